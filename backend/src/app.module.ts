@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { createValidationPipe } from './common/validation.pipe';
+import { CoreModule } from './core.module';
+import { HealthModule } from './health/health.module';
+import { IndicatorsModule } from './indicators/indicators.module';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { PlansModule } from './plans/plans.module';
+import { QueueModule } from './queue/queue.module';
+import { UsersModule } from './users/users.module';
+import { WorkCellsModule } from './work-cells/work-cells.module';
+
+@Module({
+  imports: [
+    CoreModule,
+    QueueModule.forRoot('failFast'),
+    AuthModule,
+    UsersModule,
+    OrganizationsModule,
+    PlansModule,
+    IndicatorsModule,
+    WorkCellsModule,
+    HealthModule,
+  ],
+  providers: [
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,25 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Role } from '@backend/users/role';
+
+export const IS_PUBLIC = 'repere:isPublic';
+export const ROLES_KEY = 'repere:roles';
+
+/** No account needed (residents' pages, health, login). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Only these roles may call the route; without it, any signed-in staff member may. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/** The roles that may change a plan and everything in it. */
+export const PLAN_WRITERS: Role[] = ['admin', 'evaluator'];
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  role: Role;
+  organizationId: string | null;
+}
+
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {
+  return ctx.switchToHttp().getRequest<{ user: AuthUser }>().user;
+});

@@ -1,0 +1,30 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The body of every error the API sends: a stable code for programs, a message for people. */
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  errors?: FieldError[];
+}
+
+export class ApiError extends HttpException {
+  constructor(status: HttpStatus, code: string, message: string, errors?: FieldError[]) {
+    const body: ErrorBody = { statusCode: status, code, message, ...(errors ? { errors } : {}) };
+    super(body, status);
+  }
+}
+
+/** A field that refers to something absent or out of place: a 400 that names the field. */
+export function invalidField(field: string, message: string): ApiError {
+  return new ApiError(HttpStatus.BAD_REQUEST, 'invalid_reference', `${field}: ${message}`, [{ field, message }]);
+}
+
+export function notFound(what: string, id: string): ApiError {
+  return new ApiError(HttpStatus.NOT_FOUND, 'not_found', `${what} ${id} was not found`);
+}

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { registerAs } from '@nestjs/config';
+import { validateEnv } from './env.validation';
+
+// The one place that reads process.env; everything else asks ConfigService for a typed area.
+const env = () => validateEnv(process.env);
+
+// Outside production a missing secret gets a random one: tokens then end with the process, which is fine for demos.
+const devSecret = randomBytes(32).toString('hex');
+
+export const appConfig = registerAs('app', () => {
+  const e = env();
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    publicRateLimit: e.PUBLIC_RATE_LIMIT,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    // npm scripts and the Docker image both run from the repository root.
+    webDist: e.WEB_DIST ?? resolve(process.cwd(), 'frontend/dist'),
+  };
+});
+
+export const databaseConfig = registerAs('database', () => ({ url: env().DATABASE_URL }));
+
+export const redisConfig = registerAs('redis', () => {
+  const e = env();
+  return { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX };
+});
+
+export const authConfig = registerAs('auth', () => {
+  const e = env();
+  return { jwtSecret: e.JWT_SECRET ?? devSecret, jwtExpiresIn: e.JWT_EXPIRES_IN };
+});
+
+export type AppConfig = ReturnType<typeof appConfig>;
+export type DatabaseConfig = ReturnType<typeof databaseConfig>;
+export type RedisConfig = ReturnType<typeof redisConfig>;
+export type AuthConfig = ReturnType<typeof authConfig>;
+
+export const CONFIGS = [appConfig, databaseConfig, redisConfig, authConfig];

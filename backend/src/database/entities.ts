@@ -1,0 +1,18 @@
+import { Indicator } from '@backend/indicators/indicator.entity';
+import { Instrument } from '@backend/indicators/instrument.entity';
+import { Organization } from '@backend/organizations/organization.entity';
+import { Action } from '@backend/plans/action.entity';
+import { ExpectedResult } from '@backend/plans/expected-result.entity';
+import { Objective } from '@backend/plans/objective.entity';
+import { Orientation } from '@backend/plans/orientation.entity';
+import { Plan } from '@backend/plans/plan.entity';
+import { User } from '@backend/users/user.entity';
+import { Partnership } from '@backend/work-cells/partnership.entity';
+import { WorkCell } from '@backend/work-cells/work-cell.entity';
+import { WorkStep } from '@backend/work-cells/work-step.entity';
+
+/** Listed, not globbed: globs break once the code is bundled or run from another folder. */
+export const ENTITIES = [
+  Organization, User, Plan, Orientation, Objective, Action, ExpectedResult,
+  Indicator, Instrument, WorkCell, WorkStep, Partnership,
+];

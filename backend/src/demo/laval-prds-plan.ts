@@ -1,0 +1,42 @@
+import { DemoPlan } from './demo-data.types';
+
+// The plan the Laval work cells serve. The fiches only show two of its sub-objectives; the plan's other
+// orientations and objectives are not in the seeds and are left out rather than invented.
+// The fiches name 3.2.1 in two wordings (seeds 000 and 002); the title keeps seed 000's, and each work
+// cell keeps its own wording in objectiveText.
+export const LAVAL_PRDS_PLAN: DemoPlan = {
+  title: "Plan d'action de la Politique régionale de développement social de Laval (PRDS)",
+  description:
+    "Plan d'action de la Politique régionale de développement social de Laval, mis en œuvre par des cellules de travail intersectorielles et multiréseau.",
+  owner: { name: 'Ville de Laval' },
+  // The earliest work cell starts on 5 June 2019 (Cellule 4.2).
+  startDate: '2019-06-05',
+  // The seeds do not state when the plan ends: this end date is demo data, not the PRDS's.
+  endDate: '2025-12-31',
+  orientations: [
+    {
+      number: 3,
+      title: 'Orientation 3',
+      objectives: [
+        {
+          code: '3.2.1',
+          title:
+            'Développer et formaliser des mécanismes de références fluides et des pratiques collaboratives intersectorielles et multiréseau',
+          actions: [],
+        },
+      ],
+    },
+    {
+      number: 4,
+      title: 'Orientation 4',
+      objectives: [
+        {
+          code: '4.2',
+          title:
+            'Favoriser la concertation intersectorielle et multiréseau pour répondre de manière intégrée aux besoins des personnes et des communautés',
+          actions: [],
+        },
+      ],
+    },
+  ],
+};

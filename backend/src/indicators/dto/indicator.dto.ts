@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Min,
+} from 'class-validator';
+import { IsDateOnly } from '@backend/common/is-date-only.decorator';
+import {
+  DIMENSIONS, DIRECTIONS, Dimension, Direction, GRAINS, Grain, INDICATOR_KINDS, INDICATOR_STATUSES, IndicatorKind, IndicatorStatus,
+} from '../indicator-kind';
+
+const FINITE = { allowNaN: false, allowInfinity: false };
+
+export class CreateIndicatorDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all')
+  objectiveId: string;
+
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all')
+  actionId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all')
+  expectedResultId?: string | null;
+
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(1000)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'participants' }) @IsOptional() @IsString() @MaxLength(60)
+  unit?: string | null;
+
+  @ApiPropertyOptional({ enum: INDICATOR_KINDS, default: 'manual' }) @IsOptional() @IsIn(INDICATOR_KINDS)
+  kind?: IndicatorKind;
+
+  @ApiPropertyOptional({ enum: INDICATOR_STATUSES, default: 'draft' }) @IsOptional() @IsIn(INDICATOR_STATUSES)
+  status?: IndicatorStatus;
+
+  @ApiPropertyOptional() @IsOptional() @IsNumber(FINITE)
+  baselineValue?: number | null;
+
+  @ApiPropertyOptional({ example: '2021-06-28' }) @IsOptional() @IsDateOnly()
+  baselineDate?: string | null;
+
+  @ApiPropertyOptional() @IsOptional() @IsNumber(FINITE)
+  midtermTarget?: number | null;
+
+  @ApiPropertyOptional() @IsOptional() @IsNumber(FINITE)
+  finalTarget?: number | null;
+
+  @ApiPropertyOptional({ enum: DIRECTIONS, default: 'up' }) @IsOptional() @IsIn(DIRECTIONS)
+  direction?: Direction;
+
+  @ApiPropertyOptional({ enum: GRAINS, default: 'quarter' }) @IsOptional() @IsIn(GRAINS)
+  grain?: Grain;
+
+  @ApiPropertyOptional({ enum: DIMENSIONS, isArray: true, description: 'ADS+ dimensions it is broken down by' })
+  @IsOptional() @IsArray() @ArrayUnique() @IsIn(DIMENSIONS, { each: true })
+  dimensions?: Dimension[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Instruments of the same plan that feed it' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsUUID('all', { each: true })
+  instrumentIds?: string[];
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0)
+  position?: number;
+}
+
+export class UpdateIndicatorDto extends PartialType(CreateIndicatorDto) {}

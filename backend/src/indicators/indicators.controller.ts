@@ -1,0 +1,33 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { PLAN_WRITERS, Roles } from '@backend/auth/auth.decorators';
+import { UuidParam } from '@backend/common/uuid-param.pipe';
+import { PlanPartQueryDto } from '@backend/plans/dto/orientation.dto';
+import { CreateIndicatorDto, UpdateIndicatorDto } from './dto/indicator.dto';
+import { CreateInstrumentDto, UpdateInstrumentDto } from './dto/instrument.dto';
+import { IndicatorsService } from './indicators.service';
+import { InstrumentsService } from './instruments.service';
+
+@ApiTags('indicators')
+@ApiBearerAuth()
+@Controller('indicators')
+export class IndicatorsController {
+  constructor(private readonly service: IndicatorsService) {}
+  @Get() list(@Query() q: PlanPartQueryDto) { return this.service.list(q); }
+  @Get(':id') get(@Param('id', UuidParam) id: string) { return this.service.get(id); }
+  @Post() @Roles(...PLAN_WRITERS) create(@Body() dto: CreateIndicatorDto) { return this.service.create(dto); }
+  @Patch(':id') @Roles(...PLAN_WRITERS) update(@Param('id', UuidParam) id: string, @Body() dto: UpdateIndicatorDto) { return this.service.update(id, dto); }
+  @Delete(':id') @HttpCode(204) @Roles(...PLAN_WRITERS) remove(@Param('id', UuidParam) id: string) { return this.service.remove(id); }
+}
+
+@ApiTags('indicators')
+@ApiBearerAuth()
+@Controller('instruments')
+export class InstrumentsController {
+  constructor(private readonly service: InstrumentsService) {}
+  @Get() list(@Query() q: PlanPartQueryDto) { return this.service.list(q); }
+  @Get(':id') get(@Param('id', UuidParam) id: string) { return this.service.get(id); }
+  @Post() @Roles(...PLAN_WRITERS) create(@Body() dto: CreateInstrumentDto) { return this.service.create(dto); }
+  @Patch(':id') @Roles(...PLAN_WRITERS) update(@Param('id', UuidParam) id: string, @Body() dto: UpdateInstrumentDto) { return this.service.update(id, dto); }
+  @Delete(':id') @HttpCode(204) @Roles(...PLAN_WRITERS) remove(@Param('id', UuidParam) id: string) { return this.service.remove(id); }
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { invalidField } from '@backend/common/errors';
+import { findInPlan, findOr404, findReferenced, listPlanParts } from '@backend/common/lookup';
+import { Action } from '@backend/plans/action.entity';
+import { PlanPartQueryDto } from '@backend/plans/dto/orientation.dto';
+import { ExpectedResult } from '@backend/plans/expected-result.entity';
+import { Objective } from '@backend/plans/objective.entity';
+import { CreateIndicatorDto, UpdateIndicatorDto } from './dto/indicator.dto';
+import { Indicator } from './indicator.entity';
+import { Instrument } from './instrument.entity';
+
+export function indicatorView(i: Indicator) {
+  const { instruments, objective: _o, action: _a, expectedResult: _e, ...rest } = i;
+  return { ...rest, instrumentIds: (instruments ?? []).map((x) => x.id) };
+}
+
+@Injectable()
+export class IndicatorsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(q: PlanPartQueryDto) {
+    const page = await listPlanParts(this.db.manager, Indicator, q);
+    const withLinks = page.items.length
+      ? await this.db.manager.find(Indicator, { where: { id: In(page.items.map((i) => i.id)) }, relations: { instruments: true } })
+      : [];
+    const byId = new Map(withLinks.map((i) => [i.id, i]));
+    return { ...page, items: page.items.map((i) => indicatorView(byId.get(i.id) ?? i)) };
+  }
+
+  async get(id: string) {
+    await findOr404(this.db.manager, Indicator, id, 'Indicator');
+    return indicatorView(await this.db.manager.findOneOrFail(Indicator, { where: { id }, relations: { instruments: true } }));
+  }
+
+  async create(dto: CreateIndicatorDto) {
+    const id = await this.db.transaction(async (em) => {
+      const objective = await findReferenced(em, Objective, dto.objectiveId, 'objectiveId');
+      const { instrumentIds, ...rest } = dto;
+      const indicator = em.create(Indicator, { ...rest, planId: objective.planId });
+      await this.checkLinks(em, indicator);
+      indicator.instruments = await this.instruments(em, indicator.planId, instrumentIds ?? []);
+      return (await em.save(indicator)).id;
+    });
+    return this.get(id);
+  }
+
+  async update(id: string, dto: UpdateIndicatorDto) {
+    await this.db.transaction(async (em) => {
+      const indicator = await findOr404(em, Indicator, id, 'Indicator');
+      const { instrumentIds, ...rest } = dto;
+      if (dto.objectiveId !== undefined) await findInPlan(em, Objective, dto.objectiveId, indicator.planId, 'objectiveId');
+      Object.assign(indicator, rest);
+      await this.checkLinks(em, indicator);
+      if (instrumentIds) indicator.instruments = await this.instruments(em, indicator.planId, instrumentIds);
+      await em.save(indicator);
+    });
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.db.manager.remove(await findOr404(this.db.manager, Indicator, id, 'Indicator'));
+  }
+
+  /** The action and expected result an indicator measures must be those of its own objective. */
+  private async checkLinks(em: EntityManager, i: Indicator): Promise<void> {
+    if (i.actionId) {
+      const action = await findReferenced(em, Action, i.actionId, 'actionId');
+      if (action.objectiveId !== i.objectiveId) throw invalidField('actionId', 'belongs to another objective');
+    }
+    if (i.expectedResultId) {
+      const result = await findReferenced(em, ExpectedResult, i.expectedResultId, 'expectedResultId');
+      if (result.objectiveId !== i.objectiveId) throw invalidField('expectedResultId', 'belongs to another objective');
+    }
+  }
+
+  private async instruments(em: EntityManager, planId: string, ids: string[]): Promise<Instrument[]> {
+    const found = ids.length ? await em.findBy(Instrument, { id: In(ids) }) : [];
+    ids.forEach((id, n) => {
+      const instrument = found.find((x) => x.id === id);
+      if (!instrument) throw invalidField(`instrumentIds.${n}`, `no such instrument (${id})`);
+      if (instrument.planId !== planId) throw invalidField(`instrumentIds.${n}`, 'belongs to another plan');
+    });
+    return found;
+  }
+}

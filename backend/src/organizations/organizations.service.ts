@@ -1,0 +1,69 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '@backend/auth/auth.decorators';
+import { ApiError } from '@backend/common/errors';
+import { findOr404 } from '@backend/common/lookup';
+import { Page, pageOf } from '@backend/common/pagination.dto';
+import { CreateOrganizationDto, OrganizationQueryDto, UpdateOrganizationDto } from './dto/organization.dto';
+import { organizationKey } from './normalize-organization-name';
+import { Organization } from './organization.entity';
+
+@Injectable()
+export class OrganizationsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(q: OrganizationQueryDto): Promise<Page<Organization>> {
+    const qb = this.db.getRepository(Organization).createQueryBuilder('o').orderBy('o.name_key', 'ASC')
+      .skip((q.page - 1) * q.limit).take(q.limit);
+    if (q.search) {
+      const key = `%${organizationKey(q.search)}%`;
+      qb.where('(o.name_key LIKE :key OR lower(o.acronym) LIKE :acr)', { key, acr: `%${q.search.trim().toLowerCase()}%` });
+    }
+    const [items, total] = await qb.getManyAndCount();
+    return pageOf(items, total, q);
+  }
+
+  get(id: string): Promise<Organization> {
+    return findOr404(this.db.manager, Organization, id, 'Organization');
+  }
+
+  async create(dto: CreateOrganizationDto): Promise<Organization> {
+    return this.db.manager.save(this.db.manager.create(Organization, { ...dto, nameKey: organizationKey(dto.name) }));
+  }
+
+  /** A partner may edit the record of its own organization only. */
+  async update(id: string, dto: UpdateOrganizationDto, user: AuthUser): Promise<Organization> {
+    if (user.role === 'partner' && user.organizationId !== id) {
+      throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', 'A partner may only edit its own organization.');
+    }
+    const org = await this.get(id);
+    Object.assign(org, dto);
+    if (dto.name !== undefined) org.nameKey = organizationKey(dto.name);
+    return this.db.manager.save(org);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.db.manager.remove(await this.get(id));
+  }
+
+  /**
+   * The directory entry for a name as partners write it, created on first sight. Names are matched with
+   * accents, case and punctuation ignored, and by acronym, so « CDLC » and « Comité de Développement Local
+   * de Chomedey » stay one organization.
+   */
+  async findOrCreate(em: EntityManager, input: CreateOrganizationDto): Promise<Organization> {
+    const nameKey = organizationKey(input.name);
+    const qb = em.getRepository(Organization).createQueryBuilder('o').where('o.name_key = :nameKey', { nameKey });
+    if (input.acronym) qb.orWhere('lower(o.acronym) = :acr', { acr: input.acronym.trim().toLowerCase() });
+    const existing = await qb.orderBy('o.name_key = :nameKey', 'DESC').getOne();
+    if (existing) {
+      if (!existing.acronym && input.acronym) {
+        existing.acronym = input.acronym;
+        await em.save(existing);
+      }
+      return existing;
+    }
+    return em.save(em.create(Organization, { ...input, nameKey }));
+  }
+}

@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID,
+  Matches, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { IsDateOnly } from '@backend/common/is-date-only.decorator';
+import { POLICY_VALUES, PolicyValue } from '../policy-value';
+import { SCHEDULE_KINDS, ScheduleKind } from '../schedule-kind';
+
+export class ScheduleDto {
+  @ApiPropertyOptional({ enum: SCHEDULE_KINDS, description: 'Parsed from text when omitted' })
+  @IsOptional() @IsIn(SCHEDULE_KINDS)
+  kind?: ScheduleKind;
+
+  @ApiPropertyOptional({ example: '2022-12-31' })
+  @IsOptional() @IsDateOnly()
+  date?: string | null;
+
+  @ApiPropertyOptional({ example: 'FREQ=YEARLY;BYMONTH=8', description: 'An RFC 5545 RRULE' })
+  @IsOptional() @Matches(/^FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[A-Z0-9,+-]+)*$/, { message: 'recurrence must be an RRULE such as FREQ=YEARLY;BYMONTH=8' })
+  recurrence?: string | null;
+
+  @ApiProperty({ example: 'Annuel – août', description: 'The schedule as written; kept as is' })
+  @IsString() @MaxLength(300)
+  text: string;
+}
+
+export class CreateActionDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all')
+  objectiveId: string;
+
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000)
+  description: string;
+
+  @ApiPropertyOptional({ type: ScheduleDto }) @IsOptional() @ValidateNested() @Type(() => ScheduleDto)
+  schedule?: ScheduleDto;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000)
+  resources?: string | null;
+
+  @ApiPropertyOptional({ enum: POLICY_VALUES, isArray: true })
+  @IsOptional() @IsArray() @ArrayUnique() @IsIn(POLICY_VALUES, { each: true })
+  values?: PolicyValue[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @IsUUID('all', { each: true })
+  responsibleOrganizationIds?: string[];
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0)
+  position?: number;
+}
+
+export class UpdateActionDto extends PartialType(CreateActionDto) {}

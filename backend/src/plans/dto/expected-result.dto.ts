@@ -1,0 +1,19 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+
+export class CreateExpectedResultDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all')
+  objectiveId: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The action it results from, in the same objective' })
+  @IsOptional() @IsUUID('all')
+  actionId?: string | null;
+
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000)
+  text: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0)
+  position?: number;
+}
+
+export class UpdateExpectedResultDto extends PartialType(CreateExpectedResultDto) {}

@@ -1,0 +1,22 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+
+export class CreateObjectiveDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all')
+  orientationId: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The objective this sub-objective nests under (same plan)' })
+  @IsOptional() @IsUUID('all')
+  parentId?: string | null;
+
+  @ApiProperty({ example: '3.2.1' }) @IsString() @IsNotEmpty() @MaxLength(30)
+  code: string;
+
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(1000)
+  title: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0)
+  position?: number;
+}
+
+export class UpdateObjectiveDto extends PartialType(CreateObjectiveDto) {}

@@ -1,0 +1,25 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '@backend/common/pagination.dto';
+
+export class CreateOrientationDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all')
+  planId: string;
+
+  @ApiProperty({ example: 4 }) @IsInt() @Min(0) @Max(999)
+  number: number;
+
+  @ApiProperty({ example: 'Obtenir plus de visibilité dans le quartier' }) @IsString() @IsNotEmpty() @MaxLength(500)
+  title: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0)
+  position?: number;
+}
+
+export class UpdateOrientationDto extends PartialType(OmitType(CreateOrientationDto, ['planId'] as const)) {}
+
+/** Lists of a plan's parts are filtered by plan. */
+export class PlanPartQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all')
+  planId?: string;
+}

@@ -1,0 +1,27 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { redisConfig } from '@backend/config/configuration';
+import { SYSTEM_QUEUE } from './queues';
+import { redisOptions } from './redis-options';
+
+/** BullMQ's connection, shared by the API (fails fast when Redis is down) and the workers (wait for it). */
+@Module({})
+export class QueueModule {
+  static forRoot(mode: 'failFast' | 'worker'): DynamicModule {
+    return {
+      module: QueueModule,
+      imports: [
+        BullModule.forRootAsync({
+          inject: [redisConfig.KEY],
+          useFactory: (redis: ConfigType<typeof redisConfig>) => ({
+            connection: redisOptions(redis.url, mode),
+            prefix: `${redis.queuePrefix}:bull`,
+          }),
+        }),
+        BullModule.registerQueue({ name: SYSTEM_QUEUE }),
+      ],
+      exports: [BullModule],
+    };
+  }
+}

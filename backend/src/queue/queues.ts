@@ -1,0 +1,14 @@
+/** The contract between the API and the workers: queue names and job payloads (ids only). */
+export const SYSTEM_QUEUE = 'system';
+
+export const SystemJob = {
+  /** Answered by a live worker process: how `npm start` knows the workers are up. */
+  Ping: 'ping',
+} as const;
+
+export interface PingPayload {
+  sentAt: string;
+}
+
+/** Finished jobs are kept for the queue board, within bounds. */
+export const JOB_RETENTION = { removeOnComplete: { count: 1000, age: 86_400 }, removeOnFail: { count: 5000 } } as const;

@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { IsDateOnly } from '@backend/common/is-date-only.decorator';
+import { NETWORKS, Network } from '@backend/organizations/network';
+
+export class WorkStepFieldsDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000)
+  text: string;
+
+  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean()
+  done?: boolean;
+
+  @ApiPropertyOptional({ example: 'PHASE 1' }) @IsOptional() @IsString() @MaxLength(100)
+  phase?: string | null;
+
+  @ApiPropertyOptional({ example: '2019-11-01' }) @IsOptional() @IsDateOnly()
+  date?: string | null;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0)
+  position?: number;
+}
+
+export class PartnershipFieldsDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all')
+  organizationId: string;
+
+  @ApiPropertyOptional({ enum: NETWORKS, description: 'The network it represents in this work cell' })
+  @IsOptional() @IsIn(NETWORKS)
+  network?: Network | null;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
+  sector?: string | null;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0)
+  position?: number;
+}
+
+export class CreateWorkCellDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300)
+  name: string;
+
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all')
+  objectiveId?: string | null;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  objectiveText?: string | null;
+
+  @ApiPropertyOptional() @IsOptional() @IsDateOnly()
+  startDate?: string | null;
+
+  @ApiPropertyOptional({ example: 'Hiver 2021' }) @IsOptional() @IsString() @MaxLength(100)
+  startDateText?: string | null;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000)
+  mandate?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500)
+  contact?: string | null;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  partnersNote?: string | null;
+
+  @ApiPropertyOptional({ type: [WorkStepFieldsDto] })
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => WorkStepFieldsDto)
+  steps?: WorkStepFieldsDto[];
+
+  @ApiPropertyOptional({ type: [PartnershipFieldsDto] })
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => PartnershipFieldsDto)
+  partnerships?: PartnershipFieldsDto[];
+}
+
+export class UpdateWorkCellDto extends PartialType(OmitType(CreateWorkCellDto, ['steps', 'partnerships'] as const)) {}
+
+export class CreateWorkStepDto extends WorkStepFieldsDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all')
+  workCellId: string;
+}
+export class UpdateWorkStepDto extends PartialType(WorkStepFieldsDto) {}
+
+export class CreatePartnershipDto extends PartnershipFieldsDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all')
+  workCellId: string;
+}
+export class UpdatePartnershipDto extends PartialType(OmitType(PartnershipFieldsDto, ['organizationId'] as const)) {}

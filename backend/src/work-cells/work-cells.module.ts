@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { PartnershipsController, WorkCellsController, WorkStepsController } from './work-cells.controller';
+import { WorkCellsService } from './work-cells.service';
+import { WorkStepsService } from './work-steps.service';
+
+@Module({
+  controllers: [WorkCellsController, WorkStepsController, PartnershipsController],
+  providers: [WorkCellsService, WorkStepsService],
+  exports: [WorkCellsService],
+})
+export class WorkCellsModule {}

@@ -1,0 +1,6 @@
+// Runs in every test worker before the tests: quiet logs and a fixed secret; the database and the Redis
+// prefix come from the global setup.
+process.env.NODE_ENV = 'test';
+process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+process.env.JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+process.env.PUBLIC_RATE_LIMIT = process.env.PUBLIC_RATE_LIMIT ?? '0';

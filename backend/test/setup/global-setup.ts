@@ -1,0 +1,33 @@
+import Redis from 'ioredis';
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from '@backend/config/defaults';
+import { runMigrations } from '@backend/database/migrate';
+import { createDatabase } from './test-database';
+
+/**
+ * Each `npm test` gets a database of its own, migrated once, and its own prefix in Redis, so runs on one
+ * machine (a developer's and CI's) never see each other's data. Workers inherit these variables.
+ */
+export default async function globalSetup(): Promise<void> {
+  const base = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  const run = `repere_test_${Date.now()}_${process.pid}`;
+  let url: string;
+  try {
+    url = await createDatabase(base, run);
+  } catch (err) {
+    throw new Error(`Tests need PostgreSQL at ${base} (set DATABASE_URL): ${(err as Error).message}`);
+  }
+  const redis = new Redis(process.env.REDIS_URL ?? DEFAULT_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (err) {
+    throw new Error(`Tests need Redis at ${process.env.REDIS_URL ?? DEFAULT_REDIS_URL} (set REDIS_URL): ${(err as Error).message}`);
+  } finally {
+    redis.disconnect();
+  }
+  await runMigrations(url);
+  process.env.REPERE_TEST_BASE_URL = base;
+  process.env.REPERE_TEST_DATABASE = run;
+  process.env.DATABASE_URL = url;
+  process.env.QUEUE_PREFIX = run;
+}
