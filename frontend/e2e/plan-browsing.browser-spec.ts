@@ -1,0 +1,77 @@
+import { AddressInfo } from 'node:net';
+import { Browser, Page } from 'playwright-core';
+import { startTestApp, TestApp } from '../../backend/test/support/test-app';
+import { launchChromium, screenshot } from './browser';
+
+describe('A steering committee member browses the plans', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let origin: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    origin = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+  afterEach(async () => { await page.close(); });
+
+  async function signIn(email: string): Promise<void> {
+    await page.goto(`${origin}/`);
+    await page.getByLabel('Courriel').fill(email);
+    await page.getByLabel('Mot de passe').fill('repere-demo');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { name: 'Plans', exact: false }).first().waitFor();
+  }
+
+  it('opens the Parc-Extension plan and finds orientation 4 with its actions', async () => {
+    await signIn('comite@demo.repere.org');
+    await screenshot(page, 'plans');
+    await page.getByRole('link', { name: /Parc-Extension/ }).first().click();
+    const orientation = page.getByRole('heading', { name: /Obtenir plus de visibilité dans le quartier/ });
+    await orientation.waitFor();
+    for (const action of ['Mettre en place une Journée de Bienvenue à Parc-Ex', 'Développement WebTV "Ici Parc-Ex"',
+      'Développer la communication de la table à travers les réseaux sociaux']) {
+      await page.getByText(action, { exact: false }).first().waitFor();
+    }
+    await page.getByText('Annuel – août').first().waitFor();
+    await screenshot(page, 'plan-tree');
+  });
+
+  it('lists the three Laval work cells with their step progress, and a cell with its partners', async () => {
+    await signIn('comite@demo.repere.org');
+    await page.getByRole('link', { name: 'Cellules de travail' }).click();
+    for (const name of ['Groupe de liaison (Immeubles Val-Martin)', 'Cellule 4.2', 'Collaboration et accompagnement global et continu des personnes immigrantes']) {
+      await page.getByText(name, { exact: false }).first().waitFor();
+    }
+    await page.getByText('6 / 8 étapes réalisées').first().waitFor();
+    await screenshot(page, 'work-cells');
+    await page.getByRole('link', { name: /Groupe de liaison/ }).first().click();
+    await page.getByRole('table').getByText(/Office Municipale de l'habitation/).first().waitFor();
+    await page.getByText('Développer des projets', { exact: false }).first().waitFor();
+    await screenshot(page, 'work-cell');
+  });
+
+  it('switches to English and back', async () => {
+    await signIn('comite@demo.repere.org');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'Work cells' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('link', { name: 'Cellules de travail' }).waitFor();
+  });
+
+  it('sends a signed-out visitor of a deep link to the login page', async () => {
+    await page.goto(`${origin}/work-cells`);
+    await page.getByLabel('Courriel').waitFor();
+    expect(page.url()).toContain('/login');
+  });
+});

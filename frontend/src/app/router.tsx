@@ -1,0 +1,70 @@
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom';
+import { AppLayout } from '@/app/app-layout';
+import { NotFoundPage } from '@/app/not-found-page';
+import { RouteError } from '@/app/route-error';
+import { LoadingState } from '@/components/query-state';
+import { RequireAuth } from '@/features/auth/components/require-auth';
+
+// Each page is its own chunk, fetched on first visit.
+const staffRoutes: RouteObject[] = [
+  { index: true, element: <Navigate to="/plans" replace /> },
+  {
+    path: 'plans',
+    lazy: async () => ({ Component: (await import('@/features/plans/components/plans-page')).PlansPage }),
+  },
+  {
+    path: 'plans/:id',
+    lazy: async () => ({ Component: (await import('@/features/plans/components/plan-page')).PlanPage }),
+  },
+  {
+    path: 'work-cells',
+    lazy: async () => ({
+      Component: (await import('@/features/work-cells/components/work-cells-page')).WorkCellsPage,
+    }),
+  },
+  {
+    path: 'work-cells/:id',
+    lazy: async () => ({
+      Component: (await import('@/features/work-cells/components/work-cell-page')).WorkCellPage,
+    }),
+  },
+  {
+    path: 'organizations',
+    lazy: async () => ({
+      Component: (await import('@/features/organizations/components/organizations-page')).OrganizationsPage,
+    }),
+  },
+  { path: '*', Component: NotFoundPage },
+];
+
+// Pages anyone may open without an account (the resident's questionnaire, `/q/:slug`) sit beside the
+// staff shell, outside RequireAuth and AppLayout, each as its own lazy route.
+const publicRoutes: RouteObject[] = [
+  {
+    path: 'login',
+    lazy: async () => ({ Component: (await import('@/features/auth/components/login-page')).LoginPage }),
+  },
+];
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <LoadingState />,
+    children: [
+      ...publicRoutes,
+      {
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: staffRoutes,
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,111 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { Pagination, parsePage } from '@/components/pagination';
+import { ErrorState, LoadingState } from '@/components/query-state';
+import {
+  ORGANIZATIONS_PAGE_SIZE,
+  useDebouncedValue,
+  useOrganizations,
+} from '@/features/organizations/hooks/use-organizations';
+import { useDocumentTitle } from '@/lib/use-document-title';
+
+export function OrganizationsPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('organizations.title'));
+  const [searchParams, setSearchParams] = useSearchParams();
+  const search = searchParams.get('q') ?? '';
+  const page = parsePage(searchParams.get('page'));
+  const [draft, setDraft] = useState(search);
+  const [shownSearch, setShownSearch] = useState(search);
+  if (shownSearch !== search) {
+    // The URL changed under us (back button, nav link): the box follows it.
+    setShownSearch(search);
+    setDraft(search);
+  }
+  const debouncedDraft = useDebouncedValue(draft.trim(), 300);
+  const lastTyped = useRef(debouncedDraft);
+
+  // The URL holds the search that was run, so back, reload and a shared link show the same list.
+  // Only what the user typed is written back, never a stale value racing a URL change.
+  useEffect(() => {
+    if (lastTyped.current === debouncedDraft) return;
+    lastTyped.current = debouncedDraft;
+    if (debouncedDraft !== search) setSearchParams(debouncedDraft ? { q: debouncedDraft } : {}, { replace: true });
+  }, [debouncedDraft, search, setSearchParams]);
+
+  const organizations = useOrganizations({ search, page, limit: ORGANIZATIONS_PAGE_SIZE });
+  const data = organizations.data;
+
+  const goToPage = (next: number): void => {
+    const params: Record<string, string> = { page: String(next) };
+    if (search) params.q = search;
+    setSearchParams(params);
+  };
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>{t('organizations.title')}</h1>
+      </div>
+      <form className="search" role="search" onSubmit={(event) => event.preventDefault()}>
+        <label htmlFor="organization-search">{t('organizations.search')}</label>
+        <input
+          id="organization-search"
+          type="search"
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </form>
+      <p className="muted" role="status">
+        {data ? t('organizations.count', { count: data.total }) : null}
+      </p>
+      {organizations.isPending ? <LoadingState /> : null}
+      {organizations.isError ? (
+        <ErrorState error={organizations.error} onRetry={() => void organizations.refetch()} />
+      ) : null}
+      {data && data.items.length === 0 ? (
+        <p className="empty">{search ? t('organizations.empty') : t('organizations.emptyDirectory')}</p>
+      ) : null}
+      {data && data.items.length > 0 ? (
+        <div className="table-wrap">
+          <table aria-busy={organizations.isPlaceholderData}>
+            <caption className="visually-hidden">{t('organizations.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('organizations.name')}</th>
+                <th scope="col">{t('organizations.acronym')}</th>
+                <th scope="col">{t('organizations.network')}</th>
+                <th scope="col">{t('organizations.sector')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((organization) => (
+                <tr key={organization.id}>
+                  <th scope="row">{organization.name}</th>
+                  <td>{organization.acronym ?? t('common.none')}</td>
+                  <td>
+                    {organization.network
+                      ? t(`network.${organization.network}`, { defaultValue: organization.network })
+                      : t('common.none')}
+                  </td>
+                  <td>{organization.sector ?? t('common.none')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {data ? (
+        <Pagination
+          page={page}
+          limit={data.limit || ORGANIZATIONS_PAGE_SIZE}
+          total={data.total}
+          onPageChange={goToPage}
+        />
+      ) : null}
+    </>
+  );
+}

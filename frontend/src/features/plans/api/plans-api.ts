@@ -1,0 +1,120 @@
+import { apiRequest, type Paginated } from '@/lib/api-client';
+
+export interface OrganizationSummary {
+  id: string;
+  name: string;
+  acronym: string | null;
+}
+
+export interface PlanSummary {
+  id: string;
+  title: string;
+  description: string | null;
+  ownerOrganizationId: string | null;
+  ownerOrganization: OrganizationSummary | null;
+  startDate: string | null;
+  endDate: string | null;
+  midtermDate: string | null;
+}
+
+export type ScheduleKind = 'date' | 'recurrence' | 'ongoing' | 'tbd';
+
+export interface Schedule {
+  kind: ScheduleKind;
+  date: string | null;
+  /** An RRULE, e.g. FREQ=YEARLY;BYMONTH=8. */
+  recurrence: string | null;
+  /** The words of the original plan: « Annuel – août ». */
+  text: string;
+}
+
+export type PolicyValue =
+  | 'accessibilite_universelle'
+  | 'creativite_innovation'
+  | 'developpement_durable'
+  | 'equite'
+  | 'inclusion_integration'
+  | 'pouvoir_agir'
+  | 'solidarite';
+
+export interface ExpectedResult {
+  id: string;
+  text: string;
+  position: number;
+  actionId: string | null;
+}
+
+export type IndicatorKind = 'response_count' | 'participation_sum' | 'answer_share' | 'scale_mean' | 'ratio' | 'manual';
+
+export interface Indicator {
+  id: string;
+  name: string;
+  unit: string | null;
+  kind: IndicatorKind;
+  status: 'draft' | 'active';
+  direction: 'up' | 'down';
+  grain: 'month' | 'quarter' | 'year';
+  baselineValue: number | null;
+  baselineDate: string | null;
+  midtermTarget: number | null;
+  finalTarget: number | null;
+  dimensions: string[];
+  actionId: string | null;
+  expectedResultId: string | null;
+  instrumentIds: string[];
+}
+
+export type InstrumentKind = 'questionnaire' | 'participation_count' | 'tally' | 'document';
+
+export interface Instrument {
+  id: string;
+  kind: InstrumentKind;
+  name: string;
+  description: string | null;
+  actionId: string | null;
+}
+
+export interface Action {
+  id: string;
+  position: number;
+  description: string;
+  schedule: Schedule;
+  resources: string | null;
+  values: PolicyValue[];
+  responsibleOrganizations: OrganizationSummary[];
+  expectedResults: ExpectedResult[];
+  indicators: Indicator[];
+  instruments: Instrument[];
+}
+
+export interface Objective {
+  id: string;
+  code: string;
+  title: string;
+  position: number;
+  parentId: string | null;
+  objectives: Objective[];
+  actions: Action[];
+  expectedResults: ExpectedResult[];
+  indicators: Indicator[];
+}
+
+export interface Orientation {
+  id: string;
+  number: number;
+  title: string;
+  position: number;
+  objectives: Objective[];
+}
+
+export interface PlanTree extends Omit<PlanSummary, 'ownerOrganizationId'> {
+  orientations: Orientation[];
+}
+
+export function fetchPlans(page: number, limit: number, signal?: AbortSignal): Promise<Paginated<PlanSummary>> {
+  return apiRequest<Paginated<PlanSummary>>('/plans', { query: { page, limit }, signal });
+}
+
+export function fetchPlanTree(id: string, signal?: AbortSignal): Promise<PlanTree> {
+  return apiRequest<PlanTree>(`/plans/${encodeURIComponent(id)}/tree`, { signal });
+}

@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { ErrorState, LoadingState } from '@/components/query-state';
+import { RichText } from '@/components/rich-text';
+import { byPosition } from '@/features/plans/components/by-position';
+import { ObjectiveSection } from '@/features/plans/components/objective-section';
+import { PlanDates } from '@/features/plans/components/plan-dates';
+import { usePlanTree } from '@/features/plans/hooks/use-plans';
+import { useDocumentTitle } from '@/lib/use-document-title';
+
+export function PlanPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const plan = usePlanTree(id);
+  useDocumentTitle(plan.data?.title ?? t('plans.title'));
+
+  if (plan.isPending) return <LoadingState />;
+  if (plan.isError) return <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />;
+
+  const tree = plan.data;
+  const orientations = byPosition(tree.orientations);
+  const headingFor = (number: number, title: string): string =>
+    t('plans.orientationHeading', { number, title });
+
+  return (
+    <article className="plan">
+      <p className="breadcrumb">
+        <Link to="/plans">
+          <span aria-hidden="true">← </span>
+          {t('plans.backToList')}
+        </Link>
+      </p>
+      <header className="page-header">
+        <h1>{tree.title}</h1>
+        <PlanDates plan={tree} />
+        {tree.description ? <RichText text={tree.description} className="lead" /> : null}
+      </header>
+
+      {orientations.length === 0 ? <p className="empty">{t('plans.emptyTree')}</p> : null}
+
+      {orientations.length > 1 ? (
+        <nav className="toc" aria-labelledby="plan-contents">
+          <h2 id="plan-contents" className="toc__title">
+            {t('plans.contents')}
+          </h2>
+          <ol>
+            {orientations.map((orientation) => (
+              <li key={orientation.id}>
+                <a href={`#orientation-${orientation.id}`}>{headingFor(orientation.number, orientation.title)}</a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      ) : null}
+
+      {orientations.map((orientation) => (
+        <section
+          key={orientation.id}
+          className="orientation"
+          aria-labelledby={`orientation-${orientation.id}`}
+        >
+          <h2 id={`orientation-${orientation.id}`} className="orientation__title" tabIndex={-1}>
+            {headingFor(orientation.number, orientation.title)}
+          </h2>
+          {orientation.objectives.length === 0 ? <p className="empty">{t('plans.noObjectives')}</p> : null}
+          {byPosition(orientation.objectives).map((objective) => (
+            <ObjectiveSection key={objective.id} objective={objective} level={3} />
+          ))}
+        </section>
+      ))}
+    </article>
+  );
+}

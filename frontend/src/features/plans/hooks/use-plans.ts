@@ -1,0 +1,25 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { fetchPlanTree, fetchPlans } from '@/features/plans/api/plans-api';
+
+export const PLANS_PAGE_SIZE = 50;
+
+export const planKeys = {
+  all: ['plans'] as const,
+  list: (page: number) => ['plans', 'list', page] as const,
+  tree: (id: string) => ['plans', 'tree', id] as const,
+};
+
+export function usePlans(page: number) {
+  return useQuery({
+    queryKey: planKeys.list(page),
+    queryFn: ({ signal }) => fetchPlans(page, PLANS_PAGE_SIZE, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePlanTree(id: string) {
+  return useQuery({
+    queryKey: planKeys.tree(id),
+    queryFn: ({ signal }) => fetchPlanTree(id, signal),
+  });
+}

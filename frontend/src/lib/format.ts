@@ -1,0 +1,24 @@
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function localeFor(language: string): string {
+  return language.startsWith('en') ? 'en-CA' : 'fr-CA';
+}
+
+/**
+ * Formats an API date ('YYYY-MM-DD', or a full ISO timestamp) in the UI language:
+ * « 31 décembre 2022 » / "December 31, 2022". A plain date is read as a calendar day, never shifted
+ * by the time zone. Anything unparsable is returned unchanged.
+ */
+export function formatDate(value: string | null | undefined, language: string): string {
+  if (!value) return '';
+  const match = ISO_DATE.exec(value);
+  const date = match
+    ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
+    : new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(localeFor(language), { dateStyle: 'long' }).format(date);
+}
+
+export function formatNumber(value: number, language: string): string {
+  return new Intl.NumberFormat(localeFor(language), { maximumFractionDigits: 2 }).format(value);
+}
