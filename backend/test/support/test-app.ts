@@ -12,6 +12,7 @@ export interface TestApp {
   app: NestFastifyApplication;
   db: DataSource;
   http: () => ReturnType<typeof request>;
+  seeder: DemoSeedService;
   /** Bearer tokens of the demo users, by role. */
   tokens: Record<Role, string>;
   close: () => Promise<void>;
@@ -23,7 +24,8 @@ export async function startTestApp(): Promise<TestApp> {
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const db = app.get<DataSource>(getDataSourceToken());
-  await new DemoSeedService(db, app.get(OrganizationsService)).seed();
+  const seeder = new DemoSeedService(db, app.get(OrganizationsService));
+  await seeder.seed();
   const server = app.getHttpServer();
   const http = () => request(server);
   const tokens = {} as Record<Role, string>;
@@ -31,7 +33,7 @@ export async function startTestApp(): Promise<TestApp> {
     const res = await http().post('/api/auth/login').send({ email: user.email, password: DEMO_PASSWORD }).expect(200);
     tokens[user.role] = res.body.accessToken as string;
   }
-  return { app, db, http, tokens, close: () => app.close() };
+  return { app, db, http, seeder, tokens, close: () => app.close() };
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });

@@ -4,6 +4,7 @@ import { RichText } from '@/components/rich-text';
 import type { Action, Schedule } from '@/features/plans/api/plans-api';
 import { byPosition } from '@/features/plans/components/by-position';
 import { IndicatorList } from '@/features/plans/components/indicator-list';
+import { PlanPart, ResultList } from '@/features/plans/components/plan-part';
 import { formatDate } from '@/lib/format';
 
 function ScheduleView({ schedule }: { schedule: Schedule }) {
@@ -88,32 +89,19 @@ export function ActionCard({ action, number, level }: ActionCardProps) {
       </dl>
 
       {results.length > 0 ? (
-        <div className="action__part">
-          <Heading level={sectionLevel} className="subheading">
-            {t('plans.expectedResults')}
-          </Heading>
-          <ul className="bullets">
-            {results.map((result) => (
-              <li key={result.id}>{result.text}</li>
-            ))}
-          </ul>
-        </div>
+        <PlanPart className="action__part" level={sectionLevel} title={t('plans.expectedResults')}>
+          <ResultList results={results} />
+        </PlanPart>
       ) : null}
 
       {action.indicators.length > 0 ? (
-        <div className="action__part">
-          <Heading level={sectionLevel} className="subheading">
-            {t('plans.indicators')}
-          </Heading>
+        <PlanPart className="action__part" level={sectionLevel} title={t('plans.indicators')}>
           <IndicatorList indicators={action.indicators} />
-        </div>
+        </PlanPart>
       ) : null}
 
       {action.instruments.length > 0 ? (
-        <div className="action__part">
-          <Heading level={sectionLevel} className="subheading">
-            {t('plans.instruments')}
-          </Heading>
+        <PlanPart className="action__part" level={sectionLevel} title={t('plans.instruments')}>
           <ul className="instruments">
             {action.instruments.map((instrument) => (
               <li key={instrument.id}>
@@ -125,7 +113,7 @@ export function ActionCard({ action, number, level }: ActionCardProps) {
               </li>
             ))}
           </ul>
-        </div>
+        </PlanPart>
       ) : null}
     </article>
   );

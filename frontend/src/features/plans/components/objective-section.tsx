@@ -4,6 +4,7 @@ import type { Objective } from '@/features/plans/api/plans-api';
 import { ActionCard } from '@/features/plans/components/action-card';
 import { byPosition } from '@/features/plans/components/by-position';
 import { IndicatorList } from '@/features/plans/components/indicator-list';
+import { PlanPart, ResultList } from '@/features/plans/components/plan-part';
 
 interface ObjectiveSectionProps {
   objective: Objective;
@@ -23,25 +24,15 @@ export function ObjectiveSection({ objective, level }: ObjectiveSectionProps) {
       </Heading>
 
       {results.length > 0 ? (
-        <div className="objective__own">
-          <Heading level={sectionLevel} className="subheading">
-            {t('plans.objectiveResults')}
-          </Heading>
-          <ul className="bullets">
-            {results.map((result) => (
-              <li key={result.id}>{result.text}</li>
-            ))}
-          </ul>
-        </div>
+        <PlanPart className="objective__own" level={sectionLevel} title={t('plans.objectiveResults')}>
+          <ResultList results={results} />
+        </PlanPart>
       ) : null}
 
       {objective.indicators.length > 0 ? (
-        <div className="objective__own">
-          <Heading level={sectionLevel} className="subheading">
-            {t('plans.objectiveIndicators')}
-          </Heading>
+        <PlanPart className="objective__own" level={sectionLevel} title={t('plans.objectiveIndicators')}>
           <IndicatorList indicators={objective.indicators} />
-        </div>
+        </PlanPart>
       ) : null}
 
       {byPosition(objective.actions).map((action, index) => (

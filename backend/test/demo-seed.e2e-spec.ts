@@ -1,0 +1,78 @@
+import { DataSource } from 'typeorm';
+import { startTestApp, TestApp } from './support/test-app';
+
+// Only the demo's own rows are counted: other test files write to the same database at the same time.
+const DEMO_ROWS = {
+  plans: `SELECT count(*) FROM plans WHERE title LIKE 'Plan d''action%'`,
+  planParts: `WITH demo AS (SELECT id FROM plans WHERE title LIKE 'Plan d''action%')
+    SELECT (SELECT count(*) FROM orientations WHERE plan_id IN (SELECT id FROM demo))
+      + (SELECT count(*) FROM objectives WHERE plan_id IN (SELECT id FROM demo))
+      + (SELECT count(*) FROM actions WHERE plan_id IN (SELECT id FROM demo))
+      + (SELECT count(*) FROM expected_results WHERE plan_id IN (SELECT id FROM demo))
+      + (SELECT count(*) FROM indicators WHERE plan_id IN (SELECT id FROM demo))
+      + (SELECT count(*) FROM instruments WHERE plan_id IN (SELECT id FROM demo)) AS count`,
+  workCells: `SELECT count(*) FROM work_cells c JOIN work_steps s ON s.work_cell_id = c.id JOIN partnerships p ON p.work_cell_id = c.id
+    WHERE c.name IN ('Cellule 4.2', 'Groupe de liaison (Immeubles Val-Martin)')`,
+  users: `SELECT count(*) FROM users WHERE email LIKE '%@demo.repere.org'`,
+};
+
+async function counts(db: DataSource): Promise<Record<string, number>> {
+  const entries = await Promise.all(Object.entries(DEMO_ROWS).map(async ([k, sql]) => [k, Number((await db.query(sql))[0].count)] as const));
+  return Object.fromEntries(entries);
+}
+
+describe('npm run seed:demo', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await startTestApp(); });
+  afterAll(async () => { await t.close(); });
+
+  it('changes nothing when run again, also when two runs overlap', async () => {
+    const { seeder } = t;
+    const before = await counts(t.db);
+    const [a, b] = await Promise.all([seeder.seed(), seeder.seed()]);
+    expect(a.created).toEqual([]);
+    expect(b.created).toEqual([]);
+    expect(await counts(t.db)).toEqual(before);
+  });
+
+  it('holds the Parc-Extension plan as the seed writes it', async () => {
+    const [plan] = await t.db.query(`SELECT p.id, p.start_date::text, p.end_date::text, o.name AS owner FROM plans p
+      JOIN organizations o ON o.id = p.owner_organization_id WHERE p.title LIKE '%Parc-Extension%'`);
+    expect(plan).toMatchObject({ start_date: '2021-06-28', end_date: '2023-12-31', owner: 'Table de quartier de Parc-Extension' });
+    const orientations = await t.db.query('SELECT number, title FROM orientations WHERE plan_id = $1 ORDER BY number', [plan.id]);
+    expect(orientations.map((o: { title: string }) => o.title)).toEqual([
+      'Relocalisation des organismes de William-Hingston', 'Centre communautaire (PIC – Centraide)',
+      "Bureau d'informations Parc-Ex (BIPE) - (PIC - Centraide)", 'Obtenir plus de visibilité dans le quartier']);
+    const kinds = await t.db.query(`SELECT schedule_kind AS kind, count(*)::int AS n FROM actions WHERE plan_id = $1 GROUP BY 1 ORDER BY 1`, [plan.id]);
+    expect(kinds).toEqual([{ kind: 'date', n: 6 }, { kind: 'recurrence', n: 3 }, { kind: 'ongoing', n: 4 }, { kind: 'tbd', n: 1 }]);
+    const [participants] = await t.db.query(`SELECT kind FROM instruments WHERE plan_id = $1 AND name = 'Nombre de participants'`, [plan.id]);
+    expect(participants.kind).toBe('participation_count');
+    const [linked] = await t.db.query(`SELECT count(*)::int AS n FROM indicator_instruments ii JOIN indicators i ON i.id = ii.indicator_id WHERE i.plan_id = $1`, [plan.id]);
+    expect(linked.n).toBeGreaterThan(0);
+  });
+
+  it('holds the three Laval work cells with their steps and partners, and one directory entry per organization', async () => {
+    const cells = await t.db.query(`SELECT c.name, c.start_date::text AS start, o.code,
+        (SELECT count(*) FROM work_steps s WHERE s.work_cell_id = c.id)::int AS steps,
+        (SELECT count(*) FROM work_steps s WHERE s.work_cell_id = c.id AND s.done)::int AS done,
+        (SELECT count(*) FROM partnerships p WHERE p.work_cell_id = c.id)::int AS partners
+      FROM work_cells c LEFT JOIN objectives o ON o.id = c.objective_id ORDER BY c.start_date`);
+    expect(cells).toEqual([
+      { name: 'Cellule 4.2', start: '2019-06-05', code: '4.2', steps: 7, done: 6, partners: 10 },
+      { name: 'Groupe de liaison (Immeubles Val-Martin)', start: '2021-01-01', code: '3.2.1', steps: 8, done: 6, partners: 12 },
+      { name: 'Collaboration et accompagnement global et continu des personnes immigrantes', start: '2021-09-23', code: '3.2.1', steps: 8, done: 0, partners: 15 },
+    ]);
+    const dupes = await t.db.query(`SELECT name_key, count(*) FROM organizations GROUP BY 1 HAVING count(*) > 1`);
+    expect(dupes).toEqual([]);
+    const [cdlc] = await t.db.query(`SELECT count(DISTINCT organization_id)::int AS n, min(o.acronym) AS acronym FROM partnerships p JOIN organizations o ON o.id = p.organization_id WHERE o.name ILIKE 'Comité de développement local de Chomedey'`);
+    expect(cdlc).toEqual({ n: 1, acronym: 'CDLC' });
+  });
+
+  it('creates the four demo users with their roles', async () => {
+    const users = await t.db.query('SELECT email, role FROM users ORDER BY email');
+    expect(users).toEqual(expect.arrayContaining([
+      { email: 'admin@demo.repere.org', role: 'admin' }, { email: 'comite@demo.repere.org', role: 'committee' },
+      { email: 'evaluation@demo.repere.org', role: 'evaluator' }, { email: 'partenaire@demo.repere.org', role: 'partner' },
+    ]));
+  });
+});

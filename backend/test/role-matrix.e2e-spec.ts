@@ -1,0 +1,326 @@
+import type { Response } from 'supertest';
+import { DEMO_PASSWORD } from '@backend/demo/demo-users';
+import type { Role } from '@backend/users/role';
+import {
+  Fixtures, fixtures, OrganizationFixture, PlanFixture, uniqueText, UserFixture, WorkCellFixture,
+} from './support/fixtures';
+import { bearer, startTestApp, TestApp } from './support/test-app';
+
+// Every route × every role, from one table. The policy it states (on purpose not imported from the code):
+// all staff read everything but users; admins and evaluators write plans and their parts, indicators, instruments,
+// work cells, partnerships and organizations; only admins touch users; a partner edits its own organization and
+// the steps of the work cells its organization is part of; the committee only reads; anonymous callers get 401
+// except on the public routes.
+
+type Actor = Role | 'anonymous';
+type Method = 'get' | 'post' | 'patch' | 'delete';
+type Table = 'plans' | 'orientations' | 'objectives' | 'actions' | 'expected_results' | 'indicators' | 'instruments'
+  | 'work_cells' | 'work_steps' | 'partnerships' | 'organizations' | 'users';
+
+const ACTORS: readonly Actor[] = ['admin', 'evaluator', 'partner', 'committee', 'anonymous'];
+const STAFF: readonly Role[] = ['admin', 'evaluator', 'partner', 'committee'];
+const WRITERS: readonly Role[] = ['admin', 'evaluator'];
+const WRITERS_AND_PARTNER: readonly Role[] = ['admin', 'evaluator', 'partner'];
+const ADMIN: readonly Role[] = ['admin'];
+const PUBLIC = 'public';
+
+/** What a case needs to exist before the request: fresh for every write, built once for reads. */
+interface Setups {
+  none: Record<string, never>;
+  plan: PlanFixture;
+  organization: OrganizationFixture;
+  /** The demo partner's own organization (« Centre communautaire Val-Martin »), restored after the case. */
+  partnersOrganization: OrganizationFixture;
+  user: UserFixture;
+  /** A work cell the demo partner's organization is not part of. */
+  cell: WorkCellFixture;
+  /** A work cell the demo partner's organization is part of. */
+  partnersCell: WorkCellFixture;
+  cellAndOrganization: WorkCellFixture & { newOrganizationId: string };
+}
+type SetupName = keyof Setups;
+
+interface Route<S extends SetupName = SetupName> {
+  method: Method;
+  /** `:id` is replaced by id(). */
+  path: string;
+  note?: string;
+  allowed: readonly Role[] | typeof PUBLIC;
+  setup: S;
+  /** The table a write changes: checked unchanged after a refusal, changed after a success. */
+  table?: Table;
+  /** The success status when it is not the method's usual one. */
+  status?: number;
+  // Method syntax, so that a Route<'plan'> is also a Route.
+  id?(fx: Setups[S]): string;
+  body?(fx: Setups[S], marker: string): object;
+}
+const route = <S extends SetupName>(r: Route<S>): Route => r;
+
+// Bodies carry a marker (a unique text) so that the rows a request writes can be found again.
+const ROUTES: Route[] = [
+  route({ method: 'get', path: '/api/health', allowed: PUBLIC, setup: 'none' }),
+  route({ method: 'post', path: '/api/auth/login', allowed: PUBLIC, setup: 'none', status: 200, body: () => ({ email: 'comite@demo.repere.org', password: DEMO_PASSWORD }) }),
+  route({ method: 'get', path: '/api/auth/me', allowed: STAFF, setup: 'none' }),
+
+  route({ method: 'get', path: '/api/plans', allowed: STAFF, setup: 'none' }),
+  route({ method: 'get', path: '/api/plans/:id', allowed: STAFF, setup: 'plan', id: (p) => p.planId }),
+  route({ method: 'get', path: '/api/plans/:id/tree', allowed: STAFF, setup: 'plan', id: (p) => p.planId }),
+  route({ method: 'post', path: '/api/plans', allowed: WRITERS, setup: 'none', table: 'plans', body: (_, m) => ({ title: m, startDate: '2024-01-01', endDate: '2025-12-31' }) }),
+  route({ method: 'patch', path: '/api/plans/:id', allowed: WRITERS, setup: 'plan', table: 'plans', id: (p) => p.planId, body: (_, m) => ({ title: m }) }),
+  route({ method: 'delete', path: '/api/plans/:id', allowed: WRITERS, setup: 'plan', table: 'plans', id: (p) => p.planId }),
+
+  route({ method: 'get', path: '/api/orientations', allowed: STAFF, setup: 'none' }),
+  route({ method: 'get', path: '/api/orientations/:id', allowed: STAFF, setup: 'plan', id: (p) => p.orientationId }),
+  route({ method: 'post', path: '/api/orientations', allowed: WRITERS, setup: 'plan', table: 'orientations', body: (p, m) => ({ planId: p.planId, number: 2, title: m }) }),
+  route({ method: 'patch', path: '/api/orientations/:id', allowed: WRITERS, setup: 'plan', table: 'orientations', id: (p) => p.orientationId, body: (_, m) => ({ title: m }) }),
+  route({ method: 'delete', path: '/api/orientations/:id', allowed: WRITERS, setup: 'plan', table: 'orientations', id: (p) => p.orientationId }),
+
+  route({ method: 'get', path: '/api/objectives', allowed: STAFF, setup: 'none' }),
+  route({ method: 'get', path: '/api/objectives/:id', allowed: STAFF, setup: 'plan', id: (p) => p.objectiveId }),
+  route({ method: 'post', path: '/api/objectives', allowed: WRITERS, setup: 'plan', table: 'objectives', body: (p, m) => ({ orientationId: p.orientationId, code: '1.2', title: m }) }),
+  route({ method: 'patch', path: '/api/objectives/:id', allowed: WRITERS, setup: 'plan', table: 'objectives', id: (p) => p.objectiveId, body: (_, m) => ({ title: m }) }),
+  route({ method: 'delete', path: '/api/objectives/:id', allowed: WRITERS, setup: 'plan', table: 'objectives', id: (p) => p.objectiveId }),
+
+  route({ method: 'get', path: '/api/actions', allowed: STAFF, setup: 'none' }),
+  route({ method: 'get', path: '/api/actions/:id', allowed: STAFF, setup: 'plan', id: (p) => p.actionId }),
+  route({ method: 'post', path: '/api/actions', allowed: WRITERS, setup: 'plan', table: 'actions', body: (p, m) => ({ objectiveId: p.objectiveId, description: m, schedule: { kind: 'date', date: '2025-03-01', text: 'Mars 2025' }, values: ['equite'] }) }),
+  route({ method: 'patch', path: '/api/actions/:id', allowed: WRITERS, setup: 'plan', table: 'actions', id: (p) => p.actionId, body: (_, m) => ({ description: m }) }),
+  route({ method: 'delete', path: '/api/actions/:id', allowed: WRITERS, setup: 'plan', table: 'actions', id: (p) => p.actionId }),
+
+  route({ method: 'get', path: '/api/expected-results', allowed: STAFF, setup: 'none' }),
+  route({ method: 'get', path: '/api/expected-results/:id', allowed: STAFF, setup: 'plan', id: (p) => p.expectedResultId }),
+  route({ method: 'post', path: '/api/expected-results', allowed: WRITERS, setup: 'plan', table: 'expected_results', body: (p, m) => ({ objectiveId: p.objectiveId, actionId: p.actionId, text: m }) }),
+  route({ method: 'patch', path: '/api/expected-results/:id', allowed: WRITERS, setup: 'plan', table: 'expected_results', id: (p) => p.expectedResultId, body: (_, m) => ({ text: m }) }),
+  route({ method: 'delete', path: '/api/expected-results/:id', allowed: WRITERS, setup: 'plan', table: 'expected_results', id: (p) => p.expectedResultId }),
+
+  route({ method: 'get', path: '/api/indicators', allowed: STAFF, setup: 'none' }),
+  route({ method: 'get', path: '/api/indicators/:id', allowed: STAFF, setup: 'plan', id: (p) => p.indicatorId }),
+  route({ method: 'post', path: '/api/indicators', allowed: WRITERS, setup: 'plan', table: 'indicators', body: (p, m) => ({ objectiveId: p.objectiveId, actionId: p.actionId, name: m, unit: 'participants', finalTarget: 100, instrumentIds: [p.instrumentId] }) }),
+  route({ method: 'patch', path: '/api/indicators/:id', allowed: WRITERS, setup: 'plan', table: 'indicators', id: (p) => p.indicatorId, body: (_, m) => ({ name: m }) }),
+  route({ method: 'delete', path: '/api/indicators/:id', allowed: WRITERS, setup: 'plan', table: 'indicators', id: (p) => p.indicatorId }),
+
+  route({ method: 'get', path: '/api/instruments', allowed: STAFF, setup: 'none' }),
+  route({ method: 'get', path: '/api/instruments/:id', allowed: STAFF, setup: 'plan', id: (p) => p.instrumentId }),
+  route({ method: 'post', path: '/api/instruments', allowed: WRITERS, setup: 'plan', table: 'instruments', body: (p, m) => ({ planId: p.planId, actionId: p.actionId, kind: 'questionnaire', name: m }) }),
+  route({ method: 'patch', path: '/api/instruments/:id', allowed: WRITERS, setup: 'plan', table: 'instruments', id: (p) => p.instrumentId, body: (_, m) => ({ name: m }) }),
+  route({ method: 'delete', path: '/api/instruments/:id', allowed: WRITERS, setup: 'plan', table: 'instruments', id: (p) => p.instrumentId }),
+
+  route({ method: 'get', path: '/api/work-cells', allowed: STAFF, setup: 'none' }),
+  route({ method: 'get', path: '/api/work-cells/:id', allowed: STAFF, setup: 'cell', id: (c) => c.workCellId }),
+  route({ method: 'post', path: '/api/work-cells', allowed: WRITERS, setup: 'none', table: 'work_cells', body: (_, m) => ({ name: m, mandate: 'Créée par la matrice des rôles' }) }),
+  route({ method: 'patch', path: '/api/work-cells/:id', allowed: WRITERS, setup: 'cell', table: 'work_cells', id: (c) => c.workCellId, body: (_, m) => ({ name: m }) }),
+  route({ method: 'delete', path: '/api/work-cells/:id', allowed: WRITERS, setup: 'cell', table: 'work_cells', id: (c) => c.workCellId }),
+
+  route({ method: 'post', path: '/api/work-steps', note: "a cell of the partner's organization", allowed: WRITERS_AND_PARTNER, setup: 'partnersCell', table: 'work_steps', body: (c, m) => ({ workCellId: c.workCellId, text: m }) }),
+  route({ method: 'post', path: '/api/work-steps', note: 'another cell', allowed: WRITERS, setup: 'cell', table: 'work_steps', body: (c, m) => ({ workCellId: c.workCellId, text: m }) }),
+  route({ method: 'patch', path: '/api/work-steps/:id', note: "a cell of the partner's organization", allowed: WRITERS_AND_PARTNER, setup: 'partnersCell', table: 'work_steps', id: (c) => c.workStepId, body: (_, m) => ({ text: m, done: true }) }),
+  route({ method: 'patch', path: '/api/work-steps/:id', note: 'another cell', allowed: WRITERS, setup: 'cell', table: 'work_steps', id: (c) => c.workStepId, body: (_, m) => ({ text: m, done: true }) }),
+  route({ method: 'delete', path: '/api/work-steps/:id', note: "a cell of the partner's organization", allowed: WRITERS_AND_PARTNER, setup: 'partnersCell', table: 'work_steps', id: (c) => c.workStepId }),
+  route({ method: 'delete', path: '/api/work-steps/:id', note: 'another cell', allowed: WRITERS, setup: 'cell', table: 'work_steps', id: (c) => c.workStepId }),
+
+  route({ method: 'post', path: '/api/partnerships', allowed: WRITERS, setup: 'cellAndOrganization', table: 'partnerships', body: (c, m) => ({ workCellId: c.workCellId, organizationId: c.newOrganizationId, network: 'institutionnel', sector: m }) }),
+  route({ method: 'patch', path: '/api/partnerships/:id', allowed: WRITERS, setup: 'cell', table: 'partnerships', id: (c) => c.partnershipId, body: (_, m) => ({ sector: m }) }),
+  route({ method: 'delete', path: '/api/partnerships/:id', allowed: WRITERS, setup: 'cell', table: 'partnerships', id: (c) => c.partnershipId }),
+
+  route({ method: 'get', path: '/api/organizations', allowed: STAFF, setup: 'none' }),
+  route({ method: 'get', path: '/api/organizations/:id', allowed: STAFF, setup: 'organization', id: (o) => o.organizationId }),
+  route({ method: 'post', path: '/api/organizations', allowed: WRITERS, setup: 'none', table: 'organizations', body: (_, m) => ({ name: m, network: 'communautaire' }) }),
+  route({ method: 'patch', path: '/api/organizations/:id', note: "the partner's own organization", allowed: WRITERS_AND_PARTNER, setup: 'partnersOrganization', table: 'organizations', id: (o) => o.organizationId, body: (_, m) => ({ sector: m }) }),
+  route({ method: 'patch', path: '/api/organizations/:id', note: 'another organization', allowed: WRITERS, setup: 'organization', table: 'organizations', id: (o) => o.organizationId, body: (_, m) => ({ sector: m }) }),
+  route({ method: 'delete', path: '/api/organizations/:id', allowed: WRITERS, setup: 'organization', table: 'organizations', id: (o) => o.organizationId }),
+
+  route({ method: 'get', path: '/api/users', allowed: ADMIN, setup: 'none' }),
+  route({ method: 'get', path: '/api/users/:id', allowed: ADMIN, setup: 'user', id: (u) => u.userId }),
+  route({ method: 'post', path: '/api/users', allowed: ADMIN, setup: 'none', table: 'users', body: (_, m) => ({ email: `${m}@example.org`, password: 'a-password-of-the-matrix', role: 'committee', displayName: m }) }),
+  route({ method: 'patch', path: '/api/users/:id', allowed: ADMIN, setup: 'user', table: 'users', id: (u) => u.userId, body: (_, m) => ({ displayName: m }) }),
+  route({ method: 'delete', path: '/api/users/:id', allowed: ADMIN, setup: 'user', table: 'users', id: (u) => u.userId }),
+];
+
+const SUCCESS: Record<Method, number> = { get: 200, post: 201, patch: 200, delete: 204 };
+const ERROR_CODE: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden' };
+
+function expectedStatus(r: Route, actor: Actor): number {
+  if (r.allowed !== PUBLIC && actor === 'anonymous') return 401;
+  if (r.allowed !== PUBLIC && !r.allowed.includes(actor as Role)) return 403;
+  return r.status ?? SUCCESS[r.method];
+}
+
+const routeName = (r: Route) => `${r.method.toUpperCase()} ${r.path}${r.note ? ` (${r.note})` : ''}`;
+
+const CASES = ROUTES.flatMap((r) => ACTORS.map((actor) => {
+  const status = expectedStatus(r, actor);
+  return { title: `${actor}: ${routeName(r)} → ${status}`, route: r, actor, status };
+}));
+
+describe('Role matrix: every route for every role', () => {
+  let t: TestApp;
+  let shared: Fixtures;
+  let fresh: Fixtures;
+  let partnersOrganizationId: string;
+  const readSetups = new Map<SetupName, Promise<Setups[SetupName]>>();
+
+  const SETUPS: { [S in SetupName]: (f: Fixtures) => Promise<Setups[S]> } = {
+    none: async () => ({}),
+    plan: (f) => f.plan(),
+    organization: (f) => f.organization(),
+    partnersOrganization: (f) => f.existingOrganization(partnersOrganizationId),
+    user: (f) => f.user(),
+    cell: (f) => f.workCell(),
+    partnersCell: (f) => f.workCell({ partnerOrganizationId: partnersOrganizationId }),
+    cellAndOrganization: async (f) => {
+      const { organizationId } = await f.organization();
+      return { ...(await f.workCell()), newOrganizationId: organizationId };
+    },
+  };
+
+  /** Writes get records of their own (a delete must not break the next case); reads share them. */
+  function setUp(r: Route): Promise<Setups[SetupName]> {
+    if (r.method !== 'get') return SETUPS[r.setup](fresh);
+    const built = readSetups.get(r.setup) ?? SETUPS[r.setup](shared);
+    readSetups.set(r.setup, built);
+    return built;
+  }
+
+  function send(r: Route, actor: Actor, id: string | undefined, body: object | undefined): Promise<Response> {
+    const request = t.http()[r.method](r.path.replace(':id', id ?? ''));
+    if (actor !== 'anonymous') request.set(bearer(t.tokens[actor]));
+    return body ? request.send(body) : request;
+  }
+
+  /** The rows of a table that mention any of the needles (an id of the case's records, the marker), as text. */
+  async function rowsMentioning(table: Table | undefined, needles: string[]): Promise<string[]> {
+    if (!table) return [];
+    const rows = await t.db.query<{ row: string }[]>(
+      `SELECT t::text AS row FROM ${table} t WHERE t::text LIKE ANY($1::text[]) ORDER BY 1`, [needles.map((n) => `%${n}%`)]);
+    return rows.map((r) => r.row);
+  }
+
+  async function rowExists(table: Table, id: string): Promise<boolean> {
+    const [{ n }] = await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table} WHERE id = $1`, [id]);
+    return n > 0;
+  }
+
+  interface Outcome { table?: Table; path: string; id?: string; marker: string; res: Response }
+
+  /** What a successful request must have done, by method. */
+  const EFFECTS: Record<Method, (o: Outcome) => Promise<void>> = {
+    get: async ({ id, res }) => {
+      expect(res.body).toMatchObject(id ? { id } : {});
+    },
+    post: async ({ table, path, marker, res }) => {
+      if (!table) return; // the login
+      fresh.track(`${path}/${(res.body as { id: string }).id}`);
+      expect(await rowsMentioning(table, [marker])).toHaveLength(1);
+    },
+    patch: async ({ table, id, marker }) => {
+      expect(await rowsMentioning(table, [marker])).toEqual([expect.stringContaining(`(${id},`)]);
+    },
+    delete: async ({ table, id }) => {
+      await expect(rowExists(table as Table, id as string)).resolves.toBe(false);
+    },
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    shared = fixtures(t);
+    fresh = fixtures(t);
+    const me = await t.http().get('/api/auth/me').set(bearer(t.tokens.partner)).expect(200);
+    partnersOrganizationId = (me.body as { organizationId: string }).organizationId;
+  });
+  afterEach(async () => { await fresh.cleanup(); });
+  afterAll(async () => {
+    await shared.cleanup();
+    await t.close();
+  });
+
+  it('covers every route of the OpenAPI document, and only those', async () => {
+    // Arrange
+    const tested = new Set(ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path.replace(':id', '{id}')}`));
+    // Act
+    const res = await t.http().get('/api/docs-json').expect(200);
+    // Assert
+    const paths = res.body.paths as Record<string, Record<string, unknown>>;
+    const documented = new Set(Object.entries(paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)));
+    expect([...tested].sort()).toEqual([...documented].sort());
+  });
+
+  describe('an allowed role gets a 2xx and the change is made', () => {
+    it.each(CASES.filter((c) => c.status < 400))('$title', async ({ route: r, actor, status }) => {
+      // Arrange
+      const fx = await setUp(r);
+      const marker = uniqueText('matrix');
+      const id = r.id?.(fx);
+      // Act
+      const res = await send(r, actor, id, r.body?.(fx, marker));
+      // Assert
+      expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status });
+      await EFFECTS[r.method]({ table: r.table, path: r.path, id, marker, res });
+    });
+  });
+
+  describe('anyone else gets 401 (no token) or 403 (role or scope) and nothing changes', () => {
+    it.each(CASES.filter((c) => c.status >= 400))('$title', async ({ route: r, actor, status }) => {
+      // Arrange
+      const fx = await setUp(r);
+      const marker = uniqueText('matrix');
+      const id = r.id?.(fx);
+      const needles = [marker, ...Object.values(fx)];
+      const before = await rowsMentioning(r.table, needles);
+      // Act
+      const res = await send(r, actor, id, r.body?.(fx, marker));
+      // Assert
+      expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status, body: { statusCode: status, code: ERROR_CODE[status] } });
+      await expect(rowsMentioning(r.table, needles)).resolves.toEqual(before);
+    });
+  });
+
+  // Read-only or refused requests only: other test files count the demo cells' steps at the same time. The
+  // partner's successful writes are the matrix's, on fresh cells its organization is part of.
+  describe('the demo partner on the demo work cells', () => {
+    const LIAISON = 'Groupe de liaison (Immeubles Val-Martin)';
+    const CELL_4_2 = 'Cellule 4.2';
+    interface CellDetail { id: string; name: string; steps: { id: string; text: string }[]; partnerships: { organizationId: string }[] }
+
+    async function demoCell(name: string): Promise<CellDetail> {
+      const list = await t.http().get('/api/work-cells?limit=200').set(bearer(t.tokens.partner)).expect(200);
+      const found = (list.body as { items: { id: string; name: string }[] }).items.find((c) => c.name === name);
+      if (!found) throw new Error(`The demo work cell « ${name} » is missing`);
+      const res = await t.http().get(`/api/work-cells/${found.id}`).set(bearer(t.tokens.partner)).expect(200);
+      return res.body as CellDetail;
+    }
+
+    it(`is a partner of « ${LIAISON} » and not of « ${CELL_4_2} »`, async () => {
+      // Arrange / Act
+      const [liaison, cell42] = await Promise.all([demoCell(LIAISON), demoCell(CELL_4_2)]);
+      // Assert
+      expect(liaison.partnerships.map((p) => p.organizationId)).toContain(partnersOrganizationId);
+      expect(cell42.partnerships.map((p) => p.organizationId)).not.toContain(partnersOrganizationId);
+    });
+
+    it(`may not move a step of « ${LIAISON} » into « ${CELL_4_2} »`, async () => {
+      // Arrange
+      const [liaison, cell42] = await Promise.all([demoCell(LIAISON), demoCell(CELL_4_2)]);
+      // Act
+      const res = await t.http().patch(`/api/work-steps/${liaison.steps[0].id}`).set(bearer(t.tokens.partner)).send({ workCellId: cell42.id });
+      // Assert
+      expect(res.status).toBe(400);
+      await expect(demoCell(LIAISON)).resolves.toEqual(liaison);
+      await expect(demoCell(CELL_4_2)).resolves.toEqual(cell42);
+    });
+
+    it.each([
+      { what: 'add a step', send: (c: CellDetail) => t.http().post('/api/work-steps').send({ workCellId: c.id, text: 'Intrusion' }) },
+      { what: 'edit a step', send: (c: CellDetail) => t.http().patch(`/api/work-steps/${c.steps[0].id}`).send({ text: 'Intrusion' }) },
+      { what: 'remove a step', send: (c: CellDetail) => t.http().delete(`/api/work-steps/${c.steps[0].id}`) },
+    ])(`may not $what of « ${CELL_4_2} », which stays as it was`, async ({ send: request }) => {
+      // Arrange
+      const before = await demoCell(CELL_4_2);
+      // Act
+      const res = await request(before).set(bearer(t.tokens.partner));
+      // Assert
+      expect(res.body).toMatchObject({ statusCode: 403, code: 'forbidden' });
+      await expect(demoCell(CELL_4_2)).resolves.toEqual(before);
+    });
+  });
+});
