@@ -224,3 +224,30 @@ describe('Authentication', () => {
     });
   });
 });
+
+describe('Rights follow the user, not an old token', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await startTestApp(); });
+  afterAll(async () => { await t.close(); });
+
+  async function signedInUser(role: 'admin' | 'committee') {
+    const email = `rights-${role}-${Date.now()}@example.org`;
+    const { body } = await t.http().post('/api/users').set(bearer(t.tokens.admin)).send({ email, password: 'a-long-password', role }).expect(201);
+    const login = await t.http().post('/api/auth/login').send({ email, password: 'a-long-password' }).expect(200);
+    return { id: body.id as string, token: login.body.accessToken as string };
+  }
+
+  it('takes an admin demoted to committee off the admin routes at once', async () => {
+    const user = await signedInUser('admin');
+    await t.http().get('/api/users').set(bearer(user.token)).expect(200);
+    await t.http().patch(`/api/users/${user.id}`).set(bearer(t.tokens.admin)).send({ role: 'committee' }).expect(200);
+    await t.http().get('/api/users').set(bearer(user.token)).expect(403);
+  });
+
+  it('refuses the token of a deleted user', async () => {
+    const user = await signedInUser('committee');
+    await t.http().delete(`/api/users/${user.id}`).set(bearer(t.tokens.admin)).expect(204);
+    const res = await t.http().get('/api/plans').set(bearer(user.token)).expect(401);
+    expect(res.body.code).toBe('unauthorized');
+  });
+});

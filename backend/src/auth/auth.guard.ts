@@ -1,8 +1,11 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { ApiError } from '@backend/common/errors';
 import type { Role } from '@backend/users/role';
+import { User } from '@backend/users/user.entity';
 import { AuthUser, IS_PUBLIC, ROLES_KEY } from './auth.decorators';
 
 interface TokenPayload {
@@ -15,14 +18,18 @@ interface TokenPayload {
 /** Registered globally: every route needs a valid bearer token unless marked @Public(), and the right role. */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly jwt: JwtService) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    @InjectRepository(User) private readonly users: Repository<User>,
+  ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = ctx.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: AuthUser }>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) {
+    const token = /^Bearer ([A-Za-z0-9_.-]+)$/i.exec(request.headers.authorization?.trim() ?? '')?.[1];
+    if (!token) {
       throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'A valid bearer token is required.');
     }
     let payload: TokenPayload;
@@ -31,10 +38,14 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'The token is invalid or has expired.');
     }
-    request.user = { id: payload.sub, email: payload.email, role: payload.role, organizationId: payload.org };
+    // The token says who; the database says what they may do now, so a demoted or removed user loses
+    // their rights at once rather than when the token expires.
+    const user = await this.users.findOneBy({ id: payload.sub });
+    if (!user) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'The token is invalid or has expired.');
+    request.user = { id: user.id, email: user.email, role: user.role, organizationId: user.organizationId };
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(payload.role)) {
-      throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', `The ${payload.role} role may not do this.`);
+    if (roles && !roles.includes(user.role)) {
+      throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', `The ${user.role} role may not do this.`);
     }
     return true;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { invalidField } from '@backend/common/errors';
+import { invalidField, notFound } from '@backend/common/errors';
 import { findInPlan, findOr404, findReferenced, listPlanParts } from '@backend/common/lookup';
 import { Action } from '@backend/plans/action.entity';
 import { PlanPartQueryDto } from '@backend/plans/dto/orientation.dto';
@@ -30,8 +30,9 @@ export class IndicatorsService {
   }
 
   async get(id: string) {
-    await findOr404(this.db.manager, Indicator, id, 'Indicator');
-    return indicatorView(await this.db.manager.findOneOrFail(Indicator, { where: { id }, relations: { instruments: true } }));
+    const indicator = await this.db.manager.findOne(Indicator, { where: { id }, relations: { instruments: true } });
+    if (!indicator) throw notFound('Indicator', id);
+    return indicatorView(indicator);
   }
 
   async create(dto: CreateIndicatorDto) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { invalidField } from '@backend/common/errors';
+import { invalidField, notFound } from '@backend/common/errors';
 import { findOr404, findReferenced, listPlanParts } from '@backend/common/lookup';
 import { Organization } from '@backend/organizations/organization.entity';
 import { Action } from './action.entity';
@@ -35,8 +35,9 @@ export class ActionsService {
   list(q: PlanPartQueryDto) { return listPlanParts(this.db.manager, Action, q); }
 
   async get(id: string): Promise<Action> {
-    await findOr404(this.db.manager, Action, id, 'Action');
-    return this.db.getRepository(Action).findOneOrFail({ where: { id }, relations: { responsibleOrganizations: true } });
+    const action = await this.db.getRepository(Action).findOne({ where: { id }, relations: { responsibleOrganizations: true } });
+    if (!action) throw notFound('Action', id);
+    return action;
   }
 
   async create(dto: CreateActionDto): Promise<Action> {
@@ -59,7 +60,8 @@ export class ActionsService {
 
   async update(id: string, dto: UpdateActionDto): Promise<Action> {
     await this.db.transaction(async (em) => {
-      const action = await em.findOneOrFail(Action, { where: { id: (await findOr404(em, Action, id, 'Action')).id }, relations: { responsibleOrganizations: true } });
+      const action = await em.findOne(Action, { where: { id }, relations: { responsibleOrganizations: true } });
+      if (!action) throw notFound('Action', id);
       const { schedule, responsibleOrganizationIds, ...rest } = dto;
       if (dto.objectiveId !== undefined) {
         const objective = await findReferenced(em, Objective, dto.objectiveId, 'objectiveId');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { invalidField } from '@backend/common/errors';
+import { invalidField, notFound } from '@backend/common/errors';
 import { findOr404, findReferenced } from '@backend/common/lookup';
 import { Page, PageQueryDto, pageOf } from '@backend/common/pagination.dto';
 import { Organization } from '@backend/organizations/organization.entity';
@@ -32,8 +32,9 @@ export class PlansService {
   }
 
   async get(id: string): Promise<Plan> {
-    await findOr404(this.db.manager, Plan, id, 'Plan');
-    return this.db.getRepository(Plan).findOneOrFail({ where: { id }, relations: { ownerOrganization: true } });
+    const plan = await this.db.getRepository(Plan).findOne({ where: { id }, relations: { ownerOrganization: true } });
+    if (!plan) throw notFound('Plan', id);
+    return plan;
   }
 
   async create(dto: CreatePlanDto, em: EntityManager = this.db.manager): Promise<Plan> {
