@@ -7,8 +7,11 @@ import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { ParticipationModule } from './participation/participation.module';
 import { PlansModule } from './plans/plans.module';
+import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { QueueModule } from './queue/queue.module';
+import { ResponsesModule } from './responses/responses.module';
 import { UsersModule } from './users/users.module';
 import { WorkCellsModule } from './work-cells/work-cells.module';
 
@@ -22,6 +25,9 @@ import { WorkCellsModule } from './work-cells/work-cells.module';
     PlansModule,
     IndicatorsModule,
     WorkCellsModule,
+    QuestionnairesModule,
+    ResponsesModule,
+    ParticipationModule,
     HealthModule,
   ],
   providers: [

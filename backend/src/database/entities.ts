@@ -6,6 +6,11 @@ import { ExpectedResult } from '@backend/plans/expected-result.entity';
 import { Objective } from '@backend/plans/objective.entity';
 import { Orientation } from '@backend/plans/orientation.entity';
 import { Plan } from '@backend/plans/plan.entity';
+import { ParticipationCountRevision } from '@backend/participation/participation-count-revision.entity';
+import { ParticipationCount } from '@backend/participation/participation-count.entity';
+import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-version.entity';
+import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
+import { Response } from '@backend/responses/response.entity';
 import { User } from '@backend/users/user.entity';
 import { Partnership } from '@backend/work-cells/partnership.entity';
 import { WorkCell } from '@backend/work-cells/work-cell.entity';
@@ -15,4 +20,5 @@ import { WorkStep } from '@backend/work-cells/work-step.entity';
 export const ENTITIES = [
   Organization, User, Plan, Orientation, Objective, Action, ExpectedResult,
   Indicator, Instrument, WorkCell, WorkStep, Partnership,
+  Questionnaire, QuestionnaireVersion, Response, ParticipationCount, ParticipationCountRevision,
 ];

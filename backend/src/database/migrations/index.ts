@@ -1,4 +1,5 @@
 import { InitialSchema1795450090399 } from './1795450090399-InitialSchema';
+import { QuestionnairesResponsesParticipation1795451616882 } from './1795451616882-QuestionnairesResponsesParticipation';
 
 /** Every migration, in order. Generated with `npm run migration:generate -- backend/src/database/migrations/<Name>`. */
-export const MIGRATIONS = [InitialSchema1795450090399];
+export const MIGRATIONS = [InitialSchema1795450090399, QuestionnairesResponsesParticipation1795451616882];

@@ -1,0 +1,55 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import type { AnswerValue } from '@backend/questionnaires/question.types';
+import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
+import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-version.entity';
+
+/**
+ * One resident's answers to one version of a questionnaire: the raw truth every indicator is computed from.
+ * No account, no address, no user agent. The idempotency key makes a resent answer land once.
+ */
+@Entity('responses')
+@Index('uq_responses_idempotency', ['questionnaireId', 'idempotencyKey'], { unique: true })
+@Index('ix_responses_received', ['questionnaireId', 'receivedAt'])
+export class Response {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  questionnaireId: string;
+
+  @ManyToOne(() => Questionnaire, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'questionnaire_id' })
+  questionnaire?: Relation<Questionnaire>;
+
+  @Column({ type: 'uuid' })
+  versionId: string;
+
+  @ManyToOne(() => QuestionnaireVersion, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'version_id' })
+  questionnaireVersion?: Relation<QuestionnaireVersion>;
+
+  @Column({ type: 'int' })
+  version: number;
+
+  @Column({ type: 'text' })
+  language: string;
+
+  /** When the server committed it. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  receivedAt: Date;
+
+  /** When it was answered: the receipt time, or the row's date for imported responses. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  answeredAt: Date;
+
+  @Column({ type: 'uuid' })
+  idempotencyKey: string;
+
+  /** SHA-256 of the canonical body: a retry with the same key must carry the same body. */
+  @Column({ type: 'text' })
+  bodyHash: string;
+
+  /** questionId → value, as validated against the version. */
+  @Column({ type: 'jsonb' })
+  answers: Record<string, AnswerValue>;
+}
