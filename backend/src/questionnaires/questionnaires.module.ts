@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { QuestionnaireLookupService } from './questionnaire-lookup.service';
 
 /** Questionnaires: authoring, translations, versions, publishing, and the public rendering. */
-@Module({ controllers: [], providers: [], exports: [] })
+@Module({ controllers: [], providers: [QuestionnaireLookupService], exports: [QuestionnaireLookupService] })
 export class QuestionnairesModule {}
