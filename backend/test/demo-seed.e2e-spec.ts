@@ -78,3 +78,22 @@ describe('npm run seed:demo', () => {
     ]));
   });
 });
+
+describe('The demo Welcome Day questionnaire', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await startTestApp(); });
+  afterAll(async () => { await t.close(); });
+
+  it('is published in French, English and Arabic with an ADS+ block, and has responses and counts over the years', async () => {
+    const [q] = await t.db.query(`SELECT id, status, languages, current_version, jsonb_array_length(questions) AS n,
+        (SELECT count(*) FROM jsonb_array_elements(questions) x WHERE x->>'dimension' IS NOT NULL)::int AS dims
+      FROM questionnaires WHERE slug = 'bienvenue-parc-ex'`);
+    expect(q).toMatchObject({ status: 'published', languages: ['fr', 'en', 'ar'], current_version: 1, n: 12, dims: 5 });
+    const years = await t.db.query(`SELECT extract(year FROM answered_at)::int AS year, count(*)::int AS n FROM responses
+      WHERE questionnaire_id = $1 GROUP BY 1 ORDER BY 1`, [q.id]);
+    expect(years).toEqual([{ year: 2021, n: 80 }, { year: 2022, n: 100 }, { year: 2023, n: 120 }]);
+    const counts = await t.db.query(`SELECT c.date::text, c.total FROM participation_counts c JOIN instruments i ON i.id = c.instrument_id
+      WHERE i.name = 'Nombre de participants' ORDER BY c.date`);
+    expect(counts).toEqual([{ date: '2021-08-21', total: 140 }, { date: '2022-08-20', total: 185 }, { date: '2023-08-19', total: 230 }]);
+  });
+});

@@ -24,13 +24,15 @@ import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 import { LAVAL_PRDS_PLAN } from './laval-prds-plan';
 import { LAVAL_WORK_CELLS } from './laval-work-cells';
 import { PARC_EXTENSION_PLAN } from './parc-extension-plan';
+import { WELCOME_DAY_SLUG } from './welcome-day-questionnaire';
+import { seedWelcomeDay } from './welcome-day.seeder';
 
 // Any constant works: it only keeps two seeds started at once from interleaving.
 const SEED_LOCK = 7_342_001;
 
 /**
  * Loads the seeds' documents as data: the Parc-Extension plan, the Laval PRDS plan and its three work cells,
- * the organizations they name and the demo users. Idempotent: what exists (same title, name or email) is
+ * the organizations they name, the demo users, and the Welcome Day questionnaire with its responses. Idempotent: what exists (same title, name or email) is
  * left as it is, so a second run changes nothing.
  */
 @Injectable()
@@ -46,6 +48,8 @@ export class DemoSeedService {
       for (const plan of [PARC_EXTENSION_PLAN, LAVAL_PRDS_PLAN]) {
         if (await this.seedPlan(em, plan)) created.push(`plan « ${plan.title} »`);
       }
+      const parcEx = await em.findOneByOrFail(Plan, { title: PARC_EXTENSION_PLAN.title });
+      if (await seedWelcomeDay(em, parcEx.id, parcEx.ownerOrganizationId)) created.push(`questionnaire « ${WELCOME_DAY_SLUG} » with responses and counts`);
       for (const cell of LAVAL_WORK_CELLS) {
         if (await this.seedWorkCell(em, cell)) created.push(`work cell « ${cell.name} »`);
       }

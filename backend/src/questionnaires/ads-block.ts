@@ -45,28 +45,28 @@ export const ADS_CATEGORIES: Record<Exclude<Dimension, 'disability'> | 'disabili
 };
 
 /**
- * A fresh copy of the block, with new question ids, ready to append to a questionnaire. The gender
+ * A fresh copy of the block, with new question ids (or the caller's, for fixed demo data), ready to append. The gender
  * self-description is a short text shown only to those who chose it.
  */
-export function adsBlock(): Question[] {
-  const genderId = randomUUID();
+export function adsBlock(idFor: (key: string) => string = () => randomUUID()): Question[] {
+  const genderId = idFor('gender');
   return [
     { id: genderId, type: 'single_choice', required: false, allowPreferNot: true, dimension: 'gender',
       label: t('Quelle est votre identité de genre ?', 'What is your gender identity?', 'ما هي هويتك الجندرية؟', '¿Cuál es su identidad de género?'),
       choices: ADS_CATEGORIES.gender },
-    { id: randomUUID(), type: 'short_text', required: false, allowPreferNot: true,
+    { id: idFor('gender_self'), type: 'short_text', required: false, allowPreferNot: true,
       label: t('Comment vous décrivez-vous ?', 'How do you describe yourself?', 'كيف تصف نفسك؟', '¿Cómo se describe?'),
       showIf: { questionId: genderId, anyOf: ['self_described'] } },
-    { id: randomUUID(), type: 'single_choice', required: false, allowPreferNot: true, dimension: 'age_group',
+    { id: idFor('age_group'), type: 'single_choice', required: false, allowPreferNot: true, dimension: 'age_group',
       label: t('Quel est votre groupe d’âge ?', 'What is your age group?', 'ما هي فئتك العمرية؟', '¿Cuál es su grupo de edad?'),
       choices: ADS_CATEGORIES.age_group },
-    { id: randomUUID(), type: 'single_choice', required: false, allowPreferNot: true, dimension: 'immigration',
+    { id: idFor('immigration'), type: 'single_choice', required: false, allowPreferNot: true, dimension: 'immigration',
       label: t('Votre parcours migratoire', 'Your immigration background', 'خلفيتك في الهجرة', 'Su trayectoria migratoria'),
       choices: ADS_CATEGORIES.immigration },
-    { id: randomUUID(), type: 'multiple_choice', required: false, allowPreferNot: true, dimension: 'language',
+    { id: idFor('language'), type: 'multiple_choice', required: false, allowPreferNot: true, dimension: 'language',
       label: t('Quelle(s) langue(s) parlez-vous à la maison ?', 'Which language(s) do you speak at home?', 'ما اللغة (اللغات) التي تتحدثها في المنزل؟', '¿Qué idioma(s) habla en casa?'),
       choices: ADS_CATEGORIES.language },
-    { id: randomUUID(), type: 'yes_no', required: false, allowPreferNot: true, dimension: 'disability',
+    { id: idFor('disability'), type: 'yes_no', required: false, allowPreferNot: true, dimension: 'disability',
       label: t('Vivez-vous avec un handicap ?', 'Do you live with a disability?', 'هل تعيش مع إعاقة؟', '¿Vive con una discapacidad?') },
   ];
 }
