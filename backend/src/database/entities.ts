@@ -1,4 +1,7 @@
+import { IndicatorComputation } from '@backend/aggregation/indicator-computation.entity';
+import { IndicatorValue } from '@backend/aggregation/indicator-value.entity';
 import { Indicator } from '@backend/indicators/indicator.entity';
+import { ManualValue } from '@backend/indicators/manual-value.entity';
 import { Instrument } from '@backend/indicators/instrument.entity';
 import { Organization } from '@backend/organizations/organization.entity';
 import { Action } from '@backend/plans/action.entity';
@@ -21,4 +24,5 @@ export const ENTITIES = [
   Organization, User, Plan, Orientation, Objective, Action, ExpectedResult,
   Indicator, Instrument, WorkCell, WorkStep, Partnership,
   Questionnaire, QuestionnaireVersion, Response, ParticipationCount, ParticipationCountRevision,
+  ManualValue, IndicatorValue, IndicatorComputation,
 ];

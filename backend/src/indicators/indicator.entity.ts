@@ -7,6 +7,7 @@ import {
   DIMENSIONS, DIRECTIONS, Dimension, Direction, GRAINS, Grain,
   INDICATOR_KINDS, INDICATOR_STATUSES, IndicatorKind, IndicatorStatus,
 } from './indicator-kind';
+import type { IndicatorSource } from './indicator-source';
 import { Instrument } from './instrument.entity';
 
 /** « Indicateurs de réussite »: what is measured, against which baseline and targets. */
@@ -72,6 +73,10 @@ export class Indicator extends BaseEntity {
 
   @Column({ type: 'int', default: 0 })
   position: number;
+
+  /** What it is computed from; its shape depends on `kind` (indicator-source.ts). */
+  @Column({ type: 'jsonb', default: {} })
+  source: IndicatorSource;
 
   @ManyToMany(() => Instrument)
   @JoinTable({

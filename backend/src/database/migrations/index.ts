@@ -1,5 +1,6 @@
 import { InitialSchema1795450090399 } from './1795450090399-InitialSchema';
 import { QuestionnairesResponsesParticipation1795451616882 } from './1795451616882-QuestionnairesResponsesParticipation';
+import { IndicatorValues1795452650754 } from './1795452650754-IndicatorValues';
 
 /** Every migration, in order. Generated with `npm run migration:generate -- backend/src/database/migrations/<Name>`. */
-export const MIGRATIONS = [InitialSchema1795450090399, QuestionnairesResponsesParticipation1795451616882];
+export const MIGRATIONS = [InitialSchema1795450090399, QuestionnairesResponsesParticipation1795451616882, IndicatorValues1795452650754];
