@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AggregationModule } from './aggregation/aggregation.module';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation.pipe';
@@ -29,6 +30,7 @@ import { WorkCellsModule } from './work-cells/work-cells.module';
     ResponsesModule,
     ParticipationModule,
     HealthModule,
+    AggregationModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -17,9 +17,11 @@ export const appConfig = registerAs('app', () => {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     publicRateLimit: e.PUBLIC_RATE_LIMIT,
+    suppressionK: e.SUPPRESSION_K,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     // npm scripts and the Docker image both run from the repository root.
     webDist: e.WEB_DIST ?? resolve(process.cwd(), 'frontend/dist'),
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
 });
 

@@ -14,6 +14,11 @@ describe(validateEnv.name, () => {
     expect(() => validateEnv({ PORT: 'abc', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' })).toThrow(/PORT[\s\S]*DATABASE_URL must be a postgres:\/\/ URL[\s\S]*JWT_SECRET must be at least 32 characters/);
   });
 
+  it('takes an http(s) PUBLIC_URL for the links and QR codes, and refuses anything else', () => {
+    expect(validateEnv({ PUBLIC_URL: 'https://repere.example.org' })).toMatchObject({ PUBLIC_URL: 'https://repere.example.org' });
+    expect(() => validateEnv({ PUBLIC_URL: 'ftp://repere.example.org' })).toThrow('PUBLIC_URL must be an http(s) URL');
+  });
+
   it('requires a JWT secret in production', () => {
     expect(() => validateEnv({ NODE_ENV: 'production' })).toThrow('JWT_SECRET is required in production');
   });

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from './defaults';
 
 const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
@@ -38,11 +38,20 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(0)
   PUBLIC_RATE_LIMIT = 60;
 
+  /** Breakdown cells with fewer people than this are suppressed wherever they are served or exported. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  SUPPRESSION_K = 5;
+
   @Transform(toInt) @IsInt() @Min(1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
   @IsOptional() @IsString()
   WEB_DIST?: string;
+
+  /** Where residents reach the web app: the base of the links and QR codes printed on posters. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL?: string;
 }
 
 export function validateEnv(raw: Record<string, unknown>): Environment {

@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { redisConfig } from '@backend/config/configuration';
-import { SYSTEM_QUEUE } from './queues';
+import { AGGREGATION_QUEUE, SYSTEM_QUEUE } from './queues';
 import { redisOptions } from './redis-options';
 
 /** BullMQ's connection, shared by the API (fails fast when Redis is down) and the workers (wait for it). */
@@ -19,7 +19,7 @@ export class QueueModule {
             prefix: `${redis.queuePrefix}:bull`,
           }),
         }),
-        BullModule.registerQueue({ name: SYSTEM_QUEUE }),
+        BullModule.registerQueue({ name: SYSTEM_QUEUE }, { name: AGGREGATION_QUEUE }),
       ],
       exports: [BullModule],
     };

@@ -12,3 +12,15 @@ export interface PingPayload {
 
 /** Finished jobs are kept for the queue board, within bounds. */
 export const JOB_RETENTION = { removeOnComplete: { count: 1000, age: 86_400 }, removeOnFail: { count: 5000 } } as const;
+
+/** Indicator values: recompute one indicator from its raw rows; reconcile finds what was missed. */
+export const AGGREGATION_QUEUE = 'aggregation';
+
+export const AggregationJob = {
+  Recompute: 'recompute-indicator',
+  Reconcile: 'reconcile',
+} as const;
+
+export interface RecomputePayload {
+  indicatorId: string;
+}

@@ -1,0 +1,143 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { appConfig } from '@backend/config/configuration';
+import { Indicator } from '@backend/indicators/indicator.entity';
+import { Plan } from '@backend/plans/plan.entity';
+import { ComputedCell, MonthCell, TOTAL } from './cells';
+import { IndicatorComputation } from './indicator-computation.entity';
+import { IndicatorValue } from './indicator-value.entity';
+import { rollUp } from './rollup';
+import { dimensionQuestions, manualMonths, participationMonths, ratioPartMonths, responseMonths } from './source-queries';
+import { suppress } from './suppression';
+
+interface Inputs { questionnaireId: string | null; instrumentIds: string[] }
+
+/**
+ * Turns the raw rows (responses, participation counts, manual values) into an indicator's stored cells.
+ * A recompute reads everything in one snapshot and replaces the indicator's cells in one transaction, so
+ * running it twice gives the same values and a process killed halfway leaves the previous ones intact.
+ */
+@Injectable()
+export class AggregationService {
+  private readonly logger = new Logger(AggregationService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  async recompute(indicatorId: string): Promise<{ cells: number } | null> {
+    return this.db.transaction('REPEATABLE READ', async (em) => {
+      // Two workers on one indicator would both delete and insert; they take turns instead.
+      await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [indicatorId]);
+      const indicator = await em.findOneBy(Indicator, { id: indicatorId });
+      if (!indicator) return null;
+      const plan = await em.findOneByOrFail(Plan, { id: indicator.planId });
+      const inputs = await this.inputs(em, indicator);
+      const months = await this.months(em, indicator, inputs);
+      const cells = rollUp(indicator.kind, months, plan.startDate);
+      if (indicator.kind !== 'manual') suppress(cells, this.app.suppressionK);
+      await em.delete(IndicatorValue, { indicatorId });
+      for (let i = 0; i < cells.length; i += 1000) {
+        await em.insert(IndicatorValue, cells.slice(i, i + 1000).map((c) => ({ ...c, indicatorId })));
+      }
+      await em.upsert(IndicatorComputation, {
+        indicatorId, computedAt: new Date(), inputsFingerprint: await this.fingerprint(em, indicator, inputs),
+      }, ['indicatorId']);
+      return { cells: cells.length };
+    });
+  }
+
+  /** Indicators whose inputs changed since their last computation (or never computed): what reconcile catches up. */
+  async stale(): Promise<string[]> {
+    const indicators = await this.db.manager.find(Indicator, { select: { id: true, kind: true, source: true, updatedAt: true } });
+    const seen = new Map((await this.db.manager.find(IndicatorComputation)).map((c) => [c.indicatorId, c.inputsFingerprint]));
+    const stale: string[] = [];
+    for (const indicator of indicators) {
+      const em = this.db.manager;
+      const current = await this.fingerprint(em, indicator, await this.inputs(em, indicator));
+      if (seen.get(indicator.id) !== current) stale.push(indicator.id);
+    }
+    return stale;
+  }
+
+  /** Indicators fed by a questionnaire or by instruments: whom a new response or count concerns. */
+  async indicatorsFedBy(what: { questionnaireId?: string; instrumentId?: string }): Promise<string[]> {
+    const rows: { id: string }[] = what.questionnaireId
+      ? await this.db.query(
+        `SELECT i.id FROM indicators i WHERE i.source->>'questionnaireId' = $1
+          UNION SELECT ii.indicator_id FROM indicator_instruments ii JOIN questionnaires q ON q.instrument_id = ii.instrument_id WHERE q.id = $1::uuid
+          UNION SELECT i.id FROM indicators i WHERE i.source->'numerator'->>'questionnaireId' = $1 OR i.source->'denominator'->>'questionnaireId' = $1`,
+        [what.questionnaireId])
+      : await this.db.query(
+        `SELECT i.id FROM indicators i WHERE i.source->'instrumentIds' ? $1
+            OR i.source->'numerator'->'instrumentIds' ? $1 OR i.source->'denominator'->'instrumentIds' ? $1
+          UNION SELECT ii.indicator_id FROM indicator_instruments ii WHERE ii.instrument_id = $1::uuid`,
+        [what.instrumentId]);
+    return rows.map((r) => r.id);
+  }
+
+  private async inputs(em: EntityManager, indicator: Pick<Indicator, 'id' | 'source'>): Promise<Inputs> {
+    const linked: { instrument_id: string; kind: string; questionnaire_id: string | null }[] = await em.query(
+      `SELECT ii.instrument_id, ins.kind, q.id AS questionnaire_id FROM indicator_instruments ii
+         JOIN instruments ins ON ins.id = ii.instrument_id LEFT JOIN questionnaires q ON q.instrument_id = ins.id
+        WHERE ii.indicator_id = $1`, [indicator.id]);
+    const questionnaireId = indicator.source.questionnaireId ?? linked.find((l) => l.questionnaire_id)?.questionnaire_id ?? null;
+    const instrumentIds = indicator.source.instrumentIds
+      ?? linked.filter((l) => l.kind === 'participation_count' || l.kind === 'tally').map((l) => l.instrument_id);
+    return { questionnaireId, instrumentIds };
+  }
+
+  private async months(em: EntityManager, indicator: Indicator, inputs: Inputs): Promise<MonthCell[]> {
+    switch (indicator.kind) {
+      case 'response_count':
+      case 'answer_share':
+      case 'scale_mean': {
+        if (!inputs.questionnaireId) return [];
+        const dims = await dimensionQuestions(em, inputs.questionnaireId, indicator.dimensions);
+        return responseMonths(em, indicator.kind, inputs.questionnaireId, indicator.source, dims);
+      }
+      case 'participation_sum':
+        return inputs.instrumentIds.length ? participationMonths(em, inputs.instrumentIds, indicator.dimensions) : [];
+      case 'manual':
+        return manualMonths(em, indicator.id);
+      case 'ratio':
+        return this.ratioMonths(em, indicator);
+    }
+  }
+
+  private async ratioMonths(em: EntityManager, indicator: Indicator): Promise<MonthCell[]> {
+    const { numerator, denominator } = indicator.source;
+    if (!numerator || !denominator) return [];
+    // Each side contributes its own months; a period's ratio is the sum of one over the sum of the other.
+    // A constant denominator stands for every month that has a numerator (a rate per occasion).
+    const top = await ratioPartMonths(em, numerator, []);
+    const bottom = await ratioPartMonths(em, denominator, [...top.keys()]);
+    const months = new Set([...top.keys(), ...bottom.keys()]);
+    return [...months].map((month) => ({
+      month, dimension: TOTAL, category: TOTAL, num: top.get(month)?.value ?? 0, den: bottom.get(month)?.value ?? 0, n: top.get(month)?.n ?? 0,
+    }));
+  }
+
+  /** Counts and newest times of everything the indicator is computed from, in the caller's snapshot. */
+  private async fingerprint(em: EntityManager, indicator: Pick<Indicator, 'id' | 'source'>, inputs: Inputs): Promise<string> {
+    const questionnaires = [inputs.questionnaireId, indicator.source.numerator?.questionnaireId, indicator.source.denominator?.questionnaireId].filter(Boolean);
+    const instruments = [...inputs.instrumentIds, ...(indicator.source.numerator?.instrumentIds ?? []), ...(indicator.source.denominator?.instrumentIds ?? [])];
+    const [row]: { f: string }[] = await em.query(
+      `SELECT concat_ws('|',
+         (SELECT updated_at::text FROM indicators WHERE id = $1),
+         (SELECT count(*) || ':' || coalesce(max(received_at)::text, '') FROM responses WHERE questionnaire_id = ANY($2::uuid[])),
+         (SELECT string_agg(id || '@' || updated_at::text, ',' ORDER BY id) FROM questionnaires WHERE id = ANY($2::uuid[])),
+         (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM participation_counts WHERE instrument_id = ANY($3::uuid[])),
+         (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM indicator_manual_values WHERE indicator_id = $1),
+         (SELECT string_agg(instrument_id::text, ',' ORDER BY instrument_id) FROM indicator_instruments WHERE indicator_id = $1)) AS f`,
+      [indicator.id, questionnaires, instruments]);
+    return row.f;
+  }
+
+  /** Cells as stored, for tests and the values endpoint's callers. */
+  static readonly cellKey = (c: Pick<ComputedCell, 'grain' | 'periodStart' | 'dimension' | 'category'>) =>
+    `${c.grain}|${c.periodStart}|${c.dimension}|${c.category}`;
+}

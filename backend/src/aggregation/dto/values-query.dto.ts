@@ -1,0 +1,23 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsDateOnly } from '@backend/common/is-date-only.decorator';
+import { DIMENSIONS, Dimension, GRAINS, Grain } from '@backend/indicators/indicator-kind';
+
+export class ValuesQueryDto {
+  @ApiPropertyOptional({ example: '2021-01-01' }) @IsOptional() @IsDateOnly()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2023-12-31' }) @IsOptional() @IsDateOnly()
+  to?: string;
+
+  @ApiPropertyOptional({ enum: GRAINS, description: "Defaults to the indicator's grain" }) @IsOptional() @IsIn(GRAINS)
+  grain?: Grain;
+
+  @ApiPropertyOptional({ enum: DIMENSIONS, description: 'An ADS+ dimension the indicator is broken down by' }) @IsOptional() @IsIn(DIMENSIONS)
+  by?: Dimension;
+}
+
+export class ProgressQueryDto {
+  @ApiPropertyOptional({ example: '2022-09-29', description: 'Defaults to today' }) @IsOptional() @IsDateOnly()
+  at?: string;
+}

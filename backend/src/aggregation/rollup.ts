@@ -1,0 +1,66 @@
+import { GRAINS, Grain, IndicatorKind } from '@backend/indicators/indicator-kind';
+import { ComputedCell, MonthCell } from './cells';
+
+/** The first day of the period a month belongs to. */
+export function periodOf(month: string, grain: Grain): string {
+  const [y, m] = month.split('-').map(Number);
+  if (grain === 'month') return month.slice(0, 10);
+  if (grain === 'year') return `${y}-01-01`;
+  const q = Math.floor((m - 1) / 3) * 3 + 1;
+  return `${y}-${String(q).padStart(2, '0')}-01`;
+}
+
+/** What the sums mean for each kind of indicator. */
+export function valueOf(kind: IndicatorKind, num: number, den: number): number | null {
+  switch (kind) {
+    case 'answer_share':
+    case 'ratio':
+      return den > 0 ? (100 * num) / den : null;
+    case 'scale_mean':
+      return den > 0 ? num / den : null;
+    default:
+      return num;
+  }
+}
+
+interface Sums { num: number; den: number; n: number }
+
+/**
+ * Month cells → cells at every grain, with the cumulative figures since `since` (the plan's start): the sums
+ * are additive, so quarters and years are sums of months and cumulative figures are running sums.
+ */
+export function rollUp(kind: IndicatorKind, months: MonthCell[], since: string): ComputedCell[] {
+  const out: ComputedCell[] = [];
+  for (const grain of GRAINS) {
+    const byKey = new Map<string, Sums & { periodStart: string; dimension: string; category: string }>();
+    for (const m of months) {
+      const periodStart = periodOf(m.month, grain);
+      const key = `${m.dimension}|${m.category}|${periodStart}`;
+      const acc = byKey.get(key) ?? { periodStart, dimension: m.dimension, category: m.category, num: 0, den: 0, n: 0 };
+      acc.num += m.num;
+      acc.den += m.den;
+      acc.n += m.n;
+      byKey.set(key, acc);
+    }
+    const sorted = [...byKey.values()].sort((a, b) => a.periodStart.localeCompare(b.periodStart));
+    const running = new Map<string, Sums>();
+    const start = periodOf(since, grain);
+    for (const c of sorted) {
+      const series = `${c.dimension}|${c.category}`;
+      const r = running.get(series) ?? { num: 0, den: 0, n: 0 };
+      if (c.periodStart >= start) {
+        r.num += c.num;
+        r.den += c.den;
+        r.n += c.n;
+        running.set(series, r);
+      }
+      out.push({
+        grain, periodStart: c.periodStart, dimension: c.dimension, category: c.category,
+        value: valueOf(kind, c.num, c.den), n: c.n,
+        cumulativeValue: valueOf(kind, r.num, r.den), cumulativeN: r.n,
+        suppressed: false, cumulativeSuppressed: false,
+      });
+    }
+  }
+  return out;
+}

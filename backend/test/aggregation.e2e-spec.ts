@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import { AggregationService } from '@backend/aggregation/aggregation.service';
+import { Indicator } from '@backend/indicators/indicator.entity';
+import { Instrument } from '@backend/indicators/instrument.entity';
+import { ManualValue } from '@backend/indicators/manual-value.entity';
+import { ParticipationCount } from '@backend/participation/participation-count.entity';
+import { Objective } from '@backend/plans/objective.entity';
+import { Plan } from '@backend/plans/plan.entity';
+import type { AnswerValue, Question } from '@backend/questionnaires/question.types';
+import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-version.entity';
+import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
+import { Response } from '@backend/responses/response.entity';
+import { bearer, startTestApp, TestApp } from './support/test-app';
+
+const Q = { knows: randomUUID(), satisfaction: randomUUID(), gender: randomUUID(), languages: randomUUID() };
+const questions: Question[] = [
+  { id: Q.knows, type: 'yes_no', required: true, label: { fr: 'Connaissez-vous la Table ?' } },
+  { id: Q.satisfaction, type: 'scale', required: false, min: 1, max: 5, label: { fr: 'Satisfaction' } },
+  { id: Q.gender, type: 'single_choice', required: false, allowPreferNot: true, dimension: 'gender', label: { fr: 'Genre' },
+    choices: [{ code: 'woman', label: { fr: 'Femme' } }, { code: 'man', label: { fr: 'Homme' } }] },
+  { id: Q.languages, type: 'multiple_choice', required: false, dimension: 'language', label: { fr: 'Langues' },
+    choices: [{ code: 'fr', label: { fr: 'Français' } }, { code: 'ar', label: { fr: 'Arabe' } }] },
+];
+
+// Hand-made responses: [date, knows, satisfaction, gender, languages]. Computed by hand below.
+const RESPONSES: [string, boolean, number | null, string | null, string[]][] = [
+  ['2022-01-10', true, 5, 'woman', ['fr']],
+  ['2022-01-20', false, 3, 'woman', ['ar']],
+  ['2022-02-05', true, 4, 'man', ['fr', 'ar']],
+  ['2022-03-15', true, null, 'woman', ['ar']],
+  ['2022-04-01', false, 2, 'man', ['fr']],
+  ['2022-05-09', true, 5, 'woman', ['fr']],
+  ['2022-05-10', true, 4, 'woman', ['ar']],
+  ['2022-06-30', false, 1, null, ['fr']],
+  ['2023-01-15', true, 5, 'woman', ['fr']],
+  ['2023-02-01', true, 4, 'man', ['ar']],
+];
+
+describe('Indicator values computed from the raw rows', () => {
+  let t: TestApp;
+  let aggregation: AggregationService;
+  let planId: string;
+  let objectiveId: string;
+  let questionnaireId: string;
+  let countsInstrumentId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    aggregation = t.app.get(AggregationService);
+    const admin = bearer(t.tokens.admin);
+    planId = (await t.http().post('/api/plans').set(admin).send({ title: 'Plan agrégé', startDate: '2022-01-01', endDate: '2023-12-31' }).expect(201)).body.id;
+    const orientationId = (await t.http().post('/api/orientations').set(admin).send({ planId, number: 1, title: 'O' }).expect(201)).body.id;
+    objectiveId = (await t.http().post('/api/objectives').set(admin).send({ orientationId, code: '1.1', title: 'Obj' }).expect(201)).body.id;
+    const em = t.db.manager;
+    const instrument = await em.save(em.create(Instrument, { planId, kind: 'questionnaire', name: 'Questionnaire agrégé' }));
+    const content = { title: { fr: 'Q' }, description: {}, defaultLanguage: 'fr', languages: ['fr'], questions };
+    const q = await em.save(em.create(Questionnaire, { ...content, planId, instrumentId: instrument.id, slug: `agg-${Date.now()}`, status: 'published', currentVersion: 1 }));
+    questionnaireId = q.id;
+    const version = await em.save(em.create(QuestionnaireVersion, { ...content, questionnaireId: q.id, version: 1 }));
+    await em.insert(Response, RESPONSES.map(([date, knows, satisfaction, gender, languages]) => {
+      const answers: Record<string, AnswerValue> = { [Q.knows]: knows, [Q.gender]: gender, [Q.languages]: languages };
+      if (satisfaction !== null) answers[Q.satisfaction] = satisfaction;
+      return { questionnaireId: q.id, versionId: version.id, version: 1, language: 'fr', answeredAt: new Date(`${date}T15:00:00Z`),
+        idempotencyKey: randomUUID(), bodyHash: 'x', answers };
+    }));
+    const counts = await em.save(em.create(Instrument, { planId, kind: 'participation_count', name: 'Nombre de participants' }));
+    countsInstrumentId = counts.id;
+    await em.save([
+      em.create(ParticipationCount, { instrumentId: counts.id, activity: 'Assemblée', date: '2022-03-01', total: 40, idempotencyKey: randomUUID(), bodyHash: 'x',
+        breakdown: [{ dimension: 'gender', category: 'woman', count: 22 }, { dimension: 'gender', category: 'man', count: 15 }] }),
+      em.create(ParticipationCount, { instrumentId: counts.id, activity: 'Forum', date: '2022-08-15', total: 25, idempotencyKey: randomUUID(), bodyHash: 'x',
+        breakdown: [{ dimension: 'gender', category: 'woman', count: 12 }, { dimension: 'gender', category: 'man', count: 13 }] }),
+    ]);
+  });
+  afterAll(async () => { await t.close(); });
+
+  async function indicator(fields: Partial<Indicator>): Promise<string> {
+    const em = t.db.manager;
+    const saved = await em.save(em.create(Indicator, { planId, objectiveId, name: 'Indicateur', status: 'active', grain: 'quarter', dimensions: [], ...fields }));
+    await aggregation.recompute(saved.id);
+    return saved.id;
+  }
+  const values = async (id: string, query = '') =>
+    (await t.http().get(`/api/indicators/${id}/values${query}`).set(bearer(t.tokens.committee)).expect(200)).body as
+      { period: string; category?: string; value: number | null; n: number | null; suppressed: boolean; cumulativeValue: number | null }[];
+
+  it('counts responses per quarter and cumulated since the plan start', async () => {
+    const id = await indicator({ kind: 'response_count', source: { questionnaireId } });
+    expect((await values(id)).map((v) => [v.period, v.value, v.n, v.cumulativeValue])).toEqual([
+      ['2022-01-01', 4, 4, 4], ['2022-04-01', 4, 4, 8], ['2023-01-01', 2, 2, 10],
+    ]);
+    expect((await values(id, '?grain=year')).map((v) => [v.period, v.value])).toEqual([['2022-01-01', 8], ['2023-01-01', 2]]);
+    expect((await values(id, '?grain=month&from=2022-05-01&to=2022-05-31')).map((v) => [v.period, v.value])).toEqual([['2022-05-01', 2]]);
+  });
+
+  it('computes the share of answers in a set (« les résidents connaissent la Table »)', async () => {
+    const id = await indicator({ kind: 'answer_share', grain: 'year', source: { questionnaireId, questionId: Q.knows, anyOf: [true] } });
+    // 2022: 5 yes of 8; 2023: 2 of 2; cumulated: 7 of 10.
+    expect((await values(id)).map((v) => [v.period, v.value, v.n, v.cumulativeValue])).toEqual([
+      ['2022-01-01', 62.5, 8, 62.5], ['2023-01-01', 100, 2, 70],
+    ]);
+  });
+
+  it('computes the mean of a scale over those who answered it', async () => {
+    const id = await indicator({ kind: 'scale_mean', grain: 'year', source: { questionnaireId, questionId: Q.satisfaction } });
+    // 2022: (5+3+4+2+5+4+1)/7 = 24/7; 2023: 4.5
+    const [y2022, y2023] = await values(id);
+    expect(y2022.value).toBeCloseTo(24 / 7, 10);
+    expect(y2022.n).toBe(7);
+    expect(y2023.value).toBe(4.5);
+  });
+
+  it('sums participation counts, broken down by gender with what was not recorded', async () => {
+    const id = await indicator({ kind: 'participation_sum', grain: 'year', dimensions: ['gender'], source: { instrumentIds: [countsInstrumentId] } });
+    expect((await values(id)).map((v) => [v.period, v.value])).toEqual([['2022-01-01', 65]]);
+    const byGender = await values(id, '?by=gender');
+    // 3 people were not recorded by gender: under 5, hidden, and « man » (the smallest other) with them.
+    expect(byGender.map((v) => [v.category, v.value, v.suppressed])).toEqual([
+      ['man', null, true], ['not_recorded', null, true], ['woman', 34, false],
+    ]);
+  });
+
+  it('breaks responses down by ADS+ category and suppresses small cells with their complement', async () => {
+    const id = await indicator({ kind: 'response_count', grain: 'year', dimensions: ['gender', 'language'], source: { questionnaireId } });
+    const gender2022 = (await values(id, '?by=gender&to=2022-12-31'));
+    // 2022: woman 5, man 2, prefer_not 1. « man » and « prefer_not » are under 5: both hidden.
+    expect(gender2022.map((v) => [v.category, v.value, v.suppressed])).toEqual([
+      ['man', null, true], ['prefer_not', null, true], ['woman', 5, false],
+    ]);
+    const languages2022 = await values(id, '?by=language&to=2022-12-31');
+    // A respondent who speaks two languages counts in both: fr 5, ar 4.
+    expect(languages2022.map((v) => [v.category, v.suppressed ? 'hidden' : v.value])).toEqual([['ar', 'hidden'], ['fr', 'hidden']]);
+  });
+
+  it('refuses a breakdown the indicator does not have', async () => {
+    const id = await indicator({ kind: 'response_count', source: { questionnaireId } });
+    const res = await t.http().get(`/api/indicators/${id}/values?by=gender`).set(bearer(t.tokens.committee)).expect(400);
+    expect(res.body.errors).toEqual([{ field: 'by', message: 'the indicator is not broken down by gender' }]);
+  });
+
+  it('computes a ratio of two counts as a percentage', async () => {
+    const id = await indicator({ kind: 'ratio', grain: 'year', source: {
+      numerator: { kind: 'response_count', questionnaireId }, denominator: { kind: 'participation_sum', instrumentIds: [countsInstrumentId] } } });
+    // 2022: 8 responses for 65 people counted.
+    const [y2022] = await values(id);
+    expect(y2022.value).toBeCloseTo((100 * 8) / 65, 10);
+  });
+
+  it('sums manual values with their evidence', async () => {
+    const id = await indicator({ kind: 'manual', grain: 'year' });
+    const em = t.db.manager;
+    await em.save([
+      em.create(ManualValue, { indicatorId: id, date: '2022-03-01', value: 12, evidence: 'Rapport Facebook' }),
+      em.create(ManualValue, { indicatorId: id, date: '2022-09-01', value: 8, evidence: 'Rapport Facebook' }),
+    ]);
+    await aggregation.recompute(id);
+    expect((await values(id)).map((v) => [v.period, v.value])).toEqual([['2022-01-01', 20]]);
+  });
+
+  it('gives the same values when run twice', async () => {
+    const id = await indicator({ kind: 'response_count', grain: 'month', dimensions: ['gender'], source: { questionnaireId } });
+    const first = await t.db.query('SELECT * FROM indicator_values WHERE indicator_id = $1 ORDER BY grain, period_start, dimension, category', [id]);
+    await aggregation.recompute(id);
+    await aggregation.recompute(id);
+    expect(await t.db.query('SELECT * FROM indicator_values WHERE indicator_id = $1 ORDER BY grain, period_start, dimension, category', [id])).toEqual(first);
+  });
+
+  it('reports progress against targets from the stored values', async () => {
+    const id = await indicator({ kind: 'response_count', grain: 'year', source: { questionnaireId }, baselineValue: 0, midtermTarget: 10, finalTarget: 20 });
+    const res = await t.http().get(`/api/plans/${planId}/progress?at=2023-06-30`).set(bearer(t.tokens.committee)).expect(200);
+    const row = res.body.indicators.find((i: { id: string }) => i.id === id);
+    expect(row).toMatchObject({ value: 10, n: 10, status: 'at_risk', finalTarget: 20 });
+  });
+
+  it('knows which indicators are stale, and none after a recompute', async () => {
+    const id = await indicator({ kind: 'response_count', source: { questionnaireId } });
+    expect(await aggregation.stale()).not.toContain(id);
+    const [version] = await t.db.query('SELECT id FROM questionnaire_versions WHERE questionnaire_id = $1', [questionnaireId]);
+    await t.db.manager.insert(Response, { questionnaireId, versionId: version.id, version: 1, language: 'fr', idempotencyKey: randomUUID(), bodyHash: 'x', answers: { [Q.knows]: true } });
+    expect(await aggregation.stale()).toContain(id);
+    await aggregation.recompute(id);
+    expect(await aggregation.stale()).not.toContain(id);
+  });
+});

@@ -1,0 +1,41 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Job, Queue, UnrecoverableError } from 'bullmq';
+import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
+import { AggregationService } from '@backend/aggregation/aggregation.service';
+import { AGGREGATION_QUEUE, AggregationJob, JOB_RETENTION, RecomputePayload } from '@backend/queue/queues';
+
+/** How often the reconcile job looks for indicators whose inputs changed without a recompute (Redis was down…). */
+export const RECONCILE_EVERY_MS = 15_000;
+
+@Processor(AGGREGATION_QUEUE, { concurrency: 2 })
+export class AggregationProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AggregationProcessor.name);
+
+  constructor(
+    private readonly aggregation: AggregationService,
+    private readonly requests: AggregationQueueService,
+    @InjectQueue(AGGREGATION_QUEUE) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler('reconcile', { every: RECONCILE_EVERY_MS }, { name: AggregationJob.Reconcile, opts: JOB_RETENTION });
+  }
+
+  async process(job: Job<RecomputePayload>): Promise<unknown> {
+    switch (job.name) {
+      case AggregationJob.Recompute:
+        return this.aggregation.recompute(job.data.indicatorId);
+      case AggregationJob.Reconcile: {
+        const stale = await this.aggregation.stale();
+        if (stale.length) this.logger.log(`reconcile: ${stale.length} indicator(s) to recompute`);
+        await this.requests.recompute(stale);
+        return { stale: stale.length };
+      }
+      default:
+        throw new UnrecoverableError(`unknown job ${job.name}`);
+    }
+  }
+}
