@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { PLAN_WRITERS, Roles } from '@backend/auth/auth.decorators';
+import { AuthUser, CurrentUser, PLAN_WRITERS, Roles } from '@backend/auth/auth.decorators';
 import { UuidParam } from '@backend/common/uuid-param.pipe';
 import { PlanPartQueryDto } from '@backend/plans/dto/orientation.dto';
 import { CreateIndicatorDto, UpdateIndicatorDto } from './dto/indicator.dto';
 import { CreateInstrumentDto, UpdateInstrumentDto } from './dto/instrument.dto';
+import { CreateManualValueDto, ManualValueQueryDto } from './dto/manual-value.dto';
 import { IndicatorsService } from './indicators.service';
 import { InstrumentsService } from './instruments.service';
 
@@ -18,6 +19,17 @@ export class IndicatorsController {
   @Post() @Roles(...PLAN_WRITERS) create(@Body() dto: CreateIndicatorDto) { return this.service.create(dto); }
   @Patch(':id') @Roles(...PLAN_WRITERS) update(@Param('id', UuidParam) id: string, @Body() dto: UpdateIndicatorDto) { return this.service.update(id, dto); }
   @Delete(':id') @HttpCode(204) @Roles(...PLAN_WRITERS) remove(@Param('id', UuidParam) id: string) { return this.service.remove(id); }
+}
+
+/** Values of manual indicators (« nombre de publications »), each with its evidence. */
+@ApiTags('indicators')
+@ApiBearerAuth()
+@Controller('manual-values')
+export class ManualValuesController {
+  constructor(private readonly service: IndicatorsService) {}
+  @Get() list(@Query() q: ManualValueQueryDto) { return this.service.listManualValues(q); }
+  @Post() @Roles(...PLAN_WRITERS)
+  create(@Body() dto: CreateManualValueDto, @CurrentUser() user: AuthUser) { return this.service.addManualValue(dto, user); }
 }
 
 @ApiTags('indicators')

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
-import { IndicatorsController, InstrumentsController } from './indicators.controller';
+import { AggregationModule } from '@backend/aggregation/aggregation.module';
+import { IndicatorsController, InstrumentsController, ManualValuesController } from './indicators.controller';
 import { IndicatorsService } from './indicators.service';
 import { InstrumentsService } from './instruments.service';
 
 @Module({
-  controllers: [IndicatorsController, InstrumentsController],
+  imports: [AggregationModule],
+  controllers: [IndicatorsController, InstrumentsController, ManualValuesController],
   providers: [IndicatorsService, InstrumentsService],
   exports: [IndicatorsService, InstrumentsService],
 })

@@ -7,7 +7,12 @@ import { Action } from '@backend/plans/action.entity';
 import { PlanPartQueryDto } from '@backend/plans/dto/orientation.dto';
 import { ExpectedResult } from '@backend/plans/expected-result.entity';
 import { Objective } from '@backend/plans/objective.entity';
+import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
+import { AuthUser } from '@backend/auth/auth.decorators';
+import { checkSource } from './check-source';
 import { CreateIndicatorDto, UpdateIndicatorDto } from './dto/indicator.dto';
+import { CreateManualValueDto, ManualValueQueryDto } from './dto/manual-value.dto';
+import { ManualValue } from './manual-value.entity';
 import { Indicator } from './indicator.entity';
 import { Instrument } from './instrument.entity';
 
@@ -18,7 +23,7 @@ export function indicatorView(i: Indicator) {
 
 @Injectable()
 export class IndicatorsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectDataSource() private readonly db: DataSource, private readonly aggregation: AggregationQueueService) {}
 
   async list(q: PlanPartQueryDto) {
     const page = await listPlanParts(this.db.manager, Indicator, q);
@@ -41,9 +46,11 @@ export class IndicatorsService {
       const { instrumentIds, ...rest } = dto;
       const indicator = em.create(Indicator, { ...rest, planId: objective.planId });
       await this.checkLinks(em, indicator);
+      await checkSource(em, indicator.planId, indicator.kind, indicator.source ?? {});
       indicator.instruments = await this.instruments(em, indicator.planId, instrumentIds ?? []);
       return (await em.save(indicator)).id;
     });
+    await this.aggregation.recompute([id]);
     return this.get(id);
   }
 
@@ -54,10 +61,30 @@ export class IndicatorsService {
       if (dto.objectiveId !== undefined) await findInPlan(em, Objective, dto.objectiveId, indicator.planId, 'objectiveId');
       Object.assign(indicator, rest);
       await this.checkLinks(em, indicator);
+      await checkSource(em, indicator.planId, indicator.kind, indicator.source ?? {});
       if (instrumentIds) indicator.instruments = await this.instruments(em, indicator.planId, instrumentIds);
       await em.save(indicator);
     });
+    await this.aggregation.recompute([id]);
     return this.get(id);
+  }
+
+  async listManualValues(q: ManualValueQueryDto) {
+    const [items, total] = await this.db.manager.findAndCount(ManualValue, {
+      where: q.indicatorId ? { indicatorId: q.indicatorId } : {}, order: { date: 'DESC', createdAt: 'DESC' },
+      skip: (q.page - 1) * q.limit, take: q.limit,
+    });
+    return { items, total, page: q.page, limit: q.limit };
+  }
+
+  /** A value of a manual indicator, with its evidence; only manual indicators take them. */
+  async addManualValue(dto: CreateManualValueDto, user: AuthUser): Promise<ManualValue> {
+    const { indicatorId } = dto;
+    const indicator = await findReferenced(this.db.manager, Indicator, indicatorId, 'indicatorId');
+    if (indicator.kind !== 'manual') throw invalidField('indicatorId', 'only manual indicators take entered values');
+    const saved = await this.db.manager.save(this.db.manager.create(ManualValue, { ...dto, enteredBy: user.id }));
+    await this.aggregation.recompute([indicatorId]);
+    return saved;
   }
 
   async remove(id: string): Promise<void> {

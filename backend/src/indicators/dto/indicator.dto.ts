@@ -1,13 +1,52 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Min,
+  ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 import { IsDateOnly } from '@backend/common/is-date-only.decorator';
 import {
   DIMENSIONS, DIRECTIONS, Dimension, Direction, GRAINS, Grain, INDICATOR_KINDS, INDICATOR_STATUSES, IndicatorKind, IndicatorStatus,
 } from '../indicator-kind';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
+
+export class RatioPartDto {
+  @ApiProperty({ enum: ['response_count', 'participation_sum', 'constant'] }) @IsIn(['response_count', 'participation_sum', 'constant'])
+  kind: 'response_count' | 'participation_sum' | 'constant';
+
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all')
+  questionnaireId?: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  instrumentIds?: string[];
+
+  @ApiPropertyOptional({ description: 'For a constant: the number it stands for (members of the table…)' })
+  @IsOptional() @IsNumber(FINITE) @Min(0)
+  value?: number;
+}
+
+/** Where the value comes from; which fields matter depends on the kind (see indicator-source.ts). */
+export class IndicatorSourceDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all')
+  questionnaireId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The question counted (answer_share, scale_mean, filtered response_count)' })
+  @IsOptional() @IsUUID('all')
+  questionId?: string;
+
+  @ApiPropertyOptional({ description: 'The answers that count (choice codes, true/false)', type: 'array', items: {} })
+  @IsOptional() @IsArray() @ArrayMaxSize(50)
+  anyOf?: (string | boolean | number)[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  instrumentIds?: string[];
+
+  @ApiPropertyOptional({ type: RatioPartDto }) @IsOptional() @ValidateNested() @Type(() => RatioPartDto)
+  numerator?: RatioPartDto;
+
+  @ApiPropertyOptional({ type: RatioPartDto }) @IsOptional() @ValidateNested() @Type(() => RatioPartDto)
+  denominator?: RatioPartDto;
+}
 
 export class CreateIndicatorDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all')
@@ -52,6 +91,9 @@ export class CreateIndicatorDto {
   @ApiPropertyOptional({ enum: DIMENSIONS, isArray: true, description: 'ADS+ dimensions it is broken down by' })
   @IsOptional() @IsArray() @ArrayUnique() @IsIn(DIMENSIONS, { each: true })
   dimensions?: Dimension[];
+
+  @ApiPropertyOptional({ type: IndicatorSourceDto }) @IsOptional() @ValidateNested() @Type(() => IndicatorSourceDto)
+  source?: IndicatorSourceDto;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Instruments of the same plan that feed it' })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsUUID('all', { each: true })
