@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { startTestApp, TestApp } from './support/test-app';
+import { bearer, startTestApp, TestApp } from './support/test-app';
 
 // Only the demo's own rows are counted: other test files write to the same database at the same time.
 const DEMO_ROWS = {
@@ -95,5 +95,24 @@ describe('The demo Welcome Day questionnaire', () => {
     const counts = await t.db.query(`SELECT c.date::text, c.total FROM participation_counts c JOIN instruments i ON i.id = c.instrument_id
       WHERE i.name = 'Nombre de participants' ORDER BY c.date`);
     expect(counts).toEqual([{ date: '2021-08-21', total: 140 }, { date: '2022-08-20', total: 185 }, { date: '2023-08-19', total: 230 }]);
+  });
+});
+
+describe('The demo indicators', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await startTestApp(); });
+  afterAll(async () => { await t.close(); });
+
+  it('show real values computed from the demo responses and counts', async () => {
+    const [plan] = await t.db.query(`SELECT id FROM plans WHERE title LIKE '%Parc-Extension%'`);
+    const res = await t.http().get(`/api/plans/${plan.id}/progress?at=2023-12-31`).set(bearer(t.tokens.committee)).expect(200);
+    const byName = (name: string) => res.body.indicators.find((i: { name: string }) => i.name.startsWith(name));
+    expect(byName('Nombre de participants à la Journée')).toMatchObject({ value: 555, status: 'achieved' });
+    expect(byName('Nombre de répondants')).toMatchObject({ value: 300, n: 300, status: 'achieved' });
+    const share = byName('Part des nouveaux résidents');
+    expect(share.value).toBeGreaterThan(40);
+    expect(share.n).toBe(120);
+    const series = await t.http().get(`/api/indicators/${share.id}/values?by=immigration`).set(bearer(t.tokens.committee)).expect(200);
+    expect(series.body.length).toBeGreaterThan(6);
   });
 });

@@ -51,8 +51,10 @@ export class AggregationService {
   }
 
   /** Indicators whose inputs changed since their last computation (or never computed): what reconcile catches up. */
-  async stale(): Promise<string[]> {
-    const indicators = await this.db.manager.find(Indicator, { select: { id: true, kind: true, source: true, updatedAt: true } });
+  async stale(planId?: string): Promise<string[]> {
+    const indicators = await this.db.manager.find(Indicator, {
+      select: { id: true, kind: true, source: true, updatedAt: true }, where: planId ? { planId } : {},
+    });
     const seen = new Map((await this.db.manager.find(IndicatorComputation)).map((c) => [c.indicatorId, c.inputsFingerprint]));
     const stale: string[] = [];
     for (const indicator of indicators) {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AggregationService } from '@backend/aggregation/aggregation.service';
 import { classifyInstrument } from '@backend/indicators/classify-instrument';
 import { Indicator } from '@backend/indicators/indicator.entity';
 import { Instrument } from '@backend/indicators/instrument.entity';
@@ -39,10 +40,14 @@ const SEED_LOCK = 7_342_001;
 export class DemoSeedService {
   private readonly logger = new Logger(DemoSeedService.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly organizations: OrganizationsService) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly organizations: OrganizationsService,
+    private readonly aggregation: AggregationService,
+  ) {}
 
   async seed(): Promise<{ created: string[] }> {
-    return this.db.transaction(async (em) => {
+    const result = await this.db.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
       const created: string[] = [];
       for (const plan of [PARC_EXTENSION_PLAN, LAVAL_PRDS_PLAN]) {
@@ -65,6 +70,10 @@ export class DemoSeedService {
       this.logger.log(created.length ? `Demo data: created ${created.join(', ')}` : 'Demo data already loaded');
       return { created };
     });
+    // The values are derived data: computed from what was just committed, as the workers would.
+    const plan = await this.db.manager.findOneByOrFail(Plan, { title: PARC_EXTENSION_PLAN.title });
+    for (const indicatorId of await this.aggregation.stale(plan.id)) await this.aggregation.recompute(indicatorId);
+    return result;
   }
 
   private async seedPlan(em: EntityManager, demo: DemoPlan): Promise<boolean> {

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from '@backend/core.module';
+import { AggregationService } from '@backend/aggregation/aggregation.service';
 import { OrganizationsModule } from '@backend/organizations/organizations.module';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ imports: [CoreModule, OrganizationsModule], providers: [DemoSeedService], exports: [DemoSeedService] })
+// AggregationService alone (not its module): the seed computes values itself and needs no queue.
+@Module({ imports: [CoreModule, OrganizationsModule], providers: [DemoSeedService, AggregationService], exports: [DemoSeedService] })
 export class DemoModule {}

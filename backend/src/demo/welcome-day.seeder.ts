@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Instrument } from '@backend/indicators/instrument.entity';
 import { ParticipationCount } from '@backend/participation/participation-count.entity';
+import { Indicator } from '@backend/indicators/indicator.entity';
 import { Action } from '@backend/plans/action.entity';
 import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-version.entity';
 import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
 import { Response } from '@backend/responses/response.entity';
 import { stableUuid } from './demo-rng';
 import {
-  WELCOME_DAY_DESCRIPTION, WELCOME_DAY_QUESTIONS, WELCOME_DAY_SLUG, WELCOME_DAY_TITLE,
+  WELCOME_DAY_DESCRIPTION, WELCOME_DAY_QUESTIONS, WELCOME_DAY_SLUG, WELCOME_DAY_TITLE, WELCOME_QUESTION_IDS as Q,
 } from './welcome-day-questionnaire';
 import { generateWelcomeCounts, generateWelcomeResponses } from './welcome-day-responses';
 
@@ -43,9 +44,35 @@ export async function seedWelcomeDay(em: EntityManager, planId: string, organiza
   }
 
   const door = await em.findOneByOrFail(Instrument, { planId, actionId: action.id, kind: 'participation_count' });
+  await seedWelcomeIndicators(em, { planId, objectiveId: action.objectiveId, actionId: action.id, questionnaireId: questionnaire.id, doorId: door.id, instrumentId: instrument.id });
   await em.save(generateWelcomeCounts().map((c, n) => em.create(ParticipationCount, {
     ...c, instrumentId: door.id, organizationId, activity: 'Journée de Bienvenue à Parc-Ex', idempotencyKey: stableUuid('d0e1b000', n),
     bodyHash: createHash('sha256').update(JSON.stringify(c)).digest('hex'), recordedBy: null,
   })));
   return true;
+}
+
+/** Quantitative indicators of the Welcome Day, with targets, so the dashboards have real values to show. */
+async function seedWelcomeIndicators(em: EntityManager, ids: {
+  planId: string; objectiveId: string; actionId: string; questionnaireId: string; doorId: string; instrumentId: string;
+}): Promise<void> {
+  const base = { planId: ids.planId, objectiveId: ids.objectiveId, actionId: ids.actionId, status: 'active' as const, direction: 'up' as const };
+  const questionnaire = await em.findOneByOrFail(Instrument, { id: ids.instrumentId });
+  const door = await em.findOneByOrFail(Instrument, { id: ids.doorId });
+  await em.save([
+    em.create(Indicator, { ...base, position: 9001, name: 'Part des nouveaux résidents qui connaissent la Table de quartier', unit: '%',
+      kind: 'answer_share', grain: 'year', dimensions: ['gender', 'age_group', 'immigration'],
+      source: { questionnaireId: ids.questionnaireId, questionId: Q.knowsTable, anyOf: [true] },
+      baselineValue: 30, baselineDate: '2021-06-28', midtermTarget: 45, finalTarget: 60, instruments: [questionnaire] }),
+    em.create(Indicator, { ...base, position: 9002, name: 'Satisfaction moyenne à la Journée de Bienvenue', unit: 'sur 5',
+      kind: 'scale_mean', grain: 'year', dimensions: ['gender'],
+      source: { questionnaireId: ids.questionnaireId, questionId: Q.satisfaction },
+      baselineValue: 3.5, baselineDate: '2021-06-28', midtermTarget: 3.9, finalTarget: 4.2, instruments: [questionnaire] }),
+    em.create(Indicator, { ...base, position: 9003, name: 'Nombre de participants à la Journée de Bienvenue', unit: 'participants',
+      kind: 'participation_sum', grain: 'year', dimensions: ['gender'], source: { instrumentIds: [ids.doorId] },
+      baselineValue: 0, baselineDate: '2021-06-28', midtermTarget: 250, finalTarget: 550, instruments: [door] }),
+    em.create(Indicator, { ...base, position: 9004, name: 'Nombre de répondants au questionnaire de la Journée de Bienvenue', unit: 'réponses',
+      kind: 'response_count', grain: 'quarter', dimensions: ['gender', 'language'], source: { questionnaireId: ids.questionnaireId },
+      baselineValue: 0, baselineDate: '2021-06-28', midtermTarget: 150, finalTarget: 300, instruments: [questionnaire] }),
+  ]);
 }

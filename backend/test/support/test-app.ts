@@ -2,6 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { AggregationService } from '@backend/aggregation/aggregation.service';
 import { createApp } from '@backend/app.factory';
 import { DemoSeedService } from '@backend/demo/demo-seed.service';
 import { OrganizationsService } from '@backend/organizations/organizations.service';
@@ -24,7 +25,7 @@ export async function startTestApp(): Promise<TestApp> {
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const db = app.get<DataSource>(getDataSourceToken());
-  const seeder = new DemoSeedService(db, app.get(OrganizationsService));
+  const seeder = new DemoSeedService(db, app.get(OrganizationsService), app.get(AggregationService));
   await seeder.seed();
   const server = app.getHttpServer();
   const http = () => request(server);
