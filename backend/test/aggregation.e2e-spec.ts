@@ -182,3 +182,22 @@ describe('Indicator values computed from the raw rows', () => {
     expect(await aggregation.stale()).not.toContain(id);
   });
 });
+
+describe('The queue board', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await startTestApp(); });
+  afterAll(async () => { await t.close(); });
+
+  it('shows admins the aggregation queue with its counts, after a recompute was asked for', async () => {
+    const admin = bearer(t.tokens.admin);
+    const planId = (await t.http().post('/api/plans').set(admin).send({ title: 'Plan du tableau des files', startDate: '2024-01-01', endDate: '2024-12-31' }).expect(201)).body.id;
+    const orientationId = (await t.http().post('/api/orientations').set(admin).send({ planId, number: 1, title: 'O' }).expect(201)).body.id;
+    const objectiveId = (await t.http().post('/api/objectives').set(admin).send({ orientationId, code: '1', title: 'Obj' }).expect(201)).body.id;
+    await t.http().post('/api/indicators').set(admin).send({ objectiveId, name: 'Publications', kind: 'manual' }).expect(201);
+    const res = await t.http().get('/api/admin/queues').set(bearer(t.tokens.admin)).expect(200);
+    const aggregation = res.body.queues.find((q: { name: string }) => q.name === 'aggregation');
+    expect(aggregation).toMatchObject({ waiting: expect.any(Number), active: expect.any(Number), failed: expect.any(Number), retried: expect.any(Number) });
+    expect(aggregation.waiting + aggregation.active + aggregation.completed).toBeGreaterThan(0);
+    await t.http().get('/api/admin/queues').set(bearer(t.tokens.committee)).expect(403);
+  });
+});
