@@ -69,6 +69,13 @@ describe('A steering committee member browses the plans', () => {
     await page.getByRole('link', { name: 'Cellules de travail' }).waitFor();
   });
 
+  it('shows an administrator the background queues', async () => {
+    await signIn('admin@demo.repere.org');
+    await page.getByRole('link', { name: 'Files de traitement' }).click();
+    await page.getByRole('rowheader', { name: 'Calcul des indicateurs' }).waitFor();
+    await screenshot(page, 'queues');
+  });
+
   it('sends a signed-out visitor of a deep link to the login page', async () => {
     await page.goto(`${origin}/work-cells`);
     await page.getByLabel('Courriel').waitFor();
