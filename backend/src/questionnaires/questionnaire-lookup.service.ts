@@ -33,7 +33,10 @@ export class QuestionnaireLookupService {
     return found;
   }
 
-  /** A version by number, for a response that answered an earlier one. Versions never change: cached for good. */
+  /**
+   * A version by number, for a response that answered an earlier one. A version with responses never changes:
+   * cached for good. The current one may be rewritten while unanswered: load() reads it afresh every second.
+   */
   async version(questionnaireId: string, version: number): Promise<QuestionnaireVersion | null> {
     const key = `${questionnaireId}:${version}`;
     const hit = this.versions.get(key);
@@ -43,9 +46,11 @@ export class QuestionnaireLookupService {
     return row;
   }
 
-  /** Drops what is cached for a slug: called after publishing or closing in this process. */
-  forget(slug: string): void {
+  /** Drops what is cached for a slug (and the questionnaire's versions): called after publishing or closing in this process. */
+  forget(slug: string, questionnaireId?: string): void {
     this.cache.delete(slug);
+    if (!questionnaireId) return;
+    for (const key of this.versions.keys()) if (key.startsWith(`${questionnaireId}:`)) this.versions.delete(key);
   }
 
   private cached(slug: string): Promise<OpenQuestionnaire | null> {
@@ -60,7 +65,8 @@ export class QuestionnaireLookupService {
   private async load(slug: string): Promise<OpenQuestionnaire | null> {
     const questionnaire = await this.db.manager.findOneBy(Questionnaire, { slug });
     if (!questionnaire || questionnaire.status === 'draft' || questionnaire.currentVersion < 1) return null;
-    const version = await this.version(questionnaire.id, questionnaire.currentVersion);
+    const version = await this.db.manager.findOneBy(QuestionnaireVersion, { questionnaireId: questionnaire.id, version: questionnaire.currentVersion });
+    if (version) this.versions.set(`${questionnaire.id}:${version.version}`, version);
     return version ? { questionnaire, version } : null;
   }
 }

@@ -1,0 +1,66 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { PLAN_WRITERS, Roles } from '@backend/auth/auth.decorators';
+import { UuidParam } from '@backend/common/uuid-param.pipe';
+import {
+  CreateQuestionnaireDto, PublishQuestionnaireDto, QrQueryDto, QuestionnaireQueryDto, UpdateQuestionnaireDto,
+} from './dto/questionnaire.dto';
+import { QrFormat, QuestionnairesService } from './questionnaires.service';
+
+@ApiTags('questionnaires')
+@ApiBearerAuth()
+@Controller('questionnaires')
+export class QuestionnairesController {
+  constructor(private readonly service: QuestionnairesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Questionnaires, newest first, optionally of one plan; the title in the default language' })
+  list(@Query() q: QuestionnaireQueryDto) { return this.service.list(q); }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The working copy with every translation, its versions with their response counts, and the strings missing per language' })
+  get(@Param('id', UuidParam) id: string) { return this.service.get(id); }
+
+  @Post() @Roles(...PLAN_WRITERS)
+  @ApiOperation({ summary: "Creates a draft; without instrumentId, a 'questionnaire' instrument of the plan is created with it" })
+  create(@Body() dto: CreateQuestionnaireDto) { return this.service.create(dto); }
+
+  @Patch(':id') @Roles(...PLAN_WRITERS)
+  @ApiOperation({ summary: 'Edits the working copy (residents see it once published); open and close dates apply at once' })
+  update(@Param('id', UuidParam) id: string, @Body() dto: UpdateQuestionnaireDto) { return this.service.update(id, dto); }
+
+  @Delete(':id') @HttpCode(204) @Roles(...PLAN_WRITERS)
+  @ApiOperation({ summary: 'Deletes a questionnaire nobody answered (409 once it has responses: close it instead)' })
+  remove(@Param('id', UuidParam) id: string) { return this.service.remove(id); }
+
+  @Post(':id/ads-block') @HttpCode(200) @Roles(...PLAN_WRITERS)
+  @ApiOperation({ summary: 'Appends the standard ADS+ block (gender, age group, immigration, language at home, disability); 409 when one of its dimensions is asked already' })
+  addAdsBlock(@Param('id', UuidParam) id: string) { return this.service.addAdsBlock(id); }
+
+  @Post(':id/publish') @HttpCode(200) @Roles(...PLAN_WRITERS)
+  @ApiOperation({ summary: 'Publishes the working copy: version 1, the same version when unchanged or unanswered, a new version once answered' })
+  publish(@Param('id', UuidParam) id: string, @Body() dto: PublishQuestionnaireDto) { return this.service.publish(id, dto); }
+
+  @Post(':id/close') @HttpCode(200) @Roles(...PLAN_WRITERS)
+  @ApiOperation({ summary: 'Closes it to residents (410 on the public page); publishing again reopens it' })
+  close(@Param('id', UuidParam) id: string) { return this.service.close(id); }
+
+  @Get(':id/qr.svg')
+  @ApiProduces('image/svg+xml') @ApiOkResponse({ description: 'A QR code of the public link, to print' })
+  qrSvg(@Param('id', UuidParam) id: string, @Query() q: QrQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.qr(id, 'svg', q, reply);
+  }
+
+  @Get(':id/qr.png')
+  @ApiProduces('image/png') @ApiOkResponse({ description: 'A QR code of the public link, 1024 px wide' })
+  qrPng(@Param('id', UuidParam) id: string, @Query() q: QrQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.qr(id, 'png', q, reply);
+  }
+
+  private async qr(id: string, format: QrFormat, q: QrQueryDto, reply: FastifyReply) {
+    const image = await this.service.qr(id, format, q.lang);
+    void reply.header('Content-Type', image.contentType).header('Content-Disposition', `inline; filename="${image.filename}"`);
+    return image.body;
+  }
+}
