@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { appConfig } from './config/configuration';
 import { validateEnv } from './config/env.validation';
+import { registerPublicRoutes } from './responses/public-route';
 
 /** The API (and, when built, the web app) on one origin; used by main.ts and by the tests alike. */
 export async function createApp(): Promise<NestFastifyApplication> {
@@ -29,6 +30,9 @@ export async function createApp(): Promise<NestFastifyApplication> {
       },
     },
   });
+
+  // Per-client limit and body limits of the residents' routes; before app.init(), which registers the routes.
+  await registerPublicRoutes(app, app.get<ConfigType<typeof appConfig>>(appConfig.KEY).publicRateLimit);
 
   const document = SwaggerModule.createDocument(app, new DocumentBuilder()
     .setTitle('Repère API')

@@ -1,0 +1,151 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '@backend/auth/auth.decorators';
+import { ApiError, FieldError, invalidField, notFound } from '@backend/common/errors';
+import { Page, pageOf } from '@backend/common/pagination.dto';
+import { Instrument } from '@backend/indicators/instrument.entity';
+import { keyReused, requireIdempotencyKey } from '@backend/responses/idempotency-key';
+import { breakdownErrors, countHash, CountFields } from './breakdown';
+import { CreateParticipationCountDto, ParticipationCountQueryDto, UpdateParticipationCountDto } from './dto/participation-count.dto';
+import { ParticipationCountRevision } from './participation-count-revision.entity';
+import { BreakdownCell, ParticipationCount } from './participation-count.entity';
+
+export interface ParticipationCountView {
+  id: string;
+  instrumentId: string;
+  organizationId: string | null;
+  activity: string;
+  date: string;
+  total: number;
+  breakdown: BreakdownCell[];
+  recordedBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface RevisionView {
+  changedBy: string | null;
+  /** The display name (or email) of who changed it, when that user still exists. */
+  changedByName: string | null;
+  changedAt: Date;
+  previous: ParticipationCountRevision['previous'];
+}
+
+const COUNTABLE_KINDS = ['participation_count', 'tally'];
+const STAFF_EDITORS = ['admin', 'evaluator'];
+
+function view(c: ParticipationCount): ParticipationCountView {
+  return {
+    id: c.id, instrumentId: c.instrumentId, organizationId: c.organizationId, activity: c.activity, date: c.date, total: c.total,
+    breakdown: c.breakdown, recordedBy: c.recordedBy, createdAt: c.createdAt, updatedAt: c.updatedAt,
+  };
+}
+
+function invalid(errors: FieldError[]): ApiError {
+  return new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+}
+
+/** « Nombre de participants »: counts partners record, each write idempotent, each edit kept in the history. */
+@Injectable()
+export class ParticipationCountsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Records a count once per Idempotency-Key: a retry with the same key and body (by the same user) gets the
+   * same record and stores nothing; the same key with another body is a 422.
+   */
+  async create(dto: CreateParticipationCountDto, idempotencyKey: string | undefined, user: AuthUser): Promise<ParticipationCountView> {
+    const key = requireIdempotencyKey(idempotencyKey);
+    if (user.role === 'partner' && !user.organizationId) {
+      throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', 'A partner must belong to an organization to record counts.');
+    }
+    const fields: CountFields = { ...dto, breakdown: dto.breakdown ?? [] };
+    const errors = breakdownErrors(fields.total, fields.breakdown);
+    if (errors.length > 0) throw invalid(errors);
+    await this.countableInstrument(this.db.manager, fields.instrumentId);
+    const bodyHash = countHash(fields);
+
+    const inserted = await this.db.query<{ id: string }[]>(
+      `INSERT INTO participation_counts (instrument_id, organization_id, activity, date, total, breakdown, idempotency_key, body_hash, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      [fields.instrumentId, user.organizationId, fields.activity, fields.date, fields.total, JSON.stringify(fields.breakdown), key, bodyHash, user.id]);
+    if (inserted.length > 0) return view(await this.db.manager.findOneByOrFail(ParticipationCount, { id: inserted[0].id }));
+
+    // The key was used before (or by a request that just committed): the same sender and body get that record.
+    const existing = await this.db.manager.findOneByOrFail(ParticipationCount, { idempotencyKey: key });
+    if (existing.bodyHash !== bodyHash || existing.recordedBy !== user.id) throw keyReused();
+    return view(existing);
+  }
+
+  async list(q: ParticipationCountQueryDto, user: AuthUser): Promise<Page<ParticipationCountView>> {
+    const qb = this.db.getRepository(ParticipationCount).createQueryBuilder('c')
+      .orderBy('c.date', 'DESC').addOrderBy('c.created_at', 'DESC').addOrderBy('c.id', 'ASC')
+      .skip((q.page - 1) * q.limit).take(q.limit);
+    if (q.instrumentId) qb.andWhere('c.instrument_id = :instrumentId', { instrumentId: q.instrumentId });
+    // Partners see their own organization's counts only.
+    if (user.role === 'partner') qb.andWhere('c.organization_id = :org', { org: user.organizationId ?? '00000000-0000-0000-0000-000000000000' });
+    const [items, total] = await qb.getManyAndCount();
+    return pageOf(items.map(view), total, q);
+  }
+
+  async get(id: string, user: AuthUser): Promise<ParticipationCountView & { history: RevisionView[] }> {
+    const count = await this.find(this.db.manager, id);
+    this.assertVisible(count, user);
+    const history = await this.db.query<RevisionView[]>(
+      `SELECT r.changed_by AS "changedBy", coalesce(u.display_name, u.email) AS "changedByName", r.changed_at AS "changedAt", r.previous
+       FROM participation_count_revisions r LEFT JOIN users u ON u.id = r.changed_by
+       WHERE r.participation_count_id = $1 ORDER BY r.changed_at DESC, r.id DESC`, [id]);
+    return { ...view(count), history };
+  }
+
+  /** Admins, evaluators and partners of the recording organization; the values before the change go to the history. */
+  async update(id: string, dto: UpdateParticipationCountDto, user: AuthUser): Promise<ParticipationCountView & { history: RevisionView[] }> {
+    await this.db.transaction(async (em) => {
+      const count = await em.findOne(ParticipationCount, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!count) throw notFound('Participation count', id);
+      if (!STAFF_EDITORS.includes(user.role) && !(user.organizationId && count.organizationId === user.organizationId)) {
+        throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', 'Only the organization that recorded a count (or evaluators) may change it.');
+      }
+      const previous = { activity: count.activity, date: count.date, total: count.total, breakdown: count.breakdown, instrumentId: count.instrumentId };
+      const next = { ...previous, ...stripUndefined(dto) };
+      const errors = breakdownErrors(next.total, next.breakdown);
+      if (errors.length > 0) throw invalid(errors);
+      if (next.instrumentId !== previous.instrumentId) await this.countableInstrument(em, next.instrumentId);
+      if (JSON.stringify(next) === JSON.stringify(previous)) return;
+      await em.save(em.create(ParticipationCountRevision, { participationCountId: id, changedBy: user.id, previous }));
+      await em.save(Object.assign(count, next));
+    });
+    return this.get(id, user);
+  }
+
+  async remove(id: string): Promise<void> {
+    const count = await this.find(this.db.manager, id);
+    await this.db.manager.remove(count);
+  }
+
+  private async find(em: EntityManager, id: string): Promise<ParticipationCount> {
+    const count = await em.findOneBy(ParticipationCount, { id });
+    if (!count) throw notFound('Participation count', id);
+    return count;
+  }
+
+  private assertVisible(count: ParticipationCount, user: AuthUser): void {
+    if (user.role === 'partner' && !(user.organizationId && count.organizationId === user.organizationId)) {
+      throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', 'A partner sees the counts of its own organization only.');
+    }
+  }
+
+  private async countableInstrument(em: EntityManager, instrumentId: string): Promise<void> {
+    const instrument = await em.findOneBy(Instrument, { id: instrumentId });
+    if (!instrument) throw invalidField('instrumentId', `no such record (${instrumentId})`);
+    if (!COUNTABLE_KINDS.includes(instrument.kind)) {
+      throw invalidField('instrumentId', `is a ${instrument.kind} instrument; counts go to a participation_count or tally instrument`);
+    }
+  }
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

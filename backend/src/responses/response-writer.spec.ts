@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { ApiError } from '@backend/common/errors';
+import { ResponseRow, ResponseWriter, WriterOptions } from './response-writer';
+
+interface Record { questionnaire_id: string; idempotency_key: string; body_hash: string }
+
+/** A database that answers INSERTs with the rows it was given (minus taken keys) and lookups from what it holds. */
+function fakeDb(behaviour: { fail?: (records: Record[]) => Error | null; held?: Record[]; gate?: Promise<void> } = {}) {
+  const held = [...(behaviour.held ?? [])];
+  const calls: { sql: string; records?: Record[] }[] = [];
+  const query = jest.fn(async (sql: string, params: unknown[]) => {
+    if (sql.includes('INSERT')) {
+      const records = JSON.parse(params[0] as string) as Record[];
+      calls.push({ sql: 'insert', records });
+      await behaviour.gate;
+      const error = behaviour.fail?.(records);
+      if (error) throw error;
+      const fresh = records.filter((r) => !held.some((h) => h.questionnaire_id === r.questionnaire_id && h.idempotency_key === r.idempotency_key));
+      held.push(...fresh);
+      return fresh.map((r) => ({ id: `id-${r.idempotency_key}`, questionnaire_id: r.questionnaire_id, idempotency_key: r.idempotency_key, received_at: new Date(0), body_hash: r.body_hash }));
+    }
+    calls.push({ sql: 'lookup' });
+    const [qids, keys] = params as [string[], string[]];
+    return held.filter((h) => keys.some((k, i) => k === h.idempotency_key && qids[i] === h.questionnaire_id))
+      .map((h) => ({ id: `held-${h.idempotency_key}`, questionnaire_id: h.questionnaire_id, idempotency_key: h.idempotency_key, received_at: new Date(0), body_hash: h.body_hash }));
+  });
+  return { db: { query } as unknown as DataSource, calls };
+}
+
+const QID = randomUUID();
+const row = (overrides: Partial<ResponseRow> = {}): ResponseRow => ({
+  questionnaireId: QID, versionId: randomUUID(), version: 1, language: 'fr', idempotencyKey: randomUUID(), bodyHash: 'h1', answers: { a: 1 }, ...overrides,
+});
+const options: Partial<WriterOptions> = { maxWaitMs: 1, maxBatch: 100, maxInFlight: 1 };
+const pgError = (code: string) => Object.assign(new Error(`pg ${code}`), { driverError: { code } });
+
+describe(ResponseWriter.name, () => {
+  it('writes what arrives together in one INSERT and gives each request its row', async () => {
+    // Arrange
+    const { db, calls } = fakeDb();
+    const writer = new ResponseWriter(db, options);
+    const rows = [row(), row(), row()];
+    // Act
+    const stored = await Promise.all(rows.map((r) => writer.write(r)));
+    // Assert
+    expect(calls).toEqual([{ sql: 'insert', records: expect.any(Array) }]);
+    expect(calls[0].records).toHaveLength(3);
+    expect(stored.map((s) => s.id)).toEqual(rows.map((r) => `id-${r.idempotencyKey}`));
+  });
+
+  it('settles nothing before the INSERT has returned (committed)', async () => {
+    // Arrange
+    let commit!: () => void;
+    const { db } = fakeDb({ gate: new Promise<void>((resolve) => { commit = resolve; }) });
+    const writer = new ResponseWriter(db, options);
+    let settled = false;
+    // Act
+    const pending = writer.write(row()).then(() => { settled = true; });
+    await new Promise((r) => setTimeout(r, 20));
+    // Assert
+    expect(settled).toBe(false);
+    commit();
+    await pending;
+    expect(settled).toBe(true);
+  });
+
+  it('stores one row for two sends of one key in a batch, and both get it', async () => {
+    const { db, calls } = fakeDb();
+    const writer = new ResponseWriter(db, options);
+    const first = row();
+    const [a, b] = await Promise.all([writer.write(first), writer.write({ ...first })]);
+    expect(calls[0].records).toHaveLength(1);
+    expect(a).toEqual(b);
+  });
+
+  it('looks up the row of a key taken already, with its hash, in one query', async () => {
+    // Arrange
+    const taken = row({ bodyHash: 'h-new' });
+    const { db, calls } = fakeDb({ held: [{ questionnaire_id: QID, idempotency_key: taken.idempotencyKey, body_hash: 'h-old' }] });
+    const writer = new ResponseWriter(db, options);
+    // Act
+    const [old, fresh] = await Promise.all([writer.write(taken), writer.write(row())]);
+    // Assert
+    expect(calls.map((c) => c.sql)).toEqual(['insert', 'lookup']);
+    expect(old).toEqual({ id: `held-${taken.idempotencyKey}`, receivedAt: new Date(0), bodyHash: 'h-old' });
+    expect(fresh.bodyHash).toBe('h1');
+  });
+
+  it('fails the requests of a batch the database refused with 503, and writes the next batch', async () => {
+    // Arrange
+    let down = true;
+    const { db } = fakeDb({ fail: () => (down ? new Error('connection refused') : null) });
+    const writer = new ResponseWriter(db, options);
+    // Act
+    const failed = await Promise.allSettled([writer.write(row()), writer.write(row())]);
+    down = false;
+    const later = await writer.write(row());
+    // Assert
+    for (const f of failed) {
+      expect(f.status).toBe('rejected');
+      const err = (f as PromiseRejectedResult).reason as ApiError;
+      expect(err.getStatus()).toBe(503);
+      expect(err.getResponse()).toMatchObject({ code: 'unavailable' });
+    }
+    expect(later.id).toMatch(/^id-/);
+  });
+
+  it('leaves out the one row that breaks an INSERT and stores the others', async () => {
+    // Arrange
+    const bad = row({ versionId: 'deleted-version' });
+    const { db } = fakeDb({ fail: (records) => (records.some((r) => (r as unknown as { version_id: string }).version_id === 'deleted-version') ? pgError('23503') : null) });
+    const writer = new ResponseWriter(db, options);
+    // Act
+    const results = await Promise.allSettled([writer.write(row()), writer.write(bad), writer.write(row())]);
+    // Assert
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+
+  it('writes what is pending at once on shutdown', async () => {
+    // Arrange
+    const { db, calls } = fakeDb();
+    const writer = new ResponseWriter(db, { ...options, maxWaitMs: 60_000 });
+    const pending = writer.write(row());
+    // Act
+    await writer.beforeApplicationShutdown();
+    // Assert
+    expect(calls).toHaveLength(1);
+    await expect(pending).resolves.toMatchObject({ bodyHash: 'h1' });
+  });
+
+  it('refuses at once beyond the pending limit', async () => {
+    const { db } = fakeDb({ gate: new Promise(() => undefined) });
+    const writer = new ResponseWriter(db, { ...options, maxPending: 1, maxWaitMs: 60_000 });
+    void writer.write(row());
+    await expect(writer.write(row())).rejects.toMatchObject({ status: 503 });
+  });
+});

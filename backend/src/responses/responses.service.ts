@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ApiError, FieldError } from '@backend/common/errors';
+import { findOr404 } from '@backend/common/lookup';
+import { Page, PageQueryDto, pageOf } from '@backend/common/pagination.dto';
+import { QuestionnaireLookupService } from '@backend/questionnaires/questionnaire-lookup.service';
+import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
+import type { AnswerValue } from '@backend/questionnaires/question.types';
+import { renderQuestionnaire, RenderedQuestionnaire } from '@backend/questionnaires/render-questionnaire';
+import { message, messageLanguage } from './answer-messages';
+import { keyReused, requireIdempotencyKey } from './idempotency-key';
+import { parseResponseBody, primaryLanguage, responseHash } from './response-body';
+import { ResponseWriter, StoredResponse, unavailable } from './response-writer';
+import { AnswerProblem, validateAnswers } from './validate-answers';
+
+/** What a stored response's sender gets back, the first time and on every retry (API.md). */
+export interface ResponseReceipt {
+  id: string;
+  receivedAt: string;
+}
+
+/** A field error of a response: the question it concerns, when it concerns one. */
+export interface AnswerFieldError extends FieldError {
+  questionId?: string;
+}
+
+export interface StoredResponseView {
+  id: string;
+  version: number;
+  language: string;
+  receivedAt: Date;
+  answeredAt: Date;
+  answers: Record<string, AnswerValue>;
+}
+
+const receipt = (s: StoredResponse): ResponseReceipt => ({ id: s.id, receivedAt: s.receivedAt.toISOString() });
+
+/** Residents' responses: the public page and ingest, and the staff's reading of what was stored. */
+@Injectable()
+export class ResponsesService {
+  private readonly logger = new Logger(ResponsesService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly lookup: QuestionnaireLookupService,
+    private readonly writer: ResponseWriter,
+  ) {}
+
+  async render(slug: string, lang?: string): Promise<RenderedQuestionnaire> {
+    const { questionnaire, version } = await this.orUnavailable(this.lookup.openBySlug(slug));
+    return renderQuestionnaire(questionnaire, version, lang);
+  }
+
+  /**
+   * Validates a response against the version it answered and stores it once per Idempotency-Key. A retry with
+   * the same key and body gets the first receipt; the same key with another body is a 422.
+   */
+  submit(slug: string, idempotencyKey: string | undefined, raw: unknown): Promise<ResponseReceipt> {
+    return this.orUnavailable(this.submitOnce(slug, idempotencyKey, raw));
+  }
+
+  private async submitOnce(slug: string, idempotencyKey: string | undefined, raw: unknown): Promise<ResponseReceipt> {
+    const key = requireIdempotencyKey(idempotencyKey);
+    const open = await this.openOrReplay(slug, key, raw);
+    if ('id' in open) return open;
+    const { questionnaire, version: current } = open;
+
+    const parsed = parseResponseBody(raw);
+    // A bot filled the hidden field: it gets what a person would, and nothing is stored.
+    if (parsed.kind === 'bot') return { id: randomUUID(), receivedAt: new Date().toISOString() };
+    if (parsed.kind === 'invalid') throw this.invalid(parsed.problems, parsed.language, current);
+
+    const { body } = parsed;
+    const version = body.version === current.version ? current
+      : body.version < current.version ? await this.lookup.version(questionnaire.id, body.version) : null;
+    if (!version) throw this.invalid([{ field: 'version', key: 'version' }], primaryLanguage(body.language), current);
+
+    const language = primaryLanguage(body.language);
+    const { answers, problems } = validateAnswers(version.questions, body.answers);
+    if (!version.languages.includes(language)) problems.unshift({ field: 'language', key: 'language' });
+    if (problems.length > 0) throw this.invalid(problems, language, version, current.version);
+
+    const bodyHash = responseHash(body);
+    const stored = await this.writer.write({
+      questionnaireId: questionnaire.id, versionId: version.id, version: version.version, language, idempotencyKey: key, bodyHash, answers,
+    });
+    if (stored.bodyHash !== bodyHash) throw keyReused();
+    return receipt(stored);
+  }
+
+  /** Stored responses of a questionnaire, newest first. */
+  async list(questionnaireId: string, q: PageQueryDto): Promise<Page<StoredResponseView>> {
+    await findOr404(this.db.manager, Questionnaire, questionnaireId, 'Questionnaire');
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query<StoredResponseView[]>(
+        `SELECT id, version, language, received_at AS "receivedAt", answered_at AS "answeredAt", answers
+         FROM responses WHERE questionnaire_id = $1 ORDER BY received_at DESC, id DESC LIMIT $2 OFFSET $3`,
+        [questionnaireId, q.limit, (q.page - 1) * q.limit]),
+      this.db.query<{ total: number }[]>('SELECT count(*)::int AS total FROM responses WHERE questionnaire_id = $1', [questionnaireId]),
+    ]);
+    return pageOf(rows, total, q);
+  }
+
+  /**
+   * The questionnaire residents answer now. When it has closed (or is gone) since a phone first sent its answers,
+   * a retry of what was stored still gets its receipt: the phone may simply have missed the first reply.
+   */
+  private async openOrReplay(slug: string, idempotencyKey: string, raw: unknown) {
+    try {
+      return await this.lookup.openBySlug(slug);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.getStatus() !== HttpStatus.GONE) throw err;
+      const [row] = await this.db.query<{ id: string; received_at: Date; body_hash: string }[]>(
+        `SELECT r.id, r.received_at, r.body_hash FROM responses r JOIN questionnaires q ON q.id = r.questionnaire_id
+         WHERE q.slug = $1 AND r.idempotency_key = $2`, [slug, idempotencyKey]);
+      const parsed = parseResponseBody(raw);
+      if (!row || parsed.kind !== 'body') throw err;
+      if (row.body_hash !== responseHash(parsed.body)) throw keyReused();
+      return receipt({ id: row.id, receivedAt: row.received_at, bodyHash: row.body_hash });
+    }
+  }
+
+  /**
+   * A resident's phone keeps its answers and sends them again: when the database cannot be reached, a 503 (with
+   * Retry-After, set by the controller) says so, rather than a 500.
+   */
+  private async orUnavailable<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (err) {
+      if (err instanceof HttpException) throw err;
+      this.logger.error(`Public questionnaire request failed: ${(err as Error).message}`);
+      throw unavailable();
+    }
+  }
+
+  /** A 400 with one error per question, in the resident's language when the catalogs have it. */
+  private invalid(
+    problems: AnswerProblem[], asked: string | undefined,
+    version: { languages: string[]; defaultLanguage: string; version: number }, current = version.version,
+  ): ApiError {
+    const lang = messageLanguage(asked && version.languages.includes(asked) ? asked : undefined, version.defaultLanguage);
+    const params = { languages: version.languages.join(', '), current };
+    const errors: AnswerFieldError[] = problems.map((p) => ({
+      field: p.field,
+      ...(p.questionId ? { questionId: p.questionId } : {}),
+      message: message(lang, p.key, { ...params, ...p.params }),
+    }));
+    return new ApiError(HttpStatus.BAD_REQUEST, 'invalid_response', message(lang, 'summary'), errors);
+  }
+}
