@@ -1,10 +1,31 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Connect, type Plugin } from 'vite';
+import { residentPageSize } from './scripts/resident-page-size';
 
 const apiTarget = process.env.REPERE_API_URL ?? 'http://localhost:3000';
 
+/** /q/{slug} is the resident's page, its own html entry; the API server does the same rewrite in production. */
+const residentRewrite: Connect.NextHandleFunction = (req, _res, next) => {
+  const match = req.url ? /^\/q\/[^/?]+\/?(\?.*)?$/.exec(req.url) : null;
+  if (match) req.url = `/q.html${match[1] ?? ''}`;
+  next();
+};
+
+function residentPage(): Plugin {
+  return {
+    name: 'repere:resident-page-route',
+    configureServer(server) {
+      server.middlewares.use(residentRewrite);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(residentRewrite);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), residentPage(), residentPageSize({ html: 'q.html' })],
   resolve: {
     // Vite resolves a leading "/" from the project root, so no Node path helpers are needed.
     alias: [{ find: /^@\//, replacement: '/src/' }],
@@ -24,5 +45,12 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    rollupOptions: {
+      // Two pages: the staff app, and the resident's questionnaire, which shares nothing with it but React.
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        q: fileURLToPath(new URL('./q.html', import.meta.url)),
+      },
+    },
   },
 });

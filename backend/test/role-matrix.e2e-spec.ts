@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { DEMO_PASSWORD } from '@backend/demo/demo-users';
 import type { Role } from '@backend/users/role';
 import {
   Fixtures, fixtures, OrganizationFixture, PlanFixture, uniqueText, UserFixture, WorkCellFixture,
 } from './support/fixtures';
+import { createQuestionnaire } from './support/questionnaire-factory';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 // Every route × every role, from one table. The policy it states (on purpose not imported from the code):
@@ -15,7 +17,7 @@ import { bearer, startTestApp, TestApp } from './support/test-app';
 type Actor = Role | 'anonymous';
 type Method = 'get' | 'post' | 'patch' | 'delete';
 type Table = 'plans' | 'orientations' | 'objectives' | 'actions' | 'expected_results' | 'indicators' | 'instruments'
-  | 'work_cells' | 'work_steps' | 'partnerships' | 'organizations' | 'users';
+  | 'work_cells' | 'work_steps' | 'partnerships' | 'organizations' | 'users' | 'questionnaires' | 'responses' | 'participation_counts' | 'indicator_manual_values';
 
 const ACTORS: readonly Actor[] = ['admin', 'evaluator', 'partner', 'committee', 'anonymous'];
 const STAFF: readonly Role[] = ['admin', 'evaluator', 'partner', 'committee'];
@@ -37,6 +39,14 @@ interface Setups {
   /** A work cell the demo partner's organization is part of. */
   partnersCell: WorkCellFixture;
   cellAndOrganization: WorkCellFixture & { newOrganizationId: string };
+  /** A published questionnaire (French, one question, no response) of a fresh plan. */
+  questionnaire: PlanFixture & { questionnaireId: string };
+  /** A questionnaire open to residents, with one optional short-text question, written straight to the database. */
+  openQuestionnaire: PlanFixture & { questionnaireId: string; slug: string; questionId: string };
+  /** A participation count recorded by the demo partner (for its organization). */
+  partnersCount: PlanFixture & { countId: string };
+  /** A participation count recorded by the admin (no organization: not the partner's). */
+  count: PlanFixture & { countId: string };
 }
 type SetupName = keyof Setups;
 
@@ -51,9 +61,16 @@ interface Route<S extends SetupName = SetupName> {
   table?: Table;
   /** The success status when it is not the method's usual one. */
   status?: number;
+  /** The content type of a success that is not JSON (an image): checked instead of the body. */
+  contentType?: string;
+  /** What the body of a success holds besides the id (an action such as publish answers with the record). */
+  result?: object;
   // Method syntax, so that a Route<'plan'> is also a Route.
   id?(fx: Setups[S]): string;
+  /** A path parameter that is not the record the request acts on (a slug, a parent's id). */
+  param?(fx: Setups[S]): string;
   body?(fx: Setups[S], marker: string): object;
+  headers?(): Record<string, string>;
 }
 const route = <S extends SetupName>(r: Route<S>): Route => r;
 
@@ -66,6 +83,11 @@ const ROUTES: Route[] = [
   route({ method: 'get', path: '/api/plans', allowed: STAFF, setup: 'none' }),
   route({ method: 'get', path: '/api/plans/:id', allowed: STAFF, setup: 'plan', id: (p) => p.planId }),
   route({ method: 'get', path: '/api/plans/:id/tree', allowed: STAFF, setup: 'plan', id: (p) => p.planId }),
+  route({ method: 'get', path: '/api/plans/:id/progress', allowed: STAFF, setup: 'plan', id: (p) => p.planId, contentType: 'application/json' }),
+  route({ method: 'get', path: '/api/indicators/:id/values', allowed: STAFF, setup: 'plan', id: (p) => p.indicatorId, contentType: 'application/json' }),
+  route({ method: 'get', path: '/api/manual-values', allowed: STAFF, setup: 'none' }),
+  route({ method: 'get', path: '/api/admin/queues', allowed: ADMIN, setup: 'none' }),
+  route({ method: 'post', path: '/api/manual-values', allowed: WRITERS, setup: 'plan', table: 'indicator_manual_values', body: (p, m) => ({ indicatorId: p.indicatorId, date: '2024-03-01', value: 3, evidence: m }) }),
   route({ method: 'post', path: '/api/plans', allowed: WRITERS, setup: 'none', table: 'plans', body: (_, m) => ({ title: m, startDate: '2024-01-01', endDate: '2025-12-31' }) }),
   route({ method: 'patch', path: '/api/plans/:id', allowed: WRITERS, setup: 'plan', table: 'plans', id: (p) => p.planId, body: (_, m) => ({ title: m }) }),
   route({ method: 'delete', path: '/api/plans/:id', allowed: WRITERS, setup: 'plan', table: 'plans', id: (p) => p.planId }),
@@ -130,6 +152,31 @@ const ROUTES: Route[] = [
   route({ method: 'patch', path: '/api/organizations/:id', note: 'another organization', allowed: WRITERS, setup: 'organization', table: 'organizations', id: (o) => o.organizationId, body: (_, m) => ({ sector: m }) }),
   route({ method: 'delete', path: '/api/organizations/:id', allowed: WRITERS, setup: 'organization', table: 'organizations', id: (o) => o.organizationId }),
 
+  route({ method: 'get', path: '/api/questionnaires', allowed: STAFF, setup: 'none' }),
+  route({ method: 'get', path: '/api/questionnaires/:id', allowed: STAFF, setup: 'questionnaire', id: (q) => q.questionnaireId }),
+  route({ method: 'get', path: '/api/questionnaires/:id/qr.svg', allowed: STAFF, setup: 'questionnaire', id: (q) => q.questionnaireId, contentType: 'image/svg+xml' }),
+  route({ method: 'get', path: '/api/questionnaires/:id/qr.png', allowed: STAFF, setup: 'questionnaire', id: (q) => q.questionnaireId, contentType: 'image/png' }),
+  route({ method: 'post', path: '/api/questionnaires', allowed: WRITERS, setup: 'plan', table: 'questionnaires', body: (p, m) => ({ planId: p.planId, title: { fr: m }, defaultLanguage: 'fr', languages: ['fr'] }) }),
+  route({ method: 'patch', path: '/api/questionnaires/:id', allowed: WRITERS, setup: 'questionnaire', table: 'questionnaires', id: (q) => q.questionnaireId, body: (_, m) => ({ title: { fr: m } }) }),
+  route({ method: 'delete', path: '/api/questionnaires/:id', allowed: WRITERS, setup: 'questionnaire', table: 'questionnaires', id: (q) => q.questionnaireId }),
+  route({ method: 'post', path: '/api/questionnaires/:id/ads-block', allowed: WRITERS, setup: 'questionnaire', table: 'questionnaires', status: 200, id: (q) => q.questionnaireId, result: { questions: expect.arrayContaining([expect.objectContaining({ dimension: 'gender' })]) } }),
+  route({ method: 'post', path: '/api/questionnaires/:id/publish', allowed: WRITERS, setup: 'questionnaire', table: 'questionnaires', status: 200, id: (q) => q.questionnaireId, body: () => ({ closesAt: '2099-12-31T00:00:00.000Z' }), result: { status: 'published', closesAt: '2099-12-31T00:00:00.000Z' } }),
+  route({ method: 'post', path: '/api/questionnaires/:id/close', allowed: WRITERS, setup: 'questionnaire', table: 'questionnaires', status: 200, id: (q) => q.questionnaireId, result: { status: 'closed' } }),
+
+  route({ method: 'get', path: '/api/public/questionnaires/:slug', allowed: PUBLIC, setup: 'openQuestionnaire', param: (q) => q.slug }),
+  route({ method: 'post', path: '/api/public/questionnaires/:slug/responses', allowed: PUBLIC, setup: 'openQuestionnaire', table: 'responses', param: (q) => q.slug,
+    headers: () => ({ 'Idempotency-Key': randomUUID() }), body: (q, m) => ({ language: 'fr', version: 1, answers: [{ questionId: q.questionId, value: m }] }) }),
+  route({ method: 'get', path: '/api/questionnaires/:id/responses', allowed: WRITERS, setup: 'openQuestionnaire', param: (q) => q.questionnaireId }),
+
+  route({ method: 'post', path: '/api/participation-counts', allowed: WRITERS_AND_PARTNER, setup: 'plan', table: 'participation_counts',
+    headers: () => ({ 'Idempotency-Key': randomUUID() }), body: (p, m) => ({ instrumentId: p.instrumentId, activity: m, date: '2024-08-17', total: 12 }) }),
+  route({ method: 'get', path: '/api/participation-counts', allowed: STAFF, setup: 'none' }),
+  route({ method: 'get', path: '/api/participation-counts/:id', note: "a count of the partner's organization", allowed: STAFF, setup: 'partnersCount', id: (c) => c.countId }),
+  route({ method: 'get', path: '/api/participation-counts/:id', note: 'a count of another organization', allowed: ['admin', 'evaluator', 'committee'], setup: 'count', id: (c) => c.countId }),
+  route({ method: 'patch', path: '/api/participation-counts/:id', note: "a count of the partner's organization", allowed: WRITERS_AND_PARTNER, setup: 'partnersCount', table: 'participation_counts', id: (c) => c.countId, body: (_, m) => ({ activity: m }) }),
+  route({ method: 'patch', path: '/api/participation-counts/:id', note: 'a count of another organization', allowed: WRITERS, setup: 'count', table: 'participation_counts', id: (c) => c.countId, body: (_, m) => ({ activity: m }) }),
+  route({ method: 'delete', path: '/api/participation-counts/:id', allowed: WRITERS, setup: 'count', table: 'participation_counts', id: (c) => c.countId }),
+
   route({ method: 'get', path: '/api/users', allowed: ADMIN, setup: 'none' }),
   route({ method: 'get', path: '/api/users/:id', allowed: ADMIN, setup: 'user', id: (u) => u.userId }),
   route({ method: 'post', path: '/api/users', allowed: ADMIN, setup: 'none', table: 'users', body: (_, m) => ({ email: `${m}@example.org`, password: 'a-password-of-the-matrix', role: 'committee', displayName: m }) }),
@@ -160,6 +207,15 @@ describe('Role matrix: every route for every role', () => {
   let partnersOrganizationId: string;
   const readSetups = new Map<SetupName, Promise<Setups[SetupName]>>();
 
+  /** A count recorded through the API with this token, deleted on cleanup. */
+  async function recordCount(f: Fixtures, token: string, instrumentId: string): Promise<string> {
+    const res = await t.http().post('/api/participation-counts').set(bearer(token)).set('Idempotency-Key', randomUUID())
+      .send({ instrumentId, activity: uniqueText('Activité'), date: '2024-08-17', total: 10 }).expect(201);
+    const id = (res.body as { id: string }).id;
+    f.track(`/api/participation-counts/${id}`);
+    return id;
+  }
+
   const SETUPS: { [S in SetupName]: (f: Fixtures) => Promise<Setups[S]> } = {
     none: async () => ({}),
     plan: (f) => f.plan(),
@@ -172,6 +228,33 @@ describe('Role matrix: every route for every role', () => {
       const { organizationId } = await f.organization();
       return { ...(await f.workCell()), newOrganizationId: organizationId };
     },
+    openQuestionnaire: async (f) => {
+      const p = await f.plan();
+      const questionId = randomUUID();
+      const q = await createQuestionnaire(t.db, {
+        planId: p.planId, languages: ['fr'], versions: [[{ id: questionId, type: 'short_text', required: false, label: { fr: 'Un mot ?' } }]],
+      });
+      return { ...p, questionnaireId: q.questionnaireId, slug: q.slug, questionId };
+    },
+    partnersCount: async (f) => {
+      const p = await f.plan();
+      return { ...p, countId: await recordCount(f, t.tokens.partner, p.instrumentId) };
+    },
+    count: async (f) => {
+      const p = await f.plan();
+      return { ...p, countId: await recordCount(f, t.tokens.admin, p.instrumentId) };
+    },
+    questionnaire: async (f) => {
+      const p = await f.plan();
+      const res = await t.http().post('/api/questionnaires').set(bearer(t.tokens.admin)).send({
+        planId: p.planId, title: { fr: uniqueText('Questionnaire') }, defaultLanguage: 'fr', languages: ['fr'],
+        questions: [{ type: 'yes_no', required: true, label: { fr: 'Êtes-vous venu·e ?' } }],
+      }).expect(201);
+      const questionnaireId = (res.body as { id: string }).id;
+      f.track(`/api/questionnaires/${questionnaireId}`);
+      await t.http().post(`/api/questionnaires/${questionnaireId}/publish`).set(bearer(t.tokens.admin)).expect(200);
+      return { ...p, questionnaireId };
+    },
   };
 
   /** Writes get records of their own (a delete must not break the next case); reads share them. */
@@ -182,8 +265,9 @@ describe('Role matrix: every route for every role', () => {
     return built;
   }
 
-  function send(r: Route, actor: Actor, id: string | undefined, body: object | undefined): Promise<Response> {
-    const request = t.http()[r.method](r.path.replace(':id', id ?? ''));
+  function send(r: Route, actor: Actor, id: string | undefined, body: object | undefined, fx: Setups[SetupName]): Promise<Response> {
+    const request = t.http()[r.method](r.path.replace(/:\w+/, id ?? r.param?.(fx) ?? ''));
+    if (r.headers) request.set(r.headers());
     if (actor !== 'anonymous') request.set(bearer(t.tokens[actor]));
     return body ? request.send(body) : request;
   }
@@ -201,14 +285,20 @@ describe('Role matrix: every route for every role', () => {
     return n > 0;
   }
 
-  interface Outcome { table?: Table; path: string; id?: string; marker: string; res: Response }
+  interface Outcome { table?: Table; path: string; id?: string; marker: string; res: Response; contentType?: string; result?: object }
 
   /** What a successful request must have done, by method. */
   const EFFECTS: Record<Method, (o: Outcome) => Promise<void>> = {
-    get: async ({ id, res }) => {
-      expect(res.body).toMatchObject(id ? { id } : {});
+    get: async ({ id, res, contentType }) => {
+      if (contentType) expect(res.headers['content-type']).toMatch(contentType);
+      else expect(res.body).toMatchObject(id ? { id } : {});
     },
-    post: async ({ table, path, marker, res }) => {
+    post: async ({ table, path, id, marker, res, result }) => {
+      // An action on a record (publish, close…) answers with the record as it now is.
+      if (result) {
+        expect(res.body).toMatchObject({ id, ...result });
+        return;
+      }
       if (!table) return; // the login
       fresh.track(`${path}/${(res.body as { id: string }).id}`);
       expect(await rowsMentioning(table, [marker])).toHaveLength(1);
@@ -236,7 +326,7 @@ describe('Role matrix: every route for every role', () => {
 
   it('covers every route of the OpenAPI document, and only those', async () => {
     // Arrange
-    const tested = new Set(ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path.replace(':id', '{id}')}`));
+    const tested = new Set(ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`));
     // Act
     const res = await t.http().get('/api/docs-json').expect(200);
     // Assert
@@ -252,10 +342,10 @@ describe('Role matrix: every route for every role', () => {
       const marker = uniqueText('matrix');
       const id = r.id?.(fx);
       // Act
-      const res = await send(r, actor, id, r.body?.(fx, marker));
+      const res = await send(r, actor, id, r.body?.(fx, marker), fx);
       // Assert
       expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status });
-      await EFFECTS[r.method]({ table: r.table, path: r.path, id, marker, res });
+      await EFFECTS[r.method]({ table: r.table, path: r.path, id, marker, res, contentType: r.contentType, result: r.result });
     });
   });
 
@@ -268,7 +358,7 @@ describe('Role matrix: every route for every role', () => {
       const needles = [marker, ...Object.values(fx)];
       const before = await rowsMentioning(r.table, needles);
       // Act
-      const res = await send(r, actor, id, r.body?.(fx, marker));
+      const res = await send(r, actor, id, r.body?.(fx, marker), fx);
       // Assert
       expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status, body: { statusCode: status, code: ERROR_CODE[status] } });
       await expect(rowsMentioning(r.table, needles)).resolves.toEqual(before);

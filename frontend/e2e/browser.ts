@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { AddressInfo } from 'node:net';
 import { Browser, chromium, Page } from 'playwright-core';
+import { startTestApp, TestApp } from '../../backend/test/support/test-app';
 
 /** Debian's Chromium, as on every developer and CI machine (DEVELOPERS.md); CHROMIUM_PATH overrides it. */
 export function launchChromium(): Promise<Browser> {
@@ -18,4 +20,38 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = `${dir}/${name}.png`;
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+export interface BrowserApp {
+  t: TestApp;
+  browser: Browser;
+  origin: string;
+}
+
+/** The real app on a free port with the demo data, and Chromium: started once per file, closed after it. */
+export function useBrowserApp(): () => BrowserApp {
+  let state: BrowserApp | undefined;
+  beforeAll(async () => {
+    const t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    const origin = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    state = { t, origin, browser: await launchChromium() };
+  });
+  afterAll(async () => {
+    await state?.browser.close();
+    await state?.t.close();
+  });
+  return () => {
+    if (!state) throw new Error('the app is not started yet');
+    return state;
+  };
+}
+
+/** Signs a demo user in through the login form. */
+export async function signIn(page: Page, origin: string, email: string): Promise<void> {
+  await page.goto(`${origin}/`);
+  await page.getByLabel('Courriel').fill(email);
+  await page.getByLabel('Mot de passe').fill('repere-demo');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { name: 'Plans', exact: false }).first().waitFor();
 }

@@ -1,7 +1,6 @@
-import { AddressInfo } from 'node:net';
 import { Browser, Page } from 'playwright-core';
-import { startTestApp, TestApp } from '../../backend/test/support/test-app';
-import { launchChromium, screenshot } from './browser';
+import type { TestApp } from '../../backend/test/support/test-app';
+import { screenshot, useBrowserApp, signIn as signInAs } from './browser';
 
 describe('A steering committee member browses the plans', () => {
   let t: TestApp;
@@ -9,28 +8,16 @@ describe('A steering committee member browses the plans', () => {
   let page: Page;
   let origin: string;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    origin = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+  const app = useBrowserApp();
+  beforeAll(() => {
+    ({ t, browser, origin } = app());
   });
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
   afterEach(async () => { await page.close(); });
 
-  async function signIn(email: string): Promise<void> {
-    await page.goto(`${origin}/`);
-    await page.getByLabel('Courriel').fill(email);
-    await page.getByLabel('Mot de passe').fill('repere-demo');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Plans', exact: false }).first().waitFor();
-  }
+  const signIn = (email: string) => signInAs(page, origin, email);
 
   it('opens the Parc-Extension plan and finds orientation 4 with its actions', async () => {
     await signIn('comite@demo.repere.org');

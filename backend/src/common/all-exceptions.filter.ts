@@ -51,8 +51,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     if (isWebAppRoute(exception, request, reply)) {
-      // Paths of the web app (/plans/…, /q/{slug}) are the single-page app's, which routes them itself.
-      void (reply.type('text/html') as unknown as { sendFile(file: string): unknown }).sendFile('index.html');
+      // Paths of the web app are its own: /q/{slug} is the resident's page (a light page of its own, q.html),
+      // everything else (/plans/…) the staff app, which routes them itself.
+      const page = request.url.startsWith('/q/') ? 'q.html' : 'index.html';
+      void (reply.type('text/html') as unknown as { sendFile(file: string): unknown }).sendFile(page);
       return;
     }
     let body: ErrorBody | null = null;

@@ -26,6 +26,7 @@ function SessionInfo() {
 
 export function AppLayout() {
   const { t } = useTranslation();
+  const user = useCurrentUser();
   const navigation = useNavigation();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
@@ -60,6 +61,17 @@ export function AppLayout() {
               <li>
                 <NavLink to="/organizations">{t('nav.organizations')}</NavLink>
               </li>
+              {/* The steering committee reads; counts are entered by partners, evaluators and admins. */}
+              {user.data && user.data.role !== 'committee' ? (
+                <li>
+                  <NavLink to="/participation">{t('nav.participation')}</NavLink>
+                </li>
+              ) : null}
+              {user.data?.role === 'admin' ? (
+                <li>
+                  <NavLink to="/admin/queues">{t('nav.queues')}</NavLink>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <SessionInfo />

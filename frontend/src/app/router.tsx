@@ -34,11 +34,22 @@ const staffRoutes: RouteObject[] = [
       Component: (await import('@/features/organizations/components/organizations-page')).OrganizationsPage,
     }),
   },
+  {
+    path: 'participation',
+    lazy: async () => ({
+      Component: (await import('@/features/participation/components/participation-page')).ParticipationPage,
+    }),
+  },
+  {
+    path: 'admin/queues',
+    lazy: async () => ({ Component: (await import('@/features/queues/components/queues-page')).QueuesPage }),
+  },
   { path: '*', Component: NotFoundPage },
 ];
 
-// Pages anyone may open without an account (the resident's questionnaire, `/q/:slug`) sit beside the
-// staff shell, outside RequireAuth and AppLayout, each as its own lazy route.
+// Pages anyone may open without an account sit beside the staff shell, outside RequireAuth and AppLayout,
+// each as its own lazy route. The resident's questionnaire, `/q/:slug`, is not here: it is a page of its
+// own (q.html, src/resident) that never loads this router.
 const publicRoutes: RouteObject[] = [
   {
     path: 'login',

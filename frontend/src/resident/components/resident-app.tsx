@@ -1,0 +1,382 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { AnswerValue, PublicApiError, PublicQuestionnaire } from '@/resident/api/public-api';
+import { LanguagePicker } from '@/resident/components/language-picker';
+import { QuestionStep } from '@/resident/components/question-step';
+import { useQuestionnaire } from '@/resident/hooks/use-questionnaire';
+import { useSubmission } from '@/resident/hooks/use-submission';
+import {
+  buildResponse,
+  validateAnswer,
+  visibleQuestions,
+  type DraftAnswers,
+  type ValidationError,
+} from '@/resident/lib/answers';
+import { deviceLanguages, directionOf, primaryTag } from '@/resident/lib/languages';
+import { translator, uiLanguageFor, type Translate } from '@/resident/lib/messages';
+import {
+  clearAll,
+  clearPending,
+  loadDraft,
+  loadPending,
+  newIdempotencyKey,
+  savePending,
+  saveDraft,
+  type PendingSubmission,
+} from '@/resident/lib/storage';
+
+type Stage = 'intro' | 'question' | 'sending' | 'done' | 'rejected' | 'closed';
+
+/** A message under a question: one of ours (translated when the language changes) or the server's own words. */
+type FieldError = ValidationError | { text: string };
+
+function urlLanguage(): string | null {
+  const value = new URLSearchParams(window.location.search).get('lang');
+  return value ? primaryTag(value) : null;
+}
+
+function showLanguageInUrl(language: string): void {
+  const url = new URL(window.location.href);
+  url.searchParams.set('lang', language);
+  window.history.replaceState(window.history.state, '', url);
+}
+
+function errorText(error: FieldError | undefined, t: Translate): string | null {
+  if (!error) return null;
+  return 'text' in error ? error.text : t(error.key, error.values);
+}
+
+export function ResidentApp({ slug }: { slug: string }) {
+  const [initial] = useState(() => ({ draft: loadDraft(slug), pending: loadPending(slug), url: urlLanguage() }));
+  const [answers, setAnswers] = useState<DraftAnswers>(initial.draft.answers);
+  const [current, setCurrent] = useState<string | null>(initial.draft.current);
+  const [chosenLanguage, setChosenLanguage] = useState<string | null>(initial.url ?? initial.draft.language);
+  const [deviceChoice, setDeviceChoice] = useState<string | null>(null);
+  const [pending, setPending] = useState<PendingSubmission | null>(initial.pending);
+  const [stage, setStage] = useState<Stage>(initial.pending ? 'sending' : initial.draft.current ? 'question' : 'intro');
+  const [errors, setErrors] = useState<Record<string, FieldError>>({});
+  const [rejection, setRejection] = useState<PublicApiError | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const pendingRef = useRef(pending);
+  pendingRef.current = pending;
+
+  const requested = chosenLanguage ?? deviceChoice ?? deviceLanguages()[0] ?? null;
+  const questionnaire = useQuestionnaire(slug, requested);
+  const data = questionnaire.data;
+
+  const contentLanguage = data?.language ?? pending?.body.language ?? requested ?? 'fr';
+  const uiLanguage = uiLanguageFor(contentLanguage);
+  const t = translator(uiLanguage);
+  // The page's own words carry their language when it is not the questionnaire's (Punjabi text, English buttons).
+  const uiLang = uiLanguage === contentLanguage ? undefined : uiLanguage;
+
+  // The phone's language wins over the default when the questionnaire has it, even if it is not the first one
+  // the phone lists (a phone set to Punjabi, then English, gets English when Punjabi is missing).
+  useEffect(() => {
+    if (!data || chosenLanguage || deviceChoice) return;
+    const best = deviceLanguages().find((language) => data.languages.includes(language));
+    if (best && best !== data.language) setDeviceChoice(best);
+  }, [data, chosenLanguage, deviceChoice]);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    root.lang = contentLanguage;
+    root.dir = data?.direction ?? directionOf(contentLanguage);
+  }, [contentLanguage, data?.direction]);
+
+  useEffect(() => {
+    if (data?.title) document.title = data.title;
+  }, [data?.title]);
+
+  // Every change is on the phone at once: a closed tab or a reload resumes where the resident was.
+  useEffect(() => {
+    if (stage === 'done') return;
+    saveDraft(slug, { answers, current: stage === 'intro' ? null : current, language: chosenLanguage });
+  }, [slug, answers, current, chosenLanguage, stage]);
+
+  // Each screen starts at its heading, so a screen reader reads the new question and keyboard users go on
+  // from there. Not on the first render: the page has just loaded and the reader starts at the top anyway.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    headingRef.current?.focus();
+    window.scrollTo(0, 0);
+  }, [stage, current]);
+
+  const onStored = useCallback(() => {
+    clearAll(slug);
+    setPending(null);
+    setAnswers({});
+    setCurrent(null);
+    setErrors({});
+    setStage('done');
+  }, [slug]);
+
+  const onRejected = useCallback(
+    (error: PublicApiError) => {
+      clearPending(slug);
+      setPending(null);
+      if (error.status === 410) {
+        setStage('closed');
+        return;
+      }
+      const perQuestion: Record<string, FieldError> = {};
+      for (const item of error.body?.errors ?? []) {
+        const id = item.questionId ?? item.field;
+        if (id) perQuestion[id] = { text: item.message };
+      }
+      const firstId = data?.questions.find((question) => perQuestion[question.id])?.id;
+      if (error.status === 400 && firstId) {
+        setErrors(perQuestion);
+        setCurrent(firstId);
+        setStage('question');
+        return;
+      }
+      setRejection(error);
+      setStage('rejected');
+    },
+    [slug, data],
+  );
+
+  const submission = useSubmission(slug, pending, onStored, onRejected);
+
+  const chooseLanguage = (language: string): void => {
+    setChosenLanguage(language);
+    showLanguageInUrl(language);
+  };
+
+  const setAnswer = (questionId: string, value: AnswerValue | undefined): void => {
+    setAnswers((previous) => {
+      const next = { ...previous };
+      if (value === undefined) delete next[questionId];
+      else next[questionId] = value;
+      return next;
+    });
+    setErrors((previous) => {
+      if (!(questionId in previous)) return previous;
+      const next = { ...previous };
+      delete next[questionId];
+      return next;
+    });
+  };
+
+  const submit = (questionnaireData: PublicQuestionnaire): void => {
+    if (pendingRef.current) return;
+    const visible = visibleQuestions(questionnaireData.questions, answers);
+    const found: Record<string, FieldError> = {};
+    for (const question of visible) {
+      const error = validateAnswer(question, answers[question.id]);
+      if (error) found[question.id] = error;
+    }
+    const firstInvalid = visible.find((question) => found[question.id]);
+    if (firstInvalid) {
+      setErrors(found);
+      setCurrent(firstInvalid.id);
+      return;
+    }
+    // One key for this response, stored with it before the first try: every retry, from this tab or after
+    // a reload, sends the same key and body, and the server keeps one response.
+    const next: PendingSubmission = {
+      idempotencyKey: newIdempotencyKey(),
+      body: buildResponse(questionnaireData, answers),
+      createdAt: new Date().toISOString(),
+    };
+    savePending(slug, next);
+    pendingRef.current = next;
+    setPending(next);
+    setStage('sending');
+  };
+
+  const header = (
+    <header className="r-header">
+      <div className="r-header__inner">
+        <p className="r-header__title">{data?.title ?? '\u00a0'}</p>
+        {data && data.languages.length > 1 && (stage === 'intro' || stage === 'question') ? (
+          <LanguagePicker
+            label={t('language')}
+            labelLanguage={uiLang}
+            languages={data.languages}
+            value={data.language}
+            busy={questionnaire.loading}
+            onChange={chooseLanguage}
+          />
+        ) : null}
+      </div>
+    </header>
+  );
+
+  let body: ReactNode;
+  if (stage === 'sending') {
+    const waiting = submission.phase === 'waiting';
+    body = (
+      <section className="r-screen" lang={uiLang}>
+        <h1 ref={headingRef} tabIndex={-1}>
+          {waiting ? t('offlineTitle') : t('sendingTitle')}
+        </h1>
+        <div role="status" className={waiting ? 'r-status r-status--waiting' : 'r-status'}>
+          <p>{waiting ? (submission.offline ? t('offline') : t('serverWait')) : t('sending')}</p>
+        </div>
+        {waiting ? (
+          <button type="button" className="r-button r-button--secondary" onClick={submission.sendNow}>
+            {t('sendNow')}
+          </button>
+        ) : (
+          <span className="r-spinner" aria-hidden="true" />
+        )}
+      </section>
+    );
+  } else if (stage === 'done') {
+    body = (
+      <section className="r-screen r-screen--done" lang={uiLang}>
+        <div role="status">
+          <h1 ref={headingRef} tabIndex={-1}>
+            {t('thanks')}
+          </h1>
+        </div>
+        <p>{t('thanksBody')}</p>
+      </section>
+    );
+  } else if (stage === 'closed' || questionnaire.error?.status === 410) {
+    body = (
+      <section className="r-screen" lang={uiLang}>
+        <h1 ref={headingRef} tabIndex={-1}>
+          {t('closed')}
+        </h1>
+      </section>
+    );
+  } else if (stage === 'rejected') {
+    body = (
+      <section className="r-screen" lang={uiLang}>
+        <h1 ref={headingRef} tabIndex={-1}>
+          {t('rejectedTitle')}
+        </h1>
+        <div role="alert" className="r-status r-status--error">
+          <p>{rejection?.body?.message || t('loadFailed')}</p>
+        </div>
+        <button type="button" className="r-button r-button--secondary" onClick={() => setStage('question')}>
+          {t('backToAnswers')}
+        </button>
+      </section>
+    );
+  } else if (!data) {
+    const error = questionnaire.error;
+    body = (
+      <section className="r-screen" lang={uiLang}>
+        {error ? (
+          <>
+            <h1 ref={headingRef} tabIndex={-1}>
+              {error.status === 404 ? t('notFound') : t('loadFailed')}
+            </h1>
+            {error.status !== 404 ? (
+              <button type="button" className="r-button r-button--secondary" onClick={questionnaire.reload}>
+                {t('retry')}
+              </button>
+            ) : null}
+          </>
+        ) : (
+          <p role="status" className="r-status">
+            <span className="r-spinner" aria-hidden="true" /> {t('loading')}
+          </p>
+        )}
+      </section>
+    );
+  } else {
+    const visible = visibleQuestions(data.questions, answers);
+    if (visible.length === 0) {
+      body = (
+        <section className="r-screen" lang={uiLang}>
+          <h1 ref={headingRef} tabIndex={-1}>
+            {t('empty')}
+          </h1>
+        </section>
+      );
+    } else if (stage === 'intro') {
+      const resuming = Object.keys(answers).length > 0;
+      body = (
+        <section className="r-screen r-intro">
+          <h1 ref={headingRef} tabIndex={-1}>
+            {data.title}
+          </h1>
+          {data.description ? <p className="r-intro__description">{data.description}</p> : null}
+          <p className="r-muted" lang={uiLang}>
+            {t('questionCount', { count: visible.length })} · {t('anonymous')}
+          </p>
+          <button
+            type="button"
+            className="r-button r-button--primary"
+            lang={uiLang}
+            onClick={() => {
+              setCurrent(visible[0]?.id ?? null);
+              setStage('question');
+            }}
+          >
+            {resuming ? t('resume') : t('start')}
+          </button>
+        </section>
+      );
+    } else {
+      const found = visible.findIndex((question) => question.id === current);
+      const index = found === -1 ? 0 : found;
+      const question = visible[index] as (typeof visible)[number];
+      const isLast = index === visible.length - 1;
+      const onNext = (event: FormEvent<HTMLFormElement>): void => {
+        event.preventDefault();
+        const error = validateAnswer(question, answers[question.id]);
+        if (error) {
+          setErrors((previous) => ({ ...previous, [question.id]: error }));
+          return;
+        }
+        if (isLast) submit(data);
+        else setCurrent(visible[index + 1]?.id ?? null);
+      };
+      const onPrevious = (): void => {
+        if (index === 0) setStage('intro');
+        else setCurrent(visible[index - 1]?.id ?? null);
+      };
+      const serverLevelErrors = Object.keys(errors).filter((id) => !visible.some((q) => q.id === id)).length;
+      body = (
+        <form className="r-screen r-step" onSubmit={onNext} noValidate aria-busy={questionnaire.loading || undefined}>
+          <p className="r-progress" lang={uiLang}>
+            {t('progress', { current: index + 1, total: visible.length })}
+          </p>
+          <div className="r-progress__track" aria-hidden="true">
+            <span className="r-progress__fill" style={{ width: `${((index + 1) / visible.length) * 100}%` }} />
+          </div>
+          {serverLevelErrors > 0 ? (
+            <p className="r-error" role="alert" lang={uiLang}>
+              {t('fixAnswers')}
+            </p>
+          ) : null}
+          <QuestionStep
+            key={question.id}
+            question={question}
+            value={answers[question.id]}
+            error={errorText(errors[question.id], t)}
+            t={t}
+            headingRef={headingRef}
+            onChange={(value) => setAnswer(question.id, value)}
+          />
+          <div className="r-nav" lang={uiLang}>
+            <button type="button" className="r-button r-button--secondary" onClick={onPrevious}>
+              {t('previous')}
+            </button>
+            <button type="submit" className="r-button r-button--primary">
+              {isLast ? t('submit') : t('next')}
+            </button>
+          </div>
+        </form>
+      );
+    }
+  }
+
+  return (
+    <>
+      {header}
+      <main id="main" className="r-main">
+        {body}
+      </main>
+    </>
+  );
+}
