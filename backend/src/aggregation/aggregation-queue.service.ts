@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AGGREGATION_QUEUE, AggregationJob, JOB_RETENTION, RecomputePayload } from '@backend/queue/queues';
 import { AggregationService } from './aggregation.service';
@@ -8,24 +8,58 @@ import { AggregationService } from './aggregation.service';
  * The API side: asks the workers to recompute indicators. Never blocks or fails the caller: with Redis down
  * the add fails fast, the raw rows are already committed, and the reconcile job catches up later.
  */
+const THROTTLE_MS = 250;
+// A write never waits long on Redis: past this, the add is given up and the reconcile job catches up.
+const ENQUEUE_DEADLINE_MS = 500;
+
+function withDeadline<T>(p: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('Redis did not answer in time')), ENQUEUE_DEADLINE_MS);
+    p.then((v) => { clearTimeout(timer); resolve(v); }, (e: unknown) => { clearTimeout(timer); reject(e as Error); });
+  });
+}
+
 @Injectable()
-export class AggregationQueueService {
+export class AggregationQueueService implements OnModuleDestroy {
   private readonly logger = new Logger(AggregationQueueService.name);
+  private readonly scheduled = new Map<string, NodeJS.Timeout>();
+  private readonly lastSent = new Map<string, number>();
 
   constructor(@InjectQueue(AGGREGATION_QUEUE) private readonly queue: Queue<RecomputePayload>, private readonly aggregation: AggregationService) {}
 
   async recompute(indicatorIds: string[]): Promise<void> {
-    await Promise.all(indicatorIds.map((indicatorId) => this.queue.add(AggregationJob.Recompute, { indicatorId }, {
+    await Promise.all(indicatorIds.map((indicatorId) => withDeadline(this.queue.add(AggregationJob.Recompute, { indicatorId }, {
       // One pending recompute per indicator; one arriving while another runs waits for it, so nothing is missed.
       deduplication: { id: indicatorId, keepLastIfActive: true },
       attempts: 5,
       backoff: { type: 'exponential', delay: 500 },
       ...JOB_RETENTION,
-    }).catch((err: Error) => this.logger.warn(`recompute of ${indicatorId} not queued (${err.message}); reconcile will catch up`))));
+    })).catch((err: Error) => this.logger.warn(`recompute of ${indicatorId} not queued (${err.message}); reconcile will catch up`))));
   }
 
   async questionnaireChanged(questionnaireId: string): Promise<void> {
     await this.recompute(await this.aggregation.indicatorsFedBy({ questionnaireId }).catch(() => []));
+  }
+
+  /**
+   * For the ingest, which commits hundreds of responses a second: at most one request per questionnaire
+   * every THROTTLE_MS, and always one after the last response, so the values catch up within that delay.
+   */
+  questionnaireChangedSoon(questionnaireId: string): void {
+    if (this.scheduled.has(questionnaireId)) return;
+    const since = Date.now() - (this.lastSent.get(questionnaireId) ?? 0);
+    const timer = setTimeout(() => {
+      this.scheduled.delete(questionnaireId);
+      this.lastSent.set(questionnaireId, Date.now());
+      void this.questionnaireChanged(questionnaireId);
+    }, Math.max(0, THROTTLE_MS - since));
+    timer.unref();
+    this.scheduled.set(questionnaireId, timer);
+  }
+
+  onModuleDestroy(): void {
+    for (const timer of this.scheduled.values()) clearTimeout(timer);
+    this.scheduled.clear();
   }
 
   async instrumentChanged(instrumentId: string): Promise<void> {

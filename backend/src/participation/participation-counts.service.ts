@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '@backend/auth/auth.decorators';
 import { ApiError, FieldError, invalidField, notFound } from '@backend/common/errors';
@@ -49,7 +50,7 @@ function invalid(errors: FieldError[]): ApiError {
 /** « Nombre de participants »: counts partners record, each write idempotent, each edit kept in the history. */
 @Injectable()
 export class ParticipationCountsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectDataSource() private readonly db: DataSource, private readonly aggregation: AggregationQueueService) {}
 
   /**
    * Records a count once per Idempotency-Key: a retry with the same key and body (by the same user) gets the
@@ -71,7 +72,10 @@ export class ParticipationCountsService {
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
       [fields.instrumentId, user.organizationId, fields.activity, fields.date, fields.total, JSON.stringify(fields.breakdown), key, bodyHash, user.id]);
-    if (inserted.length > 0) return view(await this.db.manager.findOneByOrFail(ParticipationCount, { id: inserted[0].id }));
+    if (inserted.length > 0) {
+      await this.aggregation.instrumentChanged(fields.instrumentId);
+      return view(await this.db.manager.findOneByOrFail(ParticipationCount, { id: inserted[0].id }));
+    }
 
     // The key was used before (or by a request that just committed): the same sender and body get that record.
     const existing = await this.db.manager.findOneByOrFail(ParticipationCount, { idempotencyKey: key });
@@ -102,7 +106,7 @@ export class ParticipationCountsService {
 
   /** Admins, evaluators and partners of the recording organization; the values before the change go to the history. */
   async update(id: string, dto: UpdateParticipationCountDto, user: AuthUser): Promise<ParticipationCountView & { history: RevisionView[] }> {
-    await this.db.transaction(async (em) => {
+    const instruments = await this.db.transaction(async (em) => {
       const count = await em.findOne(ParticipationCount, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!count) throw notFound('Participation count', id);
       if (!STAFF_EDITORS.includes(user.role) && !(user.organizationId && count.organizationId === user.organizationId)) {
@@ -113,16 +117,19 @@ export class ParticipationCountsService {
       const errors = breakdownErrors(next.total, next.breakdown);
       if (errors.length > 0) throw invalid(errors);
       if (next.instrumentId !== previous.instrumentId) await this.countableInstrument(em, next.instrumentId);
-      if (JSON.stringify(next) === JSON.stringify(previous)) return;
+      if (JSON.stringify(next) === JSON.stringify(previous)) return [];
       await em.save(em.create(ParticipationCountRevision, { participationCountId: id, changedBy: user.id, previous }));
       await em.save(Object.assign(count, next));
+      return [...new Set([previous.instrumentId, next.instrumentId])];
     });
+    for (const instrumentId of instruments) await this.aggregation.instrumentChanged(instrumentId);
     return this.get(id, user);
   }
 
   async remove(id: string): Promise<void> {
     const count = await this.find(this.db.manager, id);
     await this.db.manager.remove(count);
+    await this.aggregation.instrumentChanged(count.instrumentId);
   }
 
   private async find(em: EntityManager, id: string): Promise<ParticipationCount> {

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, HttpStatus, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
 import { DataSource } from 'typeorm';
 import { ApiError } from '@backend/common/errors';
 import type { AnswerValue } from '@backend/questionnaires/question.types';
@@ -97,6 +98,7 @@ export class ResponseWriter implements BeforeApplicationShutdown {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Optional() @Inject(WRITER_OPTIONS) options?: Partial<WriterOptions>,
+    @Optional() private readonly aggregation?: AggregationQueueService,
   ) {
     this.options = { ...DEFAULT_WRITER_OPTIONS, ...options };
   }
@@ -160,6 +162,8 @@ export class ResponseWriter implements BeforeApplicationShutdown {
       for (const w of batch) w.reject(unavailable());
       return;
     }
+    // Committed: the indicators fed by these questionnaires are due a recompute (throttled per questionnaire).
+    for (const questionnaireId of new Set(batch.map((w) => w.row.questionnaireId))) this.aggregation?.questionnaireChangedSoon(questionnaireId);
     for (const [k, waiters] of byKey) {
       const s = stored.get(k);
       for (const w of waiters) {

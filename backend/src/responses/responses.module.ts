@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AggregationModule } from '@backend/aggregation/aggregation.module';
 import { QuestionnairesModule } from '@backend/questionnaires/questionnaires.module';
 import { PublicQuestionnairesController } from './public-questionnaires.controller';
 import { QuestionnaireResponsesController } from './questionnaire-responses.controller';
@@ -7,7 +8,7 @@ import { ResponsesService } from './responses.service';
 
 /** Residents' responses: the public ingest, with idempotency and validation against the version. */
 @Module({
-  imports: [QuestionnairesModule],
+  imports: [QuestionnairesModule, AggregationModule],
   controllers: [PublicQuestionnairesController, QuestionnaireResponsesController],
   providers: [ResponsesService, ResponseWriter],
 })
