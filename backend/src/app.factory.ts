@@ -25,7 +25,8 @@ export async function createApp(): Promise<NestFastifyApplication> {
         defaultSrc: ["'self'"],
         // Swagger UI styles itself inline; the web app does not need it.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // QR codes are fetched with the bearer token and shown from blob: URLs.
+        imgSrc: ["'self'", 'data:', 'blob:'],
         scriptSrc: ["'self'"],
       },
     },

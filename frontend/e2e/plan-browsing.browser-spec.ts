@@ -63,6 +63,17 @@ describe('A steering committee member browses the plans', () => {
     await screenshot(page, 'queues');
   });
 
+  it('shows an evaluator the Welcome Day questionnaire with its QR code and what is left to translate', async () => {
+    await signIn('evaluation@demo.repere.org');
+    await page.getByRole('link', { name: 'Questionnaires' }).click();
+    await page.getByRole('link', { name: 'Journée de Bienvenue à Parc-Ex' }).click();
+    const qr = page.getByRole('img', { name: /Code QR du lien .*\/q\/bienvenue-parc-ex/ });
+    await qr.waitFor();
+    await page.waitForFunction(() => Array.from(document.images).some((img) => img.complete && img.naturalWidth > 0));
+    await page.getByRole('heading', { name: 'Traductions manquantes' }).waitFor();
+    await screenshot(page, 'questionnaire');
+  });
+
   it('sends a signed-out visitor of a deep link to the login page', async () => {
     await page.goto(`${origin}/work-cells`);
     await page.getByLabel('Courriel').waitFor();

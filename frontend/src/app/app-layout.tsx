@@ -61,6 +61,9 @@ export function AppLayout() {
               <li>
                 <NavLink to="/organizations">{t('nav.organizations')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/questionnaires">{t('nav.questionnaires')}</NavLink>
+              </li>
               {/* The steering committee reads; counts are entered by partners, evaluators and admins. */}
               {user.data && user.data.role !== 'committee' ? (
                 <li>

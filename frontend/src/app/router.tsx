@@ -41,6 +41,14 @@ const staffRoutes: RouteObject[] = [
     }),
   },
   {
+    path: 'questionnaires',
+    lazy: async () => ({ Component: (await import('@/features/questionnaires/components/questionnaires-page')).QuestionnairesPage }),
+  },
+  {
+    path: 'questionnaires/:id',
+    lazy: async () => ({ Component: (await import('@/features/questionnaires/components/questionnaire-page')).QuestionnairePage }),
+  },
+  {
     path: 'admin/queues',
     lazy: async () => ({ Component: (await import('@/features/queues/components/queues-page')).QueuesPage }),
   },

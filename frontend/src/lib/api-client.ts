@@ -117,3 +117,11 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
     message: response.statusText || `HTTP ${response.status}`,
   });
 }
+
+/** A file the API serves behind authentication (a QR code…), as a Blob the page can show or offer. */
+export async function apiBlob(path: string, signal?: AbortSignal): Promise<Blob> {
+  const token = getSessionToken();
+  const response = await fetch(buildUrl(path), { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal });
+  if (!response.ok) throw new ApiError({ statusCode: response.status, code: 'http_error', message: response.statusText || `HTTP ${response.status}` });
+  return response.blob();
+}

@@ -1,0 +1,32 @@
+import { apiBlob, apiRequest, type Paginated } from '@/lib/api-client';
+
+export interface QuestionnaireSummary {
+  id: string;
+  slug: string;
+  title: string;
+  status: 'draft' | 'published' | 'closed';
+  languages: string[];
+  defaultLanguage: string;
+  currentVersion: number;
+}
+
+export interface QuestionnaireDetail extends Omit<QuestionnaireSummary, 'title'> {
+  title: Record<string, string>;
+  publicUrl: string;
+  hasUnpublishedChanges: boolean;
+  versions: { version: number; createdAt: string; responseCount: number }[];
+  missingTranslations: Record<string, string[]>;
+}
+
+export function fetchQuestionnaires(signal?: AbortSignal): Promise<Paginated<QuestionnaireSummary>> {
+  return apiRequest('/questionnaires', { query: { limit: 200 }, signal });
+}
+
+export function fetchQuestionnaire(id: string, signal?: AbortSignal): Promise<QuestionnaireDetail> {
+  return apiRequest(`/questionnaires/${encodeURIComponent(id)}`, { signal });
+}
+
+/** The QR code to print on posters, as an object URL the page can show and offer for download. */
+export async function fetchQrCode(id: string, format: 'svg' | 'png', signal?: AbortSignal): Promise<string> {
+  return URL.createObjectURL(await apiBlob(`/questionnaires/${encodeURIComponent(id)}/qr.${format}`, signal));
+}

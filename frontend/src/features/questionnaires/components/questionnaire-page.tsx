@@ -1,0 +1,60 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { ErrorState, LoadingState } from '@/components/query-state';
+import { fetchQrCode, fetchQuestionnaire } from '@/features/questionnaires/api/questionnaires-api';
+
+/** What an evaluator checks before printing the poster: the link, its QR code, and the strings still missing. */
+export function QuestionnairePage() {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const detail = useQuery({ queryKey: ['questionnaires', id], queryFn: ({ signal }) => fetchQuestionnaire(id, signal) });
+  const svg = useQuery({ queryKey: ['questionnaires', id, 'qr.svg'], queryFn: ({ signal }) => fetchQrCode(id, 'svg', signal) });
+  const png = useQuery({ queryKey: ['questionnaires', id, 'qr.png'], queryFn: ({ signal }) => fetchQrCode(id, 'png', signal) });
+  useEffect(() => () => {
+    if (svg.data) URL.revokeObjectURL(svg.data);
+    if (png.data) URL.revokeObjectURL(png.data);
+  }, [svg.data, png.data]);
+
+  if (detail.isPending) return <LoadingState />;
+  if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
+  const q = detail.data;
+  const title = q.title[i18n.language] || q.title[q.defaultLanguage];
+  const missing = Object.entries(q.missingTranslations);
+  return (
+    <article aria-labelledby="questionnaire-title">
+      <h1 id="questionnaire-title">{title}</h1>
+      <p>
+        {t(`questionnaires.statuses.${q.status}`)} · {t('questionnaires.version')} {q.currentVersion || '—'}
+        {q.hasUnpublishedChanges ? ` · ${t('questionnaires.unpublished')}` : ''}
+      </p>
+      <h2>{t('questionnaires.link')}</h2>
+      <p><a href={q.publicUrl}>{q.publicUrl}</a></p>
+      {svg.data ? <img src={svg.data} alt={t('questionnaires.qrAlt', { url: q.publicUrl })} width={220} height={220} /> : null}
+      <p>
+        {svg.data ? <a href={svg.data} download={`${q.slug}.svg`}>{t('questionnaires.downloadSvg')}</a> : null}
+        {' · '}
+        {png.data ? <a href={png.data} download={`${q.slug}.png`}>{t('questionnaires.downloadPng')}</a> : null}
+      </p>
+      <h2>{t('questionnaires.missingTitle')}</h2>
+      {missing.every(([, paths]) => paths.length === 0) ? (
+        <p>{t('questionnaires.noneMissing')}</p>
+      ) : (
+        <ul className="bullets">
+          {missing.filter(([, paths]) => paths.length > 0).map(([language, paths]) => (
+            <li key={language}>
+              <strong>{language}</strong> — {t('questionnaires.missingCount', { count: paths.length })}: {paths.join(', ')}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t('questionnaires.versions')}</h2>
+      <ul className="bullets">
+        {q.versions.map((v) => (
+          <li key={v.version}>{t('questionnaires.versionLine', { version: v.version, count: v.responseCount })}</li>
+        ))}
+      </ul>
+    </article>
+  );
+}
