@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import helmet from '@fastify/helmet';
 import { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { registerSecurityHeaders } from './common/security-headers';
 import { appConfig } from './config/configuration';
 import { validateEnv } from './config/env.validation';
 import { registerPublicRoutes } from './responses/public-route';
@@ -19,18 +19,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Swagger UI styles itself inline; the web app does not need it.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        // QR codes are fetched with the bearer token and shown from blob: URLs.
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        scriptSrc: ["'self'"],
-      },
-    },
-  });
+  registerSecurityHeaders(app.getHttpAdapter().getInstance());
 
   // Per-client limit and body limits of the residents' routes; before app.init(), which registers the routes.
   await registerPublicRoutes(app, app.get<ConfigType<typeof appConfig>>(appConfig.KEY).publicRateLimit);
