@@ -91,10 +91,10 @@ describe('The demo Welcome Day questionnaire', () => {
       FROM questionnaires WHERE slug = 'bienvenue-parc-ex'`);
     expect(q).toMatchObject({ status: 'published', languages: ['fr', 'en', 'ar'], current_version: 1, n: 12, dims: 5 });
     const years = await t.db.query(`SELECT extract(year FROM answered_at)::int AS year, count(*)::int AS n FROM responses
-      WHERE questionnaire_id = $1 GROUP BY 1 ORDER BY 1`, [q.id]);
+      WHERE questionnaire_id = $1 AND answered_at < '2024-01-01' GROUP BY 1 ORDER BY 1`, [q.id]);
     expect(years).toEqual([{ year: 2021, n: 80 }, { year: 2022, n: 100 }, { year: 2023, n: 120 }]);
     const counts = await t.db.query(`SELECT c.date::text, c.total FROM participation_counts c JOIN instruments i ON i.id = c.instrument_id
-      JOIN plans p ON p.id = i.plan_id WHERE i.name = 'Nombre de participants' AND p.title LIKE '%Parc-Extension%' ORDER BY c.date`);
+      JOIN plans p ON p.id = i.plan_id WHERE i.name = 'Nombre de participants' AND p.title LIKE '%Parc-Extension%' AND c.recorded_by IS NULL ORDER BY c.date`);
     expect(counts).toEqual([{ date: '2021-08-21', total: 140 }, { date: '2022-08-20', total: 185 }, { date: '2023-08-19', total: 230 }]);
   });
 });
@@ -108,7 +108,9 @@ describe('The demo indicators', () => {
     const [plan] = await t.db.query(`SELECT id FROM plans WHERE title LIKE '%Parc-Extension%'`);
     const res = await t.http().get(`/api/plans/${plan.id}/progress?at=2023-12-31`).set(bearer(t.tokens.committee)).expect(200);
     const byName = (name: string) => res.body.indicators.find((i: { name: string }) => i.name.startsWith(name));
-    expect(byName('Nombre de participants à la Journée')).toMatchObject({ value: 555, status: 'achieved' });
+    // 140 + 185 + 230 counted at the door; other test files may record more on the same instrument.
+    expect(byName('Nombre de participants à la Journée')).toMatchObject({ status: 'achieved' });
+    expect(byName('Nombre de participants à la Journée').value).toBeGreaterThanOrEqual(555);
     expect(byName('Nombre de répondants')).toMatchObject({ value: 300, n: 300, status: 'achieved' });
     const share = byName('Part des nouveaux résidents');
     expect(share.value).toBeGreaterThan(40);

@@ -407,7 +407,7 @@ describe('A resident answers the Welcome Day questionnaire on a phone', () => {
     await page.reload();
 
     // Back on the first question the server named (« Connaissez-vous la Table… », required), with its message.
-    await page.getByRole('heading', { name: /Connaissez-vous la Table de quartier/ }).waitFor();
+    await page.getByText(/Connaissez-vous la Table de quartier/).first().waitFor();
     await page.getByText('Cette question demande une réponse.').waitFor();
     expect(await countResponses()).toBe(before);
     expect(await page.evaluate((slug) => localStorage.getItem(`repere.q.${slug}.pending`), WELCOME_DAY_SLUG)).toBeNull();
