@@ -140,7 +140,8 @@ export function ResidentApp({ slug }: { slug: string }) {
     [slug, data],
   );
 
-  const submission = useSubmission(slug, pending, onStored, onRejected);
+  // A pending submission leaves once the questionnaire is loaded: a refusal must find the question it names.
+  const submission = useSubmission(slug, data ? pending : null, onStored, onRejected);
 
   const chooseLanguage = (language: string): void => {
     setChosenLanguage(language);
