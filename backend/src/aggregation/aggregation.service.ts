@@ -29,25 +29,41 @@ export class AggregationService {
   ) {}
 
   async recompute(indicatorId: string): Promise<{ cells: number } | null> {
-    return this.db.transaction('REPEATABLE READ', async (em) => {
-      // Two workers on one indicator would both delete and insert; they take turns instead.
-      await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [indicatorId]);
-      const indicator = await em.findOneBy(Indicator, { id: indicatorId });
-      if (!indicator) return null;
-      const plan = await em.findOneByOrFail(Plan, { id: indicator.planId });
-      const inputs = await this.inputs(em, indicator);
-      const months = await this.months(em, indicator, inputs);
-      const cells = rollUp(indicator.kind, months, plan.startDate);
-      if (indicator.kind !== 'manual') suppress(cells, this.app.suppressionK);
-      await em.delete(IndicatorValue, { indicatorId });
-      for (let i = 0; i < cells.length; i += 1000) {
-        await em.insert(IndicatorValue, cells.slice(i, i + 1000).map((c) => ({ ...c, indicatorId })));
+    // Two recomputes of one indicator take turns, and the lock comes BEFORE the transaction: REPEATABLE READ takes
+    // its snapshot at the first statement, so behind a lock taken inside it the second one would read the rows from
+    // before the first one's commit and fail (40001 on its DELETE, 23505 on its INSERT). A session lock also ends
+    // with the session of a killed process.
+    const runner = this.db.createQueryRunner();
+    try {
+      await runner.query('SELECT pg_advisory_lock(hashtextextended($1, 7))', [indicatorId]);
+      try {
+        return await runner.manager.transaction('REPEATABLE READ', (em) => this.replaceCells(em, indicatorId));
+      } finally {
+        // Fails only on a lost connection, which the pool discards, and the session's lock with it.
+        await runner.query('SELECT pg_advisory_unlock(hashtextextended($1, 7))', [indicatorId]).catch(() => undefined);
       }
-      await em.upsert(IndicatorComputation, {
-        indicatorId, computedAt: new Date(), inputsFingerprint: await this.fingerprint(em, indicator, inputs),
-      }, ['indicatorId']);
-      return { cells: cells.length };
-    });
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Reads everything in the transaction's one snapshot and replaces the indicator's cells. */
+  private async replaceCells(em: EntityManager, indicatorId: string): Promise<{ cells: number } | null> {
+    const indicator = await em.findOneBy(Indicator, { id: indicatorId });
+    if (!indicator) return null;
+    const plan = await em.findOneByOrFail(Plan, { id: indicator.planId });
+    const inputs = await this.inputs(em, indicator);
+    const months = await this.months(em, indicator, inputs);
+    const cells = rollUp(indicator.kind, months, plan.startDate);
+    if (indicator.kind !== 'manual') suppress(cells, this.app.suppressionK);
+    await em.delete(IndicatorValue, { indicatorId });
+    for (let i = 0; i < cells.length; i += 1000) {
+      await em.insert(IndicatorValue, cells.slice(i, i + 1000).map((c) => ({ ...c, indicatorId })));
+    }
+    await em.upsert(IndicatorComputation, {
+      indicatorId, computedAt: new Date(), inputsFingerprint: await this.fingerprint(em, indicator, inputs),
+    }, ['indicatorId']);
+    return { cells: cells.length };
   }
 
   /** Indicators whose inputs changed since their last computation (or never computed): what reconcile catches up. */

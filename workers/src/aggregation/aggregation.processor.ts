@@ -8,7 +8,10 @@ import { AGGREGATION_QUEUE, AggregationJob, JOB_RETENTION, RecomputePayload } fr
 /** How often the reconcile job looks for indicators whose inputs changed without a recompute (Redis was down…). */
 export const RECONCILE_EVERY_MS = 15_000;
 
-@Processor(AGGREGATION_QUEUE, { concurrency: 2 })
+// A worker killed mid-job (SIGKILL, OOM) holds its job's lock until it expires; stalled jobs are looked for every
+// stalledInterval. BullMQ's 30 s + 30 s would leave an indicator stale for up to a minute; a recompute is
+// idempotent, so a job wrongly taken for stalled (event loop blocked over 10 s) only costs one more recompute.
+@Processor(AGGREGATION_QUEUE, { concurrency: 2, lockDuration: 10_000, stalledInterval: 5_000 })
 export class AggregationProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(AggregationProcessor.name);
 
@@ -21,6 +24,15 @@ export class AggregationProcessor extends WorkerHost implements OnApplicationBoo
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.scheduleReconcile();
+    // A Redis restarted without its data has forgotten the scheduler: set it again whenever the connection is back
+    // (a scheduler with `every` runs at once, so what changed while Redis was away is caught up then).
+    (await this.queue.client).on('ready', () => {
+      this.scheduleReconcile().catch((err: Error) => this.logger.warn(`reconcile not scheduled (${err.message})`));
+    });
+  }
+
+  private async scheduleReconcile(): Promise<void> {
     await this.queue.upsertJobScheduler('reconcile', { every: RECONCILE_EVERY_MS }, { name: AggregationJob.Reconcile, opts: JOB_RETENTION });
   }
 
