@@ -11,7 +11,7 @@ import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from '../backend/src/config/defaults';
 import { randomBody, welcomeIds, WelcomeIds } from './aggregate/dataset';
 import { API_MAIN, backend, DIST, ROOT, WORKERS_MAIN } from './aggregate/dist';
-import { CpuMeter, CpuShare, share } from './aggregate/cpu';
+import { CpuMeter, CpuShare, share, waitForQuiet } from './aggregate/cpu';
 import type { NaiveOptions, NaiveResult } from './aggregate/naive';
 import { loadResponses, Plan, Questionnaire, seedAdmin, seedIndicator, seedPlan, seedQuestionnaire } from './aggregate/seed';
 import { freshness, median, ms, n, percentile } from './aggregate/stats';
@@ -34,6 +34,7 @@ import { finished, freePort, killAll, start, stop, waitForHttp } from './support
 // Then it stops its children and drops the database (also on Ctrl-C and after a time limit).
 //   BENCH_SKIP=naive,freshness  BENCH_EXPLAIN=1 (print the plans of the recompute's queries)
 //   BENCH_KEEP_DB=1 (keep the database, for EXPLAIN by hand)  BENCH_DIST=…/dist (another build, to compare)
+//   BENCH_QUIET_WAIT=300 (before each timed phase, wait up to 300 s for the machine to be nearly idle)
 //   DATABASE_URL REDIS_URL (as for the app; the database named in DATABASE_URL is not touched)
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -46,6 +47,8 @@ const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 const EXPLAIN = process.env.BENCH_EXPLAIN === '1';
 const KEEP_DB = process.env.BENCH_KEEP_DB === '1';
+/** Before each timed phase, wait up to this many seconds for the machine to be nearly idle (0: do not wait). */
+const QUIET_WAIT = Number(process.env.BENCH_QUIET_WAIT ?? 0);
 const BASE_URL = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const REDIS_URL = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
 const TARGET = { recomputeMs: 1500, overFloor: 3, overNaive: 20, freshnessP95Ms: 2000, progressP95Ms: 30 };
@@ -58,6 +61,11 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 const childPids = new Set<number>();
 let meter: CpuMeter;
 const cpuBy: Record<string, CpuShare> = {};
+async function quiet(): Promise<void> {
+  if (QUIET_WAIT <= 0) return;
+  const q = await waitForQuiet(QUIET_WAIT);
+  say(q.quiet ? `   (waited ${n(q.waited)} s for a quiet machine)` : `   (the machine was still busy after ${n(q.waited)} s: ${q.busy.toFixed(2)} cores; going on)`);
+}
 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const since = (t: number) => performance.now() - t;
@@ -144,6 +152,7 @@ async function recomputePhase(svc: Aggregation, indicators: Bench[]): Promise<Re
     }
     return { times, cells };
   };
+  await quiet();
   const first = await once();
   await meter.start();
   say(`   first run: ${indicators.map((i, k) => `${i.label} ${ms(first.times[k])}`).join(', ')} (${first.cells.map((c) => n(c)).join(' / ')} cells)`);
@@ -178,6 +187,7 @@ async function floorPhase(q: Questionnaire, ids: WelcomeIds, perRun: number): Pr
       sql: `SELECT ${month} AS month, answers->>$2 AS gender, answers->>$3 AS age_group, count(*) FROM responses WHERE questionnaire_id = $1 GROUP BY 1, 2, 3` },
   ];
   const out: FloorVariant[] = [];
+  await quiet();
   await meter.start();
   for (const v of variants) {
     const runs: number[] = [];
@@ -213,6 +223,7 @@ async function naivePhase(q: Questionnaire, ids: WelcomeIds): Promise<NaiveFigur
       url: URL_, questionnaireId: q.id, mode, pageSize: NAIVE_PAGE, out: file,
       questions: { gender: ids.gender, age: ids.age_group, knows: ids.knowsTable },
     };
+    await quiet();
     await meter.start();
     const t = performance.now();
     const child = start(process.execPath, [`--max-old-space-size=${NAIVE_HEAP_MB}`, '--import', 'tsx', join(ROOT, 'bench/aggregate/naive.ts'), JSON.stringify(options)],
@@ -258,7 +269,7 @@ class Capture implements TypeOrmLogger {
 }
 
 async function profilePhase(indicators: Bench[]): Promise<void> {
-  say(`\nProfile: the source queries of one recompute of each indicator, EXPLAIN (ANALYZE, BUFFERS) in a fresh session`);
+  say(`\nProfile: the source queries of one recompute of each indicator, EXPLAIN (ANALYZE, BUFFERS), in a transaction with the settings the recompute made (SET, set_config) before them`);
   const capture = new Capture();
   const ds = await new DataSource({ ...backend.dataSourceOptions().dataSourceOptions(URL_), logging: ['query'], logger: capture }).initialize();
   try {
@@ -268,8 +279,13 @@ async function profilePhase(indicators: Bench[]): Promise<void> {
       await svc.recompute(i.id);
       const heavy = capture.queries.filter((x) => /FROM responses r WHERE r\.questionnaire_id/.test(x.sql));
       for (const query of heavy) {
+        const settings = capture.queries.slice(0, capture.queries.indexOf(query))
+          .filter((x) => /^\s*SET\s|set_config\(/i.test(x.sql) && !/SET TRANSACTION/i.test(x.sql));
         const db = await connect();
         try {
+          await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+          for (const x of settings) await db.query(x.sql, x.params);
+          if (settings.length) say(`   ${i.label}: settings ${settings.map((x) => x.sql.replace(/\s+/g, ' ').trim()).join('; ')}`);
           const plan = (await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.params)).rows.map((r) => r['QUERY PLAN']);
           const pick = (re: RegExp) => plan.filter((l) => re.test(l)).map((l) => l.trim());
           const nodes = plan.filter((l) => /^\s*(->\s*)?[A-Z][A-Za-z ]+ {2}\(cost/.test(l)).map((l) => l.replace(/^\s*(->\s*)?/, '').replace(/ {2}\(cost.*?\)/, '').replace(/\(actual time=[\d.]+\.\./, '(').trim());
@@ -279,6 +295,7 @@ async function profilePhase(indicators: Bench[]): Promise<void> {
           say(`     plan: ${nodes.join(' ← ')}`);
           if (EXPLAIN) say(`     ${query.sql.replace(/\s+/g, ' ')}\n     params ${JSON.stringify(query.params)}\n${plan.map((l) => `       ${l}`).join('\n')}`);
         } finally {
+          await db.query('ROLLBACK').catch(() => undefined);
           await db.end();
         }
       }
@@ -302,6 +319,7 @@ interface FreshFigures {
   jobs: { reconciles: number; recomputes: number; recomputeMs: number[]; waitMs: number[] };
 }
 
+const idleProgressMs: number[] = [];
 const redisConnection = () => backend.redisOptions().redisOptions(REDIS_URL, 'worker');
 
 async function waitForWorkers(prefix: string): Promise<void> {
@@ -310,7 +328,7 @@ async function waitForWorkers(prefix: string): Promise<void> {
   const events = new QueueEvents(SYSTEM_QUEUE, { connection: redisConnection(), prefix: `${prefix}:bull` });
   try {
     await events.waitUntilReady();
-    const job = await queue.add(SystemJob.Ping, { sentAt: new Date().toISOString() }, { removeOnComplete: true, removeOnFail: true });
+    const job = await queue.add(SystemJob.Ping, { sentAt: new Date().toISOString() }, { removeOnComplete: { age: 3600 }, removeOnFail: { age: 3600 } });
     await job.waitUntilFinished(events, 60_000);
   } finally {
     await events.close();
@@ -381,6 +399,7 @@ async function freshnessPhase(db: Client, svc: Aggregation, loaded: Loaded): Pro
   // Everything computed before the workers start: nothing is stale, the reconcile job has nothing to catch up.
   for (const id of fresh) await svc.recompute(id);
 
+  await quiet();
   const prefix = NAME;
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -407,6 +426,14 @@ async function freshnessPhase(db: Client, svc: Aggregation, loaded: Loaded): Pro
     }
     say(`   warming the API up for ${WARMUP_S} s (not measured)…`);
     await warmUp(base, token, small.slug, plan.planId, fresh[0], ids);
+    // The same endpoint with nothing else going on, for comparison: 200 requests one after the other.
+    await new Promise((r) => setTimeout(r, 2000));
+    for (let k = 0; k < 200; k++) {
+      const t = performance.now();
+      await (await fetch(`${base}/api/plans/${plan.planId}/progress`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer();
+      idleProgressMs.push(since(t));
+    }
+    say(`   GET /api/plans/{id}/progress with no load: p50 ${ms(percentile(idleProgressMs, 50))}, p95 ${ms(percentile(idleProgressMs, 95))}`);
     const out: FreshFigures[] = [];
     for (const [k, target] of targets.entries()) {
       const indicatorId = fresh[k];
@@ -480,6 +507,7 @@ function report(
   if (typeof fresh === 'string') {
     say(`\n  freshness: ${fresh}`);
   } else if (fresh) {
+    if (idleProgressMs.length) say(`\n  GET /api/plans/{id}/progress with no load: p50 ${ms(percentile(idleProgressMs, 50))}, p95 ${ms(percentile(idleProgressMs, 95))} (${idleProgressMs.length} in a row)`);
     for (const f of fresh) {
       const t = f.traffic;
       const prog = t.progress.filter((p) => p.status === 200).map((p) => p.ms);
@@ -560,10 +588,14 @@ async function main(): Promise<void> {
 }
 
 let created = false;
-let cleaned = false;
-async function cleanUp(): Promise<void> {
-  if (cleaned) return;
-  cleaned = true;
+let cleaning: Promise<void> | null = null;
+/** Once, however many times it is asked for (a signal may arrive twice: to the group, and relayed by tsx). */
+function cleanUp(): Promise<void> {
+  cleaning ??= cleanUpOnce();
+  return cleaning;
+}
+
+async function cleanUpOnce(): Promise<void> {
   killAll();
   const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
   try {
@@ -609,6 +641,7 @@ main().then(async () => {
   await cleanUp();
   process.exit(0);
 }, async (err: Error) => {
+  if (cleaning) return; // interrupted: abort() is cleaning up and will exit
   console.error(`bench:aggregate failed: ${err.stack ?? err.message}`);
   await cleanUp().catch(() => undefined);
   process.exit(1);

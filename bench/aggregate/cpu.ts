@@ -66,3 +66,19 @@ export class CpuMeter {
 
 export const share = (c: CpuShare) =>
   `CPU: bench ${c.oursCores.toFixed(2)} cores, other processes ${c.otherCores.toFixed(2)} cores (machine ${c.machineCores.toFixed(2)})`;
+
+/**
+ * Waits (up to `maxSeconds`) until the machine is nearly idle — under `threshold` cores busy over 2 s — so that a
+ * timed phase does not share the CPU with someone else's work. Returns how long it waited and how busy it was last.
+ */
+export async function waitForQuiet(maxSeconds: number, threshold = 0.25): Promise<{ waited: number; busy: number; quiet: boolean }> {
+  const started = performance.now();
+  for (;;) {
+    const a = machineCpu();
+    await new Promise((r) => setTimeout(r, 2000));
+    const busy = (machineCpu().busy - a.busy) / 2; // cores busy over the 2 s
+    const waited = (performance.now() - started) / 1000;
+    if (busy < threshold) return { waited, busy, quiet: true };
+    if (waited >= maxSeconds) return { waited, busy, quiet: false };
+  }
+}
