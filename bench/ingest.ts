@@ -11,16 +11,16 @@ import { cpuBetween, cpuByPid, cpuSeconds, finished, freePort, killAll, machineC
 // npm run bench:ingest — residents' responses per second on the public endpoint of the real API, against the
 // same endpoint written the obvious way. Builds the server first (the npm script runs build:server), then:
 // a fresh database, one published questionnaire, each server started as a child process and loaded from a
-// second process (autocannon) with a fresh Idempotency-Key and body per request. A response counts once
+// second process (bench/load.ts) with a fresh Idempotency-Key and body per request. A response counts once
 // committed: the ids of all 201s are looked up in the database afterwards.
-//   BENCH_SECONDS (30)  BENCH_CONNECTIONS (64)  BENCH_WARMUP_SECONDS (3)  DATABASE_URL  REDIS_URL
+//   BENCH_SECONDS (30)  BENCH_CONNECTIONS (128)  BENCH_WARMUP_SECONDS (3)  DATABASE_URL  REDIS_URL
 //   BENCH_ONLY=ours (skip the baseline)  BENCH_SERVER_NODE_ARGS="--cpu-prof" (node flags for the API)
 //   BENCH_API=…/main.js (another build of the API, to compare)
 
 const ROOT = resolve(__dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 128);
 const BASE_URL = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const TARGET = { perSecond: 5000, p99Ms: 100, ratio: 3 };
 const PATH = `/api/public/questionnaires/${BENCH_SLUG}/responses`;

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Question } from '@backend/questionnaires/question.types';
 import { QuestionnaireLookupService } from '@backend/questionnaires/questionnaire-lookup.service';
 import {
@@ -244,6 +246,49 @@ describe('Residents answer a published questionnaire', () => {
     });
   });
 
+  describe('HTTP rules of the POST, as for the rest of the API', () => {
+    const raw = () => t.http().post(`/api/public/questionnaires/${q.slug}/responses`).set('Idempotency-Key', randomUUID());
+
+    it('answers 415 for a body that is not JSON, and stores nothing', async () => {
+      const before = await rowsOf(q.questionnaireId);
+      const res = await raw().set('Content-Type', 'text/plain').send('language=fr').expect(415);
+      expect(res.body).toMatchObject({ statusCode: 415, code: 'unsupported_media_type' });
+      expect(await rowsOf(q.questionnaireId)).toBe(before);
+    });
+
+    it('answers 400 for malformed JSON and for a body that tries to set __proto__', async () => {
+      const bad = await raw().set('Content-Type', 'application/json').send('{"language": ').expect(400);
+      expect(bad.body).toMatchObject({ statusCode: 400, code: 'bad_request', message: expect.stringMatching(/JSON/) });
+      const poisoned = await raw().set('Content-Type', 'application/json').send('{"language":"fr","__proto__":{"admin":true}}').expect(400);
+      expect(poisoned.body).toMatchObject({ statusCode: 400, code: 'bad_request' });
+    });
+
+    it('answers 413 to a streamed body (no Content-Length) once it passes 64 KB', async () => {
+      // As supertest does: the app's server listens for this test only.
+      const server = t.app.getHttpServer();
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = httpRequest({
+          host: '127.0.0.1', port, method: 'POST', path: `/api/public/questionnaires/${q.slug}/responses`,
+          headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, agent: false,
+        }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+        req.on('error', reject);
+        // Written in pieces: Node sends them chunked, without a length the server could check up front.
+        for (let i = 0; i < 10; i++) req.write(`{"story":"${'x'.repeat(10 * 1024)}",`);
+        req.end('}');
+      }).finally(() => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }));
+      expect(status).toBe(413);
+    });
+
+    it('sends the security headers', async () => {
+      const res = await post(q.slug, body()).expect(201);
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+    });
+  });
+
   describe('Idempotency-Key', () => {
     it('answers a retry with the same key and body as the first time, and stores one row', async () => {
       // Arrange
@@ -426,11 +471,17 @@ describe('Rate limit on the public endpoints', () => {
     process.env.PUBLIC_RATE_LIMIT = '2';
     const t = await startTestApp();
     try {
-      const statuses: number[] = [];
-      for (let i = 0; i < 3; i += 1) {
-        statuses.push((await t.http().post('/api/public/questionnaires/no-such-slug/responses').set('Idempotency-Key', randomUUID()).send({})).status);
-      }
-      expect(statuses).toEqual([404, 404, 429]);
+      const send = (client: string) => t.http().post('/api/public/questionnaires/no-such-slug/responses')
+        .set('X-Forwarded-For', client).set('Idempotency-Key', randomUUID()).send({});
+      const first = await send('203.0.113.7');
+      expect(first.headers['x-ratelimit-remaining']).toBe('1');
+      const statuses = [first.status, (await send('203.0.113.7')).status];
+      const refused = await send('203.0.113.7');
+      expect([...statuses, refused.status]).toEqual([404, 404, 429]);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused.body).toMatchObject({ statusCode: 429, code: 'too_many_requests', message: expect.stringMatching(/at most 2 a minute/) });
+      // Each client has its own count (behind the proxy, the address it forwards).
+      expect((await send('198.51.100.23')).status).toBe(404);
     } finally {
       await t.close();
     }

@@ -43,6 +43,19 @@ function fromHttp(exception: HttpException): ErrorBody {
   return { statusCode: status, code: CODE_BY_STATUS[status] ?? 'error', message };
 }
 
+/** The body of the error a client gets for `exception`; what is not the client's doing is logged and is a 500. */
+export function errorBody(exception: unknown, logger: Pick<Logger, 'error'>): ErrorBody {
+  let body: ErrorBody | null = null;
+  if (exception instanceof HttpException) body = fromHttp(exception);
+  else if (exception instanceof QueryFailedError) body = fromDatabase(exception.driverError as PgError);
+  else if (isFastifyClientError(exception)) {
+    body = { statusCode: exception.statusCode, code: CODE_BY_STATUS[exception.statusCode] ?? 'bad_request', message: exception.message };
+  }
+  if (body) return body;
+  logger.error(exception instanceof Error ? exception.stack : String(exception));
+  return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'internal_error', message: 'Something went wrong on our side.' };
+}
+
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger(AllExceptionsFilter.name);
@@ -57,20 +70,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       void (reply.type('text/html') as unknown as { sendFile(file: string): unknown }).sendFile(page);
       return;
     }
-    let body: ErrorBody | null = null;
-    if (exception instanceof HttpException) body = fromHttp(exception);
-    else if (exception instanceof QueryFailedError) body = fromDatabase(exception.driverError as PgError);
-    else if (isFastifyClientError(exception)) {
-      body = { statusCode: exception.statusCode, code: CODE_BY_STATUS[exception.statusCode] ?? 'bad_request', message: exception.message };
-    }
-    if (!body) {
-      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-      body = { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'internal_error', message: 'Something went wrong on our side.' };
-    }
-    if (body.statusCode === 429 && exception instanceof HttpException) {
-      const retry = (exception.getResponse() as { retryAfter?: number }).retryAfter;
-      if (retry) void reply.header('Retry-After', String(retry));
-    }
+    const body = errorBody(exception, this.logger);
     void reply.status(body.statusCode).send(body);
   }
 }

@@ -5,9 +5,9 @@ import { Public } from '@backend/auth/auth.decorators';
 import { RenderedQuestionnaire } from '@backend/questionnaires/render-questionnaire';
 import { ResponseReceiptDto, SubmitResponseDto } from './dto/response.dto';
 import { PublicRoute, RESPONSE_BODY_LIMIT } from './public-route';
+import { RETRY_AFTER_SECONDS } from './response-writer';
 import { ResponseReceipt, ResponsesService } from './responses.service';
 
-const RETRY_AFTER_SECONDS = '5';
 
 /** What a resident's phone calls: no account, limited per client. */
 @ApiTags('public')
@@ -17,7 +17,7 @@ export class PublicQuestionnairesController {
   constructor(private readonly responses: ResponsesService) {}
 
   @Get(':slug')
-  @PublicRoute()
+  @PublicRoute('read')
   @ApiQuery({ name: 'lang', required: false, description: 'Preferred language (fr, en, ar…); the default language when the questionnaire lacks it' })
   @ApiResponse({ status: 200, description: 'The published questionnaire in one language, missing strings filled from the default language' })
   @ApiResponse({ status: 404, description: 'No questionnaire is published at this slug' })
@@ -35,7 +35,7 @@ export class PublicQuestionnairesController {
 
   @Post(':slug/responses')
   @HttpCode(201)
-  @PublicRoute({ bodyLimit: RESPONSE_BODY_LIMIT })
+  @PublicRoute('submit', { bodyLimit: RESPONSE_BODY_LIMIT })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'A UUID the phone keeps until the server acknowledges: a retry with it stores nothing twice' })
   @ApiBody({ type: SubmitResponseDto })
   @ApiCreatedResponse({ type: ResponseReceiptDto, description: 'Stored (or stored already by an earlier send of the same key and body)' })
@@ -61,7 +61,7 @@ async function withRetryAfter<T>(reply: FastifyReply, work: Promise<T>): Promise
   try {
     return await work;
   } catch (err) {
-    if (err instanceof HttpException && err.getStatus() === 503) void reply.header('Retry-After', RETRY_AFTER_SECONDS);
+    if (err instanceof HttpException && err.getStatus() === 503) void reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
     throw err;
   }
 }

@@ -70,6 +70,9 @@ const LOOKUP = `
 
 const keyOf = (questionnaireId: string, idempotencyKey: string) => `${questionnaireId}:${idempotencyKey.toLowerCase()}`;
 
+/** When a phone told 503 should send again. */
+export const RETRY_AFTER_SECONDS = 5;
+
 export function unavailable(): ApiError {
   return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'unavailable', 'Your answers could not be saved just now. Please send them again in a few seconds.');
 }

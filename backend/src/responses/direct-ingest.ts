@@ -1,0 +1,128 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Logger } from '@nestjs/common';
+import secureJson from 'secure-json-parse';
+import { errorBody } from '@backend/common/all-exceptions.filter';
+import type { ErrorBody } from '@backend/common/errors';
+import type { SecurityHeaders } from '@backend/common/security-headers';
+import { PublicLimits, refuseOverLimit, RESPONSE_BODY_LIMIT } from './public-route';
+import { RETRY_AFTER_SECONDS } from './response-writer';
+import type { ResponseReceipt } from './responses.service';
+
+const PATH = /^\/api\/public\/questionnaires\/([^/?#]+)\/responses\/?(?:\?.*)?$/;
+
+export interface DirectIngestDeps {
+  submit: (slug: string, idempotencyKey: string | undefined, body: unknown) => Promise<ResponseReceipt>;
+  limits: PublicLimits;
+  headers: SecurityHeaders;
+}
+
+/** Takes a request if it is one it serves (and answers it), else returns false and lets Fastify have it. */
+export type DirectRoute = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/**
+ * `POST /api/public/questionnaires/{slug}/responses` served straight from Node's HTTP server, ahead of Fastify and
+ * Nest. The residents' ingest is the one endpoint whose speed is a target (issue 3: 5,000 responses/s on two
+ * cores); Fastify's body parsing, its hooks and Nest's router, guards, pipes and middleware cost about twice the
+ * work the response itself needs (validation, hashing, the group-commit writer). Everything that decides what is
+ * stored and what the phone is told stays in ResponsesService, shared with the Nest route (which documents the
+ * endpoint in OpenAPI and serves in-process callers); this file only does HTTP, the way the rest of the API does
+ * it: the same security headers, per-client limit, body limit, JSON rules (Fastify's: no __proto__ or
+ * constructor.prototype keys) and error bodies.
+ */
+export function directIngest(deps: DirectIngestDeps): DirectRoute {
+  const logger = new Logger('DirectIngest');
+  return (req, res) => {
+    if (req.method !== 'POST') return false;
+    const match = PATH.exec(req.url ?? '');
+    if (!match) return false;
+    let slug: string;
+    try {
+      slug = decodeURIComponent(match[1]);
+    } catch {
+      return false; // a malformed escape: Fastify answers it as it does elsewhere
+    }
+    for (const [name, value] of deps.headers.set) res.setHeader(name, value);
+    const send = (status: number, body: ErrorBody | ResponseReceipt) => {
+      const json = JSON.stringify(body);
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+      res.end(json);
+    };
+    // A request refused before its body is read: the connection is closed once the answer is out, rather than
+    // reading (maybe megabytes of) what would be thrown away.
+    const refuse = (body: ErrorBody) => {
+      res.setHeader('connection', 'close');
+      res.on('finish', () => req.destroy());
+      send(body.statusCode, body);
+    };
+
+    if (deps.limits) {
+      const refused = refuseOverLimit(deps.limits.submit, clientAddress(req), (name, value) => res.setHeader(name, value));
+      if (refused) {
+        refuse(refused);
+        return true;
+      }
+    }
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > RESPONSE_BODY_LIMIT) {
+      refuse(tooLarge());
+      return true;
+    }
+    const type = req.headers['content-type'];
+    const hasBody = declared > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (hasBody && !isJson(type)) {
+      refuse({ statusCode: 415, code: 'unsupported_media_type', message: `Unsupported Media Type: ${type ?? 'none'}` });
+      return true;
+    }
+
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > RESPONSE_BODY_LIMIT) {
+        over = true;
+        refuse(tooLarge());
+      } else {
+        chunks.push(chunk);
+      }
+    });
+    req.on('error', () => res.destroy());
+    req.on('end', () => {
+      if (over) return;
+      let body: unknown;
+      if (size > 0) {
+        try {
+          body = secureJson.parse(Buffer.concat(chunks, size).toString('utf8'), undefined, { protoAction: 'error', constructorAction: 'error' });
+        } catch (err) {
+          send(400, { statusCode: 400, code: 'bad_request', message: `Body is not valid JSON: ${(err as Error).message}` });
+          return;
+        }
+      } else if (type !== undefined) {
+        send(400, { statusCode: 400, code: 'bad_request', message: "Body cannot be empty when content-type is set to 'application/json'" });
+        return;
+      }
+      const key = req.headers['idempotency-key'];
+      deps.submit(slug, Array.isArray(key) ? key[0] : key, body).then(
+        (receipt) => send(201, receipt),
+        (err: unknown) => {
+          const failed = errorBody(err, logger);
+          if (failed.statusCode === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+          send(failed.statusCode, failed);
+        },
+      );
+    });
+    return true;
+  };
+}
+
+const tooLarge = (): ErrorBody => ({ statusCode: 413, code: 'payload_too_large', message: `Request body is larger than ${RESPONSE_BODY_LIMIT} bytes` });
+
+const isJson = (type: string | undefined) => typeof type === 'string' && /^application\/json\s*(;|$)/i.test(type);
+
+/** The client as Fastify sees it with `trustProxy: true`: the first address of X-Forwarded-For, else the socket's. */
+function clientAddress(req: IncomingMessage): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || req.socket.remoteAddress || '';
+}
