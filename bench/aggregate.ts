@@ -146,7 +146,7 @@ async function recomputePhase(svc: Aggregation, indicators: Bench[]): Promise<Re
     const cells: number[] = [];
     for (const i of indicators) {
       const t = performance.now();
-      const result = await svc.recompute(i.id);
+      const result = await svc.recompute(i.id, { full: true });
       times.push(since(t));
       cells.push(result?.cells ?? 0);
     }
@@ -276,7 +276,7 @@ async function profilePhase(indicators: Bench[]): Promise<void> {
     const svc = aggregationService(ds);
     for (const i of indicators) {
       capture.queries = [];
-      await svc.recompute(i.id);
+      await svc.recompute(i.id, { full: true });
       const heavy = capture.queries.filter((x) => /FROM responses r WHERE r\.questionnaire_id/.test(x.sql));
       for (const query of heavy) {
         const settings = capture.queries.slice(0, capture.queries.indexOf(query))

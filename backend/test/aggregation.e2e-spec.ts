@@ -181,6 +181,37 @@ describe('Indicator values computed from the raw rows', () => {
     await aggregation.recompute(id);
     expect(await aggregation.stale()).not.toContain(id);
   });
+
+  it('after new or deleted responses, reads again only their months and gives what a full recompute gives', async () => {
+    // Arrange: computed once (every month read)
+    const id = await indicator({ kind: 'answer_share', grain: 'month', dimensions: ['gender', 'language'], source: { questionnaireId, questionId: Q.knows, anyOf: [true] } });
+    const stored = () => t.db.query('SELECT grain, period_start, dimension, category, value, n, cumulative_value, suppressed FROM indicator_values WHERE indicator_id = $1 ORDER BY 1, 2, 3, 4', [id]);
+    const months = async () => new Map((await t.db.query<{ month: string; v: string }[]>(
+      "SELECT to_char(month, 'YYYY-MM-DD') AS month, source_version AS v FROM indicator_months WHERE indicator_id = $1", [id])).map((r) => [r.month, r.v]));
+    const before = await stored();
+    const versionsBefore = await months();
+    const [version] = await t.db.query('SELECT id FROM questionnaire_versions WHERE questionnaire_id = $1', [questionnaireId]);
+    const add = (answeredAt: Date, knows: boolean) => ({ questionnaireId, versionId: version.id, version: 1, language: 'fr', answeredAt,
+      idempotencyKey: randomUUID(), bodyHash: 'x', answers: { [Q.knows]: knows, [Q.gender]: 'man', [Q.languages]: ['ar'] } });
+    const inserted = await t.db.manager.insert(Response, [add(new Date('2022-03-20T15:00:00Z'), true), add(new Date(), false)]);
+
+    // Act: the recompute the workers run, then a full one
+    await aggregation.recompute(id);
+    const incremental = await stored();
+    const versionsAfter = await months();
+    await aggregation.recompute(id, { full: true });
+
+    // Assert
+    expect(incremental).toEqual(await stored());
+    expect(incremental).not.toEqual(before);
+    expect(versionsAfter.get('2022-03-01')).not.toBe(versionsBefore.get('2022-03-01'));
+    expect(versionsAfter.get('2022-01-01')).toBe(versionsBefore.get('2022-01-01'));
+
+    // Deleted again: back to the first values
+    await t.db.manager.delete(Response, inserted.identifiers.map((i) => i.id as string));
+    await aggregation.recompute(id);
+    expect(await stored()).toEqual(before);
+  });
 });
 
 describe('The queue board', () => {

@@ -46,9 +46,11 @@ const piece = (column: string, questionId: string, weighted: Weighted) =>
   cases(column, weighted, (v) => (v === ABSENT ? `'{}'::jsonb` : `jsonb_build_object('${questionId}', ${sqlJson(v)})`));
 
 /**
- * One INSERT of responses `$3 … $4` (generate_series bounds) into questionnaire $1, version $2, answered uniformly
- * between $5 and $6. Every random draw is a column of the inner query (OFFSET 0 keeps it from being inlined, so
- * each CASE sees one draw).
+ * One INSERT of responses `$3 … $4` (generate_series bounds, of $7 in all) into questionnaire $1, version $2, answered
+ * between $5 and $6 in the order of the series, as a table filled over three years is: the k-th of $7 responses
+ * at k/$7 of the way, within one response's share of time. (Random dates all over the table would scatter a month's
+ * rows across every page, which no table that grew with its responses looks like.) Every random draw is a column of
+ * the inner query (OFFSET 0 keeps it from being inlined, so each CASE sees one draw).
  */
 export function loadSql(q: WelcomeIds): string {
   const draws = ['lang', 'heard', 'first', 'knows', 'svc1', 'svc2', 'svc_n', 'sat', 'improve', 'gender', 'age', 'imm', 'lang1', 'lang2', 'lang_n', 'lang_x', 'dis', 'at'];
@@ -82,7 +84,7 @@ export function loadSql(q: WelcomeIds): string {
     SELECT $1::uuid, $2::uuid, 1, ${cases('lang', UI_LANGUAGES, (v) => `'${v}'`)}, answered_at + interval '1 second', answered_at,
            gen_random_uuid(), 'bench', ${answers.join('\n         || ')}
       FROM (SELECT g, ${draws.filter((d) => d !== 'at').map((d) => `random() AS ${d}`).join(', ')},
-                   $5::timestamptz + random() * ($6::timestamptz - $5::timestamptz) AS answered_at
+                   $5::timestamptz + ((g - 1 + random()) / $7::int) * ($6::timestamptz - $5::timestamptz) AS answered_at
               FROM generate_series($3::int, $4::int) g OFFSET 0) d`;
 }
 

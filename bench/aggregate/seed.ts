@@ -75,7 +75,7 @@ export async function loadResponses(
       const lo = next;
       const hi = Math.min(rows, lo + chunk - 1);
       next = hi + 1;
-      await db.query(sql, [q.id, q.versionId, lo, hi, from.toISOString(), to.toISOString()]);
+      await db.query(sql, [q.id, q.versionId, lo, hi, from.toISOString(), to.toISOString(), rows]);
       done += hi - lo + 1;
       progress(done);
     }

@@ -8,8 +8,9 @@ import { Plan } from '@backend/plans/plan.entity';
 import { ComputedCell, MonthCell, TOTAL } from './cells';
 import { IndicatorComputation } from './indicator-computation.entity';
 import { IndicatorValue } from './indicator-value.entity';
+import { cachedResponseMonths, foldResponseChanges } from './response-month-cache';
 import { rollUp } from './rollup';
-import { dimensionQuestions, manualMonths, participationMonths, ratioPartMonths, responseMonths } from './source-queries';
+import { dimensionQuestions, manualMonths, participationMonths, ratioPartMonths } from './source-queries';
 import { suppress } from './suppression';
 
 interface Inputs { questionnaireId: string | null; instrumentIds: string[] }
@@ -28,7 +29,8 @@ export class AggregationService {
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
-  async recompute(indicatorId: string): Promise<{ cells: number } | null> {
+  /** `full`: read every month again, not only those whose responses changed (benchmarks; a definition change does it anyway). */
+  async recompute(indicatorId: string, options: { full?: boolean } = {}): Promise<{ cells: number } | null> {
     // Two recomputes of one indicator take turns, and the lock comes BEFORE the transaction: REPEATABLE READ takes
     // its snapshot at the first statement, so behind a lock taken inside it the second one would read the rows from
     // before the first one's commit and fail (40001 on its DELETE, 23505 on its INSERT). A session lock also ends
@@ -37,7 +39,7 @@ export class AggregationService {
     try {
       await runner.query('SELECT pg_advisory_lock(hashtextextended($1, 7))', [indicatorId]);
       try {
-        return await runner.manager.transaction('REPEATABLE READ', (em) => this.replaceCells(em, indicatorId));
+        return await runner.manager.transaction('REPEATABLE READ', (em) => this.replaceCells(em, indicatorId, options.full ?? false));
       } finally {
         // Fails only on a lost connection, which the pool discards, and the session's lock with it.
         await runner.query('SELECT pg_advisory_unlock(hashtextextended($1, 7))', [indicatorId]).catch(() => undefined);
@@ -48,12 +50,15 @@ export class AggregationService {
   }
 
   /** Reads everything in the transaction's one snapshot and replaces the indicator's cells. */
-  private async replaceCells(em: EntityManager, indicatorId: string): Promise<{ cells: number } | null> {
+  private async replaceCells(em: EntityManager, indicatorId: string, full: boolean): Promise<{ cells: number } | null> {
+    // The source queries are one scan and a hash aggregate: compiling them (JIT) cost 1.1-1.5 s per query over a
+    // million responses, more than running them (bench:aggregate's profile).
+    await em.query('SET LOCAL jit = off');
     const indicator = await em.findOneBy(Indicator, { id: indicatorId });
     if (!indicator) return null;
     const plan = await em.findOneByOrFail(Plan, { id: indicator.planId });
     const inputs = await this.inputs(em, indicator);
-    const months = await this.months(em, indicator, inputs);
+    const months = await this.months(em, indicator, inputs, full);
     const cells = rollUp(indicator.kind, months, plan.startDate);
     if (indicator.kind !== 'manual') suppress(cells, this.app.suppressionK);
     await em.delete(IndicatorValue, { indicatorId });
@@ -68,6 +73,7 @@ export class AggregationService {
 
   /** Indicators whose inputs changed since their last computation (or never computed): what reconcile catches up. */
   async stale(planId?: string): Promise<string[]> {
+    await foldResponseChanges(this.db.manager);
     const indicators = await this.db.manager.find(Indicator, {
       select: { id: true, kind: true, source: true, updatedAt: true }, where: planId ? { planId } : {},
     });
@@ -108,14 +114,14 @@ export class AggregationService {
     return { questionnaireId, instrumentIds };
   }
 
-  private async months(em: EntityManager, indicator: Indicator, inputs: Inputs): Promise<MonthCell[]> {
+  private async months(em: EntityManager, indicator: Indicator, inputs: Inputs, full: boolean): Promise<MonthCell[]> {
     switch (indicator.kind) {
       case 'response_count':
       case 'answer_share':
       case 'scale_mean': {
         if (!inputs.questionnaireId) return [];
         const dims = await dimensionQuestions(em, inputs.questionnaireId, indicator.dimensions);
-        return responseMonths(em, indicator.kind, inputs.questionnaireId, indicator.source, dims);
+        return cachedResponseMonths(em, indicator, inputs.questionnaireId, dims, full);
       }
       case 'participation_sum':
         return inputs.instrumentIds.length ? participationMonths(em, inputs.instrumentIds, indicator.dimensions) : [];
@@ -146,7 +152,7 @@ export class AggregationService {
     const [row]: { f: string }[] = await em.query(
       `SELECT concat_ws('|',
          (SELECT updated_at::text FROM indicators WHERE id = $1),
-         (SELECT count(*) || ':' || coalesce(max(received_at)::text, '') FROM responses WHERE questionnaire_id = ANY($2::uuid[])),
+         (SELECT coalesce(sum(weight), 0)::text FROM response_changes WHERE questionnaire_id = ANY($2::uuid[])),
          (SELECT string_agg(id || '@' || updated_at::text, ',' ORDER BY id) FROM questionnaires WHERE id = ANY($2::uuid[])),
          (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM participation_counts WHERE instrument_id = ANY($3::uuid[])),
          (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM indicator_manual_values WHERE indicator_id = $1),

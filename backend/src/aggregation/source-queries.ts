@@ -5,11 +5,9 @@ import type { RatioPart } from '@backend/indicators/indicator-source';
 import { MonthCell, TOTAL } from './cells';
 
 // Periods are those of the people the plans serve (Montréal, Laval), not of the server.
-const ZONE = 'America/Toronto';
-const MONTH = `to_char(date_trunc('month', r.answered_at AT TIME ZONE '${ZONE}'), 'YYYY-MM-DD')`;
+export const ZONE = 'America/Toronto';
 
-interface DimensionQuestion { dimension: Dimension; questionId: string; multiple: boolean }
-interface Row { month: string; num: number; den: number; rows: number }
+export interface DimensionQuestion { dimension: Dimension; questionId: string; multiple: boolean }
 
 /** The ADS+ questions of a questionnaire, across its versions (a question keeps its id from one to the next). */
 export async function dimensionQuestions(em: EntityManager, questionnaireId: string, dimensions: Dimension[]): Promise<DimensionQuestion[]> {
@@ -22,73 +20,114 @@ export async function dimensionQuestions(em: EntityManager, questionnaireId: str
   return rows.map((r) => ({ dimension: r.dimension, questionId: r.id, multiple: r.type === 'multiple_choice' }));
 }
 
-/** The measure of each response, by kind: what is summed (num) over what (den). Parameters $2…$4. */
-function measure(kind: Indicator['kind']): { num: string; den: string; filter: string } {
-  const answered = `(r.answers ? $2 AND jsonb_typeof(r.answers->$2) <> 'null')`;
-  const inSet = `(CASE WHEN jsonb_typeof(r.answers->$2) = 'array' THEN (r.answers->$2) ?| $4::text[] ELSE $3::jsonb @> jsonb_build_array(r.answers->$2) END)`;
+/**
+ * What one response adds to a cell, by kind, from its answer to the measured question (`undefined`: not answered,
+ * `null`: « prefer not »): `num` summed over `den`, or nothing when a filtered count leaves it out.
+ */
+function measure(kind: Indicator['kind'], source: { questionId?: string; anyOf?: unknown[] }): (answer: unknown) => { num: number; den: number } | null {
+  const anyOf = source.anyOf ?? [];
+  const strings = new Set(anyOf.map(String));
+  const answered = (a: unknown) => a !== undefined && a !== null;
+  // As the questionnaire stores them: a choice, yes/no or number is one value; a multiple choice an array of codes.
+  const inSet = (a: unknown) => (Array.isArray(a) ? a.some((x) => strings.has(String(x))) : anyOf.some((v) => v === a));
   switch (kind) {
     case 'answer_share':
-      return { num: `CASE WHEN ${answered} AND ${inSet} THEN 1 ELSE 0 END`, den: `CASE WHEN ${answered} THEN 1 ELSE 0 END`, filter: 'TRUE' };
+      return (a) => ({ num: answered(a) && inSet(a) ? 1 : 0, den: answered(a) ? 1 : 0 });
     case 'scale_mean':
-      return {
-        num: `CASE WHEN jsonb_typeof(r.answers->$2) = 'number' THEN (r.answers->>$2)::float8 ELSE 0 END`,
-        den: `CASE WHEN jsonb_typeof(r.answers->$2) = 'number' THEN 1 ELSE 0 END`,
-        // Names the set's parameters, unused here, so that every kind binds the same list.
-        filter: '($3::jsonb IS NOT NULL AND $4::text[] IS NOT NULL)',
-      };
+      return (a) => (typeof a === 'number' ? { num: a, den: 1 } : { num: 0, den: 0 });
     default:
-      // A response count, of all responses or of those whose answer to $2 is in the set.
-      return { num: '1', den: '1', filter: `($2::text IS NULL OR (${answered} AND ${inSet}))` };
+      // A response count, of all responses or of those whose answer is in the set.
+      return source.questionId ? (a) => (answered(a) && inSet(a) ? { num: 1, den: 1 } : null) : () => ({ num: 1, den: 1 });
   }
 }
 
-const category = (q: string) =>
-  `CASE WHEN NOT (r.answers ? ${q}) THEN 'not_answered' WHEN jsonb_typeof(r.answers->${q}) = 'null' THEN 'prefer_not' ELSE r.answers->>${q} END`;
+/** An answer as selected (`(answers->q)::text`): SQL NULL when the key is absent, 'null' for « prefer not ». */
+const parsed = (text: string | null): unknown => (text === null ? undefined : JSON.parse(text));
+
+/** A breakdown's category of one answer. */
+const categoryOf = (text: string | null): string => (text === null ? 'not_answered' : text === 'null' ? 'prefer_not' : String(JSON.parse(text)));
+
+/** Months, as `YYYY-MM-DD` of their first day, from `from` to `to` inclusive; null: all of them. */
+export interface MonthRange { from: string; to: string }
+
+/** Parameters bound as they are named: `$n` for each value, in order. */
+function binder(): { bind: (value: unknown) => string; params: unknown[] } {
+  const params: unknown[] = [];
+  return { params, bind: (value) => `$${params.push(value)}` };
+}
+
+/** The responses of the range's months (in the plans' time zone), through the (questionnaire_id, answered_at) index. */
+const inRange = (range: MonthRange | null, bind: (value: unknown) => string) => range
+  ? `AND r.answered_at >= (${bind(range.from)}::timestamp AT TIME ZONE '${ZONE}') AND r.answered_at < ((${bind(range.to)}::date + interval '1 month')::timestamp AT TIME ZONE '${ZONE}')`
+  : '';
+
+const MONTH = `date_trunc('month', r.answered_at AT TIME ZONE '${ZONE}')`;
 
 /**
- * Month cells of a questionnaire-based indicator: the total and each single-choice ADS+ breakdown in ONE scan
- * (GROUPING SETS); a multiple-choice breakdown (languages) in a scan of its own, a respondent in each of
- * their categories.
+ * Month cells of a questionnaire-based indicator. One scan and one hash aggregate count the responses per month ×
+ * answer to the measured question × answer to every single-choice ADS+ question (a few thousand groups at most);
+ * the total, each breakdown and each kind's sums are taken from those counts here. The database only extracts one
+ * value per question and counts: that is the floor's work (bench:aggregate), where computing the measures in SQL,
+ * or GROUPING SETS (a sort per set), cost about twice as much. A multiple-choice breakdown (languages) takes a scan of
+ * its own, a respondent in each of their categories.
  */
 export async function responseMonths(
   em: EntityManager, kind: Indicator['kind'], questionnaireId: string,
-  source: { questionId?: string; anyOf?: unknown[] }, dims: DimensionQuestion[],
+  source: { questionId?: string; anyOf?: unknown[] }, dims: DimensionQuestion[], range: MonthRange | null = null,
 ): Promise<MonthCell[]> {
-  const m = measure(kind);
-  const anyOf = source.anyOf ?? [];
-  const params = [questionnaireId, source.questionId ?? null, JSON.stringify(anyOf), anyOf.map(String)];
+  const weigh = measure(kind, source);
+  const measured = kind !== 'response_count' || !!source.questionId;
   const single = dims.filter((d) => !d.multiple);
-  const cols = single.map((d, i) => `${category(`$${5 + i}`)} AS c${i}`);
-  const sets = ['(month)', ...single.map((_, i) => `(month, c${i})`)];
-  const rows: (Row & Record<string, string | number | null>)[] = await em.query(
-    `SELECT month, ${single.map((_, i) => `c${i}, GROUPING(c${i}) AS g${i},`).join(' ')}
-            sum(num)::float8 AS num, sum(den)::float8 AS den, count(*)::int AS rows
-       FROM (SELECT ${MONTH} AS month, ${m.num} AS num, ${m.den} AS den ${cols.map((c) => `, ${c}`).join('')}
-               FROM responses r WHERE r.questionnaire_id = $1 AND ${m.filter}) x
-      GROUP BY GROUPING SETS (${sets.join(', ')})`,
-    [...params, ...single.map((d) => d.questionId)]);
-  const cells: MonthCell[] = rows.map((row) => {
-    const i = single.findIndex((_, j) => Number(row[`g${j}`]) === 0);
-    const n = kind === 'response_count' ? row.rows : row.den;
-    return i < 0
-      ? { month: row.month, dimension: TOTAL, category: TOTAL, num: row.num, den: row.den, n }
-      : { month: row.month, dimension: single[i].dimension, category: String(row[`c${i}`]), num: row.num, den: row.den, n };
-  });
+  const q = binder();
+  const answer = measured ? `r.answers->${q.bind(source.questionId)}::text` : 'NULL::jsonb';
+  const keys = [`${MONTH} AS month`, `${answer} AS a`, ...single.map((d, i) => `r.answers->${q.bind(d.questionId)}::text AS c${i}`)];
+  const where = `r.questionnaire_id = ${q.bind(questionnaireId)} ${inRange(range, q.bind)}`;
+  const rows: ({ month: string; a: string | null; rows: number } & Record<string, string | number | null>)[] = await em.query(
+    `SELECT to_char(month, 'YYYY-MM-DD') AS month, a::text AS a ${single.map((_, i) => `, c${i}::text AS c${i}`).join('')}, count(*)::int AS rows
+       FROM (SELECT ${keys.join(', ')} FROM responses r WHERE ${where}) x
+      GROUP BY ${['month', 'a', ...single.map((_, i) => `c${i}`)].join(', ')}`, q.params);
+
+  const sums = new Map<string, MonthCell>();
+  const add = (month: string, dimension: string, cat: string, num: number, den: number, n: number) => {
+    const key = `${month}|${dimension}|${cat}`;
+    const cell = sums.get(key);
+    if (cell) {
+      cell.num += num;
+      cell.den += den;
+      cell.n += n;
+    } else {
+      sums.set(key, { month, dimension, category: cat, num, den, n });
+    }
+  };
+  const contribution = (a: string | null, count: number) => {
+    const w = weigh(measured ? parsed(a) : undefined);
+    // n: the people behind the value — every response counted, or those who answered the measured question.
+    return w && { num: w.num * count, den: w.den * count, n: kind === 'response_count' ? count : w.den * count };
+  };
+  for (const row of rows) {
+    const c = contribution(row.a, row.rows);
+    if (!c) continue;
+    add(row.month, TOTAL, TOTAL, c.num, c.den, c.n);
+    single.forEach((d, i) => add(row.month, d.dimension, categoryOf(row[`c${i}`] as string | null), c.num, c.den, c.n));
+  }
   for (const d of dims.filter((x) => x.multiple)) {
-    const multi: (Row & { category: string })[] = await em.query(
-      `SELECT month, cat AS category, sum(num)::float8 AS num, sum(den)::float8 AS den, count(*)::int AS rows
-         FROM (SELECT ${MONTH} AS month, ${m.num} AS num, ${m.den} AS den,
-                 CASE WHEN NOT (r.answers ? $5) THEN ARRAY['not_answered']
-                      WHEN jsonb_typeof(r.answers->$5) <> 'array' THEN ARRAY['prefer_not']
-                      WHEN jsonb_array_length(r.answers->$5) = 0 THEN ARRAY['none']
-                      ELSE ARRAY(SELECT jsonb_array_elements_text(r.answers->$5)) END AS cats
-                 FROM responses r WHERE r.questionnaire_id = $1 AND ${m.filter}) x, unnest(cats) cat
-        GROUP BY 1, 2`, [...params, d.questionId]);
+    const m = binder();
+    const multiAnswer = measured ? `r.answers->${m.bind(source.questionId)}::text` : 'NULL::jsonb';
+    const multi: { month: string; a: string | null; answer: string | null; rows: number }[] = await em.query(
+      `SELECT to_char(month, 'YYYY-MM-DD') AS month, a::text AS a, answer::text AS answer, count(*)::int AS rows
+         FROM (SELECT ${MONTH} AS month, ${multiAnswer} AS a, r.answers->${m.bind(d.questionId)}::text AS answer
+                 FROM responses r WHERE r.questionnaire_id = ${m.bind(questionnaireId)} ${inRange(range, m.bind)}) x
+        GROUP BY month, a, answer`, m.params);
     for (const row of multi) {
-      cells.push({ month: row.month, dimension: d.dimension, category: row.category, num: row.num, den: row.den, n: kind === 'response_count' ? row.rows : row.den });
+      const c = contribution(row.a, row.rows);
+      if (!c) continue;
+      // A respondent in each of their categories.
+      const answer = parsed(row.answer);
+      const cats = answer === undefined ? ['not_answered'] : !Array.isArray(answer) ? ['prefer_not'] : answer.length === 0 ? ['none'] : [...new Set(answer.map(String))];
+      for (const cat of cats) add(row.month, d.dimension, cat, c.num, c.den, c.n);
     }
   }
-  return cells;
+  return [...sums.values()];
 }
 
 /**

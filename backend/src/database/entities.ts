@@ -1,4 +1,6 @@
 import { IndicatorComputation } from '@backend/aggregation/indicator-computation.entity';
+import { IndicatorMonth } from '@backend/aggregation/indicator-month.entity';
+import { ResponseChange } from '@backend/aggregation/response-change.entity';
 import { IndicatorValue } from '@backend/aggregation/indicator-value.entity';
 import { Indicator } from '@backend/indicators/indicator.entity';
 import { ManualValue } from '@backend/indicators/manual-value.entity';
@@ -24,5 +26,5 @@ export const ENTITIES = [
   Organization, User, Plan, Orientation, Objective, Action, ExpectedResult,
   Indicator, Instrument, WorkCell, WorkStep, Partnership,
   Questionnaire, QuestionnaireVersion, Response, ParticipationCount, ParticipationCountRevision,
-  ManualValue, IndicatorValue, IndicatorComputation,
+  ManualValue, IndicatorValue, IndicatorComputation, IndicatorMonth, ResponseChange,
 ];

@@ -10,6 +10,8 @@ import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-vers
 @Entity('responses')
 @Index('uq_responses_idempotency', ['questionnaireId', 'idempotencyKey'], { unique: true })
 @Index('ix_responses_received', ['questionnaireId', 'receivedAt'])
+// The months a recompute reads again (aggregation: only those whose responses changed).
+@Index('ix_responses_answered', ['questionnaireId', 'answeredAt'])
 export class Response {
   @PrimaryGeneratedColumn('uuid')
   id: string;
