@@ -16,6 +16,8 @@ import { dataSourceOptions } from './database/data-source-options';
         // Residents' responses are counted, not logged one by one: a per-request logger there cost about a sixth of
         // the ingest's CPU (bench:ingest). Their failures are still logged by the service.
         exclude: [{ method: RequestMethod.POST, path: 'public/questionnaires/:slug/responses' }],
+        // Named, as path-to-regexp 8 wants (nestjs-pino's default '*' is converted with a warning at each start).
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: app.logLevel,
           redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'],

@@ -1,7 +1,9 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { ConfigType } from '@nestjs/config';
 import { redisConfig } from '@backend/config/configuration';
+import { QueueShutdown } from './queue-shutdown';
 import { AGGREGATION_QUEUE, SYSTEM_QUEUE } from './queues';
 import { redisOptions } from './redis-options';
 
@@ -12,6 +14,7 @@ export class QueueModule {
     return {
       module: QueueModule,
       imports: [
+        DiscoveryModule,
         BullModule.forRootAsync({
           inject: [redisConfig.KEY],
           useFactory: (redis: ConfigType<typeof redisConfig>) => ({
@@ -21,6 +24,7 @@ export class QueueModule {
         }),
         BullModule.registerQueue({ name: SYSTEM_QUEUE }, { name: AGGREGATION_QUEUE }),
       ],
+      providers: [QueueShutdown],
       exports: [BullModule],
     };
   }
