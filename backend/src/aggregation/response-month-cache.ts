@@ -19,7 +19,9 @@ export async function cachedResponseMonths(
   const versions = new Map((await em.query<{ month: string; version: string }[]>(
     `SELECT to_char(month, 'YYYY-MM-DD') AS month, sum(weight)::text AS version
        FROM response_changes WHERE questionnaire_id = $1 GROUP BY month`, [questionnaireId])).map((r) => [r.month, r.version]));
-  const stored = full ? [] : await em.find(IndicatorMonth, { where: { indicatorId: indicator.id } });
+  const stored: Pick<IndicatorMonth, 'month' | 'sourceVersion' | 'definitionKey' | 'cells'>[] = full ? [] : await em.query(
+    `SELECT to_char(month, 'YYYY-MM-DD') AS month, source_version AS "sourceVersion", definition_key AS "definitionKey", cells
+       FROM indicator_months WHERE indicator_id = $1`, [indicator.id]);
   const usable = stored.length > 0 && stored.every((s) => s.definitionKey === definitionKey);
 
   let range: MonthRange | null = null;
@@ -40,15 +42,16 @@ export async function cachedResponseMonths(
     if (cells) cells.push(cell);
     else byMonth.set(cell.month, [cell]);
   }
-  const rows = [...byMonth].map(([month, cells]) => ({
-    indicatorId: indicator.id, month, sourceVersion: versions.get(month) ?? '0', definitionKey, cells,
-  }));
+  const rows = [...byMonth].map(([month, cells]) => ({ month, sourceVersion: versions.get(month) ?? '0', cells }));
   if (range) {
     await em.query('DELETE FROM indicator_months WHERE indicator_id = $1 AND month BETWEEN $2 AND $3', [indicator.id, range.from, range.to]);
   } else {
     await em.delete(IndicatorMonth, { indicatorId: indicator.id });
   }
-  for (let i = 0; i < rows.length; i += 500) await em.insert(IndicatorMonth, rows.slice(i, i + 500));
+  await em.query(
+    `INSERT INTO indicator_months (indicator_id, month, source_version, definition_key, cells)
+     SELECT $1, month, "sourceVersion", $2, cells FROM jsonb_to_recordset($3::jsonb) AS r(month date, "sourceVersion" bigint, cells jsonb)`,
+    [indicator.id, definitionKey, JSON.stringify(rows.map(({ month, sourceVersion, cells }) => ({ month, sourceVersion, cells })))]);
   const kept = stored.filter((s) => !inRange(s.month)).flatMap((s) => s.cells);
   return [...kept, ...fresh];
 }
