@@ -8,7 +8,7 @@ import { PublicLimits, refuseOverLimit, RESPONSE_BODY_LIMIT } from './public-rou
 import { RETRY_AFTER_SECONDS } from './response-writer';
 import type { ResponseReceipt } from './responses.service';
 
-const PATH = /^\/api\/public\/questionnaires\/([^/?#]+)\/responses\/?(?:\?.*)?$/;
+const PATH = /^\/api\/public\/questionnaires\/([^/?#]+)\/responses(?:\?.*)?$/;
 
 export interface DirectIngestDeps {
   submit: (slug: string, idempotencyKey: string | undefined, body: unknown) => Promise<ResponseReceipt>;
