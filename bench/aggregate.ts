@@ -16,7 +16,7 @@ import type { NaiveOptions, NaiveResult } from './aggregate/naive';
 import { loadResponses, Plan, Questionnaire, seedAdmin, seedIndicator, seedPlan, seedQuestionnaire } from './aggregate/seed';
 import { freshness, median, ms, n, percentile } from './aggregate/stats';
 import type { TrafficOptions, TrafficResult } from './aggregate/traffic';
-import { finished, freePort, killAll, start, stop, waitForHttp } from './support/processes';
+import { abortBench, finished, freePort, killAll, start, stop, waitForHttp } from './support/processes';
 
 // npm run bench:aggregate — indicator values from a million responses (issue 4, « Speed »). Builds the server
 // first (the npm script runs build:server), then on a fresh database `repere_bench_agg_<timestamp>`:
@@ -620,15 +620,7 @@ async function cleanUpOnce(): Promise<void> {
 }
 
 /** Interrupted or out of time: children stopped, the bench database dropped (within 15 s), then out. */
-function abort(code: number, why: string): void {
-  console.error(why);
-  killAll();
-  const bail = setTimeout(() => process.exit(code), 15_000);
-  void cleanUp().catch(() => undefined).finally(() => {
-    clearTimeout(bail);
-    process.exit(code);
-  });
-}
+const abort = (code: number, why: string) => abortBench(code, why, cleanUp, 15_000);
 
 // Bounded: whatever happens, the bench ends (and its children with it).
 const LIMIT_S = Number(process.env.BENCH_LIMIT_SECONDS ?? 1800);

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { DEFAULT_DATABASE_URL } from '../backend/src/config/defaults';
 import type { LoadOptions, LoadResult } from './load';
 import { BENCH_QUESTIONS, BENCH_SLUG, LANGUAGES } from './support/bench-questionnaire';
-import { cpuBetween, cpuByPid, cpuSeconds, finished, freePort, killAll, machineCpu, start, stop, waitForHttp } from './support/processes';
+import { abortBench, cpuBetween, cpuByPid, cpuSeconds, finished, freePort, killAll, machineCpu, start, stop, waitForHttp } from './support/processes';
 
 // npm run bench:ingest — residents' responses per second on the public endpoint of the real API, against the
 // same endpoint written the obvious way. Builds the server first (the npm script runs build:server), then:
@@ -211,15 +211,7 @@ async function dropBenchDatabase(): Promise<void> {
 }
 
 /** Interrupted or out of time: children stopped, the bench database dropped (within 10 s), then out. */
-function abort(code: number, why: string): void {
-  console.error(why);
-  killAll();
-  const bail = setTimeout(() => process.exit(code), 10_000);
-  void dropBenchDatabase().catch(() => undefined).finally(() => {
-    clearTimeout(bail);
-    process.exit(code);
-  });
-}
+const abort = (code: number, why: string) => abortBench(code, why, dropBenchDatabase, 10_000);
 
 // Bounded: whatever happens, the bench ends (and its children with it).
 const deadline = setTimeout(() => abort(2, 'bench:ingest took too long; stopping.'), ((SECONDS + WARMUP) * 2 + 300) * 1000);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import request from 'supertest';
 import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
 import { AggregationService } from '@backend/aggregation/aggregation.service';
@@ -15,6 +14,7 @@ import { Fixtures, fixtures, PlanFixture } from './support/fixtures';
 import {
   createQuestionnaire, QuestionnaireFixture, removeQuestionnaire, sampleQuestions, SampleIds, validAnswers,
 } from './support/questionnaire-factory';
+import { deleteKeys } from './support/redis-keys';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { GiveUp, waitFor } from './support/wait-for';
 
@@ -94,21 +94,6 @@ async function storedThenRecomputed(t: TestApp, indicatorId: string): Promise<{ 
   const stored = await cellsOf(t, indicatorId);
   await t.app.get(AggregationService).recompute(indicatorId, { full: true });
   return { stored, recomputed: await cellsOf(t, indicatorId) };
-}
-
-/** Deletes a queue prefix's keys: the global teardown only knows the run's own prefix. */
-async function deleteKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /** The harness app's queue prefix, set before it starts; the returned function puts the run's back. */

@@ -117,3 +117,14 @@ export function machineCpu(): { busy: number; total: number } {
   const total = values.reduce((a, b) => a + b, 0);
   return { busy: (total - idle) / TICKS, total: total / TICKS };
 }
+
+/** Interrupted or out of time: children stopped, the bench's own clean-up given `bailMs` at most, then out. */
+export function abortBench(code: number, why: string, cleanUp: () => Promise<void>, bailMs: number): void {
+  console.error(why);
+  killAll();
+  const bail = setTimeout(() => process.exit(code), bailMs);
+  void cleanUp().catch(() => undefined).finally(() => {
+    clearTimeout(bail);
+    process.exit(code);
+  });
+}

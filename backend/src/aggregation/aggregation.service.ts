@@ -79,9 +79,13 @@ export class AggregationService {
     return { cells: cells.length };
   }
 
+  /** Keeps the log of changed months short (see foldResponseChanges); the reconcile job runs it. */
+  foldChanges(): Promise<void> {
+    return foldResponseChanges(this.db.manager);
+  }
+
   /** Indicators whose inputs changed since their last computation (or never computed): what reconcile catches up. */
   async stale(planId?: string): Promise<string[]> {
-    await foldResponseChanges(this.db.manager);
     const indicators = await this.db.manager.find(Indicator, {
       select: { id: true, kind: true, source: true, updatedAt: true }, where: planId ? { planId } : {},
     });

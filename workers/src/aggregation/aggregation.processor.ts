@@ -41,6 +41,7 @@ export class AggregationProcessor extends WorkerHost implements OnApplicationBoo
       case AggregationJob.Recompute:
         return this.aggregation.recompute(job.data.indicatorId);
       case AggregationJob.Reconcile: {
+        await this.aggregation.foldChanges();
         const stale = await this.aggregation.stale();
         if (stale.length) this.logger.log(`reconcile: ${stale.length} indicator(s) to recompute`);
         await this.requests.recompute(stale);
