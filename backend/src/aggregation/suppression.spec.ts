@@ -47,4 +47,13 @@ describe(suppress.name, () => {
     expect(man2022.suppressed).toBe(true);
     expect(man2022.cumulativeSuppressed).toBe(true);
   });
+
+  it('hides the same cells whatever order they come in', () => {
+    // Two cells tie as the smallest other one: the choice must not follow the input order.
+    const make = () => [cell('', 33), cell('woman', 20), cell('man', 5), cell('non_binary', 3), cell('prefer_not', 5)].map((c) => ({ ...c }));
+    const forward = hidden(suppress(make(), 4));
+    const backward = hidden(suppress(make().reverse(), 4));
+    expect(forward).toEqual(['man', 'non_binary']);
+    expect(backward).toEqual(forward);
+  });
 });

@@ -45,6 +45,8 @@ function protect(
   for (const cell of table) if (n(cell) > 0 && n(cell) < k) hide(cell);
   const hiddenCells = table.filter((c) => hidden(c) && n(c) > 0);
   if (hiddenCells.length !== 1) return;
-  const next = table.filter((c) => !hidden(c) && n(c) > 0).sort((a, b) => n(a) - n(b))[0];
+  // Ties go to the first category by name: which cell hides the other must not depend on the order the cells came
+  // in (an incremental recompute lists its months in another order than a full one, for the same figures).
+  const next = table.filter((c) => !hidden(c) && n(c) > 0).sort((a, b) => n(a) - n(b) || a.category.localeCompare(b.category))[0];
   if (next) hide(next);
 }
