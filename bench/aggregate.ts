@@ -106,7 +106,8 @@ async function loadPhase(db: Client): Promise<Loaded> {
   const t = performance.now();
   let shown = 0;
   try {
-    await loadResponses([db, second], q, ids, ROWS, from, to, (done) => {
+    const codes = (answers: string) => backend.answerCodes().encodeAnswersSql(welcome.WELCOME_DAY_QUESTIONS, answers);
+    await loadResponses([db, second], q, ids, codes, ROWS, from, to, (done) => {
       if (done - shown >= ROWS / 10 || done === ROWS) {
         shown = done;
         process.stdout.write(`\r   ${n(done)} rows, ${n(since(t) / 1000, 1)} s`);
@@ -117,6 +118,11 @@ async function loadPhase(db: Client): Promise<Loaded> {
   }
   const loadMs = since(t);
   say();
+  // The codes made in SQL are those the ingest's encoder gives (a sample).
+  const sample = (await db.query<{ answers: Record<string, never>; codes: number[] }>('SELECT answers, codes FROM responses TABLESAMPLE SYSTEM (0.5) LIMIT 2000')).rows;
+  const { encodeAnswers } = backend.answerCodes();
+  const wrong = sample.filter((r) => JSON.stringify(r.codes) !== JSON.stringify(encodeAnswers(welcome.WELCOME_DAY_QUESTIONS, r.answers)));
+  if (wrong.length) throw new Error(`${wrong.length} of ${sample.length} sampled rows have codes the ingest would not give: ${JSON.stringify(wrong[0])}`);
   const tv = performance.now();
   await db.query('VACUUM ANALYZE responses');
   await db.query('CHECKPOINT');
@@ -137,54 +143,51 @@ function aggregationService(ds: DataSource): Aggregation {
   return new AggregationService(ds, backend.configuration().appConfig());
 }
 
-interface RecomputeFigures { first: number[]; runs: number[][]; medianTotal: number; medianEach: number[]; cells: number[] }
+interface RecomputeFigures { first: number; runs: number[]; medianTotal: number; cells: number[] }
 
 async function recomputePhase(svc: Aggregation, indicators: Bench[]): Promise<RecomputeFigures> {
-  say(`\n2. Full recompute with AggregationService.recompute (${DIST}), one indicator after the other: a first run, then ${RUNS} (load ${load()})`);
+  say(`\n2. Full recompute with AggregationService.recomputeMany (${DIST}) of the questionnaire's ${indicators.length} indicators (one shared read, as the workers do): a first run, then ${RUNS} (load ${load()})`);
   const once = async () => {
-    const times: number[] = [];
-    const cells: number[] = [];
-    for (const i of indicators) {
-      const t = performance.now();
-      const result = await svc.recompute(i.id, { full: true });
-      times.push(since(t));
-      cells.push(result?.cells ?? 0);
-    }
-    return { times, cells };
+    const t = performance.now();
+    const result = await svc.recomputeMany(indicators.map((i) => i.id), { full: true });
+    return { time: since(t), cells: indicators.map((i) => result.get(i.id)?.cells ?? 0) };
   };
   await quiet();
   const first = await once();
   await meter.start();
-  say(`   first run: ${indicators.map((i, k) => `${i.label} ${ms(first.times[k])}`).join(', ')} (${first.cells.map((c) => n(c)).join(' / ')} cells)`);
-  const runs: number[][] = [];
+  say(`   first run: ${ms(first.time)} (${indicators.map((i, k) => `${i.label}: ${n(first.cells[k])} cells`).join(', ')})`);
+  const runs: number[] = [];
   for (let r = 0; r < RUNS; r++) {
-    const { times } = await once();
-    runs.push(times);
-    say(`   run ${r + 1}: ${indicators.map((i, k) => `${i.label} ${ms(times[k])}`).join(', ')}; total ${ms(times.reduce((a, b) => a + b, 0))}`);
+    const { time } = await once();
+    runs.push(time);
+    say(`   run ${r + 1}: ${ms(time)}`);
   }
   cpuBy.recompute = await meter.stop();
   say(`   ${share(cpuBy.recompute)} (the ${RUNS} timed runs)`);
-  return {
-    first: first.times, runs, cells: first.cells,
-    medianTotal: median(runs.map((t) => t.reduce((a, b) => a + b, 0))),
-    medianEach: indicators.map((_, k) => median(runs.map((t) => t[k]))),
-  };
+  return { first: first.time, runs, cells: first.cells, medianTotal: median(runs) };
 }
 
 // ─── 3. Floor ───────────────────────────────────────────────────────────────────────────────────────────────
 
-interface FloorVariant { label: string; sql: string; settings: string[]; median: number; runs: number[] }
+interface FloorVariant { label: string; sql: string; settings: string[]; repeat: number; median: number; runs: number[] }
 
-async function floorPhase(q: Questionnaire, ids: WelcomeIds, perRun: number): Promise<FloorVariant[]> {
-  say(`\n3. Floor: the plain GROUP BY over the same rows, once per indicator (${perRun}×) per run, median of ${RUNS}; a fresh session each`);
-  const month = `date_trunc('month', answered_at)`;
+async function floorPhase(q: Questionnaire, ids: WelcomeIds, indicators: number): Promise<FloorVariant[]> {
+  const offsets = backend.answerCodes().codeOffsets(backend.welcomeDay().WELCOME_DAY_QUESTIONS);
+  const offset = (id: string) => offsets.get(id)!.offset;
+  say(`\n3. Floor: the plain GROUP BY over the same rows (month: the responses' answered_month column), median of ${RUNS}; a fresh session each`);
+  const crossTab = `SELECT answered_month, answers->>$2 AS gender, answers->>$3 AS age_group, count(*) FROM responses WHERE questionnaire_id = $1`;
   const variants: Omit<FloorVariant, 'median' | 'runs'>[] = [
-    { label: 'GROUP BY month, gender, age (cross-tab)', settings: [],
-      sql: `SELECT ${month} AS month, answers->>$2 AS gender, answers->>$3 AS age_group, count(*) FROM responses WHERE questionnaire_id = $1 GROUP BY 1, 2, 3` },
-    { label: 'GROUP BY GROUPING SETS (m), (m, gender), (m, age)', settings: [],
-      sql: `SELECT ${month} AS month, answers->>$2 AS gender, answers->>$3 AS age_group, count(*) FROM responses WHERE questionnaire_id = $1 GROUP BY GROUPING SETS ((1), (1, 2), (1, 3))` },
-    { label: 'GROUP BY month, gender, age, with SET jit = off', settings: ['SET jit = off'],
-      sql: `SELECT ${month} AS month, answers->>$2 AS gender, answers->>$3 AS age_group, count(*) FROM responses WHERE questionnaire_id = $1 GROUP BY 1, 2, 3` },
+    { label: `GROUP BY month, gender, age (cross-tab), once per indicator (${indicators}×)`, settings: [], repeat: indicators, sql: `${crossTab} GROUP BY 1, 2, 3` },
+    { label: 'the same, with SET jit = off', settings: ['SET jit = off'], repeat: indicators, sql: `${crossTab} GROUP BY 1, 2, 3` },
+    { label: `GROUP BY GROUPING SETS (m), (m, gender), (m, age), ${indicators}×`, settings: [], repeat: indicators,
+      sql: `${crossTab} GROUP BY GROUPING SETS ((1), (1, 2), (1, 3))` },
+    { label: 'GROUP BY month, knows, gender, age (one cross-tab for both), jit off', settings: ['SET jit = off'], repeat: 1,
+      sql: `SELECT answered_month, answers->>$2 AS gender, answers->>$3 AS age_group, answers->>$4 AS knows, count(*) FROM responses WHERE questionnaire_id = $1 GROUP BY 1, 2, 3, 4` },
+    // The same cross-tab over the answers' codes (what the ingest stores for the aggregation): the bytes at the offsets
+    // of the three questions.
+    { label: 'the same over the codes (get_byte at the three offsets), jit off', settings: ['SET jit = off'], repeat: 1,
+      sql: `SELECT answered_month, get_byte(codes, ${offset(ids.gender)}) AS gender, get_byte(codes, ${offset(ids.age_group)}) AS age_group,
+                   get_byte(codes, ${offset(ids.knowsTable)}) AS knows, count(*) FROM responses WHERE questionnaire_id = $1 GROUP BY 1, 2, 3, 4` },
   ];
   const out: FloorVariant[] = [];
   await quiet();
@@ -196,7 +199,9 @@ async function floorPhase(q: Questionnaire, ids: WelcomeIds, perRun: number): Pr
       try {
         for (const s of v.settings) await db.query(s);
         const t = performance.now();
-        for (let k = 0; k < perRun; k++) await db.query(v.sql, [q.id, ids.gender, ids.age_group]);
+        // Each form binds the ids it names ($1 the questionnaire, then gender, age group, knows).
+        const params = [q.id, ids.gender, ids.age_group, ids.knowsTable].slice(0, Math.max(...[...v.sql.matchAll(/\$(\d)/g)].map((m) => Number(m[1]))));
+        for (let k = 0; k < v.repeat; k++) await db.query(v.sql, params);
         runs.push(since(t));
       } finally {
         await db.end();
@@ -269,35 +274,33 @@ class Capture implements TypeOrmLogger {
 }
 
 async function profilePhase(indicators: Bench[]): Promise<void> {
-  say(`\nProfile: the source queries of one recompute of each indicator, EXPLAIN (ANALYZE, BUFFERS), in a transaction with the settings the recompute made (SET, set_config) before them`);
+  say(`\nProfile: the source queries of one recompute of the indicators, EXPLAIN (ANALYZE, BUFFERS), in a transaction with the settings the recompute made (SET, set_config) before them`);
   const capture = new Capture();
   const ds = await new DataSource({ ...backend.dataSourceOptions().dataSourceOptions(URL_), logging: ['query'], logger: capture }).initialize();
   try {
     const svc = aggregationService(ds);
-    for (const i of indicators) {
-      capture.queries = [];
-      await svc.recompute(i.id, { full: true });
-      const heavy = capture.queries.filter((x) => /FROM responses r WHERE r\.questionnaire_id/.test(x.sql));
-      for (const query of heavy) {
-        const settings = capture.queries.slice(0, capture.queries.indexOf(query))
-          .filter((x) => /^\s*SET\s|set_config\(/i.test(x.sql) && !/SET TRANSACTION/i.test(x.sql));
-        const db = await connect();
-        try {
-          await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-          for (const x of settings) await db.query(x.sql, x.params);
-          if (settings.length) say(`   ${i.label}: settings ${settings.map((x) => x.sql.replace(/\s+/g, ' ').trim()).join('; ')}`);
-          const plan = (await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.params)).rows.map((r) => r['QUERY PLAN']);
-          const pick = (re: RegExp) => plan.filter((l) => re.test(l)).map((l) => l.trim());
-          const nodes = plan.filter((l) => /^\s*(->\s*)?[A-Z][A-Za-z ]+ {2}\(cost/.test(l)).map((l) => l.replace(/^\s*(->\s*)?/, '').replace(/ {2}\(cost.*?\)/, '').replace(/\(actual time=[\d.]+\.\./, '(').trim());
-          say(`   ${i.label}: ${pick(/^Execution Time/)[0] ?? ''}`);
-          for (const l of pick(/Timing: Generation/)) say(`     JIT ${l}`);
-          for (const l of pick(/Sort Method|Batches:/)) say(`     ${l}`);
-          say(`     plan: ${nodes.join(' ← ')}`);
-          if (EXPLAIN) say(`     ${query.sql.replace(/\s+/g, ' ')}\n     params ${JSON.stringify(query.params)}\n${plan.map((l) => `       ${l}`).join('\n')}`);
-        } finally {
-          await db.query('ROLLBACK').catch(() => undefined);
-          await db.end();
-        }
+    const label = `${indicators.length} indicators`;
+    await svc.recomputeMany(indicators.map((x) => x.id), { full: true });
+    const heavy = capture.queries.filter((x) => /FROM responses r WHERE r\.questionnaire_id/.test(x.sql));
+    for (const query of heavy) {
+      const settings = capture.queries.slice(0, capture.queries.indexOf(query))
+        .filter((x) => /^\s*SET\s|set_config\(/i.test(x.sql) && !/SET TRANSACTION/i.test(x.sql));
+      const db = await connect();
+      try {
+        await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+        for (const x of settings) await db.query(x.sql, x.params);
+        if (settings.length) say(`   ${label}: settings ${settings.map((x) => x.sql.replace(/\s+/g, ' ').trim()).join('; ')}`);
+        const plan = (await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.params)).rows.map((r) => r['QUERY PLAN']);
+        const pick = (re: RegExp) => plan.filter((l) => re.test(l)).map((l) => l.trim());
+        const nodes = plan.filter((l) => /^\s*(->\s*)?[A-Z][A-Za-z ]+ {2}\(cost/.test(l)).map((l) => l.replace(/^\s*(->\s*)?/, '').replace(/ {2}\(cost.*?\)/, '').replace(/\(actual time=[\d.]+\.\./, '(').trim());
+        say(`   ${label}: ${pick(/^Execution Time/)[0] ?? ''}`);
+        for (const l of pick(/Timing: Generation/)) say(`     JIT ${l}`);
+        for (const l of pick(/Sort Method|Batches:/)) say(`     ${l}`);
+        say(`     plan: ${nodes.join(' ← ')}`);
+        if (EXPLAIN) say(`     ${query.sql.replace(/\s+/g, ' ')}\n     params ${JSON.stringify(query.params)}\n${plan.map((l) => `       ${l}`).join('\n')}`);
+      } finally {
+        await db.query('ROLLBACK').catch(() => undefined);
+        await db.end();
       }
     }
   } finally {
@@ -342,7 +345,7 @@ async function aggregationJobs(prefix: string, sinceMs: number): Promise<FreshFi
   const queue = new Queue(AGGREGATION_QUEUE, { connection: redisConnection(), prefix: `${prefix}:bull` });
   try {
     const jobs = (await queue.getJobs(['completed', 'failed'], 0, 2000)).filter((j) => j && (j.finishedOn ?? 0) >= sinceMs);
-    const recomputes = jobs.filter((j) => j.name === AggregationJob.Recompute && j.processedOn && j.finishedOn);
+    const recomputes = jobs.filter((j) => (j.name === AggregationJob.Recompute || j.name === AggregationJob.RecomputeQuestionnaire) && j.processedOn && j.finishedOn);
     return {
       reconciles: jobs.filter((j) => j.name === AggregationJob.Reconcile).length,
       recomputes: recomputes.length,
@@ -486,7 +489,7 @@ function report(
   say(`\n── bench:aggregate — ${n(ROWS)} responses, ${indicators.length} indicators × 2 breakdowns (gender, age group); ${cpus().length} CPUs, load ${load()} ──`);
   row('load (INSERT … SELECT generate_series, 2 connections)', `${ms(loaded.loadMs)}  (+ VACUUM ANALYZE ${ms(loaded.vacuumMs)})`);
   row(`recompute, all ${indicators.length} indicators (median of ${RUNS})`, ms(rc.medianTotal));
-  indicators.forEach((i, k) => row(`  ${i.label}`, `${ms(rc.medianEach[k])}  (${n(rc.cells[k])} cells)`));
+  indicators.forEach((i, k) => row(`  ${i.label}`, `${n(rc.cells[k])} cells`));
   row(`floor, median of ${RUNS} (the fastest of:)`, ms(floor.median));
   for (const v of floors) row(`  ${v.label}${v === floor ? ' ←' : ''}`, ms(v.median));
   for (const x of naive ?? []) {

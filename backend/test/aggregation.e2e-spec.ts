@@ -9,6 +9,7 @@ import { Plan } from '@backend/plans/plan.entity';
 import type { AnswerValue, Question } from '@backend/questionnaires/question.types';
 import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-version.entity';
 import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
+import { codeOffsets, decodeAnswer, encodeAnswers, encodeAnswersSql } from '@backend/responses/answer-codes';
 import { Response } from '@backend/responses/response.entity';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -211,6 +212,68 @@ describe('Indicator values computed from the raw rows', () => {
     await t.db.manager.delete(Response, inserted.identifiers.map((i) => i.id as string));
     await aggregation.recompute(id);
     expect(await stored()).toEqual(before);
+  });
+
+  it('recomputes the indicators of a questionnaire together (one read) to the values each gets alone', async () => {
+    // Arrange: three measured questions (more than one scan holds), breakdowns single and multiple, and a participation sum
+    const definitions: Partial<Indicator>[] = [
+      { kind: 'response_count', grain: 'month', dimensions: ['gender', 'language'], source: { questionnaireId } },
+      { kind: 'answer_share', grain: 'quarter', dimensions: ['language'], source: { questionnaireId, questionId: Q.knows, anyOf: [true] } },
+      { kind: 'scale_mean', grain: 'year', dimensions: ['gender'], source: { questionnaireId, questionId: Q.satisfaction } },
+      { kind: 'response_count', grain: 'year', dimensions: ['gender', 'language'], source: { questionnaireId, questionId: Q.languages, anyOf: ['ar'] } },
+      { kind: 'participation_sum', grain: 'year', dimensions: ['gender'], source: { instrumentIds: [countsInstrumentId] } },
+    ];
+    const ids: string[] = [];
+    for (const fields of definitions) ids.push(await indicator(fields));
+    const stored = () => t.db.query(
+      'SELECT indicator_id, grain, period_start, dimension, category, value, n, cumulative_value, suppressed FROM indicator_values WHERE indicator_id = ANY($1) ORDER BY 1, 2, 3, 4, 5', [ids]);
+    const alone = await stored();
+
+    // Act
+    await t.db.query('DELETE FROM indicator_values WHERE indicator_id = ANY($1)', [ids]);
+    const done = await aggregation.recomputeMany([...ids, randomUUID()], { full: true });
+
+    // Assert
+    expect(await stored()).toEqual(alone);
+    expect([...done.values()].filter((d) => d === null)).toHaveLength(1);
+    // Its months all read: alone. None read (as after an import or a first computation): with its questionnaire's others.
+    expect(await aggregation.withSiblings(ids[0])).toEqual([ids[0]]);
+    await t.db.query('DELETE FROM indicator_months WHERE indicator_id = $1', [ids[0]]);
+    expect(await aggregation.withSiblings(ids[0])).toEqual(expect.arrayContaining(ids.slice(0, 4)));
+    expect(await aggregation.withSiblings(ids[0])).not.toContain(ids[4]);
+  });
+
+  it('reads answers from their codes (as the ingest stores them) to the values it reads from their JSON', async () => {
+    // Arrange: values computed from the JSON answers (these rows have no codes), then the rows coded in SQL
+    const ids: string[] = [];
+    for (const fields of [
+      { kind: 'response_count', grain: 'month', dimensions: ['gender', 'language'], source: { questionnaireId } },
+      { kind: 'answer_share', grain: 'quarter', dimensions: ['gender'], source: { questionnaireId, questionId: Q.knows, anyOf: [true] } },
+      { kind: 'scale_mean', grain: 'year', dimensions: ['language'], source: { questionnaireId, questionId: Q.satisfaction } },
+    ] as Partial<Indicator>[]) ids.push(await indicator(fields));
+    const stored = () => t.db.query(
+      'SELECT indicator_id, grain, period_start, dimension, category, value, n, cumulative_value, suppressed FROM indicator_values WHERE indicator_id = ANY($1) ORDER BY 1, 2, 3, 4, 5', [ids]);
+    const fromJson = await stored();
+    await t.db.query(`UPDATE responses SET codes = ${encodeAnswersSql(questions, 'answers')} WHERE questionnaire_id = $1`, [questionnaireId]);
+    try {
+      // Act
+      await aggregation.recomputeMany(ids, { full: true });
+
+      // Assert: the same values (every row coded: none read from JSON), SQL's codes those of the ingest's encoder, decoded back
+      expect(await stored()).toEqual(fromJson);
+      const rows: { answers: Record<string, AnswerValue>; codes: Buffer }[] = await t.db.query('SELECT answers, codes FROM responses WHERE questionnaire_id = $1', [questionnaireId]);
+      const offsets = codeOffsets(questions);
+      for (const row of rows) {
+        expect(row.codes).toEqual(encodeAnswers(questions, row.answers));
+        const read = (id: string) => {
+          const { offset, width } = offsets.get(id)!;
+          return width === 1 ? row.codes.readUInt8(offset) : row.codes.readInt32BE(offset);
+        };
+        expect(questions.map((q) => decodeAnswer(q, read(q.id)))).toEqual(questions.map((q) => row.answers[q.id]));
+      }
+    } finally {
+      await t.db.query('UPDATE responses SET codes = NULL WHERE questionnaire_id = $1', [questionnaireId]);
+    }
   });
 });
 

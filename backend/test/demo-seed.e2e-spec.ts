@@ -93,6 +93,9 @@ describe('The demo Welcome Day questionnaire', () => {
     const years = await t.db.query(`SELECT extract(year FROM answered_at)::int AS year, count(*)::int AS n FROM responses
       WHERE questionnaire_id = $1 AND answered_at < '2024-01-01' GROUP BY 1 ORDER BY 1`, [q.id]);
     expect(years).toEqual([{ year: 2021, n: 80 }, { year: 2022, n: 100 }, { year: 2023, n: 120 }]);
+    // Coded as the ingest codes them: the aggregation reads none of them from their JSON.
+    const [{ uncoded }] = await t.db.query('SELECT count(*)::int AS uncoded FROM responses WHERE questionnaire_id = $1 AND codes IS NULL', [q.id]);
+    expect(uncoded).toBe(0);
     const counts = await t.db.query(`SELECT c.date::text, c.total FROM participation_counts c JOIN instruments i ON i.id = c.instrument_id
       JOIN plans p ON p.id = i.plan_id WHERE i.name = 'Nombre de participants' AND p.title LIKE '%Parc-Extension%' AND c.recorded_by IS NULL ORDER BY c.date`);
     expect(counts).toEqual([{ date: '2021-08-21', total: 140 }, { date: '2022-08-20', total: 185 }, { date: '2023-08-19', total: 230 }]);

@@ -6,6 +6,7 @@ import { QuestionnaireLookupService } from '@backend/questionnaires/questionnair
 import {
   createQuestionnaire, QuestionnaireFixture, removeQuestionnaire, sampleQuestions, SampleIds, validAnswers,
 } from './support/questionnaire-factory';
+import { encodeAnswers } from '@backend/responses/answer-codes';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 interface FieldError { field: string; questionId?: string; message: string }
@@ -98,9 +99,13 @@ describe('Residents answer a published questionnaire', () => {
         [ids.attended]: true, [ids.heardFrom]: 'friends', [ids.services]: ['food', 'french'], [ids.satisfaction]: 4,
         [ids.people]: 3, [ids.comment]: 'Merci', [ids.visitDay]: '2024-08-17', [ids.age]: '25_34',
       });
+      // Coded for the aggregation, from the version it answered.
+      const [version] = await t.db.query('SELECT questions FROM questionnaire_versions WHERE id = $1', [row.version_id]);
+      expect(row.codes).toEqual(encodeAnswers(version.questions, row.answers));
+      expect(row.codes.length).toBeGreaterThanOrEqual(5);
       // Anonymity: nothing about the sender is kept.
       expect(Object.keys(row).sort()).toEqual(
-        ['answered_at', 'answers', 'body_hash', 'id', 'idempotency_key', 'language', 'questionnaire_id', 'received_at', 'version', 'version_id']);
+        ['answered_at', 'answered_month', 'answers', 'body_hash', 'codes', 'id', 'idempotency_key', 'language', 'questionnaire_id', 'received_at', 'version', 'version_id']);
     });
 
     it('accepts « prefer not to answer » (null) where the question offers it', async () => {

@@ -52,7 +52,7 @@ const piece = (column: string, questionId: string, weighted: Weighted) =>
  * rows across every page, which no table that grew with its responses looks like.) Every random draw is a column of
  * the inner query (OFFSET 0 keeps it from being inlined, so each CASE sees one draw).
  */
-export function loadSql(q: WelcomeIds): string {
+export function loadSql(q: WelcomeIds, codes: (answers: string) => string): string {
   const draws = ['lang', 'heard', 'first', 'knows', 'svc1', 'svc2', 'svc_n', 'sat', 'improve', 'gender', 'age', 'imm', 'lang1', 'lang2', 'lang_n', 'lang_x', 'dis', 'at'];
   const lang = (column: string) => cases(column, LANGUAGE, (v) => `'${v}'`);
   const answers = [
@@ -79,13 +79,14 @@ export function loadSql(q: WelcomeIds): string {
           ELSE jsonb_build_object('${q.language}', jsonb_build_array(${lang('lang1')})) END`,
     piece('dis', q.disability, DISABILITY),
   ];
+  // The codes as the ingest stores them (answer-codes.ts), from the answers in SQL.
   return `
-    INSERT INTO responses (questionnaire_id, version_id, version, language, received_at, answered_at, idempotency_key, body_hash, answers)
-    SELECT $1::uuid, $2::uuid, 1, ${cases('lang', UI_LANGUAGES, (v) => `'${v}'`)}, answered_at + interval '1 second', answered_at,
-           gen_random_uuid(), 'bench', ${answers.join('\n         || ')}
-      FROM (SELECT g, ${draws.filter((d) => d !== 'at').map((d) => `random() AS ${d}`).join(', ')},
-                   $5::timestamptz + ((g - 1 + random()) / $7::int) * ($6::timestamptz - $5::timestamptz) AS answered_at
-              FROM generate_series($3::int, $4::int) g OFFSET 0) d`;
+    INSERT INTO responses (questionnaire_id, version_id, version, language, received_at, answered_at, idempotency_key, body_hash, answers, codes)
+    SELECT $1::uuid, $2::uuid, 1, language, answered_at + interval '1 second', answered_at, gen_random_uuid(), 'bench', answers, ${codes('answers')}
+      FROM (SELECT ${cases('lang', UI_LANGUAGES, (v) => `'${v}'`)} AS language, answered_at, ${answers.join('\n         || ')} AS answers
+              FROM (SELECT g, ${draws.filter((d) => d !== 'at').map((d) => `random() AS ${d}`).join(', ')},
+                           $5::timestamptz + ((g - 1 + random()) / $7::int) * ($6::timestamptz - $5::timestamptz) AS answered_at
+                      FROM generate_series($3::int, $4::int) g OFFSET 0) d OFFSET 0) a`;
 }
 
 const pick = <T>(weighted: [T, number][]): T => {

@@ -21,6 +21,7 @@ export const backend = {
   migrate: () => load<typeof import('../../backend/src/database/migrate')>('backend/src/database/migrate.js'),
   aggregation: () => load<typeof import('../../backend/src/aggregation/aggregation.service')>('backend/src/aggregation/aggregation.service.js'),
   configuration: () => load<typeof import('../../backend/src/config/configuration')>('backend/src/config/configuration.js'),
+  answerCodes: () => load<typeof import('../../backend/src/responses/answer-codes')>('backend/src/responses/answer-codes.js'),
   response: () => load<typeof import('../../backend/src/responses/response.entity')>('backend/src/responses/response.entity.js'),
   welcomeDay: () => load<typeof import('../../backend/src/demo/welcome-day-questionnaire')>('backend/src/demo/welcome-day-questionnaire.js'),
   redisOptions: () => load<typeof import('../../backend/src/queue/redis-options')>('backend/src/queue/redis-options.js'),

@@ -64,9 +64,10 @@ export async function seedAdmin(db: Client, email: string, passwordHash: string)
  * PostgreSQL itself on `connections.length` connections at once. Calls `progress` after each chunk.
  */
 export async function loadResponses(
-  connections: Client[], q: Questionnaire, ids: WelcomeIds, rows: number, from: Date, to: Date, progress: (done: number) => void,
+  connections: Client[], q: Questionnaire, ids: WelcomeIds, codes: (answers: string) => string, rows: number, from: Date, to: Date,
+  progress: (done: number) => void,
 ): Promise<void> {
-  const sql = loadSql(ids);
+  const sql = loadSql(ids, codes);
   const chunk = 50_000;
   let next = 1;
   let done = 0;

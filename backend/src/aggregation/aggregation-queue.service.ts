@@ -1,14 +1,16 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { AGGREGATION_QUEUE, AggregationJob, JOB_RETENTION, RecomputePayload } from '@backend/queue/queues';
+import { AGGREGATION_QUEUE, AggregationJob, JOB_RETENTION, RecomputePayload, RecomputeQuestionnairePayload } from '@backend/queue/queues';
 import { AggregationService } from './aggregation.service';
 
 /**
  * The API side: asks the workers to recompute indicators. Never blocks or fails the caller: with Redis down
  * the add fails fast, the raw rows are already committed, and the reconcile job catches up later.
  */
-const THROTTLE_MS = 250;
+// Values at most this much behind the responses (plus the recompute): twice a second is fresh enough for a dashboard,
+// and under 500 responses/s a recompute four times a second took CPU the API's readers then lacked (bench:aggregate).
+const THROTTLE_MS = 500;
 // A write never waits long on Redis: past this, the add is given up and the reconcile job catches up.
 const ENQUEUE_DEADLINE_MS = 500;
 
@@ -25,20 +27,29 @@ export class AggregationQueueService implements OnModuleDestroy {
   private readonly scheduled = new Map<string, NodeJS.Timeout>();
   private readonly lastSent = new Map<string, number>();
 
-  constructor(@InjectQueue(AGGREGATION_QUEUE) private readonly queue: Queue<RecomputePayload>, private readonly aggregation: AggregationService) {}
+  constructor(
+    @InjectQueue(AGGREGATION_QUEUE) private readonly queue: Queue<RecomputePayload | RecomputeQuestionnairePayload>,
+    private readonly aggregation: AggregationService,
+  ) {}
 
   async recompute(indicatorIds: string[]): Promise<void> {
-    await Promise.all(indicatorIds.map((indicatorId) => withDeadline(this.queue.add(AggregationJob.Recompute, { indicatorId }, {
-      // One pending recompute per indicator; one arriving while another runs waits for it, so nothing is missed.
-      deduplication: { id: indicatorId, keepLastIfActive: true },
+    await Promise.all(indicatorIds.map((indicatorId) => this.add(AggregationJob.Recompute, { indicatorId }, indicatorId)));
+  }
+
+  /** New or changed responses: one job for every indicator the questionnaire feeds (one read of their months). */
+  async questionnaireChanged(questionnaireId: string): Promise<void> {
+    await this.add(AggregationJob.RecomputeQuestionnaire, { questionnaireId }, `questionnaire:${questionnaireId}`);
+  }
+
+  private add(name: string, data: RecomputePayload | RecomputeQuestionnairePayload, deduplicationId: string): Promise<unknown> {
+    return withDeadline(this.queue.add(name, data, {
+      // One pending recompute per indicator (or questionnaire); one arriving while another runs waits for it, so
+      // nothing is missed.
+      deduplication: { id: deduplicationId, keepLastIfActive: true },
       attempts: 5,
       backoff: { type: 'exponential', delay: 500 },
       ...JOB_RETENTION,
-    })).catch((err: Error) => this.logger.warn(`recompute of ${indicatorId} not queued (${err.message}); reconcile will catch up`))));
-  }
-
-  async questionnaireChanged(questionnaireId: string): Promise<void> {
-    await this.recompute(await this.aggregation.indicatorsFedBy({ questionnaireId }).catch(() => []));
+    })).catch((err: Error) => this.logger.warn(`recompute for ${deduplicationId} not queued (${err.message}); reconcile will catch up`));
   }
 
   /**

@@ -1,17 +1,23 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { appConfig } from '@backend/config/configuration';
+import type { IndicatorKind } from '@backend/indicators/indicator-kind';
 import { Indicator } from '@backend/indicators/indicator.entity';
 import { Plan } from '@backend/plans/plan.entity';
 import { ComputedCell, MonthCell, TOTAL } from './cells';
 import { IndicatorComputation } from './indicator-computation.entity';
-import { IndicatorValue } from './indicator-value.entity';
-import { cachedResponseMonths, foldResponseChanges } from './response-month-cache';
+import { CachedSpec, cachedResponseMonths, Changed, foldResponseChanges } from './response-month-cache';
 import { rollUp } from './rollup';
 import { dimensionQuestions, manualMonths, participationMonths, ratioPartMonths } from './source-queries';
+import { storeValues } from './store-values';
 import { suppress } from './suppression';
+
+/** The kinds computed from a questionnaire's responses. */
+const RESPONSE_KINDS: IndicatorKind[] = ['response_count', 'answer_share', 'scale_mean'];
+/** What live traffic changes: the current month (and the previous one, around the first of the month). */
+const RECENT_MONTHS = 2;
 
 interface Inputs { questionnaireId: string | null; instrumentIds: string[] }
 
@@ -31,52 +37,85 @@ export class AggregationService {
 
   /** `full`: read every month again, not only those whose responses changed (benchmarks; a definition change does it anyway). */
   async recompute(indicatorId: string, options: { full?: boolean } = {}): Promise<{ cells: number } | null> {
-    // Two recomputes of one indicator take turns, and the lock comes BEFORE the transaction: REPEATABLE READ takes
+    return (await this.recomputeMany([indicatorId], options)).get(indicatorId) ?? null;
+  }
+
+  /**
+   * Recomputes several indicators in one transaction; those fed by the same questionnaire share one scan of its
+   * responses (a questionnaire's indicators, all stale after an import or an outage, read a million rows once).
+   * Null for an indicator that no longer exists.
+   */
+  async recomputeMany(indicatorIds: string[], options: { full?: boolean } = {}): Promise<Map<string, { cells: number } | null>> {
+    // Two recomputes of one indicator take turns, and the locks come BEFORE the transaction: REPEATABLE READ takes
     // its snapshot at the first statement, so behind a lock taken inside it the second one would read the rows from
-    // before the first one's commit and fail (40001 on its DELETE, 23505 on its INSERT). A session lock also ends
-    // with the session of a killed process.
+    // before the first one's commit and fail (40001 on its DELETE, 23505 on its INSERT). Session locks also end
+    // with the session of a killed process; taken in one order (sorted ids), two batches cannot deadlock.
+    const ids = [...new Set(indicatorIds)].sort();
     const runner = this.db.createQueryRunner();
     try {
-      await runner.query('SELECT pg_advisory_lock(hashtextextended($1, 7))', [indicatorId]);
+      for (const id of ids) await runner.query('SELECT pg_advisory_lock(hashtextextended($1, 7))', [id]);
       try {
-        return await runner.manager.transaction('REPEATABLE READ', (em) => this.replaceCells(em, indicatorId, options.full ?? false));
+        return await runner.manager.transaction('REPEATABLE READ', (em) => this.replaceCells(em, ids, options.full ?? false));
       } finally {
-        // Fails only on a lost connection, which the pool discards, and the session's lock with it.
-        await runner.query('SELECT pg_advisory_unlock(hashtextextended($1, 7))', [indicatorId]).catch(() => undefined);
+        // Fails only on a lost connection, which the pool discards, and the session's locks with it.
+        await runner.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
       }
     } finally {
       await runner.release();
     }
   }
 
-  /** Reads everything in the transaction's one snapshot and replaces the indicator's cells. */
-  private async replaceCells(em: EntityManager, indicatorId: string, full: boolean): Promise<{ cells: number } | null> {
+  /**
+   * The indicators a recompute of this one should read with: the others its questionnaire feeds, when it has more
+   * than the latest months to read (a first computation, an import, an outage): one scan then serves them all, and
+   * their own jobs find their months read. Under live traffic (the current month changed) each reads its own few
+   * rows: reading for the others too would only multiply the work, every indicator's job coming anyway.
+   */
+  async withSiblings(indicatorId: string): Promise<string[]> {
+    const indicator = await this.db.manager.findOneBy(Indicator, { id: indicatorId });
+    if (!indicator || !RESPONSE_KINDS.includes(indicator.kind)) return [indicatorId];
+    const { questionnaireId } = await this.inputs(this.db.manager, indicator);
+    if (!questionnaireId || await this.monthsToRead(indicatorId, questionnaireId) <= RECENT_MONTHS) return [indicatorId];
+    const fed = await this.db.manager.find(Indicator, {
+      select: { id: true }, where: { id: In(await this.indicatorsFedBy({ questionnaireId })), kind: In(RESPONSE_KINDS) },
+    });
+    return [...new Set([indicatorId, ...fed.map((i) => i.id)])];
+  }
+
+  /** Months whose responses changed since the indicator read them (all of them when it has read none). */
+  private async monthsToRead(indicatorId: string, questionnaireId: string): Promise<number> {
+    const [{ months, read }]: { months: number; read: number }[] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE m.source_version IS DISTINCT FROM c.version)::int AS months, count(m.month)::int AS read
+         FROM (SELECT month, sum(weight) AS version FROM response_changes WHERE questionnaire_id = $2 GROUP BY month) c
+         LEFT JOIN indicator_months m ON m.indicator_id = $1 AND m.month = c.month`, [indicatorId, questionnaireId]);
+    return read === 0 ? Infinity : months;
+  }
+
+  /** Reads everything in the transaction's one snapshot and replaces the indicators' cells. */
+  private async replaceCells(em: EntityManager, ids: string[], full: boolean): Promise<Map<string, { cells: number } | null>> {
     // The source queries are one scan and a hash aggregate of a few thousand groups. The planner, which cannot know
     // how many distinct answers a JSON key holds, expects a million groups: it sorts them on disk instead (twice the
     // time), does not let parallel workers aggregate their share (it thinks they would pass up a million rows; they
     // pass up a few thousand: 1.3 -> 0.9 s over a million responses), and JIT-compiles for 1.1-1.5 s, more than
     // running the query takes (bench:aggregate's profile).
     await em.query("SET LOCAL jit = off; SET LOCAL enable_sort = off; SET LOCAL work_mem = '64MB'; SET LOCAL parallel_tuple_cost = 0");
-    const indicator = await em.findOneBy(Indicator, { id: indicatorId });
-    if (!indicator) return null;
-    const plan = await em.findOneByOrFail(Plan, { id: indicator.planId });
-    const inputs = await this.inputs(em, indicator);
-    const months = await this.months(em, indicator, inputs, full);
-    const cells = rollUp(indicator.kind, months, plan.startDate);
-    if (indicator.kind !== 'manual') suppress(cells, this.app.suppressionK);
-    await em.delete(IndicatorValue, { indicatorId });
-    // One statement from one JSON parameter: TypeORM's insert builder spent more time building a thousand rows'
-    // parameters than PostgreSQL spent storing them (a recompute runs several times a second under live traffic).
-    await em.query(
-      `INSERT INTO indicator_values (indicator_id, grain, period_start, dimension, category, value, n, cumulative_value, cumulative_n, suppressed, cumulative_suppressed)
-       SELECT $1, grain, "periodStart", dimension, category, value, n, "cumulativeValue", "cumulativeN", suppressed, "cumulativeSuppressed"
-         FROM jsonb_to_recordset($2::jsonb) AS c(grain text, "periodStart" date, dimension text, category text, value float8, n int,
-              "cumulativeValue" float8, "cumulativeN" int, suppressed boolean, "cumulativeSuppressed" boolean)`,
-      [indicatorId, JSON.stringify(cells)]);
-    await em.upsert(IndicatorComputation, {
-      indicatorId, computedAt: new Date(), inputsFingerprint: await this.fingerprint(em, indicator, inputs),
-    }, ['indicatorId']);
-    return { cells: cells.length };
+    const indicators = await em.findBy(Indicator, { id: In(ids) });
+    const plans = new Map((await em.findBy(Plan, { id: In([...new Set(indicators.map((i) => i.planId))]) })).map((p) => [p.id, p]));
+    const inputs = new Map<string, Inputs>();
+    for (const indicator of indicators) inputs.set(indicator.id, await this.inputs(em, indicator));
+    const months = await this.months(em, indicators, plans, inputs, full);
+    const results = new Map<string, { cells: number } | null>(ids.map((id) => [id, null]));
+    for (const indicator of indicators) {
+      const { cells: monthCells, changed } = months.get(indicator.id) ?? { cells: [], changed: 'all' };
+      const cells = rollUp(indicator.kind, monthCells, plans.get(indicator.planId)!.startDate);
+      if (indicator.kind !== 'manual') suppress(cells, this.app.suppressionK);
+      await storeValues(em, indicator.id, cells, changed);
+      await em.upsert(IndicatorComputation, {
+        indicatorId: indicator.id, computedAt: new Date(), inputsFingerprint: await this.fingerprint(em, indicator, inputs.get(indicator.id)!),
+      }, ['indicatorId']);
+      results.set(indicator.id, { cells: cells.length });
+    }
+    return results;
   }
 
   /** Keeps the log of changed months short (see foldResponseChanges); the reconcile job runs it. */
@@ -126,22 +165,41 @@ export class AggregationService {
     return { questionnaireId, instrumentIds };
   }
 
-  private async months(em: EntityManager, indicator: Indicator, inputs: Inputs, full: boolean): Promise<MonthCell[]> {
-    switch (indicator.kind) {
-      case 'response_count':
-      case 'answer_share':
-      case 'scale_mean': {
-        if (!inputs.questionnaireId) return [];
-        const dims = await dimensionQuestions(em, inputs.questionnaireId, indicator.dimensions);
-        return cachedResponseMonths(em, indicator, inputs.questionnaireId, dims, full);
+  /** Month cells per indicator, and which months changed; those of one questionnaire come from one shared read. */
+  private async months(
+    em: EntityManager, indicators: Indicator[], plans: Map<string, Plan>, inputs: Map<string, Inputs>, full: boolean,
+  ): Promise<Map<string, { cells: MonthCell[]; changed: Changed }>> {
+    const out = new Map<string, { cells: MonthCell[]; changed: Changed }>();
+    const byQuestionnaire = new Map<string, CachedSpec[]>();
+    for (const indicator of indicators) {
+      const { questionnaireId, instrumentIds } = inputs.get(indicator.id)!;
+      const all = (cells: MonthCell[]) => out.set(indicator.id, { cells, changed: 'all' });
+      switch (indicator.kind) {
+        case 'response_count':
+        case 'answer_share':
+        case 'scale_mean': {
+          if (!questionnaireId) break;
+          const dims = await dimensionQuestions(em, questionnaireId, indicator.dimensions);
+          const dependsOn = [plans.get(indicator.planId)!.startDate, this.app.suppressionK];
+          byQuestionnaire.set(questionnaireId, [...byQuestionnaire.get(questionnaireId) ?? [], { indicator, dims, dependsOn }]);
+          break;
+        }
+        case 'participation_sum':
+          if (instrumentIds.length) all(await participationMonths(em, instrumentIds, indicator.dimensions));
+          break;
+        case 'manual':
+          all(await manualMonths(em, indicator.id));
+          break;
+        case 'ratio':
+          all(await this.ratioMonths(em, indicator));
+          break;
       }
-      case 'participation_sum':
-        return inputs.instrumentIds.length ? participationMonths(em, inputs.instrumentIds, indicator.dimensions) : [];
-      case 'manual':
-        return manualMonths(em, indicator.id);
-      case 'ratio':
-        return this.ratioMonths(em, indicator);
     }
+    for (const [questionnaireId, specs] of byQuestionnaire) {
+      const read = await cachedResponseMonths(em, questionnaireId, specs, full);
+      specs.forEach((spec, i) => out.set(spec.indicator.id, read[i]));
+    }
+    return out;
   }
 
   private async ratioMonths(em: EntityManager, indicator: Indicator): Promise<MonthCell[]> {

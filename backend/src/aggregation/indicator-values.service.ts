@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { invalidField, notFound } from '@backend/common/errors';
 import { IndicatorKind } from '@backend/indicators/indicator-kind';
 import { Indicator } from '@backend/indicators/indicator.entity';
-import { Plan } from '@backend/plans/plan.entity';
 import { TOTAL } from './cells';
 import { ProgressQueryDto, ValuesQueryDto } from './dto/values-query.dto';
 import { statusOf } from './progress';
@@ -46,21 +45,26 @@ export class IndicatorValuesService {
   }
 
   async progress(planId: string, q: ProgressQueryDto) {
-    const plan = await this.db.manager.findOneBy(Plan, { id: planId });
-    if (!plan) throw notFound('Plan', planId);
     const at = q.at ?? new Date().toISOString().slice(0, 10);
-    const rows: (Indicator & { period: string | null; value: number | null; n: number | null; cumulative_value: number | null; cumulative_n: number | null })[] =
-      await this.db.query(
-        `SELECT i.id, i.name, i.kind, i.unit, i.status, i.objective_id AS "objectiveId", i.action_id AS "actionId", i.direction, i.grain,
+    // One query for the plan and its indicators (a row with a null id: a plan without any): the committee's
+    // dashboards poll this while responses stream in.
+    const rows: (Indicator & { period: string | null; value: number | null; n: number | null; cumulative_value: number | null; cumulative_n: number | null }
+      & { planStart: string; planMidterm: string; planEnd: string })[] = await this.db.query(
+        `SELECT p.start_date::text AS "planStart", p.midterm_date::text AS "planMidterm", p.end_date::text AS "planEnd",
+                i.id, i.name, i.kind, i.unit, i.status, i.objective_id AS "objectiveId", i.action_id AS "actionId", i.direction, i.grain,
                 i.baseline_value AS "baselineValue", i.baseline_date::text AS "baselineDate", i.midterm_target AS "midtermTarget",
                 i.final_target AS "finalTarget", v.period_start::text AS period, v.value, v.n, v.cumulative_value, v.cumulative_n
-           FROM indicators i
+           FROM plans p
+           LEFT JOIN indicators i ON i.plan_id = p.id
            LEFT JOIN LATERAL (SELECT * FROM indicator_values v WHERE v.indicator_id = i.id AND v.grain = i.grain::text AND v.dimension = ''
                                 AND v.period_start <= $2 ORDER BY v.period_start DESC LIMIT 1) v ON TRUE
-          WHERE i.plan_id = $1 ORDER BY i.position, i.name`, [planId, at]);
+          WHERE p.id = $1 ORDER BY i.position, i.name`, [planId, at]);
+    if (rows.length === 0) throw notFound('Plan', planId);
+    const plan = { startDate: rows[0].planStart, midtermDate: rows[0].planMidterm, endDate: rows[0].planEnd };
+    const indicators = rows.filter((r) => r.id !== null);
     return {
       planId, at,
-      indicators: rows.map((r) => {
+      indicators: indicators.map((r) => {
         const cumulative = CUMULATIVE.includes(r.kind);
         const value = r.period === null ? null : cumulative ? r.cumulative_value : r.value;
         const targets = {

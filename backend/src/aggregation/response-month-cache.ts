@@ -2,38 +2,86 @@ import { EntityManager } from 'typeorm';
 import type { Indicator } from '@backend/indicators/indicator.entity';
 import type { MonthCell } from './cells';
 import { IndicatorMonth } from './indicator-month.entity';
-import { DimensionQuestion, MonthRange, responseMonths } from './source-queries';
+import { responseMonths } from './response-months';
+import type { DimensionQuestion, MonthRange } from './source-queries';
+
+/** A questionnaire-based indicator and its ADS+ questions. */
+/**
+ * A questionnaire-based indicator, its ADS+ questions, and what else its stored values were computed with (the
+ * plan's start, the suppression threshold): when that changes, every month is read and every value written again.
+ */
+export interface CachedSpec { indicator: Indicator; dims: DimensionQuestion[]; dependsOn: unknown[] }
+
+/** The months read again: every one, none (nothing changed), or from a month on (the values of earlier periods stand). */
+export type Changed = 'all' | 'none' | { from: string };
+
+type Stored = Pick<IndicatorMonth, 'month' | 'sourceVersion' | 'definitionKey' | 'cells'>;
 
 /**
- * The month cells of a questionnaire-based indicator, reading again only the months whose responses changed since
- * the last computation. A month's version (the sum of its ResponseChange weights) and its responses are read in the
- * caller's one snapshot, so the versions stored with the cells say exactly what the cells saw: a response committed
- * a moment later moves its month's version and is read at the next recompute. While 500 responses a second arrive
- * at a questionnaire of a million, that is the current month (~30,000 rows) instead of the million.
- * `full` reads every month (the definition changed, or a benchmark's full recompute); so does a first computation.
+ * The month cells of indicators fed by one questionnaire (one list per spec), reading again only the months whose
+ * responses changed since their last computation, in one shared scan. A month's version (the sum of its
+ * ResponseChange weights) and its responses are read in the caller's one snapshot, so the versions stored with the
+ * cells say exactly what the cells saw: a response committed a moment later moves its month's version and is read
+ * at the next recompute. While 500 responses a second arrive at a questionnaire of a million, that is the current
+ * month (~30,000 rows) instead of the million. `full` reads every month (the definition changed, or a benchmark's
+ * full recompute); so does a first computation. Every indicator read has the months of the scan replaced (the
+ * union of what each needed: the others were read in the same snapshot, so are as right).
  */
 export async function cachedResponseMonths(
-  em: EntityManager, indicator: Indicator, questionnaireId: string, dims: DimensionQuestion[], full: boolean,
-): Promise<MonthCell[]> {
-  const definitionKey = JSON.stringify([indicator.kind, indicator.source.questionId ?? null, indicator.source.anyOf ?? null, questionnaireId, dims]);
+  em: EntityManager, questionnaireId: string, specs: CachedSpec[], full: boolean,
+): Promise<{ cells: MonthCell[]; changed: Changed }[]> {
   const versions = new Map((await em.query<{ month: string; version: string }[]>(
     `SELECT to_char(month, 'YYYY-MM-DD') AS month, sum(weight)::text AS version
        FROM response_changes WHERE questionnaire_id = $1 GROUP BY month`, [questionnaireId])).map((r) => [r.month, r.version]));
-  const stored: Pick<IndicatorMonth, 'month' | 'sourceVersion' | 'definitionKey' | 'cells'>[] = full ? [] : await em.query(
-    `SELECT to_char(month, 'YYYY-MM-DD') AS month, source_version AS "sourceVersion", definition_key AS "definitionKey", cells
-       FROM indicator_months WHERE indicator_id = $1`, [indicator.id]);
-  const usable = stored.length > 0 && stored.every((s) => s.definitionKey === definitionKey);
-
-  let range: MonthRange | null = null;
-  if (usable) {
-    const seen = new Map(stored.map((s) => [s.month, s.sourceVersion]));
-    const stale = [...versions].filter(([month, version]) => seen.get(month) !== version).map(([month]) => month).sort();
-    if (stale.length === 0) return stored.flatMap((s) => s.cells);
-    range = { from: stale[0], to: stale[stale.length - 1] };
+  const stored = new Map<string, Stored[]>(specs.map((s) => [s.indicator.id, []]));
+  if (!full) {
+    const rows: (Stored & { indicatorId: string })[] = await em.query(
+      `SELECT indicator_id AS "indicatorId", to_char(month, 'YYYY-MM-DD') AS month, source_version AS "sourceVersion",
+              definition_key AS "definitionKey", cells
+         FROM indicator_months WHERE indicator_id = ANY($1::uuid[])`, [specs.map((s) => s.indicator.id)]);
+    for (const row of rows) stored.get(row.indicatorId)?.push(row);
   }
-  const fresh = await responseMonths(em, indicator.kind, questionnaireId, indicator.source, dims, range);
 
-  // The months read are replaced, with the version each was read at; the others are kept as they were.
+  // What each one must read: nothing (every month as seen), some months, or all of them (null).
+  const plans = specs.map((spec) => {
+    const key = definitionKey(spec, questionnaireId);
+    const own = stored.get(spec.indicator.id)!;
+    if (own.length === 0 || own.some((s) => s.definitionKey !== key)) return { spec, key, own, stale: null };
+    const seen = new Map(own.map((s) => [s.month, s.sourceVersion]));
+    return { spec, key, own, stale: [...versions].filter(([month, version]) => seen.get(month) !== version).map(([month]) => month) };
+  });
+  const reading = plans.filter((p) => p.stale === null || p.stale.length > 0);
+  const range = reading.some((p) => p.stale === null) ? null : monthRange(reading.flatMap((p) => p.stale ?? []));
+  const fresh = reading.length ? await responseMonths(em, questionnaireId, reading.map(({ spec }) => ({ kind: spec.indicator.kind, source: spec.indicator.source, dims: spec.dims })), range) : [];
+  const inRange = (month: string) => !range || (month >= range.from && month <= range.to);
+  const read = new Map(reading.map((p, i) => [p, fresh[i]]));
+
+  const out: { cells: MonthCell[]; changed: Changed }[] = [];
+  for (const p of plans) {
+    const cells = read.get(p);
+    if (!cells) {
+      out.push({ cells: p.own.flatMap((s) => s.cells), changed: 'none' });
+      continue;
+    }
+    await storeMonths(em, p.spec.indicator.id, p.key, range, versions, cells);
+    out.push({ cells: [...p.own.filter((s) => !inRange(s.month)).flatMap((s) => s.cells), ...cells], changed: range ? { from: range.from } : 'all' });
+  }
+  return out;
+}
+
+/** What the stored cells were computed for: another definition, or ADS+ questions, means reading every month again. */
+const definitionKey = ({ indicator, dims, dependsOn }: CachedSpec, questionnaireId: string) =>
+  JSON.stringify([indicator.kind, indicator.source.questionId ?? null, indicator.source.anyOf ?? null, questionnaireId, dims, dependsOn]);
+
+function monthRange(months: string[]): MonthRange {
+  const sorted = [...months].sort();
+  return { from: sorted[0], to: sorted[sorted.length - 1] };
+}
+
+/** The months read are replaced, with the version each was read at; the others are kept as they were. */
+async function storeMonths(
+  em: EntityManager, indicatorId: string, key: string, range: MonthRange | null, versions: Map<string, string>, fresh: MonthCell[],
+): Promise<void> {
   const inRange = (month: string) => !range || (month >= range.from && month <= range.to);
   const byMonth = new Map<string, MonthCell[]>();
   for (const month of versions.keys()) if (inRange(month)) byMonth.set(month, []);
@@ -44,16 +92,14 @@ export async function cachedResponseMonths(
   }
   const rows = [...byMonth].map(([month, cells]) => ({ month, sourceVersion: versions.get(month) ?? '0', cells }));
   if (range) {
-    await em.query('DELETE FROM indicator_months WHERE indicator_id = $1 AND month BETWEEN $2 AND $3', [indicator.id, range.from, range.to]);
+    await em.query('DELETE FROM indicator_months WHERE indicator_id = $1 AND month BETWEEN $2 AND $3', [indicatorId, range.from, range.to]);
   } else {
-    await em.delete(IndicatorMonth, { indicatorId: indicator.id });
+    await em.delete(IndicatorMonth, { indicatorId });
   }
   await em.query(
     `INSERT INTO indicator_months (indicator_id, month, source_version, definition_key, cells)
      SELECT $1, month, "sourceVersion", $2, cells FROM jsonb_to_recordset($3::jsonb) AS r(month date, "sourceVersion" bigint, cells jsonb)`,
-    [indicator.id, definitionKey, JSON.stringify(rows.map(({ month, sourceVersion, cells }) => ({ month, sourceVersion, cells })))]);
-  const kept = stored.filter((s) => !inRange(s.month)).flatMap((s) => s.cells);
-  return [...kept, ...fresh];
+    [indicatorId, key, JSON.stringify(rows)]);
 }
 
 /**

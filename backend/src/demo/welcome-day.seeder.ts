@@ -6,6 +6,7 @@ import { Indicator } from '@backend/indicators/indicator.entity';
 import { Action } from '@backend/plans/action.entity';
 import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-version.entity';
 import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
+import { encodeAnswers } from '@backend/responses/answer-codes';
 import { Response } from '@backend/responses/response.entity';
 import { stableUuid } from './demo-rng';
 import {
@@ -38,6 +39,8 @@ export async function seedWelcomeDay(em: EntityManager, planId: string, organiza
     questionnaireId: questionnaire.id, versionId: version.id, version: 1, language: r.language,
     receivedAt: r.answeredAt, answeredAt: r.answeredAt, idempotencyKey: stableUuid('d0e1a000', n),
     bodyHash: createHash('sha256').update(JSON.stringify(r.answers)).digest('hex'), answers: r.answers,
+    // Coded as the ingest codes them (the aggregation groups the codes).
+    codes: encodeAnswers(WELCOME_DAY_QUESTIONS, r.answers),
   }));
   for (let i = 0; i < rows.length; i += 200) {
     await em.createQueryBuilder().insert().into(Response).values(rows.slice(i, i + 200)).execute();

@@ -13,14 +13,22 @@ export interface PingPayload {
 /** Finished jobs are kept for the queue board, within bounds. */
 export const JOB_RETENTION = { removeOnComplete: { count: 1000, age: 86_400 }, removeOnFail: { count: 5000 } } as const;
 
-/** Indicator values: recompute one indicator from its raw rows; reconcile finds what was missed. */
+/**
+ * Indicator values: recompute one indicator from its raw rows, or every indicator a questionnaire feeds (what new
+ * responses change: one read of their months serves them all); reconcile finds what was missed.
+ */
 export const AGGREGATION_QUEUE = 'aggregation';
 
 export const AggregationJob = {
   Recompute: 'recompute-indicator',
+  RecomputeQuestionnaire: 'recompute-questionnaire',
   Reconcile: 'reconcile',
 } as const;
 
 export interface RecomputePayload {
   indicatorId: string;
+}
+
+export interface RecomputeQuestionnairePayload {
+  questionnaireId: string;
 }

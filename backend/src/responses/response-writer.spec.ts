@@ -30,7 +30,7 @@ function fakeDb(behaviour: { fail?: (records: Record[]) => Error | null; held?: 
 
 const QID = randomUUID();
 const row = (overrides: Partial<ResponseRow> = {}): ResponseRow => ({
-  questionnaireId: QID, versionId: randomUUID(), version: 1, language: 'fr', idempotencyKey: randomUUID(), bodyHash: 'h1', answers: { a: 1 }, ...overrides,
+  questionnaireId: QID, versionId: randomUUID(), version: 1, language: 'fr', idempotencyKey: randomUUID(), bodyHash: 'h1', answers: { a: 1 }, codes: null, ...overrides,
 });
 const options: Partial<WriterOptions> = { maxWaitMs: 1, maxBatch: 100, maxInFlight: 1 };
 const pgError = (code: string) => Object.assign(new Error(`pg ${code}`), { driverError: { code } });

@@ -14,6 +14,8 @@ export interface ResponseRow {
   idempotencyKey: string;
   bodyHash: string;
   answers: Record<string, AnswerValue>;
+  /** encodeAnswers of the answers against the version (null: not coded). */
+  codes: Buffer | null;
 }
 
 /** The committed row that holds a key: the one just written, or the one an earlier send wrote. */
@@ -55,10 +57,10 @@ interface StoredRow {
 // sends only after the commit (and its WAL flush) is done. Rows whose key is already taken are skipped here and
 // looked up afterwards, so two sends of one key store one row even when they race in different batches.
 const INSERT = `
-  INSERT INTO responses (questionnaire_id, version_id, version, language, idempotency_key, body_hash, answers)
-  SELECT questionnaire_id, version_id, version, language, idempotency_key, body_hash, answers
+  INSERT INTO responses (questionnaire_id, version_id, version, language, idempotency_key, body_hash, answers, codes)
+  SELECT questionnaire_id, version_id, version, language, idempotency_key, body_hash, answers, codes
   FROM jsonb_to_recordset($1::jsonb) AS r(questionnaire_id uuid, version_id uuid, version int, language text,
-    idempotency_key uuid, body_hash text, answers jsonb)
+    idempotency_key uuid, body_hash text, answers jsonb, codes bytea)
   ON CONFLICT (questionnaire_id, idempotency_key) DO NOTHING
   RETURNING id, questionnaire_id, idempotency_key, received_at, body_hash`;
 
@@ -207,7 +209,8 @@ export class ResponseWriter implements BeforeApplicationShutdown {
 function toRecord(r: ResponseRow) {
   return {
     questionnaire_id: r.questionnaireId, version_id: r.versionId, version: r.version, language: r.language,
-    idempotency_key: r.idempotencyKey, body_hash: r.bodyHash, answers: r.answers,
+    // bytea's text form, which jsonb_to_recordset reads.
+    idempotency_key: r.idempotencyKey, body_hash: r.bodyHash, answers: r.answers, codes: r.codes && `\\x${r.codes.toString('hex')}`,
   };
 }
 

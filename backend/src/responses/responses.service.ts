@@ -13,6 +13,7 @@ import { message, messageLanguage } from './answer-messages';
 import { keyReused, requireIdempotencyKey } from './idempotency-key';
 import { parseResponseBody, primaryLanguage, responseHash } from './response-body';
 import { ResponseWriter, StoredResponse, unavailable } from './response-writer';
+import { encodeAnswers } from './answer-codes';
 import { AnswerProblem, validateAnswers } from './validate-answers';
 
 /** What a stored response's sender gets back, the first time and on every retry (API.md). */
@@ -85,6 +86,7 @@ export class ResponsesService {
     const bodyHash = responseHash(body);
     const stored = await this.writer.write({
       questionnaireId: questionnaire.id, versionId: version.id, version: version.version, language, idempotencyKey: key, bodyHash, answers,
+      codes: encodeAnswers(version.questions, answers),
     });
     if (stored.bodyHash !== bodyHash) throw keyReused();
     return receipt(stored);

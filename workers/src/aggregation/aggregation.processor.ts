@@ -3,7 +3,7 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
 import { AggregationService } from '@backend/aggregation/aggregation.service';
-import { AGGREGATION_QUEUE, AggregationJob, JOB_RETENTION, RecomputePayload } from '@backend/queue/queues';
+import { AGGREGATION_QUEUE, AggregationJob, JOB_RETENTION, RecomputePayload, RecomputeQuestionnairePayload } from '@backend/queue/queues';
 
 /** How often the reconcile job looks for indicators whose inputs changed without a recompute (Redis was down…). */
 export const RECONCILE_EVERY_MS = 15_000;
@@ -36,10 +36,18 @@ export class AggregationProcessor extends WorkerHost implements OnApplicationBoo
     await this.queue.upsertJobScheduler('reconcile', { every: RECONCILE_EVERY_MS }, { name: AggregationJob.Reconcile, opts: JOB_RETENTION });
   }
 
-  async process(job: Job<RecomputePayload>): Promise<unknown> {
+  async process(job: Job<RecomputePayload | RecomputeQuestionnairePayload>): Promise<unknown> {
     switch (job.name) {
-      case AggregationJob.Recompute:
-        return this.aggregation.recompute(job.data.indicatorId);
+      case AggregationJob.RecomputeQuestionnaire: {
+        const { questionnaireId } = job.data as RecomputeQuestionnairePayload;
+        return Object.fromEntries(await this.aggregation.recomputeMany(await this.aggregation.indicatorsFedBy({ questionnaireId })));
+      }
+      case AggregationJob.Recompute: {
+        // With many months to read (a first computation, an import, an outage), the other indicators of its
+        // questionnaire are read in the same scan: their own jobs then find their months read.
+        const done = await this.aggregation.recomputeMany(await this.aggregation.withSiblings((job.data as RecomputePayload).indicatorId));
+        return Object.fromEntries(done);
+      }
       case AggregationJob.Reconcile: {
         await this.aggregation.foldChanges();
         const stale = await this.aggregation.stale();
