@@ -243,6 +243,21 @@ describe('Indicator values computed from the raw rows', () => {
     expect(await aggregation.withSiblings(ids[0])).not.toContain(ids[4]);
   });
 
+  it('computes the cells as they stood at a cut-off date, from what was answered or counted by then (evaluations)', async () => {
+    // Arrange
+    const responses = await indicator({ kind: 'response_count', source: { questionnaireId } });
+    const counts = await indicator({ kind: 'participation_sum', grain: 'year', source: { instrumentIds: [countsInstrumentId] } });
+
+    // Act
+    const at = await aggregation.cellsAt([responses, counts], '2022-05-09');
+
+    // Assert: the 2022-05-10 response and the August count come after; no period starts after the cut-off
+    const totals = (id: string, grain: string) =>
+      at.get(id)!.filter((c) => c.dimension === '' && c.grain === grain).map((c) => [c.periodStart, c.value, c.cumulativeValue]);
+    expect(totals(responses, 'quarter')).toEqual([['2022-01-01', 4, 4], ['2022-04-01', 2, 6]]);
+    expect(totals(counts, 'year')).toEqual([['2022-01-01', 40, 40]]);
+  });
+
   it('reads answers from their codes (as the ingest stores them) to the values it reads from their JSON', async () => {
     // Arrange: values computed from the JSON answers (these rows have no codes), then the rows coded in SQL
     const ids: string[] = [];

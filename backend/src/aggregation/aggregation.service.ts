@@ -10,7 +10,8 @@ import { ComputedCell, MonthCell, TOTAL } from './cells';
 import { IndicatorComputation } from './indicator-computation.entity';
 import { CachedSpec, cachedResponseMonths, Changed, foldResponseChanges } from './response-month-cache';
 import { rollUp } from './rollup';
-import { dimensionQuestions, manualMonths, participationMonths, ratioPartMonths } from './source-queries';
+import { responseMonths } from './response-months';
+import { dimensionQuestions, manualMonths, participationMonths, ratioPartMonths, untilRange } from './source-queries';
 import { storeValues } from './store-values';
 import { suppress } from './suppression';
 
@@ -118,6 +119,43 @@ export class AggregationService {
     return results;
   }
 
+  /**
+   * The indicators' cells as they stood at a cut-off date: computed from the rows answered, counted or entered on or
+   * before it (in one snapshot, nothing stored), periods starting after it left out. What an evaluation freezes.
+   */
+  async cellsAt(indicatorIds: string[], cutoff: string): Promise<Map<string, ComputedCell[]>> {
+    return this.db.transaction('REPEATABLE READ', async (em) => {
+      await em.query("SET LOCAL jit = off; SET LOCAL enable_sort = off; SET LOCAL work_mem = '64MB'; SET LOCAL parallel_tuple_cost = 0");
+      const out = new Map<string, ComputedCell[]>();
+      for (const indicator of await em.findBy(Indicator, { id: In(indicatorIds) })) {
+        const plan = await em.findOneByOrFail(Plan, { id: indicator.planId });
+        const cells = rollUp(indicator.kind, await this.monthsUntil(em, indicator, cutoff), plan.startDate);
+        if (indicator.kind !== 'manual') suppress(cells, this.app.suppressionK);
+        out.set(indicator.id, cells.filter((c) => c.periodStart <= cutoff));
+      }
+      return out;
+    });
+  }
+
+  private async monthsUntil(em: EntityManager, indicator: Indicator, cutoff: string): Promise<MonthCell[]> {
+    const { questionnaireId, instrumentIds } = await this.inputs(em, indicator);
+    switch (indicator.kind) {
+      case 'response_count':
+      case 'answer_share':
+      case 'scale_mean': {
+        if (!questionnaireId) return [];
+        const dims = await dimensionQuestions(em, questionnaireId, indicator.dimensions);
+        return (await responseMonths(em, questionnaireId, [{ kind: indicator.kind, source: indicator.source, dims }], untilRange(cutoff)))[0];
+      }
+      case 'participation_sum':
+        return instrumentIds.length ? participationMonths(em, instrumentIds, indicator.dimensions, cutoff) : [];
+      case 'manual':
+        return manualMonths(em, indicator.id, cutoff);
+      case 'ratio':
+        return this.ratioMonths(em, indicator, cutoff);
+    }
+  }
+
   /** Keeps the log of changed months short (see foldResponseChanges); the reconcile job runs it. */
   foldChanges(): Promise<void> {
     return foldResponseChanges(this.db.manager);
@@ -202,13 +240,13 @@ export class AggregationService {
     return out;
   }
 
-  private async ratioMonths(em: EntityManager, indicator: Indicator): Promise<MonthCell[]> {
+  private async ratioMonths(em: EntityManager, indicator: Indicator, until: string | null = null): Promise<MonthCell[]> {
     const { numerator, denominator } = indicator.source;
     if (!numerator || !denominator) return [];
     // Each side contributes its own months; a period's ratio is the sum of one over the sum of the other.
     // A constant denominator stands for every month that has a numerator (a rate per occasion).
-    const top = await ratioPartMonths(em, numerator, []);
-    const bottom = await ratioPartMonths(em, denominator, [...top.keys()]);
+    const top = await ratioPartMonths(em, numerator, [], until);
+    const bottom = await ratioPartMonths(em, denominator, [...top.keys()], until);
     const months = new Set([...top.keys(), ...bottom.keys()]);
     return [...months].map((month) => ({
       month, dimension: TOTAL, category: TOTAL, num: top.get(month)?.value ?? 0, den: bottom.get(month)?.value ?? 0, n: top.get(month)?.n ?? 0,

@@ -23,9 +23,11 @@ function binder(): { bind: (value: unknown) => string; params: unknown[] } {
 }
 
 /** The responses of the range's months (in the plans' time zone), through the (questionnaire_id, answered_at) indexes. */
-const inRange = (range: MonthRange | null, bind: (value: unknown) => string) => range
-  ? `AND r.answered_at >= (${bind(range.from)}::timestamp AT TIME ZONE '${ZONE}') AND r.answered_at < ((${bind(range.to)}::date + interval '1 month')::timestamp AT TIME ZONE '${ZONE}')`
-  : '';
+function inRange(range: MonthRange | null, bind: (value: unknown) => string): string {
+  if (!range) return '';
+  const months = `AND r.answered_at >= (${bind(range.from)}::timestamp AT TIME ZONE '${ZONE}') AND r.answered_at < ((${bind(range.to)}::date + interval '1 month')::timestamp AT TIME ZONE '${ZONE}')`;
+  return range.until ? `${months} AND r.answered_at < ((${bind(range.until)}::date + 1)::timestamp AT TIME ZONE '${ZONE}')` : months;
+}
 
 /**
  * The responses of a questionnaire (in the range's months) grouped by month and by their answers to `questionIds`:
