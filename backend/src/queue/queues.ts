@@ -32,3 +32,25 @@ export interface RecomputePayload {
 export interface RecomputeQuestionnairePayload {
   questionnaireId: string;
 }
+
+/** Evaluations: freeze the snapshot of a newly opened evaluation at its cut-off date. */
+export const EVALUATION_QUEUE = 'evaluations';
+
+export const EvaluationJob = {
+  Freeze: 'freeze-snapshot',
+} as const;
+
+export interface FreezePayload {
+  evaluationId: string;
+}
+
+/** Reports: render a requested report (PDF, XLSX, CSV) and store the file. */
+export const REPORT_QUEUE = 'reports';
+
+export const ReportJob = {
+  Render: 'render-report',
+} as const;
+
+export interface RenderReportPayload {
+  reportId: string;
+}
