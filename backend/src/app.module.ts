@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import { CoreModule } from './core.module';
+import { EvaluationsModule } from './evaluations/evaluations.module';
 import { HealthModule } from './health/health.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -12,6 +13,7 @@ import { ParticipationModule } from './participation/participation.module';
 import { PlansModule } from './plans/plans.module';
 import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { QueueModule } from './queue/queue.module';
+import { ReportsModule } from './reports/reports.module';
 import { ResponsesModule } from './responses/responses.module';
 import { UsersModule } from './users/users.module';
 import { WorkCellsModule } from './work-cells/work-cells.module';
@@ -31,6 +33,8 @@ import { WorkCellsModule } from './work-cells/work-cells.module';
     ParticipationModule,
     HealthModule,
     AggregationModule,
+    EvaluationsModule,
+    ReportsModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

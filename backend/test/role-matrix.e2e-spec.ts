@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { DEMO_PASSWORD } from '@backend/demo/demo-users';
+import { EvaluationFreezerService } from '@backend/evaluations/evaluation-freezer.service';
+import { ReportRenderService } from '@backend/reports/report-render.service';
 import type { Role } from '@backend/users/role';
 import {
   Fixtures, fixtures, OrganizationFixture, PlanFixture, uniqueText, UserFixture, WorkCellFixture,
@@ -11,19 +13,21 @@ import { bearer, startTestApp, TestApp } from './support/test-app';
 // Every route × every role, from one table. The policy it states (on purpose not imported from the code):
 // all staff read everything but users; admins and evaluators write plans and their parts, indicators, instruments,
 // work cells, partnerships and organizations; only admins touch users; a partner edits its own organization and
-// the steps of the work cells its organization is part of; the committee only reads; anonymous callers get 401
-// except on the public routes.
+// the steps of the work cells its organization is part of; the committee only reads, but for evaluations, which it opens,
+// assesses and closes with admins and evaluators; anonymous callers get 401 except on the public routes.
 
 type Actor = Role | 'anonymous';
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Table = 'plans' | 'orientations' | 'objectives' | 'actions' | 'expected_results' | 'indicators' | 'instruments'
-  | 'work_cells' | 'work_steps' | 'partnerships' | 'organizations' | 'users' | 'questionnaires' | 'responses' | 'participation_counts' | 'indicator_manual_values';
+  | 'work_cells' | 'work_steps' | 'partnerships' | 'organizations' | 'users' | 'questionnaires' | 'responses' | 'participation_counts' | 'indicator_manual_values'
+  | 'evaluations' | 'evaluation_assessments';
 
 const ACTORS: readonly Actor[] = ['admin', 'evaluator', 'partner', 'committee', 'anonymous'];
 const STAFF: readonly Role[] = ['admin', 'evaluator', 'partner', 'committee'];
 const WRITERS: readonly Role[] = ['admin', 'evaluator'];
 const WRITERS_AND_PARTNER: readonly Role[] = ['admin', 'evaluator', 'partner'];
 const ADMIN: readonly Role[] = ['admin'];
+const EVALUATION_WRITERS: readonly Role[] = ['admin', 'evaluator', 'committee'];
 const PUBLIC = 'public';
 
 /** What a case needs to exist before the request: fresh for every write, built once for reads. */
@@ -47,6 +51,10 @@ interface Setups {
   partnersCount: PlanFixture & { countId: string };
   /** A participation count recorded by the admin (no organization: not the partner's). */
   count: PlanFixture & { countId: string };
+  /** An evaluation of a fresh plan, frozen (open for assessments). */
+  evaluation: PlanFixture & { evaluationId: string };
+  /** A frozen evaluation with an up-to-date report in each format (French), rendered; `reportId` is the PDF's. */
+  reportedEvaluation: PlanFixture & { evaluationId: string; reportId: string };
 }
 type SetupName = keyof Setups;
 
@@ -182,9 +190,25 @@ const ROUTES: Route[] = [
   route({ method: 'post', path: '/api/users', allowed: ADMIN, setup: 'none', table: 'users', body: (_, m) => ({ email: `${m}@example.org`, password: 'a-password-of-the-matrix', role: 'committee', displayName: m }) }),
   route({ method: 'patch', path: '/api/users/:id', allowed: ADMIN, setup: 'user', table: 'users', id: (u) => u.userId, body: (_, m) => ({ displayName: m }) }),
   route({ method: 'delete', path: '/api/users/:id', allowed: ADMIN, setup: 'user', table: 'users', id: (u) => u.userId }),
+
+  route({ method: 'post', path: '/api/plans/:id/evaluations', allowed: EVALUATION_WRITERS, setup: 'plan', param: (p) => p.planId, body: () => ({ kind: 'midterm', cutoff: '2024-03-01' }) }),
+  route({ method: 'get', path: '/api/plans/:id/evaluations', allowed: STAFF, setup: 'plan', param: (p) => p.planId }),
+  route({ method: 'get', path: '/api/evaluations/:id', allowed: STAFF, setup: 'evaluation', id: (e) => e.evaluationId }),
+  route({ method: 'put', path: '/api/evaluations/:id/assessments/:objectiveId', allowed: EVALUATION_WRITERS, setup: 'evaluation', table: 'evaluation_assessments',
+    id: (e) => e.evaluationId, param: (e) => e.objectiveId, body: (_, m) => ({ rating: 'on_track', comment: m }) }),
+  route({ method: 'post', path: '/api/evaluations/:id/close', allowed: EVALUATION_WRITERS, setup: 'evaluation', table: 'evaluations', status: 200, id: (e) => e.evaluationId, result: { state: 'closed' } }),
+
+  // Reports are read by all staff, as evaluations are; the committee, evaluators and admins have them rendered.
+  route({ method: 'get', path: '/api/evaluations/:id/report.pdf', allowed: STAFF, setup: 'reportedEvaluation', id: (e) => e.evaluationId, contentType: 'application/pdf' }),
+  route({ method: 'get', path: '/api/evaluations/:id/report.xlsx', allowed: STAFF, setup: 'reportedEvaluation', id: (e) => e.evaluationId, contentType: 'spreadsheetml' }),
+  route({ method: 'get', path: '/api/evaluations/:id/report.csv', allowed: STAFF, setup: 'reportedEvaluation', id: (e) => e.evaluationId, contentType: 'text/csv' }),
+  route({ method: 'post', path: '/api/evaluations/:id/reports', allowed: EVALUATION_WRITERS, setup: 'evaluation', status: 202, param: (e) => e.evaluationId, body: () => ({ format: 'pdf', language: 'en' }) }),
+  route({ method: 'post', path: '/api/plans/:id/activity-reports', allowed: EVALUATION_WRITERS, setup: 'plan', status: 202, param: (p) => p.planId, body: () => ({ year: 2024 }) }),
+  route({ method: 'get', path: '/api/reports/:id', allowed: STAFF, setup: 'reportedEvaluation', id: (e) => e.reportId }),
+  route({ method: 'get', path: '/api/reports/:id/file', allowed: STAFF, setup: 'reportedEvaluation', id: (e) => e.reportId, contentType: 'application/pdf' }),
 ];
 
-const SUCCESS: Record<Method, number> = { get: 200, post: 201, patch: 200, delete: 204 };
+const SUCCESS: Record<Method, number> = { get: 200, post: 201, put: 200, patch: 200, delete: 204 };
 const ERROR_CODE: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden' };
 
 function expectedStatus(r: Route, actor: Actor): number {
@@ -244,6 +268,24 @@ describe('Role matrix: every route for every role', () => {
       const p = await f.plan();
       return { ...p, countId: await recordCount(f, t.tokens.admin, p.instrumentId) };
     },
+    evaluation: async (f) => {
+      const p = await f.plan();
+      const res = await t.http().post(`/api/plans/${p.planId}/evaluations`).set(bearer(t.tokens.admin)).send({ kind: 'midterm', cutoff: '2024-03-01' }).expect(201);
+      const evaluationId = (res.body as { id: string }).id;
+      await t.app.get(EvaluationFreezerService).freeze(evaluationId);
+      return { ...p, evaluationId };
+    },
+    reportedEvaluation: async (f) => {
+      const e = await SETUPS.evaluation(f);
+      const ids: string[] = [];
+      for (const format of ['pdf', 'xlsx', 'csv']) {
+        const res = await t.http().post(`/api/evaluations/${e.evaluationId}/reports`).set(bearer(t.tokens.admin)).send({ format }).expect(202);
+        ids.push((res.body as { id: string }).id);
+        // What the workers do; one of another test may have done it already, which the render takes in its stride.
+        await t.app.get(ReportRenderService).render(ids[ids.length - 1]);
+      }
+      return { ...e, reportId: ids[0] };
+    },
     questionnaire: async (f) => {
       const p = await f.plan();
       const res = await t.http().post('/api/questionnaires').set(bearer(t.tokens.admin)).send({
@@ -266,7 +308,8 @@ describe('Role matrix: every route for every role', () => {
   }
 
   function send(r: Route, actor: Actor, id: string | undefined, body: object | undefined, fx: Setups[SetupName]): Promise<Response> {
-    const request = t.http()[r.method](r.path.replace(/:\w+/, id ?? r.param?.(fx) ?? ''));
+    // A second path parameter (an assessment's objective) is the route's param.
+    const request = t.http()[r.method](r.path.replace(/:\w+/, id ?? r.param?.(fx) ?? '').replace(/:\w+/, r.param?.(fx) ?? ''));
     if (r.headers) request.set(r.headers());
     if (actor !== 'anonymous') request.set(bearer(t.tokens[actor]));
     return body ? request.send(body) : request;
@@ -301,6 +344,10 @@ describe('Role matrix: every route for every role', () => {
       }
       if (!table) return; // the login
       fresh.track(`${path}/${(res.body as { id: string }).id}`);
+      expect(await rowsMentioning(table, [marker])).toHaveLength(1);
+    },
+    // A PUT writes (or replaces) the one row the path names.
+    put: async ({ table, marker }) => {
       expect(await rowsMentioning(table, [marker])).toHaveLength(1);
     },
     patch: async ({ table, id, marker }) => {

@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AggregationModule } from '@backend/aggregation/aggregation.module';
 import { CoreModule } from '@backend/core.module';
+import { EvaluationsModule } from '@backend/evaluations/evaluations.module';
 import { QueueModule } from '@backend/queue/queue.module';
+import { ReportsModule } from '@backend/reports/reports.module';
 import { AggregationProcessor } from './aggregation/aggregation.processor';
+import { EvaluationProcessor } from './evaluations/evaluation.processor';
+import { ReportProcessor } from './reports/report.processor';
 import { SystemProcessor } from './system.processor';
 
 /** The worker process: the same domain and database as the API, no HTTP server, processors only. */
 @Module({
-  imports: [CoreModule, QueueModule.forRoot('worker'), AggregationModule],
-  providers: [SystemProcessor, AggregationProcessor],
+  imports: [CoreModule, QueueModule.forRoot('worker'), AggregationModule, EvaluationsModule, ReportsModule],
+  providers: [SystemProcessor, AggregationProcessor, EvaluationProcessor, ReportProcessor],
 })
 export class WorkersModule {}

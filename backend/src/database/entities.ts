@@ -2,6 +2,9 @@ import { IndicatorComputation } from '@backend/aggregation/indicator-computation
 import { IndicatorMonth } from '@backend/aggregation/indicator-month.entity';
 import { ResponseChange } from '@backend/aggregation/response-change.entity';
 import { IndicatorValue } from '@backend/aggregation/indicator-value.entity';
+import { Assessment } from '@backend/evaluations/assessment.entity';
+import { EvaluationEvent } from '@backend/evaluations/evaluation-event.entity';
+import { Evaluation } from '@backend/evaluations/evaluation.entity';
 import { Indicator } from '@backend/indicators/indicator.entity';
 import { ManualValue } from '@backend/indicators/manual-value.entity';
 import { Instrument } from '@backend/indicators/instrument.entity';
@@ -14,6 +17,7 @@ import { Plan } from '@backend/plans/plan.entity';
 import { ParticipationCountRevision } from '@backend/participation/participation-count-revision.entity';
 import { ParticipationCount } from '@backend/participation/participation-count.entity';
 import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-version.entity';
+import { Report } from '@backend/reports/report.entity';
 import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
 import { Response } from '@backend/responses/response.entity';
 import { User } from '@backend/users/user.entity';
@@ -27,4 +31,5 @@ export const ENTITIES = [
   Indicator, Instrument, WorkCell, WorkStep, Partnership,
   Questionnaire, QuestionnaireVersion, Response, ParticipationCount, ParticipationCountRevision,
   ManualValue, IndicatorValue, IndicatorComputation, IndicatorMonth, ResponseChange,
+  Evaluation, Assessment, EvaluationEvent, Report,
 ];

@@ -4,8 +4,10 @@ import { IndicatorValues1795452650754 } from './1795452650754-IndicatorValues';
 import { ResponseChangesIndicatorMonths1795462795045 } from './1795462795045-ResponseChangesIndicatorMonths';
 import { ResponsesAnsweredMonth1795955401220 } from './1795955401220-ResponsesAnsweredMonth';
 import { ResponseCodes1795956864656 } from './1795956864656-ResponseCodes';
+import { Evaluations1795959469769 } from './1795959469769-Evaluations';
+import { Reports1795959814195 } from './1795959814195-Reports';
 
 /** Every migration, in order. Generated with `npm run migration:generate -- backend/src/database/migrations/<Name>`. */
 export const MIGRATIONS = [InitialSchema1795450090399, QuestionnairesResponsesParticipation1795451616882, IndicatorValues1795452650754,
   ResponseChangesIndicatorMonths1795462795045, ResponsesAnsweredMonth1795955401220,
-  ResponseCodes1795956864656];
+  ResponseCodes1795956864656, Evaluations1795959469769, Reports1795959814195];

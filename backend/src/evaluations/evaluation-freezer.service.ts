@@ -1,0 +1,101 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AggregationService } from '@backend/aggregation/aggregation.service';
+import { appConfig } from '@backend/config/configuration';
+import { Indicator } from '@backend/indicators/indicator.entity';
+import { Objective } from '@backend/plans/objective.entity';
+import { Orientation } from '@backend/plans/orientation.entity';
+import { Plan } from '@backend/plans/plan.entity';
+import { EvaluationEvent } from './evaluation-event.entity';
+import type { EvaluationSnapshot, ObjectiveSnapshot } from './evaluation-snapshot';
+import { Evaluation } from './evaluation.entity';
+import { indicatorSnapshot } from './snapshot-builder';
+
+export type FreezeOutcome = 'frozen' | 'already_frozen' | 'missing';
+
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
+  return map;
+}
+
+/**
+ * Freezes an evaluation: the plan's tree and every indicator's values at the cut-off, stored once. The workers run it
+ * (the freeze job, and the recovery of evaluations whose job was never queued); nothing here runs in a request.
+ */
+@Injectable()
+export class EvaluationFreezerService {
+  private readonly logger = new Logger(EvaluationFreezerService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly aggregation: AggregationService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  /**
+   * Idempotent, and all or nothing: the snapshot is built outside any write, then stored with the state in one
+   * transaction that first locks the row and checks it is still freezing. A second run (a retried or duplicated job)
+   * finds it open and leaves it; a process killed before the commit leaves it freezing, for the recovery to pick up.
+   */
+  async freeze(evaluationId: string): Promise<FreezeOutcome> {
+    const evaluation = await this.db.manager.findOne(Evaluation, { select: { id: true, planId: true, cutoff: true, state: true }, where: { id: evaluationId } });
+    if (!evaluation) return 'missing';
+    if (evaluation.state !== 'freezing') return 'already_frozen';
+    const snapshot = await this.buildSnapshot(evaluation.planId, evaluation.cutoff);
+    if (!snapshot) return 'missing';
+    return this.db.transaction(async (em) => {
+      const [row]: { state: string }[] = await em.query('SELECT state FROM evaluations WHERE id = $1 FOR UPDATE', [evaluationId]);
+      if (!row) return 'missing';
+      if (row.state !== 'freezing') return 'already_frozen';
+      await em.query(`UPDATE evaluations SET snapshot = $2::jsonb, state = 'open', frozen_at = $3, updated_at = now() WHERE id = $1`,
+        [evaluationId, JSON.stringify(snapshot), snapshot.frozenAt]);
+      const indicators = snapshot.orientations.reduce((sum, o) => sum + o.objectives.reduce((s, ob) => s + ob.indicators.length, 0), 0);
+      await em.insert(EvaluationEvent, { evaluationId, userId: null, action: 'frozen', detail: { cutoff: evaluation.cutoff, indicators } });
+      this.logger.log(`evaluation ${evaluationId} frozen at ${evaluation.cutoff} (${indicators} indicators)`);
+      return 'frozen';
+    });
+  }
+
+  /** Evaluations still waiting for their snapshot, oldest first: what the workers' recovery freezes. */
+  async pending(): Promise<string[]> {
+    const rows = await this.db.manager.find(Evaluation, { select: { id: true }, where: { state: 'freezing' }, order: { createdAt: 'ASC' } });
+    return rows.map((r) => r.id);
+  }
+
+  /** The plan's tree (orientations → objectives and their sub-objectives → indicators, by position) with its values at the cut-off. */
+  async buildSnapshot(planId: string, cutoff: string): Promise<EvaluationSnapshot | null> {
+    const em = this.db.manager;
+    const plan = await em.findOneBy(Plan, { id: planId });
+    if (!plan) return null;
+    const where = { planId };
+    const [orientations, objectives, indicators] = await Promise.all([
+      em.find(Orientation, { where, order: { position: 'ASC', number: 'ASC' } }),
+      em.find(Objective, { where, order: { position: 'ASC', code: 'ASC' } }),
+      em.find(Indicator, { where, order: { position: 'ASC', name: 'ASC' } }),
+    ]);
+    const cells = indicators.length ? await this.aggregation.cellsAt(indicators.map((i) => i.id), cutoff) : new Map();
+    const indicatorsOf = groupBy(indicators, (i) => i.objectiveId);
+    const known = new Set(objectives.map((o) => o.id));
+    const childrenOf = groupBy(objectives.filter((o) => o.parentId && known.has(o.parentId)), (o) => o.parentId);
+    const rootsOf = groupBy(objectives.filter((o) => !o.parentId || !known.has(o.parentId)), (o) => o.orientationId);
+    // Sub-objectives (3.2.1) follow their objective (3.2): the snapshot lists an orientation's objectives flat, in reading order.
+    const inOrder = (o: Objective): Objective[] => [o, ...(childrenOf.get(o.id) ?? []).flatMap(inOrder)];
+    const objectiveSnapshot = (o: Objective): ObjectiveSnapshot => ({
+      id: o.id, code: o.code, title: o.title,
+      indicators: (indicatorsOf.get(o.id) ?? []).map((i) => indicatorSnapshot(i, cells.get(i.id) ?? [], plan, cutoff)),
+    });
+    return {
+      plan: { id: plan.id, title: plan.title, startDate: plan.startDate, midtermDate: plan.midtermDate, endDate: plan.endDate },
+      cutoff,
+      frozenAt: new Date().toISOString(),
+      suppressionK: this.app.suppressionK,
+      orientations: orientations.map((o) => ({
+        id: o.id, number: o.number, title: o.title,
+        objectives: (rootsOf.get(o.id) ?? []).flatMap(inOrder).map(objectiveSnapshot),
+      })),
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import type { IndicatorSnapshot, SnapshotPeriod } from '@backend/evaluations/evaluation-snapshot';
+import type { Grain, IndicatorKind } from '@backend/indicators/indicator-kind';
+
+// How a report reads a snapshot's figures, the same way in the PDF and in the spreadsheets.
+
+/**
+ * Kinds whose progress is what has accumulated since the plan's start (README « Status rule »): their chart follows
+ * the cumulative values; shares, means and ratios follow each period's value.
+ */
+export const CUMULATIVE_KINDS: readonly IndicatorKind[] = ['response_count', 'participation_sum', 'manual'];
+
+/** The last day of the period that starts on `periodStart`. */
+export function periodEnd(periodStart: string, grain: Grain): string {
+  const [y, m] = periodStart.split('-').map(Number);
+  const months = grain === 'year' ? 12 : grain === 'quarter' ? 3 : 1;
+  return new Date(Date.UTC(y, m - 1 + months, 0)).toISOString().slice(0, 10);
+}
+
+/** The value of a period the chart draws (null when unknown or suppressed: a gap, never a zero). */
+export function progressValue(indicator: IndicatorSnapshot, p: SnapshotPeriod): number | null {
+  if (CUMULATIVE_KINDS.includes(indicator.kind)) return p.cumulativeSuppressed ? null : p.cumulativeValue;
+  return p.suppressed ? null : p.value;
+}
+
+/** The chart's points: each period's value on the day it is known (its last day, or the cut-off for the current one). */
+export function chartPoints(indicator: IndicatorSnapshot, cutoff: string): { date: string; value: number | null }[] {
+  return indicator.series.map((p) => {
+    const end = periodEnd(p.period, indicator.grain);
+    return { date: end < cutoff ? end : cutoff, value: progressValue(indicator, p) };
+  });
+}
+
+/** Rounds a computed figure for reading (shares and means carry long decimals); counts stay whole. */
+export function rounded(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 100) / 100;
+}

@@ -1,0 +1,125 @@
+import { renderEvaluationPdf } from './evaluation-pdf';
+import { pdfPageCount, pdfPlainText, pdfText } from './pdf-text';
+import { evaluationInput, evaluationSnapshot, indicatorSnapshot, PLAN_TITLE } from './report-input.factory';
+
+describe(renderEvaluationPdf.name, () => {
+  it('is an A4 PDF with a cover, a summary and a page per orientation, each numbered', async () => {
+    // Arrange
+    const input = evaluationInput();
+    // Act
+    const pdf = await renderEvaluationPdf(input);
+    // Assert
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toContain('/MediaBox [0 0 595.28 841.89]');
+    const pages = pdfPageCount(pdf);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    const text = pdfPlainText(pdf);
+    for (let n = 1; n <= pages; n += 1) expect(text).toContain(`Page ${n} de ${pages}`);
+  });
+
+  it("says what it is in French: the plan's title, « Évaluation à mi-parcours », the cut-off date", async () => {
+    // Arrange / Act
+    const text = pdfPlainText(await renderEvaluationPdf(evaluationInput()));
+    // Assert
+    expect(text).toContain(PLAN_TITLE);
+    expect(text).toContain('Évaluation à mi-parcours');
+    expect(text).toContain('Date de coupure : 30 septembre 2022');
+    expect(text).toContain('Orientation 3 — Accueil et intégration des nouveaux arrivants');
+    expect(text).toContain('Objectif 3.1 — Accueillir les nouveaux résidents du quartier');
+  });
+
+  it('counts the indicators per status in its summary', async () => {
+    // Arrange / Act
+    const lines = pdfText(await renderEvaluationPdf(evaluationInput())).split('\n');
+    // Assert: each status label is followed by its count
+    const countAfter = (label: string) => lines[lines.indexOf(label) + 1];
+    expect(countAfter('En bonne voie')).toBe('1');
+    expect(countAfter('À risque')).toBe('1');
+    expect(countAfter('Sans donnée')).toBe('1');
+    expect(countAfter('Atteint')).toBe('0');
+  });
+
+  it('writes every indicator with its series (periods, values, n) and its ADS+ breakdowns', async () => {
+    // Arrange / Act
+    const text = pdfPlainText(await renderEvaluationPdf(evaluationInput()));
+    // Assert
+    expect(text).toContain('Nombre de participants à la Journée de Bienvenue');
+    expect(text).toContain('Période Valeur n Valeur cumulée n cumulé 2021 140 140 140 140 2022 185 185 325 325');
+    expect(text).toContain('Selon : Genre Catégorie Valeur n Femme 180 180 Homme 141 141');
+    expect(text).toContain('Selon : Groupe d\'âge');
+    expect(text).toContain('43,33');
+  });
+
+  it('writes suppressed cells « supprimé », never 0 nor a number', async () => {
+    // Arrange / Act
+    const lines = pdfText(await renderEvaluationPdf(evaluationInput())).split('\n');
+    // Assert: the suppressed categories' value and n cells
+    for (const category of ['Personne non binaire', 'Non consigné', '65 ans et plus', 'Moins de 18 ans']) {
+      const at = lines.indexOf(category);
+      expect(at).toBeGreaterThan(-1);
+      expect(lines.slice(at + 1, at + 3)).toEqual(['supprimé', 'supprimé']);
+    }
+    expect(lines.join(' ')).toContain('« supprimé » : moins de 5 personnes');
+  });
+
+  it("writes the committee's assessment of each objective, and says when there is none", async () => {
+    // Arrange / Act
+    const text = pdfPlainText(await renderEvaluationPdf(evaluationInput()));
+    // Assert
+    expect(text).toContain('Appréciation du comité Appréciation : En bonne voie');
+    expect(text).toContain('Commentaire : La Journée de Bienvenue rejoint de plus en plus de familles.');
+    expect(text).toContain('Recommandations : Traduire le questionnaire en ourdou.');
+    expect(text).toContain("Le comité n'a pas encore apprécié cet objectif.");
+  });
+
+  it('is written in English when asked', async () => {
+    // Arrange / Act
+    const text = pdfPlainText(await renderEvaluationPdf(evaluationInput({ language: 'en' })));
+    // Assert
+    expect(text).toContain('Mid-term evaluation');
+    expect(text).toContain('Cut-off date: September 30, 2022');
+    expect(text).toContain('Non-binary person suppressed suppressed');
+    expect(text).toMatch(/Page 1 of \d+/);
+    expect(text).not.toContain('supprimé');
+  });
+
+  it('sets baseline, mid-term and final side by side in a final evaluation', async () => {
+    // Arrange
+    const input = evaluationInput({
+      kind: 'final',
+      snapshot: evaluationSnapshot({ cutoff: '2023-12-31' }),
+      midterm: { cutoff: '2022-09-30', values: { '00000000-0000-4000-8000-000000000101': { value: 300, n: 300 } } },
+    });
+    // Act
+    const text = pdfPlainText(await renderEvaluationPdf(input));
+    // Assert
+    expect(text).toContain('Évaluation finale');
+    expect(text).toContain('Valeur de référence Valeur à mi-parcours Valeur finale');
+    expect(text).toContain('0 (28 juin 2021) 300 (n = 300) 325 (n = 325)');
+    expect(text).toContain('Référence › mi-parcours › finale : 0 › 300 › 325');
+  });
+
+  it('draws each chart in vector: the series, the baseline and the targets as lines, no image', async () => {
+    // Arrange / Act
+    const pdf = await renderEvaluationPdf(evaluationInput());
+    const text = pdfPlainText(pdf);
+    // Assert
+    expect(pdf.toString('latin1')).not.toContain('/Subtype /Image');
+    expect(text).toContain('Cible à mi-parcours 250');
+    expect(text).toContain('Cible finale 550');
+    expect(text).toContain('Valeur de référence 0');
+    expect(text).toContain('Mi-parcours');
+  });
+
+  it('survives text a standard PDF font cannot show, and an objective without indicators', async () => {
+    // Arrange
+    const snapshot = evaluationSnapshot();
+    snapshot.orientations[0].objectives[0].indicators = [indicatorSnapshot({ name: 'Participants — مرحبا → 😀' })];
+    snapshot.orientations[1].objectives[0].indicators = [];
+    // Act
+    const text = pdfPlainText(await renderEvaluationPdf(evaluationInput({ snapshot })));
+    // Assert
+    expect(text).toContain('Participants — ????? -> ?');
+    expect(text).toContain('Aucun indicateur.');
+  });
+});
