@@ -70,6 +70,11 @@ export function AppLayout() {
                   <NavLink to="/participation">{t('nav.participation')}</NavLink>
                 </li>
               ) : null}
+              {user.data?.role === 'admin' || user.data?.role === 'evaluator' ? (
+                <li>
+                  <NavLink to="/workspace">{t('workspace.nav')}</NavLink>
+                </li>
+              ) : null}
               {user.data?.role === 'admin' ? (
                 <li>
                   <NavLink to="/admin/queues">{t('nav.queues')}</NavLink>

@@ -17,6 +17,22 @@ const staffRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('@/features/plans/components/plan-page')).PlanPage }),
   },
   {
+    path: 'plans/:id/dashboard',
+    lazy: async () => ({
+      Component: (await import('@/features/dashboard/components/plan-dashboard-page')).PlanDashboardPage,
+    }),
+  },
+  {
+    path: 'indicators/:id',
+    lazy: async () => ({ Component: (await import('@/features/dashboard/components/indicator-page')).IndicatorPage }),
+  },
+  {
+    path: 'work-cells/:id/dashboard',
+    lazy: async () => ({
+      Component: (await import('@/features/dashboard/components/work-cell-dashboard-page')).WorkCellDashboardPage,
+    }),
+  },
+  {
     path: 'work-cells',
     lazy: async () => ({
       Component: (await import('@/features/work-cells/components/work-cells-page')).WorkCellsPage,
@@ -27,6 +43,14 @@ const staffRoutes: RouteObject[] = [
     lazy: async () => ({
       Component: (await import('@/features/work-cells/components/work-cell-page')).WorkCellPage,
     }),
+  },
+  {
+    path: 'plans/:id/evaluations',
+    lazy: async () => ({ Component: (await import('@/features/evaluations/components/evaluations-page')).EvaluationsPage }),
+  },
+  {
+    path: 'evaluations/:id',
+    lazy: async () => ({ Component: (await import('@/features/evaluations/components/evaluation-page')).EvaluationPage }),
   },
   {
     path: 'organizations',
@@ -51,6 +75,43 @@ const staffRoutes: RouteObject[] = [
   {
     path: 'admin/queues',
     lazy: async () => ({ Component: (await import('@/features/queues/components/queues-page')).QueuesPage }),
+  },
+  // The evaluator's workspace (issue #5): editing plans, indicators, questionnaires and work cells.
+  {
+    path: 'workspace',
+    lazy: async () => ({ Component: (await import('@/features/workspace/components/workspace-page')).WorkspacePage }),
+  },
+  {
+    path: 'workspace/plans/:planId',
+    lazy: async () => ({ Component: (await import('@/features/workspace/components/plan/plan-editor-page')).PlanEditorPage }),
+  },
+  {
+    path: 'workspace/plans/:planId/indicators/new',
+    lazy: async () => ({ Component: (await import('@/features/workspace/components/indicator/indicator-pages')).NewIndicatorPage }),
+  },
+  {
+    path: 'workspace/indicators/:id',
+    lazy: async () => ({ Component: (await import('@/features/workspace/components/indicator/indicator-pages')).IndicatorEditorPage }),
+  },
+  {
+    path: 'workspace/questionnaires/new',
+    lazy: async () => ({ Component: (await import('@/features/workspace/components/questionnaire/new-questionnaire-page')).NewQuestionnairePage }),
+  },
+  {
+    path: 'workspace/questionnaires/:id',
+    lazy: async () => ({ Component: (await import('@/features/workspace/components/questionnaire/builder-page')).QuestionnaireBuilderPage }),
+  },
+  {
+    path: 'workspace/questionnaires/:id/qr',
+    lazy: async () => ({ Component: (await import('@/features/workspace/components/questionnaire/qr-print-page')).QrPrintPage }),
+  },
+  {
+    path: 'workspace/work-cells/new',
+    lazy: async () => ({ Component: (await import('@/features/workspace/components/work-cell/work-cell-editor-page')).NewWorkCellPage }),
+  },
+  {
+    path: 'workspace/work-cells/:id',
+    lazy: async () => ({ Component: (await import('@/features/workspace/components/work-cell/work-cell-editor-page')).WorkCellEditorPage }),
   },
   { path: '*', Component: NotFoundPage },
 ];

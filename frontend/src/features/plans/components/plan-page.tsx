@@ -29,10 +29,22 @@ export function PlanPage() {
           <span aria-hidden="true">← </span>
           {t('plans.backToList')}
         </Link>
+        {' · '}
+        <Link to={`/workspace/plans/${tree.id}`}>{t('workspace.editLink')}</Link>
       </p>
       <header className="page-header">
         <h1>{tree.title}</h1>
         <PlanDates plan={tree} />
+        <p>
+          <Link to={`/plans/${tree.id}/dashboard`} className="button button--primary">
+            {t('dashboard.openPlan')}
+          </Link>
+        </p>
+        <p>
+          <Link to={`/plans/${tree.id}/evaluations`} className="button button--secondary">
+            {t('evaluations.planLink')}
+          </Link>
+        </p>
         {tree.description ? <RichText text={tree.description} className="lead" /> : null}
       </header>
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import { fetchQrCode, fetchQuestionnaire } from '@/features/questionnaires/api/questionnaires-api';
 
@@ -25,6 +25,9 @@ export function QuestionnairePage() {
   return (
     <article aria-labelledby="questionnaire-title">
       <h1 id="questionnaire-title">{title}</h1>
+      <p>
+        <Link to={`/workspace/questionnaires/${q.id}`}>{t('workspace.editLink')}</Link>
+      </p>
       <p>
         {t(`questionnaires.statuses.${q.status}`)} · {t('questionnaires.version')} {q.currentVersion || '—'}
         {q.hasUnpublishedChanges ? ` · ${t('questionnaires.unpublished')}` : ''}

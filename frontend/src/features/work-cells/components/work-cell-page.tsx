@@ -71,10 +71,17 @@ export function WorkCellPage() {
           <span aria-hidden="true">← </span>
           {t('workCells.backToList')}
         </Link>
+        {' · '}
+        <Link to={`/workspace/work-cells/${cell.id}`}>{t('workspace.editLink')}</Link>
       </p>
       <header className="page-header">
         <h1>{cell.name}</h1>
         <WorkCellFacts cell={cell} />
+        <p>
+          <Link to={`/work-cells/${cell.id}/dashboard`} className="button button--primary">
+            {t('dashboard.openWorkCell')}
+          </Link>
+        </p>
       </header>
 
       {cell.mandate ? (

@@ -1,0 +1,248 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { Browser, Page } from 'playwright-core';
+import { AggregationService } from '@backend/aggregation/aggregation.service';
+import type { EvaluationSnapshot, IndicatorSnapshot } from '@backend/evaluations/evaluation-snapshot';
+import { EvaluationFreezerService } from '@backend/evaluations/evaluation-freezer.service';
+import { pdfPageCount, pdfPlainText } from '@backend/reports/render/pdf-text';
+import { ReportRenderService } from '@backend/reports/report-render.service';
+import { bearer, type TestApp } from '../../backend/test/support/test-app';
+import { waitFor } from '../../backend/test/support/wait-for';
+import { screenshot, useBrowserApp, signIn as signInAs } from './browser';
+
+const PLAN_TITLE = "Plan d'action 2021/2023 — Table de quartier de Parc-Extension";
+const RESPONDENTS = 'Nombre de répondants au questionnaire de la Journée de Bienvenue';
+const CUTOFF = '2022-12-31';
+const SLUG = 'bienvenue-parc-ex';
+
+interface EvaluationBody {
+  id: string; planId: string; kind: string; cutoff: string; state: string;
+  snapshot: EvaluationSnapshot | null;
+  assessments: { objectiveId: string; rating: string; comment: string | null; recommendations: string | null }[];
+  history: { action: string; userName: string | null }[];
+}
+
+interface ProgressItem { id: string; name: string; value: number | null; n: number | null; status: string }
+
+const indicatorsOf = (s: EvaluationSnapshot): IndicatorSnapshot[] => s.orientations.flatMap((o) => o.objectives.flatMap((ob) => ob.indicators));
+/** How the page writes a figure in French: « 180 réponses » (fr-CA groups thousands with a narrow no-break space). */
+const frenchFigure = (value: number, unit: string | null) => `${new Intl.NumberFormat('fr-CA', { maximumFractionDigits: 2 }).format(value)}${unit ? ` ${unit}` : ''}`;
+
+/**
+ * Issue #5, « Done when »: the steering committee opens a mid-term evaluation of the Parc-Extension plan, the values
+ * are frozen, it assesses an objective, closes the evaluation and downloads its PDF; a response that comes after the
+ * cut-off changes the dashboard's figures and not the evaluation's.
+ *
+ * The background work. The app under test is the API alone (startTestApp), and the run's Redis prefix is shared by
+ * every test file, some of which start the workers' processors themselves (evaluations.e2e-spec.ts starts the freeze
+ * recovery, which freezes whatever is still freezing). Starting the real processors here would also run that
+ * recovery for the whole run, and freeze evaluations other files keep freezing on purpose. So this test plays the
+ * worker itself, when the page shows it is waiting: it calls the same services the processors call
+ * (EvaluationFreezerService.freeze, ReportRenderService.render — both idempotent, so a job the API queued and some
+ * other worker picks up as well does no harm) and the aggregation's recompute for the new response. The page only
+ * ever learns of the freeze and of the report through the API, by polling, as it does with the real workers.
+ */
+describe('The steering committee evaluates the Parc-Extension plan', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let origin: string;
+  let planId: string;
+  let evaluationId: string | undefined;
+  const others: string[] = [];
+  let responseId: string | undefined;
+  let questionnaireId: string;
+
+  // Declared before useBrowserApp's own: Jest runs afterAll hooks in order, and this one needs the app still up.
+  // The demo data stays as other files expect it: no extra evaluation (a final would compare with it), no extra response.
+  afterAll(async () => {
+    await page?.close();
+    const opened = [...others, ...(evaluationId ? [evaluationId] : [])];
+    if (opened.length) await t.db.query('DELETE FROM evaluations WHERE id = ANY($1)', [opened]);
+    if (responseId) {
+      await t.db.query('DELETE FROM responses WHERE id = $1', [responseId]);
+      await recomputeWelcomeDay();
+    }
+  });
+  const app = useBrowserApp();
+  const committee = () => bearer(t.tokens.committee);
+  const evaluation = async (id: string) => (await t.http().get(`/api/evaluations/${id}`).set(committee()).expect(200)).body as EvaluationBody;
+  const progress = async (at?: string) =>
+    ((await t.http().get(`/api/plans/${planId}/progress`).query(at ? { at } : {}).set(committee()).expect(200)).body as { indicators: ProgressItem[] }).indicators;
+  const recomputeWelcomeDay = async () => {
+    const aggregation = t.app.get(AggregationService);
+    await aggregation.recomputeMany(await aggregation.indicatorsFedBy({ questionnaireId }));
+  };
+
+  beforeAll(async () => {
+    ({ t, browser, origin } = app());
+    const plans = await t.http().get('/api/plans').set(committee()).expect(200);
+    planId = (plans.body.items as { id: string; title: string }[]).find((p) => p.title === PLAN_TITLE)!.id;
+    [{ id: questionnaireId }] = await t.db.query<{ id: string }[]>('SELECT id FROM questionnaires WHERE slug = $1', [SLUG]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+
+  it('opens a mid-term evaluation, waits for the freeze, assesses, closes, downloads the PDF; a later response leaves it as frozen', async () => {
+    // Arrange: the committee member on the plan's evaluations
+    await signInAs(page, origin, 'comite@demo.repere.org');
+    await page.getByRole('link', { name: /Parc-Extension/ }).first().click();
+    await page.getByRole('heading', { name: PLAN_TITLE }).waitFor();
+    await page.getByRole('link', { name: 'Évaluations', exact: true }).click();
+    await page.getByRole('heading', { name: 'Ouvrir une évaluation' }).waitFor();
+
+    // Act: a cut-off the API refuses is refused beside its field, before anything is sent
+    await page.getByRole('radio', { name: 'À mi-parcours' }).check();
+    const cutoff = page.getByLabel('Date de coupure');
+    await cutoff.fill('2021-01-15');
+    await page.getByRole('button', { name: "Ouvrir l'évaluation" }).click();
+    await page.getByText('La date de coupure ne peut pas être avant le début du plan').waitFor();
+    await expect(cutoff.getAttribute('aria-invalid')).resolves.toBe('true');
+
+    // Act: open it at the end of 2022
+    await cutoff.fill(CUTOFF);
+    await page.getByRole('button', { name: "Ouvrir l'évaluation" }).click();
+    await page.waitForURL(/\/evaluations\/[0-9a-f-]{36}$/);
+    evaluationId = page.url().split('/').pop()!;
+    await page.getByRole('heading', { name: 'Évaluation à mi-parcours' }).waitFor();
+
+    // The page says it is being frozen and asks again until it is (unless a worker of another file was quicker)
+    const freezing = page.getByText('Gel des valeurs en cours', { exact: true });
+    const orientation4 = page.getByRole('heading', { name: 'Orientation 4 : Obtenir plus de visibilité dans le quartier' });
+    await freezing.or(orientation4).first().waitFor();
+    if (await freezing.isVisible()) {
+      await screenshot(page, 'evaluation-freezing');
+      await expect(t.app.get(EvaluationFreezerService).freeze(evaluationId)).resolves.toMatch(/^(frozen|already_frozen)$/);
+    }
+    await orientation4.waitFor({ timeout: 15_000 });
+    const frozen = await evaluation(evaluationId);
+    expect(frozen).toMatchObject({ planId, kind: 'midterm', cutoff: CUTOFF, state: 'open' });
+    const respondents = indicatorsOf(frozen.snapshot!).find((i) => i.name === RESPONDENTS)!;
+    // What the dashboard gave at the cut-off: the responses of the 2021 and 2022 Welcome Days.
+    expect(respondents).toMatchObject({ value: 180, n: 180 });
+    expect((await progress(CUTOFF)).find((i) => i.id === respondents.id)).toMatchObject({ value: 180, n: 180, status: respondents.status });
+    const objective = page.getByRole('region', { name: /^Objectif 4\.1 — / });
+    const respondentsRow = objective.getByRole('row').filter({ hasText: RESPONDENTS });
+    await respondentsRow.getByText(frenchFigure(180, respondents.unit), { exact: true }).waitFor();
+    await respondentsRow.getByText('n = 180').waitFor();
+    // Who opened it, from the history.
+    await page.getByRole('definition').filter({ hasText: /par Comité de pilotage \(démo\)$/ }).first().waitFor();
+
+    // Act: the committee's assessment of objective 4.1
+    await objective.getByRole('radio', { name: 'En bonne voie' }).check();
+    await objective.getByLabel('Commentaire').fill('La Journée de Bienvenue rejoint de plus en plus de familles.');
+    await objective.getByLabel('Recommandations').fill('Traduire le questionnaire en ourdou.');
+    await objective.getByRole('button', { name: "Enregistrer l'appréciation" }).click();
+    await objective.getByText('Appréciation enregistrée.').waitFor();
+    await page.getByRole('cell', { name: "Appréciation de l'objectif 4.1 : En bonne voie" }).waitFor();
+    await screenshot(page, 'evaluation');
+    const objectiveId = frozen.snapshot!.orientations.flatMap((o) => o.objectives).find((o) => o.code === '4.1')!.id;
+    expect((await evaluation(evaluationId)).assessments).toEqual([expect.objectContaining({
+      objectiveId, rating: 'on_track', comment: 'La Journée de Bienvenue rejoint de plus en plus de familles.', recommendations: 'Traduire le questionnaire en ourdou.',
+    })]);
+
+    // Act: close it, after the confirmation
+    await page.getByRole('button', { name: "Clôturer l'évaluation" }).click();
+    const dialog = page.getByRole('dialog', { name: "Clôturer l'évaluation ?" });
+    await dialog.getByText(/objectifs n'ont pas encore d'appréciation/).waitFor();
+    await dialog.getByRole('button', { name: 'Confirmer la clôture' }).click();
+    await page.getByText('Cette évaluation est clôturée : elle est en lecture seule.').waitFor();
+
+    // Assert: read-only, with its history
+    await expect(objective.getByRole('radio').count()).resolves.toBe(0);
+    await objective.getByText('Traduire le questionnaire en ourdou.').waitFor();
+    await expect(page.getByRole('button', { name: "Clôturer l'évaluation" }).count()).resolves.toBe(0);
+    await page.getByRole('cell', { name: "Clôture de l'évaluation" }).waitFor();
+    const closed = await evaluation(evaluationId);
+    expect(closed.state).toBe('closed');
+    expect(closed.history.map((h) => h.action)).toEqual(['opened', 'frozen', 'assessed', 'closed']);
+
+    // Act: the PDF report, in French: asked for, followed while the worker renders it, then downloaded
+    await page.getByRole('button', { name: 'PDF', exact: true }).click();
+    const download = page.getByRole('link', { name: 'Télécharger le rapport PDF (français)' });
+    await page.getByText(/Rapport PDF \(français\) en (attente|préparation)/).or(download).first().waitFor();
+    const reportId = await waitFor('the report to be asked for', async () => {
+      const [row] = await t.db.query<{ id: string }[]>(
+        `SELECT id FROM reports WHERE evaluation_id = $1 AND format = 'pdf' AND language = 'fr' ORDER BY created_at DESC LIMIT 1`, [evaluationId]);
+      return row?.id;
+    }, { timeoutMs: 10_000 });
+    await expect(t.app.get(ReportRenderService).render(reportId)).resolves.toMatch(/^(ready|already_ready)$/);
+    await download.waitFor({ timeout: 15_000 });
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+
+    // Assert: a PDF with pages, about this plan
+    expect(file.suggestedFilename()).toMatch(/^evaluation-mi-parcours-.*-2022-12-31\.pdf$/);
+    const pdf = await readFile(await file.path());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/\/Type \/Page\b(?!s)/);
+    expect(pdfPageCount(pdf)).toBeGreaterThan(0);
+    const squeeze = (s: string) => s.replace(/\s+/g, '');
+    expect(squeeze(pdfPlainText(pdf))).toContain(squeeze(PLAN_TITLE));
+    await screenshot(page, 'evaluation-closed');
+
+    // Act: a resident answers after the cut-off, and the values are computed again
+    const before = (await progress()).find((i) => i.id === respondents.id)!;
+    const questionnaire = (await t.http().get(`/api/public/questionnaires/${SLUG}?lang=fr`).expect(200)).body as { version: number };
+    const answers = [
+      { questionId: '6b1f5a0e-0001-4c00-8000-000000000001', value: 'poster' },
+      { questionId: '6b1f5a0e-0001-4c00-8000-000000000002', value: false },
+      { questionId: '6b1f5a0e-0001-4c00-8000-000000000003', value: true },
+      { questionId: '6b1f5a0e-0001-4c00-8000-000000000005', value: 5 },
+    ];
+    const posted = await t.http().post(`/api/public/questionnaires/${SLUG}/responses`).set('Idempotency-Key', randomUUID())
+      .send({ language: 'fr', version: questionnaire.version, answers });
+    expect(posted.status).toBe(201);
+    responseId = (posted.body as { id: string }).id;
+    await recomputeWelcomeDay();
+
+    // Assert: the dashboard's figure moved; the evaluation, its page and its snapshot did not
+    const after = (await progress()).find((i) => i.id === respondents.id)!;
+    expect(after.value).toBe((before.value ?? 0) + 1);
+    expect((await evaluation(evaluationId)).snapshot).toEqual(frozen.snapshot);
+    await page.reload();
+    await page.getByText('Cette évaluation est clôturée : elle est en lecture seule.').waitFor();
+    await respondentsRow.getByText(frenchFigure(180, respondents.unit), { exact: true }).waitFor();
+    await expect(respondentsRow.getByText(frenchFigure(after.value!, respondents.unit)).count()).resolves.toBe(0);
+  }, 180_000);
+
+  it('shows a final beside its mid-term: baseline → mid-term → final, in French and in English', async () => {
+    // Arrange: a mid-term at the end of 2022 and a final at the plan's end, opened through the API and frozen
+    const open = async (kind: 'midterm' | 'final', cutoff: string) => {
+      const res = await t.http().post(`/api/plans/${planId}/evaluations`).set(committee()).send({ kind, cutoff }).expect(201);
+      const id = (res.body as { id: string }).id;
+      others.push(id);
+      await expect(t.app.get(EvaluationFreezerService).freeze(id)).resolves.toMatch(/^(frozen|already_frozen)$/);
+      return id;
+    };
+    await open('midterm', CUTOFF);
+    const final = await open('final', '2023-12-31');
+
+    // Act: from the plan's list of evaluations, newest first
+    await page.goto(`${origin}/plans/${planId}/evaluations`);
+    const rows = page.getByRole('table').getByRole('row');
+    await expect(rows.nth(1).innerText()).resolves.toMatch(/^Finale au 31 décembre 2023\s+✎ Ouverte/);
+    await rows.filter({ hasText: 'Clôturée' }).first().waitFor();
+    await screenshot(page, 'evaluations');
+    await page.getByRole('link', { name: 'Finale au 31 décembre 2023' }).click();
+    await page.waitForURL(`${origin}/evaluations/${final}`);
+
+    // Assert: the respondents went from 0 (baseline) to 180 (mid-term) to 300 (final)
+    await page.getByRole('heading', { name: 'Évaluation finale' }).waitFor();
+    const objective = page.getByRole('region', { name: /^Objectif 4\.1 — / });
+    await objective.getByRole('columnheader', { name: 'Mi-parcours (31 décembre 2022)' }).waitFor();
+    await objective.getByRole('columnheader', { name: 'Finale (31 décembre 2023)' }).waitFor();
+    const row = objective.getByRole('row').filter({ hasText: RESPONDENTS });
+    const cells = row.getByRole('cell');
+    await expect(cells.nth(0).innerText()).resolves.toMatch(/^0 réponses/);
+    await expect(cells.nth(1).innerText()).resolves.toMatch(/^180 réponses\s+n = 180/);
+    await expect(cells.nth(2).innerText()).resolves.toMatch(/^300 réponses\s+n = 300/);
+    await page.getByRole('link', { name: "l'évaluation à mi-parcours au 31 décembre 2022" }).waitFor();
+    await screenshot(page, 'evaluation-final');
+
+    // And in English
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Final evaluation' }).waitFor();
+    await page.getByRole('region', { name: /^Objective 4\.1 — / }).getByRole('columnheader', { name: 'Mid-term (December 31, 2022)' }).waitFor();
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('heading', { name: 'Évaluation finale' }).waitFor();
+  });
+});

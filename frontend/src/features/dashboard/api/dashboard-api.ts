@@ -1,0 +1,171 @@
+import { apiRequest, type Paginated } from '@/lib/api-client';
+import type { ProgressStatus } from '@/lib/charts';
+
+export type Grain = 'month' | 'quarter' | 'year';
+export type IndicatorKind = 'response_count' | 'participation_sum' | 'answer_share' | 'scale_mean' | 'ratio' | 'manual';
+export type Dimension = 'gender' | 'age_group' | 'immigration' | 'language' | 'disability';
+
+/** Kinds whose value is what has accumulated since the plan's start (the API's progress uses the same rule). */
+export const CUMULATIVE_KINDS: readonly IndicatorKind[] = ['response_count', 'participation_sum', 'manual'];
+
+export function isCumulative(kind: IndicatorKind): boolean {
+  return CUMULATIVE_KINDS.includes(kind);
+}
+
+export interface PlanDates {
+  id: string;
+  title: string;
+  startDate: string | null;
+  endDate: string | null;
+  midtermDate: string | null;
+}
+
+/** What the dashboards read of an indicator definition, in the tree and from GET /indicators/{id}. */
+export interface IndicatorDefinition {
+  id: string;
+  planId?: string;
+  objectiveId?: string;
+  actionId: string | null;
+  name: string;
+  unit: string | null;
+  kind: IndicatorKind;
+  direction: 'up' | 'down';
+  grain: Grain;
+  baselineValue: number | null;
+  baselineDate: string | null;
+  midtermTarget: number | null;
+  finalTarget: number | null;
+  dimensions: Dimension[];
+}
+
+export interface TreeAction {
+  id: string;
+  position: number;
+  description: string;
+  indicators: IndicatorDefinition[];
+}
+
+export interface TreeObjective {
+  id: string;
+  code: string;
+  title: string;
+  position: number;
+  parentId: string | null;
+  objectives: TreeObjective[];
+  actions: TreeAction[];
+  indicators: IndicatorDefinition[];
+}
+
+export interface TreeOrientation {
+  id: string;
+  number: number;
+  title: string;
+  position: number;
+  objectives: TreeObjective[];
+}
+
+export interface PlanTree extends PlanDates {
+  orientations: TreeOrientation[];
+}
+
+/** One indicator of GET /plans/{id}/progress. */
+export interface IndicatorProgress {
+  id: string;
+  name: string;
+  kind: IndicatorKind;
+  unit: string | null;
+  objectiveId: string;
+  actionId: string | null;
+  direction: 'up' | 'down';
+  baseline: { value: number | null; date: string | null };
+  midtermTarget: number | null;
+  finalTarget: number | null;
+  value: number | null;
+  n: number | null;
+  /** The start of the period the value was read from ('YYYY-MM-DD'), null without any value. */
+  period: string | null;
+  status: ProgressStatus;
+}
+
+export interface PlanProgress {
+  planId: string;
+  at: string;
+  indicators: IndicatorProgress[];
+}
+
+/** One cell of GET /indicators/{id}/values: suppressed cells have value and n null, never 0. */
+export interface ValueCell {
+  period: string;
+  category?: string;
+  value: number | null;
+  n: number | null;
+  suppressed: boolean;
+  cumulativeValue: number | null;
+  cumulativeN: number | null;
+  cumulativeSuppressed: boolean;
+}
+
+export interface WorkCellSummary {
+  id: string;
+  name: string;
+  objectiveId: string | null;
+  stepsDone: number;
+  stepsTotal: number;
+  partnerCount: number;
+}
+
+export interface WorkStep {
+  id: string;
+  position: number;
+  text: string;
+  done: boolean;
+  phase: string | null;
+  date: string | null;
+}
+
+export interface Partnership {
+  id: string;
+  organization: { id: string; name: string; acronym: string | null } | null;
+  network: string | null;
+  sector: string | null;
+}
+
+export interface WorkCell extends WorkCellSummary {
+  startDate: string | null;
+  steps: WorkStep[];
+  partnerships: Partnership[];
+}
+
+const path = (...parts: string[]): string => parts.map((p) => `/${encodeURIComponent(p)}`).join('');
+
+export function fetchPlan(id: string, signal?: AbortSignal): Promise<PlanDates> {
+  return apiRequest<PlanDates>(path('plans', id), { signal });
+}
+
+export function fetchPlanTree(id: string, signal?: AbortSignal): Promise<PlanTree> {
+  return apiRequest<PlanTree>(`${path('plans', id)}/tree`, { signal });
+}
+
+export function fetchPlanProgress(id: string, at: string, signal?: AbortSignal): Promise<PlanProgress> {
+  return apiRequest<PlanProgress>(`${path('plans', id)}/progress`, { query: { at }, signal });
+}
+
+export function fetchIndicator(id: string, signal?: AbortSignal): Promise<IndicatorDefinition> {
+  return apiRequest<IndicatorDefinition>(path('indicators', id), { signal });
+}
+
+export function fetchIndicatorValues(
+  id: string,
+  params: { grain: Grain; by?: Dimension },
+  signal?: AbortSignal,
+): Promise<ValueCell[]> {
+  return apiRequest<ValueCell[]>(`${path('indicators', id)}/values`, { query: params, signal });
+}
+
+export function fetchWorkCells(signal?: AbortSignal): Promise<Paginated<WorkCellSummary>> {
+  return apiRequest<Paginated<WorkCellSummary>>('/work-cells', { query: { page: 1, limit: 200 }, signal });
+}
+
+export function fetchWorkCell(id: string, signal?: AbortSignal): Promise<WorkCell> {
+  return apiRequest<WorkCell>(path('work-cells', id), { signal });
+}

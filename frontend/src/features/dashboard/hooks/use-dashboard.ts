@@ -1,0 +1,79 @@
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import {
+  fetchIndicator,
+  fetchIndicatorValues,
+  fetchPlan,
+  fetchPlanProgress,
+  fetchPlanTree,
+  fetchWorkCell,
+  fetchWorkCells,
+  type Dimension,
+  type Grain,
+} from '@/features/dashboard/api/dashboard-api';
+
+/**
+ * The plan tree and a work cell are cached under the keys the plans and work-cells pages use for the same
+ * responses, so that opening the dashboard from those pages costs no second request.
+ */
+export const dashboardKeys = {
+  plan: (id: string) => ['plans', 'detail', id] as const,
+  tree: (id: string) => ['plans', 'tree', id] as const,
+  progress: (id: string, at: string) => ['dashboard', 'progress', id, at] as const,
+  indicator: (id: string) => ['dashboard', 'indicator', id] as const,
+  values: (id: string, grain: Grain, by: Dimension | null) => ['dashboard', 'values', id, grain, by] as const,
+  workCells: ['dashboard', 'work-cells'] as const,
+  workCell: (id: string) => ['work-cells', 'detail', id] as const,
+};
+
+export function usePlan(id: string | undefined) {
+  return useQuery({
+    queryKey: dashboardKeys.plan(id ?? ''),
+    queryFn: ({ signal }) => fetchPlan(id ?? '', signal),
+    enabled: Boolean(id),
+  });
+}
+
+export function usePlanTree(id: string) {
+  return useQuery({ queryKey: dashboardKeys.tree(id), queryFn: ({ signal }) => fetchPlanTree(id, signal) });
+}
+
+export function usePlanProgress(id: string | undefined, at: string) {
+  return useQuery({
+    queryKey: dashboardKeys.progress(id ?? '', at),
+    queryFn: ({ signal }) => fetchPlanProgress(id ?? '', at, signal),
+    enabled: Boolean(id),
+    // Moving the date keeps the previous figures on screen until the new ones arrive.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useIndicator(id: string) {
+  return useQuery({ queryKey: dashboardKeys.indicator(id), queryFn: ({ signal }) => fetchIndicator(id, signal) });
+}
+
+export function useIndicatorValues(id: string, grain: Grain | undefined) {
+  return useQuery({
+    queryKey: dashboardKeys.values(id, grain ?? 'quarter', null),
+    queryFn: ({ signal }) => fetchIndicatorValues(id, { grain: grain ?? 'quarter' }, signal),
+    enabled: Boolean(grain),
+  });
+}
+
+/** One request per ADS+ dimension of the indicator, all at once. */
+export function useIndicatorBreakdowns(id: string, grain: Grain | undefined, dimensions: readonly Dimension[]) {
+  return useQueries({
+    queries: dimensions.map((by) => ({
+      queryKey: dashboardKeys.values(id, grain ?? 'quarter', by),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchIndicatorValues(id, { grain: grain ?? 'quarter', by }, signal),
+      enabled: Boolean(grain),
+    })),
+  });
+}
+
+export function useWorkCells() {
+  return useQuery({ queryKey: dashboardKeys.workCells, queryFn: ({ signal }) => fetchWorkCells(signal) });
+}
+
+export function useWorkCell(id: string) {
+  return useQuery({ queryKey: dashboardKeys.workCell(id), queryFn: ({ signal }) => fetchWorkCell(id, signal) });
+}

@@ -1,0 +1,127 @@
+import { useTranslation } from 'react-i18next';
+import type {
+  EvaluationKind,
+  IndicatorSnapshot,
+  MidtermComparison,
+  ObjectiveSnapshot,
+} from '@/features/evaluations/api/evaluations-api';
+import { StatusBadge } from '@/features/evaluations/components/evaluation-badges';
+import { formatValue } from '@/features/evaluations/components/evaluation-format';
+import { formatDate, formatNumber } from '@/lib/format';
+
+interface IndicatorTableProps {
+  objective: ObjectiveSnapshot;
+  kind: EvaluationKind;
+  cutoff: string;
+  /** For a final: the mid-term it is compared with (baseline → mid-term → final). */
+  midterm: MidtermComparison | null;
+}
+
+function Figure({ value, n, unit }: { value: number | null; n: number | null; unit: string | null }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'fr';
+  if (value === null) return <span className="muted">{t('evaluations.table.noValue')}</span>;
+  return (
+    <>
+      <strong className="eval-figure">{formatValue(value, unit, language)}</strong>
+      {n !== null ? <span className="eval-n">{t('evaluations.table.n', { n: formatNumber(n, language) })}</span> : null}
+    </>
+  );
+}
+
+function IndicatorRow({ indicator, midterm }: { indicator: IndicatorSnapshot; midterm: MidtermComparison | null | undefined }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'fr';
+  const none = t('common.none');
+  const target = (value: number | null) => (value === null ? none : formatValue(value, indicator.unit, language));
+  const atMidterm = midterm?.indicators[indicator.id];
+  return (
+    <tr>
+      <th scope="row">
+        <span className="eval-indicator__name">{indicator.name}</span>
+        {/* Most indicators go up; the few whose good direction is down say so, as their status reads the other way. */}
+        {indicator.direction === 'down' ? (
+          <span className="eval-indicator__meta">
+            <span aria-hidden="true">↓ </span>
+            {t('evaluations.table.direction.down')}
+          </span>
+        ) : null}
+      </th>
+      <td>
+        {indicator.baseline.value === null ? (
+          none
+        ) : (
+          <>
+            {formatValue(indicator.baseline.value, indicator.unit, language)}
+            {indicator.baseline.date ? (
+              <span className="eval-n">{t('evaluations.table.baselineDate', { date: formatDate(indicator.baseline.date, language) })}</span>
+            ) : null}
+          </>
+        )}
+      </td>
+      {midterm !== undefined ? (
+        <td className="eval-midterm-cell">
+          {atMidterm ? (
+            <>
+              <Figure value={atMidterm.value} n={atMidterm.n} unit={indicator.unit} />
+              <span className="eval-cell-status">
+                <StatusBadge status={atMidterm.status} />
+              </span>
+            </>
+          ) : (
+            none
+          )}
+        </td>
+      ) : null}
+      <td className="eval-value-cell">
+        <Figure value={indicator.value} n={indicator.n} unit={indicator.unit} />
+      </td>
+      <td>{target(indicator.midtermTarget)}</td>
+      <td>{target(indicator.finalTarget)}</td>
+      <td>
+        <StatusBadge status={indicator.status} />
+      </td>
+    </tr>
+  );
+}
+
+/** An objective's indicators as they were frozen: value and n at the cut-off, targets, status. */
+export function IndicatorTable({ objective, kind, cutoff, midterm }: IndicatorTableProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'fr';
+  if (objective.indicators.length === 0) return <p className="empty">{t('evaluations.noIndicators')}</p>;
+  const cutoffText = formatDate(cutoff, language);
+  // A final shows the mid-term's column even when there is none to compare with (its cells then say so).
+  const comparison = kind === 'final' ? midterm : undefined;
+  return (
+    <div className="table-wrap">
+      <table className="eval-table">
+        <caption className="visually-hidden">
+          {t('evaluations.table.caption', { code: objective.code, cutoff: cutoffText })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('evaluations.table.indicator')}</th>
+            <th scope="col">{t('evaluations.table.baseline')}</th>
+            {comparison !== undefined ? (
+              <th scope="col">
+                {comparison ? t('evaluations.table.midtermValue', { date: formatDate(comparison.cutoff, language) }) : t('evaluations.kind.midterm')}
+              </th>
+            ) : null}
+            <th scope="col">
+              {kind === 'final' ? t('evaluations.table.finalValue', { date: cutoffText }) : t('evaluations.table.value', { date: cutoffText })}
+            </th>
+            <th scope="col">{t('evaluations.table.midtermTarget')}</th>
+            <th scope="col">{t('evaluations.table.finalTarget')}</th>
+            <th scope="col">{t('evaluations.table.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {objective.indicators.map((indicator) => (
+            <IndicatorRow key={indicator.id} indicator={indicator} midterm={comparison} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import { apiRequest, type Paginated } from '@/lib/api-client';
+
+// backend/src/indicators (definitions) and backend/src/aggregation (the values the workers computed).
+
+export const INDICATOR_KINDS = ['response_count', 'answer_share', 'scale_mean', 'participation_sum', 'ratio', 'manual'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+export const INDICATOR_STATUSES = ['draft', 'active'] as const;
+export const DIRECTIONS = ['up', 'down'] as const;
+export const GRAINS = ['month', 'quarter', 'year'] as const;
+export const DIMENSIONS = ['gender', 'age_group', 'immigration', 'language', 'disability'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+export const RATIO_PART_KINDS = ['response_count', 'participation_sum', 'constant'] as const;
+export type RatioPartKind = (typeof RATIO_PART_KINDS)[number];
+
+export type AnswerCode = string | boolean | number;
+
+export interface RatioPart {
+  kind: RatioPartKind;
+  questionnaireId?: string;
+  instrumentIds?: string[];
+  value?: number;
+}
+
+export interface IndicatorSource {
+  questionnaireId?: string;
+  questionId?: string;
+  anyOf?: AnswerCode[];
+  instrumentIds?: string[];
+  numerator?: RatioPart;
+  denominator?: RatioPart;
+}
+
+export interface IndicatorDefinition {
+  id: string;
+  planId: string;
+  objectiveId: string;
+  actionId: string | null;
+  expectedResultId: string | null;
+  name: string;
+  unit: string | null;
+  kind: IndicatorKind;
+  status: (typeof INDICATOR_STATUSES)[number];
+  baselineValue: number | null;
+  baselineDate: string | null;
+  midtermTarget: number | null;
+  finalTarget: number | null;
+  direction: (typeof DIRECTIONS)[number];
+  grain: (typeof GRAINS)[number];
+  dimensions: Dimension[];
+  source: IndicatorSource;
+  instrumentIds: string[];
+}
+
+export type IndicatorBody = Omit<IndicatorDefinition, 'id' | 'planId'>;
+
+export interface ValueCell {
+  period: string;
+  value: number | null;
+  n: number | null;
+  suppressed: boolean;
+  cumulativeValue: number | null;
+  cumulativeN: number | null;
+  cumulativeSuppressed: boolean;
+}
+
+export type ProgressStatus = 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'no_data';
+
+export interface IndicatorProgress {
+  id: string;
+  name: string;
+  kind: IndicatorKind;
+  unit: string | null;
+  value: number | null;
+  n: number;
+  period: string | null;
+  status: ProgressStatus;
+}
+
+export interface PlanProgress {
+  planId: string;
+  at: string;
+  indicators: IndicatorProgress[];
+}
+
+export interface InstrumentOption {
+  id: string;
+  kind: 'questionnaire' | 'participation_count' | 'tally' | 'document';
+  name: string;
+  planId: string;
+}
+
+export interface ManualValue {
+  id: string;
+  indicatorId: string;
+  date: string;
+  value: number;
+  evidence: string;
+}
+
+export function fetchIndicator(id: string, signal?: AbortSignal): Promise<IndicatorDefinition> {
+  return apiRequest<IndicatorDefinition>(`/indicators/${encodeURIComponent(id)}`, { signal });
+}
+
+export function createIndicator(body: IndicatorBody): Promise<IndicatorDefinition> {
+  return apiRequest<IndicatorDefinition>('/indicators', { method: 'POST', body });
+}
+
+export function updateIndicator(id: string, body: Partial<IndicatorBody>): Promise<IndicatorDefinition> {
+  return apiRequest<IndicatorDefinition>(`/indicators/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+}
+
+export function deleteIndicator(id: string): Promise<void> {
+  return apiRequest<void>(`/indicators/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+export function fetchIndicatorValues(id: string, signal?: AbortSignal): Promise<ValueCell[]> {
+  return apiRequest<ValueCell[]>(`/indicators/${encodeURIComponent(id)}/values`, { signal });
+}
+
+export function fetchPlanProgress(planId: string, signal?: AbortSignal): Promise<PlanProgress> {
+  return apiRequest<PlanProgress>(`/plans/${encodeURIComponent(planId)}/progress`, { signal });
+}
+
+export function fetchInstruments(planId: string, signal?: AbortSignal): Promise<Paginated<InstrumentOption>> {
+  return apiRequest<Paginated<InstrumentOption>>('/instruments', { query: { planId, page: 1, limit: 200 }, signal });
+}
+
+export function fetchManualValues(indicatorId: string, signal?: AbortSignal): Promise<Paginated<ManualValue>> {
+  return apiRequest<Paginated<ManualValue>>('/manual-values', { query: { indicatorId, page: 1, limit: 50 }, signal });
+}
+
+export function createManualValue(body: Omit<ManualValue, 'id'>): Promise<ManualValue> {
+  return apiRequest<ManualValue>('/manual-values', { method: 'POST', body });
+}

@@ -1,0 +1,167 @@
+import { apiRequest, type Paginated } from '@/lib/api-client';
+
+// The evaluator's side of plans: the tree to edit, and the writes of each of its parts
+// (backend/src/plans: orientations, objectives, actions, expected results).
+
+export const ROLES_WHO_EDIT = ['admin', 'evaluator'] as const;
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  role: string;
+}
+
+/** The signed-in user: who may write plans, indicators, questionnaires and work cells. */
+export function fetchMe(signal?: AbortSignal): Promise<SessionUser> {
+  return apiRequest<SessionUser>('/auth/me', { signal });
+}
+
+export const SCHEDULE_KINDS = ['date', 'recurrence', 'ongoing', 'tbd'] as const;
+export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
+
+export const POLICY_VALUES = [
+  'accessibilite_universelle',
+  'creativite_innovation',
+  'developpement_durable',
+  'equite',
+  'inclusion_integration',
+  'pouvoir_agir',
+  'solidarite',
+] as const;
+export type PolicyValue = (typeof POLICY_VALUES)[number];
+
+export interface Schedule {
+  kind: ScheduleKind;
+  date: string | null;
+  recurrence: string | null;
+  text: string;
+}
+
+export interface PlanOption {
+  id: string;
+  title: string;
+  startDate: string;
+  endDate: string;
+  midtermDate: string;
+}
+
+export interface ExpectedResultNode {
+  id: string;
+  text: string;
+  position: number;
+  objectiveId: string;
+  actionId: string | null;
+}
+
+export interface IndicatorNode {
+  id: string;
+  name: string;
+  kind: string;
+  status: string;
+  unit: string | null;
+  position: number;
+  actionId: string | null;
+}
+
+export interface InstrumentNode {
+  id: string;
+  kind: 'questionnaire' | 'participation_count' | 'tally' | 'document';
+  name: string;
+  actionId: string | null;
+}
+
+export interface ActionNode {
+  id: string;
+  objectiveId: string;
+  position: number;
+  description: string;
+  schedule: Schedule;
+  resources: string | null;
+  values: PolicyValue[];
+  expectedResults: ExpectedResultNode[];
+  indicators: IndicatorNode[];
+}
+
+export interface ObjectiveNode {
+  id: string;
+  code: string;
+  title: string;
+  position: number;
+  parentId: string | null;
+  objectives: ObjectiveNode[];
+  actions: ActionNode[];
+  expectedResults: ExpectedResultNode[];
+  indicators: IndicatorNode[];
+}
+
+export interface OrientationNode {
+  id: string;
+  number: number;
+  title: string;
+  position: number;
+  objectives: ObjectiveNode[];
+}
+
+export interface PlanTree {
+  id: string;
+  title: string;
+  startDate: string;
+  endDate: string;
+  midtermDate: string;
+  orientations: OrientationNode[];
+  instruments: InstrumentNode[];
+}
+
+export function fetchPlanOptions(signal?: AbortSignal): Promise<Paginated<PlanOption>> {
+  return apiRequest<Paginated<PlanOption>>('/plans', { query: { page: 1, limit: 200 }, signal });
+}
+
+export function fetchPlanTree(planId: string, signal?: AbortSignal): Promise<PlanTree> {
+  return apiRequest<PlanTree>(`/plans/${encodeURIComponent(planId)}/tree`, { signal });
+}
+
+export interface OrientationBody {
+  planId?: string;
+  number?: number;
+  title?: string;
+  position?: number;
+}
+
+export interface ObjectiveBody {
+  orientationId?: string;
+  parentId?: string | null;
+  code?: string;
+  title?: string;
+  position?: number;
+}
+
+export interface ActionBody {
+  objectiveId?: string;
+  description?: string;
+  schedule?: { kind: ScheduleKind; date?: string | null; recurrence?: string | null; text: string };
+  resources?: string | null;
+  values?: PolicyValue[];
+  position?: number;
+}
+
+export interface ExpectedResultBody {
+  objectiveId?: string;
+  actionId?: string | null;
+  text?: string;
+  position?: number;
+}
+
+/** The four parts of a plan share one shape of endpoints. */
+export type PlanPart = 'orientations' | 'objectives' | 'actions' | 'expected-results';
+
+export function createPart<T>(part: PlanPart, body: object): Promise<T> {
+  return apiRequest<T>(`/${part}`, { method: 'POST', body });
+}
+
+export function updatePart<T>(part: PlanPart, id: string, body: object): Promise<T> {
+  return apiRequest<T>(`/${part}/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+}
+
+export function deletePart(part: PlanPart, id: string): Promise<void> {
+  return apiRequest<void>(`/${part}/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
