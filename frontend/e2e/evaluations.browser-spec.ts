@@ -245,4 +245,28 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
     await page.getByRole('button', { name: 'Français' }).click();
     await page.getByRole('heading', { name: 'Évaluation finale' }).waitFor();
   });
+
+  it("prepares the plan's annual activity report, follows it and downloads the PDF", async () => {
+    // Arrange
+    await page.goto(`${origin}/plans/${planId}/evaluations`);
+    const panel = page.getByRole('region', { name: 'Rapport d’activité annuel' });
+    await panel.getByLabel('Année').selectOption('2022');
+
+    // Act: asked for, rendered by the worker's service (as above), then offered
+    await panel.getByRole('button', { name: 'Préparer le rapport d’activité (PDF)' }).click();
+    const reportId = await waitFor('the activity report to be asked for', async () => {
+      const [row] = await t.db.query<{ id: string }[]>(
+        `SELECT id FROM reports WHERE plan_id = $1 AND kind = 'activity' AND year = 2022 ORDER BY created_at DESC LIMIT 1`, [planId]);
+      return row?.id;
+    }, { timeoutMs: 10_000 });
+    await expect(t.app.get(ReportRenderService).render(reportId)).resolves.toMatch(/^(ready|already_ready)$/);
+    const download = panel.getByRole('link', { name: 'Télécharger le rapport PDF (français)' });
+    await download.waitFor({ timeout: 15_000 });
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+
+    // Assert: a PDF with pages, about this plan
+    const pdf = await readFile(await file.path());
+    expect(pdfPageCount(pdf)).toBeGreaterThan(0);
+    expect(pdfPlainText(pdf).replace(/\s+/g, '')).toContain(PLAN_TITLE.replace(/\s+/g, ''));
+  });
 });

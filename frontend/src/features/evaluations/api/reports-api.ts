@@ -41,6 +41,14 @@ export function requestEvaluationReport(evaluationId: string, format: ReportForm
   });
 }
 
+/** Asks for a plan's annual activity report (PDF): the workers render it, GET /api/reports/{id} follows it. */
+export function requestActivityReport(planId: string, year: number, language: ReportLanguage): Promise<ReportRequested> {
+  return apiRequest<ReportRequested>(`/plans/${encodeURIComponent(planId)}/activity-reports`, {
+    method: 'POST',
+    body: { year, language },
+  });
+}
+
 export function fetchReportStatus(reportId: string, signal?: AbortSignal): Promise<ReportStatus> {
   return apiRequest<ReportStatus>(`/reports/${encodeURIComponent(reportId)}`, { signal });
 }

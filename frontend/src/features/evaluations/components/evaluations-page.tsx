@@ -4,6 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Pagination, parsePage } from '@/components/pagination';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import type { EvaluationSummary } from '@/features/evaluations/api/evaluations-api';
+import { ActivityReportPanel } from '@/features/evaluations/components/activity-report-panel';
 import { StateBadge } from '@/features/evaluations/components/evaluation-badges';
 import { OpenEvaluationForm } from '@/features/evaluations/components/open-evaluation-form';
 import { EVALUATIONS_PAGE_SIZE, useCanWrite, useEvaluations, usePlanInfo } from '@/features/evaluations/hooks/use-evaluations';
@@ -98,6 +99,8 @@ export function EvaluationsPage() {
           </>
         ) : null}
       </section>
+
+      <ActivityReportPanel plan={plan.data} />
     </article>
   );
 }

@@ -16,13 +16,13 @@ import {
   type ReportRequest,
 } from '@/features/evaluations/hooks/use-reports';
 
-interface Job extends ReportRequest {
+export interface Job extends ReportRequest {
   reportId: string;
 }
 
 const jobKey = ({ format, language }: ReportRequest): string => `${format}-${language}`;
 
-function ReportJob({ job, onRetry }: { job: Job; onRetry: () => void }) {
+export function ReportJob({ job, onRetry }: { job: Job; onRetry: () => void }) {
   const { t } = useTranslation();
   const messageFor = useErrorMessage();
   const status = useReportStatus(job.reportId);
