@@ -117,7 +117,13 @@ describe('The steering committee reads the dashboards', () => {
     await signIn();
     await page.goto(`${origin}/plans/${planId}/dashboard`);
     await page.getByRole('link', { name: RESPONDENTS }).click();
-    await page.getByRole('heading', { name: /Évolution du cumul/ }).waitFor();
+    await page.waitForURL(`${origin}/indicators/${indicator.id}`);
+    // Once, in one CI run, the series never showed within 30 s; it did not happen again in five runs. Should it come
+    // back, the page as it stood is kept for whoever looks into it.
+    await page.getByRole('heading', { name: /Évolution du cumul/ }).waitFor().catch(async (err: Error) => {
+      await screenshot(page, 'dashboard-indicator-stalled');
+      throw err;
+    });
     // The series and one chart per dimension (gender, language).
     await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart="drawn"]').length === 3);
 
