@@ -17,6 +17,8 @@ import { suppress } from './suppression';
 
 /** The kinds computed from a questionnaire's responses. */
 const RESPONSE_KINDS: IndicatorKind[] = ['response_count', 'answer_share', 'scale_mean'];
+/** For the source queries' scans: see replaceCells. */
+const SCAN_SETTINGS = "SET LOCAL jit = off; SET LOCAL enable_sort = off; SET LOCAL work_mem = '64MB'; SET LOCAL parallel_tuple_cost = 0";
 /** What live traffic changes: the current month (and the previous one, around the first of the month). */
 const RECENT_MONTHS = 2;
 
@@ -99,7 +101,7 @@ export class AggregationService {
     // time), does not let parallel workers aggregate their share (it thinks they would pass up a million rows; they
     // pass up a few thousand: 1.3 -> 0.9 s over a million responses), and JIT-compiles for 1.1-1.5 s, more than
     // running the query takes (bench:aggregate's profile).
-    await em.query("SET LOCAL jit = off; SET LOCAL enable_sort = off; SET LOCAL work_mem = '64MB'; SET LOCAL parallel_tuple_cost = 0");
+    await em.query(SCAN_SETTINGS);
     const indicators = await em.findBy(Indicator, { id: In(ids) });
     const plans = new Map((await em.findBy(Plan, { id: In([...new Set(indicators.map((i) => i.planId))]) })).map((p) => [p.id, p]));
     const inputs = new Map<string, Inputs>();
@@ -125,7 +127,7 @@ export class AggregationService {
    */
   async cellsAt(indicatorIds: string[], cutoff: string): Promise<Map<string, ComputedCell[]>> {
     return this.db.transaction('REPEATABLE READ', async (em) => {
-      await em.query("SET LOCAL jit = off; SET LOCAL enable_sort = off; SET LOCAL work_mem = '64MB'; SET LOCAL parallel_tuple_cost = 0");
+      await em.query(SCAN_SETTINGS);
       const out = new Map<string, ComputedCell[]>();
       for (const indicator of await em.findBy(Indicator, { id: In(indicatorIds) })) {
         const plan = await em.findOneByOrFail(Plan, { id: indicator.planId });

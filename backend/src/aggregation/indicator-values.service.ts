@@ -2,14 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { invalidField, notFound } from '@backend/common/errors';
-import { IndicatorKind } from '@backend/indicators/indicator-kind';
 import { Indicator } from '@backend/indicators/indicator.entity';
 import { TOTAL } from './cells';
 import { ProgressQueryDto, ValuesQueryDto } from './dto/values-query.dto';
-import { statusOf } from './progress';
+import { CUMULATIVE_KINDS, statusOf } from './progress';
 
-/** Kinds whose progress is what has accumulated since the plan's start, not the latest period's value. */
-const CUMULATIVE: IndicatorKind[] = ['response_count', 'participation_sum', 'manual'];
 
 interface ValueRow {
   period: string; category: string; value: number | null; n: number; suppressed: boolean;
@@ -65,7 +62,7 @@ export class IndicatorValuesService {
     return {
       planId, at,
       indicators: indicators.map((r) => {
-        const cumulative = CUMULATIVE.includes(r.kind);
+        const cumulative = CUMULATIVE_KINDS.includes(r.kind);
         const value = r.period === null ? null : cumulative ? r.cumulative_value : r.value;
         const targets = {
           direction: r.direction, baselineValue: r.baselineValue, baselineDate: r.baselineDate ?? plan.startDate,

@@ -1,4 +1,10 @@
-import type { Direction } from '@backend/indicators/indicator-kind';
+import type { Direction, IndicatorKind } from '@backend/indicators/indicator-kind';
+
+/**
+ * Kinds whose current value is what has accumulated since the plan's start (README « Status rule »); shares, means
+ * and ratios are the latest period's value. The progress endpoint, evaluations' snapshots and reports read it.
+ */
+export const CUMULATIVE_KINDS: readonly IndicatorKind[] = ['response_count', 'participation_sum', 'manual'];
 
 export const STATUSES = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'] as const;
 export type ProgressStatus = (typeof STATUSES)[number];

@@ -1,15 +1,8 @@
 import { ComputedCell, TOTAL } from '@backend/aggregation/cells';
-import { statusOf } from '@backend/aggregation/progress';
-import type { IndicatorKind } from '@backend/indicators/indicator-kind';
+import { CUMULATIVE_KINDS, statusOf } from '@backend/aggregation/progress';
 import type { Indicator } from '@backend/indicators/indicator.entity';
 import type { Plan } from '@backend/plans/plan.entity';
 import type { IndicatorSnapshot, SnapshotCategory, SnapshotPeriod } from './evaluation-snapshot';
-
-/**
- * Kinds whose progress is what has accumulated since the plan's start rather than the latest period's value: the
- * rule of GET /api/plans/{id}/progress (README « Status rule »), which a snapshot must give at its cut-off.
- */
-export const CUMULATIVE_KINDS: readonly IndicatorKind[] = ['response_count', 'participation_sum', 'manual'];
 
 export type SnapshotPlan = Pick<Plan, 'id' | 'title' | 'startDate' | 'midtermDate' | 'endDate'>;
 export type SnapshotIndicator = Pick<Indicator,

@@ -1,13 +1,8 @@
+import { CUMULATIVE_KINDS } from '@backend/aggregation/progress';
 import type { IndicatorSnapshot, SnapshotPeriod } from '@backend/evaluations/evaluation-snapshot';
-import type { Grain, IndicatorKind } from '@backend/indicators/indicator-kind';
+import type { Grain } from '@backend/indicators/indicator-kind';
 
 // How a report reads a snapshot's figures, the same way in the PDF and in the spreadsheets.
-
-/**
- * Kinds whose progress is what has accumulated since the plan's start (README « Status rule »): their chart follows
- * the cumulative values; shares, means and ratios follow each period's value.
- */
-export const CUMULATIVE_KINDS: readonly IndicatorKind[] = ['response_count', 'participation_sum', 'manual'];
 
 /** The last day of the period that starts on `periodStart`. */
 export function periodEnd(periodStart: string, grain: Grain): string {
