@@ -118,8 +118,8 @@ describe('The steering committee reads the dashboards', () => {
     await page.goto(`${origin}/plans/${planId}/dashboard`);
     await page.getByRole('link', { name: RESPONDENTS }).click();
     await page.waitForURL(`${origin}/indicators/${indicator.id}`);
-    // Once, in one CI run, the series never showed within 30 s; it did not happen again in five runs. Should it come
-    // back, the page as it stood is kept for whoever looks into it.
+    // Should the page not show its series, the page as it stood is kept for whoever looks into it (it once showed the
+    // error page: see dashboard-breakdown-codes.browser-spec.ts).
     await page.getByRole('heading', { name: /Évolution du cumul/ }).waitFor().catch(async (err: Error) => {
       await screenshot(page, 'dashboard-indicator-stalled');
       throw err;

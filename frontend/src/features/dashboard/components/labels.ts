@@ -44,6 +44,15 @@ function adsLabels(t: TFunction, i18n: I18n, language: string) {
     languageNames = undefined;
   }
 
+  // Intl throws on what is not a language tag (not_answered, prefer_not, a code of the questionnaire's own).
+  const languageName = (code: string): string | undefined => {
+    try {
+      return languageNames?.of(code);
+    } catch {
+      return undefined;
+    }
+  };
+
   const dimension = (name: Dimension): string =>
     i18n.exists(`adsDimension.${name}`)
       ? t(`adsDimension.${name}` as 'adsDimension.gender')
@@ -53,7 +62,7 @@ function adsLabels(t: TFunction, i18n: I18n, language: string) {
     if (i18n.exists(`adsCategory.${dim}.${code}`)) return t(`adsCategory.${dim}.${code}` as 'adsCategory.gender.woman');
     if (i18n.exists(`dashboard.category.${code}`)) return t(`dashboard.category.${code}` as 'dashboard.category.other');
     if (dim === 'language') {
-      const name = languageNames?.of(code);
+      const name = languageName(code);
       if (name && name !== code) return capitalise(name, locale);
     }
     return code;
