@@ -7,6 +7,7 @@ import { createValidationPipe } from './common/validation.pipe';
 import { CoreModule } from './core.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ParticipationModule } from './participation/participation.module';
@@ -35,6 +36,7 @@ import { WorkCellsModule } from './work-cells/work-cells.module';
     AggregationModule,
     EvaluationsModule,
     ReportsModule,
+    ImportsModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -5,6 +5,8 @@ import { IndicatorValue } from '@backend/aggregation/indicator-value.entity';
 import { Assessment } from '@backend/evaluations/assessment.entity';
 import { EvaluationEvent } from '@backend/evaluations/evaluation-event.entity';
 import { Evaluation } from '@backend/evaluations/evaluation.entity';
+import { ImportChunk } from '@backend/imports/import-chunk.entity';
+import { Import } from '@backend/imports/import.entity';
 import { Indicator } from '@backend/indicators/indicator.entity';
 import { ManualValue } from '@backend/indicators/manual-value.entity';
 import { Instrument } from '@backend/indicators/instrument.entity';
@@ -31,5 +33,5 @@ export const ENTITIES = [
   Indicator, Instrument, WorkCell, WorkStep, Partnership,
   Questionnaire, QuestionnaireVersion, Response, ParticipationCount, ParticipationCountRevision,
   ManualValue, IndicatorValue, IndicatorComputation, IndicatorMonth, ResponseChange,
-  Evaluation, Assessment, EvaluationEvent, Report,
+  Evaluation, Assessment, EvaluationEvent, Report, Import, ImportChunk,
 ];

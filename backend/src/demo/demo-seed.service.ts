@@ -2,24 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AggregationService } from '@backend/aggregation/aggregation.service';
-import { classifyInstrument } from '@backend/indicators/classify-instrument';
-import { Indicator } from '@backend/indicators/indicator.entity';
-import { Instrument } from '@backend/indicators/instrument.entity';
-import { parseNetwork, splitNameAndAcronym } from '@backend/organizations/normalize-organization-name';
+import { writePlan } from '@backend/imports/writers/plan-writer';
+import { writeWorkCell } from '@backend/imports/writers/work-cell-writer';
 import { OrganizationsService } from '@backend/organizations/organizations.service';
-import { Action } from '@backend/plans/action.entity';
-import { toScheduleColumns } from '@backend/plans/actions.service';
-import { ExpectedResult } from '@backend/plans/expected-result.entity';
 import { Objective } from '@backend/plans/objective.entity';
-import { Orientation } from '@backend/plans/orientation.entity';
 import { Plan } from '@backend/plans/plan.entity';
-import { midpoint } from '@backend/plans/plans.service';
-import { parseFrenchPeriod } from '@backend/plans/schedule/parse-schedule';
 import { hashPassword } from '@backend/users/password';
 import { User } from '@backend/users/user.entity';
-import { Partnership } from '@backend/work-cells/partnership.entity';
 import { WorkCell } from '@backend/work-cells/work-cell.entity';
-import { WorkStep } from '@backend/work-cells/work-step.entity';
 import { DemoPlan, DemoWorkCell } from './demo-data.types';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 import { LAVAL_PRDS_PLAN } from './laval-prds-plan';
@@ -78,32 +68,7 @@ export class DemoSeedService {
 
   private async seedPlan(em: EntityManager, demo: DemoPlan): Promise<boolean> {
     if (await em.existsBy(Plan, { title: demo.title })) return false;
-    const owner = demo.owner ? await this.organizations.findOrCreate(em, { name: demo.owner.name, acronym: demo.owner.acronym ?? null }) : null;
-    const plan = await em.save(em.create(Plan, {
-      title: demo.title, description: demo.description, ownerOrganizationId: owner?.id ?? null,
-      startDate: demo.startDate, endDate: demo.endDate, midtermDate: midpoint(demo.startDate, demo.endDate),
-    }));
-    const planId = plan.id;
-    let position = 0;
-    for (const o of demo.orientations) {
-      const orientation = await em.save(em.create(Orientation, { planId, number: o.number, title: o.title, position: o.number }));
-      for (const [n, obj] of o.objectives.entries()) {
-        const objective = await em.save(em.create(Objective, { planId, orientationId: orientation.id, code: obj.code, title: obj.title, position: n }));
-        for (const a of obj.actions) {
-          position += 1;
-          const action = await em.save(em.create(Action, {
-            planId, objectiveId: objective.id, description: a.description, resources: a.resources, position,
-            ...toScheduleColumns({ text: a.scheduleText }),
-          }));
-          await em.save(a.expectedResults.map((text, i) => em.create(ExpectedResult, { planId, objectiveId: objective.id, actionId: action.id, text, position: i })));
-          // One row of the Word table names its follow-up means beside its indicators: they feed them.
-          const instruments = await em.save(a.followUps.map((name, i) => em.create(Instrument, { planId, actionId: action.id, kind: classifyInstrument(name), name, position: position * 100 + i })));
-          await em.save(a.indicators.map((name, i) => em.create(Indicator, {
-            planId, objectiveId: objective.id, actionId: action.id, name, kind: 'manual', status: 'draft', position: position * 100 + i, instruments,
-          })));
-        }
-      }
-    }
+    await writePlan(em, this.organizations, { ...demo, ownerName: demo.owner?.name ?? null });
     return true;
   }
 
@@ -111,20 +76,7 @@ export class DemoSeedService {
     if (await em.existsBy(WorkCell, { name: demo.name })) return false;
     const objective = await em.createQueryBuilder(Objective, 'o').innerJoin(Plan, 'p', 'p.id = o.plan_id')
       .where('o.code = :code AND p.title = :title', { code: demo.objectiveCode, title: LAVAL_PRDS_PLAN.title }).getOne();
-    const cell = await em.save(em.create(WorkCell, {
-      name: demo.name, objectiveId: objective?.id ?? null, objectiveText: demo.objectiveText,
-      startDate: parseFrenchPeriod(demo.startDateText, 'start'), startDateText: demo.startDateText,
-      mandate: demo.mandate, contact: demo.contact, partnersNote: demo.partnersNote,
-    }));
-    await em.save(demo.steps.map((s, position) => em.create(WorkStep, {
-      workCellId: cell.id, position, text: s.text, done: s.done, phase: s.phase,
-      date: s.dateText ? parseFrenchPeriod(s.dateText, 'start') : null,
-    })));
-    for (const [position, p] of demo.partners.entries()) {
-      const network = parseNetwork(p.network);
-      const organization = await this.organizations.findOrCreate(em, { ...splitNameAndAcronym(p.organization), network, sector: p.sector });
-      await em.save(em.create(Partnership, { workCellId: cell.id, organizationId: organization.id, network, sector: p.sector, position }));
-    }
+    await writeWorkCell(em, this.organizations, demo, objective?.id ?? null);
     return true;
   }
 }

@@ -5,7 +5,8 @@ const CONTACT = 'prds@laval.ca · 450-978-6888, poste 7529';
 // Transcribed from the PRDS de Laval's « fiches synthèses » (seeds 000, 001, 002), wording kept as written.
 // How the extracted text was read:
 // - the period that closes a form field (« Nom de la cellule de travail : … . ») is not part of the value;
-// - words cut by a line break are rejoined (« so- ciaux », « développe- ment », « ba-lises »);
+// - words cut by a line break are rejoined where a space betrays the cut (« so- ciaux », « développe- ment »);
+//   « ba-lises » (seed 001) lost that space, so it stays as written: nothing tells it from « rendez-vous »;
 // - a step's dateText is the month or season it names in parentheses; PHASE 1 / PHASE 2 mark the step
 //   they head and every step after them;
 // - the fiches print the contact as two lines (e-mail, telephone), joined here.
@@ -123,7 +124,7 @@ export const LAVAL_WORK_CELLS: readonly DemoWorkCell[] = [
         dateText: 'novembre 2019',
       },
       {
-        text: "Obtention d'un soutien financier pour les concertations locales et adoption des balises des tables locales.",
+        text: "Obtention d'un soutien financier pour les concertations locales et adoption des ba-lises des tables locales.",
         done: true,
         phase: null,
         dateText: null,

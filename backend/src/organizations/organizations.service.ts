@@ -52,11 +52,17 @@ export class OrganizationsService {
    * accents, case and punctuation ignored, and by acronym, so « CDLC » and « Comité de Développement Local
    * de Chomedey » stay one organization.
    */
-  async findOrCreate(em: EntityManager, input: CreateOrganizationDto): Promise<Organization> {
+  /** The organization of the directory that this name or acronym designates, accents and case ignored. */
+  findExisting(em: EntityManager, input: Pick<CreateOrganizationDto, 'name' | 'acronym'>): Promise<Organization | null> {
     const nameKey = organizationKey(input.name);
     const qb = em.getRepository(Organization).createQueryBuilder('o').where('o.name_key = :nameKey', { nameKey });
     if (input.acronym) qb.orWhere('lower(o.acronym) = :acr', { acr: input.acronym.trim().toLowerCase() });
-    const existing = await qb.orderBy('o.name_key = :nameKey', 'DESC').getOne();
+    return qb.orderBy('o.name_key = :nameKey', 'DESC').getOne();
+  }
+
+  async findOrCreate(em: EntityManager, input: CreateOrganizationDto): Promise<Organization> {
+    const nameKey = organizationKey(input.name);
+    const existing = await this.findExisting(em, input);
     if (existing) {
       if (!existing.acronym && input.acronym) {
         existing.acronym = input.acronym;

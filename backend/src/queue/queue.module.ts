@@ -4,7 +4,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { ConfigType } from '@nestjs/config';
 import { redisConfig } from '@backend/config/configuration';
 import { QueueShutdown } from './queue-shutdown';
-import { AGGREGATION_QUEUE, EVALUATION_QUEUE, REPORT_QUEUE, SYSTEM_QUEUE } from './queues';
+import { AGGREGATION_QUEUE, EVALUATION_QUEUE, IMPORT_QUEUE, REPORT_QUEUE, SYSTEM_QUEUE } from './queues';
 import { redisOptions } from './redis-options';
 
 /** BullMQ's connection, shared by the API (fails fast when Redis is down) and the workers (wait for it). */
@@ -22,7 +22,7 @@ export class QueueModule {
             prefix: `${redis.queuePrefix}:bull`,
           }),
         }),
-        BullModule.registerQueue({ name: SYSTEM_QUEUE }, { name: AGGREGATION_QUEUE }, { name: EVALUATION_QUEUE }, { name: REPORT_QUEUE }),
+        BullModule.registerQueue({ name: SYSTEM_QUEUE }, { name: AGGREGATION_QUEUE }, { name: EVALUATION_QUEUE }, { name: REPORT_QUEUE }, { name: IMPORT_QUEUE }),
       ],
       providers: [QueueShutdown],
       exports: [BullModule],

@@ -54,3 +54,17 @@ export const ReportJob = {
 export interface RenderReportPayload {
   reportId: string;
 }
+
+/** Imports: read an uploaded file into its preview, then write what it holds once confirmed. */
+export const IMPORT_QUEUE = 'imports';
+
+export const ImportJob = {
+  Analyze: 'analyze-import',
+  Commit: 'commit-import',
+} as const;
+
+export interface ImportPayload {
+  importId: string;
+  /** The options' generation the job was asked for: an older one has nothing left to do. */
+  generation: number;
+}

@@ -1,0 +1,43 @@
+import { problem, ImportProblem, SourceRow } from './import-problem';
+import { MAX_DOCUMENT_BYTES } from './import-kind';
+import type { Import } from './import.entity';
+import { EncodingError, textDecoder } from './sources/decode-text';
+import { sniff } from './sources/sniff';
+import { tableRows } from './table-source';
+import { readTextTable } from './plan-table/parse-plan-table';
+
+export type DocumentRead =
+  | { ok: true; format: Import['format']; rows: SourceRow[]; text: string | null }
+  | { ok: false; format: Import['format']; problem: ImportProblem };
+
+const isCsvName = (fileName: string) => /\.csv$/i.test(fileName);
+
+/**
+ * A plan's table or a fiche, read whole (they are a few pages): a workbook's first sheet, a CSV, or text pasted from
+ * Word (cells split on tabs). What the file really is decides, not its name; a name ending in .csv makes text a CSV.
+ */
+export async function readDocument(imp: Pick<Import, 'fileName' | 'size'>, bytes: Buffer): Promise<DocumentRead> {
+  if (imp.size > MAX_DOCUMENT_BYTES) {
+    return { ok: false, format: null, problem: problem(null, null, 'too_large', `A plan or a fiche is a few pages; this file is ${Math.round(imp.size / 1024 / 1024)} MB (at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB)`) };
+  }
+  const sniffed = sniff(bytes.subarray(0, 65536), isCsvName(imp.fileName) ? 'csv' : 'text');
+  if (!sniffed.ok) return { ok: false, format: null, problem: problem(null, null, sniffed.code, sniffed.message) };
+  if (sniffed.format === 'text') {
+    try {
+      const decoder = textDecoder(sniffed.encoding);
+      const text = decoder.write(bytes) + decoder.end();
+      return { ok: true, format: 'text', rows: readTextTable(text), text };
+    } catch (err) {
+      if (err instanceof EncodingError) return { ok: false, format: 'text', problem: problem(null, null, 'bad_encoding', err.message) };
+      throw err;
+    }
+  }
+  const rows: SourceRow[] = [];
+  try {
+    for await (const batch of tableRows((async function* () { yield bytes; })(), sniffed)) rows.push(...batch);
+  } catch (err) {
+    const line = (err as { line?: number }).line ?? null;
+    return { ok: false, format: sniffed.format, problem: problem(line, null, sniffed.format === 'xlsx' ? 'bad_xlsx' : 'bad_csv', `The file cannot be read: ${(err as Error).message}`) };
+  }
+  return { ok: true, format: sniffed.format, rows, text: null };
+}

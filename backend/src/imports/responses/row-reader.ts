@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import type { AnswerValue, Question } from '@backend/questionnaires/question.types';
+import { encodeAnswers } from '@backend/responses/answer-codes';
+import { message } from '@backend/responses/answer-messages';
+import { validateAnswers } from '@backend/responses/validate-answers';
+import { problem, ProblemList, SourceRow } from '../import-problem';
+import { parseAnsweredAt } from './answered-at';
+import { CellReader, cellReader } from './cell-values';
+import { mapColumns } from './column-mapping';
+
+export interface ResponsesImportOptions {
+  questionnaireId: string;
+  /** By header: a question id, '@date', '@id', '@language' or '@ignore'. */
+  columns?: Record<string, string>;
+  /** By question id: other labels → choice codes. */
+  choices?: Record<string, Record<string, string>>;
+}
+
+export interface StagedRow {
+  line: number;
+  key: string;
+  answeredAt: string;
+  language: string;
+  answersJson: string;
+  /** Hex of the answer codes, or null (the row is then read from its JSON, as answer-codes.ts allows). */
+  codesHex: string | null;
+}
+
+const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
+
+/** A stable UUID from text: the same row of the same file gives the same idempotency key, import after import. */
+function uuidOf(text: string): string {
+  const h = createHash('md5').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * Reads the rows of another tool's export into responses of one questionnaire version. The idempotency key of a row
+ * is its identifier (when a column is one) or its cells, plus how many identical rows came before it in the file,
+ * so that the same file imported twice, in any order, stores each row once; it does not depend on the mapping.
+ */
+export class ResponseRowReader {
+  readonly headers: readonly string[];
+  readonly targets: readonly string[];
+  readonly problems = new ProblemList();
+  /** Labels no choice matched, by question, with their count: the preview lets the user map them. */
+  readonly unmatched = new Map<string, Map<string, number>>();
+  private readonly readers: { index: number; question: Question; read: CellReader }[];
+  private readonly dateIndex: number;
+  private readonly idIndex: number;
+  private readonly languageIndex: number;
+  private readonly seen = new Map<string, number>();
+
+  constructor(
+    header: SourceRow,
+    private readonly questionnaireId: string,
+    private readonly questions: Question[],
+    private readonly languages: readonly string[],
+    private readonly defaultLanguage: string,
+    options: ResponsesImportOptions,
+  ) {
+    this.headers = header.cells.map((c) => c.trim());
+    const mapping = mapColumns(this.headers, questions, options.columns);
+    this.targets = mapping.targets;
+    this.problems.addAll(mapping.problems);
+    const byId = new Map(questions.map((q) => [q.id, q]));
+    this.readers = this.targets.flatMap((target, index) => {
+      const question = byId.get(target);
+      return question ? [{ index, question, read: cellReader(question, options.choices?.[question.id]) }] : [];
+    });
+    this.dateIndex = this.targets.indexOf('@date');
+    this.idIndex = this.targets.indexOf('@id');
+    this.languageIndex = this.targets.indexOf('@language');
+  }
+
+  /** The row as a response to stage, or null when it has problems (added to `problems`). */
+  read(row: SourceRow): StagedRow | null {
+    const cells = row.cells;
+    const before = this.problems.count;
+    if (cells.length !== this.headers.length && !(cells.length < this.headers.length && cells.length > 0)) {
+      this.problems.add(problem(row.line, null, 'wrong_cell_count', `Line ${row.line} has ${cells.length} cells where the header has ${this.headers.length}`, { expected: this.headers.length, found: cells.length }));
+      return null;
+    }
+    const entries: { questionId: string; value: AnswerValue }[] = [];
+    for (const { index, question, read } of this.readers) {
+      const cell = read(cells[index] ?? '');
+      if ('problem' in cell) {
+        this.cellProblem(row.line, index, question, cell.problem, cell.label);
+        continue;
+      }
+      if (cell.value !== undefined) entries.push({ questionId: question.id, value: cell.value });
+    }
+    const validated = validateAnswers(this.questions, entries);
+    for (const p of validated.problems) {
+      const index = this.readers.find((r) => r.question.id === p.questionId)?.index ?? -1;
+      const column = index >= 0 ? this.headers[index] : null;
+      this.problems.add(problem(row.line, column, 'invalid_answer', `Line ${row.line}, column "${column ?? p.questionId}": ${message('en', p.key, p.params)}`, { reason: p.key }));
+    }
+    const dateText = this.dateIndex >= 0 ? (cells[this.dateIndex] ?? '').trim() : '';
+    const answeredAt = parseAnsweredAt(dateText);
+    if (this.dateIndex >= 0 && answeredAt === null) {
+      const column = this.headers[this.dateIndex];
+      this.problems.add(dateText === ''
+        ? problem(row.line, column, 'missing_value', `Line ${row.line}: the date is missing`, { column })
+        : problem(row.line, column, 'bad_date', `Line ${row.line}, column "${column}": "${dateText}" is not a date`, { value: dateText }));
+    }
+    let language = this.defaultLanguage;
+    if (this.languageIndex >= 0) {
+      const given = (cells[this.languageIndex] ?? '').trim().toLowerCase();
+      if (given !== '') language = given;
+      if (!LANGUAGE.test(language) || !this.languages.includes(language)) {
+        const column = this.headers[this.languageIndex];
+        this.problems.add(problem(row.line, column, 'unknown_language', `Line ${row.line}: "${given}" is not a language of this questionnaire (${this.languages.join(', ')})`, { value: given }));
+      }
+    }
+    if (this.problems.count > before || answeredAt === null) return null;
+    const codes = encodeAnswers(this.questions, validated.answers);
+    return {
+      line: row.line, key: this.key(cells), answeredAt, language,
+      answersJson: JSON.stringify(validated.answers), codesHex: codes === null ? null : codes.toString('hex'),
+    };
+  }
+
+  private key(cells: readonly string[]): string {
+    if (this.idIndex >= 0 && (cells[this.idIndex] ?? '').trim() !== '') return uuidOf(`${this.questionnaireId}\u0000id\u0000${cells[this.idIndex].trim()}`);
+    // Remembered by digest, not by content: a million rows' cells would take hundreds of megabytes.
+    const digest = createHash('md5').update(`${this.questionnaireId}\u0000${cells.join('\u0001')}`).digest('base64');
+    const n = this.seen.get(digest) ?? 0;
+    this.seen.set(digest, n + 1);
+    return uuidOf(`${digest}\u0000${n}`);
+  }
+
+  private cellProblem(line: number, index: number, q: Question, code: string, label: string): void {
+    const column = this.headers[index];
+    if (code === 'unknown_choice') {
+      const counts = this.unmatched.get(q.id) ?? new Map<string, number>();
+      if (counts.size < 100 || counts.has(label)) counts.set(label, (counts.get(label) ?? 0) + 1);
+      this.unmatched.set(q.id, counts);
+    }
+    const what = code === 'unknown_choice' ? 'matches no choice of the question' : code === 'bad_yes_no' ? 'is not yes or no' : code === 'bad_number' ? 'is not a number' : 'is not a date';
+    this.problems.add(problem(line, column, code === 'bad_yes_no' ? 'invalid_answer' : code, `Line ${line}, column "${column}": "${label}" ${what}`, { value: label, question: q.id }));
+  }
+}

@@ -1,0 +1,101 @@
+// Text repair for what a PDF, Word or web page extraction leaves in a fiche: markup, entities, cut words.
+
+// Mirrors LINE_BREAK_HYPHEN in organizations/normalize-organization-name.ts (not exported there): a hyphen,
+// spaces, then a lower-case letter is a word cut at a line break (« so- ciaux »); « pré- et post-natal » is
+// not. A hyphen with no space after it (« ba-lises », « rendez-vous ») cannot be told from a compound word,
+// so it stays.
+const LINE_BREAK_HYPHEN = /(\p{L})[-\u00ad]\s+(?!(?:et|ou|and|or)\b)(\p{Ll})/gu;
+
+// Tags that separate words (« a<br>b ») become a space; inline ones (« <u>PHASE 1</u> ») vanish.
+// The name must be followed by a space, « / » or « > », so that « <https://…> » is not taken for a tag.
+const BREAKING_TAG = /<\/?(?:br|p|div|li|ul|ol|tr|td|th|h[1-6])\b[^<>]*>/gi;
+const ANY_TAG = /<\/?[a-z][a-z0-9]*(?:[\s/][^<>]*)?>/gi;
+
+const MARKDOWN_LINK = /\[([^\]]*)\]\([^()\s]*\)/g;
+const BOLD = /(\*\*|__)(.+?)\1/g;
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  laquo: '«',
+  raquo: '»',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  shy: '\u00ad',
+  oelig: 'œ',
+  OElig: 'Œ',
+  aelig: 'æ',
+};
+
+// Accented letters have regular names (&eacute; &Ecirc; &ccedil;…): composed instead of listed one by one.
+const ACCENTS: Readonly<Record<string, string>> = {
+  acute: '\u0301',
+  grave: '\u0300',
+  circ: '\u0302',
+  uml: '\u0308',
+  cedil: '\u0327',
+  tilde: '\u0303',
+};
+
+function decodeEntity(entity: string, body: string): string {
+  if (body.startsWith('#')) {
+    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+  }
+  const named = NAMED_ENTITIES[body];
+  if (named !== undefined) return named;
+  const accent = /^([a-zA-Z])(acute|grave|circ|uml|cedil|tilde)$/.exec(body);
+  if (accent !== null) return (accent[1] + ACCENTS[accent[2]]).normalize('NFC');
+  return entity;
+}
+
+export function decodeHtmlEntities(text: string): string {
+  return text.replace(/&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);/g, decodeEntity);
+}
+
+/**
+ * One piece of fiche text as it should be stored: tags and Markdown emphasis and links removed, entities
+ * decoded, words cut at a line break rejoined, whitespace collapsed. Wording is otherwise kept as written.
+ */
+export function repairText(raw: string): string {
+  const plain = raw
+    .replace(BREAKING_TAG, ' ')
+    .replace(ANY_TAG, '')
+    .replace(MARKDOWN_LINK, '$1')
+    .replace(BOLD, '$2');
+  // Decoded after the tags are gone, so that an escaped « &lt;u&gt; » stays text.
+  return decodeHtmlEntities(plain)
+    .replace(/\u00ad(?!\s)/g, '')
+    .replace(LINE_BREAK_HYPHEN, '$1$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Folds case, accents, apostrophes and dashes, so that labels are matched in plain ASCII. */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/['\u2018\u2019\u02bc`]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A form field (« Nom de la cellule de travail : X. ») closes with a period that is not part of the value. */
+export function withoutClosingPeriod(value: string): string {
+  // « … etc.. » or « … » are left alone: only a single closing period is the form's.
+  return value.replace(/(?<![.…])\.$/, '').trim();
+}
