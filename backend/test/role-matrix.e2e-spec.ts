@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { DEMO_PASSWORD } from '@backend/demo/demo-users';
 import { EvaluationFreezerService } from '@backend/evaluations/evaluation-freezer.service';
+import { ImportRunnerService } from '@backend/imports/import-runner.service';
 import { ReportRenderService } from '@backend/reports/report-render.service';
 import type { Role } from '@backend/users/role';
 import {
@@ -20,7 +21,7 @@ type Actor = Role | 'anonymous';
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Table = 'plans' | 'orientations' | 'objectives' | 'actions' | 'expected_results' | 'indicators' | 'instruments'
   | 'work_cells' | 'work_steps' | 'partnerships' | 'organizations' | 'users' | 'questionnaires' | 'responses' | 'participation_counts' | 'indicator_manual_values'
-  | 'evaluations' | 'evaluation_assessments';
+  | 'evaluations' | 'evaluation_assessments' | 'imports';
 
 const ACTORS: readonly Actor[] = ['admin', 'evaluator', 'partner', 'committee', 'anonymous'];
 const STAFF: readonly Role[] = ['admin', 'evaluator', 'partner', 'committee'];
@@ -55,6 +56,8 @@ interface Setups {
   evaluation: PlanFixture & { evaluationId: string };
   /** A frozen evaluation with an up-to-date report in each format (French), rendered; `reportId` is the PDF's. */
   reportedEvaluation: PlanFixture & { evaluationId: string; reportId: string };
+  /** A plan table uploaded and analysed (ready to confirm), removed after the case. */
+  readyImport: { importId: string };
 }
 type SetupName = keyof Setups;
 
@@ -78,6 +81,10 @@ interface Route<S extends SetupName = SetupName> {
   /** A path parameter that is not the record the request acts on (a slug, a parent's id). */
   param?(fx: Setups[S]): string;
   body?(fx: Setups[S], marker: string): object;
+  /** A body sent as it is (a file), with its content type in headers(). */
+  raw?(fx: Setups[S], marker: string): string;
+  /** A query string, without its ? (the path stays the OpenAPI one). */
+  query?(fx: Setups[S], marker: string): string;
   headers?(): Record<string, string>;
 }
 const route = <S extends SetupName>(r: Route<S>): Route => r;
@@ -206,7 +213,19 @@ const ROUTES: Route[] = [
   route({ method: 'post', path: '/api/plans/:id/activity-reports', allowed: EVALUATION_WRITERS, setup: 'plan', status: 202, param: (p) => p.planId, body: () => ({ year: 2024 }) }),
   route({ method: 'get', path: '/api/reports/:id', allowed: STAFF, setup: 'reportedEvaluation', id: (e) => e.reportId }),
   route({ method: 'get', path: '/api/reports/:id/file', allowed: STAFF, setup: 'reportedEvaluation', id: (e) => e.reportId, contentType: 'application/pdf' }),
+
+  // Imports write plans, work cells and responses: those who write plans. The file is the body.
+  route({ method: 'post', path: '/api/imports', allowed: WRITERS, setup: 'none', table: 'imports', status: 202,
+    query: (_, m) => `kind=plan&fileName=${m}.txt`, headers: () => ({ 'Content-Type': 'text/plain' }), raw: () => PLAN_TABLE }),
+  route({ method: 'get', path: '/api/imports', allowed: WRITERS, setup: 'none' }),
+  route({ method: 'get', path: '/api/imports/:id', allowed: WRITERS, setup: 'readyImport', id: (i) => i.importId }),
+  route({ method: 'patch', path: '/api/imports/:id', allowed: WRITERS, setup: 'readyImport', table: 'imports', status: 202, id: (i) => i.importId, body: (_, m) => ({ options: { title: m } }) }),
+  route({ method: 'post', path: '/api/imports/:id/confirm', allowed: WRITERS, setup: 'readyImport', table: 'imports', status: 202, id: (i) => i.importId, result: { status: 'importing' } }),
+  route({ method: 'delete', path: '/api/imports/:id', allowed: WRITERS, setup: 'readyImport', table: 'imports', id: (i) => i.importId }),
 ];
+
+/** The smallest plan table an import takes: a title with its years, an orientation, a header and one row. */
+const PLAN_TABLE = "Plan d'action 2024-2026\nORIENTATION 1 : Vivre ensemble\nOBJECTIF\tMOYENS-ACTIONS\tÉCHÉANCIER\tINDICATEURS\nS'entraider\tCuisine collective\tMars 2025\tParticipation\n";
 
 const SUCCESS: Record<Method, number> = { get: 200, post: 201, put: 200, patch: 200, delete: 204 };
 const ERROR_CODE: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden' };
@@ -286,6 +305,15 @@ describe('Role matrix: every route for every role', () => {
       }
       return { ...e, reportId: ids[0] };
     },
+    readyImport: async (f) => {
+      const res = await t.http().post(`/api/imports?kind=plan&fileName=${uniqueText('plan')}.txt`).set(bearer(t.tokens.admin))
+        .set('Content-Type', 'text/plain').send(PLAN_TABLE).expect(202);
+      const importId = (res.body as { id: string }).id;
+      (f === shared ? sharedImports : imports).push(importId);
+      // What the workers do with the analysis job.
+      await t.app.get(ImportRunnerService).analyze(importId, 0);
+      return { importId };
+    },
     questionnaire: async (f) => {
       const p = await f.plan();
       const res = await t.http().post('/api/questionnaires').set(bearer(t.tokens.admin)).send({
@@ -307,11 +335,13 @@ describe('Role matrix: every route for every role', () => {
     return built;
   }
 
-  function send(r: Route, actor: Actor, id: string | undefined, body: object | undefined, fx: Setups[SetupName]): Promise<Response> {
+  function send(r: Route, actor: Actor, id: string | undefined, body: object | undefined, fx: Setups[SetupName], marker: string): Promise<Response> {
     // A second path parameter (an assessment's objective) is the route's param.
-    const request = t.http()[r.method](r.path.replace(/:\w+/, id ?? r.param?.(fx) ?? '').replace(/:\w+/, r.param?.(fx) ?? ''));
+    const path = r.path.replace(/:\w+/, id ?? r.param?.(fx) ?? '').replace(/:\w+/, r.param?.(fx) ?? '');
+    const request = t.http()[r.method](r.query ? `${path}?${r.query(fx, marker)}` : path);
     if (r.headers) request.set(r.headers());
     if (actor !== 'anonymous') request.set(bearer(t.tokens[actor]));
+    if (r.raw) return request.send(r.raw(fx, marker));
     return body ? request.send(body) : request;
   }
 
@@ -365,8 +395,15 @@ describe('Role matrix: every route for every role', () => {
     const me = await t.http().get('/api/auth/me').set(bearer(t.tokens.partner)).expect(200);
     partnersOrganizationId = (me.body as { organizationId: string }).organizationId;
   });
-  afterEach(async () => { await fresh.cleanup(); });
+  // Imports a case confirmed cannot be deleted through the API (they are being written): removed here.
+  const imports: string[] = [];
+  const sharedImports: string[] = [];
+  afterEach(async () => {
+    await fresh.cleanup();
+    await t.db.query('DELETE FROM imports WHERE id = ANY($1)', [imports.splice(0)]);
+  });
   afterAll(async () => {
+    await t.db.query('DELETE FROM imports WHERE id = ANY($1)', [sharedImports]);
     await shared.cleanup();
     await t.close();
   });
@@ -389,7 +426,7 @@ describe('Role matrix: every route for every role', () => {
       const marker = uniqueText('matrix');
       const id = r.id?.(fx);
       // Act
-      const res = await send(r, actor, id, r.body?.(fx, marker), fx);
+      const res = await send(r, actor, id, r.body?.(fx, marker), fx, marker);
       // Assert
       expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status });
       await EFFECTS[r.method]({ table: r.table, path: r.path, id, marker, res, contentType: r.contentType, result: r.result });
@@ -405,7 +442,7 @@ describe('Role matrix: every route for every role', () => {
       const needles = [marker, ...Object.values(fx)];
       const before = await rowsMentioning(r.table, needles);
       // Act
-      const res = await send(r, actor, id, r.body?.(fx, marker), fx);
+      const res = await send(r, actor, id, r.body?.(fx, marker), fx, marker);
       // Assert
       expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status, body: { statusCode: status, code: ERROR_CODE[status] } });
       await expect(rowsMentioning(r.table, needles)).resolves.toEqual(before);

@@ -33,7 +33,31 @@ export class ImportRunnerService {
   ) {}
 
   /** False when there was nothing to do (the import is gone, confirmed, or its options changed). */
-  async analyze(importId: string, generation: number): Promise<boolean> {
+  analyze(importId: string, generation: number): Promise<boolean> {
+    return this.alone(importId, () => this.analyzeNow(importId, generation));
+  }
+
+  commit(importId: string, generation: number): Promise<boolean> {
+    return this.alone(importId, () => this.commitNow(importId, generation));
+  }
+
+  /**
+   * One step of an import at a time, whoever asks (a job retried while its first attempt still runs, the recovery):
+   * the second waits, then finds the import moved on and has nothing to do.
+   */
+  private async alone<T>(importId: string, step: () => Promise<T>): Promise<T> {
+    const lock = this.db.createQueryRunner();
+    await lock.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock(hashtextextended($1, 6))', [importId]);
+      return await step();
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock(hashtextextended($1, 6))', [importId]).catch(() => undefined);
+      await lock.release();
+    }
+  }
+
+  private async analyzeNow(importId: string, generation: number): Promise<boolean> {
     const imp = await this.db.manager.findOneBy(Import, { id: importId, generation, status: 'analyzing' });
     if (!imp) return false;
     const onBytes = this.progressReporter(imp, imp.size);
@@ -52,7 +76,7 @@ export class ImportRunnerService {
    * Writes a confirmed import in one transaction, which also marks it done and drops its file: a worker killed half
    * way leaves nothing, and the retried job starts again from the same staged rows.
    */
-  async commit(importId: string, generation: number): Promise<boolean> {
+  private async commitNow(importId: string, generation: number): Promise<boolean> {
     const imp = await this.db.manager.findOneBy(Import, { id: importId, generation, status: 'importing' });
     if (!imp) return false;
     let outcome = await this.db.transaction((em) => this.write(em, imp));

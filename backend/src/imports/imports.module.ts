@@ -20,7 +20,7 @@ import { WorkCellImportService } from './work-cell-fiche/work-cell-import.servic
   imports: [AggregationModule, OrganizationsModule, BullModule.registerQueue({ name: IMPORT_QUEUE })],
   controllers: [ImportsController],
   providers: [ImportsService, ImportFilesService, ImportQueueService, ImportRunnerService, PlanImportService, WorkCellImportService, ResponsesImportService],
-  exports: [ImportRunnerService, BullModule],
+  exports: [ImportRunnerService, ImportQueueService, BullModule],
 })
 export class ImportsModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

@@ -12,7 +12,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
  */
 export function parseAnsweredAt(text: string): string | null {
   const t = text.trim();
-  const split = /^(\S+)(?:[T\s]+(.+))?$/.exec(t);
+  // The day stops at the T of ISO 8601 too: a greedy \S+ would take « 2022-03-05T14:07:09Z » whole.
+  const split = /^([^\sT]+)(?:[T\s]+(.+))?$/.exec(t);
   if (!split) return null;
   const day = parseDay(split[1]);
   if (day === null) return null;

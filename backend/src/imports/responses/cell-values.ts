@@ -47,11 +47,34 @@ export function parseDay(text: string): string | null {
   return iso !== null && isRealDate(iso) ? iso : null;
 }
 
+const MEMO_SIZE = 10_000;
+
+/**
+ * An export repeats the same few labels a million times: each distinct cell is read once (folding a label is most
+ * of the cost of an import, bench:import), and remembered up to MEMO_SIZE distinct cells per question.
+ */
+function remembered(read: CellReader): CellReader {
+  const seen = new Map<string, CellValue>();
+  return (text) => {
+    let value = seen.get(text);
+    if (value === undefined) {
+      value = read(text);
+      if (seen.size < MEMO_SIZE) seen.set(text, value);
+    }
+    return value;
+  };
+}
+
 /**
  * Turns a cell of another tool's export into an answer for one question, once per question and for every row:
- * the labels are folded once here, and a row's cell costs a map lookup.
+ * the labels are folded once here, and a row's cell costs a map lookup. Text and date answers are read as they come.
  */
 export function cellReader(q: Question, extraLabels?: Record<string, string>): CellReader {
+  const read = readerOf(q, extraLabels);
+  return q.type === 'short_text' || q.type === 'long_text' || q.type === 'date' ? read : remembered(read);
+}
+
+function readerOf(q: Question, extraLabels?: Record<string, string>): CellReader {
   const preferNot = (t: string) => q.allowPreferNot === true && PREFER_NOT.has(fold(t));
   switch (q.type) {
     case 'single_choice': {

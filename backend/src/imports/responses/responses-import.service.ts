@@ -57,6 +57,7 @@ export class ResponsesImportService {
         for (const row of batch) {
           if (reader === null) {
             reader = new ResponseRowReader(row, questionnaire.id, version.questions, version.languages, version.defaultLanguage, options);
+            if (!reader.headerOk) return; // the columns are wrong: say so at once, without reading the rest
             continue;
           }
           rows += 1;
@@ -87,7 +88,7 @@ export class ResponsesImportService {
       else {
         problems.addAll(r.problems.items);
         problems.count += r.problems.count - r.problems.items.length;
-        if (rows === 0) problems.add(problem(null, null, 'no_rows', 'The file has a header but no response'));
+        if (rows === 0 && r.headerOk) problems.add(problem(null, null, 'no_rows', 'The file has a header but no response'));
       }
       let counts = { staged: 0, fresh: 0 };
       if (problems.count > 0) await client.query(`DROP TABLE IF EXISTS ${stagingTable(imp.id, imp.generation)}`);
@@ -119,13 +120,16 @@ export class ResponsesImportService {
     if (!exists) return null;
     const [{ n }] = await em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${stagingTable(imp.id, imp.generation)}`);
     if (n !== staged) return null;
-    // The rows were checked against the version the preview names: they are stored as answers to it.
+    // The rows were checked against the version the preview names: they are stored as answers to it. In the order of
+    // their keys, which is that of their dates (row-reader.ts): every index grows at its end. A row's id is its key:
+    // unique across questionnaires too, since the key hashes the questionnaire's id, and in the same order.
     const number = (imp.preview as { questionnaire?: { version?: number } } | null)?.questionnaire?.version;
     const version = await this.version(em, options, number);
     const [{ created }] = await em.query<{ created: number }[]>(
       `WITH inserted AS (
-         INSERT INTO responses (questionnaire_id, version_id, version, language, answered_at, idempotency_key, body_hash, answers, codes)
-         SELECT $1, $2, $3, s.language, s.answered_at, s.key, $4, s.answers, s.codes FROM ${stagingTable(imp.id, imp.generation)} s
+         INSERT INTO responses (id, questionnaire_id, version_id, version, language, answered_at, idempotency_key, body_hash, answers, codes)
+         SELECT s.key, $1, $2, $3, s.language, s.answered_at, s.key, $4, s.answers, s.codes FROM ${stagingTable(imp.id, imp.generation)} s
+         ORDER BY s.key
          ON CONFLICT (questionnaire_id, idempotency_key) DO NOTHING RETURNING 1)
        SELECT count(*)::int AS created FROM inserted`,
       [options.questionnaireId, version.id, version.version, `import:${imp.id}`],

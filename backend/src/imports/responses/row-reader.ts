@@ -28,10 +28,24 @@ export interface StagedRow {
 
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
 
-/** A stable UUID from text: the same row of the same file gives the same idempotency key, import after import. */
-function uuidOf(text: string): string {
+/**
+ * A stable UUID from a row: the same row of the same file gives the same idempotency key, import after import. Its
+ * first six bytes are the row's local date and time (YYYYMMDDhhmmss as a number): rows written in the order of their
+ * keys are then also in the order of their dates, and each index of `responses` grows at its end instead of at
+ * random pages (31 s for a million rows in random order, 10.6 s in this order: bench:import).
+ */
+function rowUuid(answeredAt: string, text: string): string {
+  const t = Number(answeredAt.slice(0, 19).replace(/\D/g, '')).toString(16).padStart(12, '0');
   const h = createHash('md5').update(text).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  return `${t.slice(0, 8)}-${t.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Distinct combinations of answers remembered: an export repeats a few thousand of them a million times. */
+const ANSWERS_MEMO = 100_000;
+
+interface CheckedAnswers {
+  answersJson: string;
+  codesHex: string | null;
 }
 
 /**
@@ -43,6 +57,8 @@ export class ResponseRowReader {
   readonly headers: readonly string[];
   readonly targets: readonly string[];
   readonly problems = new ProblemList();
+  /** False when the columns themselves are wrong (no date, no question): reading the rows would only repeat it. */
+  readonly headerOk: boolean;
   /** Labels no choice matched, by question, with their count: the preview lets the user map them. */
   readonly unmatched = new Map<string, Map<string, number>>();
   private readonly readers: { index: number; question: Question; read: CellReader }[];
@@ -50,6 +66,7 @@ export class ResponseRowReader {
   private readonly idIndex: number;
   private readonly languageIndex: number;
   private readonly seen = new Map<string, number>();
+  private readonly memo = new Map<string, CheckedAnswers>();
 
   constructor(
     header: SourceRow,
@@ -63,6 +80,7 @@ export class ResponseRowReader {
     const mapping = mapColumns(this.headers, questions, options.columns);
     this.targets = mapping.targets;
     this.problems.addAll(mapping.problems);
+    this.headerOk = mapping.problems.length === 0;
     const byId = new Map(questions.map((q) => [q.id, q]));
     this.readers = this.targets.flatMap((target, index) => {
       const question = byId.get(target);
@@ -81,21 +99,7 @@ export class ResponseRowReader {
       this.problems.add(problem(row.line, null, 'wrong_cell_count', `Line ${row.line} has ${cells.length} cells where the header has ${this.headers.length}`, { expected: this.headers.length, found: cells.length }));
       return null;
     }
-    const entries: { questionId: string; value: AnswerValue }[] = [];
-    for (const { index, question, read } of this.readers) {
-      const cell = read(cells[index] ?? '');
-      if ('problem' in cell) {
-        this.cellProblem(row.line, index, question, cell.problem, cell.label);
-        continue;
-      }
-      if (cell.value !== undefined) entries.push({ questionId: question.id, value: cell.value });
-    }
-    const validated = validateAnswers(this.questions, entries);
-    for (const p of validated.problems) {
-      const index = this.readers.find((r) => r.question.id === p.questionId)?.index ?? -1;
-      const column = index >= 0 ? this.headers[index] : null;
-      this.problems.add(problem(row.line, column, 'invalid_answer', `Line ${row.line}, column "${column ?? p.questionId}": ${message('en', p.key, p.params)}`, { reason: p.key }));
-    }
+    const answers = this.answers(row.line, cells);
     const dateText = this.dateIndex >= 0 ? (cells[this.dateIndex] ?? '').trim() : '';
     const answeredAt = parseAnsweredAt(dateText);
     if (this.dateIndex >= 0 && answeredAt === null) {
@@ -113,21 +117,55 @@ export class ResponseRowReader {
         this.problems.add(problem(row.line, column, 'unknown_language', `Line ${row.line}: "${given}" is not a language of this questionnaire (${this.languages.join(', ')})`, { value: given }));
       }
     }
-    if (this.problems.count > before || answeredAt === null) return null;
-    const codes = encodeAnswers(this.questions, validated.answers);
-    return {
-      line: row.line, key: this.key(cells), answeredAt, language,
-      answersJson: JSON.stringify(validated.answers), codesHex: codes === null ? null : codes.toString('hex'),
-    };
+    if (this.problems.count > before || answeredAt === null || answers === null) return null;
+    return { line: row.line, key: this.key(answeredAt, cells), answeredAt, language, ...answers };
   }
 
-  private key(cells: readonly string[]): string {
-    if (this.idIndex >= 0 && (cells[this.idIndex] ?? '').trim() !== '') return uuidOf(`${this.questionnaireId}\u0000id\u0000${cells[this.idIndex].trim()}`);
+  /**
+   * The row's answers checked against the questions (one problem per unreadable cell, then what the questionnaire's
+   * rules say); null when there are problems. Rows with the same cells for the questions share the outcome.
+   */
+  private answers(line: number, cells: readonly string[]): CheckedAnswers | null {
+    let memoKey = '';
+    for (const r of this.readers) memoKey += `${cells[r.index] ?? ''}\u0001`;
+    const known = this.memo.get(memoKey);
+    if (known !== undefined) return known;
+    const entries: { questionId: string; value: AnswerValue }[] = [];
+    let unreadable: Set<string> | null = null;
+    for (const { index, question, read } of this.readers) {
+      const cell = read(cells[index] ?? '');
+      if ('problem' in cell) {
+        this.cellProblem(line, index, question, cell.problem, cell.label);
+        (unreadable ??= new Set()).add(question.id);
+        continue;
+      }
+      if (cell.value !== undefined) entries.push({ questionId: question.id, value: cell.value });
+    }
+    const validated = validateAnswers(this.questions, entries);
+    let problems = unreadable !== null;
+    for (const p of validated.problems) {
+      // A cell already reported as unreadable is not also « required »: one problem per cell.
+      if (p.questionId !== undefined && unreadable?.has(p.questionId)) continue;
+      problems = true;
+      const index = this.readers.find((r) => r.question.id === p.questionId)?.index ?? -1;
+      const column = index >= 0 ? this.headers[index] : null;
+      this.problems.add(problem(line, column, 'invalid_answer', `Line ${line}, column "${column ?? p.questionId}": ${message('en', p.key, p.params)}`, { reason: p.key, ...(p.questionId ? { question: p.questionId } : {}) }));
+    }
+    // Rows with problems are not remembered: each must be reported with its own line.
+    if (problems) return null;
+    const codes = encodeAnswers(this.questions, validated.answers);
+    const checked = { answersJson: JSON.stringify(validated.answers), codesHex: codes === null ? null : codes.toString('hex') };
+    if (this.memo.size < ANSWERS_MEMO) this.memo.set(memoKey, checked);
+    return checked;
+  }
+
+  private key(answeredAt: string, cells: readonly string[]): string {
+    if (this.idIndex >= 0 && (cells[this.idIndex] ?? '').trim() !== '') return rowUuid(answeredAt, `${this.questionnaireId}\u0000id\u0000${cells[this.idIndex].trim()}`);
     // Remembered by digest, not by content: a million rows' cells would take hundreds of megabytes.
     const digest = createHash('md5').update(`${this.questionnaireId}\u0000${cells.join('\u0001')}`).digest('base64');
     const n = this.seen.get(digest) ?? 0;
     this.seen.set(digest, n + 1);
-    return uuidOf(`${digest}\u0000${n}`);
+    return rowUuid(answeredAt, `${digest}\u0000${n}`);
   }
 
   private cellProblem(line: number, index: number, q: Question, code: string, label: string): void {

@@ -108,6 +108,8 @@ export class CsvReader {
         continue;
       }
       if (buf[pos] === '\r') pos += 1;
+      // A piece ending between CR and LF: wait for the LF, or it would be read as a blank line (one line too many).
+      if (pos >= buf.length && !final) return null;
       if (buf[pos] === '\n') pos += 1;
       else if (pos < buf.length) throw new CsvSyntaxError(this.line, 'a carriage return alone inside a record');
       return { cells, next: pos, lines };
