@@ -75,6 +75,11 @@ export function AppLayout() {
                   <NavLink to="/workspace">{t('workspace.nav')}</NavLink>
                 </li>
               ) : null}
+              {user.data?.role === 'admin' || user.data?.role === 'evaluator' ? (
+                <li>
+                  <NavLink to="/imports">{t('nav.imports')}</NavLink>
+                </li>
+              ) : null}
               {user.data?.role === 'admin' ? (
                 <li>
                   <NavLink to="/admin/queues">{t('nav.queues')}</NavLink>

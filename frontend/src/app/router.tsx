@@ -113,6 +113,15 @@ const staffRoutes: RouteObject[] = [
     path: 'workspace/work-cells/:id',
     lazy: async () => ({ Component: (await import('@/features/workspace/components/work-cell/work-cell-editor-page')).WorkCellEditorPage }),
   },
+  // Bringing existing plans, work cells' fiches and past responses in (upload → analysis → preview → confirm).
+  {
+    path: 'imports',
+    lazy: async () => ({ Component: (await import('@/features/imports/components/imports-page')).ImportsPage }),
+  },
+  {
+    path: 'imports/:id',
+    lazy: async () => ({ Component: (await import('@/features/imports/components/import-page')).ImportPage }),
+  },
   { path: '*', Component: NotFoundPage },
 ];
 

@@ -106,6 +106,11 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
     throw new ApiError({ statusCode: 0, code: NETWORK_ERROR_CODE, message: '' });
   }
 
+  return answerOf<T>(response, token);
+}
+
+/** The JSON of a successful answer, or the ApiError it stands for (a 401 ends the session). */
+async function answerOf<T>(response: Response, token: string | null): Promise<T> {
   const payload = await readJson(response);
   if (response.ok) return payload as T;
 
@@ -116,6 +121,28 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
     code: 'http_error',
     message: response.statusText || `HTTP ${response.status}`,
   });
+}
+
+/**
+ * Sends a file as the raw request body (not multipart), with the bearer token, and reads the JSON answer as
+ * apiRequest does. `contentType` says what the bytes are; the server reads the bytes themselves in the end.
+ */
+export async function apiUpload<T>(
+  path: string,
+  file: Blob,
+  options: { query?: Record<string, QueryValue>; contentType: string; signal?: AbortSignal },
+): Promise<T> {
+  const headers = new Headers({ Accept: 'application/json', 'Content-Type': options.contentType });
+  const token = getSessionToken();
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), { method: 'POST', headers, body: file, signal: options.signal });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({ statusCode: 0, code: NETWORK_ERROR_CODE, message: '' });
+  }
+  return answerOf<T>(response, token);
 }
 
 /** A file the API serves behind authentication (a QR code…), as a Blob the page can show or offer. */
