@@ -1,3 +1,4 @@
+import { foldText } from '@backend/common/fold-text';
 import { InstrumentKind } from '@backend/indicators/instrument-kind';
 
 const QUESTIONNAIRE = /\b(questionnaires?|sondages?|enquetes?|surveys?|polls?)\b/;
@@ -40,16 +41,7 @@ const DOCUMENT = new RegExp(
 // « Contacts avec les partenaires » is counted, « Compte rendu des contacts » is a document.
 const WEAK_TALLY = /\b((code|cote)s? d ?ecoute|contacts?|disponibilites?|statistiques?|statistics|availability|audience)\b/;
 
-function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/œ/g, 'oe')
-    .replace(/['\u2018\u2019\u02bc`]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+const fold = foldText;
 
 /**
  * Tells what kind of instrument a « Suivis » item is: a questionnaire, a participation count,

@@ -1,3 +1,4 @@
+import { foldAccents } from '@backend/common/fold-text';
 import { Network } from '@backend/organizations/network';
 
 export interface OrganizationName {
@@ -8,7 +9,7 @@ export interface OrganizationName {
 // PDF extraction leaves words cut at the end of a table line (« développe- ment », « so- ciaux »).
 // A hyphen followed by a space and a lower-case letter is such a cut; « pré- et post-natal » is not,
 // hence the conjunctions left alone.
-const LINE_BREAK_HYPHEN = /(\p{L})[-\u00ad]\s+(?!(?:et|ou|and|or)\b)(\p{Ll})/gu;
+export const LINE_BREAK_HYPHEN = /(\p{L})[-\u00ad]\s+(?!(?:et|ou|and|or)\b)(\p{Ll})/gu;
 
 // An acronym holds a word written in capitals (« OMH », « RLPRÉ », « TRÎL », « CISSSL de Laval »);
 // « (public) », « (groupe ressource technique) » or « (Immeubles Val-Martin) » explain the name instead
@@ -45,12 +46,7 @@ export function splitNameAndAcronym(raw: string): OrganizationName {
  * « Centre de services scolaire de Laval » are one organization, and so are two spellings of one acronym.
  */
 export function organizationKey(s: string): string {
-  return repairLineBreaks(s)
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
+  return foldAccents(repairLineBreaks(s))
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

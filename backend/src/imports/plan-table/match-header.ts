@@ -1,3 +1,4 @@
+import { foldAccents } from '@backend/common/fold-text';
 import { cellPlainText } from './split-cell-items';
 
 export const COLUMN_KEYS = ['objective', 'action', 'schedule', 'resources', 'expectedResults', 'indicators', 'followUps'] as const;
@@ -39,11 +40,7 @@ const HEADER_NAMES: Readonly<Record<ColumnKey, readonly string[]>> = {
 
 /** Folds case, accents, punctuation and plurals: « INDICATEURS DE RÉUSSITES » and « Indicateur de réussite » meet. */
 export function normalizeHeader(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/œ/g, 'oe')
+  return foldAccents(text)
     .replace(/\(s\)/g, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()

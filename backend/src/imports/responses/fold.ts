@@ -1,10 +1,6 @@
+import { foldAccents } from '@backend/common/fold-text';
+
 /** How labels and headers are compared: case, accents, punctuation and spacing ignored. */
 export function fold(s: string): string {
-  return s
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/œ/g, 'oe')
-    .replace(/[^\p{L}\p{N}+]+/gu, ' ')
-    .trim();
+  return foldAccents(s).replace(/[^\p{L}\p{N}+]+/gu, ' ').trim();
 }

@@ -1,10 +1,10 @@
 // Text repair for what a PDF, Word or web page extraction leaves in a fiche: markup, entities, cut words.
 
-// Mirrors LINE_BREAK_HYPHEN in organizations/normalize-organization-name.ts (not exported there): a hyphen,
-// spaces, then a lower-case letter is a word cut at a line break (« so- ciaux »); « pré- et post-natal » is
-// not. A hyphen with no space after it (« ba-lises », « rendez-vous ») cannot be told from a compound word,
-// so it stays.
-const LINE_BREAK_HYPHEN = /(\p{L})[-\u00ad]\s+(?!(?:et|ou|and|or)\b)(\p{Ll})/gu;
+import { foldText } from '@backend/common/fold-text';
+import { LINE_BREAK_HYPHEN } from '@backend/organizations/normalize-organization-name';
+
+// LINE_BREAK_HYPHEN: a hyphen, spaces, then a lower-case letter is a word cut at a line break (« so- ciaux »).
+// A hyphen with no space after it (« ba-lises », « rendez-vous ») cannot be told from a compound word, so it stays.
 
 // Tags that separate words (« a<br>b ») become a space; inline ones (« <u>PHASE 1</u> ») vanish.
 // The name must be followed by a space, « / » or « > », so that « <https://…> » is not taken for a tag.
@@ -81,18 +81,7 @@ export function repairText(raw: string): string {
 }
 
 /** Folds case, accents, apostrophes and dashes, so that labels are matched in plain ASCII. */
-export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/['\u2018\u2019\u02bc`]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export const fold = foldText;
 
 /** A form field (« Nom de la cellule de travail : X. ») closes with a period that is not part of the value. */
 export function withoutClosingPeriod(value: string): string {

@@ -1,3 +1,4 @@
+import { foldText } from '@backend/common/fold-text';
 import { ScheduleKind } from '@backend/plans/schedule-kind';
 
 /** An « Échéancier » cell read into what Repère can sort, filter and remind about. */
@@ -139,19 +140,7 @@ const PERIOD_PATTERNS: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray) => 
   [/\b((?:19|20)\d{2})\b/g, (m) => ({ start: `${m[1]}-01-01`, end: `${m[1]}-12-31` })],
 ];
 
-/** Folds case, accents, dashes, apostrophes and spaces so that patterns are written once, in plain ASCII. */
-function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/['\u2018\u2019\u02bc`]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+const fold = foldText;
 
 function findPeriods(folded: string): Period[] {
   const candidates: Array<Period & { priority: number }> = [];
