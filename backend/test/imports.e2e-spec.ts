@@ -214,6 +214,15 @@ describe('Imports', () => {
       await removeQuestionnaire(t.db, q.questionnaireId);
     });
 
+    it('a file sent to a route that reads JSON is refused (415), and JSON sent as a file too', async () => {
+      const plans = (await counts()).plans;
+      const toPlans = await t.http().post('/api/plans').set(bearer(t.tokens.evaluator)).set('Content-Type', 'text/csv').send('title,startDate\nx,2024-01-01\n');
+      expect({ status: toPlans.status, body: toPlans.body as unknown }).toMatchObject({ status: 415, body: { code: 'unsupported_media_type' } });
+      const asJson = await t.http().post('/api/imports?kind=plan&fileName=plan.json').set(bearer(t.tokens.evaluator)).send({ title: 'x' });
+      expect({ status: asJson.status, body: asJson.body as unknown }).toMatchObject({ status: 415, body: { errors: [{ field: 'file' }] } });
+      expect((await counts()).plans).toBe(plans);
+    });
+
     it('an empty file is refused at the upload', async () => {
       const res = await t.http().post('/api/imports?kind=plan&fileName=vide.txt').set(bearer(t.tokens.evaluator)).set('Content-Type', 'text/plain').send('');
       expect(res.status).toBe(400);

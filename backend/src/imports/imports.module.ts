@@ -30,6 +30,10 @@ export class ImportsModule implements OnModuleInit {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify) return; // the workers have no HTTP server
     if (fastify.hasContentTypeParser('text/plain')) fastify.removeContentTypeParser('text/plain');
-    fastify.addContentTypeParser([...UPLOAD_TYPES], (_req, payload, done) => done(null, payload));
+    fastify.addContentTypeParser([...UPLOAD_TYPES], (req, payload, done) => {
+      if (req.url.startsWith('/api/imports')) return done(null, payload);
+      // Every other route reads JSON: a file or text sent there is refused before it is read.
+      done(Object.assign(new Error(`This route reads application/json, not ${req.headers['content-type'] ?? 'this type'}`), { statusCode: 415 }), undefined);
+    });
   }
 }
