@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PARC_EXTENSION_PLAN } from '@backend/demo/parc-extension-plan';
 import { ImportRunnerService } from '@backend/imports/import-runner.service';
 import { randomBytes } from 'node:crypto';
+import * as ExcelJS from 'exceljs';
 import { createQuestionnaire, QuestionnaireFixture, removeQuestionnaire } from './support/questionnaire-factory';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -81,6 +82,25 @@ describe('Imports', () => {
     expect(n).toBe(0);
   });
 
+  it('reads a plan table from a workbook, with English headers in another order and cells of several lines', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Plan');
+    sheet.addRow(['Action plan 2024-2026']);
+    sheet.addRow(['Orientation 1: Welcoming newcomers']);
+    sheet.addRow(['Objective', 'Actions', 'Success indicators', 'Follow-up', 'Schedule', 'Expected results']);
+    sheet.addRow(['Make the round table known', 'Welcome Day', 'Newcomers know the services', '- Questionnaire sur la fréquentation\n- Nombre de participants', 'Annuel – août', '']);
+    sheet.addRow(['', 'Monthly newsletter', 'Residents are informed', 'Compte rendu', 'Mensuel']);
+    const imp = await upload('plan', 'plan.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const ready = await analysed(imp.id);
+    expect(ready).toMatchObject({ status: 'ready', preview: { title: 'Action plan 2024-2026', startDate: '2024-01-01', endDate: '2026-12-31',
+      counts: { orientations: 1, objectives: 1, actions: 2, indicators: 2, instruments: 3 } } });
+    const instruments = (ready.preview as { orientations: { objectives: { actions: { instruments: { name: string; kind: string }[] }[] }[] }[] })
+      .orientations[0].objectives[0].actions[0].instruments;
+    expect(instruments).toEqual([{ name: 'Questionnaire sur la fréquentation', kind: 'questionnaire' }, { name: 'Nombre de participants', kind: 'participation_count' }]);
+    await t.http().delete(`/api/imports/${imp.id}`).set(bearer(t.tokens.evaluator)).expect(204);
+    expect(await t.db.query('SELECT 1 FROM import_chunks WHERE import_id = $1', [imp.id])).toEqual([]);
+  });
+
   describe('past responses', () => {
     let q: QuestionnaireFixture;
     const label = (i: number) => q.questions[i].label.fr;
@@ -130,6 +150,24 @@ describe('Imports', () => {
       expect(await analysed(again.id)).toMatchObject({ status: 'ready', preview: { rows: 4, newRows: 1, alreadyImported: 3 } });
       expect(await confirmed(again.id)).toMatchObject({ status: 'done', result: { created: 1, skipped: 3 } });
       expect(await responses()).toBe(4);
+    });
+
+    it('reads a workbook (XLSX) the same way, dates as Excel keeps them', async () => {
+      const before = await responses();
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Réponses');
+      sheet.addRow(['Date de soumission', label(0), label(1), label(3)]);
+      sheet.addRow([new Date(Date.UTC(2023, 5, 10, 14, 30)), 'Oui', 'Affiche', 4]);
+      sheet.addRow([new Date(Date.UTC(2023, 5, 11)), 'Non', 'Amis', 5]);
+      const file = Buffer.from(await workbook.xlsx.writeBuffer());
+      // Named .csv on purpose: what the file is decides, not its name.
+      const imp = await upload('responses', 'export.csv', file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `&questionnaireId=${q.questionnaireId}`);
+      expect(await analysed(imp.id)).toMatchObject({ status: 'ready', preview: { rows: 2, newRows: 2 } });
+      expect(await confirmed(imp.id)).toMatchObject({ status: 'done', result: { created: 2 } });
+      const rows = await t.db.query<{ at: string }[]>(
+        `SELECT to_char(answered_at AT TIME ZONE 'America/Toronto', 'YYYY-MM-DD HH24:MI') AS at FROM responses WHERE questionnaire_id = $1 AND answered_at >= '2023-06-01' ORDER BY 1`, [q.questionnaireId]);
+      expect(rows.map((r) => r.at)).toEqual(['2023-06-10 14:30', '2023-06-11 12:00']);
+      expect(await responses()).toBe(before + 2);
     });
 
     it('shows labels that match no choice, and takes the mapping the user gives them', async () => {
