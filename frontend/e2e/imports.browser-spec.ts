@@ -154,4 +154,76 @@ describe('An evaluator imports an existing action plan', () => {
 
     expect(await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM plans')).toEqual(plansBefore);
   });
+
+  it('imports past responses of a questionnaire, maps a label no choice has, and stores each row once', async () => {
+    // A questionnaire of its own (not the Welcome Day's: other files count its responses), published through the API.
+    const evaluator = bearer(t.tokens.evaluator);
+    const [plan] = await t.db.query<{ id: string }[]>("SELECT id FROM plans WHERE title LIKE '%Parc-Extension%' LIMIT 1");
+    const title = `Sondage d'accueil (navigateur ${Date.now()})`;
+    const created = await t.http().post('/api/questionnaires').set(evaluator).send({
+      planId: plan.id, title: { fr: title }, defaultLanguage: 'fr', languages: ['fr'],
+      questions: [
+        { type: 'yes_no', required: true, label: { fr: 'Êtes-vous venu·e ?' } },
+        { type: 'single_choice', required: true, label: { fr: 'Comment en avez-vous entendu parler ?' },
+          choices: [{ code: 'friends', label: { fr: 'Amis' } }, { code: 'poster', label: { fr: 'Affiche' } }] },
+      ],
+    }).expect(201);
+    const questionnaireId = (created.body as { id: string }).id;
+    await t.http().post(`/api/questionnaires/${questionnaireId}/publish`).set(evaluator).expect(200);
+    const stored = async () => (await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM responses WHERE questionnaire_id = $1', [questionnaireId]))[0].n;
+    try {
+      // Another tool's export, as Excel in French writes it: semicolons, a timestamp column, labels as answers.
+      const dir = mkdtempSync(join(tmpdir(), 'repere-import-'));
+      const path = join(dir, 'export-sondage.csv');
+      writeFileSync(path, [
+        'Horodateur;Êtes-vous venu·e ?;Comment en avez-vous entendu parler ?',
+        '2024-05-01 10:00;Oui;Amis',
+        '2024-05-02 11:30;Non;Affiche',
+        '2024-05-03 09:15;Oui;Bouche à oreille',
+        '',
+      ].join('\r\n'));
+
+      await openImports('Réponses à un questionnaire');
+      const select = page.getByLabel('Questionnaire', { exact: true });
+      const option = select.locator('option', { hasText: title });
+      await option.waitFor({ state: 'attached' });
+      await select.selectOption((await option.getAttribute('value')) ?? '');
+      const id = await upload(path);
+
+      // The label no choice has: its line and column, and a way to say which choice it means.
+      const problems = page.getByRole('region', { name: /problèmes?$/ });
+      await problems.waitFor({ timeout: 45_000 });
+      const row = problems.getByRole('row').filter({ hasText: 'Bouche à oreille' }).first();
+      expect((await row.getByRole('cell').allInnerTexts()).slice(0, 2)).toEqual(['4', 'Comment en avez-vous entendu parler ?']);
+      await page.getByLabel('Choix correspondant à « Bouche à oreille » (Comment en avez-vous entendu parler ?)').selectOption('friends');
+      await screenshot(page, 'imports-responses-mapping');
+      await page.getByRole('button', { name: 'Appliquer et analyser de nouveau' }).click();
+      await waitFor('the mapping to be analysed', async () => ((await importOf(id)).status === 'ready' ? true : undefined), { timeoutMs: 45_000 });
+      const confirm = page.getByRole('button', { name: "Confirmer l'import" });
+      await waitFor('« Confirmer l\'import » to be enabled', () => confirm.isEnabled(), { timeoutMs: 10_000 });
+      expect(await stored()).toBe(0);
+
+      await confirm.click();
+      await page.getByText('3 réponses importées').waitFor({ timeout: 60_000 });
+      await screenshot(page, 'imports-responses-done');
+      expect(await stored()).toBe(3);
+
+      // The same file again: nothing new.
+      await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Importer' }).click();
+      await page.getByRole('radio', { name: 'Réponses à un questionnaire' }).check();
+      await option.waitFor({ state: 'attached' });
+      await select.selectOption((await option.getAttribute('value')) ?? '');
+      const again = await upload(path);
+      await page.getByRole('region', { name: /problèmes?$/ }).waitFor({ timeout: 45_000 });
+      await page.getByLabel('Choix correspondant à « Bouche à oreille » (Comment en avez-vous entendu parler ?)').selectOption('friends');
+      await page.getByRole('button', { name: 'Appliquer et analyser de nouveau' }).click();
+      await waitFor('the second import to be analysed', async () => ((await importOf(again)).status === 'ready' ? true : undefined), { timeoutMs: 45_000 });
+      await waitFor('« Confirmer l\'import » to be enabled', () => confirm.isEnabled(), { timeoutMs: 10_000 });
+      await confirm.click();
+      await page.getByText('3 réponses ignorées (déjà importées)').waitFor({ timeout: 60_000 });
+      expect(await stored()).toBe(3);
+    } finally {
+      await t.http().delete(`/api/questionnaires/${questionnaireId}`).set(evaluator);
+    }
+  });
 });

@@ -95,7 +95,8 @@ export class ResponsesImportService {
       else counts = await this.counts(client, stagingTable(imp.id, imp.generation), questionnaire.id);
       const preview = r === null ? null : {
         questionnaire: { id: questionnaire.id, title: version.title[version.defaultLanguage] ?? Object.values(version.title)[0] ?? '', version: version.version },
-        rows, newRows: counts.fresh, alreadyImported: counts.staged - counts.fresh,
+        // Compared with the stored responses only when every row reads (the rows are then staged).
+        rows, newRows: problems.count > 0 ? null : counts.fresh, alreadyImported: problems.count > 0 ? null : counts.staged - counts.fresh,
         columns: r.headers.map((header, i) => ({ header, target: r.targets[i], sample: samples.map((s) => s[i] ?? '') })),
         questions: version.questions.map((q) => ({
           id: q.id, label: q.label[version.defaultLanguage] ?? Object.values(q.label)[0] ?? q.id, type: q.type,

@@ -178,8 +178,9 @@ export interface PreviewQuestion {
 export interface ResponsesPreview {
   questionnaire: { id: string; title: string; version: number };
   rows: number;
-  newRows: number;
-  alreadyImported: number;
+  /** Null while the file has problems: rows are compared with the stored responses once they all read. */
+  newRows: number | null;
+  alreadyImported: number | null;
   columns: { header: string; target: string | null; sample: string[] }[];
   questions: PreviewQuestion[];
   unmatchedLabels: { questionId: string; label: string; count: number }[];

@@ -85,8 +85,9 @@ export function ResponsesPreviewView({ dto, preview, editable, applying, onApply
 
       <ul className="import-counts" aria-label={t('imports.responses.countsLabel')}>
         <li>{t('imports.responses.rows', { count: preview.rows })}</li>
-        <li>{t('imports.responses.newRows', { count: preview.newRows })}</li>
-        <li>{t('imports.responses.alreadyImported', { count: preview.alreadyImported })}</li>
+        {/* Counted against the stored responses only once every row reads: unknown while there are problems. */}
+        {preview.newRows !== null ? <li>{t('imports.responses.newRows', { count: preview.newRows })}</li> : null}
+        {preview.alreadyImported !== null ? <li>{t('imports.responses.alreadyImported', { count: preview.alreadyImported })}</li> : null}
       </ul>
       {preview.firstDate && preview.lastDate ? (
         <p>
