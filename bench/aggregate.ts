@@ -7,6 +7,7 @@ import * as argon2 from 'argon2';
 import { Queue, QueueEvents } from 'bullmq';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
+import { onServer as onServerOf, withDatabase } from './support/database';
 import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from '../backend/src/config/defaults';
 import { randomBody, welcomeIds, WelcomeIds } from './aggregate/dataset';
@@ -54,7 +55,6 @@ const REDIS_URL = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
 const TARGET = { recomputeMs: 1500, overFloor: 3, overNaive: 20, freshnessP95Ms: 2000, progressP95Ms: 30 };
 
 const NAME = `repere_bench_agg_${Date.now()}`;
-const withDatabase = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
 const URL_ = withDatabase(BASE_URL, NAME);
 const say = (line = '') => process.stdout.write(`${line}\n`);
 /** Children whose CPU counts as the bench's. */
@@ -70,15 +70,7 @@ async function quiet(): Promise<void> {
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const since = (t: number) => performance.now() - t;
 
-async function onServer<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: withDatabase(BASE_URL, 'postgres') });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+const onServer = <T>(fn: (c: Client) => Promise<T>): Promise<T> => onServerOf(BASE_URL, fn);
 
 async function connect(): Promise<Client> {
   const c = new Client({ connectionString: URL_ });

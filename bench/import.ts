@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import * as argon2 from 'argon2';
 import { Client } from 'pg';
+import { onServer as onServerOf, withDatabase } from './support/database';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from '../backend/src/config/defaults';
 import { API_MAIN, backend, WORKERS_MAIN } from './aggregate/dist';
@@ -34,21 +35,12 @@ const TARGET_MS = 10_000;
 const BASE_URL = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const REDIS_URL = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
 const NAME = `repere_bench_import_${Date.now()}`;
-const withDatabase = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
 const URL_ = withDatabase(BASE_URL, NAME);
 const FILE = join(tmpdir(), `${NAME}.csv`);
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const since = (t: number) => performance.now() - t;
 
-async function onServer<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: withDatabase(BASE_URL, 'postgres') });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+const onServer = <T>(fn: (c: Client) => Promise<T>): Promise<T> => onServerOf(BASE_URL, fn);
 
 // ─── 1. The file ────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -197,7 +189,8 @@ async function main(): Promise<void> {
       say();
       say('| | figure | target |');
       say('|---|---|---|');
-      say(`| import of ${n(ROWS)} rows (analysis + writing) | **${ms(importMs)}** | < ${ms(TARGET_MS)} ${importMs < TARGET_MS ? '✓' : '✗'} |`);
+      const verdict = ROWS !== 1_000_000 ? '(the target is for 1,000,000 rows)' : importMs < TARGET_MS ? '✓' : '✗ not met';
+      say(`| import of ${n(ROWS)} rows (analysis + writing) | **${ms(importMs)}** | < ${ms(TARGET_MS)} ${verdict} |`);
       say(`| plain COPY of the same file | ${ms(copyMs)} | baseline |`);
       say(`| import ÷ COPY | **${n(importMs / copyMs, 1)}×** | printed |`);
       say(`| upload, not counted above | ${ms(first.uploadMs)} | |`);

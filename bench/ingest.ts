@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { onServer as onServerOf, withDatabase } from './support/database';
 import { DEFAULT_DATABASE_URL } from '../backend/src/config/defaults';
 import type { LoadOptions, LoadResult } from './load';
 import { BENCH_QUESTIONS, BENCH_SLUG, LANGUAGES } from './support/bench-questionnaire';
@@ -40,17 +41,8 @@ interface Figures {
   cpu: { server: number; load: number; postgres: number; machine: number };
 }
 
-const withDatabase = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
 
-async function onServer<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: withDatabase(BASE_URL, 'postgres') });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+const onServer = <T>(fn: (c: Client) => Promise<T>): Promise<T> => onServerOf(BASE_URL, fn);
 
 /** The PostgreSQL processes working for the bench: its database's backends and the WAL writer, checkpointer and background writer. */
 async function postgresPids(db: Client, database: string): Promise<number[]> {
