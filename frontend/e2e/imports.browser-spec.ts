@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
@@ -225,5 +225,42 @@ describe('An evaluator imports an existing action plan', () => {
     } finally {
       await t.http().delete(`/api/questionnaires/${questionnaireId}`).set(evaluator);
     }
+  });
+
+  it('pastes a work cell\'s fiche from Word, renames the cell its name already exists under, and finds its partners merged', async () => {
+    const fiche = readFileSync(resolve(__dirname, '../../backend/test/fixtures/seeds/001_c3c9cf7dd883bb2b.txt'), 'utf8');
+    const name = `Cellule 4.2 (importée ${Date.now()})`;
+    const organizationsBefore = await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM organizations');
+    await openImports("Fiche synthèse d'une cellule de travail");
+    await page.getByLabel('Coller le texte du tableau Word').fill(fiche);
+    await page.getByRole('button', { name: 'Analyser le texte collé' }).click();
+    await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').pop() as string;
+    importIds.push(id);
+
+    // The demo data holds « Cellule 4.2 » already: a problem, and a name to give instead.
+    const preview = page.getByRole('region', { name: 'Aperçu de la cellule de travail' });
+    await preview.getByText('7 étapes', { exact: true }).waitFor({ timeout: 45_000 });
+    await preview.getByText('10 partenaires', { exact: true }).waitFor();
+    await preview.getByText('0 nouvel organisme', { exact: true }).waitFor();
+    expect((await importOf(id)).problems).toEqual([expect.objectContaining({ code: 'already_exists' })]);
+    await page.getByLabel('Nom de la cellule').fill(name);
+    await page.getByRole('button', { name: 'Appliquer et analyser de nouveau' }).click();
+    await waitFor('the new name to be analysed', async () => ((await importOf(id)).status === 'ready' ? true : undefined), { timeoutMs: 45_000 });
+    const confirm = page.getByRole('button', { name: "Confirmer l'import" });
+    await waitFor('« Confirmer l\'import » to be enabled', () => confirm.isEnabled(), { timeoutMs: 10_000 });
+    await screenshot(page, 'imports-work-cell-preview');
+    await confirm.click();
+    const view = page.getByRole('link', { name: 'Voir la cellule' });
+    await view.waitFor({ timeout: 60_000 });
+    const done = await importOf(id);
+    expect(done.status).toBe('done');
+    await view.click();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+
+    // Every partner was already in the directory (the demo's « Cellule 4.2 »): merged, not duplicated.
+    expect(await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM organizations')).toEqual(organizationsBefore);
+    const cellId = page.url().split('/').pop() as string;
+    await t.http().delete(`/api/work-cells/${cellId}`).set(bearer(t.tokens.evaluator)).expect(204);
   });
 });
