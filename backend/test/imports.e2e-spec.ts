@@ -188,6 +188,29 @@ describe('Imports', () => {
     });
   });
 
+  it('discards an import left unconfirmed for a month, with its file and staged rows, and nothing younger', async () => {
+    const q = await createQuestionnaire(t.db, { languages: ['fr'] });
+    const csv = `Date;${q.questions[0].label.fr};${q.questions[1].label.fr};${q.questions[3].label.fr}\n2022-05-01;Oui;Amis;4\n`;
+    const old = await upload('responses', 'ancien.csv', csv, 'text/csv', `&questionnaireId=${q.questionnaireId}`);
+    const recent = await upload('responses', 'recent.csv', csv, 'text/csv', `&questionnaireId=${q.questionnaireId}`);
+    expect(await analysed(old.id)).toMatchObject({ status: 'ready' });
+    expect(await analysed(recent.id)).toMatchObject({ status: 'ready' });
+    await t.db.query("UPDATE imports SET updated_at = now() - interval '31 days' WHERE id = $1", [old.id]);
+    const staged = async (id: string) => (await t.db.query<{ n: number }[]>(
+      "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'import_staging' AND starts_with(tablename, $1)", [`i_${id.replace(/-/g, '')}_`]))[0].n;
+    expect(await staged(old.id)).toBe(1);
+
+    await runner.sweep();
+
+    await t.http().get(`/api/imports/${old.id}`).set(bearer(t.tokens.evaluator)).expect(404);
+    expect(await t.db.query('SELECT 1 FROM import_chunks WHERE import_id = $1', [old.id])).toEqual([]);
+    expect(await staged(old.id)).toBe(0);
+    expect(await analysed(recent.id)).toMatchObject({ status: 'ready' });
+    expect(await staged(recent.id)).toBe(1);
+    await t.http().delete(`/api/imports/${recent.id}`).set(bearer(t.tokens.evaluator)).expect(204);
+    await removeQuestionnaire(t.db, q.questionnaireId);
+  });
+
   describe('malformed files get clear errors and write nothing', () => {
     const counts = async () => (await t.db.query<{ plans: number; responses: number; staged: number }[]>(
       `SELECT (SELECT count(*)::int FROM plans) AS plans, (SELECT count(*)::int FROM responses) AS responses,

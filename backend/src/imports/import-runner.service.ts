@@ -14,6 +14,9 @@ import { WorkCellImportService } from './work-cell-fiche/work-cell-import.servic
 
 const PROGRESS_EVERY_MS = 300;
 
+/** An uploaded file waits this long for its confirmation: up to 200 MB each, they are not kept for ever. */
+export const KEEP_UNCONFIRMED_DAYS = 30;
+
 /**
  * The workers' side of an import: the analysis (preview and problems) and, once confirmed, the writing, all or
  * nothing. Each step checks the import is still at the generation of options it was asked for: a user who changed
@@ -100,6 +103,21 @@ export class ImportRunnerService {
   /** Imports waiting for the workers, untouched for a while: their job may have been lost with Redis. */
   pending(): Promise<{ id: string; generation: number; status: 'analyzing' | 'importing' }[]> {
     return this.db.query(`SELECT id, generation, status FROM imports WHERE status IN ('analyzing', 'importing') AND updated_at < now() - interval '10 seconds'`);
+  }
+
+  /**
+   * Discards what imports leave behind: an import not confirmed for KEEP_UNCONFIRMED_DAYS goes, with its file and its
+   * staged rows, and so does any staging table whose import is gone. Returns how many imports were discarded.
+   */
+  async sweep(): Promise<number> {
+    const gone = await this.db.query<{ id: string }[]>(
+      `DELETE FROM imports WHERE status IN ('ready', 'invalid', 'failed') AND updated_at < now() - make_interval(days => $1) RETURNING id`, [KEEP_UNCONFIRMED_DAYS]);
+    const orphans = await this.db.query<{ tablename: string }[]>(
+      `SELECT t.tablename FROM pg_tables t WHERE t.schemaname = 'import_staging'
+         AND NOT EXISTS (SELECT 1 FROM imports i WHERE starts_with(t.tablename, 'i_' || replace(i.id::text, '-', '') || '_'))`);
+    for (const { tablename } of orphans) await this.db.query(`DROP TABLE IF EXISTS import_staging."${tablename}"`);
+    if (gone.length > 0) this.logger.log(`Discarded ${gone.length} import(s) left unconfirmed for ${KEEP_UNCONFIRMED_DAYS} days`);
+    return gone.length;
   }
 
   /** Marks an import that no retry could write. */

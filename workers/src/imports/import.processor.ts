@@ -7,7 +7,8 @@ import { IMPORT_QUEUE, ImportJob, ImportPayload, JOB_RETENTION } from '@backend/
 
 /**
  * The workers' own job: finds imports left analysing or importing with no job (Redis was down when the API asked, or
- * restarted without its data) and asks again; a request for a job still queued collapses into it (same job id).
+ * restarted without its data) and asks again; a request for a job still queued collapses into it (same job id). It
+ * also discards imports left unconfirmed for a month (ImportRunnerService.sweep).
  */
 export const RECOVER_IMPORTS_JOB = 'recover-imports';
 export const RECOVER_IMPORTS_EVERY_MS = 15_000;
@@ -40,6 +41,7 @@ export class ImportProcessor extends WorkerHost implements OnApplicationBootstra
     if (job.name === RECOVER_IMPORTS_JOB) {
       const pending = await this.runner.pending();
       for (const p of pending) await (p.status === 'analyzing' ? this.requests.analyze(p.id, p.generation) : this.requests.commit(p.id, p.generation));
+      await this.runner.sweep();
       return { pending: pending.length };
     }
     const { importId, generation } = job.data;
