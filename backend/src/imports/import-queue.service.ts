@@ -10,11 +10,17 @@ export const IMPORT_ATTEMPTS = 3;
 export class ImportQueueService {
   constructor(@InjectQueue(IMPORT_QUEUE) private readonly queue: Queue<ImportPayload>) {}
 
-  async analyze(importId: string, generation: number): Promise<void> {
-    await this.queue.add(ImportJob.Analyze, { importId, generation }, { jobId: `analyze-${importId}-${generation}`, attempts: IMPORT_ATTEMPTS, backoff: { type: 'exponential', delay: 1000 }, ...JOB_RETENTION });
+  analyze(importId: string, generation: number): Promise<void> {
+    return this.add(ImportJob.Analyze, 'analyze', importId, generation);
   }
 
-  async commit(importId: string, generation: number): Promise<void> {
-    await this.queue.add(ImportJob.Commit, { importId, generation }, { jobId: `commit-${importId}-${generation}`, attempts: IMPORT_ATTEMPTS, backoff: { type: 'exponential', delay: 1000 }, ...JOB_RETENTION });
+  commit(importId: string, generation: number): Promise<void> {
+    return this.add(ImportJob.Commit, 'commit', importId, generation);
+  }
+
+  private async add(name: string, step: string, importId: string, generation: number): Promise<void> {
+    await this.queue.add(name, { importId, generation }, {
+      jobId: `${step}-${importId}-${generation}`, attempts: IMPORT_ATTEMPTS, backoff: { type: 'exponential', delay: 1000 }, ...JOB_RETENTION,
+    });
   }
 }

@@ -3,7 +3,8 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
 import { AggregationService } from '@backend/aggregation/aggregation.service';
-import { AGGREGATION_QUEUE, AggregationJob, JOB_RETENTION, RecomputePayload, RecomputeQuestionnairePayload } from '@backend/queue/queues';
+import { AGGREGATION_QUEUE, AggregationJob, RecomputePayload, RecomputeQuestionnairePayload } from '@backend/queue/queues';
+import { keepScheduled } from '../keep-scheduled';
 
 /** How often the reconcile job looks for indicators whose inputs changed without a recompute (Redis was down…). */
 export const RECONCILE_EVERY_MS = 15_000;
@@ -24,16 +25,7 @@ export class AggregationProcessor extends WorkerHost implements OnApplicationBoo
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.scheduleReconcile();
-    // A Redis restarted without its data has forgotten the scheduler: set it again whenever the connection is back
-    // (a scheduler with `every` runs at once, so what changed while Redis was away is caught up then).
-    (await this.queue.client).on('ready', () => {
-      this.scheduleReconcile().catch((err: Error) => this.logger.warn(`reconcile not scheduled (${err.message})`));
-    });
-  }
-
-  private async scheduleReconcile(): Promise<void> {
-    await this.queue.upsertJobScheduler('reconcile', { every: RECONCILE_EVERY_MS }, { name: AggregationJob.Reconcile, opts: JOB_RETENTION });
+    await keepScheduled(this.queue, 'reconcile', AggregationJob.Reconcile, RECONCILE_EVERY_MS, this.logger);
   }
 
   async process(job: Job<RecomputePayload | RecomputeQuestionnairePayload>): Promise<unknown> {

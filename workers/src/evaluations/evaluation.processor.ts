@@ -3,7 +3,8 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { EvaluationFreezerService, FreezeOutcome } from '@backend/evaluations/evaluation-freezer.service';
 import { EvaluationQueueService } from '@backend/evaluations/evaluation-queue.service';
-import { EVALUATION_QUEUE, EvaluationJob, FreezePayload, JOB_RETENTION } from '@backend/queue/queues';
+import { EVALUATION_QUEUE, EvaluationJob, FreezePayload } from '@backend/queue/queues';
+import { keepScheduled } from '../keep-scheduled';
 
 /**
  * The workers' own job (the API never adds it, hence not in the queue contract): finds evaluations still freezing and
@@ -26,16 +27,8 @@ export class EvaluationProcessor extends WorkerHost implements OnApplicationBoot
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    // A scheduler with `every` runs at once: what was opened while the workers were down is frozen at their start.
-    await this.scheduleRecovery();
-    // A Redis restarted without its data has forgotten the scheduler: set it again whenever the connection is back.
-    (await this.queue.client).on('ready', () => {
-      this.scheduleRecovery().catch((err: Error) => this.logger.warn(`freeze recovery not scheduled (${err.message})`));
-    });
-  }
-
-  private async scheduleRecovery(): Promise<void> {
-    await this.queue.upsertJobScheduler(RECOVER_FREEZES_JOB, { every: RECOVER_FREEZES_EVERY_MS }, { name: RECOVER_FREEZES_JOB, opts: JOB_RETENTION });
+    // It runs at once: what was opened while the workers were down is frozen at their start.
+    await keepScheduled(this.queue, RECOVER_FREEZES_JOB, RECOVER_FREEZES_JOB, RECOVER_FREEZES_EVERY_MS, this.logger);
   }
 
   async process(job: Job<FreezePayload>): Promise<{ outcome: FreezeOutcome } | { pending: number }> {

@@ -3,7 +3,8 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { IMPORT_ATTEMPTS, ImportQueueService } from '@backend/imports/import-queue.service';
 import { ImportRunnerService } from '@backend/imports/import-runner.service';
-import { IMPORT_QUEUE, ImportJob, ImportPayload, JOB_RETENTION } from '@backend/queue/queues';
+import { IMPORT_QUEUE, ImportJob, ImportPayload } from '@backend/queue/queues';
+import { keepScheduled } from '../keep-scheduled';
 
 /**
  * The workers' own job: finds imports left analysing or importing with no job (Redis was down when the API asked, or
@@ -27,14 +28,7 @@ export class ImportProcessor extends WorkerHost implements OnApplicationBootstra
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.scheduleRecovery();
-    (await this.queue.client).on('ready', () => {
-      this.scheduleRecovery().catch((err: Error) => this.logger.warn(`import recovery not scheduled (${err.message})`));
-    });
-  }
-
-  private async scheduleRecovery(): Promise<void> {
-    await this.queue.upsertJobScheduler(RECOVER_IMPORTS_JOB, { every: RECOVER_IMPORTS_EVERY_MS }, { name: RECOVER_IMPORTS_JOB, opts: JOB_RETENTION });
+    await keepScheduled(this.queue, RECOVER_IMPORTS_JOB, RECOVER_IMPORTS_JOB, RECOVER_IMPORTS_EVERY_MS, this.logger);
   }
 
   async process(job: Job<ImportPayload>): Promise<{ done: boolean } | { pending: number }> {

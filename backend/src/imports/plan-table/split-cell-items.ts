@@ -1,3 +1,5 @@
+import { decodeHtmlEntities } from '../html-entities';
+
 /** One item of a cell, and whether a dash or a bullet introduced it. */
 export interface CellItem {
   readonly text: string;
@@ -9,35 +11,13 @@ export interface CellItem {
 const BLOCK_TAG = /<\/?(?:p|div|li|ul|ol|br|tr|td|th|h[1-6]|blockquote)\b[^<>]*>/gi;
 const ANY_TAG = /<\/?[a-z][a-z0-9]*\b[^<>]*>/gi;
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»',
-  ndash: '–', mdash: '—', hellip: '…', bull: '•', middot: '·', deg: '°', euro: '€',
-  agrave: 'à', acirc: 'â', auml: 'ä', ccedil: 'ç', eacute: 'é', egrave: 'è', ecirc: 'ê', euml: 'ë',
-  icirc: 'î', iuml: 'ï', ocirc: 'ô', ouml: 'ö', ugrave: 'ù', ucirc: 'û', uuml: 'ü', oelig: 'œ',
-  Agrave: 'À', Acirc: 'Â', Ccedil: 'Ç', Eacute: 'É', Egrave: 'È', Ecirc: 'Ê', Icirc: 'Î', Ocirc: 'Ô',
-  Ucirc: 'Û', OElig: 'Œ',
-};
-
-function decodeEntity(entity: string, body: string): string {
-  if (body.startsWith('#')) {
-    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-    return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-  }
-  return NAMED_ENTITIES[body] ?? entity;
-}
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#[xX][0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, decodeEntity);
-}
-
 /**
  * A cell's lines of plain text: paragraphs (<p>…</p>) and real line breaks (CSV, XLSX) both end a line.
  * Tags go before entities are decoded, so an escaped « &lt;p&gt; » stays text.
  */
 export function cellLines(raw: string): string[] {
   const withoutTags = raw.replace(/\r\n?/g, '\n').replace(BLOCK_TAG, '\n').replace(ANY_TAG, '');
-  return decodeEntities(withoutTags)
+  return decodeHtmlEntities(withoutTags)
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter((line) => line !== '');

@@ -125,7 +125,9 @@ export class ResponsesImportService {
     // their keys, which is that of their dates (row-reader.ts): every index grows at its end. A row's id is its key:
     // unique across questionnaires too, since the key hashes the questionnaire's id, and in the same order.
     const number = (imp.preview as { questionnaire?: { version?: number } } | null)?.questionnaire?.version;
-    const version = await this.version(em, options, number);
+    const version = number !== undefined
+      ? await em.findOneByOrFail(QuestionnaireVersion, { questionnaireId: options.questionnaireId, version: number })
+      : await this.currentVersion(em, options.questionnaireId);
     const [{ created }] = await em.query<{ created: number }[]>(
       `WITH inserted AS (
          INSERT INTO responses (id, questionnaire_id, version_id, version, language, answered_at, idempotency_key, body_hash, answers, codes)
@@ -136,6 +138,11 @@ export class ResponsesImportService {
       [options.questionnaireId, version.id, version.version, `import:${imp.id}`],
     );
     return { created, skipped: n - created };
+  }
+
+  private async currentVersion(em: EntityManager, questionnaireId: string): Promise<QuestionnaireVersion> {
+    const questionnaire = await em.findOneByOrFail(Questionnaire, { id: questionnaireId });
+    return em.findOneByOrFail(QuestionnaireVersion, { questionnaireId, version: questionnaire.currentVersion });
   }
 
   async discardStaging(importId: string): Promise<void> {
@@ -160,11 +167,6 @@ export class ResponsesImportService {
       problems.add(problem(null, null, 'not_published', 'This questionnaire has never been published: publish it, then import its responses'));
       return null;
     }
-    return { questionnaire, version: await this.version(this.db.manager, options) };
-  }
-
-  private async version(em: EntityManager, options: ResponsesImportOptions, number?: number): Promise<QuestionnaireVersion> {
-    const questionnaire = await em.findOneByOrFail(Questionnaire, { id: options.questionnaireId });
-    return em.findOneByOrFail(QuestionnaireVersion, { questionnaireId: questionnaire.id, version: number ?? questionnaire.currentVersion });
+    return { questionnaire, version: await this.db.manager.findOneByOrFail(QuestionnaireVersion, { questionnaireId: questionnaire.id, version: questionnaire.currentVersion }) };
   }
 }

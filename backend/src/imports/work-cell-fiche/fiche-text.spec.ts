@@ -1,4 +1,5 @@
-import { decodeHtmlEntities, repairText, withoutClosingPeriod } from './fiche-text';
+import { decodeHtmlEntities } from '../html-entities';
+import { repairText, withoutClosingPeriod } from './fiche-text';
 
 describe(repairText.name, () => {
   it.each([

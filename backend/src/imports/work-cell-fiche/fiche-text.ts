@@ -2,6 +2,7 @@
 
 import { foldText } from '@backend/common/fold-text';
 import { LINE_BREAK_HYPHEN } from '@backend/organizations/normalize-organization-name';
+import { decodeHtmlEntities } from '../html-entities';
 
 // LINE_BREAK_HYPHEN: a hyphen, spaces, then a lower-case letter is a word cut at a line break (« so- ciaux »).
 // A hyphen with no space after it (« ba-lises », « rendez-vous ») cannot be told from a compound word, so it stays.
@@ -13,54 +14,6 @@ const ANY_TAG = /<\/?[a-z][a-z0-9]*(?:[\s/][^<>]*)?>/gi;
 
 const MARKDOWN_LINK = /\[([^\]]*)\]\([^()\s]*\)/g;
 const BOLD = /(\*\*|__)(.+?)\1/g;
-
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  rsquo: '’',
-  lsquo: '‘',
-  rdquo: '”',
-  ldquo: '“',
-  laquo: '«',
-  raquo: '»',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-  shy: '\u00ad',
-  oelig: 'œ',
-  OElig: 'Œ',
-  aelig: 'æ',
-};
-
-// Accented letters have regular names (&eacute; &Ecirc; &ccedil;…): composed instead of listed one by one.
-const ACCENTS: Readonly<Record<string, string>> = {
-  acute: '\u0301',
-  grave: '\u0300',
-  circ: '\u0302',
-  uml: '\u0308',
-  cedil: '\u0327',
-  tilde: '\u0303',
-};
-
-function decodeEntity(entity: string, body: string): string {
-  if (body.startsWith('#')) {
-    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-    return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-  }
-  const named = NAMED_ENTITIES[body];
-  if (named !== undefined) return named;
-  const accent = /^([a-zA-Z])(acute|grave|circ|uml|cedil|tilde)$/.exec(body);
-  if (accent !== null) return (accent[1] + ACCENTS[accent[2]]).normalize('NFC');
-  return entity;
-}
-
-export function decodeHtmlEntities(text: string): string {
-  return text.replace(/&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);/g, decodeEntity);
-}
 
 /**
  * One piece of fiche text as it should be stored: tags and Markdown emphasis and links removed, entities
