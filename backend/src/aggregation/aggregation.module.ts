@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AGGREGATION_QUEUE, SYSTEM_QUEUE } from '@backend/queue/queues';
 import { AggregationQueueService } from './aggregation-queue.service';
 import { AggregationService } from './aggregation.service';
+import { FiguresService } from './figures.service';
 import { IndicatorValuesController } from './indicator-values.controller';
 import { IndicatorValuesService } from './indicator-values.service';
 import { QueueBoardController } from './queue-board.controller';
@@ -12,7 +13,7 @@ import { QueueBoardService } from './queue-board.service';
 @Module({
   imports: [BullModule.registerQueue({ name: AGGREGATION_QUEUE }, { name: SYSTEM_QUEUE })],
   controllers: [IndicatorValuesController, QueueBoardController],
-  providers: [AggregationService, AggregationQueueService, IndicatorValuesService, QueueBoardService],
-  exports: [AggregationService, AggregationQueueService, BullModule],
+  providers: [AggregationService, AggregationQueueService, FiguresService, IndicatorValuesService, QueueBoardService],
+  exports: [AggregationService, AggregationQueueService, FiguresService, BullModule],
 })
 export class AggregationModule {}

@@ -5,13 +5,13 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { appConfig } from '@backend/config/configuration';
 import type { IndicatorKind } from '@backend/indicators/indicator-kind';
 import { Indicator } from '@backend/indicators/indicator.entity';
-import { Plan } from '@backend/plans/plan.entity';
+import { dataPeriodOf, Plan } from '@backend/plans/plan.entity';
 import { ComputedCell, MonthCell, TOTAL } from './cells';
 import { IndicatorComputation } from './indicator-computation.entity';
 import { CachedSpec, cachedResponseMonths, Changed, foldResponseChanges } from './response-month-cache';
 import { rollUp } from './rollup';
-import { responseMonths } from './response-months';
-import { dimensionQuestions, manualMonths, participationMonths, ratioPartMonths, untilRange } from './source-queries';
+import { ResponseSpec, responseMonths } from './response-months';
+import { dimensionQuestions, manualMonths, participationMonths, ratioPartMonths, Scope } from './source-queries';
 import { storeValues } from './store-values';
 import { suppress } from './suppression';
 
@@ -23,6 +23,21 @@ const SCAN_SETTINGS = "SET LOCAL jit = off; SET LOCAL enable_sort = off; SET LOC
 const RECENT_MONTHS = 2;
 
 interface Inputs { questionnaireId: string | null; instrumentIds: string[] }
+
+/** Where an indicator's month cells come from: a questionnaire's responses (read in shared scans) or other rows. */
+type Source =
+  | { from: 'responses'; questionnaireId: string; spec: ResponseSpec }
+  | { from: 'rows'; read: () => Promise<MonthCell[]> }
+  | { from: 'nothing' };
+
+/**
+ * What a plan's figures read: the days of its data period (Plan.dataFrom/dataUntil, its own period by default), in its
+ * time zone, up to `until` when that comes first (a cut-off).
+ */
+export function scopeOf(plan: Pick<Plan, 'timeZone' | 'startDate' | 'endDate' | 'dataFrom' | 'dataUntil'>, until?: string): Scope {
+  const period = dataPeriodOf(plan);
+  return { zone: plan.timeZone, from: period.from, until: until !== undefined && until < period.until ? until : period.until };
+}
 
 /**
  * Turns the raw rows (responses, participation counts, manual values) into an indicator's stored cells.
@@ -103,15 +118,14 @@ export class AggregationService {
     // running the query takes (bench:aggregate's profile).
     await em.query(SCAN_SETTINGS);
     const indicators = await em.findBy(Indicator, { id: In(ids) });
-    const plans = new Map((await em.findBy(Plan, { id: In([...new Set(indicators.map((i) => i.planId))]) })).map((p) => [p.id, p]));
+    const plans = await this.plansOf(em, indicators);
     const inputs = new Map<string, Inputs>();
     for (const indicator of indicators) inputs.set(indicator.id, await this.inputs(em, indicator));
     const months = await this.months(em, indicators, plans, inputs, full);
     const results = new Map<string, { cells: number } | null>(ids.map((id) => [id, null]));
     for (const indicator of indicators) {
       const { cells: monthCells, changed } = months.get(indicator.id) ?? { cells: [], changed: 'all' };
-      const cells = rollUp(indicator.kind, monthCells, plans.get(indicator.planId)!.startDate);
-      if (indicator.kind !== 'manual') suppress(cells, this.app.suppressionK);
+      const cells = this.cellsFrom(indicator, monthCells, plans.get(indicator.planId)!);
       await storeValues(em, indicator.id, cells, changed);
       await em.upsert(IndicatorComputation, {
         indicatorId: indicator.id, computedAt: new Date(), inputsFingerprint: await this.fingerprint(em, indicator, inputs.get(indicator.id)!),
@@ -123,38 +137,70 @@ export class AggregationService {
 
   /**
    * The indicators' cells as they stood at a cut-off date: computed from the rows answered, counted or entered on or
-   * before it (in one snapshot, nothing stored), periods starting after it left out. What an evaluation freezes.
+   * before it, within their plan's data period (in one snapshot, nothing stored), periods starting after it left out.
+   * What an evaluation freezes, and what the progress endpoint reads for a past date. Indicators of one questionnaire
+   * share its scans.
    */
   async cellsAt(indicatorIds: string[], cutoff: string): Promise<Map<string, ComputedCell[]>> {
     return this.db.transaction('REPEATABLE READ', async (em) => {
       await em.query(SCAN_SETTINGS);
+      const indicators = await em.findBy(Indicator, { id: In(indicatorIds) });
+      const plans = await this.plansOf(em, indicators);
+      const months = new Map<string, MonthCell[]>();
+      const scans = new Map<string, { questionnaireId: string; scope: Scope; reads: { id: string; spec: ResponseSpec }[] }>();
+      for (const indicator of indicators) {
+        const scope = scopeOf(plans.get(indicator.planId)!, cutoff);
+        const source = await this.sourceOf(em, indicator, await this.inputs(em, indicator), scope);
+        if (source.from === 'responses') {
+          const key = `${source.questionnaireId}|${JSON.stringify(scope)}`;
+          const scan = scans.get(key) ?? { questionnaireId: source.questionnaireId, scope, reads: [] };
+          scan.reads.push({ id: indicator.id, spec: source.spec });
+          scans.set(key, scan);
+        } else {
+          months.set(indicator.id, source.from === 'rows' ? await source.read() : []);
+        }
+      }
+      for (const { questionnaireId, scope, reads } of scans.values()) {
+        const read = await responseMonths(em, questionnaireId, reads.map((r) => r.spec), scope);
+        reads.forEach((r, i) => months.set(r.id, read[i]));
+      }
       const out = new Map<string, ComputedCell[]>();
-      for (const indicator of await em.findBy(Indicator, { id: In(indicatorIds) })) {
-        const plan = await em.findOneByOrFail(Plan, { id: indicator.planId });
-        const cells = rollUp(indicator.kind, await this.monthsUntil(em, indicator, cutoff), plan.startDate);
-        if (indicator.kind !== 'manual') suppress(cells, this.app.suppressionK);
+      for (const indicator of indicators) {
+        const cells = this.cellsFrom(indicator, months.get(indicator.id) ?? [], plans.get(indicator.planId)!);
         out.set(indicator.id, cells.filter((c) => c.periodStart <= cutoff));
       }
       return out;
     });
   }
 
-  private async monthsUntil(em: EntityManager, indicator: Indicator, cutoff: string): Promise<MonthCell[]> {
-    const { questionnaireId, instrumentIds } = await this.inputs(em, indicator);
+  /** Month cells → cells at every grain, suppressed: the same roll-up whether stored or read for a cut-off. */
+  private cellsFrom(indicator: Indicator, months: MonthCell[], plan: Plan): ComputedCell[] {
+    const cells = rollUp(indicator.kind, months, dataPeriodOf(plan).from);
+    if (indicator.kind !== 'manual') suppress(cells, this.app.suppressionK);
+    return cells;
+  }
+
+  private async plansOf(em: EntityManager, indicators: Indicator[]): Promise<Map<string, Plan>> {
+    return new Map((await em.findBy(Plan, { id: In([...new Set(indicators.map((i) => i.planId))]) })).map((p) => [p.id, p]));
+  }
+
+  /** The one switch over indicator kinds: where an indicator's month cells come from, within `scope`. */
+  private async sourceOf(em: EntityManager, indicator: Indicator, inputs: Inputs, scope: Scope): Promise<Source> {
     switch (indicator.kind) {
       case 'response_count':
       case 'answer_share':
       case 'scale_mean': {
-        if (!questionnaireId) return [];
-        const dims = await dimensionQuestions(em, questionnaireId, indicator.dimensions);
-        return (await responseMonths(em, questionnaireId, [{ kind: indicator.kind, source: indicator.source, dims }], untilRange(cutoff)))[0];
+        if (!inputs.questionnaireId) return { from: 'nothing' };
+        const dims = await dimensionQuestions(em, inputs.questionnaireId, indicator.dimensions);
+        return { from: 'responses', questionnaireId: inputs.questionnaireId, spec: { kind: indicator.kind, source: indicator.source, dims } };
       }
       case 'participation_sum':
-        return instrumentIds.length ? participationMonths(em, instrumentIds, indicator.dimensions, cutoff) : [];
+        if (!inputs.instrumentIds.length) return { from: 'nothing' };
+        return { from: 'rows', read: () => participationMonths(em, inputs.instrumentIds, indicator.dimensions, scope) };
       case 'manual':
-        return manualMonths(em, indicator.id, cutoff);
+        return { from: 'rows', read: () => manualMonths(em, indicator.id, scope) };
       case 'ratio':
-        return this.ratioMonths(em, indicator, cutoff);
+        return { from: 'rows', read: () => this.ratioMonths(em, indicator, scope) };
     }
   }
 
@@ -210,45 +256,36 @@ export class AggregationService {
     em: EntityManager, indicators: Indicator[], plans: Map<string, Plan>, inputs: Map<string, Inputs>, full: boolean,
   ): Promise<Map<string, { cells: MonthCell[]; changed: Changed }>> {
     const out = new Map<string, { cells: MonthCell[]; changed: Changed }>();
-    const byQuestionnaire = new Map<string, CachedSpec[]>();
+    const byQuestionnaire = new Map<string, { scope: Scope; specs: CachedSpec[] }>();
     for (const indicator of indicators) {
-      const { questionnaireId, instrumentIds } = inputs.get(indicator.id)!;
-      const all = (cells: MonthCell[]) => out.set(indicator.id, { cells, changed: 'all' });
-      switch (indicator.kind) {
-        case 'response_count':
-        case 'answer_share':
-        case 'scale_mean': {
-          if (!questionnaireId) break;
-          const dims = await dimensionQuestions(em, questionnaireId, indicator.dimensions);
-          const dependsOn = [plans.get(indicator.planId)!.startDate, this.app.suppressionK];
-          byQuestionnaire.set(questionnaireId, [...byQuestionnaire.get(questionnaireId) ?? [], { indicator, dims, dependsOn }]);
-          break;
-        }
-        case 'participation_sum':
-          if (instrumentIds.length) all(await participationMonths(em, instrumentIds, indicator.dimensions));
-          break;
-        case 'manual':
-          all(await manualMonths(em, indicator.id));
-          break;
-        case 'ratio':
-          all(await this.ratioMonths(em, indicator));
-          break;
+      const plan = plans.get(indicator.planId)!;
+      const scope = scopeOf(plan);
+      const source = await this.sourceOf(em, indicator, inputs.get(indicator.id)!, scope);
+      if (source.from === 'responses') {
+        // Stored month cells were read for this plan's start, zone and data period, and this threshold: any other, read again.
+        const dependsOn = [plan.startDate, plan.timeZone, scope.from, scope.until, this.app.suppressionK];
+        const key = `${source.questionnaireId}|${JSON.stringify(scope)}`;
+        const group = byQuestionnaire.get(key) ?? { scope, specs: [] };
+        group.specs.push({ indicator, dims: source.spec.dims, dependsOn });
+        byQuestionnaire.set(key, group);
+      } else if (source.from === 'rows') {
+        out.set(indicator.id, { cells: await source.read(), changed: 'all' });
       }
     }
-    for (const [questionnaireId, specs] of byQuestionnaire) {
-      const read = await cachedResponseMonths(em, questionnaireId, specs, full);
+    for (const [key, { scope, specs }] of byQuestionnaire) {
+      const read = await cachedResponseMonths(em, key.slice(0, key.indexOf('|')), specs, full, scope);
       specs.forEach((spec, i) => out.set(spec.indicator.id, read[i]));
     }
     return out;
   }
 
-  private async ratioMonths(em: EntityManager, indicator: Indicator, until: string | null = null): Promise<MonthCell[]> {
+  private async ratioMonths(em: EntityManager, indicator: Indicator, scope: Scope): Promise<MonthCell[]> {
     const { numerator, denominator } = indicator.source;
     if (!numerator || !denominator) return [];
     // Each side contributes its own months; a period's ratio is the sum of one over the sum of the other.
     // A constant denominator stands for every month that has a numerator (a rate per occasion).
-    const top = await ratioPartMonths(em, numerator, [], until);
-    const bottom = await ratioPartMonths(em, denominator, [...top.keys()], until);
+    const top = await ratioPartMonths(em, numerator, [], scope);
+    const bottom = await ratioPartMonths(em, denominator, [...top.keys()], scope);
     const months = new Set([...top.keys(), ...bottom.keys()]);
     return [...months].map((month) => ({
       month, dimension: TOTAL, category: TOTAL, num: top.get(month)?.value ?? 0, den: bottom.get(month)?.value ?? 0, n: top.get(month)?.n ?? 0,
@@ -262,6 +299,7 @@ export class AggregationService {
     const [row]: { f: string }[] = await em.query(
       `SELECT concat_ws('|',
          (SELECT updated_at::text FROM indicators WHERE id = $1),
+         (SELECT concat_ws(',', p.start_date, p.time_zone, p.data_from, p.data_until) FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE i.id = $1),
          (SELECT coalesce(sum(weight), 0)::text FROM response_changes WHERE questionnaire_id = ANY($2::uuid[])),
          (SELECT string_agg(id || '@' || updated_at::text, ',' ORDER BY id) FROM questionnaires WHERE id = ANY($2::uuid[])),
          (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM participation_counts WHERE instrument_id = ANY($3::uuid[])),

@@ -1,11 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { Question } from '@backend/questionnaires/question.types';
 import { codeOffsets, codeSql, decodeAnswer } from '@backend/responses/answer-codes';
-import type { MonthRange } from './source-queries';
-
-// Periods are those of the people the plans serve (Montréal, Laval), not of the server. The responses' generated
-// column answered_month (migration ResponsesAnsweredMonth) is in the same zone.
-export const ZONE = 'America/Toronto';
+import type { Scope } from './source-queries';
 
 /**
  * Responses counted by month and by their answers to some questions. Each answer is given as the JSON text of the
@@ -22,11 +18,15 @@ function binder(): { bind: (value: unknown) => string; params: unknown[] } {
   return { params, bind: (value) => `$${params.push(value)}` };
 }
 
-/** The responses of the range's months (in the plans' time zone), through the (questionnaire_id, answered_at) indexes. */
-function inRange(range: MonthRange | null, bind: (value: unknown) => string): string {
-  if (!range) return '';
-  const months = `AND r.answered_at >= (${bind(range.from)}::timestamp AT TIME ZONE '${ZONE}') AND r.answered_at < ((${bind(range.to)}::date + interval '1 month')::timestamp AT TIME ZONE '${ZONE}')`;
-  return range.until ? `${months} AND r.answered_at < ((${bind(range.until)}::date + 1)::timestamp AT TIME ZONE '${ZONE}')` : months;
+/**
+ * The responses of the scope's days (and months), in the plan's time zone, through the (questionnaire_id, answered_at)
+ * indexes. Months are grouped by answered_month, which the writers took in the same zone (migration PlanTimeZones).
+ */
+function inScope(scope: Scope, bind: (value: unknown) => string): string {
+  const zone = bind(scope.zone);
+  const days = `AND r.answered_at >= (${bind(scope.from)}::timestamp AT TIME ZONE ${zone}) AND r.answered_at < ((${bind(scope.until)}::date + 1)::timestamp AT TIME ZONE ${zone})`;
+  if (!scope.months) return days;
+  return `${days} AND r.answered_at >= (${bind(scope.months.from)}::timestamp AT TIME ZONE ${zone}) AND r.answered_at < ((${bind(scope.months.to)}::date + interval '1 month')::timestamp AT TIME ZONE ${zone})`;
 }
 
 /**
@@ -35,13 +35,13 @@ function inRange(range: MonthRange | null, bind: (value: unknown) => string): st
  * JSON (through a partial index). When one of the questions is not coded (a text, a number), every row is read from
  * its JSON.
  */
-export async function answerRows(em: EntityManager, questionnaireId: string, questionIds: string[], range: MonthRange | null): Promise<AnswerRow[]> {
+export async function answerRows(em: EntityManager, questionnaireId: string, questionIds: string[], scope: Scope): Promise<AnswerRow[]> {
   const versions = await questionsByVersion(em, questionnaireId);
   const codes = questionIds.map((id) => codeExpression(id, versions));
-  if (codes.some((c) => c === null)) return jsonRows(em, questionnaireId, questionIds, range, '');
+  if (codes.some((c) => c === null)) return jsonRows(em, questionnaireId, questionIds, scope, '');
   return [
-    ...await codedRows(em, questionnaireId, questionIds, codes as string[], versions, range),
-    ...await jsonRows(em, questionnaireId, questionIds, range, 'AND r.codes IS NULL'),
+    ...await codedRows(em, questionnaireId, questionIds, codes as string[], versions, scope),
+    ...await jsonRows(em, questionnaireId, questionIds, scope, 'AND r.codes IS NULL'),
   ];
 }
 
@@ -71,14 +71,14 @@ function codeExpression(questionId: string, versions: Versions): string | null {
 }
 
 async function codedRows(
-  em: EntityManager, questionnaireId: string, questionIds: string[], codes: string[], versions: Versions, range: MonthRange | null,
+  em: EntityManager, questionnaireId: string, questionIds: string[], codes: string[], versions: Versions, scope: Scope,
 ): Promise<AnswerRow[]> {
   const q = binder();
   const keys = codes.map((_, i) => `k${i}`);
   const rows: ({ month: string; v: number; rows: number } & Record<string, number | null>)[] = await em.query(
     `SELECT to_char(month, 'YYYY-MM-DD') AS month, v, ${keys.map((k) => `${k}, `).join('')}count(*)::int AS rows
        FROM (SELECT r.answered_month AS month, r.version AS v${codes.map((code, i) => `, ${code} AS k${i}`).join('')}
-               FROM responses r WHERE r.questionnaire_id = ${q.bind(questionnaireId)} AND r.codes IS NOT NULL ${inRange(range, q.bind)}) x
+               FROM responses r WHERE r.questionnaire_id = ${q.bind(questionnaireId)} AND r.codes IS NOT NULL ${inScope(scope, q.bind)}) x
       GROUP BY month, v${keys.map((k) => `, ${k}`).join('')}`, q.params);
   return rows.map((row) => ({
     month: row.month,
@@ -91,13 +91,13 @@ async function codedRows(
   }));
 }
 
-async function jsonRows(em: EntityManager, questionnaireId: string, questionIds: string[], range: MonthRange | null, filter: string): Promise<AnswerRow[]> {
+async function jsonRows(em: EntityManager, questionnaireId: string, questionIds: string[], scope: Scope, filter: string): Promise<AnswerRow[]> {
   const q = binder();
   const keys = questionIds.map((_, i) => `k${i}`);
   const rows: ({ month: string; rows: number } & Record<string, string | null>)[] = await em.query(
     `SELECT to_char(month, 'YYYY-MM-DD') AS month, ${keys.map((k) => `${k}, `).join('')}count(*)::int AS rows
        FROM (SELECT r.answered_month AS month${questionIds.map((id, i) => `, (r.answers->${q.bind(id)}::text)::text AS k${i}`).join('')}
-               FROM responses r WHERE r.questionnaire_id = ${q.bind(questionnaireId)} ${filter} ${inRange(range, q.bind)}) x
+               FROM responses r WHERE r.questionnaire_id = ${q.bind(questionnaireId)} ${filter} ${inScope(scope, q.bind)}) x
       GROUP BY ${['month', ...keys].join(', ')}`, q.params);
   return rows.map((row) => ({ month: row.month, rows: row.rows, answers: keys.map((k) => row[k]) }));
 }

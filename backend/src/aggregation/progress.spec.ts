@@ -37,3 +37,15 @@ describe(statusOf.name, () => {
     expect(statusOf({ ...targets, finalTarget: null }, 10, '2022-01-01')).toBe('no_data');
   });
 });
+
+describe('statusOf from the end date on', () => {
+  it.each([
+    ['2023-01-01', 57.5, 'not_achieved'], // the end date itself: its figures are the final ones
+    ['2024-06-30', 57.5, 'not_achieved'],
+    ['2024-06-30', 100, 'achieved'],
+    ['2024-06-30', null, 'no_data'],
+    ['2022-12-31', 95, 'on_track'], // the day before, the plan still runs
+  ] as const)('at %s, a value of %s is %s', (at, value, status) => {
+    expect(statusOf(targets, value, at)).toBe(status);
+  });
+});

@@ -6,7 +6,11 @@ import type { Direction, IndicatorKind } from '@backend/indicators/indicator-kin
  */
 export const CUMULATIVE_KINDS: readonly IndicatorKind[] = ['response_count', 'participation_sum', 'manual'];
 
-export const STATUSES = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'] as const;
+/**
+ * While a plan runs: achieved, on_track, at_risk, off_track, no_data. From its end date on (figures as of the end of
+ * its last day or later) only achieved, not_achieved and no_data: « on track » means nothing once the time is up.
+ */
+export const STATUSES = ['achieved', 'on_track', 'at_risk', 'off_track', 'not_achieved', 'no_data'] as const;
 export type ProgressStatus = (typeof STATUSES)[number];
 
 /** How far below the expected line an indicator may be and still be on track, as a share of the planned change. */
@@ -43,15 +47,20 @@ export function expectedAt(t: Targets, at: string): number | null {
   return t.finalTarget;
 }
 
+/** Whether figures as of `at` are the plan's final ones: from its end date on. */
+export const isFinal = (t: Pick<Targets, 'endDate'>, at: string): boolean => at >= t.endDate;
+
 /**
  * The status rule (README): no value or no final target → no_data; the final target reached (in the good
- * direction) → achieved; otherwise the shortfall below the expected line, as a share of the whole planned
- * change |final − baseline|: up to 10 % → on_track, up to 25 % → at_risk, more → off_track.
+ * direction) → achieved; from the end date on, anything else → not_achieved; before it, the shortfall below the
+ * expected line, as a share of the whole planned change |final − baseline|: up to 10 % → on_track, up to 25 % →
+ * at_risk, more → off_track.
  */
 export function statusOf(t: Targets, value: number | null, at: string): ProgressStatus {
   if (value === null || t.finalTarget === null) return 'no_data';
   const sign = t.direction === 'up' ? 1 : -1;
   if (sign * (value - t.finalTarget) >= 0) return 'achieved';
+  if (isFinal(t, at)) return 'not_achieved';
   const expected = expectedAt(t, at) ?? t.finalTarget;
   const span = Math.abs(t.finalTarget - (t.baselineValue ?? 0)) || Math.abs(t.finalTarget) || 1;
   const shortfall = (sign * (expected - value)) / span;

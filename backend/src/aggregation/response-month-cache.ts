@@ -3,12 +3,12 @@ import type { Indicator } from '@backend/indicators/indicator.entity';
 import type { MonthCell } from './cells';
 import { IndicatorMonth } from './indicator-month.entity';
 import { responseMonths } from './response-months';
-import type { DimensionQuestion, MonthRange } from './source-queries';
+import type { DimensionQuestion, Scope } from './source-queries';
 
-/** A questionnaire-based indicator and its ADS+ questions. */
 /**
  * A questionnaire-based indicator, its ADS+ questions, and what else its stored values were computed with (the
- * plan's start, the suppression threshold): when that changes, every month is read and every value written again.
+ * plan's start, time zone and data period, the suppression threshold): when that changes, every month is read and
+ * every value written again.
  */
 export interface CachedSpec { indicator: Indicator; dims: DimensionQuestion[]; dependsOn: unknown[] }
 
@@ -28,7 +28,7 @@ type Stored = Pick<IndicatorMonth, 'month' | 'sourceVersion' | 'definitionKey' |
  * union of what each needed: the others were read in the same snapshot, so are as right).
  */
 export async function cachedResponseMonths(
-  em: EntityManager, questionnaireId: string, specs: CachedSpec[], full: boolean,
+  em: EntityManager, questionnaireId: string, specs: CachedSpec[], full: boolean, scope: Scope,
 ): Promise<{ cells: MonthCell[]; changed: Changed }[]> {
   const versions = new Map((await em.query<{ month: string; version: string }[]>(
     `SELECT to_char(month, 'YYYY-MM-DD') AS month, sum(weight)::text AS version
@@ -52,7 +52,8 @@ export async function cachedResponseMonths(
   });
   const reading = plans.filter((p) => p.stale === null || p.stale.length > 0);
   const range = reading.some((p) => p.stale === null) ? null : monthRange(reading.flatMap((p) => p.stale ?? []));
-  const fresh = reading.length ? await responseMonths(em, questionnaireId, reading.map(({ spec }) => ({ kind: spec.indicator.kind, source: spec.indicator.source, dims: spec.dims })), range) : [];
+  const specsRead = reading.map(({ spec }) => ({ kind: spec.indicator.kind, source: spec.indicator.source, dims: spec.dims }));
+  const fresh = reading.length ? await responseMonths(em, questionnaireId, specsRead, range ? { ...scope, months: range } : scope) : [];
   const inRange = (month: string) => !range || (month >= range.from && month <= range.to);
   const read = new Map(reading.map((p, i) => [p, fresh[i]]));
 
@@ -72,6 +73,8 @@ export async function cachedResponseMonths(
 /** What the stored cells were computed for: another definition, or ADS+ questions, means reading every month again. */
 const definitionKey = ({ indicator, dims, dependsOn }: CachedSpec, questionnaireId: string) =>
   JSON.stringify([indicator.kind, indicator.source.questionId ?? null, indicator.source.anyOf ?? null, questionnaireId, dims, dependsOn]);
+
+type MonthRange = NonNullable<Scope['months']>;
 
 function monthRange(months: string[]): MonthRange {
   const sorted = [...months].sort();

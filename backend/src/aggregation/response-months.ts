@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import type { Indicator } from '@backend/indicators/indicator.entity';
 import { MonthCell, TOTAL } from './cells';
 import { answerRows } from './answer-rows';
-import type { DimensionQuestion, MonthRange } from './source-queries';
+import type { DimensionQuestion, Scope } from './source-queries';
 
 /** What one questionnaire-based indicator reads: its kind, its measured question and answers, its breakdowns. */
 export interface ResponseSpec {
@@ -100,13 +100,13 @@ function scans(specs: ResponseSpec[]): ResponseSpec[][] {
  * as much (bench:aggregate). A multiple-choice breakdown (languages) takes a scan of its own, a respondent in each
  * of their categories.
  */
-export async function responseMonths(em: EntityManager, questionnaireId: string, specs: ResponseSpec[], range: MonthRange | null = null): Promise<MonthCell[][]> {
+export async function responseMonths(em: EntityManager, questionnaireId: string, specs: ResponseSpec[], scope: Scope): Promise<MonthCell[][]> {
   const sums = new Map(specs.map((spec) => [spec, new CellSums(spec)]));
   for (const group of scans(specs)) {
-    await singleChoiceScan(em, questionnaireId, group, range, sums);
+    await singleChoiceScan(em, questionnaireId, group, scope, sums);
     const multiple = new Map(group.flatMap((s) => s.dims).filter((d) => d.multiple).map((d) => [d.questionId, d]));
     for (const dim of multiple.values()) {
-      await multipleChoiceScan(em, questionnaireId, group.filter((s) => s.dims.some((d) => d.questionId === dim.questionId)), dim, range, sums);
+      await multipleChoiceScan(em, questionnaireId, group.filter((s) => s.dims.some((d) => d.questionId === dim.questionId)), dim, scope, sums);
     }
   }
   return specs.map((spec) => sums.get(spec)!.cells());
@@ -124,10 +124,10 @@ function category(answer: string | null): string {
   return value === undefined ? 'not_answered' : value === null ? 'prefer_not' : String(value);
 }
 
-async function singleChoiceScan(em: EntityManager, questionnaireId: string, group: ResponseSpec[], range: MonthRange | null, sums: Map<ResponseSpec, CellSums>) {
+async function singleChoiceScan(em: EntityManager, questionnaireId: string, group: ResponseSpec[], scope: Scope, sums: Map<ResponseSpec, CellSums>) {
   const measuredOnes = measuredQuestions(group);
   const dims = [...new Map(group.flatMap((s) => s.dims).filter((d) => !d.multiple).map((d) => [d.questionId, d])).values()];
-  const rows = await answerRows(em, questionnaireId, [...measuredOnes.questions, ...dims.map((d) => d.questionId)], range);
+  const rows = await answerRows(em, questionnaireId, [...measuredOnes.questions, ...dims.map((d) => d.questionId)], scope);
   const first = measuredOnes.questions.length;
   for (const spec of group) {
     const cells = sums.get(spec)!;
@@ -143,10 +143,10 @@ async function singleChoiceScan(em: EntityManager, questionnaireId: string, grou
 }
 
 async function multipleChoiceScan(
-  em: EntityManager, questionnaireId: string, group: ResponseSpec[], dim: DimensionQuestion, range: MonthRange | null, sums: Map<ResponseSpec, CellSums>,
+  em: EntityManager, questionnaireId: string, group: ResponseSpec[], dim: DimensionQuestion, scope: Scope, sums: Map<ResponseSpec, CellSums>,
 ) {
   const measuredOnes = measuredQuestions(group);
-  const rows = await answerRows(em, questionnaireId, [...measuredOnes.questions, dim.questionId], range);
+  const rows = await answerRows(em, questionnaireId, [...measuredOnes.questions, dim.questionId], scope);
   for (const row of rows) {
     // A respondent in each of their categories.
     const answer = parsed(row.answers[measuredOnes.questions.length]);

@@ -19,22 +19,20 @@ export async function dimensionQuestions(em: EntityManager, questionnaireId: str
 }
 
 /**
- * Months, as `YYYY-MM-DD` of their first day, from `from` to `to` inclusive (null: all of them); `until`, a date:
- * only what was answered on or before it (an evaluation's cut-off).
+ * What a computation reads: the days from `from` to `until` inclusive, in the plan's time zone (its data period,
+ * cut at a cut-off date); for questionnaires, optionally only the months `months.from` to `months.to` (first days),
+ * those whose responses changed.
  */
-export interface MonthRange { from: string; to: string; until?: string }
-
-/** All months up to a cut-off date, and only what was answered by then. */
-export const untilRange = (cutoff: string): MonthRange => ({ from: '0001-01-01', to: `${cutoff.slice(0, 7)}-01`, until: cutoff });
+export interface Scope { zone: string; from: string; until: string; months?: { from: string; to: string } }
 
 /**
  * Month cells of participation counts: the totals, and per dimension each category plus what the
  * breakdown left unrecorded, so that every table adds up to its total (and suppression can protect it).
  */
-export async function participationMonths(em: EntityManager, instrumentIds: string[], dimensions: Dimension[], until: string | null = null): Promise<MonthCell[]> {
+export async function participationMonths(em: EntityManager, instrumentIds: string[], dimensions: Dimension[], scope: Scope): Promise<MonthCell[]> {
   const rows: { month: string; dimension: string; category: string; people: number; entries: number }[] = await em.query(
     `WITH c AS (SELECT id, to_char(date_trunc('month', date), 'YYYY-MM-DD') AS month, total, breakdown
-                  FROM participation_counts WHERE instrument_id = ANY($1) AND ($3::date IS NULL OR date <= $3::date))
+                  FROM participation_counts WHERE instrument_id = ANY($1) AND date BETWEEN $3::date AND $4::date)
      SELECT month, '' AS dimension, '' AS category, sum(total)::float8 AS people, count(*)::int AS entries FROM c GROUP BY 1
      UNION ALL
      SELECT c.month, d.dimension, coalesce(b->>'category', 'not_recorded'), sum(coalesce((b->>'count')::int, 0))::float8, count(*)::int
@@ -46,20 +44,21 @@ export async function participationMonths(em: EntityManager, instrumentIds: stri
                   c.total - coalesce((SELECT sum((y->>'count')::int) FROM jsonb_array_elements(c.breakdown) y WHERE y->>'dimension' = d.dimension), 0))
        ) parts
       WHERE coalesce((b->>'count')::int, 0) > 0
-      GROUP BY 1, 2, 3`, [instrumentIds, dimensions, until]);
+      GROUP BY 1, 2, 3`, [instrumentIds, dimensions, scope.from, scope.until]);
   return rows.map((r) => ({ month: r.month, dimension: r.dimension, category: r.category, num: r.people, den: r.entries, n: r.people }));
 }
 
-export async function manualMonths(em: EntityManager, indicatorId: string, until: string | null = null): Promise<MonthCell[]> {
+export async function manualMonths(em: EntityManager, indicatorId: string, scope: Scope): Promise<MonthCell[]> {
   const rows: { month: string; num: number; entries: number }[] = await em.query(
     `SELECT to_char(date_trunc('month', date), 'YYYY-MM-DD') AS month, sum(value)::float8 AS num, count(*)::int AS entries
-       FROM indicator_manual_values WHERE indicator_id = $1 AND ($2::date IS NULL OR date <= $2::date) GROUP BY 1`, [indicatorId, until]);
+       FROM indicator_manual_values WHERE indicator_id = $1 AND date BETWEEN $2::date AND $3::date GROUP BY 1`,
+    [indicatorId, scope.from, scope.until]);
   return rows.map((r) => ({ month: r.month, dimension: TOTAL, category: TOTAL, num: r.num, den: r.entries, n: r.entries }));
 }
 
 /** One side of a ratio, as month totals: its num is what the ratio divides. */
 export async function ratioPartMonths(
-  em: EntityManager, part: RatioPart, months: string[], until: string | null = null,
+  em: EntityManager, part: RatioPart, months: string[], scope: Scope,
 ): Promise<Map<string, { value: number; n: number }>> {
   const out = new Map<string, { value: number; n: number }>();
   if (part.kind === 'constant') {
@@ -67,8 +66,8 @@ export async function ratioPartMonths(
     return out;
   }
   const cells = part.kind === 'participation_sum'
-    ? await participationMonths(em, part.instrumentIds ?? [], [], until)
-    : (await responseMonths(em, part.questionnaireId ?? '', [{ kind: 'response_count', source: {}, dims: [] }], until ? untilRange(until) : null))[0];
+    ? await participationMonths(em, part.instrumentIds ?? [], [], scope)
+    : (await responseMonths(em, part.questionnaireId ?? '', [{ kind: 'response_count', source: {}, dims: [] }], scope))[0];
   for (const c of cells) if (c.dimension === TOTAL) out.set(c.month, { value: c.num, n: c.n });
   return out;
 }

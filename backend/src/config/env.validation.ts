@@ -1,8 +1,22 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, Validate, ValidatorConstraint, ValidatorConstraintInterface, validateSync,
+} from 'class-validator';
+import { FALLBACK_TIME_ZONE, isTimeZone } from '@backend/common/time-zone';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from './defaults';
 
 const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+
+@ValidatorConstraint({ name: 'isTimeZoneName' })
+class IsTimeZoneName implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return isTimeZone(value);
+  }
+
+  defaultMessage(): string {
+    return 'DEFAULT_TIME_ZONE must be an IANA time zone such as America/Toronto';
+  }
+}
 
 /** Every setting the platform reads, validated once at start-up. */
 export class Environment {
@@ -47,6 +61,10 @@ export class Environment {
 
   @IsOptional() @IsString()
   WEB_DIST?: string;
+
+  /** The time zone of plans created without one (IANA name); each plan keeps its own. */
+  @Validate(IsTimeZoneName)
+  DEFAULT_TIME_ZONE = FALLBACK_TIME_ZONE;
 
   /** Where residents reach the web app: the base of the links and QR codes printed on posters. */
   @IsOptional()

@@ -7,7 +7,7 @@ import { appConfig } from '@backend/config/configuration';
 import { Indicator } from '@backend/indicators/indicator.entity';
 import { Objective } from '@backend/plans/objective.entity';
 import { Orientation } from '@backend/plans/orientation.entity';
-import { Plan } from '@backend/plans/plan.entity';
+import { dataPeriodOf, Plan } from '@backend/plans/plan.entity';
 import { EvaluationEvent } from './evaluation-event.entity';
 import type { EvaluationSnapshot, ObjectiveSnapshot } from './evaluation-snapshot';
 import { Evaluation } from './evaluation.entity';
@@ -88,7 +88,8 @@ export class EvaluationFreezerService {
       indicators: (indicatorsOf.get(o.id) ?? []).map((i) => indicatorSnapshot(i, cells.get(i.id) ?? [], plan, cutoff)),
     });
     return {
-      plan: { id: plan.id, title: plan.title, startDate: plan.startDate, midtermDate: plan.midtermDate, endDate: plan.endDate },
+      plan: { id: plan.id, title: plan.title, startDate: plan.startDate, midtermDate: plan.midtermDate, endDate: plan.endDate, timeZone: plan.timeZone },
+      dataPeriod: dataPeriodOf(plan),
       cutoff,
       frozenAt: new Date().toISOString(),
       suppressionK: this.app.suppressionK,

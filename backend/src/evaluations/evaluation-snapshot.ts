@@ -1,4 +1,4 @@
-import type { ProgressStatus } from '@backend/aggregation/progress';
+import type { FigureCategory, FigurePeriod, IndicatorFigures } from '@backend/aggregation/figures';
 import type { Dimension, Direction, Grain, IndicatorKind, IndicatorStatus } from '@backend/indicators/indicator-kind';
 import type { IndicatorSource } from '@backend/indicators/indicator-source';
 
@@ -9,7 +9,9 @@ import type { IndicatorSource } from '@backend/indicators/indicator-source';
  * edits of targets or definitions never change it. Suppressed cells carry no value and no n.
  */
 export interface EvaluationSnapshot {
-  plan: { id: string; title: string; startDate: string; midtermDate: string; endDate: string };
+  plan: { id: string; title: string; startDate: string; midtermDate: string; endDate: string; timeZone: string };
+  /** The days whose data count (the plan's period unless an evaluator widened it). */
+  dataPeriod: { from: string; until: string };
   cutoff: string;
   frozenAt: string;
   /** The suppression threshold the values were computed with. */
@@ -31,7 +33,7 @@ export interface ObjectiveSnapshot {
   indicators: IndicatorSnapshot[];
 }
 
-export interface IndicatorSnapshot {
+export interface IndicatorSnapshot extends IndicatorFigures {
   id: string;
   name: string;
   kind: IndicatorKind;
@@ -44,30 +46,8 @@ export interface IndicatorSnapshot {
   baseline: { value: number | null; date: string | null };
   midtermTarget: number | null;
   finalTarget: number | null;
-  /** The current value at the cut-off, as GET /api/plans/{id}/progress would have given it then. */
-  value: number | null;
-  n: number | null;
-  period: string | null;
-  status: ProgressStatus;
-  /** Every period of the indicator's grain that starts by the cut-off. */
-  series: SnapshotPeriod[];
-  /** Per ADS+ dimension: each category from the plan's start to the cut-off (the cumulative cells of the last period). */
-  breakdowns: { dimension: Dimension; cells: SnapshotCategory[] }[];
 }
 
-export interface SnapshotPeriod {
-  period: string;
-  value: number | null;
-  n: number | null;
-  suppressed: boolean;
-  cumulativeValue: number | null;
-  cumulativeN: number | null;
-  cumulativeSuppressed: boolean;
-}
-
-export interface SnapshotCategory {
-  category: string;
-  value: number | null;
-  n: number | null;
-  suppressed: boolean;
-}
+/** Older snapshots lack `periodEnd` and `partial` (frozen before they existed): read them as whole periods. */
+export type SnapshotPeriod = FigurePeriod;
+export type SnapshotCategory = FigureCategory;

@@ -1,10 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ZONE } from '@backend/aggregation/answer-rows';
 import type { AuthUser } from '@backend/auth/auth.decorators';
 import { ApiError, invalidField, notFound } from '@backend/common/errors';
 import { Page, PageQueryDto, pageOf } from '@backend/common/pagination.dto';
+import { todayIn } from '@backend/common/time-zone';
 import type { ProgressStatus } from '@backend/aggregation/progress';
 import { Plan } from '@backend/plans/plan.entity';
 import { AssessmentDto } from './dto/assessment.dto';
@@ -50,19 +50,16 @@ const summaryOf = (e: Evaluation): EvaluationSummary => ({
   openedBy: e.openedBy, openedAt: e.openedAt, frozenAt: e.frozenAt, closedBy: e.closedBy, closedAt: e.closedAt,
 });
 
-/** Today in the plans' time zone: a cut-off is a day of the people the plan serves, as the values' months are. */
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
 @Injectable()
 export class EvaluationsService {
   constructor(@InjectDataSource() private readonly db: DataSource, private readonly queue: EvaluationQueueService) {}
 
   async open(planId: string, dto: CreateEvaluationDto, user: AuthUser): Promise<EvaluationSummary> {
-    const plan = await this.db.manager.findOne(Plan, { select: { id: true, startDate: true }, where: { id: planId } });
+    const plan = await this.db.manager.findOne(Plan, { select: { id: true, startDate: true, timeZone: true }, where: { id: planId } });
     if (!plan) throw notFound('Plan', planId);
-    const now = today();
+    // Today in the plan's time zone: a cut-off is a day of the people the plan serves, as its values' months are.
+    const now = todayIn(plan.timeZone);
     if (dto.cutoff > now) throw invalidField('cutoff', `must not be after today (${now}): later data does not exist yet`);
     if (dto.cutoff < plan.startDate) throw invalidField('cutoff', `must not be before the plan's start (${plan.startDate})`);
     const evaluation = await this.db.transaction(async (em) => {

@@ -1,7 +1,9 @@
 import type { ComputedCell } from '@backend/aggregation/cells';
 import { indicatorSnapshot, SnapshotIndicator, SnapshotPlan } from './snapshot-builder';
 
-const plan: SnapshotPlan = { id: 'p', title: 'Plan', startDate: '2022-01-01', midtermDate: '2023-01-01', endDate: '2023-12-31' };
+const plan: SnapshotPlan = {
+  id: 'p', title: 'Plan', startDate: '2022-01-01', midtermDate: '2023-01-01', endDate: '2023-12-31', timeZone: 'America/Toronto', dataFrom: null, dataUntil: null,
+};
 
 function indicator(overrides: Partial<SnapshotIndicator> = {}): SnapshotIndicator {
   return {

@@ -27,4 +27,26 @@ export class Plan extends BaseEntity {
   /** Defaults to the midpoint of the plan when not given (DOMAIN.md). */
   @Column({ type: 'date' })
   midtermDate: string;
+
+  /**
+   * The zone of the people the plan serves (IANA): its « today », its cut-offs and the months its responses fall in.
+   * Changing it moves its responses to the months of the new zone (PlansService.update).
+   */
+  @Column({ type: 'text', default: 'America/Toronto' })
+  timeZone: string;
+
+  /**
+   * The dates whose data count in the plan's figures: from `dataFrom` to `dataUntil`, the plan's own period when null.
+   * An evaluator may widen it (a baseline survey before the start, a last event after the end).
+   */
+  @Column({ type: 'date', nullable: true })
+  dataFrom: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  dataUntil: string | null;
+}
+
+/** The dates that count in a plan's figures (Plan.dataFrom, Plan.dataUntil). */
+export function dataPeriodOf(plan: Pick<Plan, 'startDate' | 'endDate' | 'dataFrom' | 'dataUntil'>): { from: string; until: string } {
+  return { from: plan.dataFrom ?? plan.startDate, until: plan.dataUntil ?? plan.endDate };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AggregationModule } from '@backend/aggregation/aggregation.module';
 import { ActionsService } from './actions.service';
 import { ExpectedResultsService } from './expected-results.service';
 import { ObjectivesService } from './objectives.service';
@@ -9,6 +10,7 @@ import { PlansController } from './plans.controller';
 import { PlansService } from './plans.service';
 
 @Module({
+  imports: [AggregationModule],
   controllers: [PlansController, OrientationsController, ObjectivesController, ActionsController, ExpectedResultsController],
   providers: [PlansService, PlanTreeService, OrientationsService, ObjectivesService, ActionsService, ExpectedResultsService],
   exports: [PlansService, OrientationsService, ObjectivesService, ActionsService, ExpectedResultsService],

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
+import { appConfig } from '@backend/config/configuration';
 import { invalidField, notFound } from '@backend/common/errors';
 import { findOr404, findReferenced } from '@backend/common/lookup';
 import { Page, PageQueryDto, pageOf } from '@backend/common/pagination.dto';
@@ -19,7 +22,13 @@ export function midpoint(startDate: string, endDate: string): string {
 
 @Injectable()
 export class PlansService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly logger = new Logger(PlansService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    @Optional() private readonly aggregation?: AggregationQueueService,
+  ) {}
 
   async list(q: PageQueryDto): Promise<Page<Plan>> {
     const [items, total] = await this.db.getRepository(Plan).findAndCount({
@@ -38,20 +47,49 @@ export class PlansService {
   }
 
   async create(dto: CreatePlanDto, em: EntityManager = this.db.manager): Promise<Plan> {
-    const plan = em.create(Plan, { ...dto, description: dto.description ?? null, ownerOrganizationId: dto.ownerOrganizationId ?? null });
+    const plan = em.create(Plan, {
+      ...dto, description: dto.description ?? null, ownerOrganizationId: dto.ownerOrganizationId ?? null,
+      timeZone: dto.timeZone ?? this.app.defaultTimeZone, dataFrom: dto.dataFrom ?? null, dataUntil: dto.dataUntil ?? null,
+    });
     await this.check(em, plan);
     return em.save(plan);
   }
 
   async update(id: string, dto: UpdatePlanDto): Promise<Plan> {
-    const plan = await findOr404(this.db.manager, Plan, id, 'Plan');
-    // A new span without a new mid-term date moves the mid-term back to its midpoint.
-    const spanChanged = dto.startDate !== undefined || dto.endDate !== undefined;
-    Object.assign(plan, dto);
-    if (spanChanged && dto.midtermDate === undefined) plan.midtermDate = midpoint(plan.startDate, plan.endDate);
-    await this.check(this.db.manager, plan);
-    await this.db.manager.save(plan);
+    const figuresChanged = await this.db.transaction(async (em) => {
+      const plan = await em.findOne(Plan, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!plan) throw notFound('Plan', id);
+      const before = { ...plan };
+      // A new span without a new mid-term date moves the mid-term back to its midpoint.
+      const spanChanged = dto.startDate !== undefined || dto.endDate !== undefined;
+      Object.assign(plan, dto);
+      if (spanChanged && dto.midtermDate === undefined) plan.midtermDate = midpoint(plan.startDate, plan.endDate);
+      await this.check(em, plan);
+      await em.save(plan);
+      if (plan.timeZone !== before.timeZone) await this.moveResponsesToZone(em, plan);
+      return (['startDate', 'timeZone', 'dataFrom', 'dataUntil'] as const).some((k) => plan[k] !== before[k]);
+    });
+    if (figuresChanged) await this.recomputeIndicators(id);
     return this.get(id);
+  }
+
+  /**
+   * The plan's responses take the months of its new zone, in the same transaction: the change log's trigger records the
+   * months left and entered, so the recompute reads them again.
+   */
+  private async moveResponsesToZone(em: EntityManager, plan: Plan): Promise<void> {
+    await em.query(
+      `UPDATE responses r SET answered_month = date_trunc('month', r.answered_at AT TIME ZONE $2)::date
+         FROM questionnaires q
+        WHERE q.plan_id = $1 AND r.questionnaire_id = q.id
+          AND r.answered_month IS DISTINCT FROM date_trunc('month', r.answered_at AT TIME ZONE $2)::date`, [plan.id, plan.timeZone]);
+  }
+
+  /** Every indicator of the plan is computed again (a changed zone, data period or start); the reconcile catches up if Redis is away. */
+  private async recomputeIndicators(planId: string): Promise<void> {
+    const rows: { id: string }[] = await this.db.query('SELECT id FROM indicators WHERE plan_id = $1', [planId]);
+    if (rows.length === 0 || !this.aggregation) return;
+    await this.aggregation.recompute(rows.map((r) => r.id)).catch((err: Error) => this.logger.warn(`recompute of plan ${planId} not queued: ${err.message}`));
   }
 
   async remove(id: string): Promise<void> {
@@ -64,6 +102,9 @@ export class PlansService {
     if (plan.midtermDate < plan.startDate || plan.midtermDate > plan.endDate) {
       throw invalidField('midtermDate', 'must fall between startDate and endDate');
     }
+    if (plan.dataFrom && plan.dataUntil && plan.dataUntil < plan.dataFrom) throw invalidField('dataUntil', 'must not be before dataFrom');
+    if (plan.dataFrom && plan.dataFrom > plan.endDate) throw invalidField('dataFrom', 'must not be after endDate');
+    if (plan.dataUntil && plan.dataUntil < plan.startDate) throw invalidField('dataUntil', 'must not be before startDate');
     if (plan.ownerOrganizationId) await findReferenced(em, Organization, plan.ownerOrganizationId, 'ownerOrganizationId');
   }
 }

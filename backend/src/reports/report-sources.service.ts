@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { FiguresService } from '@backend/aggregation/figures.service';
+import { todayIn } from '@backend/common/time-zone';
 import { EvaluationsService } from '@backend/evaluations/evaluations.service';
 import { Action } from '@backend/plans/action.entity';
 import { Objective } from '@backend/plans/objective.entity';
@@ -32,7 +34,11 @@ export const EVALUATION_LAST_CHANGE_SQL = `
 /** Reads the inputs of the renderers (renderers never query). Used by the workers. */
 @Injectable()
 export class ReportSourcesService {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly evaluations: EvaluationsService) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly evaluations: EvaluationsService,
+    private readonly figures: FiguresService,
+  ) {}
 
   async evaluation(evaluationId: string, language: ReportLanguage, generatedAt: Date): Promise<Sourced<EvaluationReportInput>> {
     // Read before the data: a change landing in between makes the report look older than it is (rendered again
@@ -52,6 +58,29 @@ export class ReportSourcesService {
       },
       changedAt: row.changed_at,
     };
+  }
+
+  /**
+   * Each indicator's figure for the year, for the whole population, as of the year's end (or today, for the year under
+   * way): the cells every other surface reads (FiguresService); a suppressed one keeps neither value nor n.
+   */
+  private async yearFigures(plan: Plan, year: number): Promise<ActivityIndicator[]> {
+    const indicators: { id: string; objectiveCode: string; name: string; unit: string | null; finalTarget: number | null }[] = await this.db.query(
+      `SELECT i.id, o.code AS "objectiveCode", i.name, i.unit, i.final_target AS "finalTarget"
+         FROM indicators i JOIN objectives o ON o.id = i.objective_id
+        WHERE i.plan_id = $1 ORDER BY o.position, o.code, i.position, i.name`, [plan.id]);
+    const end = `${year}-12-31`;
+    const today = todayIn(plan.timeZone);
+    const cells = await this.figures.cellsAsOf(plan, indicators.map((i) => i.id), end < today ? end : today, { grain: 'year', dimension: '' });
+    return indicators.flatMap(({ id, ...indicator }) => {
+      const c = cells.get(id)?.find((cell) => cell.periodStart === `${year}-01-01`);
+      if (!c) return [];
+      return [{
+        ...indicator, value: c.suppressed ? null : c.value, n: c.suppressed ? null : c.n, suppressed: c.suppressed,
+        cumulativeValue: c.cumulativeSuppressed ? null : c.cumulativeValue, cumulativeN: c.cumulativeSuppressed ? null : c.cumulativeN,
+        cumulativeSuppressed: c.cumulativeSuppressed,
+      }];
+    });
   }
 
   async activity(planId: string, year: number, language: ReportLanguage, generatedAt: Date): Promise<Sourced<ActivityReportInput>> {
@@ -75,18 +104,7 @@ export class ReportSourcesService {
           WHERE i.plan_id = $1 AND c.date BETWEEN $2 AND $3
           GROUP BY i.id, i.name, i.position, c.activity
           ORDER BY i.position, i.name, c.activity`, [planId, from, to]),
-      // The stored values of the year for the whole population; a suppressed one keeps neither value nor n.
-      em.query<ActivityIndicator[]>(
-        `SELECT o.code AS "objectiveCode", i.name, i.unit, i.final_target AS "finalTarget",
-                CASE WHEN v.suppressed THEN NULL ELSE v.value END AS value,
-                CASE WHEN v.suppressed THEN NULL ELSE v.n END AS n, v.suppressed,
-                CASE WHEN v.cumulative_suppressed THEN NULL ELSE v.cumulative_value END AS "cumulativeValue",
-                CASE WHEN v.cumulative_suppressed THEN NULL ELSE v.cumulative_n END AS "cumulativeN", v.cumulative_suppressed AS "cumulativeSuppressed"
-           FROM indicators i
-           JOIN objectives o ON o.id = i.objective_id
-           JOIN indicator_values v ON v.indicator_id = i.id AND v.grain = 'year' AND v.dimension = '' AND v.category = '' AND v.period_start = $2
-          WHERE i.plan_id = $1
-          ORDER BY o.position, o.code, i.position, i.name`, [planId, from]),
+      this.yearFigures(plan, year),
     ]);
     const actionsOf = new Map<string, Action[]>();
     for (const a of actions) actionsOf.set(a.objectiveId, [...(actionsOf.get(a.objectiveId) ?? []), a]);

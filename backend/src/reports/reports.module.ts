@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { AggregationModule } from '@backend/aggregation/aggregation.module';
 import { EvaluationsModule } from '@backend/evaluations/evaluations.module';
 import { REPORT_QUEUE } from '@backend/queue/queues';
 import { ReportQueueService } from './report-queue.service';
@@ -10,7 +11,7 @@ import { ReportsService } from './reports.service';
 
 /** Reports: asked for through the API, rendered and stored by the workers, downloaded from the API. */
 @Module({
-  imports: [EvaluationsModule, BullModule.registerQueue({ name: REPORT_QUEUE })],
+  imports: [AggregationModule, EvaluationsModule, BullModule.registerQueue({ name: REPORT_QUEUE })],
   controllers: [ReportsController],
   providers: [ReportsService, ReportQueueService, ReportSourcesService, ReportRenderService],
   exports: [ReportsService, ReportRenderService],

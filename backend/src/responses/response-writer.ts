@@ -57,10 +57,14 @@ interface StoredRow {
 // sends only after the commit (and its WAL flush) is done. Rows whose key is already taken are skipped here and
 // looked up afterwards, so two sends of one key store one row even when they race in different batches.
 const INSERT = `
-  INSERT INTO responses (questionnaire_id, version_id, version, language, idempotency_key, body_hash, answers, codes)
-  SELECT questionnaire_id, version_id, version, language, idempotency_key, body_hash, answers, codes
+  INSERT INTO responses (questionnaire_id, version_id, version, language, idempotency_key, body_hash, answers, codes, answered_month)
+  SELECT r.questionnaire_id, version_id, version, language, idempotency_key, body_hash, answers, codes,
+         date_trunc('month', now() AT TIME ZONE coalesce(p.time_zone, 'UTC'))::date
   FROM jsonb_to_recordset($1::jsonb) AS r(questionnaire_id uuid, version_id uuid, version int, language text,
     idempotency_key uuid, body_hash text, answers jsonb, codes bytea)
+  -- The month is the plan's (answered_at is now(), the transaction's start). A questionnaire deleted meanwhile
+  -- leaves no zone: the row still goes to the INSERT and fails on its foreign key, as a row error.
+  LEFT JOIN questionnaires q ON q.id = r.questionnaire_id LEFT JOIN plans p ON p.id = q.plan_id
   ON CONFLICT (questionnaire_id, idempotency_key) DO NOTHING
   RETURNING id, questionnaire_id, idempotency_key, received_at, body_hash`;
 

@@ -47,13 +47,11 @@ export class Response {
   answeredAt: Date;
 
   /**
-   * The month it was answered in, in the plans' time zone (aggregation's ZONE), kept by PostgreSQL itself: a
-   * recompute groups a million responses by it, and converting every timestamp took a third of that scan.
+   * The month it was answered in, in its plan's time zone (plans.time_zone): a recompute groups a million responses by
+   * it, and converting every timestamp took a third of that scan. The writers that know the zone give it (the ingest,
+   * imports); a trigger fills it for any other insert and when answered_at changes (migration PlanTimeZones).
    */
-  @Column({
-    type: 'date', select: false, insert: false, update: false, generatedType: 'STORED',
-    asExpression: `date_trunc('month', answered_at AT TIME ZONE 'America/Toronto')::date`,
-  })
+  @Column({ type: 'date', select: false })
   answeredMonth?: string;
 
   @Column({ type: 'uuid' })

@@ -11,9 +11,15 @@ import type { Chart, ChartConfiguration, ChartType, Plugin } from 'chart.js';
 // Features build their configurations with these types and never import chart.js themselves.
 export type { ChartConfiguration, ChartType, TooltipItem } from 'chart.js';
 
-export type ProgressStatus = 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'no_data';
+/**
+ * The one declaration of an indicator's status in the web app (the API's ProgressStatus). While a plan runs an
+ * indicator is achieved, on track, at risk, off track or without data; from its end date on, only achieved, not
+ * achieved or without data.
+ */
+export type ProgressStatus = 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'not_achieved' | 'no_data';
 
-export const PROGRESS_STATUSES: readonly ProgressStatus[] = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'];
+/** Every status, in the order counts, filters and legends list them: best first, « no data » last. */
+export const PROGRESS_STATUSES: readonly ProgressStatus[] = ['achieved', 'on_track', 'at_risk', 'off_track', 'not_achieved', 'no_data'];
 
 /**
  * Status colours. Each carries white text at ≥ 4.5:1 and differs from its neighbours in lightness too, so
@@ -25,6 +31,8 @@ export const STATUS_COLORS: Record<ProgressStatus, string> = {
   on_track: '#0b5cad',
   at_risk: '#8a4b00',
   off_track: '#a4161a',
+  // A dark violet, well apart from off_track's red in hue and lightness (white text at 12:1).
+  not_achieved: '#4b1d6b',
   no_data: '#5f6873',
 };
 
@@ -34,6 +42,7 @@ export const STATUS_SYMBOLS: Record<ProgressStatus, string> = {
   on_track: '●',
   at_risk: '▲',
   off_track: '✖',
+  not_achieved: '◆',
   no_data: '○',
 };
 

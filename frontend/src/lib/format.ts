@@ -22,3 +22,12 @@ export function formatDate(value: string | null | undefined, language: string): 
 export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(localeFor(language), { maximumFractionDigits: 2 }).format(value);
 }
+
+/** « 57,5 % », « 300 réponses », « 4,01 sur 5 »: a number with the indicator's unit. */
+export function formatWithUnit(value: number, unit: string | null, language: string): string {
+  const formatted = formatNumber(value, language);
+  if (!unit) return formatted;
+  // « 57,5 % » in French, "57.5%" in English.
+  if (unit === '%') return language.startsWith('en') ? `${formatted}%` : `${formatted}\u00a0%`;
+  return `${formatted} ${unit}`;
+}

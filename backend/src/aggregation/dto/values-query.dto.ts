@@ -15,9 +15,13 @@ export class ValuesQueryDto {
 
   @ApiPropertyOptional({ enum: DIMENSIONS, description: 'An ADS+ dimension the indicator is broken down by' }) @IsOptional() @IsIn(DIMENSIONS)
   by?: Dimension;
+
+  @ApiPropertyOptional({ example: '2022-09-29', description: "The series as of this day (in the plan's time zone): periods starting later left out, the one holding it counted up to it" })
+  @IsOptional() @IsDateOnly()
+  at?: string;
 }
 
 export class ProgressQueryDto {
-  @ApiPropertyOptional({ example: '2022-09-29', description: 'Defaults to today' }) @IsOptional() @IsDateOnly()
+  @ApiPropertyOptional({ example: '2022-09-29', description: "Defaults to today in the plan's time zone" }) @IsOptional() @IsDateOnly()
   at?: string;
 }

@@ -77,7 +77,7 @@ export class ResponsesImportService {
     try {
       await createStaging(client, imp.id, imp.generation);
       try {
-        await copyIntoStaging(client, stagingTable(imp.id, imp.generation), staged());
+        await copyIntoStaging(client, stagingTable(imp.id, imp.generation), staged(), await this.zoneOf(questionnaire.id));
       } catch (err) {
         if (err instanceof CsvSyntaxError) problems.add(problem(err.line, null, 'bad_csv', `Line ${err.line}: ${err.message}`));
         else if (err instanceof EncodingError) problems.add(problem(null, null, 'bad_encoding', err.message));
@@ -130,14 +130,22 @@ export class ResponsesImportService {
       : await this.currentVersion(em, options.questionnaireId);
     const [{ created }] = await em.query<{ created: number }[]>(
       `WITH inserted AS (
-         INSERT INTO responses (id, questionnaire_id, version_id, version, language, answered_at, idempotency_key, body_hash, answers, codes)
-         SELECT s.key, $1, $2, $3, s.language, s.answered_at, s.key, $4, s.answers, s.codes FROM ${stagingTable(imp.id, imp.generation)} s
+         INSERT INTO responses (id, questionnaire_id, version_id, version, language, answered_at, idempotency_key, body_hash, answers, codes, answered_month)
+         SELECT s.key, $1, $2, $3, s.language, s.answered_at, s.key, $4, s.answers, s.codes, date_trunc('month', s.answered_at AT TIME ZONE $5)::date
+           FROM ${stagingTable(imp.id, imp.generation)} s
          ORDER BY s.key
          ON CONFLICT (questionnaire_id, idempotency_key) DO NOTHING RETURNING 1)
        SELECT count(*)::int AS created FROM inserted`,
-      [options.questionnaireId, version.id, version.version, `import:${imp.id}`],
+      [options.questionnaireId, version.id, version.version, `import:${imp.id}`, await this.zoneOf(options.questionnaireId, em)],
     );
     return { created, skipped: n - created };
+  }
+
+  /** The time zone of the questionnaire's plan: its rows' dates are read, and their months taken, in it. */
+  private async zoneOf(questionnaireId: string, em: EntityManager = this.db.manager): Promise<string> {
+    const [row] = await em.query<{ time_zone: string }[]>(
+      'SELECT p.time_zone FROM questionnaires q JOIN plans p ON p.id = q.plan_id WHERE q.id = $1', [questionnaireId]);
+    return row?.time_zone ?? 'UTC';
   }
 
   private async currentVersion(em: EntityManager, questionnaireId: string): Promise<QuestionnaireVersion> {

@@ -2,7 +2,6 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { ZONE } from '@backend/aggregation/answer-rows';
 import type { StagedRow } from './row-reader';
 
 const prefix = (importId: string) => `i_${importId.replace(/-/g, '')}_`;
@@ -39,10 +38,10 @@ function copyLine(r: StagedRow): string {
 
 /**
  * Streams rows into the staging table with COPY, the fastest way into PostgreSQL. Dates without an offset are
- * read in the plans' time zone, as a resident's phone in Montréal or Laval would have sent them.
+ * read in the plan's time zone, as a resident's phone where the plan runs would have sent them.
  */
-export async function copyIntoStaging(client: PoolClient, table: string, batches: AsyncIterable<StagedRow[]>): Promise<void> {
-  await client.query(`SET TimeZone = '${ZONE}'`);
+export async function copyIntoStaging(client: PoolClient, table: string, batches: AsyncIterable<StagedRow[]>, zone: string): Promise<void> {
+  await client.query(`SELECT set_config('TimeZone', $1, false)`, [zone]);
   try {
     const copy = client.query(copyFrom(`COPY ${table} (line, key, answered_at, language, answers, codes) FROM STDIN`));
     async function* lines(): AsyncGenerator<string> {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsTimeZone } from '@backend/common/is-time-zone.decorator';
 import { IsDateOnly } from '@backend/common/is-date-only.decorator';
 
 export class CreatePlanDto {
@@ -21,6 +22,18 @@ export class CreatePlanDto {
   @ApiPropertyOptional({ description: 'Defaults to the midpoint between start and end' })
   @IsOptional() @IsDateOnly()
   midtermDate?: string;
+
+  @ApiPropertyOptional({ example: 'America/Toronto', description: "IANA time zone of the people the plan serves; defaults to the deployment's DEFAULT_TIME_ZONE" })
+  @IsOptional() @IsTimeZone()
+  timeZone?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2021-01-01', description: 'First day whose data count in the figures; null: the start date' })
+  @IsOptional() @IsDateOnly()
+  dataFrom?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2024-03-31', description: 'Last day whose data count in the figures; null: the end date' })
+  @IsOptional() @IsDateOnly()
+  dataUntil?: string | null;
 }
 
 export class UpdatePlanDto extends PartialType(CreatePlanDto) {}

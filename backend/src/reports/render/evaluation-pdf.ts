@@ -5,7 +5,7 @@ import { drawIndicatorChart } from './indicator-chart';
 import {
   addFooters, BOLD, COLORS, contentWidth, createPdf, ensureSpace, FONT, heading, labelled, paragraph, table, winAnsi,
 } from './pdf-layout';
-import { categoryLabel, categoryOrder, colon, formatDate, formatNumber, formatPeriod } from './report-format';
+import { categoryLabel, categoryOrder, colon, formatDate, formatNumber, formatPeriod, formatPeriodAsOf } from './report-format';
 import type { EvaluationReportInput, ObjectiveAssessment } from './report-input';
 import { REPORT_STRINGS, ReportStrings } from './report-strings';
 
@@ -101,7 +101,8 @@ class EvaluationPdf {
     doc.moveDown(0.3);
 
     const baseline = `${this.num(ind.baseline.value)}${ind.baseline.date ? ` (${this.date(ind.baseline.date)})` : ''}`;
-    const current = `${this.num(ind.value)}${ind.n !== null ? ` (n = ${formatNumber(ind.n, this.lang)})` : ''}`;
+    const asOf = ind.period ? ` — ${formatPeriodAsOf({ ...ind, period: ind.period }, ind.grain, this.lang, t.through)}` : '';
+    const current = `${this.num(ind.value)}${ind.n !== null ? ` (n = ${formatNumber(ind.n, this.lang)})` : ''}${asOf}`;
     if (input.kind === 'final') {
       const mid = input.midterm?.values[ind.id];
       const midterm = mid ? `${this.num(mid.value)}${mid.n !== null ? ` (n = ${formatNumber(mid.n, this.lang)})` : ''}` : this.t.noValue;
@@ -110,6 +111,9 @@ class EvaluationPdf {
         { header: t.midtermTarget, width: 0.12, align: 'right' }, { header: t.finalTarget, width: 0.12, align: 'right' }, { header: t.statusHeader, width: 0.14 },
       ], [[baseline, midterm, current, this.num(ind.midtermTarget), this.num(ind.finalTarget), t.status[ind.status]]]);
       paragraph(doc, `${this.colon(t.progression)} ${this.num(ind.baseline.value)} › ${mid ? this.num(mid.value) : t.noValue} › ${this.num(ind.value)}`, { size: 9 });
+      if (ind.status === 'not_achieved' && ind.value !== null && ind.finalTarget !== null) {
+        paragraph(doc, t.gap(this.num(ind.value), this.num(ind.finalTarget), this.num(Math.abs(ind.finalTarget - ind.value))), { size: 9 });
+      }
       doc.moveDown(0.3);
     } else {
       table(doc, [

@@ -1,6 +1,6 @@
 import type { ObjectiveSnapshot, OrientationSnapshot } from '@backend/evaluations/evaluation-snapshot';
 import { rounded } from './evaluation-figures';
-import { categoryLabel, categoryOrder, formatPeriod } from './report-format';
+import { categoryLabel, categoryOrder, formatPeriod, formatPeriodAsOf } from './report-format';
 import type { EvaluationReportInput } from './report-input';
 import { REPORT_STRINGS } from './report-strings';
 
@@ -51,7 +51,7 @@ export function evaluationSheets(input: EvaluationReportInput): EvaluationSheets
         orientationName(orientation), objective.code, objective.title, ind.name, ind.unit, t.kind[ind.kind], t.directions[ind.direction],
         num(ind.baseline.value), ind.baseline.date, num(ind.midtermTarget), num(ind.finalTarget),
         ...(final ? [num(mid?.value ?? null), mid?.n ?? null] : []),
-        num(ind.value), ind.n, ind.period ? formatPeriod(ind.period, ind.grain, lang) : null, t.status[ind.status],
+        num(ind.value), ind.n, ind.period ? formatPeriodAsOf({ ...ind, period: ind.period }, ind.grain, lang, t.through) : null, t.status[ind.status],
       ]);
       for (const p of ind.series) {
         series.push([

@@ -31,6 +31,19 @@ export function formatPeriod(periodStart: string, grain: Grain, language: Report
   return new Intl.DateTimeFormat(LOCALE[language], { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
+/**
+ * The period a figure was read from, said to be partial when it is (« 2022, jusqu'au 29 sept. »): a period cut by the
+ * as-of date is never printed as the whole one. Snapshots frozen before `partial` existed read as whole periods.
+ */
+export function formatPeriodAsOf(
+  f: { period: string; periodEnd?: string | null; partial?: boolean }, grain: Grain, language: ReportLanguage, through: (period: string, day: string) => string,
+): string {
+  const label = formatPeriod(f.period, grain, language);
+  if (!f.partial || !f.periodEnd) return label;
+  const day = new Intl.DateTimeFormat(LOCALE[language], { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${f.periodEnd}T00:00:00Z`));
+  return through(label, day);
+}
+
 /** The label of an ADS+ category code in the report's language (the code itself when it is not a standard one). */
 export function categoryLabel(dimension: Dimension, category: string, language: ReportLanguage): string {
   const standard = ADS_CATEGORIES[dimension].find((c) => c.code === category)?.label[language];

@@ -23,6 +23,8 @@ export function indicatorSnapshot(overrides: Partial<IndicatorSnapshot> = {}): I
     value: 325,
     n: 325,
     period: '2022-01-01',
+    periodEnd: '2022-09-30',
+    partial: true,
     status: 'on_track',
     series: [
       { period: '2021-01-01', value: 140, n: 140, suppressed: false, cumulativeValue: 140, cumulativeN: 140, cumulativeSuppressed: false },
@@ -43,7 +45,8 @@ export function indicatorSnapshot(overrides: Partial<IndicatorSnapshot> = {}): I
 
 export function evaluationSnapshot(overrides: Partial<EvaluationSnapshot> = {}): EvaluationSnapshot {
   return {
-    plan: { id: '00000000-0000-4000-8000-000000000001', title: PLAN_TITLE, startDate: '2021-06-28', midtermDate: '2022-09-29', endDate: '2023-12-31' },
+    plan: { id: '00000000-0000-4000-8000-000000000001', title: PLAN_TITLE, startDate: '2021-06-28', midtermDate: '2022-09-29', endDate: '2023-12-31', timeZone: 'America/Toronto' },
+    dataPeriod: { from: '2021-06-28', until: '2023-12-31' },
     cutoff: '2022-09-30',
     frozenAt: '2022-10-01T12:00:00.000Z',
     suppressionK: 5,

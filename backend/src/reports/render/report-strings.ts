@@ -16,6 +16,10 @@ export interface ReportStrings {
   summary: string;
   summaryIntro: (count: number) => string;
   status: Record<ProgressStatus, string>;
+  /** A period cut by the as-of date: « 2022, jusqu'au 29 sept. ». */
+  through: (period: string, day: string) => string;
+  /** How close an indicator got to its final target once the plan has ended. */
+  gap: (value: string, target: string, gap: string) => string;
   statusHeader: string;
   countHeader: string;
   orientation: (n: number) => string;
@@ -105,7 +109,9 @@ const fr: ReportStrings = {
   page: (n, of) => `Page ${n} de ${of}`,
   summary: 'Sommaire des statuts',
   summaryIntro: (count) => `${count} indicateur${count > 1 ? 's' : ''} à la date de coupure, selon leur statut par rapport aux cibles.`,
-  status: { achieved: 'Atteint', on_track: 'En bonne voie', at_risk: 'À risque', off_track: 'En retard', no_data: 'Sans donnée' },
+  status: { achieved: 'Atteint', on_track: 'En bonne voie', at_risk: 'À risque', off_track: 'En retard', not_achieved: 'Non atteint', no_data: 'Sans donnée' },
+  through: (period, day) => `${period}, jusqu'au ${day}`,
+  gap: (value, target, gap) => `${value} pour une cible de ${target} : écart de ${gap}`,
   statusHeader: 'Statut',
   countHeader: 'Indicateurs',
   orientation: (n) => `Orientation ${n}`,
@@ -196,7 +202,9 @@ const en: ReportStrings = {
   page: (n, of) => `Page ${n} of ${of}`,
   summary: 'Summary of statuses',
   summaryIntro: (count) => `${count} indicator${count === 1 ? '' : 's'} at the cut-off date, by status against their targets.`,
-  status: { achieved: 'Achieved', on_track: 'On track', at_risk: 'At risk', off_track: 'Off track', no_data: 'No data' },
+  status: { achieved: 'Achieved', on_track: 'On track', at_risk: 'At risk', off_track: 'Off track', not_achieved: 'Not achieved', no_data: 'No data' },
+  through: (period, day) => `${period}, through ${day}`,
+  gap: (value, target, gap) => `${value} against a target of ${target}: ${gap} short`,
   statusHeader: 'Status',
   countHeader: 'Indicators',
   orientation: (n) => `Orientation ${n}`,

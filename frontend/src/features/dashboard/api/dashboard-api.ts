@@ -1,7 +1,8 @@
 import { apiRequest, type Paginated } from '@/lib/api-client';
 import type { ProgressStatus } from '@/lib/charts';
+import type { Grain } from '@/lib/periods';
 
-export type Grain = 'month' | 'quarter' | 'year';
+export type { Grain };
 export type IndicatorKind = 'response_count' | 'participation_sum' | 'answer_share' | 'scale_mean' | 'ratio' | 'manual';
 export type Dimension = 'gender' | 'age_group' | 'immigration' | 'language' | 'disability';
 
@@ -18,6 +19,11 @@ export interface PlanDates {
   startDate: string | null;
   endDate: string | null;
   midtermDate: string | null;
+  /** The plan's IANA time zone: its days (today, a response's date) are the days of the people it serves. */
+  timeZone: string;
+  /** The data period, 'YYYY-MM-DD'; null means the plan's start date / end date. */
+  dataFrom: string | null;
+  dataUntil: string | null;
 }
 
 /** What the dashboards read of an indicator definition, in the tree and from GET /indicators/{id}. */
@@ -82,14 +88,27 @@ export interface IndicatorProgress {
   finalTarget: number | null;
   value: number | null;
   n: number | null;
+  definitionStatus: string;
   /** The start of the period the value was read from ('YYYY-MM-DD'), null without any value. */
   period: string | null;
+  /** The last day counted in that period, or null. */
+  periodEnd: string | null;
+  /** The period is not whole: cut by the as-of date or by the plan's data period. */
+  partial: boolean;
   status: ProgressStatus;
 }
 
 export interface PlanProgress {
   planId: string;
+  /** The as-of date of the figures: the one asked for, or the plan's today. */
   at: string;
+  /** Today in the plan's time zone: what « today » means on the dashboards, whatever the reader's clock says. */
+  today: string;
+  timeZone: string;
+  /** The as-of date is on or after the plan's end date: statuses are then final (achieved or not achieved). */
+  ended: boolean;
+  /** The days that count in the plan's figures. */
+  dataPeriod: { from: string; until: string };
   indicators: IndicatorProgress[];
 }
 
@@ -146,7 +165,8 @@ export function fetchPlanTree(id: string, signal?: AbortSignal): Promise<PlanTre
   return apiRequest<PlanTree>(`${path('plans', id)}/tree`, { signal });
 }
 
-export function fetchPlanProgress(id: string, at: string, signal?: AbortSignal): Promise<PlanProgress> {
+/** Without `at`, the API answers as of today in the plan's time zone. */
+export function fetchPlanProgress(id: string, at: string | null, signal?: AbortSignal): Promise<PlanProgress> {
   return apiRequest<PlanProgress>(`${path('plans', id)}/progress`, { query: { at }, signal });
 }
 
@@ -156,9 +176,10 @@ export function fetchIndicator(id: string, signal?: AbortSignal): Promise<Indica
 
 export function fetchIndicatorValues(
   id: string,
-  params: { grain: Grain; by?: Dimension },
+  params: { grain: Grain; by?: Dimension; at?: string },
   signal?: AbortSignal,
 ): Promise<ValueCell[]> {
+  // `at` cuts the series as of that day: later periods left out, the period holding it counted up to it.
   return apiRequest<ValueCell[]>(`${path('indicators', id)}/values`, { query: params, signal });
 }
 

@@ -9,8 +9,8 @@ import {
 } from '@/features/dashboard/api/dashboard-api';
 import type { LegendItem } from '@/features/dashboard/components/chart-figure';
 import type { TableCell, TableModel } from '@/features/dashboard/components/data-table';
-import { formatForCopy, formatWithUnit } from '@/features/dashboard/components/labels';
-import { periodLabel, periodRange, positionOf } from '@/features/dashboard/components/periods';
+import { formatForCopy } from '@/features/dashboard/components/labels';
+import { cutOf, periodLabel, periodLabelAsOf, periodRange, positionOf, type AsOf } from '@/lib/periods';
 import {
   categoryColor,
   REFERENCE_COLORS,
@@ -20,11 +20,19 @@ import {
   type ReferenceLine,
   type TooltipItem,
 } from '@/lib/charts';
-import { formatDate, formatNumber } from '@/lib/format';
+import { formatDate, formatNumber, formatWithUnit } from '@/lib/format';
 
 export interface ChartText {
   t: TFunction;
   language: string;
+}
+
+/**
+ * A period's label, saying how far it was counted when the view is as of a day that cuts it (or the data period
+ * does): the period holding today is never shown as if it were over.
+ */
+function labelOf(period: string, grain: Grain, text: ChartText, asOf: AsOf | null): string {
+  return asOf ? periodLabelAsOf(period, grain, text, cutOf(period, grain, asOf)) : periodLabel(period, grain, text.language);
 }
 
 /** Counts say how many people they are; other kinds (shares, means, ratios, manual entries) show their n. */
@@ -65,7 +73,14 @@ export interface SeriesFigure {
  * The indicator over the plan's whole span at `grain`: the running total for cumulative kinds, each
  * period's value otherwise; the baseline and targets as horizontal lines; the mid-term and end dates marked.
  */
-export function seriesFigure(indicator: IndicatorDefinition, plan: PlanDates | undefined, cells: ValueCell[], grain: Grain, text: ChartText): SeriesFigure {
+export function seriesFigure(
+  indicator: IndicatorDefinition,
+  plan: PlanDates | undefined,
+  cells: ValueCell[],
+  grain: Grain,
+  text: ChartText,
+  asOf: AsOf | null,
+): SeriesFigure {
   const { t, language } = text;
   const cumulative = isCumulative(indicator.kind);
   const sorted = [...cells].sort((a, b) => a.period.localeCompare(b.period));
@@ -111,7 +126,7 @@ export function seriesFigure(indicator: IndicatorDefinition, plan: PlanDates | u
   const referenceValues = [indicator.baselineValue, indicator.midtermTarget, indicator.finalTarget].filter((v): v is number => v !== null);
   const dataValues = values.filter((v): v is number => v !== null);
   const top = Math.max(0, ...referenceValues, ...dataValues);
-  const labels = periods.map((period) => periodLabel(period, grain, language));
+  const labels = periods.map((period) => labelOf(period, grain, text, asOf));
 
   const config: ChartConfiguration<'line'> = {
     type: 'line',
@@ -171,7 +186,7 @@ export function seriesFigure(indicator: IndicatorDefinition, plan: PlanDates | u
     rowHeader: t('dashboard.table.period'),
     columns,
     rows: sorted.map((cell) => ({
-      header: periodLabel(cell.period, grain, language),
+      header: labelOf(cell.period, grain, text, asOf),
       cells: [
         cellText(cell.value, cell.suppressed, indicator, text),
         ...(withN ? [nCell(cell.n, cell.suppressed, text)] : []),
@@ -217,13 +232,14 @@ export function breakdownFigure(
   grain: Grain,
   text: ChartText,
   labels: AdsLabels,
+  asOf: AsOf | null,
 ): BreakdownFigure {
   const { t, language } = text;
   const periods = [...new Set(cells.map((cell) => cell.period))].sort();
   const categories = labels.sortCategories(dimension, cells.map((cell) => cell.category ?? ''));
   const key = (period: string, category: string): string => `${period}|${category}`;
   const byKey = new Map(cells.map((cell) => [key(cell.period, cell.category ?? ''), cell]));
-  const periodLabels = periods.map((period) => periodLabel(period, grain, language));
+  const periodLabels = periods.map((period) => labelOf(period, grain, text, asOf));
 
   const suppressedCells = categories.map((category) => periods.map((period) => byKey.get(key(period, category))?.suppressed ?? false));
   const suppressedCount = suppressedCells.flat().filter(Boolean).length;

@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { i18n as I18n, TFunction } from 'i18next';
 import type { Dimension } from '@/features/dashboard/api/dashboard-api';
-import { formatNumber } from '@/lib/format';
 
 /** Categories that are not ADS+ groups but answers about them: always listed last, in this order. */
 const TRAILING = ['other', 'prefer_not', 'not_recorded'];
@@ -12,15 +11,6 @@ function capitalise(text: string, locale: string): string {
 }
 
 const localeFor = (language: string): string => (language.startsWith('en') ? 'en-CA' : 'fr-CA');
-
-/** « 57,5 % », « 300 réponses », « 4,01 sur 5 »: a number with the indicator's unit. */
-export function formatWithUnit(value: number, unit: string | null, language: string): string {
-  const formatted = formatNumber(value, language);
-  if (!unit) return formatted;
-  // « 57,5 % » in French, "57.5%" in English.
-  if (unit === '%') return language.startsWith('en') ? `${formatted}%` : `${formatted}\u00a0%`;
-  return `${formatted} ${unit}`;
-}
 
 /** A number for the clipboard: the UI language's decimal mark, no grouping, so spreadsheets read it as a number. */
 export function formatForCopy(value: number, language: string): string {

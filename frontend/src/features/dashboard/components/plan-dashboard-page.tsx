@@ -4,14 +4,12 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Heading, nextLevel, type HeadingLevel } from '@/components/heading';
 import { ProgressBar } from '@/components/progress-bar';
 import { ErrorState, LoadingState } from '@/components/query-state';
-import type { Grain, IndicatorProgress, PlanTree, TreeObjective } from '@/features/dashboard/api/dashboard-api';
-import { BulletBar } from '@/features/dashboard/components/bullet-bar';
-import { formatWithUnit } from '@/features/dashboard/components/labels';
-import { periodLabel, today } from '@/features/dashboard/components/periods';
+import type { Grain, IndicatorProgress, PlanProgress, PlanTree, TreeObjective } from '@/features/dashboard/api/dashboard-api';
+import { IndicatorRow, type RowContext } from '@/features/dashboard/components/indicator-row';
 import { StatusBadge, statusStyle } from '@/features/dashboard/components/status-badge';
 import { usePlanProgress, usePlanTree, useWorkCells } from '@/features/dashboard/hooks/use-dashboard';
 import { PROGRESS_STATUSES, STATUS_SYMBOLS, type ProgressStatus } from '@/lib/charts';
-import { formatDate, formatNumber } from '@/lib/format';
+import { formatDate } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import '@/features/dashboard/components/dashboard.css';
 
@@ -38,71 +36,30 @@ function objectiveIds(objectives: readonly TreeObjective[]): string[] {
 }
 
 function countByStatus(indicators: readonly IndicatorProgress[]): Record<ProgressStatus, number> {
-  const counts = { achieved: 0, on_track: 0, at_risk: 0, off_track: 0, no_data: 0 };
+  const counts = Object.fromEntries(PROGRESS_STATUSES.map((status) => [status, 0])) as Record<ProgressStatus, number>;
   for (const indicator of indicators) counts[indicator.status] += 1;
   return counts;
 }
 
-interface RowContext {
-  grains: Map<string, Grain>;
-}
-
-function IndicatorRow({ indicator, context }: { indicator: IndicatorProgress; context: RowContext }) {
+/** The days the figures count and the plan's time zone, with the note that statuses are final once the plan ended. */
+function DataPeriod({ progress }: { progress: PlanProgress }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'fr';
-  const value = (number: number | null): string => (number === null ? t('common.none') : formatWithUnit(number, indicator.unit, language));
-  const grain = context.grains.get(indicator.id);
-  const hasTargets = indicator.baseline.value !== null || indicator.midtermTarget !== null || indicator.finalTarget !== null;
-  if (indicator.value === null && !hasTargets) {
-    // Nothing measured and nothing to measure against (a draft indicator): one line, not an empty bar.
-    return (
-      <li className="dash-indicator dash-indicator--compact" style={statusStyle(indicator.status)}>
-        <div className="dash-indicator__head">
-          <Link to={`/indicators/${indicator.id}`} className="dash-indicator__name">
-            {indicator.name}
-          </Link>
-          <StatusBadge status={indicator.status} />
-        </div>
-        <p className="dash-indicator__none">{t('dashboard.nothingYet')}</p>
-      </li>
-    );
-  }
   return (
-    <li className={`dash-indicator dash-indicator--${indicator.status}`} style={statusStyle(indicator.status)}>
-      <div className="dash-indicator__head">
-        <Link to={`/indicators/${indicator.id}`} className="dash-indicator__name">
-          {indicator.name}
-        </Link>
-        <StatusBadge status={indicator.status} />
-      </div>
-      <BulletBar indicator={indicator} />
-      <dl className="dash-indicator__figures">
-        <div className="dash-indicator__current">
-          <dt>{t('dashboard.current')}</dt>
-          <dd>{indicator.value === null ? t('dashboard.noValue') : value(indicator.value)}</dd>
-        </div>
-        <div>
-          <dt>{t('dashboard.n')}</dt>
-          <dd>{indicator.value === null || indicator.n === null ? t('common.none') : formatNumber(indicator.n, language)}</dd>
-        </div>
-        <div>
-          <dt>{t('dashboard.period')}</dt>
-          <dd>{indicator.period && grain ? periodLabel(indicator.period, grain, language) : t('common.none')}</dd>
-        </div>
-        <div>
-          <dt>{t('dashboard.baseline')}</dt>
-          <dd>{value(indicator.baseline.value)}</dd>
-        </div>
-        <div>
-          <dt>{t('dashboard.midtermTarget')}</dt>
-          <dd>{value(indicator.midtermTarget)}</dd>
-        </div>
-        <div>
-          <dt>{t('dashboard.finalTarget')}</dt>
-          <dd>{value(indicator.finalTarget)}</dd>
-        </div>
-      </dl>
-    </li>
+    <>
+      <p id="dash-data-period" className="muted dash-data-period">
+        {t('dashboard.dataPeriod', {
+          from: formatDate(progress.dataPeriod.from, language),
+          until: formatDate(progress.dataPeriod.until, language),
+          timeZone: progress.timeZone,
+        })}
+      </p>
+      {progress.ended ? (
+        <p className="dash-ended" role="note">
+          {t('dashboard.ended')}
+        </p>
+      ) : null}
+    </>
   );
 }
 
@@ -227,10 +184,12 @@ export function PlanDashboardPage() {
   const language = i18n.resolvedLanguage ?? 'fr';
   const { id = '' } = useParams();
   const [search, setSearch] = useSearchParams();
-  const requested = search.get('at');
-  const at = requested && ISO_DAY.test(requested) ? requested : today();
+  const param = search.get('at');
+  // Without a date in the address the API answers as of today in the plan's time zone (not the reader's).
+  const requested = param && ISO_DAY.test(param) ? param : null;
   const tree = usePlanTree(id);
-  const progress = usePlanProgress(id, at);
+  const progress = usePlanProgress(id, requested);
+  const at = requested ?? progress.data?.at ?? '';
   const [shown, setShown] = useState<ReadonlySet<ProgressStatus>>(() => new Set(PROGRESS_STATUSES));
   const [draftAt, setDraftAt] = useState(at);
   useEffect(() => setDraftAt(at), [at]);
@@ -244,7 +203,12 @@ export function PlanDashboardPage() {
     performance.mark(OVERVIEW_READY_MARK);
   }, [ready]);
 
-  const context = useMemo<RowContext>(() => ({ grains: tree.data ? grainsOf(tree.data) : new Map() }), [tree.data]);
+  const ended = progress.data?.ended ?? false;
+  const dataFrom = progress.data?.dataPeriod.from ?? null;
+  const context = useMemo<RowContext>(
+    () => ({ grains: tree.data ? grainsOf(tree.data) : new Map(), at: requested, ended, dataFrom }),
+    [tree.data, requested, ended, dataFrom],
+  );
   const byObjective = useMemo(() => {
     const map = new Map<string, IndicatorProgress[]>();
     for (const indicator of progress.data?.indicators ?? []) {
@@ -262,9 +226,10 @@ export function PlanDashboardPage() {
   const plan = tree.data;
   const indicators = progress.data.indicators;
   const counts = countByStatus(indicators);
+  const today = progress.data.today;
   const moveTo = (day: string): void => {
     const next = new URLSearchParams(search);
-    if (day === today()) next.delete('at');
+    if (day === today) next.delete('at');
     else next.set('at', day);
     setSearch(next, { replace: true });
   };
@@ -280,7 +245,7 @@ export function PlanDashboardPage() {
       return next;
     });
   const jumps = [
-    { key: 'today', day: today(), label: t('dashboard.today') },
+    { key: 'today', day: today, label: t('dashboard.today') },
     plan.midtermDate ? { key: 'midterm', day: plan.midtermDate, label: t('dashboard.midterm') } : null,
     plan.endDate ? { key: 'end', day: plan.endDate, label: t('dashboard.end') } : null,
   ].filter((jump): jump is { key: string; day: string; label: string } => jump !== null);
@@ -306,6 +271,7 @@ export function PlanDashboardPage() {
             })}
           </p>
         ) : null}
+        <DataPeriod progress={progress.data} />
       </header>
 
       {indicators.length === 0 ? (
@@ -316,7 +282,7 @@ export function PlanDashboardPage() {
             <label id="dash-at-label" htmlFor="dash-at-input">
               {t('dashboard.at')}
             </label>
-            <input id="dash-at-input" type="date" value={draftAt} onChange={(event) => setDraftAt(event.target.value)} aria-describedby="dash-at-hint" />
+            <input id="dash-at-input" type="date" value={draftAt} onChange={(event) => setDraftAt(event.target.value)} aria-describedby="dash-at-hint dash-data-period" />
             <button type="submit" className="button button--secondary">
               {t('dashboard.show')}
             </button>

@@ -7,7 +7,7 @@ import { ErrorState, LoadingState } from '@/components/query-state';
 import type { WorkCell } from '@/features/dashboard/api/dashboard-api';
 import { ChartFigure } from '@/features/dashboard/components/chart-figure';
 import type { TableModel } from '@/features/dashboard/components/data-table';
-import { periodLabel, periodRange } from '@/features/dashboard/components/periods';
+import { periodLabel, periodRange } from '@/lib/periods';
 import { useWorkCell } from '@/features/dashboard/hooks/use-dashboard';
 import { loadCharts, SERIES_COLOR, type ChartConfiguration } from '@/lib/charts';
 import { formatDate, formatNumber } from '@/lib/format';

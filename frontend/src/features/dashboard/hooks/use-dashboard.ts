@@ -18,9 +18,10 @@ import {
 export const dashboardKeys = {
   plan: (id: string) => ['plans', 'detail', id] as const,
   tree: (id: string) => ['plans', 'tree', id] as const,
-  progress: (id: string, at: string) => ['dashboard', 'progress', id, at] as const,
+  // Without an as-of date the API answers as of the plan's today: a key of its own, as that day moves.
+  progress: (id: string, at: string | null) => ['dashboard', 'progress', id, at ?? 'today'] as const,
   indicator: (id: string) => ['dashboard', 'indicator', id] as const,
-  values: (id: string, grain: Grain, by: Dimension | null) => ['dashboard', 'values', id, grain, by] as const,
+  values: (id: string, grain: Grain, by: Dimension | null, at: string | null) => ['dashboard', 'values', id, grain, by, at ?? 'today'] as const,
   workCells: ['dashboard', 'work-cells'] as const,
   workCell: (id: string) => ['work-cells', 'detail', id] as const,
 };
@@ -37,7 +38,8 @@ export function usePlanTree(id: string) {
   return useQuery({ queryKey: dashboardKeys.tree(id), queryFn: ({ signal }) => fetchPlanTree(id, signal) });
 }
 
-export function usePlanProgress(id: string | undefined, at: string) {
+/** The plan's figures as of `at`, or as of its today (in its time zone) when `at` is null. */
+export function usePlanProgress(id: string | undefined, at: string | null) {
   return useQuery({
     queryKey: dashboardKeys.progress(id ?? '', at),
     queryFn: ({ signal }) => fetchPlanProgress(id ?? '', at, signal),
@@ -51,20 +53,21 @@ export function useIndicator(id: string) {
   return useQuery({ queryKey: dashboardKeys.indicator(id), queryFn: ({ signal }) => fetchIndicator(id, signal) });
 }
 
-export function useIndicatorValues(id: string, grain: Grain | undefined) {
+/** The indicator's series at `grain`, as of `at` when the page is viewed as of a date. */
+export function useIndicatorValues(id: string, grain: Grain | undefined, at: string | null) {
   return useQuery({
-    queryKey: dashboardKeys.values(id, grain ?? 'quarter', null),
-    queryFn: ({ signal }) => fetchIndicatorValues(id, { grain: grain ?? 'quarter' }, signal),
+    queryKey: dashboardKeys.values(id, grain ?? 'quarter', null, at),
+    queryFn: ({ signal }) => fetchIndicatorValues(id, { grain: grain ?? 'quarter', at: at ?? undefined }, signal),
     enabled: Boolean(grain),
   });
 }
 
 /** One request per ADS+ dimension of the indicator, all at once. */
-export function useIndicatorBreakdowns(id: string, grain: Grain | undefined, dimensions: readonly Dimension[]) {
+export function useIndicatorBreakdowns(id: string, grain: Grain | undefined, dimensions: readonly Dimension[], at: string | null) {
   return useQueries({
     queries: dimensions.map((by) => ({
-      queryKey: dashboardKeys.values(id, grain ?? 'quarter', by),
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchIndicatorValues(id, { grain: grain ?? 'quarter', by }, signal),
+      queryKey: dashboardKeys.values(id, grain ?? 'quarter', by, at),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchIndicatorValues(id, { grain: grain ?? 'quarter', by, at: at ?? undefined }, signal),
       enabled: Boolean(grain),
     })),
   });

@@ -1,4 +1,5 @@
 import { apiRequest, type Paginated } from '@/lib/api-client';
+import type { ProgressStatus } from '@/lib/charts';
 
 // The shapes of backend/src/evaluations (evaluations.service.ts, evaluation-snapshot.ts), as the web app reads them.
 
@@ -9,8 +10,6 @@ export type EvaluationState = 'freezing' | 'open' | 'closed';
 
 export const ASSESSMENT_RATINGS = ['achieved', 'on_track', 'at_risk', 'not_achieved'] as const;
 export type AssessmentRating = (typeof ASSESSMENT_RATINGS)[number];
-
-export type ProgressStatus = 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'no_data';
 
 export type EvaluationAction = 'opened' | 'frozen' | 'assessed' | 'closed';
 
@@ -29,6 +28,8 @@ export interface PlanInfo {
   startDate: string | null;
   midtermDate: string | null;
   endDate: string | null;
+  /** The plan's IANA time zone; absent from an API that predates it. */
+  timeZone?: string;
 }
 
 export interface EvaluationSummary {
@@ -75,6 +76,10 @@ export interface IndicatorSnapshot {
   value: number | null;
   n: number | null;
   period: string | null;
+  /** The last day counted in that period; absent from snapshots frozen before it was kept. */
+  periodEnd?: string | null;
+  /** The period is not whole (cut by the cut-off or the data period); absent from older snapshots: not partial. */
+  partial?: boolean;
   status: ProgressStatus;
   series: SnapshotPeriod[];
   breakdowns: { dimension: string; cells: SnapshotCategory[] }[];
@@ -95,9 +100,12 @@ export interface OrientationSnapshot {
 }
 
 export interface EvaluationSnapshot {
-  plan: { id: string; title: string; startDate: string; midtermDate: string; endDate: string };
+  /** `timeZone` is absent from snapshots frozen before plans had one. */
+  plan: { id: string; title: string; startDate: string; midtermDate: string; endDate: string; timeZone?: string };
   cutoff: string;
   frozenAt: string;
+  /** The days the frozen figures count; absent from older snapshots. */
+  dataPeriod?: { from: string; until: string };
   suppressionK: number;
   orientations: OrientationSnapshot[];
 }

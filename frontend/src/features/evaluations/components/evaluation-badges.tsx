@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssessmentRating, EvaluationState, ProgressStatus } from '@/features/evaluations/api/evaluations-api';
-import { STATUS_COLORS, STATUS_SYMBOLS } from '@/lib/charts';
+import type { AssessmentRating, EvaluationState } from '@/features/evaluations/api/evaluations-api';
+import { STATUS_COLORS, STATUS_SYMBOLS, type ProgressStatus } from '@/lib/charts';
 
 // Colour, symbol and words together, never colour alone; the statuses share the dashboards' colours.
 
@@ -19,12 +19,12 @@ export function StatusBadge({ status }: { status: ProgressStatus }) {
   );
 }
 
-/** The committee's four ratings, on the scale of the indicators' statuses (« non atteint » as « en retard »). */
+/** The committee's four ratings, in the colours and symbols of the indicators' statuses of the same name. */
 const RATING_AS_STATUS: Record<AssessmentRating, ProgressStatus> = {
   achieved: 'achieved',
   on_track: 'on_track',
   at_risk: 'at_risk',
-  not_achieved: 'off_track',
+  not_achieved: 'not_achieved',
 };
 
 export function RatingBadge({ rating }: { rating: AssessmentRating }) {

@@ -8,7 +8,6 @@ import type {
   EvaluationSnapshot,
   HistoryEntry,
   ObjectiveSnapshot,
-  ProgressStatus,
 } from '@/features/evaluations/api/evaluations-api';
 import { AssessmentForm, AssessmentView } from '@/features/evaluations/components/assessment-form';
 import { CloseEvaluation } from '@/features/evaluations/components/close-evaluation';
@@ -18,10 +17,9 @@ import { EvaluationHistory } from '@/features/evaluations/components/evaluation-
 import { IndicatorTable } from '@/features/evaluations/components/indicator-table';
 import { ReportsPanel } from '@/features/evaluations/components/reports-panel';
 import { useCanWrite, useEvaluation, usePlanInfo } from '@/features/evaluations/hooks/use-evaluations';
+import { PROGRESS_STATUSES, type ProgressStatus } from '@/lib/charts';
 import { formatDate } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
-
-const STATUS_ORDER: ProgressStatus[] = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data'];
 
 const lastOf = (history: HistoryEntry[], action: HistoryEntry['action']): HistoryEntry | undefined =>
   history.filter((entry) => entry.action === action).at(-1);
@@ -35,6 +33,12 @@ function Facts({ evaluation }: { evaluation: EvaluationDetail }) {
     entry?.userName
       ? t('evaluations.facts.byOn', { date: formatDateTime(at, language), name: entry.userName })
       : t('evaluations.facts.on', { date: formatDateTime(at, language) });
+  // Snapshots frozen before plans had a data period and a time zone say neither: the fact is then left out.
+  const frozenPeriod = evaluation.snapshot?.dataPeriod;
+  const dataPeriod = frozenPeriod
+    ? { from: formatDate(frozenPeriod.from, language), until: formatDate(frozenPeriod.until, language) }
+    : null;
+  const timeZone = evaluation.snapshot?.plan.timeZone;
   return (
     <dl className="facts">
       <div>
@@ -61,6 +65,16 @@ function Facts({ evaluation }: { evaluation: EvaluationDetail }) {
         <div>
           <dt>{t('evaluations.facts.closed')}</dt>
           <dd>{byOn(evaluation.closedAt, closed)}</dd>
+        </div>
+      ) : null}
+      {dataPeriod ? (
+        <div>
+          <dt>{t('evaluations.facts.dataPeriod')}</dt>
+          <dd>
+            {timeZone
+              ? t('evaluations.facts.dataPeriodValue', { ...dataPeriod, timeZone })
+              : t('evaluations.facts.dataPeriodNoZone', dataPeriod)}
+          </dd>
         </div>
       ) : null}
       {evaluation.midterm ? (
@@ -92,7 +106,7 @@ function Summary({ snapshot, assessed, objectives }: { snapshot: EvaluationSnaps
         {t('evaluations.summary.assessed', { assessed, total: objectives })}
       </p>
       <ul className="eval-summary__statuses">
-        {STATUS_ORDER.filter((status) => counts.has(status)).map((status) => (
+        {PROGRESS_STATUSES.filter((status) => counts.has(status)).map((status) => (
           <li key={status}>
             <StatusBadge status={status} /> <strong>{counts.get(status)}</strong>
           </li>
@@ -115,7 +129,14 @@ function ObjectiveBlock({ evaluation, objective, canWrite }: { evaluation: Evalu
       <h3 id={headingId} className="eval-objective__title">
         {objectiveLabel}
       </h3>
-      <IndicatorTable objective={objective} kind={evaluation.kind} cutoff={snapshot.cutoff} midterm={evaluation.midterm ?? null} />
+      <IndicatorTable
+        objective={objective}
+        kind={evaluation.kind}
+        cutoff={snapshot.cutoff}
+        midterm={evaluation.midterm ?? null}
+        ended={snapshot.cutoff >= snapshot.plan.endDate}
+        dataFrom={snapshot.dataPeriod?.from ?? null}
+      />
       {canWrite && evaluation.state === 'open' ? (
         <AssessmentForm
           evaluationId={evaluation.id}

@@ -8,6 +8,8 @@ import type {
 import { StatusBadge } from '@/features/evaluations/components/evaluation-badges';
 import { formatValue } from '@/features/evaluations/components/evaluation-format';
 import { formatDate, formatNumber } from '@/lib/format';
+import { periodLabelAsOf } from '@/lib/periods';
+import { targetGapText } from '@/lib/target-gap';
 
 interface IndicatorTableProps {
   objective: ObjectiveSnapshot;
@@ -15,6 +17,17 @@ interface IndicatorTableProps {
   cutoff: string;
   /** For a final: the mid-term it is compared with (baseline → mid-term → final). */
   midterm: MidtermComparison | null;
+  /** The cut-off is on or after the plan's end: an achieved or not-achieved indicator says how close it came. */
+  ended: boolean;
+  /** The first day the snapshot counts, when it says (older snapshots do not). */
+  dataFrom: string | null;
+}
+
+interface RowProps {
+  indicator: IndicatorSnapshot;
+  midterm: MidtermComparison | null | undefined;
+  ended: boolean;
+  dataFrom: string | null;
 }
 
 function Figure({ value, n, unit }: { value: number | null; n: number | null; unit: string | null }) {
@@ -29,12 +42,23 @@ function Figure({ value, n, unit }: { value: number | null; n: number | null; un
   );
 }
 
-function IndicatorRow({ indicator, midterm }: { indicator: IndicatorSnapshot; midterm: MidtermComparison | null | undefined }) {
+function IndicatorRow({ indicator, midterm, ended, dataFrom }: RowProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'fr';
   const none = t('common.none');
   const target = (value: number | null) => (value === null ? none : formatValue(value, indicator.unit, language));
   const atMidterm = midterm?.indicators[indicator.id];
+  // A value read from part of a period says so; snapshots frozen before `partial` existed read as whole periods.
+  const period =
+    indicator.value !== null && indicator.period
+      ? periodLabelAsOf(indicator.period, indicator.grain, { t, language }, {
+          periodEnd: indicator.periodEnd ?? null,
+          partial: indicator.partial ?? false,
+          dataFrom,
+        })
+      : null;
+  const final = ended && (indicator.status === 'achieved' || indicator.status === 'not_achieved');
+  const gap = final ? targetGapText(indicator, { t, language }) : null;
   return (
     <tr>
       <th scope="row">
@@ -75,18 +99,20 @@ function IndicatorRow({ indicator, midterm }: { indicator: IndicatorSnapshot; mi
       ) : null}
       <td className="eval-value-cell">
         <Figure value={indicator.value} n={indicator.n} unit={indicator.unit} />
+        {period ? <span className="eval-n">{t('evaluations.table.period', { period })}</span> : null}
       </td>
       <td>{target(indicator.midtermTarget)}</td>
       <td>{target(indicator.finalTarget)}</td>
       <td>
         <StatusBadge status={indicator.status} />
+        {gap ? <span className="eval-gap">{gap}</span> : null}
       </td>
     </tr>
   );
 }
 
 /** An objective's indicators as they were frozen: value and n at the cut-off, targets, status. */
-export function IndicatorTable({ objective, kind, cutoff, midterm }: IndicatorTableProps) {
+export function IndicatorTable({ objective, kind, cutoff, midterm, ended, dataFrom }: IndicatorTableProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'fr';
   if (objective.indicators.length === 0) return <p className="empty">{t('evaluations.noIndicators')}</p>;
@@ -118,7 +144,7 @@ export function IndicatorTable({ objective, kind, cutoff, midterm }: IndicatorTa
         </thead>
         <tbody>
           {objective.indicators.map((indicator) => (
-            <IndicatorRow key={indicator.id} indicator={indicator} midterm={comparison} />
+            <IndicatorRow key={indicator.id} indicator={indicator} midterm={comparison} ended={ended} dataFrom={dataFrom} />
           ))}
         </tbody>
       </table>

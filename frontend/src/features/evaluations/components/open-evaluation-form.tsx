@@ -17,7 +17,7 @@ export function OpenEvaluationForm({ plan }: { plan: PlanInfo }) {
   const messageFor = useErrorMessage();
   const navigate = useNavigate();
   const open = useOpenEvaluation(plan.id);
-  const today = todayInPlanZone();
+  const today = todayInPlanZone(plan.timeZone);
   const ids = { heading: useId(), kind: useId(), cutoff: useId(), hint: useId(), error: useId() };
   const cutoffRef = useRef<HTMLInputElement>(null);
 

@@ -1,0 +1,138 @@
+import type { Dimension, Direction, Grain, IndicatorKind } from '@backend/indicators/indicator-kind';
+import { ComputedCell, TOTAL } from './cells';
+import { CUMULATIVE_KINDS, ProgressStatus, statusOf } from './progress';
+
+/**
+ * An indicator's figures as of a date: the one function behind GET /api/plans/{id}/progress, the dashboards,
+ * evaluations' snapshots, their reports and the activity report (README « One truth »). Its cells are the
+ * indicator's as they stood at that date (AggregationService.cellsAsOf / cellsAt): what it publishes is read from
+ * them here and nowhere else.
+ */
+
+/** The plan's dates the figures are read against; `dataPeriod`: the days whose data count (Plan.dataFrom/dataUntil). */
+export interface FiguresPlan {
+  startDate: string;
+  midtermDate: string;
+  endDate: string;
+  dataPeriod: { from: string; until: string };
+}
+
+/** What of an indicator's definition the figures depend on. */
+export interface FiguresDefinition {
+  kind: IndicatorKind;
+  grain: Grain;
+  direction: Direction;
+  dimensions: Dimension[];
+  baselineValue: number | null;
+  baselineDate: string | null;
+  midtermTarget: number | null;
+  finalTarget: number | null;
+}
+
+/** One period of the series. A suppressed cell hides how many people are behind it too (ADS+), not only its value. */
+export interface FigurePeriod {
+  period: string;
+  value: number | null;
+  n: number | null;
+  suppressed: boolean;
+  cumulativeValue: number | null;
+  cumulativeN: number | null;
+  cumulativeSuppressed: boolean;
+}
+
+export interface FigureCategory {
+  category: string;
+  value: number | null;
+  n: number | null;
+  suppressed: boolean;
+}
+
+export interface IndicatorFigures {
+  /** The current value: cumulative since the plan's start for counts (CUMULATIVE_KINDS), the latest period's otherwise. */
+  value: number | null;
+  n: number | null;
+  /** The first day of the period the value was read from, null without any. */
+  period: string | null;
+  /** The last day counted in that period: its end, or the as-of date, or the data period's end, whichever comes first. */
+  periodEnd: string | null;
+  /** The period is not whole: cut by the as-of date or by the data period (« 2022, jusqu'au 29 sept. »). */
+  partial: boolean;
+  status: ProgressStatus;
+  /** Every period of the indicator's grain that starts by the as-of date. */
+  series: FigurePeriod[];
+  /** Per ADS+ dimension: each category from the plan's start to the as-of date (the cumulative cells of the last period). */
+  breakdowns: { dimension: Dimension; cells: FigureCategory[] }[];
+}
+
+const MONTHS: Record<Grain, number> = { month: 1, quarter: 3, year: 12 };
+
+/** The last day of the period of `grain` that starts on `periodStart`. */
+export function lastDayOf(periodStart: string, grain: Grain): string {
+  const [y, m] = periodStart.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1 + MONTHS[grain], 0)).toISOString().slice(0, 10);
+}
+
+const min = (...days: string[]) => days.reduce((a, b) => (b < a ? b : a));
+
+function periodOf(cell: ComputedCell): FigurePeriod {
+  return {
+    period: cell.periodStart,
+    value: cell.suppressed ? null : cell.value,
+    n: cell.suppressed ? null : cell.n,
+    suppressed: cell.suppressed,
+    cumulativeValue: cell.cumulativeSuppressed ? null : cell.cumulativeValue,
+    cumulativeN: cell.cumulativeSuppressed ? null : cell.cumulativeN,
+    cumulativeSuppressed: cell.cumulativeSuppressed,
+  };
+}
+
+/**
+ * Each category from the plan's start to the as-of date: the cumulative cells of the dimension's last period, as they
+ * were suppressed together in that period's table. Carrying a category forward from an earlier period would publish
+ * a figure the suppression never saw beside the others.
+ */
+function breakdown(cells: ComputedCell[]): FigureCategory[] {
+  if (cells.length === 0) return [];
+  const last = cells.reduce((latest, c) => (c.periodStart > latest ? c.periodStart : latest), cells[0].periodStart);
+  return cells
+    .filter((c) => c.periodStart === last)
+    .sort((a, b) => a.category.localeCompare(b.category))
+    .map((c) => ({
+      category: c.category,
+      value: c.cumulativeSuppressed ? null : c.cumulativeValue,
+      n: c.cumulativeSuppressed ? null : c.cumulativeN,
+      suppressed: c.cumulativeSuppressed,
+    }));
+}
+
+/** The indicator's figures as of `at`, from its cells as they stood then (cells of other grains are ignored). */
+export function indicatorFigures(def: FiguresDefinition, cells: ComputedCell[], plan: FiguresPlan, at: string): IndicatorFigures {
+  const own = cells.filter((c) => c.grain === def.grain && c.periodStart <= at);
+  const series = own.filter((c) => c.dimension === TOTAL).sort((a, b) => a.periodStart.localeCompare(b.periodStart));
+  const latest = series.at(-1) ?? null;
+  const cumulative = CUMULATIVE_KINDS.includes(def.kind);
+  const shown = latest ? periodOf(latest) : null;
+  const value = shown ? (cumulative ? shown.cumulativeValue : shown.value) : null;
+  const targets = {
+    direction: def.direction, baselineValue: def.baselineValue, baselineDate: def.baselineDate ?? plan.startDate,
+    midtermTarget: def.midtermTarget, midtermDate: plan.midtermDate, finalTarget: def.finalTarget, endDate: plan.endDate,
+  };
+  let periodEnd: string | null = null;
+  let partial = false;
+  if (latest) {
+    const whole = lastDayOf(latest.periodStart, def.grain);
+    periodEnd = min(whole, at, plan.dataPeriod.until);
+    partial = periodEnd < whole || plan.dataPeriod.from > latest.periodStart;
+  }
+  return {
+    value,
+    // No period yet is nobody behind the value.
+    n: shown ? (cumulative ? shown.cumulativeN : shown.n) : 0,
+    period: latest?.periodStart ?? null,
+    periodEnd,
+    partial,
+    status: statusOf(targets, value, at),
+    series: series.map(periodOf),
+    breakdowns: def.dimensions.map((dimension) => ({ dimension, cells: breakdown(own.filter((c) => c.dimension === dimension)) })),
+  };
+}
