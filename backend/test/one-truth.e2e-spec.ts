@@ -256,6 +256,24 @@ describe('One truth: progress, evaluations and reports agree at every date', () 
       expect(indicatorsOf(snapshot).find((i) => i.id === own.participants.id)).toMatchObject({ value: 72, status: 'not_achieved' });
     });
 
+    it('counts a count entered ahead of its day from that day on, today as in an evaluation cut off today', async () => {
+      // Arrange: a plan under way, a count of today and one entered for tomorrow
+      const own = await ownPlan({ startDate: '2026-01-01', endDate: '2027-12-31' });
+      const { today } = await progress(own.plan.id);
+      const [y, m, d] = today.split('-').map(Number);
+      await own.count(today, 12);
+      await own.count(new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10), 30);
+      await own.recompute();
+
+      // Act
+      const now = (await progress(own.plan.id)).indicators.find((i) => i.id === own.participants.id);
+      const { snapshot } = await freeze(own.plan.id, today, 'midterm');
+
+      // Assert
+      expect(now).toMatchObject({ value: 12, n: 12 });
+      expect(indicatorsOf(snapshot).find((i) => i.id === own.participants.id)).toMatchObject({ value: 12, n: 12, status: now!.status });
+    });
+
     it('refuses a time zone or a data period that cannot be, naming the field', async () => {
       // Arrange
       const own = await ownPlan({ startDate: '2024-01-01', endDate: '2024-06-30' });

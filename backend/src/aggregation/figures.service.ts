@@ -33,7 +33,8 @@ interface StoredCell {
 /**
  * Cells and figures as of a date, for every surface that publishes them. The stored cells (kept by the workers) hold
  * every row of the plan's data period recorded so far: as of today or later, or of the data period's end or later,
- * they are the cells as of that date, read at the cost of an index lookup. For any earlier date the cells are
+ * they are the cells as of that date, read at the cost of an index lookup (unless a row is dated after it: a count
+ * entered ahead of its day, an imported response from a later date). For any earlier date the cells are
  * computed from the raw rows up to it (AggregationService.cellsAt, as an evaluation freezes them): never a whole
  * period's later data shown as of a day inside it.
  */
@@ -55,10 +56,25 @@ export class FiguresService {
     };
   }
 
+  /** Whether the plan has a response, count or manual value dated after `at` and by `until`: the stored cells hold it. */
+  private async hasDataAfter(plan: Plan, at: string, until: string): Promise<boolean> {
+    const [{ later }]: { later: boolean }[] = await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM participation_counts c JOIN instruments i ON i.id = c.instrument_id
+                       WHERE i.plan_id = $1 AND c.date > $2 AND c.date <= $3)
+           OR EXISTS (SELECT 1 FROM indicator_manual_values m JOIN indicators i ON i.id = m.indicator_id
+                       WHERE i.plan_id = $1 AND m.date > $2 AND m.date <= $3)
+           OR EXISTS (SELECT 1 FROM questionnaires q JOIN responses r ON r.questionnaire_id = q.id
+                       WHERE q.plan_id = $1 AND r.answered_at >= (($2::date + 1)::timestamp AT TIME ZONE $4)
+                         AND r.answered_at < (($3::date + 1)::timestamp AT TIME ZONE $4)) AS later`,
+      [plan.id, at, until, plan.timeZone]);
+    return later;
+  }
+
   /** The indicators' cells as of `at` (periods starting after it left out), as `filter` asks. */
   async cellsAsOf(plan: Plan, indicatorIds: string[], at: string, filter: CellFilter): Promise<Map<string, ComputedCell[]>> {
     if (indicatorIds.length === 0) return new Map();
-    if (at < todayIn(plan.timeZone) && at < dataPeriodOf(plan).until) {
+    const until = dataPeriodOf(plan).until;
+    if (at < until && (at < todayIn(plan.timeZone) || await this.hasDataAfter(plan, at, until))) {
       const computed = await this.aggregation.cellsAt(indicatorIds, at);
       const grainOf = 'latestTotal' in filter
         ? new Map((await this.db.manager.find(Indicator, { select: { id: true, grain: true }, where: indicatorIds.map((id) => ({ id })) })).map((i) => [i.id, i.grain]))
