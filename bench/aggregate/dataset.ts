@@ -79,10 +79,12 @@ export function loadSql(q: WelcomeIds, codes: (answers: string) => string): stri
           ELSE jsonb_build_object('${q.language}', jsonb_build_array(${lang('lang1')})) END`,
     piece('dis', q.disability, DISABILITY),
   ];
-  // The codes as the ingest stores them (answer-codes.ts), from the answers in SQL.
+  // The codes as the ingest stores them (answer-codes.ts), from the answers in SQL; the month in the bench plan's zone
+  // (the default), as the ingest gives it (the trigger that fills it otherwise would cost a lookup a row).
   return `
-    INSERT INTO responses (questionnaire_id, version_id, version, language, received_at, answered_at, idempotency_key, body_hash, answers, codes)
-    SELECT $1::uuid, $2::uuid, 1, language, answered_at + interval '1 second', answered_at, gen_random_uuid(), 'bench', answers, ${codes('answers')}
+    INSERT INTO responses (questionnaire_id, version_id, version, language, received_at, answered_at, idempotency_key, body_hash, answers, codes, answered_month)
+    SELECT $1::uuid, $2::uuid, 1, language, answered_at + interval '1 second', answered_at, gen_random_uuid(), 'bench', answers, ${codes('answers')},
+           date_trunc('month', answered_at AT TIME ZONE 'America/Toronto')::date
       FROM (SELECT ${cases('lang', UI_LANGUAGES, (v) => `'${v}'`)} AS language, answered_at, ${answers.join('\n         || ')} AS answers
               FROM (SELECT g, ${draws.filter((d) => d !== 'at').map((d) => `random() AS ${d}`).join(', ')},
                            $5::timestamptz + ((g - 1 + random()) / $7::int) * ($6::timestamptz - $5::timestamptz) AS answered_at
