@@ -25,6 +25,28 @@ export interface PlanFigures {
   indicators: { indicator: Indicator; figures: IndicatorFigures }[];
 }
 
+/**
+ * Whether plan `p` has a count, a manual value or a response dated after `a.at` and by the end of its data period: the
+ * stored cells hold it, so they are not the cells as of `a.at` (a count entered ahead of its day, a response imported
+ * with a later date). Each test is an index range or a plan's few rows.
+ */
+const LATER_SQL = `(EXISTS (SELECT 1 FROM participation_counts c JOIN instruments ins ON ins.id = c.instrument_id
+                      WHERE ins.plan_id = p.id AND c.date > a.at AND c.date <= coalesce(p.data_until, p.end_date))
+     OR EXISTS (SELECT 1 FROM indicator_manual_values m JOIN indicators mi ON mi.id = m.indicator_id
+                 WHERE mi.plan_id = p.id AND m.date > a.at AND m.date <= coalesce(p.data_until, p.end_date))
+     OR EXISTS (SELECT 1 FROM questionnaires q JOIN responses r ON r.questionnaire_id = q.id
+                 WHERE q.plan_id = p.id AND r.answered_at >= ((a.at + 1)::timestamp AT TIME ZONE p.time_zone)
+                   AND r.answered_at < ((coalesce(p.data_until, p.end_date) + 1)::timestamp AT TIME ZONE p.time_zone)))`;
+
+type PlanRow = {
+  planId: string; title: string; startDate: string; midtermDate: string; endDate: string; timeZone: string; dataFrom: string | null;
+  dataUntil: string | null; today: string; at: string; later: boolean; id: string | null; name: string; kind: Indicator['kind'];
+  unit: string | null; status: Indicator['status']; objectiveId: string; actionId: string | null; direction: Indicator['direction'];
+  grain: Grain; dimensions: Indicator['dimensions']; baselineValue: number | null; baselineDate: string | null; midtermTarget: number | null;
+  finalTarget: number | null; period: string | null; value: number | null; n: number | null; suppressed: boolean | null;
+  cumulative_value: number | null; cumulative_n: number | null; cumulative_suppressed: boolean | null;
+};
+
 interface StoredCell {
   indicator_id: string; grain: Grain; period: string; dimension: string; category: string; value: number | null; n: number;
   suppressed: boolean; cumulative_value: number | null; cumulative_n: number; cumulative_suppressed: boolean;
@@ -43,30 +65,52 @@ export class FiguresService {
   constructor(@InjectDataSource() private readonly db: DataSource, private readonly aggregation: AggregationService) {}
 
   async planFigures(planId: string, at?: string): Promise<PlanFigures> {
-    const plan = await this.db.manager.findOneBy(Plan, { id: planId });
-    if (!plan) throw notFound('Plan', planId);
-    const today = todayIn(plan.timeZone);
-    const asOf = at ?? today;
-    const indicators = await this.db.manager.find(Indicator, { where: { planId }, order: { position: 'ASC', name: 'ASC' } });
-    const cells = await this.cellsAsOf(plan, indicators.map((i) => i.id), asOf, { latestTotal: true });
+    // One query for the plan, its « today », whether anything is dated after the as-of day, its indicators and each
+    // one's latest stored total: the committee's dashboards poll this while responses stream in.
+    const rows: PlanRow[] = await this.db.query(
+      `WITH p AS (SELECT p.*, to_char(now() AT TIME ZONE p.time_zone, 'YYYY-MM-DD') AS today FROM plans p WHERE p.id = $1),
+            a AS (SELECT coalesce($2::date, p.today::date) AS at FROM p)
+       SELECT p.id AS "planId", p.title, p.start_date::text AS "startDate", p.midterm_date::text AS "midtermDate", p.end_date::text AS "endDate",
+              p.time_zone AS "timeZone", p.data_from::text AS "dataFrom", p.data_until::text AS "dataUntil", p.today, a.at::text AS at,
+              ${LATER_SQL} AS later,
+              i.id, i.name, i.kind, i.unit, i.status, i.objective_id AS "objectiveId", i.action_id AS "actionId", i.direction, i.grain,
+              i.dimensions::text[] AS dimensions, i.baseline_value AS "baselineValue", i.baseline_date::text AS "baselineDate", i.midterm_target AS "midtermTarget",
+              i.final_target AS "finalTarget", v.period_start::text AS period, v.value, v.n, v.suppressed, v.cumulative_value, v.cumulative_n, v.cumulative_suppressed
+         FROM p CROSS JOIN a
+         LEFT JOIN indicators i ON i.plan_id = p.id
+         LEFT JOIN LATERAL (SELECT * FROM indicator_values v WHERE v.indicator_id = i.id AND v.grain = i.grain::text AND v.dimension = ''
+                              AND v.period_start <= a.at ORDER BY v.period_start DESC LIMIT 1) v ON TRUE
+        ORDER BY i.position, i.name`, [planId, at ?? null]);
+    if (rows.length === 0) throw notFound('Plan', planId);
+    const head = rows[0];
+    const plan = Object.assign(new Plan(), {
+      id: head.planId, title: head.title, startDate: head.startDate, midtermDate: head.midtermDate, endDate: head.endDate,
+      timeZone: head.timeZone, dataFrom: head.dataFrom, dataUntil: head.dataUntil,
+    });
+    const asOf = head.at;
+    const indicators = rows.filter((r) => r.id !== null).map((r) => Object.assign(new Indicator(), {
+      id: r.id, planId, name: r.name, kind: r.kind, unit: r.unit, status: r.status, objectiveId: r.objectiveId, actionId: r.actionId,
+      direction: r.direction, grain: r.grain, dimensions: r.dimensions, baselineValue: r.baselineValue, baselineDate: r.baselineDate,
+      midtermTarget: r.midtermTarget, finalTarget: r.finalTarget,
+    }));
+    const { until } = dataPeriodOf(plan);
+    const cells = asOf < until && (asOf < head.today || head.later)
+      ? await this.cellsAsOf(plan, indicators.map((i) => i.id), asOf, { latestTotal: true })
+      : new Map(rows.filter((r) => r.id !== null).map((r) => [r.id!, r.period === null ? [] : [{
+        grain: r.grain, periodStart: r.period, dimension: TOTAL, category: TOTAL, value: r.value, n: r.n ?? 0, suppressed: r.suppressed ?? false,
+        cumulativeValue: r.cumulative_value, cumulativeN: r.cumulative_n ?? 0, cumulativeSuppressed: r.cumulative_suppressed ?? false,
+      }]]));
     const frame = framePlan(plan);
     return {
-      plan, at: asOf, today, ended: isFinal(plan, asOf), dataPeriod: frame.dataPeriod,
+      plan, at: asOf, today: head.today, ended: isFinal(plan, asOf), dataPeriod: frame.dataPeriod,
       indicators: indicators.map((indicator) => ({ indicator, figures: indicatorFigures(indicator, cells.get(indicator.id) ?? [], frame, asOf) })),
     };
   }
 
-  /** Whether the plan has a response, count or manual value dated after `at` and by `until`: the stored cells hold it. */
-  private async hasDataAfter(plan: Plan, at: string, until: string): Promise<boolean> {
+  /** Whether the plan has a response, count or manual value dated after `at` and by its data period's end. */
+  private async hasDataAfter(plan: Plan, at: string): Promise<boolean> {
     const [{ later }]: { later: boolean }[] = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM participation_counts c JOIN instruments i ON i.id = c.instrument_id
-                       WHERE i.plan_id = $1 AND c.date > $2 AND c.date <= $3)
-           OR EXISTS (SELECT 1 FROM indicator_manual_values m JOIN indicators i ON i.id = m.indicator_id
-                       WHERE i.plan_id = $1 AND m.date > $2 AND m.date <= $3)
-           OR EXISTS (SELECT 1 FROM questionnaires q JOIN responses r ON r.questionnaire_id = q.id
-                       WHERE q.plan_id = $1 AND r.answered_at >= (($2::date + 1)::timestamp AT TIME ZONE $4)
-                         AND r.answered_at < (($3::date + 1)::timestamp AT TIME ZONE $4)) AS later`,
-      [plan.id, at, until, plan.timeZone]);
+      `WITH p AS (SELECT * FROM plans WHERE id = $1), a AS (SELECT $2::date AS at) SELECT ${LATER_SQL} AS later FROM p, a`, [plan.id, at]);
     return later;
   }
 
@@ -74,7 +118,7 @@ export class FiguresService {
   async cellsAsOf(plan: Plan, indicatorIds: string[], at: string, filter: CellFilter): Promise<Map<string, ComputedCell[]>> {
     if (indicatorIds.length === 0) return new Map();
     const until = dataPeriodOf(plan).until;
-    if (at < until && (at < todayIn(plan.timeZone) || await this.hasDataAfter(plan, at, until))) {
+    if (at < until && (at < todayIn(plan.timeZone) || await this.hasDataAfter(plan, at))) {
       const computed = await this.aggregation.cellsAt(indicatorIds, at);
       const grainOf = 'latestTotal' in filter
         ? new Map((await this.db.manager.find(Indicator, { select: { id: true, grain: true }, where: indicatorIds.map((id) => ({ id })) })).map((i) => [i.id, i.grain]))

@@ -78,6 +78,7 @@ export class PlanTreeService {
       id: plan.id, title: plan.title, description: plan.description,
       ownerOrganization: plan.ownerOrganization ? organizationRef(plan.ownerOrganization) : null,
       startDate: plan.startDate, endDate: plan.endDate, midtermDate: plan.midtermDate,
+      timeZone: plan.timeZone, dataFrom: plan.dataFrom, dataUntil: plan.dataUntil,
       orientations: orientations.map((or) => ({
         id: or.id, number: or.number, title: or.title, position: or.position,
         objectives: (objectivesByOrientation.get(or.id) ?? []).map(objectiveNode),
