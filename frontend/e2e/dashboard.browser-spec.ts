@@ -57,9 +57,8 @@ describe('The steering committee reads the dashboards', () => {
     ({ t, browser, origin } = app());
     const plans = await t.http().get('/api/plans').set(bearer(t.tokens.committee)).expect(200);
     planId = (plans.body.items as { id: string; title: string }[]).find((p) => p.title.includes('Parc-Extension'))!.id;
-    const today = new Date();
-    const at = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    const res = await t.http().get(`/api/plans/${planId}/progress`).query({ at }).set(bearer(t.tokens.committee)).expect(200);
+    // Today in the plan's time zone, as the dashboard shows it first.
+    const res = await t.http().get(`/api/plans/${planId}/progress`).set(bearer(t.tokens.committee)).expect(200);
     progress = res.body.indicators as ProgressItem[];
   });
   beforeEach(async () => {
@@ -149,8 +148,9 @@ describe('The steering committee reads the dashboards', () => {
     const row = genderTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: categoryLabel, exact: true }) });
     const cell = row.getByRole('cell').nth(periods.indexOf(suppressed!.period));
     await expect(cell.textContent()).resolves.toBe(fr.dashboard.suppressed);
+    // The quarter's label, said to be partial where the data period cuts it (« T2 2021, depuis le 28 juin »).
     await expect(genderTable.getByRole('columnheader').nth(periods.indexOf(suppressed!.period) + 1).textContent())
-      .resolves.toBe(quarterLabel(suppressed!.period));
+      .resolves.toMatch(new RegExp(`^${quarterLabel(suppressed!.period)}(,|$)`));
     await screenshot(page, 'dashboard-indicator');
 
     // « Copier le tableau » puts the table on the clipboard as tab-separated lines, header first.

@@ -16,7 +16,10 @@ export function formatDate(value: string | null | undefined, language: string): 
     ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
     : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(localeFor(language), { dateStyle: 'long' }).format(date);
+  const parts = new Intl.DateTimeFormat(localeFor(language), { dateStyle: 'long' }).formatToParts(date);
+  // French writes the first of the month « 1er » (« 1er janvier 2021 »), which Intl does not.
+  const french = !language.startsWith('en');
+  return parts.map((part) => (french && part.type === 'day' && part.value === '1' ? '1er' : part.value)).join('');
 }
 
 export function formatNumber(value: number, language: string): string {

@@ -1,4 +1,5 @@
 import { apiRequest, type Paginated } from '@/lib/api-client';
+import type { ProgressStatus } from '@/lib/charts';
 
 // backend/src/indicators (definitions) and backend/src/aggregation (the values the workers computed).
 
@@ -63,8 +64,6 @@ export interface ValueCell {
   cumulativeSuppressed: boolean;
 }
 
-export type ProgressStatus = 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'no_data';
-
 export interface IndicatorProgress {
   id: string;
   name: string;
@@ -73,12 +72,18 @@ export interface IndicatorProgress {
   value: number | null;
   n: number;
   period: string | null;
+  /** The last day counted in that period, or null. */
+  periodEnd: string | null;
+  /** The period is not whole: cut by the as-of date or by the plan's data period. */
+  partial: boolean;
   status: ProgressStatus;
 }
 
+/** What the live value reads of GET /plans/{id}/progress (asked without a date: as of the plan's today). */
 export interface PlanProgress {
   planId: string;
   at: string;
+  dataPeriod: { from: string; until: string };
   indicators: IndicatorProgress[];
 }
 

@@ -37,7 +37,17 @@ export interface Schedule {
   text: string;
 }
 
-export interface PlanOption {
+/** What decides which data count in a plan's figures, and in which zone its days are read. */
+export interface PlanDataSettings {
+  /** IANA time zone, e.g. America/Toronto. */
+  timeZone: string;
+  /** 'YYYY-MM-DD'; null means the plan's start date. */
+  dataFrom: string | null;
+  /** 'YYYY-MM-DD'; null means the plan's end date. */
+  dataUntil: string | null;
+}
+
+export interface PlanOption extends PlanDataSettings {
   id: string;
   title: string;
   startDate: string;
@@ -102,7 +112,7 @@ export interface OrientationNode {
   objectives: ObjectiveNode[];
 }
 
-export interface PlanTree {
+export interface PlanTree extends PlanDataSettings {
   id: string;
   title: string;
   startDate: string;
@@ -118,6 +128,11 @@ export function fetchPlanOptions(signal?: AbortSignal): Promise<Paginated<PlanOp
 
 export function fetchPlanTree(planId: string, signal?: AbortSignal): Promise<PlanTree> {
   return apiRequest<PlanTree>(`/plans/${encodeURIComponent(planId)}/tree`, { signal });
+}
+
+/** PATCH /plans/{id} with the data period and time zone only: the rest of the plan is left as it is. */
+export function updatePlanDataSettings(planId: string, body: PlanDataSettings): Promise<unknown> {
+  return apiRequest<unknown>(`/plans/${encodeURIComponent(planId)}`, { method: 'PATCH', body });
 }
 
 export interface OrientationBody {

@@ -5,6 +5,8 @@ import {
   fetchPlanOptions,
   fetchPlanTree,
   updatePart,
+  updatePlanDataSettings,
+  type PlanDataSettings,
   type PlanPart,
 } from '@/features/workspace/api/plan-api';
 import { readPageKeys, workspaceKeys } from '@/features/workspace/hooks/workspace-keys';
@@ -37,6 +39,22 @@ export function usePlanWrite(planId: string) {
     },
     onSuccess: async () => {
       void queryClient.invalidateQueries({ queryKey: readPageKeys.plans });
+      await queryClient.invalidateQueries({ queryKey: workspaceKeys.tree(planId) });
+    },
+  });
+}
+
+/** Saves the plan's data period and time zone; every page that shows its figures reads them again. */
+export function usePlanDataSettingsWrite(planId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PlanDataSettings) => updatePlanDataSettings(planId, body),
+    onSuccess: async () => {
+      void queryClient.invalidateQueries({ queryKey: readPageKeys.plans });
+      void queryClient.invalidateQueries({ queryKey: readPageKeys.dashboard });
+      void queryClient.invalidateQueries({ queryKey: readPageKeys.evaluations });
+      void queryClient.invalidateQueries({ queryKey: workspaceKeys.plans });
+      void queryClient.invalidateQueries({ queryKey: workspaceKeys.progress(planId) });
       await queryClient.invalidateQueries({ queryKey: workspaceKeys.tree(planId) });
     },
   });

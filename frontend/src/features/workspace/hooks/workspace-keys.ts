@@ -20,6 +20,9 @@ export const workspaceKeys = {
 /** Keys of the read-only pages (features plans, questionnaires, work-cells) that show what the workspace writes. */
 export const readPageKeys = {
   plans: ['plans'] as const,
+  // A plan's data period and time zone change every figure of its dashboards and what its evaluations read of it.
+  dashboard: ['dashboard'] as const,
+  evaluations: ['evaluations'] as const,
   questionnaires: ['questionnaires'] as const,
   workCells: ['work-cells'] as const,
 };

@@ -3,6 +3,7 @@ import { useErrorMessage } from '@/components/query-state';
 import type { IndicatorDefinition } from '@/features/workspace/api/indicators-api';
 import { useLiveValues } from '@/features/workspace/hooks/use-indicator-editor';
 import { formatNumber } from '@/lib/format';
+import { periodLabelAsOf } from '@/lib/periods';
 
 /** A period as its grain names it: « 2023 », « T3 2023 », « août 2023 ». */
 function usePeriodFormat(grain: IndicatorDefinition['grain']): (period: string) => string {
@@ -43,6 +44,16 @@ export function LiveValue({ indicator, savedAt }: LiveValueProps) {
   };
 
   const current = own && own.value !== null ? own : null;
+  // The period holding today is still running: its value says how far it was counted.
+  const currentPeriod = current?.period
+    ? current.partial
+      ? periodLabelAsOf(current.period, indicator.grain, { t, language }, {
+          periodEnd: current.periodEnd,
+          partial: true,
+          dataFrom: progress.data?.dataPeriod.from,
+        })
+      : periodOf(current.period)
+    : null;
 
   return (
     <section className="ws-live card" aria-labelledby="live-value-title">
@@ -52,7 +63,7 @@ export function LiveValue({ indicator, savedAt }: LiveValueProps) {
           <p className="ws-live__value" data-testid="indicator-current-value">
             <span>{t('workspace.indicator.currentValue')}</span> <strong>{withUnit(current.value as number)}</strong>{' '}
             <span className="badge badge--outline">{t('workspace.indicator.respondents', { n: current.n })}</span>{' '}
-            {current.period ? <span className="muted">{t('workspace.indicator.period', { period: periodOf(current.period) })}</span> : null}{' '}
+            {currentPeriod ? <span className="muted">{t('workspace.indicator.period', { period: currentPeriod })}</span> : null}{' '}
             <span className={`badge ws-status ws-status--${current.status}`}>{t(`workspace.status.${current.status}`)}</span>
           </p>
         ) : (

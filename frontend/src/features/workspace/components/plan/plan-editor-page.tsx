@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import { ReadOnlyNotice } from '@/features/workspace/components/read-only-notice';
 import { OrientationForm } from '@/features/workspace/components/plan/part-forms';
+import { PlanDataSettingsSection } from '@/features/workspace/components/plan/plan-data-settings';
 import { AddToggle, nextPositionOf, OrientationEditor } from '@/features/workspace/components/plan/tree-editors';
 import { useCanEdit } from '@/features/workspace/hooks/use-can-edit';
 import { useEditablePlanTree } from '@/features/workspace/hooks/use-plan-editor';
@@ -44,9 +45,9 @@ export function PlanEditorPage() {
         <p className="muted">{t('workspace.plan.intro')}</p>
       </header>
 
-      {!canEdit ? (
-        <ReadOnlyNotice />
-      ) : (
+      {!canEdit ? <ReadOnlyNotice /> : null}
+      <PlanDataSettingsSection plan={plan} canEdit={canEdit} />
+      {!canEdit ? null : (
         <>
           {orientations.length === 0 ? <p className="empty">{t('workspace.plan.empty')}</p> : null}
           {orientations.map((orientation, index) => (

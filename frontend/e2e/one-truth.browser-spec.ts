@@ -1,0 +1,104 @@
+import { Browser, Page } from 'playwright-core';
+import { EvaluationFreezerService } from '@backend/evaluations/evaluation-freezer.service';
+import type { EvaluationSnapshot, IndicatorSnapshot } from '@backend/evaluations/evaluation-snapshot';
+import { bearer, type TestApp } from '../../backend/test/support/test-app';
+import { screenshot, useBrowserApp, signIn as signInAs } from './browser';
+
+const PLAN_TITLE = "Plan d'action 2021/2023 — Table de quartier de Parc-Extension";
+const KNOWS = 'Part des nouveaux résidents qui connaissent la Table';
+const MIDTERM = '2022-09-29';
+
+const indicatorsOf = (s: EvaluationSnapshot): IndicatorSnapshot[] => s.orientations.flatMap((o) => o.objectives.flatMap((ob) => ob.indicators));
+/** How the pages write a figure in French (fr-CA: decimal comma, narrow no-break space before %). */
+const frenchNumber = (value: number) => new Intl.NumberFormat('fr-CA', { maximumFractionDigits: 2 }).format(value);
+
+/**
+ * Issue « One truth », in a browser: the committee's dashboard moved to the mid-term date shows the same figure, n and
+ * period as the mid-term evaluation cut off that day, the period said to be partial; today, after the plan's end,
+ * the dashboard says which dates counted and gives final statuses with how far from the target each one ended.
+ */
+describe('The dashboard and the evaluation give one figure for one date', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let origin: string;
+  let planId: string;
+  let evaluationId: string | undefined;
+
+  afterAll(async () => {
+    await page?.close();
+    // The demo plan is shared: the evaluation this file opened goes.
+    if (evaluationId) await t.db.query('DELETE FROM evaluations WHERE id = $1', [evaluationId]);
+  });
+  const app = useBrowserApp();
+  const committee = () => bearer(t.tokens.committee);
+
+  beforeAll(async () => {
+    ({ t, browser, origin } = app());
+    const plans = await t.http().get('/api/plans').set(committee()).expect(200);
+    planId = (plans.body.items as { id: string; title: string }[]).find((p) => p.title === PLAN_TITLE)!.id;
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+
+  it('shows at the mid-term date the figure of the mid-term evaluation, with its period said to be partial', async () => {
+    // Arrange: the mid-term evaluation cut off at the plan's mid-term date, frozen as the workers freeze it
+    const opened = await t.http().post(`/api/plans/${planId}/evaluations`).set(committee()).send({ kind: 'midterm', cutoff: MIDTERM }).expect(201);
+    evaluationId = (opened.body as { id: string }).id;
+    await expect(t.app.get(EvaluationFreezerService).freeze(evaluationId)).resolves.toMatch(/^(frozen|already_frozen)$/);
+    const snapshot = ((await t.http().get(`/api/evaluations/${evaluationId}`).set(committee()).expect(200)).body as { snapshot: EvaluationSnapshot }).snapshot;
+    const frozen = indicatorsOf(snapshot).find((i) => i.name.startsWith(KNOWS))!;
+    expect(frozen).toMatchObject({ period: '2022-01-01', periodEnd: MIDTERM, partial: true });
+    const figure = frenchNumber(frozen.value!);
+
+    // Act: the committee opens the plan's dashboard and moves it to the mid-term
+    await signInAs(page, origin, 'comite@demo.repere.org');
+    await page.goto(`${origin}/plans/${planId}/dashboard`);
+    await page.getByRole('button', { name: 'Mi-parcours' }).click();
+    await page.getByRole('button', { name: 'Mi-parcours', pressed: true }).waitFor();
+    const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(`^${KNOWS}`) }) });
+
+    // Assert: the same value, n and period as the evaluation
+    await row.getByText("2022, jusqu'au 29 sept.", { exact: true }).waitFor();
+    await expect(row.innerText()).resolves.toContain(figure);
+    await expect(row.innerText()).resolves.toMatch(new RegExp(`n\\s+${frozen.n}\\b`));
+    await screenshot(page, 'dashboard-midterm');
+
+    // Act: the evaluation itself
+    await page.goto(`${origin}/evaluations/${evaluationId}`);
+    const evaluationRow = page.getByRole('row').filter({ hasText: KNOWS });
+    await evaluationRow.first().waitFor();
+
+    // Assert
+    await expect(evaluationRow.first().innerText()).resolves.toContain(figure);
+    await expect(evaluationRow.first().innerText()).resolves.toContain(`n = ${frozen.n}`);
+    await expect(evaluationRow.first().innerText()).resolves.toContain("2022, jusqu'au 29 sept.");
+    await screenshot(page, 'evaluation-midterm-partial');
+  });
+
+  it('says after the end which dates counted, and whether each target was reached and by how much', async () => {
+    // Arrange: today's figures, as the API gives them
+    const today = (await t.http().get(`/api/plans/${planId}/progress`).set(committee()).expect(200)).body as
+      { ended: boolean; indicators: { name: string; value: number | null; finalTarget: number | null; status: string }[] };
+    const knows = today.indicators.find((i) => i.name.startsWith(KNOWS))!;
+    expect([today.ended, knows.status]).toEqual([true, 'not_achieved']);
+
+    // Act
+    await page.goto(`${origin}/plans/${planId}/dashboard`);
+    const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(`^${KNOWS}`) }) });
+
+    // Assert
+    await page.getByText(/^Données comptées du 28 juin 2021 au 31 décembre 2023 \(fuseau America\/Toronto\)/).waitFor();
+    await page.getByRole('note').filter({ hasText: 'Plan terminé' }).waitFor();
+    await row.getByText('Cible non atteinte').first().waitFor();
+    const gap = frenchNumber(Math.abs(knows.finalTarget! - knows.value!));
+    await expect(row.locator('.dash-indicator__gap').innerText()).resolves.toContain(`à ${gap} points de la cible`);
+    await expect(page.getByText('En bonne voie', { exact: true }).count()).resolves.toBe(0);
+    await screenshot(page, 'dashboard-ended');
+
+    // And in English
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText(/^Data counted from June 28, 2021 to December 31, 2023/).waitFor();
+    await row.getByText('Not achieved').first().waitFor();
+    await page.getByRole('button', { name: 'Français' }).click();
+  });
+});
