@@ -74,7 +74,8 @@ export function lastDayOf(periodStart: string, grain: Grain): string {
 
 const min = (...days: string[]) => days.reduce((a, b) => (b < a ? b : a));
 
-function periodOf(cell: ComputedCell): FigurePeriod {
+/** A cell as it is published: a suppressed one without its value or n (the values endpoint, series, snapshots). */
+export function publishedPeriod(cell: ComputedCell): FigurePeriod {
   return {
     period: cell.periodStart,
     value: cell.suppressed ? null : cell.value,
@@ -111,7 +112,7 @@ export function indicatorFigures(def: FiguresDefinition, cells: ComputedCell[], 
   const series = own.filter((c) => c.dimension === TOTAL).sort((a, b) => a.periodStart.localeCompare(b.periodStart));
   const latest = series.at(-1) ?? null;
   const cumulative = CUMULATIVE_KINDS.includes(def.kind);
-  const shown = latest ? periodOf(latest) : null;
+  const shown = latest ? publishedPeriod(latest) : null;
   const value = shown ? (cumulative ? shown.cumulativeValue : shown.value) : null;
   const targets = {
     direction: def.direction, baselineValue: def.baselineValue, baselineDate: def.baselineDate ?? plan.startDate,
@@ -132,7 +133,7 @@ export function indicatorFigures(def: FiguresDefinition, cells: ComputedCell[], 
     periodEnd,
     partial,
     status: statusOf(targets, value, at),
-    series: series.map(periodOf),
+    series: series.map(publishedPeriod),
     breakdowns: def.dimensions.map((dimension) => ({ dimension, cells: breakdown(own.filter((c) => c.dimension === dimension)) })),
   };
 }

@@ -6,6 +6,7 @@ import { Indicator } from '@backend/indicators/indicator.entity';
 import { Plan } from '@backend/plans/plan.entity';
 import { TOTAL } from './cells';
 import { ProgressQueryDto, ValuesQueryDto } from './dto/values-query.dto';
+import { publishedPeriod } from './figures';
 import { FiguresService } from './figures.service';
 
 /** Reads the values the workers computed, or for a past date the values as they stood then (FiguresService). */
@@ -22,19 +23,12 @@ export class IndicatorValuesService {
     const cells = (await this.figures.cellsAsOf(plan, [indicatorId], q.at ?? '9999-12-31', {
       grain: q.grain ?? indicator.grain, dimension: q.by ?? TOTAL,
     })).get(indicatorId) ?? [];
-    // A suppressed cell shows neither its value nor how many people are behind it.
     return cells
       .filter((c) => c.periodStart >= (q.from ?? '0001-01-01') && c.periodStart <= (q.to ?? '9999-12-31'))
-      .map((c) => ({
-        period: c.periodStart,
-        ...(q.by ? { category: c.category } : {}),
-        value: c.suppressed ? null : c.value,
-        n: c.suppressed ? null : c.n,
-        suppressed: c.suppressed,
-        cumulativeValue: c.cumulativeSuppressed ? null : c.cumulativeValue,
-        cumulativeN: c.cumulativeSuppressed ? null : c.cumulativeN,
-        cumulativeSuppressed: c.cumulativeSuppressed,
-      }));
+      .map((c) => {
+        const { period, ...figures } = publishedPeriod(c);
+        return { period, ...(q.by ? { category: c.category } : {}), ...figures };
+      });
   }
 
   /** Every indicator of the plan as of a date: the same figures as an evaluation cut off that day (FiguresService). */

@@ -5,10 +5,12 @@ import { useErrorMessage } from '@/components/query-state';
 import type { PlanInfo } from '@/features/evaluations/api/evaluations-api';
 import { REPORT_LANGUAGES, requestActivityReport, type ReportLanguage } from '@/features/evaluations/api/reports-api';
 import { type Job, ReportJob } from '@/features/evaluations/components/reports-panel';
+import { todayInPlanZone } from '@/lib/plan-today';
 
 /** The years an activity report can be asked for: those the plan has run in, up to this one. */
 function planYears(plan: PlanInfo): number[] {
-  const now = new Date().getFullYear();
+  // This year is the plan's: on 31 December evening in Vancouver it is already next year in UTC.
+  const now = Number(todayInPlanZone(plan.timeZone).slice(0, 4));
   const first = plan.startDate ? Number(plan.startDate.slice(0, 4)) : now;
   const last = Math.min(plan.endDate ? Number(plan.endDate.slice(0, 4)) : now, now);
   const years: number[] = [];

@@ -3,12 +3,6 @@ import type { EvaluationKind, PlanInfo } from '@/features/evaluations/api/evalua
 // The API's rules for a cut-off (POST /api/plans/{id}/evaluations), applied before sending: a real date, not after
 // today in the plan's time zone, not before the plan's start.
 
-/**
- * The zone assumed for a plan the API gives none for (one that predates plans' own time zones): the zone every plan
- * had until then.
- */
-export const FALLBACK_TIME_ZONE = 'America/Toronto';
-
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export type CutoffErrorKey = 'required' | 'invalid' | 'future' | 'beforeStart';
@@ -16,21 +10,6 @@ export type CutoffErrorKey = 'required' | 'invalid' | 'future' | 'beforeStart';
 export interface CutoffError {
   key: CutoffErrorKey;
   values?: Record<string, string>;
-}
-
-function dayIn(timeZone: string, now: Date): string {
-  // en-CA writes a day as 'YYYY-MM-DD', the API's form.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** Today in the plan's time zone: a cut-off is a day of the people the plan serves, not of the reader's clock. */
-export function todayInPlanZone(timeZone: string | null | undefined, now = new Date()): string {
-  try {
-    return dayIn(timeZone || FALLBACK_TIME_ZONE, now);
-  } catch {
-    // A zone this browser does not know (Intl throws a RangeError): the API still checks the cut-off in the right one.
-    return dayIn(FALLBACK_TIME_ZONE, now);
-  }
 }
 
 export function isRealDate(value: string): boolean {

@@ -16,6 +16,8 @@ export const COUNTED_INSTRUMENT_KINDS = ['participation_count', 'tally'] as cons
 export interface PlanOption {
   id: string;
   title: string;
+  /** The plan's time zone (IANA): a count's default date is today there. */
+  timeZone?: string;
 }
 
 export interface InstrumentOption {

@@ -31,10 +31,6 @@ export function emptyBreakdown(): CountForm['breakdown'] {
   return breakdown;
 }
 
-export function todayIso(now = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 function isRealDate(value: string): boolean {
   if (!DATE.test(value)) return false;

@@ -10,7 +10,6 @@ import {
   emptyBreakdown,
   fieldFor,
   toRequest,
-  todayIso,
   validateCount,
   type CountErrors,
   type CountField,
@@ -24,6 +23,7 @@ import {
   useRecordCount,
 } from '@/features/participation/hooks/use-participation';
 import { ApiError } from '@/lib/api-client';
+import { todayInPlanZone } from '@/lib/plan-today';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
 const FIELD_IDS: Record<'instrumentId' | 'activity' | 'date' | 'total', string> = {
@@ -54,7 +54,7 @@ export function ParticipationPage() {
   const [form, setForm] = useState<CountForm>(() => ({
     instrumentId: searchParams.get('instrumentId') ?? '',
     activity: '',
-    date: todayIso(),
+    date: '',
     total: '',
     breakdown: emptyBreakdown(),
   }));
@@ -65,6 +65,12 @@ export function ParticipationPage() {
   const sentRef = useRef<CreateParticipationCount | undefined>(undefined);
   const record = useRecordCount();
   const recent = useRecentCounts(form.instrumentId);
+
+  // The default date is today in the chosen plan's time zone, once the plan is known; a date typed in stays.
+  const planZone = plans.data?.items.find((p) => p.id === planId)?.timeZone;
+  useEffect(() => {
+    if (plans.data) setForm((previous) => (previous.date ? previous : { ...previous, date: todayInPlanZone(planZone) }));
+  }, [plans.data, planZone]);
 
   // With a single counted instrument in the plan there is nothing to choose.
   const onlyInstrument = instruments.data?.length === 1 ? instruments.data[0]?.id : undefined;
