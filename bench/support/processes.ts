@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 
 // Children of the bench: each in a process group of its own, so that it and anything it starts can be
@@ -7,8 +8,14 @@ import { createServer } from 'node:net';
 
 const children = new Set<ChildProcess>();
 
+/**
+ * Starts a child; its standard error is the bench's. `BENCH_CHILD_LOGS=<folder>` keeps each child's standard output
+ * (the servers' logs) in `<folder>/<name>.log`, to see what a server was doing when a phase went wrong.
+ */
 export function start(command: string, args: string[], env: NodeJS.ProcessEnv, name: string): ChildProcess {
-  const child = spawn(command, args, { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  const logs = process.env.BENCH_CHILD_LOGS;
+  const child = spawn(command, args, { env, detached: true, stdio: ['ignore', logs ? 'pipe' : 'ignore', 'pipe'] });
+  if (logs) child.stdout?.pipe(createWriteStream(join(logs, `${name}.log`)));
   children.add(child);
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk.toString()}`));
   child.on('exit', () => children.delete(child));
