@@ -66,7 +66,7 @@ describe('The seed documents imported into an empty database', () => {
       const db = app.get<DataSource>(getDataSourceToken());
       expect(await db.query('SELECT count(*)::int AS n FROM plans')).toEqual([{ n: 0 }]);
       await db.manager.save(db.manager.create(User, { email: 'evaluation@import.test', role: 'evaluator', displayName: 'Évaluatrice', passwordHash: await hashPassword('mot-de-passe-import') }));
-      const laval = await db.transaction((em) => writePlan(em, app.get(OrganizationsService), { ...LAVAL_PRDS_PLAN, ownerName: LAVAL_PRDS_PLAN.owner?.name ?? null }));
+      const laval = await db.transaction((em) => writePlan(em, app.get(OrganizationsService), { ...LAVAL_PRDS_PLAN, ownerName: LAVAL_PRDS_PLAN.owner?.name ?? null }, 'America/Toronto'));
       const http = () => request(app.getHttpServer());
       const login = await http().post('/api/auth/login').send({ email: 'evaluation@import.test', password: 'mot-de-passe-import' }).expect(200);
       const auth = bearer((login.body as { accessToken: string }).accessToken);

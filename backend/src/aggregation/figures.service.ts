@@ -26,17 +26,21 @@ export interface PlanFigures {
 }
 
 /**
- * Whether plan `p` has a count, a manual value or a response dated after `a.at` and by the end of its data period: the
+ * Whether plan `p` has a count, a manual value or a response dated after `at` and by the end of its data period: the
  * stored cells hold it, so they are not the cells as of `a.at` (a count entered ahead of its day, a response imported
  * with a later date). Each test is an index range or a plan's few rows.
  */
-const LATER_SQL = `(EXISTS (SELECT 1 FROM participation_counts c JOIN instruments ins ON ins.id = c.instrument_id
-                      WHERE ins.plan_id = p.id AND c.date > a.at AND c.date <= coalesce(p.data_until, p.end_date))
+const laterSql = (at: string) => `(EXISTS (SELECT 1 FROM participation_counts c JOIN instruments ins ON ins.id = c.instrument_id
+                      WHERE ins.plan_id = p.id AND c.date > ${at} AND c.date <= p.until)
      OR EXISTS (SELECT 1 FROM indicator_manual_values m JOIN indicators mi ON mi.id = m.indicator_id
-                 WHERE mi.plan_id = p.id AND m.date > a.at AND m.date <= coalesce(p.data_until, p.end_date))
+                 WHERE mi.plan_id = p.id AND m.date > ${at} AND m.date <= p.until)
      OR EXISTS (SELECT 1 FROM questionnaires q JOIN responses r ON r.questionnaire_id = q.id
-                 WHERE q.plan_id = p.id AND r.answered_at >= ((a.at + 1)::timestamp AT TIME ZONE p.time_zone)
-                   AND r.answered_at < ((coalesce(p.data_until, p.end_date) + 1)::timestamp AT TIME ZONE p.time_zone)))`;
+                 WHERE q.plan_id = p.id AND r.answered_at >= ((${at} + 1)::timestamp AT TIME ZONE p.time_zone)
+                   AND r.answered_at < ((p.until + 1)::timestamp AT TIME ZONE p.time_zone)))`;
+
+/** The plan as `p`, with its today and the last day of its data period. */
+const PLAN_CTE = `p AS (SELECT p.*, to_char(now() AT TIME ZONE p.time_zone, 'YYYY-MM-DD') AS today, coalesce(p.data_until, p.end_date) AS until
+                          FROM plans p WHERE p.id = $1)`;
 
 type PlanRow = {
   planId: string; title: string; startDate: string; midtermDate: string; endDate: string; timeZone: string; dataFrom: string | null;
@@ -68,11 +72,13 @@ export class FiguresService {
     // One query for the plan, its « today », whether anything is dated after the as-of day, its indicators and each
     // one's latest stored total: the committee's dashboards poll this while responses stream in.
     const rows: PlanRow[] = await this.db.query(
-      `WITH p AS (SELECT p.*, to_char(now() AT TIME ZONE p.time_zone, 'YYYY-MM-DD') AS today FROM plans p WHERE p.id = $1),
-            a AS (SELECT coalesce($2::date, p.today::date) AS at FROM p)
+      `WITH ${PLAN_CTE},
+            x AS (SELECT coalesce($2::date, p.today::date) AS at FROM p),
+            -- Asked once, and only where it decides (as of today or later, within the data period).
+            a AS (SELECT x.at, (x.at >= p.today::date AND x.at < p.until AND ${laterSql('x.at')}) AS later FROM p, x)
        SELECT p.id AS "planId", p.title, p.start_date::text AS "startDate", p.midterm_date::text AS "midtermDate", p.end_date::text AS "endDate",
               p.time_zone AS "timeZone", p.data_from::text AS "dataFrom", p.data_until::text AS "dataUntil", p.today, a.at::text AS at,
-              ${LATER_SQL} AS later,
+              a.later,
               i.id, i.name, i.kind, i.unit, i.status, i.objective_id AS "objectiveId", i.action_id AS "actionId", i.direction, i.grain,
               i.dimensions::text[] AS dimensions, i.baseline_value AS "baselineValue", i.baseline_date::text AS "baselineDate", i.midterm_target AS "midtermTarget",
               i.final_target AS "finalTarget", v.period_start::text AS period, v.value, v.n, v.suppressed, v.cumulative_value, v.cumulative_n, v.cumulative_suppressed
@@ -110,7 +116,7 @@ export class FiguresService {
   /** Whether the plan has a response, count or manual value dated after `at` and by its data period's end. */
   private async hasDataAfter(plan: Plan, at: string): Promise<boolean> {
     const [{ later }]: { later: boolean }[] = await this.db.query(
-      `WITH p AS (SELECT * FROM plans WHERE id = $1), a AS (SELECT $2::date AS at) SELECT ${LATER_SQL} AS later FROM p, a`, [plan.id, at]);
+      `WITH ${PLAN_CTE} SELECT ${laterSql('$2::date')} AS later FROM p`, [plan.id, at]);
     return later;
   }
 

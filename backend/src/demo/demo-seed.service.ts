@@ -19,6 +19,9 @@ import { WELCOME_DAY_SLUG } from './welcome-day-questionnaire';
 import { seedWelcomeDay } from './welcome-day.seeder';
 
 // Any constant works: it only keeps two seeds started at once from interleaving.
+/** Parc-Extension (Montréal) and Laval: the demo's plans run in Eastern time, whatever the deployment's default. */
+const DEMO_TIME_ZONE = 'America/Toronto';
+
 const SEED_LOCK = 7_342_001;
 
 /**
@@ -68,7 +71,7 @@ export class DemoSeedService {
 
   private async seedPlan(em: EntityManager, demo: DemoPlan): Promise<boolean> {
     if (await em.existsBy(Plan, { title: demo.title })) return false;
-    await writePlan(em, this.organizations, { ...demo, ownerName: demo.owner?.name ?? null });
+    await writePlan(em, this.organizations, { ...demo, ownerName: demo.owner?.name ?? null }, DEMO_TIME_ZONE);
     return true;
   }
 

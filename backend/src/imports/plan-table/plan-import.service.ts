@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { appConfig } from '@backend/config/configuration';
 import { DataSource, EntityManager } from 'typeorm';
 import { classifyInstrument } from '@backend/indicators/classify-instrument';
 import { OrganizationsService } from '@backend/organizations/organizations.service';
@@ -48,6 +50,7 @@ export class PlanImportService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly files: ImportFilesService,
     private readonly organizations: OrganizationsService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
   async read(imp: Import, em: EntityManager = this.db.manager): Promise<PlanReading> {
@@ -94,7 +97,7 @@ export class PlanImportService {
   async commit(em: EntityManager, imp: Import): Promise<ImportResult | { problems: ProblemList }> {
     const reading = await this.read(imp, em);
     if (reading.plan === null) return { problems: reading.problems };
-    const plan = await writePlan(em, this.organizations, reading.plan);
+    const plan = await writePlan(em, this.organizations, reading.plan, this.app.defaultTimeZone);
     const counts = countPlan(reading.plan.orientations);
     return { planId: plan.id, created: 1 + Object.values(counts).reduce((a, b) => a + b, 0), skipped: 0 };
   }

@@ -44,13 +44,14 @@ export function countPlan(orientations: readonly DemoOrientation[]): PlanCounts 
  * Writes a plan's table as the Word documents lay it out, in the caller's transaction: each row an action of its
  * objective, its expected results, its success indicators as draft indicators, and its follow-up means as instruments
  * of the kind their wording says (« Questionnaire sur la fréquentation » → questionnaire…), which feed the indicators
- * of the same row. Used by the demo data and by imports alike, so both give the same plan.
+ * of the same row. Used by the demo data and by imports alike, so both give the same plan; in `timeZone` (the demo's
+ * America/Toronto, the deployment's DEFAULT_TIME_ZONE for an import).
  */
-export async function writePlan(em: EntityManager, organizations: OrganizationsService, input: PlanToWrite): Promise<Plan> {
+export async function writePlan(em: EntityManager, organizations: OrganizationsService, input: PlanToWrite, timeZone: string): Promise<Plan> {
   const owner = input.ownerName ? await organizations.findOrCreate(em, { name: input.ownerName }) : null;
   const plan = await em.save(em.create(Plan, {
     title: input.title, description: input.description, ownerOrganizationId: owner?.id ?? null,
-    startDate: input.startDate, endDate: input.endDate, midtermDate: midpoint(input.startDate, input.endDate),
+    startDate: input.startDate, endDate: input.endDate, midtermDate: midpoint(input.startDate, input.endDate), timeZone,
   }));
   const planId = plan.id;
   let position = 0;
