@@ -5,6 +5,7 @@ import { notFound } from '@backend/common/errors';
 import { todayIn } from '@backend/common/time-zone';
 import type { Grain } from '@backend/indicators/indicator-kind';
 import { Indicator } from '@backend/indicators/indicator.entity';
+import { preparedQuery } from '@backend/database/prepared-query';
 import { dataPeriodOf, Plan } from '@backend/plans/plan.entity';
 import { AggregationService } from './aggregation.service';
 import { ComputedCell, TOTAL } from './cells';
@@ -42,6 +43,26 @@ const laterSql = (at: string) => `(EXISTS (SELECT 1 FROM participation_counts c 
 const PLAN_CTE = `p AS (SELECT p.*, to_char(now() AT TIME ZONE p.time_zone, 'YYYY-MM-DD') AS today, coalesce(p.data_until, p.end_date) AS until
                           FROM plans p WHERE p.id = $1)`;
 
+/**
+ * The plan ($1), its today, the as-of day ($2, or today), whether anything is dated after it, its indicators and each
+ * one's latest stored total, in one statement.
+ */
+const PLAN_FIGURES_SQL = `WITH ${PLAN_CTE},
+            x AS (SELECT coalesce($2::date, p.today::date) AS at FROM p),
+            -- Asked once, and only where it decides (as of today or later, within the data period).
+            a AS (SELECT x.at, (x.at >= p.today::date AND x.at < p.until AND ${laterSql('x.at')}) AS later FROM p, x)
+       SELECT p.id AS "planId", p.title, p.start_date::text AS "startDate", p.midterm_date::text AS "midtermDate", p.end_date::text AS "endDate",
+              p.time_zone AS "timeZone", p.data_from::text AS "dataFrom", p.data_until::text AS "dataUntil", p.today, a.at::text AS at,
+              a.later,
+              i.id, i.name, i.kind, i.unit, i.status, i.objective_id AS "objectiveId", i.action_id AS "actionId", i.direction, i.grain,
+              i.dimensions::text[] AS dimensions, i.baseline_value AS "baselineValue", i.baseline_date::text AS "baselineDate", i.midterm_target AS "midtermTarget",
+              i.final_target AS "finalTarget", v.period_start::text AS period, v.value, v.n, v.suppressed, v.cumulative_value, v.cumulative_n, v.cumulative_suppressed
+         FROM p CROSS JOIN a
+         LEFT JOIN indicators i ON i.plan_id = p.id
+         LEFT JOIN LATERAL (SELECT * FROM indicator_values v WHERE v.indicator_id = i.id AND v.grain = i.grain::text AND v.dimension = ''
+                              AND v.period_start <= a.at ORDER BY v.period_start DESC LIMIT 1) v ON TRUE
+        ORDER BY i.position, i.name`;
+
 type PlanRow = {
   planId: string; title: string; startDate: string; midtermDate: string; endDate: string; timeZone: string; dataFrom: string | null;
   dataUntil: string | null; today: string; at: string; later: boolean; id: string | null; name: string; kind: Indicator['kind'];
@@ -71,22 +92,7 @@ export class FiguresService {
   async planFigures(planId: string, at?: string): Promise<PlanFigures> {
     // One query for the plan, its « today », whether anything is dated after the as-of day, its indicators and each
     // one's latest stored total: the committee's dashboards poll this while responses stream in.
-    const rows: PlanRow[] = await this.db.query(
-      `WITH ${PLAN_CTE},
-            x AS (SELECT coalesce($2::date, p.today::date) AS at FROM p),
-            -- Asked once, and only where it decides (as of today or later, within the data period).
-            a AS (SELECT x.at, (x.at >= p.today::date AND x.at < p.until AND ${laterSql('x.at')}) AS later FROM p, x)
-       SELECT p.id AS "planId", p.title, p.start_date::text AS "startDate", p.midterm_date::text AS "midtermDate", p.end_date::text AS "endDate",
-              p.time_zone AS "timeZone", p.data_from::text AS "dataFrom", p.data_until::text AS "dataUntil", p.today, a.at::text AS at,
-              a.later,
-              i.id, i.name, i.kind, i.unit, i.status, i.objective_id AS "objectiveId", i.action_id AS "actionId", i.direction, i.grain,
-              i.dimensions::text[] AS dimensions, i.baseline_value AS "baselineValue", i.baseline_date::text AS "baselineDate", i.midterm_target AS "midtermTarget",
-              i.final_target AS "finalTarget", v.period_start::text AS period, v.value, v.n, v.suppressed, v.cumulative_value, v.cumulative_n, v.cumulative_suppressed
-         FROM p CROSS JOIN a
-         LEFT JOIN indicators i ON i.plan_id = p.id
-         LEFT JOIN LATERAL (SELECT * FROM indicator_values v WHERE v.indicator_id = i.id AND v.grain = i.grain::text AND v.dimension = ''
-                              AND v.period_start <= a.at ORDER BY v.period_start DESC LIMIT 1) v ON TRUE
-        ORDER BY i.position, i.name`, [planId, at ?? null]);
+    const rows = await preparedQuery<PlanRow>(this.db, 'repere-plan-figures', PLAN_FIGURES_SQL, [planId, at ?? null]);
     if (rows.length === 0) throw notFound('Plan', planId);
     const head = rows[0];
     const plan = Object.assign(new Plan(), {
