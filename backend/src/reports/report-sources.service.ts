@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { publishedPeriod } from '@backend/aggregation/figures';
 import { FiguresService } from '@backend/aggregation/figures.service';
 import { todayIn } from '@backend/common/time-zone';
 import { EvaluationsService } from '@backend/evaluations/evaluations.service';
@@ -75,11 +76,8 @@ export class ReportSourcesService {
     return indicators.flatMap(({ id, ...indicator }) => {
       const c = cells.get(id)?.find((cell) => cell.periodStart === `${year}-01-01`);
       if (!c) return [];
-      return [{
-        ...indicator, value: c.suppressed ? null : c.value, n: c.suppressed ? null : c.n, suppressed: c.suppressed,
-        cumulativeValue: c.cumulativeSuppressed ? null : c.cumulativeValue, cumulativeN: c.cumulativeSuppressed ? null : c.cumulativeN,
-        cumulativeSuppressed: c.cumulativeSuppressed,
-      }];
+      const { period, ...figures } = publishedPeriod(c);
+      return [{ ...indicator, ...figures }];
     });
   }
 

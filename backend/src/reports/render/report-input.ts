@@ -1,3 +1,4 @@
+import type { FigurePeriod } from '@backend/aggregation/figures';
 import type { AssessmentRating, EvaluationKind } from '@backend/evaluations/evaluation-kind';
 import type { EvaluationSnapshot } from '@backend/evaluations/evaluation-snapshot';
 import type { ScheduleKind } from '@backend/plans/schedule-kind';
@@ -65,18 +66,12 @@ export interface ActivityParticipation {
   total: number;
 }
 
-/** An indicator's stored value for the year (grain 'year', the whole population). */
-export interface ActivityIndicator {
+/** An indicator's figure for the year (grain 'year', the whole population), as every surface publishes it. */
+export interface ActivityIndicator extends Omit<FigurePeriod, 'period'> {
   objectiveCode: string;
   name: string;
   unit: string | null;
   finalTarget: number | null;
-  value: number | null;
-  n: number | null;
-  suppressed: boolean;
-  cumulativeValue: number | null;
-  cumulativeN: number | null;
-  cumulativeSuppressed: boolean;
 }
 
 export interface ActivityReportInput {
