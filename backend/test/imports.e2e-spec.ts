@@ -200,7 +200,7 @@ describe('Imports', () => {
       "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'import_staging' AND starts_with(tablename, $1)", [`i_${id.replace(/-/g, '')}_`]))[0].n;
     expect(await staged(old.id)).toBe(1);
 
-    await runner.sweep();
+    expect(await runner.sweep()).toBe(1);
 
     await t.http().get(`/api/imports/${old.id}`).set(bearer(t.tokens.evaluator)).expect(404);
     expect(await t.db.query('SELECT 1 FROM import_chunks WHERE import_id = $1', [old.id])).toEqual([]);

@@ -110,7 +110,9 @@ export class ImportRunnerService {
    * staged rows, and so does any staging table whose import is gone. Returns how many imports were discarded.
    */
   async sweep(): Promise<number> {
-    const gone = await this.db.query<{ id: string }[]>(
+    // TypeORM answers a DELETE with [rows, affected]: updateReturning gives the rows (it took the pair's length, 2, for a
+    // count, and logged « Discarded 2 » every 15 s on a database without any import).
+    const gone = await updateReturning<{ id: string }>(this.db,
       `DELETE FROM imports WHERE status IN ('ready', 'invalid', 'failed') AND updated_at < now() - make_interval(days => $1) RETURNING id`, [KEEP_UNCONFIRMED_DAYS]);
     const orphans = await this.db.query<{ tablename: string }[]>(
       `SELECT t.tablename FROM pg_tables t WHERE t.schemaname = 'import_staging'
