@@ -25,10 +25,13 @@ describe('The dashboard and the evaluation give one figure for one date', () => 
   let planId: string;
   let evaluationId: string | undefined;
 
+  let ownPlanId: string | undefined;
+
   afterAll(async () => {
     await page?.close();
-    // The demo plan is shared: the evaluation this file opened goes.
+    // The demo plan is shared: the evaluation this file opened goes, and so does the plan it made.
     if (evaluationId) await t.db.query('DELETE FROM evaluations WHERE id = $1', [evaluationId]);
+    if (ownPlanId) await t.http().delete(`/api/plans/${ownPlanId}`).set(bearer(t.tokens.admin)).expect(204);
   });
   const app = useBrowserApp();
   const committee = () => bearer(t.tokens.committee);
@@ -100,5 +103,29 @@ describe('The dashboard and the evaluation give one figure for one date', () => 
     await page.getByText(/^Data counted from June 28, 2021 to December 31, 2023/).waitFor();
     await row.getByText('Not achieved').first().waitFor();
     await page.getByRole('button', { name: 'Français' }).click();
+  });
+
+  it("lets an evaluator set a plan's time zone and widen its data period in the plan editor", async () => {
+    // Arrange: a plan of this test's own
+    const created = await t.http().post('/api/plans').set(bearer(t.tokens.evaluator))
+      .send({ title: `Plan de Vancouver ${Date.now()}`, startDate: '2024-01-01', endDate: '2024-12-31' }).expect(201);
+    ownPlanId = (created.body as { id: string }).id;
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await signInAs(page, origin, 'evaluation@demo.repere.org');
+
+    // Act
+    await page.goto(`${origin}/workspace/plans/${ownPlanId}`);
+    const form = page.getByRole('form', { name: 'Période des données et fuseau horaire' });
+    await form.getByLabel('Fuseau horaire').selectOption('America/Vancouver');
+    await form.getByLabel('Données comptées jusqu\'au').fill('2025-03-31');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('status').filter({ hasText: 'Période des données et fuseau horaire enregistrés.' }).waitFor();
+    await screenshot(page, 'plan-editor-data-period');
+
+    // Assert: what the plan now counts, as the API and the dashboard say it
+    const plan = (await t.http().get(`/api/plans/${ownPlanId}`).set(committee()).expect(200)).body;
+    expect(plan).toMatchObject({ timeZone: 'America/Vancouver', dataFrom: null, dataUntil: '2025-03-31' });
+    await page.goto(`${origin}/plans/${ownPlanId}/dashboard`);
+    await page.getByText(/^Données comptées du 1er janvier 2024 au 31 mars 2025 \(fuseau America\/Vancouver\)/).waitFor();
   });
 });
