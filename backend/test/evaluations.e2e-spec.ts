@@ -5,7 +5,7 @@ import { Queue } from 'bullmq';
 import { AggregationService } from '@backend/aggregation/aggregation.service';
 import { CoreModule } from '@backend/core.module';
 import { EvaluationFreezerService } from '@backend/evaluations/evaluation-freezer.service';
-import type { EvaluationSnapshot, IndicatorSnapshot, SnapshotPeriod } from '@backend/evaluations/evaluation-snapshot';
+import { indicatorsOf, type EvaluationSnapshot, type IndicatorSnapshot, type SnapshotPeriod } from '@backend/evaluations/evaluation-snapshot';
 import { EvaluationsModule } from '@backend/evaluations/evaluations.module';
 import { Indicator } from '@backend/indicators/indicator.entity';
 import { Instrument } from '@backend/indicators/instrument.entity';
@@ -55,7 +55,6 @@ interface OwnPlan {
   responses: string; share: string; participants: string; manual: string;
 }
 
-const indicatorsOf = (s: EvaluationSnapshot): IndicatorSnapshot[] => s.orientations.flatMap((o) => o.objectives.flatMap((ob) => ob.indicators));
 const indicatorIn = (s: EvaluationSnapshot, id: string): IndicatorSnapshot => {
   const found = indicatorsOf(s).find((i) => i.id === id);
   if (!found) throw new Error(`indicator ${id} is not in the snapshot`);

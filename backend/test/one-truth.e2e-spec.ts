@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { AggregationService } from '@backend/aggregation/aggregation.service';
 import { EvaluationFreezerService } from '@backend/evaluations/evaluation-freezer.service';
-import type { EvaluationSnapshot, IndicatorSnapshot } from '@backend/evaluations/evaluation-snapshot';
+import { indicatorsOf, type EvaluationSnapshot } from '@backend/evaluations/evaluation-snapshot';
 import { Indicator } from '@backend/indicators/indicator.entity';
 import { Instrument } from '@backend/indicators/instrument.entity';
 import { ManualValue } from '@backend/indicators/manual-value.entity';
@@ -28,7 +28,6 @@ interface Progress {
 interface Figure { value: number | null; n: number | null; status: string }
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
-const indicatorsOf = (s: EvaluationSnapshot): IndicatorSnapshot[] => s.orientations.flatMap((o) => o.objectives.flatMap((ob) => ob.indicators));
 
 describe('One truth: progress, evaluations and reports agree at every date', () => {
   let t: TestApp;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Browser, Page } from 'playwright-core';
 import { AggregationService } from '@backend/aggregation/aggregation.service';
-import type { EvaluationSnapshot, IndicatorSnapshot } from '@backend/evaluations/evaluation-snapshot';
+import { indicatorsOf, type EvaluationSnapshot } from '@backend/evaluations/evaluation-snapshot';
 import { EvaluationFreezerService } from '@backend/evaluations/evaluation-freezer.service';
 import { pdfPageCount, pdfPlainText } from '@backend/reports/render/pdf-text';
 import { ReportRenderService } from '@backend/reports/report-render.service';
@@ -24,7 +24,6 @@ interface EvaluationBody {
 
 interface ProgressItem { id: string; name: string; value: number | null; n: number | null; status: string }
 
-const indicatorsOf = (s: EvaluationSnapshot): IndicatorSnapshot[] => s.orientations.flatMap((o) => o.objectives.flatMap((ob) => ob.indicators));
 /** How the page writes a figure in French: « 180 réponses » (fr-CA groups thousands with a narrow no-break space). */
 const frenchFigure = (value: number, unit: string | null) => `${new Intl.NumberFormat('fr-CA', { maximumFractionDigits: 2 }).format(value)}${unit ? ` ${unit}` : ''}`;
 

@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { EvaluationFreezerService } from '@backend/evaluations/evaluation-freezer.service';
-import type { EvaluationSnapshot, IndicatorSnapshot } from '@backend/evaluations/evaluation-snapshot';
+import { indicatorsOf, type EvaluationSnapshot } from '@backend/evaluations/evaluation-snapshot';
 import { bearer, type TestApp } from '../../backend/test/support/test-app';
 import { screenshot, useBrowserApp, signIn as signInAs } from './browser';
 
@@ -8,7 +8,6 @@ const PLAN_TITLE = "Plan d'action 2021/2023 — Table de quartier de Parc-Extens
 const KNOWS = 'Part des nouveaux résidents qui connaissent la Table';
 const MIDTERM = '2022-09-29';
 
-const indicatorsOf = (s: EvaluationSnapshot): IndicatorSnapshot[] => s.orientations.flatMap((o) => o.objectives.flatMap((ob) => ob.indicators));
 /** How the pages write a figure in French (fr-CA: decimal comma, narrow no-break space before %). */
 const frenchNumber = (value: number) => new Intl.NumberFormat('fr-CA', { maximumFractionDigits: 2 }).format(value);
 

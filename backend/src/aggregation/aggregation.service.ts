@@ -34,7 +34,7 @@ type Source =
  * What a plan's figures read: the days of its data period (Plan.dataFrom/dataUntil, its own period by default), in its
  * time zone, up to `until` when that comes first (a cut-off).
  */
-export function scopeOf(plan: Pick<Plan, 'timeZone' | 'startDate' | 'endDate' | 'dataFrom' | 'dataUntil'>, until?: string): Scope {
+function scopeOf(plan: Pick<Plan, 'timeZone' | 'startDate' | 'endDate' | 'dataFrom' | 'dataUntil'>, until?: string): Scope {
   const period = dataPeriodOf(plan);
   return { zone: plan.timeZone, from: period.from, until: until !== undefined && until < period.until ? until : period.until };
 }

@@ -9,11 +9,17 @@ import { preparedQuery } from '@backend/database/prepared-query';
 import { dataPeriodOf, Plan } from '@backend/plans/plan.entity';
 import { AggregationService } from './aggregation.service';
 import { ComputedCell, TOTAL } from './cells';
-import { FiguresPlan, IndicatorFigures, indicatorFigures } from './figures';
+import { figuresPlan, IndicatorFigures, indicatorFigures } from './figures';
 import { isFinal } from './progress';
 
-/** Which stored cells a reader needs: one grain and dimension (a chart), or each indicator's latest total (progress). */
-export type CellFilter = { grain: Grain; dimension: string } | { latestTotal: true };
+/** Which cells a chart reads: one grain and one dimension. */
+export interface CellFilter { grain: Grain; dimension: string }
+
+/**
+ * Whether cells as of `at` must be computed from the raw rows: a day before today and before the data period's end, or
+ * a day some row is dated after (`later`). Otherwise the stored cells are exactly those.
+ */
+const readsRawRows = (at: string, until: string, today: string, later: boolean): boolean => at < until && (at < today || later);
 
 export interface PlanFigures {
   plan: Plan;
@@ -105,14 +111,15 @@ export class FiguresService {
       direction: r.direction, grain: r.grain, dimensions: r.dimensions, baselineValue: r.baselineValue, baselineDate: r.baselineDate,
       midtermTarget: r.midtermTarget, finalTarget: r.finalTarget,
     }));
-    const { until } = dataPeriodOf(plan);
-    const cells = asOf < until && (asOf < head.today || head.later)
-      ? await this.cellsAsOf(plan, indicators.map((i) => i.id), asOf, { latestTotal: true })
+    // As of a past day, every cell computed up to it (indicatorFigures reads the indicator's grain and breakdowns from
+    // them); otherwise each indicator's latest stored total, read with the plan.
+    const cells = readsRawRows(asOf, dataPeriodOf(plan).until, head.today, head.later)
+      ? await this.aggregation.cellsAt(indicators.map((i) => i.id), asOf)
       : new Map(rows.filter((r) => r.id !== null).map((r) => [r.id!, r.period === null ? [] : [{
         grain: r.grain, periodStart: r.period, dimension: TOTAL, category: TOTAL, value: r.value, n: r.n ?? 0, suppressed: r.suppressed ?? false,
         cumulativeValue: r.cumulative_value, cumulativeN: r.cumulative_n ?? 0, cumulativeSuppressed: r.cumulative_suppressed ?? false,
       }]]));
-    const frame = framePlan(plan);
+    const frame = figuresPlan(plan);
     return {
       plan, at: asOf, today: head.today, ended: isFinal(plan, asOf), dataPeriod: frame.dataPeriod,
       indicators: indicators.map((indicator) => ({ indicator, figures: indicatorFigures(indicator, cells.get(indicator.id) ?? [], frame, asOf) })),
@@ -126,33 +133,23 @@ export class FiguresService {
     return later;
   }
 
-  /** The indicators' cells as of `at` (periods starting after it left out), as `filter` asks. */
+  /** The indicators' cells of one grain and dimension as of `at` (periods starting after it left out). */
   async cellsAsOf(plan: Plan, indicatorIds: string[], at: string, filter: CellFilter): Promise<Map<string, ComputedCell[]>> {
     if (indicatorIds.length === 0) return new Map();
     const until = dataPeriodOf(plan).until;
-    if (at < until && (at < todayIn(plan.timeZone) || await this.hasDataAfter(plan, at))) {
+    const today = todayIn(plan.timeZone);
+    // Rows dated after `at` are asked about only where they decide.
+    const later = at >= today && at < until ? await this.hasDataAfter(plan, at) : false;
+    if (readsRawRows(at, until, today, later)) {
       const computed = await this.aggregation.cellsAt(indicatorIds, at);
-      const grainOf = 'latestTotal' in filter
-        ? new Map((await this.db.manager.find(Indicator, { select: { id: true, grain: true }, where: indicatorIds.map((id) => ({ id })) })).map((i) => [i.id, i.grain]))
-        : null;
-      return new Map([...computed].map(([id, cells]) => [id, 'latestTotal' in filter
-        ? latestOf(cells.filter((c) => c.grain === grainOf!.get(id) && c.dimension === TOTAL))
-        : cells.filter((c) => c.grain === filter.grain && c.dimension === filter.dimension)]));
+      return new Map([...computed].map(([id, cells]) => [id, cells.filter((c) => c.grain === filter.grain && c.dimension === filter.dimension)]));
     }
-    const rows: StoredCell[] = 'latestTotal' in filter
-      ? await this.db.query(
-        `SELECT i.id AS indicator_id, v.grain, v.period_start::text AS period, v.dimension, v.category, v.value, v.n, v.suppressed,
-                v.cumulative_value, v.cumulative_n, v.cumulative_suppressed
-           FROM indicators i
-           JOIN LATERAL (SELECT * FROM indicator_values v WHERE v.indicator_id = i.id AND v.grain = i.grain::text AND v.dimension = ''
-                           AND v.period_start <= $2 ORDER BY v.period_start DESC LIMIT 1) v ON TRUE
-          WHERE i.id = ANY($1::uuid[])`, [indicatorIds, at])
-      : await this.db.query(
-        `SELECT v.indicator_id, v.grain, v.period_start::text AS period, v.dimension, v.category, v.value, v.n, v.suppressed,
-                v.cumulative_value, v.cumulative_n, v.cumulative_suppressed
-           FROM indicator_values v
-          WHERE v.indicator_id = ANY($1::uuid[]) AND v.grain = $3 AND v.dimension = $4 AND v.period_start <= $2
-          ORDER BY v.period_start, v.category`, [indicatorIds, at, filter.grain, filter.dimension]);
+    const rows: StoredCell[] = await this.db.query(
+      `SELECT v.indicator_id, v.grain, v.period_start::text AS period, v.dimension, v.category, v.value, v.n, v.suppressed,
+              v.cumulative_value, v.cumulative_n, v.cumulative_suppressed
+         FROM indicator_values v
+        WHERE v.indicator_id = ANY($1::uuid[]) AND v.grain = $3 AND v.dimension = $4 AND v.period_start <= $2
+        ORDER BY v.period_start, v.category`, [indicatorIds, at, filter.grain, filter.dimension]);
     const out = new Map<string, ComputedCell[]>(indicatorIds.map((id) => [id, []]));
     for (const r of rows) {
       out.get(r.indicator_id)?.push({
@@ -162,14 +159,4 @@ export class FiguresService {
     }
     return out;
   }
-}
-
-/** The plan's dates as the figures read them. */
-export function framePlan(plan: Plan): FiguresPlan {
-  return { startDate: plan.startDate, midtermDate: plan.midtermDate, endDate: plan.endDate, dataPeriod: dataPeriodOf(plan) };
-}
-
-function latestOf(cells: ComputedCell[]): ComputedCell[] {
-  const latest = cells.reduce<ComputedCell | null>((l, c) => (!l || c.periodStart > l.periodStart ? c : l), null);
-  return latest ? [latest] : [];
 }

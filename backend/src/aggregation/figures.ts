@@ -1,4 +1,5 @@
 import type { Dimension, Direction, Grain, IndicatorKind } from '@backend/indicators/indicator-kind';
+import { dataPeriodOf, type Plan } from '@backend/plans/plan.entity';
 import { ComputedCell, TOTAL } from './cells';
 import { CUMULATIVE_KINDS, ProgressStatus, statusOf } from './progress';
 
@@ -15,6 +16,11 @@ export interface FiguresPlan {
   midtermDate: string;
   endDate: string;
   dataPeriod: { from: string; until: string };
+}
+
+/** A plan's dates as the figures read them. */
+export function figuresPlan(plan: Pick<Plan, 'startDate' | 'midtermDate' | 'endDate' | 'dataFrom' | 'dataUntil'>): FiguresPlan {
+  return { startDate: plan.startDate, midtermDate: plan.midtermDate, endDate: plan.endDate, dataPeriod: dataPeriodOf(plan) };
 }
 
 /** What of an indicator's definition the figures depend on. */

@@ -9,7 +9,7 @@ import { Objective } from '@backend/plans/objective.entity';
 import { Orientation } from '@backend/plans/orientation.entity';
 import { dataPeriodOf, Plan } from '@backend/plans/plan.entity';
 import { EvaluationEvent } from './evaluation-event.entity';
-import type { EvaluationSnapshot, ObjectiveSnapshot } from './evaluation-snapshot';
+import { indicatorsOf, type EvaluationSnapshot, type ObjectiveSnapshot } from './evaluation-snapshot';
 import { Evaluation } from './evaluation.entity';
 import { indicatorSnapshot } from './snapshot-builder';
 
@@ -52,7 +52,7 @@ export class EvaluationFreezerService {
       if (row.state !== 'freezing') return 'already_frozen';
       await em.query(`UPDATE evaluations SET snapshot = $2::jsonb, state = 'open', frozen_at = $3, updated_at = now() WHERE id = $1`,
         [evaluationId, JSON.stringify(snapshot), snapshot.frozenAt]);
-      const indicators = snapshot.orientations.reduce((sum, o) => sum + o.objectives.reduce((s, ob) => s + ob.indicators.length, 0), 0);
+      const indicators = indicatorsOf(snapshot).length;
       await em.insert(EvaluationEvent, { evaluationId, userId: null, action: 'frozen', detail: { cutoff: evaluation.cutoff, indicators } });
       this.logger.log(`evaluation ${evaluationId} frozen at ${evaluation.cutoff} (${indicators} indicators)`);
       return 'frozen';

@@ -51,3 +51,7 @@ export interface IndicatorSnapshot extends IndicatorFigures {
 /** Older snapshots lack `periodEnd` and `partial` (frozen before they existed): read them as whole periods. */
 export type SnapshotPeriod = FigurePeriod;
 export type SnapshotCategory = FigureCategory;
+
+/** Every indicator of a snapshot, in reading order. */
+export const indicatorsOf = (snapshot: EvaluationSnapshot): IndicatorSnapshot[] =>
+  snapshot.orientations.flatMap((o) => o.objectives.flatMap((objective) => objective.indicators));

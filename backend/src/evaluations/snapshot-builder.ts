@@ -1,7 +1,7 @@
 import type { ComputedCell } from '@backend/aggregation/cells';
-import { indicatorFigures } from '@backend/aggregation/figures';
+import { figuresPlan, indicatorFigures } from '@backend/aggregation/figures';
 import type { Indicator } from '@backend/indicators/indicator.entity';
-import { dataPeriodOf, Plan } from '@backend/plans/plan.entity';
+import type { Plan } from '@backend/plans/plan.entity';
 import type { IndicatorSnapshot } from './evaluation-snapshot';
 
 export type SnapshotPlan = Pick<Plan, 'id' | 'title' | 'startDate' | 'midtermDate' | 'endDate' | 'timeZone' | 'dataFrom' | 'dataUntil'>;
@@ -27,6 +27,6 @@ export function indicatorSnapshot(indicator: SnapshotIndicator, cells: ComputedC
     baseline: { value: indicator.baselineValue, date: indicator.baselineDate },
     midtermTarget: indicator.midtermTarget,
     finalTarget: indicator.finalTarget,
-    ...indicatorFigures(indicator, cells, { ...plan, dataPeriod: dataPeriodOf(plan) }, cutoff),
+    ...indicatorFigures(indicator, cells, figuresPlan(plan), cutoff),
   };
 }
