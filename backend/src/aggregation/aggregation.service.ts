@@ -3,6 +3,8 @@ import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { appConfig } from '@backend/config/configuration';
+import { disclosureTable } from '@backend/disclosure/disclosure';
+import { protectCells } from '@backend/disclosure/protect-cells';
 import type { IndicatorKind } from '@backend/indicators/indicator-kind';
 import { Indicator } from '@backend/indicators/indicator.entity';
 import { dataPeriodOf, Plan } from '@backend/plans/plan.entity';
@@ -13,7 +15,6 @@ import { rollUp } from './rollup';
 import { ResponseSpec, responseMonths } from './response-months';
 import { dimensionQuestions, manualMonths, participationMonths, ratioPartMonths, Scope } from './source-queries';
 import { storeValues } from './store-values';
-import { suppress } from './suppression';
 
 /** The kinds computed from a questionnaire's responses. */
 const RESPONSE_KINDS: IndicatorKind[] = ['response_count', 'answer_share', 'scale_mean'];
@@ -173,11 +174,13 @@ export class AggregationService {
     });
   }
 
-  /** Month cells → cells at every grain, suppressed: the same roll-up whether stored or read for a cut-off. */
+  /**
+   * Month cells → cells at every grain, with their published figures (the disclosure layer): the same roll-up and
+   * the same protection whether stored or read for a cut-off.
+   */
   private cellsFrom(indicator: Indicator, months: MonthCell[], plan: Plan): ComputedCell[] {
     const cells = rollUp(indicator.kind, months, dataPeriodOf(plan).from);
-    if (indicator.kind !== 'manual') suppress(cells, this.app.suppressionK);
-    return cells;
+    return protectCells(indicator.kind, cells, disclosureTable({ k: this.app.suppressionK, maxDeviation: this.app.disclosureMaxDeviation }));
   }
 
   private async plansOf(em: EntityManager, indicators: Indicator[]): Promise<Map<string, Plan>> {
@@ -262,8 +265,8 @@ export class AggregationService {
       const scope = scopeOf(plan);
       const source = await this.sourceOf(em, indicator, inputs.get(indicator.id)!, scope);
       if (source.from === 'responses') {
-        // Stored month cells were read for this plan's start, zone and data period, and this threshold: any other, read again.
-        const dependsOn = [plan.startDate, plan.timeZone, scope.from, scope.until, this.app.suppressionK];
+        // Stored month cells were read for this plan's start, zone and data period, and this protection: any other, read again.
+        const dependsOn = [plan.startDate, plan.timeZone, scope.from, scope.until, this.app.suppressionK, this.app.disclosureMaxDeviation];
         const key = `${source.questionnaireId}|${JSON.stringify(scope)}`;
         const group = byQuestionnaire.get(key) ?? { scope, specs: [] };
         group.specs.push({ indicator, dims: source.spec.dims, dependsOn });
@@ -289,6 +292,9 @@ export class AggregationService {
     const months = new Set([...top.keys(), ...bottom.keys()]);
     return [...months].map((month) => ({
       month, dimension: TOTAL, category: TOTAL, num: top.get(month)?.value ?? 0, den: bottom.get(month)?.value ?? 0, n: top.get(month)?.n ?? 0,
+      // A constant side is no count of people: published as it is (protectCells).
+      numKey: numerator.kind === 'constant' ? null : top.get(month)?.key ?? 0,
+      denKey: denominator.kind === 'constant' ? null : bottom.get(month)?.key ?? 0,
     }));
   }
 

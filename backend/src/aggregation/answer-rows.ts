@@ -1,13 +1,20 @@
 import { EntityManager } from 'typeorm';
 import type { Question } from '@backend/questionnaires/question.types';
 import { codeOffsets, codeSql, decodeAnswer } from '@backend/responses/answer-codes';
+import { keyFromSum } from '@backend/disclosure/cell-key';
 import type { Scope } from './source-queries';
 
 /**
  * Responses counted by month and by their answers to some questions. Each answer is given as the JSON text of the
  * value (`(answers->q)::text`): null when not answered, 'null' for « prefer not ».
  */
-export interface AnswerRow { month: string; answers: (string | null)[]; rows: number }
+export interface AnswerRow {
+  month: string;
+  answers: (string | null)[];
+  rows: number;
+  /** The sum of the rows' record keys, in [0, 2^32): their cell key (disclosure/cell-key.ts). */
+  key: number;
+}
 
 /** Per version: its questions, and where each coded one is in the codes. */
 type Versions = Map<number, { questions: Map<string, Question>; offsets: ReturnType<typeof codeOffsets> }>;
@@ -75,14 +82,15 @@ async function codedRows(
 ): Promise<AnswerRow[]> {
   const q = binder();
   const keys = codes.map((_, i) => `k${i}`);
-  const rows: ({ month: string; v: number; rows: number } & Record<string, number | null>)[] = await em.query(
-    `SELECT to_char(month, 'YYYY-MM-DD') AS month, v, ${keys.map((k) => `${k}, `).join('')}count(*)::int AS rows
-       FROM (SELECT r.answered_month AS month, r.version AS v${codes.map((code, i) => `, ${code} AS k${i}`).join('')}
+  const rows: ({ month: string; v: number; rows: number; key: string } & Record<string, number | null>)[] = await em.query(
+    `SELECT to_char(month, 'YYYY-MM-DD') AS month, v, ${keys.map((k) => `${k}, `).join('')}count(*)::int AS rows, sum(record_key)::text AS key
+       FROM (SELECT r.answered_month AS month, r.version AS v, r.record_key${codes.map((code, i) => `, ${code} AS k${i}`).join('')}
                FROM responses r WHERE r.questionnaire_id = ${q.bind(questionnaireId)} AND r.codes IS NOT NULL ${inScope(scope, q.bind)}) x
       GROUP BY month, v${keys.map((k) => `, ${k}`).join('')}`, q.params);
   return rows.map((row) => ({
     month: row.month,
     rows: row.rows,
+    key: keyFromSum(row.key),
     answers: questionIds.map((id, i) => {
       const question = versions.get(row.v)?.questions.get(id);
       const value = question ? decodeAnswer(question, row[`k${i}`]) : undefined;
@@ -94,10 +102,10 @@ async function codedRows(
 async function jsonRows(em: EntityManager, questionnaireId: string, questionIds: string[], scope: Scope, filter: string): Promise<AnswerRow[]> {
   const q = binder();
   const keys = questionIds.map((_, i) => `k${i}`);
-  const rows: ({ month: string; rows: number } & Record<string, string | null>)[] = await em.query(
-    `SELECT to_char(month, 'YYYY-MM-DD') AS month, ${keys.map((k) => `${k}, `).join('')}count(*)::int AS rows
-       FROM (SELECT r.answered_month AS month${questionIds.map((id, i) => `, (r.answers->${q.bind(id)}::text)::text AS k${i}`).join('')}
+  const rows: ({ month: string; rows: number; key: string } & Record<string, string | null>)[] = await em.query(
+    `SELECT to_char(month, 'YYYY-MM-DD') AS month, ${keys.map((k) => `${k}, `).join('')}count(*)::int AS rows, sum(record_key)::text AS key
+       FROM (SELECT r.answered_month AS month, r.record_key${questionIds.map((id, i) => `, (r.answers->${q.bind(id)}::text)::text AS k${i}`).join('')}
                FROM responses r WHERE r.questionnaire_id = ${q.bind(questionnaireId)} ${filter} ${inScope(scope, q.bind)}) x
       GROUP BY ${['month', ...keys].join(', ')}`, q.params);
-  return rows.map((row) => ({ month: row.month, rows: row.rows, answers: keys.map((k) => row[k]) }));
+  return rows.map((row) => ({ month: row.month, rows: row.rows, key: keyFromSum(row.key), answers: keys.map((k) => row[k]) }));
 }

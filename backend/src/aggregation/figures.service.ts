@@ -62,7 +62,8 @@ const PLAN_FIGURES_SQL = `WITH ${PLAN_CTE},
               a.later,
               i.id, i.name, i.kind, i.unit, i.status, i.objective_id AS "objectiveId", i.action_id AS "actionId", i.direction, i.grain,
               i.dimensions::text[] AS dimensions, i.baseline_value AS "baselineValue", i.baseline_date::text AS "baselineDate", i.midterm_target AS "midtermTarget",
-              i.final_target AS "finalTarget", v.period_start::text AS period, v.value, v.n, v.suppressed, v.cumulative_value, v.cumulative_n, v.cumulative_suppressed
+              i.final_target AS "finalTarget", v.period_start::text AS period, v.value, v.n, v.suppressed, v.cumulative_value, v.cumulative_n, v.cumulative_suppressed,
+              v.published_value, v.published_n, v.published_cumulative_value, v.published_cumulative_n
          FROM p CROSS JOIN a
          LEFT JOIN indicators i ON i.plan_id = p.id
          LEFT JOIN LATERAL (SELECT * FROM indicator_values v WHERE v.indicator_id = i.id AND v.grain = i.grain::text AND v.dimension = ''
@@ -76,12 +77,21 @@ type PlanRow = {
   grain: Grain; dimensions: Indicator['dimensions']; baselineValue: number | null; baselineDate: string | null; midtermTarget: number | null;
   finalTarget: number | null; period: string | null; value: number | null; n: number | null; suppressed: boolean | null;
   cumulative_value: number | null; cumulative_n: number | null; cumulative_suppressed: boolean | null;
+} & Published;
+
+type Published = {
+  published_value: number | null; published_n: number | null; published_cumulative_value: number | null; published_cumulative_n: number | null;
 };
 
-interface StoredCell {
+const publishedOf = (r: Published) => ({
+  publishedValue: r.published_value, publishedN: r.published_n,
+  publishedCumulativeValue: r.published_cumulative_value, publishedCumulativeN: r.published_cumulative_n,
+});
+
+type StoredCell = {
   indicator_id: string; grain: Grain; period: string; dimension: string; category: string; value: number | null; n: number;
   suppressed: boolean; cumulative_value: number | null; cumulative_n: number; cumulative_suppressed: boolean;
-}
+} & Published;
 
 /**
  * Cells and figures as of a date, for every surface that publishes them. The stored cells (kept by the workers) hold
@@ -118,6 +128,7 @@ export class FiguresService {
       : new Map(rows.filter((r) => r.id !== null).map((r) => [r.id!, r.period === null ? [] : [{
         grain: r.grain, periodStart: r.period, dimension: TOTAL, category: TOTAL, value: r.value, n: r.n ?? 0, suppressed: r.suppressed ?? false,
         cumulativeValue: r.cumulative_value, cumulativeN: r.cumulative_n ?? 0, cumulativeSuppressed: r.cumulative_suppressed ?? false,
+        ...publishedOf(r),
       }]]));
     const frame = figuresPlan(plan);
     return {
@@ -146,7 +157,8 @@ export class FiguresService {
     }
     const rows: StoredCell[] = await this.db.query(
       `SELECT v.indicator_id, v.grain, v.period_start::text AS period, v.dimension, v.category, v.value, v.n, v.suppressed,
-              v.cumulative_value, v.cumulative_n, v.cumulative_suppressed
+              v.cumulative_value, v.cumulative_n, v.cumulative_suppressed,
+              v.published_value, v.published_n, v.published_cumulative_value, v.published_cumulative_n
          FROM indicator_values v
         WHERE v.indicator_id = ANY($1::uuid[]) AND v.grain = $3 AND v.dimension = $4 AND v.period_start <= $2
         ORDER BY v.period_start, v.category`, [indicatorIds, at, filter.grain, filter.dimension]);
@@ -155,6 +167,7 @@ export class FiguresService {
       out.get(r.indicator_id)?.push({
         grain: r.grain, periodStart: r.period, dimension: r.dimension, category: r.category, value: r.value, n: r.n,
         cumulativeValue: r.cumulative_value, cumulativeN: r.cumulative_n, suppressed: r.suppressed, cumulativeSuppressed: r.cumulative_suppressed,
+        ...publishedOf(r),
       });
     }
     return out;

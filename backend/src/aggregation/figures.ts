@@ -80,23 +80,36 @@ export function lastDayOf(periodStart: string, grain: Grain): string {
 
 const min = (...days: string[]) => days.reduce((a, b) => (b < a ? b : a));
 
-/** A cell as it is published: a suppressed one without its value or n (the values endpoint, series, snapshots). */
+/**
+ * A cell as it is published, through the disclosure layer (disclosure/protect-cells.ts): perturbed figures, and a
+ * suppressed cell without its value or n (the values endpoint, series, snapshots, reports).
+ */
 export function publishedPeriod(cell: ComputedCell): FigurePeriod {
   return {
     period: cell.periodStart,
-    value: cell.suppressed ? null : cell.value,
-    n: cell.suppressed ? null : cell.n,
+    value: cell.suppressed ? null : cell.publishedValue,
+    n: cell.suppressed ? null : cell.publishedN,
     suppressed: cell.suppressed,
-    cumulativeValue: cell.cumulativeSuppressed ? null : cell.cumulativeValue,
-    cumulativeN: cell.cumulativeSuppressed ? null : cell.cumulativeN,
+    cumulativeValue: cell.cumulativeSuppressed ? null : cell.publishedCumulativeValue,
+    cumulativeN: cell.cumulativeSuppressed ? null : cell.publishedCumulativeN,
     cumulativeSuppressed: cell.cumulativeSuppressed,
   };
 }
 
 /**
- * Each category from the plan's start to the as-of date: the cumulative cells of the dimension's last period, as they
- * were suppressed together in that period's table. Carrying a category forward from an earlier period would publish
- * a figure the suppression never saw beside the others.
+ * A cell's true figures, for evaluators' workspace only (`GET /api/indicators/{id}/values?view=unpublished`): never
+ * in a dashboard, an evaluation or a report. `suppressed` still says whether the published figure is hidden.
+ */
+export function unpublishedPeriod(cell: ComputedCell): FigurePeriod {
+  return {
+    period: cell.periodStart, value: cell.value, n: cell.n, suppressed: cell.suppressed,
+    cumulativeValue: cell.cumulativeValue, cumulativeN: cell.cumulativeN, cumulativeSuppressed: cell.cumulativeSuppressed,
+  };
+}
+
+/**
+ * Each category from the plan's start to the as-of date: the cumulative cells of the dimension's last period, as
+ * published (the disclosure layer protected each of them).
  */
 function breakdown(cells: ComputedCell[]): FigureCategory[] {
   if (cells.length === 0) return [];
@@ -104,12 +117,10 @@ function breakdown(cells: ComputedCell[]): FigureCategory[] {
   return cells
     .filter((c) => c.periodStart === last)
     .sort((a, b) => a.category.localeCompare(b.category))
-    .map((c) => ({
-      category: c.category,
-      value: c.cumulativeSuppressed ? null : c.cumulativeValue,
-      n: c.cumulativeSuppressed ? null : c.cumulativeN,
-      suppressed: c.cumulativeSuppressed,
-    }));
+    .map((c) => {
+      const shown = publishedPeriod(c);
+      return { category: c.category, value: shown.cumulativeValue, n: shown.cumulativeN, suppressed: c.cumulativeSuppressed };
+    });
 }
 
 /** The indicator's figures as of `at`, from its cells as they stood then (cells of other grains are ignored). */

@@ -46,4 +46,20 @@ export class IndicatorValue {
 
   @Column({ type: 'boolean' })
   cumulativeSuppressed: boolean;
+
+  /**
+   * What everyone below evaluator is shown (disclosure/protect-cells.ts): the true figures above perturbed by the
+   * cell-key method, null when suppressed. Manual values are published as entered.
+   */
+  @Column({ type: 'double precision', nullable: true })
+  publishedValue: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  publishedN: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  publishedCumulativeValue: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  publishedCumulativeN: number | null;
 }

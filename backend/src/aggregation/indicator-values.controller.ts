@@ -1,5 +1,7 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, PLAN_WRITERS } from '@backend/auth/auth.decorators';
+import { ApiError } from '@backend/common/errors';
 import { UuidParam } from '@backend/common/uuid-param.pipe';
 import { ProgressQueryDto, ValuesQueryDto } from './dto/values-query.dto';
 import { IndicatorValuesService } from './indicator-values.service';
@@ -11,8 +13,14 @@ export class IndicatorValuesController {
   constructor(private readonly values: IndicatorValuesService) {}
 
   @Get('indicators/:id/values')
-  @ApiOperation({ summary: "The indicator's series per period (and ADS+ category with `by`); suppressed cells have value null" })
-  series(@Param('id', UuidParam) id: string, @Query() q: ValuesQueryDto) {
+  @ApiOperation({ summary: "The indicator's series per period (and ADS+ category with `by`), as published: perturbed, suppressed cells null; `view=unpublished`: the true figures (evaluators, admins)" })
+  series(@Param('id', UuidParam) id: string, @Query() q: ValuesQueryDto, @CurrentUser() user: AuthUser) {
+    // The true figures are the evaluators' working material, who may read the raw responses anyway; never the others'.
+    if (q.view === 'unpublished' && !PLAN_WRITERS.includes(user.role)) {
+      throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', `view: the ${user.role} role may only read published figures`, [
+        { field: 'view', message: 'only evaluators and admins may read unpublished figures' },
+      ]);
+    }
     return this.values.values(id, q);
   }
 

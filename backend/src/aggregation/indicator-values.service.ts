@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { appConfig } from '@backend/config/configuration';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { invalidField, notFound } from '@backend/common/errors';
@@ -6,13 +8,17 @@ import { Indicator } from '@backend/indicators/indicator.entity';
 import { Plan } from '@backend/plans/plan.entity';
 import { TOTAL } from './cells';
 import { ProgressQueryDto, ValuesQueryDto } from './dto/values-query.dto';
-import { publishedPeriod } from './figures';
+import { publishedPeriod, unpublishedPeriod } from './figures';
 import { FiguresService } from './figures.service';
 
 /** Reads the values the workers computed, or for a past date the values as they stood then (FiguresService). */
 @Injectable()
 export class IndicatorValuesService {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly figures: FiguresService) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly figures: FiguresService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
 
   async values(indicatorId: string, q: ValuesQueryDto) {
     const indicator = await this.db.manager.findOneBy(Indicator, { id: indicatorId });
@@ -26,8 +32,8 @@ export class IndicatorValuesService {
     return cells
       .filter((c) => c.periodStart >= (q.from ?? '0001-01-01') && c.periodStart <= (q.to ?? '9999-12-31'))
       .map((c) => {
-        const { period, ...figures } = publishedPeriod(c);
-        return { period, ...(q.by ? { category: c.category } : {}), ...figures };
+        const { period, ...figures } = q.view === 'unpublished' ? unpublishedPeriod(c) : publishedPeriod(c);
+        return { period, ...(q.by ? { category: c.category } : {}), ...figures, ...(q.view === 'unpublished' ? { notForPublication: true } : {}) };
       });
   }
 
@@ -36,6 +42,8 @@ export class IndicatorValuesService {
     const { plan, at, today, ended, dataPeriod, indicators } = await this.figures.planFigures(planId, q.at);
     return {
       planId, at, today, timeZone: plan.timeZone, ended, dataPeriod,
+      // What the legend explains: counts from 1 to k − 1 hidden, the others within ±maxDeviation (manual values exact).
+      disclosure: { k: this.app.suppressionK, maxDeviation: this.app.disclosureMaxDeviation },
       indicators: indicators.map(({ indicator: i, figures: f }) => ({
         id: i.id, name: i.name, kind: i.kind, unit: i.unit, definitionStatus: i.status, objectiveId: i.objectiveId, actionId: i.actionId,
         direction: i.direction, baseline: { value: i.baselineValue, date: i.baselineDate }, midtermTarget: i.midtermTarget,

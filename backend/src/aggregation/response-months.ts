@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { Indicator } from '@backend/indicators/indicator.entity';
-import { MonthCell, TOTAL } from './cells';
+import { addKeys } from '@backend/disclosure/cell-key';
+import { CellSums, MonthCell, TOTAL } from './cells';
 import { answerRows } from './answer-rows';
 import type { DimensionQuestion, Scope } from './source-queries';
 
@@ -44,7 +45,7 @@ const parsed = (text: string | null): unknown => (text === null ? undefined : JS
 const measured = (spec: ResponseSpec) => spec.kind !== 'response_count' || !!spec.source.questionId;
 
 /** Sums per month × dimension × category, as one spec's cells. */
-class CellSums {
+class CellSumsOf {
   private readonly sums = new Map<string, MonthCell>();
   private readonly weigh: ReturnType<typeof measure>;
 
@@ -52,22 +53,30 @@ class CellSums {
     this.weigh = measure(spec.kind, spec.source);
   }
 
-  /** What `count` responses with this answer to the measured question add (null: nothing). */
-  contribution(answer: string | null, count: number) {
+  /** What `count` responses with this answer to the measured question, whose keys sum to `key`, add (null: nothing). */
+  contribution(answer: string | null, count: number, key: number): CellSums | null {
     const w = this.weigh(measured(this.spec) ? parsed(answer) : undefined);
-    // n: the people behind the value — every response counted, or those who answered the measured question.
-    return w && { num: w.num * count, den: w.den * count, n: this.spec.kind === 'response_count' ? count : w.den * count };
+    if (!w) return null;
+    // n: the people behind the value — every response counted, or those who answered the measured question. The keys:
+    // of the responses counted in num (a share: those who gave the answer) and in den (those who answered).
+    const counted = this.spec.kind === 'response_count' || this.spec.kind === 'scale_mean' ? w.den > 0 : w.num > 0;
+    return {
+      num: w.num * count, den: w.den * count, n: this.spec.kind === 'response_count' ? count : w.den * count,
+      numKey: counted ? key : 0, denKey: w.den > 0 ? key : 0,
+    };
   }
 
-  add(month: string, dimension: string, category: string, c: { num: number; den: number; n: number }) {
-    const key = `${month}|${dimension}|${category}`;
-    const cell = this.sums.get(key);
+  add(month: string, dimension: string, category: string, c: CellSums) {
+    const id = `${month}|${dimension}|${category}`;
+    const cell = this.sums.get(id);
     if (cell) {
       cell.num += c.num;
       cell.den += c.den;
       cell.n += c.n;
+      cell.numKey = addKeys(cell.numKey ?? 0, c.numKey ?? 0);
+      cell.denKey = addKeys(cell.denKey ?? 0, c.denKey ?? 0);
     } else {
-      this.sums.set(key, { month, dimension, category, ...c });
+      this.sums.set(id, { month, dimension, category, ...c });
     }
   }
 
@@ -101,7 +110,7 @@ function scans(specs: ResponseSpec[]): ResponseSpec[][] {
  * of their categories.
  */
 export async function responseMonths(em: EntityManager, questionnaireId: string, specs: ResponseSpec[], scope: Scope): Promise<MonthCell[][]> {
-  const sums = new Map(specs.map((spec) => [spec, new CellSums(spec)]));
+  const sums = new Map(specs.map((spec) => [spec, new CellSumsOf(spec)]));
   for (const group of scans(specs)) {
     await singleChoiceScan(em, questionnaireId, group, scope, sums);
     const multiple = new Map(group.flatMap((s) => s.dims).filter((d) => d.multiple).map((d) => [d.questionId, d]));
@@ -124,7 +133,7 @@ function category(answer: string | null): string {
   return value === undefined ? 'not_answered' : value === null ? 'prefer_not' : String(value);
 }
 
-async function singleChoiceScan(em: EntityManager, questionnaireId: string, group: ResponseSpec[], scope: Scope, sums: Map<ResponseSpec, CellSums>) {
+async function singleChoiceScan(em: EntityManager, questionnaireId: string, group: ResponseSpec[], scope: Scope, sums: Map<ResponseSpec, CellSumsOf>) {
   const measuredOnes = measuredQuestions(group);
   const dims = [...new Map(group.flatMap((s) => s.dims).filter((d) => !d.multiple).map((d) => [d.questionId, d])).values()];
   const rows = await answerRows(em, questionnaireId, [...measuredOnes.questions, ...dims.map((d) => d.questionId)], scope);
@@ -134,7 +143,7 @@ async function singleChoiceScan(em: EntityManager, questionnaireId: string, grou
     const column = measuredOnes.of(spec);
     const own = spec.dims.filter((d) => !d.multiple).map((d) => [d.dimension, first + dims.findIndex((x) => x.questionId === d.questionId)] as const);
     for (const row of rows) {
-      const c = cells.contribution(column === null ? null : row.answers[column], row.rows);
+      const c = cells.contribution(column === null ? null : row.answers[column], row.rows, row.key);
       if (!c) continue;
       cells.add(row.month, TOTAL, TOTAL, c);
       for (const [dimension, i] of own) cells.add(row.month, dimension, category(row.answers[i]), c);
@@ -143,7 +152,7 @@ async function singleChoiceScan(em: EntityManager, questionnaireId: string, grou
 }
 
 async function multipleChoiceScan(
-  em: EntityManager, questionnaireId: string, group: ResponseSpec[], dim: DimensionQuestion, scope: Scope, sums: Map<ResponseSpec, CellSums>,
+  em: EntityManager, questionnaireId: string, group: ResponseSpec[], dim: DimensionQuestion, scope: Scope, sums: Map<ResponseSpec, CellSumsOf>,
 ) {
   const measuredOnes = measuredQuestions(group);
   const rows = await answerRows(em, questionnaireId, [...measuredOnes.questions, dim.questionId], scope);
@@ -153,7 +162,7 @@ async function multipleChoiceScan(
     const categories = answer === undefined ? ['not_answered'] : !Array.isArray(answer) ? ['prefer_not'] : answer.length === 0 ? ['none'] : [...new Set(answer.map(String))];
     for (const spec of group) {
       const column = measuredOnes.of(spec);
-      const c = sums.get(spec)!.contribution(column === null ? null : row.answers[column], row.rows);
+      const c = sums.get(spec)!.contribution(column === null ? null : row.answers[column], row.rows, row.key);
       if (!c) continue;
       for (const cat of categories) sums.get(spec)!.add(row.month, dim.dimension, cat, c);
     }

@@ -1,5 +1,6 @@
 import { GRAINS, Grain, IndicatorKind } from '@backend/indicators/indicator-kind';
-import { ComputedCell, MonthCell } from './cells';
+import { addKeys } from '@backend/disclosure/cell-key';
+import { CellSums, ComputedCell, MonthCell } from './cells';
 
 /** The first day of the period a month belongs to. */
 export function periodOf(month: string, grain: Grain): string {
@@ -23,35 +24,43 @@ export function valueOf(kind: IndicatorKind, num: number, den: number): number |
   }
 }
 
-interface Sums { num: number; den: number; n: number }
+const empty = (): CellSums => ({ num: 0, den: 0, n: 0, numKey: null, denKey: null });
+
+/** Keys add as their records do; a side without records of people keeps none. */
+const plusKey = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : addKeys(a, b));
+
+function add(into: CellSums, c: CellSums): void {
+  into.num += c.num;
+  into.den += c.den;
+  into.n += c.n;
+  into.numKey = plusKey(into.numKey, c.numKey);
+  into.denKey = plusKey(into.denKey, c.denKey);
+}
 
 /**
  * Month cells → cells at every grain, with the cumulative figures since `since` (the plan's start): the sums
- * are additive, so quarters and years are sums of months and cumulative figures are running sums.
+ * are additive (counts and cell keys alike), so quarters and years are sums of months and cumulative figures are
+ * running sums. The published figures are left for the disclosure layer (protectCells).
  */
 export function rollUp(kind: IndicatorKind, months: MonthCell[], since: string): ComputedCell[] {
   const out: ComputedCell[] = [];
   for (const grain of GRAINS) {
-    const byKey = new Map<string, Sums & { periodStart: string; dimension: string; category: string }>();
+    const byKey = new Map<string, CellSums & { periodStart: string; dimension: string; category: string }>();
     for (const m of months) {
       const periodStart = periodOf(m.month, grain);
       const key = `${m.dimension}|${m.category}|${periodStart}`;
-      const acc = byKey.get(key) ?? { periodStart, dimension: m.dimension, category: m.category, num: 0, den: 0, n: 0 };
-      acc.num += m.num;
-      acc.den += m.den;
-      acc.n += m.n;
+      const acc = byKey.get(key) ?? { periodStart, dimension: m.dimension, category: m.category, ...empty() };
+      add(acc, m);
       byKey.set(key, acc);
     }
     const sorted = [...byKey.values()].sort((a, b) => a.periodStart.localeCompare(b.periodStart));
-    const running = new Map<string, Sums>();
+    const running = new Map<string, CellSums>();
     const start = periodOf(since, grain);
     for (const c of sorted) {
       const series = `${c.dimension}|${c.category}`;
-      const r = running.get(series) ?? { num: 0, den: 0, n: 0 };
+      const r = running.get(series) ?? empty();
       if (c.periodStart >= start) {
-        r.num += c.num;
-        r.den += c.den;
-        r.n += c.n;
+        add(r, c);
         running.set(series, r);
       }
       out.push({
@@ -59,6 +68,8 @@ export function rollUp(kind: IndicatorKind, months: MonthCell[], since: string):
         value: valueOf(kind, c.num, c.den), n: c.n,
         cumulativeValue: valueOf(kind, r.num, r.den), cumulativeN: r.n,
         suppressed: false, cumulativeSuppressed: false,
+        publishedValue: null, publishedN: null, publishedCumulativeValue: null, publishedCumulativeN: null,
+        sums: { num: c.num, den: c.den, n: c.n, numKey: c.numKey, denKey: c.denKey }, cumulativeSums: { ...r },
       });
     }
   }

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import type { Dimension } from '@backend/indicators/indicator-kind';
 import type { Indicator } from '@backend/indicators/indicator.entity';
 import type { RatioPart } from '@backend/indicators/indicator-source';
+import { keyFromSum, mixKey } from '@backend/disclosure/cell-key';
 import { MonthCell, TOTAL } from './cells';
 import { responseMonths } from './response-months';
 
@@ -30,12 +31,14 @@ export interface Scope { zone: string; from: string; until: string; months?: { f
  * breakdown left unrecorded, so that every table adds up to its total (and suppression can protect it).
  */
 export async function participationMonths(em: EntityManager, instrumentIds: string[], dimensions: Dimension[], scope: Scope): Promise<MonthCell[]> {
-  const rows: { month: string; dimension: string; category: string; people: number; entries: number }[] = await em.query(
-    `WITH c AS (SELECT id, to_char(date_trunc('month', date), 'YYYY-MM-DD') AS month, total, breakdown
+  const rows: { month: string; dimension: string; category: string; people: number; entries: number; key: string }[] = await em.query(
+    `WITH c AS (SELECT id, to_char(date_trunc('month', date), 'YYYY-MM-DD') AS month, total, breakdown, record_key
                   FROM participation_counts WHERE instrument_id = ANY($1) AND date BETWEEN $3::date AND $4::date)
-     SELECT month, '' AS dimension, '' AS category, sum(total)::float8 AS people, count(*)::int AS entries FROM c GROUP BY 1
+     SELECT month, '' AS dimension, '' AS category, sum(total)::float8 AS people, count(*)::int AS entries, sum(record_key)::text AS key
+       FROM c GROUP BY 1
      UNION ALL
-     SELECT c.month, d.dimension, coalesce(b->>'category', 'not_recorded'), sum(coalesce((b->>'count')::int, 0))::float8, count(*)::int
+     SELECT c.month, d.dimension, coalesce(b->>'category', 'not_recorded'), sum(coalesce((b->>'count')::int, 0))::float8, count(*)::int,
+            sum(c.record_key)::text
        FROM c CROSS JOIN unnest($2::text[]) d(dimension)
        CROSS JOIN LATERAL (
          SELECT x AS b FROM jsonb_array_elements(c.breakdown) x WHERE x->>'dimension' = d.dimension
@@ -45,7 +48,11 @@ export async function participationMonths(em: EntityManager, instrumentIds: stri
        ) parts
       WHERE coalesce((b->>'count')::int, 0) > 0
       GROUP BY 1, 2, 3`, [instrumentIds, dimensions, scope.from, scope.until]);
-  return rows.map((r) => ({ month: r.month, dimension: r.dimension, category: r.category, num: r.people, den: r.entries, n: r.people }));
+  return rows.map((r) => {
+    // An entry counts people, it is not one: each of its categories gets a key of its own (cell-key.ts mixKey).
+    const key = r.dimension === TOTAL ? keyFromSum(r.key) : mixKey(keyFromSum(r.key), `${r.dimension}|${r.category}`);
+    return { month: r.month, dimension: r.dimension, category: r.category, num: r.people, den: r.entries, n: r.people, numKey: key, denKey: key };
+  });
 }
 
 export async function manualMonths(em: EntityManager, indicatorId: string, scope: Scope): Promise<MonthCell[]> {
@@ -53,21 +60,21 @@ export async function manualMonths(em: EntityManager, indicatorId: string, scope
     `SELECT to_char(date_trunc('month', date), 'YYYY-MM-DD') AS month, sum(value)::float8 AS num, count(*)::int AS entries
        FROM indicator_manual_values WHERE indicator_id = $1 AND date BETWEEN $2::date AND $3::date GROUP BY 1`,
     [indicatorId, scope.from, scope.until]);
-  return rows.map((r) => ({ month: r.month, dimension: TOTAL, category: TOTAL, num: r.num, den: r.entries, n: r.entries }));
+  return rows.map((r) => ({ month: r.month, dimension: TOTAL, category: TOTAL, num: r.num, den: r.entries, n: r.entries, numKey: null, denKey: null }));
 }
 
 /** One side of a ratio, as month totals: its num is what the ratio divides. */
 export async function ratioPartMonths(
   em: EntityManager, part: RatioPart, months: string[], scope: Scope,
-): Promise<Map<string, { value: number; n: number }>> {
-  const out = new Map<string, { value: number; n: number }>();
+): Promise<Map<string, { value: number; n: number; key: number }>> {
+  const out = new Map<string, { value: number; n: number; key: number }>();
   if (part.kind === 'constant') {
-    for (const month of months) out.set(month, { value: part.value ?? 0, n: 0 });
+    for (const month of months) out.set(month, { value: part.value ?? 0, n: 0, key: 0 });
     return out;
   }
   const cells = part.kind === 'participation_sum'
     ? await participationMonths(em, part.instrumentIds ?? [], [], scope)
     : (await responseMonths(em, part.questionnaireId ?? '', [{ kind: 'response_count', source: {}, dims: [] }], scope))[0];
-  for (const c of cells) if (c.dimension === TOTAL) out.set(c.month, { value: c.num, n: c.n });
+  for (const c of cells) if (c.dimension === TOTAL) out.set(c.month, { value: c.num, n: c.n, key: c.numKey ?? 0 });
   return out;
 }

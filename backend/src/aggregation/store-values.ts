@@ -25,9 +25,12 @@ export async function storeValues(em: EntityManager, indicatorId: string, cells:
   // One statement from one JSON parameter: TypeORM's insert builder spent more time building a thousand rows'
   // parameters than PostgreSQL spent storing them.
   await em.query(
-    `INSERT INTO indicator_values (indicator_id, grain, period_start, dimension, category, value, n, cumulative_value, cumulative_n, suppressed, cumulative_suppressed)
-     SELECT $1, grain, "periodStart", dimension, category, value, n, "cumulativeValue", "cumulativeN", suppressed, "cumulativeSuppressed"
+    `INSERT INTO indicator_values (indicator_id, grain, period_start, dimension, category, value, n, cumulative_value, cumulative_n, suppressed,
+                                   cumulative_suppressed, published_value, published_n, published_cumulative_value, published_cumulative_n)
+     SELECT $1, grain, "periodStart", dimension, category, value, n, "cumulativeValue", "cumulativeN", suppressed, "cumulativeSuppressed",
+            "publishedValue", "publishedN", "publishedCumulativeValue", "publishedCumulativeN"
        FROM jsonb_to_recordset($2::jsonb) AS c(grain text, "periodStart" date, dimension text, category text, value float8, n int,
-            "cumulativeValue" float8, "cumulativeN" int, suppressed boolean, "cumulativeSuppressed" boolean)`,
-    [indicatorId, JSON.stringify(written)]);
+            "cumulativeValue" float8, "cumulativeN" int, suppressed boolean, "cumulativeSuppressed" boolean,
+            "publishedValue" float8, "publishedN" int, "publishedCumulativeValue" float8, "publishedCumulativeN" int)`,
+    [indicatorId, JSON.stringify(written, (key, value) => (key === 'sums' || key === 'cumulativeSums' ? undefined : value))]);
 }

@@ -18,6 +18,7 @@ export const appConfig = registerAs('app', () => {
     logLevel: e.LOG_LEVEL,
     publicRateLimit: e.PUBLIC_RATE_LIMIT,
     suppressionK: e.SUPPRESSION_K,
+    disclosureMaxDeviation: e.DISCLOSURE_MAX_DEVIATION,
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     // npm scripts and the Docker image both run from the repository root.

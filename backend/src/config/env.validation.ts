@@ -52,9 +52,13 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(0)
   PUBLIC_RATE_LIMIT = 60;
 
-  /** Breakdown cells with fewer people than this are suppressed wherever they are served or exported. */
+  /** k: a figure with 1 to k − 1 people behind it is never published, wherever it is served or exported (README « Privacy »). */
   @Transform(toInt) @IsInt() @Min(1) @Max(100)
   SUPPRESSION_K = 5;
+
+  /** D: the most a published count may differ from the true one, either way (the cell-key method's perturbation). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10)
+  DISCLOSURE_MAX_DEVIATION = 2;
 
   @Transform(toInt) @IsInt() @Min(1024)
   BODY_LIMIT_BYTES = 1024 * 1024;

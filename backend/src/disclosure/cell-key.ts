@@ -2,12 +2,10 @@ import { createHmac } from 'node:crypto';
 
 /**
  * The cell-key method for counts (Australian Bureau of Statistics' TableBuilder; Destatis and Statistics Austria's
- * `cellKey` and `ptable` R packages, read for this design). Issue 13's first piece: the method itself, with its unit
- * tests; it is not yet applied to published figures (the disclosure-control layer that will call it is the rest of
- * issue 13).
+ * `cellKey` and `ptable` R packages, read for this design). protect-cells.ts applies it to every published figure.
  *
- * - Every record (a resident's response; a participation count's row) has a fixed pseudo-random key in [0, 2^32), derived
- *   from its id with a deployment secret, so that nobody outside can compute it and nobody inside has to store it.
+ * - Every record (a resident's response; a participation count's row) has a fixed random key in [0, 2^32), drawn by
+ *   the database when the record is written (random_record_key(), migration DisclosureControl) and never changed.
  * - A cell's key is the sum of its records' keys modulo 2^32: the same people always give the same cell key, whatever
  *   table, grain or cut-off the cell is part of; it is additive, so month cells roll up to quarters, years and running
  *   totals as their counts do.
@@ -20,7 +18,7 @@ import { createHmac } from 'node:crypto';
 
 export const KEY_MODULUS = 2 ** 32;
 
-/** A record's key, in [0, 2^32): the first four bytes of HMAC-SHA256(secret, id). */
+/** A key derived from an id, in [0, 2^32): the first four bytes of HMAC-SHA256(secret, id) (tests' and generators' records). */
 export function recordKey(secret: string, id: string): number {
   return createHmac('sha256', secret).update(id).digest().readUInt32BE(0);
 }
@@ -34,6 +32,27 @@ export function cellKey(recordKeys: Iterable<number>): number {
 
 /** Two cells' keys combined, as their records are (a quarter from its months, a running total from its periods). */
 export const addKeys = (a: number, b: number): number => (a + b) % KEY_MODULUS;
+
+/** A cell key from SQL's sum of signed 32-bit record keys (a bigint, as text), in [0, 2^32). */
+export const keyFromSum = (sum: string | number | null): number => {
+  const n = Number(sum ?? 0);
+  return ((n % KEY_MODULUS) + KEY_MODULUS) % KEY_MODULUS;
+};
+
+/**
+ * Another key for the same records, independent-looking from `key`: for a second figure of the same people (a mean's
+ * sum beside its count) or for records that are not people (a participation entry counts women and men: one key per
+ * category, else their deviations would move together and cancel out between them).
+ */
+export function mixKey(key: number, salt: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < salt.length; i += 1) h = Math.imul(h ^ salt.charCodeAt(i), 0x01000193);
+  let x = (key ^ h) >>> 0;
+  // A 32-bit finaliser (murmur3's fmix32): every input bit moves every output bit.
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
 
 export interface PerturbationParams {
   /** Counts from 1 to k − 1 are never published (SUPPRESSION_K). */
@@ -101,13 +120,24 @@ export interface ProtectedCount {
   hidden: boolean;
 }
 
+/** The deviation the table gives a count of `count` ≥ k at `key`. */
+function deviationAt(count: number, key: number, table: PerturbationTable): number {
+  const row = table.rows[Math.min(count - table.params.k, table.params.maxDeviation)];
+  const u = key / KEY_MODULUS;
+  return (row.find((r) => u < r.upper) ?? row[row.length - 1]).deviation;
+}
+
+/**
+ * A deviation in [−D, D] without the small-count rule (the table's symmetric row): for a figure that is not itself a
+ * published count of a cell — the part of a share that gave an answer, a mean's sum.
+ */
+export function freeDeviation(key: number, table: PerturbationTable): number {
+  return deviationAt(table.params.k + table.params.maxDeviation, key, table);
+}
+
 /** The count to publish for a cell of `count` people whose cell key is `key`. */
 export function protectCount(count: number, key: number, table: PerturbationTable): ProtectedCount {
-  const { k, maxDeviation } = table.params;
   if (count === 0) return { value: 0, hidden: false };
-  if (count < k) return { value: null, hidden: true };
-  const row = table.rows[Math.min(count - k, maxDeviation)];
-  const u = key / KEY_MODULUS;
-  const { deviation } = row.find((r) => u < r.upper) ?? row[row.length - 1];
-  return { value: count + deviation, hidden: false };
+  if (count < table.params.k) return { value: null, hidden: true };
+  return { value: count + deviationAt(count, key, table), hidden: false };
 }

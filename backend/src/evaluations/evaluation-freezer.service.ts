@@ -93,6 +93,7 @@ export class EvaluationFreezerService {
       cutoff,
       frozenAt: new Date().toISOString(),
       suppressionK: this.app.suppressionK,
+      maxDeviation: this.app.disclosureMaxDeviation,
       orientations: orientations.map((o) => ({
         id: o.id, number: o.number, title: o.title,
         objectives: (rootsOf.get(o.id) ?? []).flatMap(inOrder).map(objectiveSnapshot),

@@ -14,8 +14,10 @@ export interface EvaluationSnapshot {
   dataPeriod: { from: string; until: string };
   cutoff: string;
   frozenAt: string;
-  /** The suppression threshold the values were computed with. */
+  /** k: the disclosure layer's threshold the values were published with (counts from 1 to k − 1 hidden). */
   suppressionK: number;
+  /** D: the most a published count differs from the true one (absent from snapshots frozen before the cell-key method). */
+  maxDeviation?: number;
   orientations: OrientationSnapshot[];
 }
 

@@ -12,11 +12,13 @@ function indicator(overrides: Partial<SnapshotIndicator> = {}): SnapshotIndicato
   };
 }
 
+/** A cell published as it is (the disclosure layer's perturbation is protect-cells.spec.ts's subject). */
 function cell(overrides: Partial<ComputedCell>): ComputedCell {
-  return {
-    grain: 'quarter', periodStart: '2022-01-01', dimension: '', category: '', value: 1, n: 1, cumulativeValue: 1, cumulativeN: 1,
+  const c = {
+    grain: 'quarter' as const, periodStart: '2022-01-01', dimension: '', category: '', value: 1, n: 1, cumulativeValue: 1, cumulativeN: 1,
     suppressed: false, cumulativeSuppressed: false, ...overrides,
   };
+  return { publishedValue: c.value, publishedN: c.n, publishedCumulativeValue: c.cumulativeValue, publishedCumulativeN: c.cumulativeN, ...c };
 }
 
 describe(indicatorSnapshot.name, () => {

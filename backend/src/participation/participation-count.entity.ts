@@ -49,4 +49,8 @@ export class ParticipationCount extends BaseEntity {
 
   @Column({ type: 'uuid', nullable: true })
   recordedBy: string | null;
+
+  /** A fixed random key drawn on insert, as a response's (disclosure/cell-key.ts): its cells' perturbation. */
+  @Column({ type: 'int', default: () => 'random_record_key()', select: false })
+  recordKey?: number;
 }

@@ -65,6 +65,13 @@ export class Response {
   @Column({ type: 'jsonb' })
   answers: Record<string, AnswerValue>;
 
+  /**
+   * A fixed random key in [−2^31, 2^31), drawn by the database on insert (migration DisclosureControl): a cell's
+   * key is the sum of its responses' keys, from which its published figure's perturbation is read (disclosure/cell-key.ts).
+   */
+  @Column({ type: 'int', default: () => 'random_record_key()', select: false })
+  recordKey?: number;
+
   /** The answers as a few bytes, at offsets the version gives (answer-codes.ts); null: read them from the JSON. */
   @Column({ type: 'bytea', nullable: true, select: false })
   codes?: Buffer | null;

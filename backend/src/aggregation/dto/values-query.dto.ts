@@ -3,6 +3,9 @@ import { IsIn, IsOptional } from 'class-validator';
 import { IsDateOnly } from '@backend/common/is-date-only.decorator';
 import { DIMENSIONS, Dimension, GRAINS, Grain } from '@backend/indicators/indicator-kind';
 
+export const VIEWS = ['published', 'unpublished'] as const;
+export type View = (typeof VIEWS)[number];
+
 export class ValuesQueryDto {
   @ApiPropertyOptional({ example: '2021-01-01' }) @IsOptional() @IsDateOnly()
   from?: string;
@@ -19,6 +22,13 @@ export class ValuesQueryDto {
   @ApiPropertyOptional({ example: '2022-09-29', description: "The series as of this day (in the plan's time zone): periods starting later left out, the one holding it counted up to it" })
   @IsOptional() @IsDateOnly()
   at?: string;
+
+  @ApiPropertyOptional({
+    enum: VIEWS, default: 'published',
+    description: 'published: the figures everyone may see (perturbed, small counts hidden); unpublished: the true figures, for evaluators and admins only, never to be published',
+  })
+  @IsOptional() @IsIn(VIEWS)
+  view?: View;
 }
 
 export class ProgressQueryDto {

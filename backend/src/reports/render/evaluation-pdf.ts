@@ -162,8 +162,11 @@ class EvaluationPdf {
           categoryOrder(b.dimension, b.cells).map((c) => [categoryLabel(b.dimension, c.category, this.lang), this.cell(c.value, c.suppressed), this.cell(c.n, c.suppressed)]));
       }
     }
+    // Manual values are published as entered; every other figure went through the disclosure layer.
     const anySuppressed = ind.series.some((p) => p.suppressed || p.cumulativeSuppressed) || ind.breakdowns.some((b) => b.cells.some((c) => c.suppressed));
-    if (anySuppressed) paragraph(doc, t.suppressedNote(snapshot.suppressionK), { size: 7.5, color: COLORS.muted });
+    if (ind.kind !== 'manual' && (ind.series.length > 0 || anySuppressed)) {
+      paragraph(doc, t.disclosureNote(snapshot.suppressionK, snapshot.maxDeviation ?? 0), { size: 7.5, color: COLORS.muted });
+    }
     doc.moveDown(0.6);
   }
 

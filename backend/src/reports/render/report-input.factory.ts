@@ -50,6 +50,7 @@ export function evaluationSnapshot(overrides: Partial<EvaluationSnapshot> = {}):
     cutoff: '2022-09-30',
     frozenAt: '2022-10-01T12:00:00.000Z',
     suppressionK: 5,
+    maxDeviation: 2,
     orientations: [
       {
         id: '00000000-0000-4000-8000-000000000011', number: 3, title: 'Accueil et intégration des nouveaux arrivants',

@@ -47,7 +47,8 @@ export interface ReportStrings {
   dimension: Record<Dimension, string>;
   category: string;
   suppressed: string;
-  suppressedNote: (k: number) => string;
+  /** Under every indicator computed from counts of people: how its figures are protected (README « Privacy »). */
+  disclosureNote: (k: number, d: number) => string;
   noValue: string;
   noSeries: string;
   noIndicators: string;
@@ -142,7 +143,7 @@ const fr: ReportStrings = {
   dimension: { gender: 'Genre', age_group: "Groupe d'âge", immigration: 'Parcours migratoire', language: 'Langue parlée à la maison', disability: 'Handicap' },
   category: 'Catégorie',
   suppressed: 'supprimé',
-  suppressedNote: (k) => `« supprimé » : moins de ${k} personnes derrière la donnée (ou masquée pour qu'une autre ne puisse pas être déduite).`,
+  disclosureNote: (k, d) => `${d > 0 ? `Pour protéger les personnes, chaque chiffre publié peut différer du vrai d'au plus ${d} ; ` : ''}« supprimé » : de 1 à ${k - 1} personnes derrière la donnée.`,
   noValue: '—',
   noSeries: 'Aucune valeur à la date de coupure.',
   noIndicators: 'Aucun indicateur.',
@@ -235,7 +236,7 @@ const en: ReportStrings = {
   dimension: { gender: 'Gender', age_group: 'Age group', immigration: 'Immigration background', language: 'Language spoken at home', disability: 'Disability' },
   category: 'Category',
   suppressed: 'suppressed',
-  suppressedNote: (k) => `"suppressed": fewer than ${k} people behind the figure (or hidden so that another cannot be worked out).`,
+  disclosureNote: (k, d) => `${d > 0 ? `To protect people, each published figure may differ from the true one by up to ${d}; ` : ''}"suppressed": 1 to ${k - 1} people behind the figure.`,
   noValue: '—',
   noSeries: 'No value at the cut-off date.',
   noIndicators: 'No indicator.',
