@@ -81,9 +81,16 @@ describe('Indicator values computed from the raw rows', () => {
     await aggregation.recompute(saved.id);
     return saved.id;
   }
+  type Row = { period: string; category?: string; value: number | null; n: number | null; suppressed: boolean; cumulativeValue: number | null };
+  /** The true figures, as an evaluator reads them (what these computations are about). */
   const values = async (id: string, query = '') =>
-    (await t.http().get(`/api/indicators/${id}/values${query}`).set(bearer(t.tokens.committee)).expect(200)).body as
-      { period: string; category?: string; value: number | null; n: number | null; suppressed: boolean; cumulativeValue: number | null }[];
+    (await t.http().get(`/api/indicators/${id}/values`).query(`${query.replace(/^\?/, '')}${query ? '&' : ''}view=unpublished`)
+      .set(bearer(t.tokens.evaluator)).expect(200)).body as Row[];
+  /** The figures as the committee reads them: through the disclosure layer. */
+  const published = async (id: string, query = '') =>
+    (await t.http().get(`/api/indicators/${id}/values${query}`).set(bearer(t.tokens.committee)).expect(200)).body as Row[];
+  /** A published count: within D = 2 of the true one and never under k = 5. */
+  const near = (truth: number) => (v: number | null) => v !== null && v >= 5 && Math.abs(v - truth) <= 2;
 
   it('counts responses per quarter and cumulated since the plan start', async () => {
     const id = await indicator({ kind: 'response_count', source: { questionnaireId } });
@@ -115,22 +122,39 @@ describe('Indicator values computed from the raw rows', () => {
     const id = await indicator({ kind: 'participation_sum', grain: 'year', dimensions: ['gender'], source: { instrumentIds: [countsInstrumentId] } });
     expect((await values(id)).map((v) => [v.period, v.value])).toEqual([['2022-01-01', 65]]);
     const byGender = await values(id, '?by=gender');
-    // 3 people were not recorded by gender: under 5, hidden, and « man » (the smallest other) with them.
-    expect(byGender.map((v) => [v.category, v.value, v.suppressed])).toEqual([
-      ['man', null, true], ['not_recorded', null, true], ['woman', 34, false],
-    ]);
+    expect(byGender.map((v) => [v.category, v.value, v.suppressed])).toEqual([['man', 28, false], ['not_recorded', 3, true], ['woman', 34, false]]);
+    // Published: the 3 people not recorded by gender are hidden; the others within 2 of the truth. With every figure
+    // perturbed, the total minus the others no longer gives the 3 back: no second cell need be hidden.
+    const shown = await published(id, '?by=gender');
+    expect(shown.map((v) => [v.category, v.suppressed])).toEqual([['man', false], ['not_recorded', true], ['woman', false]]);
+    expect(shown[1]).toMatchObject({ value: null, n: null });
+    expect([near(28)(shown[0].value), near(34)(shown[2].value)]).toEqual([true, true]);
   });
 
-  it('breaks responses down by ADS+ category and suppresses small cells with their complement', async () => {
+  it('breaks responses down by ADS+ category and hides every published count under 5', async () => {
     const id = await indicator({ kind: 'response_count', grain: 'year', dimensions: ['gender', 'language'], source: { questionnaireId } });
-    const gender2022 = (await values(id, '?by=gender&to=2022-12-31'));
-    // 2022: woman 5, man 2, prefer_not 1. « man » and « prefer_not » are under 5: both hidden.
-    expect(gender2022.map((v) => [v.category, v.value, v.suppressed])).toEqual([
-      ['man', null, true], ['prefer_not', null, true], ['woman', 5, false],
-    ]);
-    const languages2022 = await values(id, '?by=language&to=2022-12-31');
-    // A respondent who speaks two languages counts in both: fr 5, ar 4.
-    expect(languages2022.map((v) => [v.category, v.suppressed ? 'hidden' : v.value])).toEqual([['ar', 'hidden'], ['fr', 'hidden']]);
+    // 2022: woman 5, man 2, prefer_not 1. A respondent who speaks two languages counts in both: fr 5, ar 4.
+    expect((await values(id, '?by=gender&to=2022-12-31')).map((v) => [v.category, v.value])).toEqual([['man', 2], ['prefer_not', 1], ['woman', 5]]);
+    expect((await values(id, '?by=language&to=2022-12-31')).map((v) => [v.category, v.value])).toEqual([['ar', 4], ['fr', 5]]);
+    const gender2022 = await published(id, '?by=gender&to=2022-12-31');
+    expect(gender2022.map((v) => [v.category, v.suppressed])).toEqual([['man', true], ['prefer_not', true], ['woman', false]]);
+    expect(gender2022.filter((v) => v.suppressed).map((v) => [v.value, v.n])).toEqual([[null, null], [null, null]]);
+    expect(near(5)(gender2022[2].value)).toBe(true);
+    const languages2022 = await published(id, '?by=language&to=2022-12-31');
+    expect(languages2022.map((v) => [v.category, v.suppressed])).toEqual([['ar', true], ['fr', false]]);
+    // 2023's 2 respondents: the total is hidden too, like any count under 5 (a definition could select them alone).
+    expect((await published(id, '?from=2023-01-01')).map((v) => [v.period, v.value, v.suppressed])).toEqual([['2023-01-01', null, true]]);
+  });
+
+  it('lets only evaluators and admins read the true figures, marked not for publication', async () => {
+    const id = await indicator({ kind: 'response_count', grain: 'year', source: { questionnaireId } });
+    const truth = await t.http().get(`/api/indicators/${id}/values?view=unpublished`).set(bearer(t.tokens.evaluator)).expect(200);
+    expect(truth.body.every((r: { notForPublication?: boolean }) => r.notForPublication === true)).toBe(true);
+    for (const role of ['committee', 'partner'] as const) {
+      const res = await t.http().get(`/api/indicators/${id}/values?view=unpublished`).set(bearer(t.tokens[role])).expect(403);
+      expect(res.body.errors).toEqual([{ field: 'view', message: 'only evaluators and admins may read unpublished figures' }]);
+    }
+    expect((await published(id)).some((r) => 'notForPublication' in r)).toBe(false);
   });
 
   it('refuses a breakdown the indicator does not have', async () => {
@@ -170,7 +194,11 @@ describe('Indicator values computed from the raw rows', () => {
     const id = await indicator({ kind: 'response_count', grain: 'year', source: { questionnaireId }, baselineValue: 0, midtermTarget: 10, finalTarget: 20 });
     const res = await t.http().get(`/api/plans/${planId}/progress?at=2023-06-30`).set(bearer(t.tokens.committee)).expect(200);
     const row = res.body.indicators.find((i: { id: string }) => i.id === id);
-    expect(row).toMatchObject({ value: 10, n: 10, status: 'at_risk', finalTarget: 20 });
+    // 10 respondents, published within 2 of it; the status is read from the published value (one truth).
+    expect(row).toMatchObject({ finalTarget: 20 });
+    expect(row.n).toBe(row.value);
+    expect(near(10)(row.value)).toBe(true);
+    expect(res.body.disclosure).toEqual({ k: 5, maxDeviation: 2 });
   });
 
   it('knows which indicators are stale, and none after a recompute', async () => {

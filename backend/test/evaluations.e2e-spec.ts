@@ -1,3 +1,4 @@
+import { publishable, publishableShare } from './support/disclosure';
 import { randomUUID } from 'node:crypto';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -175,19 +176,25 @@ describe('Evaluations', () => {
     expect(s.orientations[0].objectives.map((o) => [o.code, o.indicators.map((i) => i.name)])).toEqual([
       ['1.1', ['Répondants', 'Connaissent la Table']], ['1.2', ['Participants', 'Publications']],
     ]);
-    const totals = (i: IndicatorSnapshot) => i.series.map((p) => [p.period, p.value, p.n, p.cumulativeValue]);
+    // Frozen as published (disclosure layer): 6 and 5 respondents in Q1 and Q2, 11 since the start, each within 2.
     const responses = indicatorIn(s, own.responses);
-    expect(totals(responses)).toEqual([['2024-01-01', 6, 6, 6], ['2024-04-01', 5, 5, 11]]);
-    expect(responses).toMatchObject({ value: 11, n: 11, period: '2024-04-01', status: 'on_track', finalTarget: 12, grain: 'quarter' });
-    // Q2's own cells (3 and 2 people) are hidden, so are their cumulative ones (6 and 5): Q1's would give them back.
-    // Hidden cells go out without their value or n.
-    expect(responses.breakdowns).toEqual([{ dimension: 'gender', cells: [
-      { category: 'man', value: null, n: null, suppressed: true }, { category: 'woman', value: null, n: null, suppressed: true },
-    ] }]);
+    expect(responses.series.map((p) => p.period)).toEqual(['2024-01-01', '2024-04-01']);
+    const [q1, q2] = responses.series;
+    expect([publishable(q1.value, 6), q1.n === q1.value, publishable(q2.value, 5), publishable(q2.cumulativeValue, 11)]).toEqual([true, true, true, true]);
+    expect(responses).toMatchObject({ value: q2.cumulativeValue, n: q2.cumulativeN, period: '2024-04-01', finalTarget: 12, grain: 'quarter' });
+    // Q2's own gender cells (3 and 2 people) are hidden; their cumulative ones (6 and 5) are published, perturbed.
+    const q2Gender = (await t.http().get(`/api/indicators/${own.responses}/values?by=gender&to=${CUTOFF}`).set(as('committee')).expect(200)).body as
+      { period: string; suppressed: boolean; value: number | null }[];
+    expect(q2Gender.filter((c) => c.period === '2024-04-01').map((c) => [c.suppressed, c.value])).toEqual([[true, null], [true, null]]);
+    const [man, woman] = responses.breakdowns[0].cells;
+    expect([man.category, publishable(man.value, 6), woman.category, publishable(woman.value, 5)]).toEqual(['man', true, 'woman', true]);
     const share = indicatorIn(s, own.share);
-    expect(share.series.map((p) => [p.period, p.value, p.n])).toEqual([['2024-01-01', (100 * 4) / 6, 6], ['2024-04-01', 60, 5]]);
-    expect(share).toMatchObject({ value: 60, n: 5, status: 'on_track', baseline: { value: 50, date: '2023-12-01' } });
-    expect(indicatorIn(s, own.participants)).toMatchObject({ value: 50, period: '2024-01-01', status: 'on_track' });
+    // 4 of 6 knew the Table in Q1, 3 of 5 in Q2.
+    expect([publishableShare(share.series[0], 4, 6), publishableShare(share.series[1], 3, 5)]).toEqual([true, true]);
+    expect(share).toMatchObject({ value: share.series[1].value, n: share.series[1].n, baseline: { value: 50, date: '2023-12-01' } });
+    const participants = indicatorIn(s, own.participants);
+    expect(participants).toMatchObject({ period: '2024-01-01' });
+    expect(publishable(participants.value, 50)).toBe(true);
     expect(indicatorIn(s, own.manual)).toMatchObject({ value: 5, period: '2024-04-01', status: 'on_track' });
     expect(indicatorIn(s, own.manual).series.map((p) => p.cumulativeValue)).toEqual([3, 5]);
   });
@@ -248,11 +255,13 @@ describe('Evaluations', () => {
     // Assert: unchanged, although a snapshot built now at the same cut-off differs in all of these
     expect((await evaluation(id)).snapshot).toEqual(frozen);
     const now = (await freezer.buildSnapshot(own.planId, CUTOFF))!;
-    expect(indicatorIn(now, own.responses)).toMatchObject({ value: 12, finalTarget: 1000 });
+    expect(indicatorIn(now, own.responses)).toMatchObject({ finalTarget: 1000 });
+    expect(publishable(indicatorIn(now, own.responses).value, 12)).toBe(true);
     expect(indicatorIn(now, own.share)).toMatchObject({ name: 'Ne connaissent pas la Table', grain: 'year' });
-    expect(indicatorIn(now, own.participants).value).toBe(57);
+    expect(publishable(indicatorIn(now, own.participants).value, 57)).toBe(true);
     expect(indicatorIn(now, own.manual).value).toBe(6);
-    expect(indicatorIn(frozen!, own.responses)).toMatchObject({ value: 11, finalTarget: 12 });
+    expect(indicatorIn(frozen!, own.responses)).toMatchObject({ finalTarget: 12 });
+    expect(publishable(indicatorIn(frozen!, own.responses).value, 11)).toBe(true);
   });
 
   it('refuses assessments and closing while the snapshot is being frozen (409), writing nothing', async () => {
@@ -322,9 +331,9 @@ describe('Evaluations', () => {
     // Assert: baseline, mid-term and final for each indicator
     expect(body.midterm).toMatchObject({ id: midterm, cutoff: '2024-03-31' });
     for (const i of indicatorsOf(mid)) expect(body.midterm!.indicators[i.id]).toEqual({ value: i.value, n: i.n, status: i.status });
-    expect(body.midterm!.indicators[own.responses].value).toBe(6);
+    // 6 respondents by the mid-term's cut-off, 14 by the final's: both as published (within 2).
     const responses = indicatorIn(body.snapshot!, own.responses);
-    expect([responses.baseline.value, body.midterm!.indicators[own.responses].value, responses.value]).toEqual([0, 6, 14]);
+    expect([responses.baseline.value, publishable(body.midterm!.indicators[own.responses].value, 6), publishable(responses.value, 14)]).toEqual([0, true, true]);
     expect((await evaluation(midterm)).midterm).toBeUndefined();
   });
 
