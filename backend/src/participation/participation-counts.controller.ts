@@ -1,8 +1,11 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@backend/auth/auth.decorators';
 import { UuidParam } from '@backend/common/uuid-param.pipe';
-import { CreateParticipationCountDto, ParticipationCountQueryDto, UpdateParticipationCountDto } from './dto/participation-count.dto';
+import {
+  CreateParticipationCountDto, ParticipationCountPageDto, ParticipationCountQueryDto, ParticipationCountViewDto, ParticipationCountWithHistoryDto,
+  UpdateParticipationCountDto,
+} from './dto/participation-count.dto';
 import { ParticipationCountsService } from './participation-counts.service';
 
 @ApiTags('participation-counts')
@@ -13,7 +16,8 @@ export class ParticipationCountsController {
 
   @Post() @HttpCode(201) @Roles('admin', 'evaluator', 'partner')
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'A UUID: a retry with the same key and body records nothing twice' })
-  @ApiResponse({ status: 201, description: 'Recorded (or recorded already by an earlier send of the same key and body)' })
+  @ApiOperation({ summary: 'Records a count; the answer gives the figures as entered (`protected: false`): the writer typed them' })
+  @ApiResponse({ status: 201, type: ParticipationCountViewDto, description: 'Recorded (or recorded already by an earlier send of the same key and body)' })
   @ApiResponse({ status: 400, description: 'No or malformed Idempotency-Key, a bad field, parts of a dimension over the total (breakdown.<dimension>)' })
   @ApiResponse({ status: 422, description: 'The Idempotency-Key was used with another body' })
   create(@Body() dto: CreateParticipationCountDto, @Headers('idempotency-key') key: string | undefined, @CurrentUser() user: AuthUser) {
@@ -21,12 +25,23 @@ export class ParticipationCountsController {
   }
 
   @Get()
+  @ApiOperation({
+    summary: "Counts, newest first (a partner: its organization's). Evaluators, admins and the recording organization's partners read "
+      + 'the figures as entered; the committee reads them through the disclosure layer (`protected: true`: totals and breakdown cells '
+      + 'perturbed, small ones null and marked hidden), as the indicators built on them publish them',
+  })
+  @ApiOkResponse({ type: ParticipationCountPageDto })
   list(@Query() q: ParticipationCountQueryDto, @CurrentUser() user: AuthUser) { return this.counts.list(q, user); }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A count with its history (the figures before each change), published as the list publishes it' })
+  @ApiOkResponse({ type: ParticipationCountWithHistoryDto })
+  @ApiResponse({ status: 403, description: "A partner, for another organization's count" })
   get(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser) { return this.counts.get(id, user); }
 
   @Patch(':id') @Roles('admin', 'evaluator', 'partner')
+  @ApiOperation({ summary: "Changes a count (admins, evaluators, the recording organization's partners); the answer gives it as entered, with its history" })
+  @ApiOkResponse({ type: ParticipationCountWithHistoryDto })
   update(@Param('id', UuidParam) id: string, @Body() dto: UpdateParticipationCountDto, @CurrentUser() user: AuthUser) {
     return this.counts.update(id, dto, user);
   }

@@ -1,45 +1,64 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '@backend/auth/auth.decorators';
+import { appConfig } from '@backend/config/configuration';
+import { disclosureTable } from '@backend/disclosure/disclosure';
 import { ApiError, FieldError, invalidField, notFound } from '@backend/common/errors';
 import { Page, pageOf } from '@backend/common/pagination.dto';
 import { Instrument } from '@backend/indicators/instrument.entity';
 import { keyReused, requireIdempotencyKey } from '@backend/responses/idempotency-key';
 import { breakdownErrors, countHash, CountFields } from './breakdown';
+import { CountFigures, protectedFigures, readsTrueCounts, trueFigures } from './count-figures';
 import { CreateParticipationCountDto, ParticipationCountQueryDto, UpdateParticipationCountDto } from './dto/participation-count.dto';
 import { ParticipationCountRevision } from './participation-count-revision.entity';
 import { BreakdownCell, ParticipationCount } from './participation-count.entity';
 
-export interface ParticipationCountView {
+/**
+ * A count as its reader may see it (count-figures.ts): `protected` false, its figures as entered; `protected` true,
+ * its total and breakdown through the disclosure layer (a hidden one null, `totalHidden` / the cell's `hidden` set).
+ */
+export interface ParticipationCountView extends CountFigures {
   id: string;
   instrumentId: string;
   organizationId: string | null;
   activity: string;
   date: string;
-  total: number;
-  breakdown: BreakdownCell[];
   recordedBy: string | null;
   createdAt: Date;
   updatedAt: Date;
+  protected: boolean;
 }
+
+type StoredPrevious = ParticipationCountRevision['previous'];
 
 export interface RevisionView {
   changedBy: string | null;
   /** The display name (or email) of who changed it, when that user still exists. */
   changedByName: string | null;
   changedAt: Date;
-  previous: ParticipationCountRevision['previous'];
+  /** The fields before the change, their figures published as the count's are. */
+  previous: Omit<StoredPrevious, 'total' | 'breakdown'> & CountFigures;
 }
+
+/** How a reader gets an entry's figures: as entered, or published with the entry's record key (`protected`). */
+interface Reading {
+  protected: boolean;
+  figures: (total: number, breakdown: readonly BreakdownCell[]) => CountFigures;
+}
+
+const AS_ENTERED: Reading = { protected: false, figures: trueFigures };
 
 const COUNTABLE_KINDS = ['participation_count', 'tally'];
 const STAFF_EDITORS = ['admin', 'evaluator'];
 
-function view(c: ParticipationCount): ParticipationCountView {
+function view(c: ParticipationCount, reading: Reading = AS_ENTERED): ParticipationCountView {
   return {
-    id: c.id, instrumentId: c.instrumentId, organizationId: c.organizationId, activity: c.activity, date: c.date, total: c.total,
-    breakdown: c.breakdown, recordedBy: c.recordedBy, createdAt: c.createdAt, updatedAt: c.updatedAt,
+    id: c.id, instrumentId: c.instrumentId, organizationId: c.organizationId, activity: c.activity, date: c.date,
+    ...reading.figures(c.total, c.breakdown), recordedBy: c.recordedBy, createdAt: c.createdAt, updatedAt: c.updatedAt,
+    protected: reading.protected,
   };
 }
 
@@ -50,11 +69,16 @@ function invalid(errors: FieldError[]): ApiError {
 /** « Nombre de participants »: counts partners record, each write idempotent, each edit kept in the history. */
 @Injectable()
 export class ParticipationCountsService {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly aggregation: AggregationQueueService) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly aggregation: AggregationQueueService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
 
   /**
    * Records a count once per Idempotency-Key: a retry with the same key and body (by the same user) gets the
-   * same record and stores nothing; the same key with another body is a 422.
+   * same record and stores nothing; the same key with another body is a 422. The answer gives the figures as
+   * entered: it goes to the writer, who typed them.
    */
   async create(dto: CreateParticipationCountDto, idempotencyKey: string | undefined, user: AuthUser): Promise<ParticipationCountView> {
     const key = requireIdempotencyKey(idempotencyKey);
@@ -83,25 +107,46 @@ export class ParticipationCountsService {
     return view(existing);
   }
 
+  /**
+   * The counts, newest first, each as its reader may see it (readingFor). The list filters and sorts on nothing a
+   * count's figures decide (instrument; date, creation, id), so that it orders and pages protected entries alike
+   * whatever their true figures.
+   */
   async list(q: ParticipationCountQueryDto, user: AuthUser): Promise<Page<ParticipationCountView>> {
-    const qb = this.db.getRepository(ParticipationCount).createQueryBuilder('c')
+    const qb = this.db.getRepository(ParticipationCount).createQueryBuilder('c').addSelect('c.recordKey')
       .orderBy('c.date', 'DESC').addOrderBy('c.created_at', 'DESC').addOrderBy('c.id', 'ASC')
       .skip((q.page - 1) * q.limit).take(q.limit);
     if (q.instrumentId) qb.andWhere('c.instrument_id = :instrumentId', { instrumentId: q.instrumentId });
     // Partners see their own organization's counts only.
     if (user.role === 'partner') qb.andWhere('c.organization_id = :org', { org: user.organizationId ?? '00000000-0000-0000-0000-000000000000' });
     const [items, total] = await qb.getManyAndCount();
-    return pageOf(items.map(view), total, q);
+    return pageOf(items.map((c) => view(c, this.readingFor(c, user))), total, q);
   }
 
+  /** A count with its history, as its reader may see them: the figures before each change are published as the count's. */
   async get(id: string, user: AuthUser): Promise<ParticipationCountView & { history: RevisionView[] }> {
-    const count = await this.find(this.db.manager, id);
+    const count = await this.db.manager.createQueryBuilder(ParticipationCount, 'c').addSelect('c.recordKey')
+      .where('c.id = :id', { id }).getOne();
+    if (!count) throw notFound('Participation count', id);
     this.assertVisible(count, user);
-    const history = await this.db.query<RevisionView[]>(
+    const reading = this.readingFor(count, user);
+    const revisions = await this.db.query<(Omit<RevisionView, 'previous'> & { previous: StoredPrevious })[]>(
       `SELECT r.changed_by AS "changedBy", coalesce(u.display_name, u.email) AS "changedByName", r.changed_at AS "changedAt", r.previous
        FROM participation_count_revisions r LEFT JOIN users u ON u.id = r.changed_by
        WHERE r.participation_count_id = $1 ORDER BY r.changed_at DESC, r.id DESC`, [id]);
-    return { ...view(count), history };
+    const history = revisions.map(({ previous: { total, breakdown, ...rest }, ...revision }) => ({
+      ...revision, previous: { ...rest, ...reading.figures(total, breakdown as BreakdownCell[]) },
+    }));
+    return { ...view(count, reading), history };
+  }
+
+  /** As entered for evaluators, admins and the recording organization's partners; through the disclosure layer otherwise. */
+  private readingFor(count: ParticipationCount, user: AuthUser): Reading {
+    if (readsTrueCounts(user, count.organizationId)) return AS_ENTERED;
+    if (count.recordKey === undefined) throw new Error(`Participation count ${count.id} was read without its record key`);
+    const table = disclosureTable({ k: this.app.suppressionK, maxDeviation: this.app.disclosureMaxDeviation });
+    const recordKey = count.recordKey;
+    return { protected: true, figures: (total, breakdown) => protectedFigures(total, breakdown, recordKey, table) };
   }
 
   /** Admins, evaluators and partners of the recording organization; the values before the change go to the history. */
