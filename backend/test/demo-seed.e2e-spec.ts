@@ -1,5 +1,5 @@
-import { D, publishable } from './support/disclosure';
 import { DataSource } from 'typeorm';
+import { D, publishable } from './support/disclosure';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 // Only the demo's own rows are counted: other test files write to the same database at the same time.

@@ -1,4 +1,3 @@
-import { publishable, publishableShare } from './support/disclosure';
 import { randomUUID } from 'node:crypto';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -19,6 +18,7 @@ import { QueueModule } from '@backend/queue/queue.module';
 import { Response } from '@backend/responses/response.entity';
 import type { Role } from '@backend/users/role';
 import { EvaluationProcessor } from '../../workers/src/evaluations/evaluation.processor';
+import { publishable, publishableShare } from './support/disclosure';
 import { Fixtures, fixtures, uniqueText } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { waitFor } from './support/wait-for';

@@ -1,4 +1,3 @@
-import { publishable } from './support/disclosure';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { AggregationService } from '@backend/aggregation/aggregation.service';
@@ -16,6 +15,7 @@ import { REPORT_STRINGS } from '@backend/reports/render/report-strings';
 import { ReportSourcesService } from '@backend/reports/report-sources.service';
 import { Response } from '@backend/responses/response.entity';
 import type { Role } from '@backend/users/role';
+import { publishable } from './support/disclosure';
 import { Fixtures, fixtures, uniqueText } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 

@@ -13,7 +13,7 @@ interface Detail {
   id: string; slug: string; planId: string; instrumentId: string | null; status: string; currentVersion: number;
   title: Record<string, string>; languages: string[]; defaultLanguage: string; questions: Question[];
   opensAt: string | null; closesAt: string | null; publicUrl: string; hasUnpublishedChanges: boolean;
-  versions: { version: number; createdAt: string; responseCount: number }[];
+  versions: { version: number; createdAt: string; responseCount: number | null }[];
   missingTranslations: Record<string, string[]>;
 }
 
@@ -263,6 +263,19 @@ describe('Questionnaire authoring (evaluators)', () => {
       // Assert
       expect(again).toMatchObject({ currentVersion: 1, versions: [{ version: 1, responseCount: 1 }] });
       expect(await versionRows(q.id)).toHaveLength(1);
+    });
+
+    it('shows the committee and partners response counts as published: one response is hidden, as on the dashboard', async () => {
+      // Arrange
+      const q = await create();
+      await publish(q.id);
+      await answer(q.id, 1);
+      // Act / Assert: the evaluator reads the true count, the others what the disclosure layer publishes
+      expect((await t.http().get(`/api/questionnaires/${q.id}`).set(as()).expect(200)).body.versions).toMatchObject([{ version: 1, responseCount: 1 }]);
+      for (const role of ['committee', 'partner'] as const) {
+        const res = await t.http().get(`/api/questionnaires/${q.id}`).set(bearer(t.tokens[role])).expect(200);
+        expect(res.body.versions).toMatchObject([{ version: 1, responseCount: null }]);
+      }
     });
 
     it('sets the open and close dates, and refuses a close before the opening (400 naming closesAt)', async () => {

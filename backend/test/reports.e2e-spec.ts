@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Job } from 'bullmq';
 import type { Response } from 'supertest';
+import { disclosureTable } from '@backend/disclosure/disclosure';
+import { keyFromSum, protectCount } from '@backend/disclosure/cell-key';
 import { EvaluationFreezerService } from '@backend/evaluations/evaluation-freezer.service';
 import type { EvaluationSnapshot } from '@backend/evaluations/evaluation-snapshot';
 import { PARC_EXTENSION_PLAN } from '@backend/demo/parc-extension-plan';
@@ -237,11 +239,13 @@ describe('Reports', () => {
   describe("of a plan's year (« rapport d'activité annuel »)", () => {
     it('gives the 2022 activity of the Parc-Extension plan: actions, participation and indicator values of the year', async () => {
       // Arrange
-      const [{ total }] = await t.db.query<{ total: number }[]>(
-        `SELECT coalesce(sum(c.total), 0)::int AS total FROM participation_counts c JOIN instruments i ON i.id = c.instrument_id
+      // What the report must publish: the year's participants through the disclosure layer, with their entries' keys.
+      const [{ people, key }] = await t.db.query<{ people: number; key: string }[]>(
+        `SELECT coalesce(sum(c.total), 0)::int AS people, sum(c.record_key)::text AS key FROM participation_counts c JOIN instruments i ON i.id = c.instrument_id
           WHERE i.plan_id = $1 AND c.date BETWEEN '2022-01-01' AND '2022-12-31'`, [planId]);
+      const total = protectCount(people, keyFromSum(key), disclosureTable({ k: 5, maxDeviation: 2 })).value;
       const [participants] = await t.db.query<{ value: number }[]>(
-        `SELECT v.value FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
+        `SELECT v.published_value AS value FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
           WHERE i.plan_id = $1 AND i.name = 'Nombre de participants à la Journée de Bienvenue' AND v.grain = 'year' AND v.dimension = '' AND v.period_start = '2022-01-01'`, [planId]);
       // Act
       const asked = await t.http().post(`/api/plans/${planId}/activity-reports`).set(as('committee')).send({ year: 2022 });
@@ -263,6 +267,7 @@ describe('Reports', () => {
       expect(text).toContain('Relocalisation des organismes de William-Hingston');
       expect(text).toContain('31 décembre 2022');
       expect(total).toBeGreaterThan(0);
+      expect(Math.abs(total! - people)).toBeLessThanOrEqual(2);
       expect(text).toMatch(new RegExp(`Total \\d+ ${total}`));
       expect(participants?.value).toBeGreaterThan(0);
       expect(text).toContain(`Nombre de participants à la Journée de Bienvenue (participants) ${participants.value}`);

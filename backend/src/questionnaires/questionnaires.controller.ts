@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { PLAN_WRITERS, Roles } from '@backend/auth/auth.decorators';
+import { AuthUser, CurrentUser, PLAN_WRITERS, Roles } from '@backend/auth/auth.decorators';
 import { UuidParam } from '@backend/common/uuid-param.pipe';
 import {
   CreateQuestionnaireDto, PublishQuestionnaireDto, QrQueryDto, QuestionnaireQueryDto, UpdateQuestionnaireDto,
@@ -19,8 +19,8 @@ export class QuestionnairesController {
   list(@Query() q: QuestionnaireQueryDto) { return this.service.list(q); }
 
   @Get(':id')
-  @ApiOperation({ summary: 'The working copy with every translation, its versions with their response counts, and the strings missing per language' })
-  get(@Param('id', UuidParam) id: string) { return this.service.get(id); }
+  @ApiOperation({ summary: 'The working copy with every translation, its versions with their response counts (as published below evaluator: perturbed, under k hidden), and the strings missing per language' })
+  get(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser) { return this.service.get(id, PLAN_WRITERS.includes(user.role)); }
 
   @Post() @Roles(...PLAN_WRITERS)
   @ApiOperation({ summary: "Creates a draft; without instrumentId, a 'questionnaire' instrument of the plan is created with it" })

@@ -3,6 +3,8 @@ import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import QRCode, { type QRCodeToBufferOptions } from 'qrcode';
 import { DataSource, EntityManager, Like } from 'typeorm';
+import { keyFromSum, protectCount } from '@backend/disclosure/cell-key';
+import { disclosureTable } from '@backend/disclosure/disclosure';
 import { appConfig } from '@backend/config/configuration';
 import { ApiError, FieldError, invalidField, notFound } from '@backend/common/errors';
 import { findInPlan, findReferenced } from '@backend/common/lookup';
@@ -30,7 +32,8 @@ const QR_CACHE_SIZE = 200;
 export interface VersionSummary {
   version: number;
   createdAt: Date;
-  responseCount: number;
+  /** As published to roles below evaluator: through the disclosure layer (null: from 1 to k − 1 responses). */
+  responseCount: number | null;
 }
 
 /** One row of the staff list: the title in the default language. */
@@ -89,12 +92,15 @@ export class QuestionnairesService {
     return pageOf(rows.map(questionnaireListItem), total, q);
   }
 
-  /** The working copy with its versions and, per language, the strings still to translate. */
-  async get(id: string) {
+  /**
+   * The working copy with its versions and, per language, the strings still to translate. `trueCounts`: the versions'
+   * response counts as they are (evaluators and admins); otherwise as published (disclosure/cell-key.ts).
+   */
+  async get(id: string, trueCounts = true) {
     const q = await this.db.manager.findOneBy(Questionnaire, { id });
     if (!q) throw notFound('Questionnaire', id);
     const [versions, current] = await Promise.all([
-      this.versions(id),
+      this.versions(id, trueCounts),
       q.currentVersion > 0 ? this.db.manager.findOneBy(QuestionnaireVersion, { questionnaireId: id, version: q.currentVersion }) : null,
     ]);
     return {
@@ -273,16 +279,23 @@ export class QuestionnairesService {
     return `${this.app.publicUrl}/q/${slug}${lang ? `?lang=${lang}` : ''}`;
   }
 
-  private async versions(questionnaireId: string): Promise<VersionSummary[]> {
+  private async versions(questionnaireId: string, trueCounts: boolean): Promise<VersionSummary[]> {
     // Counted from the responses of this questionnaire only: its index, not a scan of every response.
-    return this.db.query<VersionSummary[]>(
-      `SELECT v.version, v.created_at AS "createdAt", COALESCE(c.n, 0)::int AS "responseCount"
+    const rows = await this.db.query<(VersionSummary & { responseCount: number; key: string | null })[]>(
+      `SELECT v.version, v.created_at AS "createdAt", COALESCE(c.n, 0)::int AS "responseCount", c.key
          FROM questionnaire_versions v
-         LEFT JOIN (SELECT version_id, count(*) AS n FROM responses WHERE questionnaire_id = $1 GROUP BY version_id) c ON c.version_id = v.id
+         LEFT JOIN (SELECT version_id, count(*) AS n, sum(record_key)::text AS key FROM responses WHERE questionnaire_id = $1 GROUP BY version_id) c
+           ON c.version_id = v.id
         WHERE v.questionnaire_id = $1
         ORDER BY v.version`,
       [questionnaireId],
     );
+    // A count of respondents like any other: a committee member reading it every day would otherwise see exactly how
+    // many answered that day, beside figures perturbed to hide it.
+    const table = disclosureTable({ k: this.app.suppressionK, maxDeviation: this.app.disclosureMaxDeviation });
+    return rows.map(({ key, ...v }) => ({
+      ...v, responseCount: trueCounts ? v.responseCount : protectCount(v.responseCount, keyFromSum(key), table).value,
+    }));
   }
 
   private async locked(em: EntityManager, id: string): Promise<Questionnaire> {

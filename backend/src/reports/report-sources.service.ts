@@ -1,9 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { publishedPeriod } from '@backend/aggregation/figures';
 import { FiguresService } from '@backend/aggregation/figures.service';
 import { todayIn } from '@backend/common/time-zone';
+import { appConfig } from '@backend/config/configuration';
+import { addKeys, keyFromSum, protectCount } from '@backend/disclosure/cell-key';
+import { disclosureTable } from '@backend/disclosure/disclosure';
 import { EvaluationsService } from '@backend/evaluations/evaluations.service';
 import { Action } from '@backend/plans/action.entity';
 import { Objective } from '@backend/plans/objective.entity';
@@ -39,7 +43,23 @@ export class ReportSourcesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly evaluations: EvaluationsService,
     private readonly figures: FiguresService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
+
+  /**
+   * The year's participation as a report publishes it: each activity's people, and all of them together, counted
+   * through the disclosure layer with their entries' keys (the same entries give the same figure as in the indicators).
+   */
+  private publishedParticipation(rows: { instrument: string; activity: string; counts: number; total: number; key: string }[]) {
+    const table = disclosureTable({ k: this.app.suppressionK, maxDeviation: this.app.disclosureMaxDeviation });
+    const publish = (total: number, key: number) => protectCount(total, key, table).value;
+    const all = rows.reduce((acc, r) => ({ counts: acc.counts + r.counts, total: acc.total + r.total, key: addKeys(acc.key, keyFromSum(r.key)) }),
+      { counts: 0, total: 0, key: 0 });
+    return {
+      participation: rows.map((r): ActivityParticipation => ({ instrument: r.instrument, activity: r.activity, counts: r.counts, total: publish(r.total, keyFromSum(r.key)) })),
+      participationTotal: { counts: all.counts, total: publish(all.total, all.key) },
+    };
+  }
 
   async evaluation(evaluationId: string, language: ReportLanguage, generatedAt: Date): Promise<Sourced<EvaluationReportInput>> {
     // Read before the data: a change landing in between makes the report look older than it is (rendered again
@@ -96,8 +116,8 @@ export class ReportSourcesService {
            FROM work_steps s JOIN work_cells c ON c.id = s.work_cell_id JOIN objectives o ON o.id = c.objective_id
           WHERE o.plan_id = $1 AND s.done AND s.date BETWEEN $2 AND $3
           ORDER BY s.date, c.name, s.position`, [planId, from, to]),
-      em.query<ActivityParticipation[]>(
-        `SELECT i.name AS instrument, c.activity, count(*)::int AS counts, sum(c.total)::int AS total
+      em.query<(ActivityParticipation & { total: number; key: string })[]>(
+        `SELECT i.name AS instrument, c.activity, count(*)::int AS counts, sum(c.total)::int AS total, sum(c.record_key)::text AS key
            FROM participation_counts c JOIN instruments i ON i.id = c.instrument_id
           WHERE i.plan_id = $1 AND c.date BETWEEN $2 AND $3
           GROUP BY i.id, i.name, i.position, c.activity
@@ -119,7 +139,7 @@ export class ReportSourcesService {
             })),
           })),
         })),
-        workSteps, participation, indicators,
+        workSteps, ...this.publishedParticipation(participation), indicators,
       },
       // Activity data has no single change time: an activity report is rendered on each request.
       changedAt: null,

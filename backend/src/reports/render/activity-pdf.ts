@@ -63,13 +63,12 @@ export async function renderActivityPdf(input: ActivityReportInput): Promise<Buf
   // 3. Participation of the year
   heading(doc, `3. ${t.participationTotals}`, 1);
   if (input.participation.length) {
-    const total = input.participation.reduce((sum, p) => sum + p.total, 0);
-    const counts = input.participation.reduce((sum, p) => sum + p.counts, 0);
+    const { counts, total } = input.participationTotal;
     table(doc, [
       { header: t.activity, width: 0.4 }, { header: t.instrument, width: 0.3 }, { header: t.counts, width: 0.12, align: 'right' }, { header: t.participants, width: 0.18, align: 'right' },
     ], [
-      ...input.participation.map((p) => [p.activity, p.instrument, num(p.counts), num(p.total)]),
-      [t.total, '', num(counts), num(total)],
+      ...input.participation.map((p) => [p.activity, p.instrument, num(p.counts), cell(p.total, p.total === null)]),
+      [t.total, '', num(counts), cell(total, total === null)],
     ]);
   } else {
     paragraph(doc, t.noParticipation, { color: COLORS.muted });

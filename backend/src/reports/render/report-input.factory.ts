@@ -128,6 +128,7 @@ export function activityInput(overrides: Partial<ActivityReportInput> = {}): Act
     }],
     workSteps: [{ workCell: 'Cellule 4.2', objectiveCode: '4.2', text: 'Portrait des besoins', phase: 'PHASE 1', date: '2022-03-01' }],
     participation: [{ instrument: 'Nombre de participants', activity: 'Journée de Bienvenue à Parc-Ex', counts: 1, total: 185 }],
+    participationTotal: { counts: 1, total: 185 },
     indicators: [
       { objectiveCode: '3.1', name: 'Nombre de participants à la Journée de Bienvenue', unit: 'participants', finalTarget: 550, value: 185, n: 185, suppressed: false, cumulativeValue: 325, cumulativeN: 325, cumulativeSuppressed: false },
       { objectiveCode: '3.1', name: 'Participants non binaires', unit: null, finalTarget: null, value: null, n: null, suppressed: true, cumulativeValue: null, cumulativeN: null, cumulativeSuppressed: true },

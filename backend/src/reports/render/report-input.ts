@@ -63,7 +63,8 @@ export interface ActivityParticipation {
   activity: string;
   /** How many counts were recorded for it in the year. */
   counts: number;
-  total: number;
+  /** The people counted, as published (disclosure layer): null when from 1 to k − 1. */
+  total: number | null;
 }
 
 /** An indicator's figure for the year (grain 'year', the whole population), as every surface publishes it. */
@@ -81,6 +82,8 @@ export interface ActivityReportInput {
   orientations: { number: number; title: string; objectives: ActivityObjective[] }[];
   workSteps: ActivityWorkStep[];
   participation: ActivityParticipation[];
+  /** Every activity of the year together, published as one count (not the sum of the published ones). */
+  participationTotal: { counts: number; total: number | null };
   indicators: ActivityIndicator[];
   generatedAt: Date;
 }
