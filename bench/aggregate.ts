@@ -26,6 +26,8 @@ import { abortBench, finished, freePort, killAll, start, stop, waitForHttp } fro
 //   2. times the real AggregationService.recompute (dist/, constructed by hand) of a response_count and an
 //      answer_share, each broken down by gender and age group: a first run, then BENCH_RUNS (3), median;
 //   3. times the floor: the plain GROUP BY over the same rows, once per indicator, median of BENCH_RUNS;
+//   3b. times the disclosure layer's share (issue 13): the scan with and without the sum of the record keys, and
+//      protectCells beside the roll-up in JavaScript;
 //   4. times the naive baseline: the rows as TypeORM Response entities, aggregated in JavaScript, in a child with
 //      a bounded heap (BENCH_NAIVE_HEAP_MB, 2048) and time (BENCH_NAIVE_SECONDS, 120): all at once, then paged;
 //   5. prints the table and the targets;
@@ -207,6 +209,73 @@ async function floorPhase(q: Questionnaire, ids: WelcomeIds, indicators: number)
   return out;
 }
 
+// ─── 3b. The disclosure layer's cost ───────────────────────────────────────────────────────────────────────
+
+interface ProtectionFigures { scanMs: number; scanWithKeysMs: number; rollUpMs: number; protectMs: number; cells: number }
+
+/**
+ * What the cell-key method adds to a recompute (issue 13): in SQL, summing the rows' record keys beside their count in
+ * the scan (the codes' cross-tab with and without sum(record_key), median of BENCH_RUNS each, jit off); in JavaScript,
+ * protectCells over the indicators' cells rolled up from their stored month cells (median of 20).
+ */
+async function protectionPhase(q: Questionnaire, ids: WelcomeIds, indicators: Bench[]): Promise<ProtectionFigures> {
+  const offsets = backend.answerCodes().codeOffsets(backend.welcomeDay().WELCOME_DAY_QUESTIONS);
+  const at = (id: string) => offsets.get(id)!.offset;
+  say(`\n3b. The disclosure layer's cost: the scan with and without the record keys' sum (median of ${RUNS}), protectCells in JavaScript (median of 20)`);
+  const scan = (keys: boolean) => `SELECT answered_month, get_byte(codes, ${at(ids.gender)}), get_byte(codes, ${at(ids.age_group)}),
+      get_byte(codes, ${at(ids.knowsTable)}), count(*)${keys ? ', sum(record_key)' : ''} FROM responses WHERE questionnaire_id = $1 GROUP BY 1, 2, 3, 4`;
+  const timed = async (keys: boolean) => {
+    const runs: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const db = await connect();
+      try {
+        await db.query('SET jit = off');
+        const t = performance.now();
+        await db.query(scan(keys), [q.id]);
+        runs.push(since(t));
+      } finally {
+        await db.end();
+      }
+    }
+    return median(runs);
+  };
+  await quiet();
+  const scanMs = await timed(false);
+  const scanWithKeysMs = await timed(true);
+  const db = await connect();
+  let rollUpMs = 0;
+  let protectMs = 0;
+  let cells = 0;
+  try {
+    const { rollUp } = backend.rollup();
+    const { protectCells } = backend.protectCells();
+    const app = backend.configuration().appConfig();
+    const table = backend.disclosure().disclosureTable({ k: app.suppressionK, maxDeviation: app.disclosureMaxDeviation });
+    const kinds = ['response_count', 'answer_share'] as const;
+    for (const [i, indicator] of indicators.entries()) {
+      const months = (await db.query<{ cells: Parameters<typeof rollUp>[1] }>('SELECT cells FROM indicator_months WHERE indicator_id = $1', [indicator.id]))
+        .rows.flatMap((r) => r.cells);
+      const rolls: number[] = [];
+      const protects: number[] = [];
+      for (let r = 0; r < 20; r++) {
+        let t = performance.now();
+        const rolled = rollUp(kinds[i], months, '2000-01-01');
+        rolls.push(since(t));
+        t = performance.now();
+        protectCells(kinds[i], rolled, table);
+        protects.push(since(t));
+        cells = Math.max(cells, rolled.length);
+      }
+      rollUpMs += median(rolls);
+      protectMs += median(protects);
+    }
+  } finally {
+    await db.end();
+  }
+  say(`   scan ${ms(scanMs)}, with the keys' sum ${ms(scanWithKeysMs)}; roll-up ${ms(rollUpMs)}, protectCells ${ms(protectMs)} (${n(cells)} cells per indicator)`);
+  return { scanMs, scanWithKeysMs, rollUpMs, protectMs, cells };
+}
+
 // ─── 4. Naive ───────────────────────────────────────────────────────────────────────────────────────────────
 
 interface NaiveFigures { mode: 'all' | 'paged'; result: NaiveResult | null; outcome: 'done' | 'oom' | 'timeout' | 'failed'; wallMs: number; detail: string }
@@ -363,12 +432,12 @@ async function warmUp(base: string, token: string, slug: string, planId: string,
       method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: JSON.stringify(randomBody(ids)),
     }))),
     loop(() => fetch(`${base}/api/plans/${planId}/progress`, { headers: auth })),
-    loop(() => fetch(`${base}/api/indicators/${indicatorId}/values?grain=year`, { headers: auth })),
+    loop(() => fetch(`${base}/api/indicators/${indicatorId}/values?grain=year&view=unpublished`, { headers: auth })),
   ]);
 }
 
 async function indicatorCount(base: string, token: string, indicatorId: string): Promise<number | null> {
-  const res = await fetch(`${base}/api/indicators/${indicatorId}/values?grain=year`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${base}/api/indicators/${indicatorId}/values?grain=year&view=unpublished`, { headers: { authorization: `Bearer ${token}` } });
   if (res.status !== 200) throw new Error(`GET values answered ${res.status}: ${await res.text()}`);
   const rows = (await res.json()) as { cumulativeValue: number | null }[];
   return rows[rows.length - 1]?.cumulativeValue ?? null;
@@ -469,7 +538,7 @@ async function freshnessPhase(db: Client, svc: Aggregation, loaded: Loaded): Pro
 
 function report(
   loaded: Loaded, indicators: Bench[], rc: RecomputeFigures, floors: FloorVariant[], naive: NaiveFigures[] | null,
-  fresh: FreshFigures[] | string | null,
+  fresh: FreshFigures[] | string | null, protection: ProtectionFigures,
 ): boolean {
   const floor = floors.reduce((a, b) => (b.median < a.median ? b : a));
   const done = naive?.filter((x) => x.outcome === 'done') ?? [];
@@ -488,6 +557,10 @@ function report(
     row(`naive, ${x.mode === 'all' ? 'one repo.find()' : `pages of ${n(NAIVE_PAGE)}`}`, x.outcome === 'done' ? ms(x.result!.totalMs) : `${x.outcome.toUpperCase()} (${x.detail})`);
   }
   if (!naive) row('naive', 'skipped (BENCH_SKIP)');
+  row('disclosure layer: the scan with / without the record keys\' sum', `${ms(protection.scanWithKeysMs)} / ${ms(protection.scanMs)} (${n(protection.scanWithKeysMs / protection.scanMs, 2)}×)`);
+  row('disclosure layer: protectCells (both indicators), beside their roll-up', `${ms(protection.protectMs)} (roll-up ${ms(protection.rollUpMs)})`);
+  row('disclosure layer: its cost in the recompute (keys\' sum + protectCells)',
+    `≈ ${ms(Math.max(0, protection.scanWithKeysMs - protection.scanMs) + protection.protectMs)} of ${ms(rc.medianTotal)}`);
   row('ratio recompute / floor', `${n(overFloor, 2)}×`);
   row('ratio naive / recompute', overNaive !== null ? `${n(overNaive, 1)}×` : naive ? 'no naive run finished' : '—');
   row('ratio naive / floor (for scale)', bestNaive !== null ? `${n(bestNaive / floor.median, 1)}×` : '—');
@@ -563,6 +636,7 @@ async function main(): Promise<void> {
       [indicators[0].id])).rows;
     say(`   check: the response count's cumulative total is ${n(total)} (${total === ROWS ? 'every row' : `NOT the ${n(ROWS)} rows loaded`})`);
     const floors = await floorPhase(q, ids, indicators.length);
+    const protection = await protectionPhase(q, ids, indicators);
     const naive = SKIP.has('naive') ? null : await naivePhase(q, ids);
     const missed = rc.medianTotal >= TARGET.recomputeMs || rc.medianTotal / Math.min(...floors.map((f) => f.median)) > TARGET.overFloor;
     if (missed || EXPLAIN) await profilePhase(indicators);
@@ -574,7 +648,7 @@ async function main(): Promise<void> {
         fresh = `failed: ${(err as Error).message}`;
       }
     }
-    report(loaded, indicators, rc, floors, naive, fresh);
+    report(loaded, indicators, rc, floors, naive, fresh, protection);
   } finally {
     await ds.destroy().catch(() => undefined);
     await db.end().catch(() => undefined);

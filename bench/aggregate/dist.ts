@@ -26,6 +26,9 @@ export const backend = {
   welcomeDay: () => load<typeof import('../../backend/src/demo/welcome-day-questionnaire')>('backend/src/demo/welcome-day-questionnaire.js'),
   redisOptions: () => load<typeof import('../../backend/src/queue/redis-options')>('backend/src/queue/redis-options.js'),
   queues: () => load<typeof import('../../backend/src/queue/queues')>('backend/src/queue/queues.js'),
+  rollup: () => load<typeof import('../../backend/src/aggregation/rollup')>('backend/src/aggregation/rollup.js'),
+  protectCells: () => load<typeof import('../../backend/src/disclosure/protect-cells')>('backend/src/disclosure/protect-cells.js'),
+  disclosure: () => load<typeof import('../../backend/src/disclosure/disclosure')>('backend/src/disclosure/disclosure.js'),
 };
 
 export const API_MAIN = join(DIST, 'backend/src/main.js');

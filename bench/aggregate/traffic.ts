@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { randomBody, WelcomeIds } from './dataset';
 
 // Freshness under load, a process of its own: sends `rate` responses/s to the public endpoint for `seconds`
-// (a fresh Idempotency-Key and a valid body each), polls GET /api/indicators/{id}/values?grain=year every
+// (a fresh Idempotency-Key and a valid body each), polls GET /api/indicators/{id}/values?grain=year&view=unpublished (the true
+// count, as the admin token may read it: published figures are perturbed, so they cannot say when a response was counted) every
 // `pollMs`, and meanwhile times GET /api/plans/{planId}/progress. Everything is timed on this process's one
 // monotonic clock. Writes what it saw to `out`; the parent computes the percentiles.
 //
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
   };
 
   const count = async (): Promise<{ count: number | null; status: number }> => {
-    const res = await fetch(`${o.base}/api/indicators/${o.indicatorId}/values?grain=year`, { headers: auth });
+    const res = await fetch(`${o.base}/api/indicators/${o.indicatorId}/values?grain=year&view=unpublished`, { headers: auth });
     if (res.status !== 200) {
       await res.arrayBuffer();
       return { count: null, status: res.status };

@@ -57,6 +57,8 @@ export interface IndicatorFigures {
   /** The current value: cumulative since the plan's start for counts (CUMULATIVE_KINDS), the latest period's otherwise. */
   value: number | null;
   n: number | null;
+  /** The value has 1 to k − 1 people behind it: hidden by the disclosure layer (there is data, it is not published). */
+  suppressed: boolean;
   /** The first day of the period the value was read from, null without any. */
   period: string | null;
   /** The last day counted in that period: its end, or the as-of date, or the data period's end, whichever comes first. */
@@ -146,6 +148,7 @@ export function indicatorFigures(def: FiguresDefinition, cells: ComputedCell[], 
     value,
     // No period yet is nobody behind the value.
     n: shown ? (cumulative ? shown.cumulativeN : shown.n) : 0,
+    suppressed: shown ? (cumulative ? shown.cumulativeSuppressed : shown.suppressed) : false,
     period: latest?.periodStart ?? null,
     periodEnd,
     partial,

@@ -47,7 +47,7 @@ export class IndicatorValuesService {
       indicators: indicators.map(({ indicator: i, figures: f }) => ({
         id: i.id, name: i.name, kind: i.kind, unit: i.unit, definitionStatus: i.status, objectiveId: i.objectiveId, actionId: i.actionId,
         direction: i.direction, baseline: { value: i.baselineValue, date: i.baselineDate }, midtermTarget: i.midtermTarget,
-        finalTarget: i.finalTarget, value: f.value, n: f.n, period: f.period, periodEnd: f.periodEnd, partial: f.partial, status: f.status,
+        finalTarget: i.finalTarget, value: f.value, n: f.n, suppressed: f.suppressed, period: f.period, periodEnd: f.periodEnd, partial: f.partial, status: f.status,
       })),
     };
   }

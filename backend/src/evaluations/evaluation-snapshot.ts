@@ -50,7 +50,10 @@ export interface IndicatorSnapshot extends IndicatorFigures {
   finalTarget: number | null;
 }
 
-/** Older snapshots lack `periodEnd` and `partial` (frozen before they existed): read them as whole periods. */
+/**
+ * Older snapshots lack `periodEnd` and `partial` (frozen before they existed): read them as whole periods; and
+ * `suppressed` (before the disclosure layer hid totals): read it as false.
+ */
 export type SnapshotPeriod = FigurePeriod;
 export type SnapshotCategory = FigureCategory;
 

@@ -22,6 +22,7 @@ export function indicatorSnapshot(overrides: Partial<IndicatorSnapshot> = {}): I
     finalTarget: 550,
     value: 325,
     n: 325,
+    suppressed: false,
     period: '2022-01-01',
     periodEnd: '2022-09-30',
     partial: true,
