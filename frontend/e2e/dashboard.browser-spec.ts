@@ -51,6 +51,8 @@ describe('The steering committee reads the dashboards', () => {
   let origin: string;
   let planId: string;
   let progress: ProgressItem[];
+  /** k of the disclosure control: « supprimé (moins de k personnes) ». */
+  let k: number;
 
   const app = useBrowserApp();
   beforeAll(async () => {
@@ -60,6 +62,7 @@ describe('The steering committee reads the dashboards', () => {
     // Today in the plan's time zone, as the dashboard shows it first.
     const res = await t.http().get(`/api/plans/${planId}/progress`).set(bearer(t.tokens.committee)).expect(200);
     progress = res.body.indicators as ProgressItem[];
+    k = (res.body.disclosure as { k: number }).k;
   });
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -97,8 +100,9 @@ describe('The steering committee reads the dashboards', () => {
       const count = progress.filter((i) => i.status === status).length;
       await page.getByRole('button', { name: new RegExp(`^${count}\\D.*${label}$`) }).waitFor();
     }
+    // The 300 Welcome Day responses, as published (perturbed by at most D): the figure the committee reads from the API.
     const respondents = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: RESPONDENTS }) });
-    await respondents.getByText('300 réponses').first().waitFor();
+    await respondents.getByText(`${progress.find((i) => i.name === RESPONDENTS)!.value} réponses`).first().waitFor();
     await screenshot(page, 'dashboard-overview');
 
     // Hiding the indicators without data leaves only the measured ones.
@@ -147,7 +151,7 @@ describe('The steering committee reads the dashboards', () => {
     const categoryLabel = fr.adsCategory.gender![suppressed!.category!] ?? 'Préfère ne pas répondre';
     const row = genderTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: categoryLabel, exact: true }) });
     const cell = row.getByRole('cell').nth(periods.indexOf(suppressed!.period));
-    await expect(cell.textContent()).resolves.toBe(fr.dashboard.suppressed);
+    await expect(cell.textContent()).resolves.toBe(fr.dashboard.suppressed.replace('{{k}}', String(k)));
     // The quarter's label, said to be partial where the data period cuts it (« T2 2021, depuis le 28 juin »).
     await expect(genderTable.getByRole('columnheader').nth(periods.indexOf(suppressed!.period) + 1).textContent())
       .resolves.toMatch(new RegExp(`^${quarterLabel(suppressed!.period)}(,|$)`));
@@ -166,7 +170,7 @@ describe('The steering committee reads the dashboards', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'ADS+ breakdowns' }).waitFor();
     await page.getByRole('button', { name: 'Copy the table' }).first().waitFor();
-    await page.getByRole('table', { name: /by Gender/ }).getByText('suppressed (fewer than 5 people)').first().waitFor();
+    await page.getByRole('table', { name: /by Gender/ }).getByText(`suppressed (fewer than ${k} people)`).first().waitFor();
     await page.getByRole('button', { name: 'Français' }).click();
     await page.getByRole('heading', { name: 'Ventilations ADS+' }).waitFor();
   });

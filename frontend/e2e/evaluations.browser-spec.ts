@@ -66,8 +66,11 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
   const app = useBrowserApp();
   const committee = () => bearer(t.tokens.committee);
   const evaluation = async (id: string) => (await t.http().get(`/api/evaluations/${id}`).set(committee()).expect(200)).body as EvaluationBody;
-  const progress = async (at?: string) =>
-    ((await t.http().get(`/api/plans/${planId}/progress`).query(at ? { at } : {}).set(committee()).expect(200)).body as { indicators: ProgressItem[] }).indicators;
+  const progressBody = async (at?: string) =>
+    (await t.http().get(`/api/plans/${planId}/progress`).query(at ? { at } : {}).set(committee()).expect(200)).body as {
+      indicators: ProgressItem[]; disclosure: { k: number; maxDeviation: number };
+    };
+  const progress = async (at?: string) => (await progressBody(at)).indicators;
   const recomputeWelcomeDay = async () => {
     const aggregation = t.app.get(AggregationService);
     await aggregation.recomputeMany(await aggregation.indicatorsFedBy({ questionnaireId }));
@@ -116,13 +119,16 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
     const frozen = await evaluation(evaluationId);
     expect(frozen).toMatchObject({ planId, kind: 'midterm', cutoff: CUTOFF, state: 'open' });
     const respondents = indicatorsOf(frozen.snapshot!).find((i) => i.name === RESPONDENTS)!;
-    // What the dashboard gave at the cut-off: the responses of the 2021 and 2022 Welcome Days.
-    expect(respondents).toMatchObject({ value: 180, n: 180 });
-    expect((await progress(CUTOFF)).find((i) => i.id === respondents.id)).toMatchObject({ value: 180, n: 180, status: respondents.status });
+    // What the dashboard gave at the cut-off: the 180 responses of the 2021 and 2022 Welcome Days, as published
+    // (perturbed by at most D: the disclosure control), read through the API as the committee reads it.
+    const atCutoff = await progressBody(CUTOFF);
+    const published = atCutoff.indicators.find((i) => i.id === respondents.id)!;
+    expect(Math.abs(published.value! - 180)).toBeLessThanOrEqual(atCutoff.disclosure.maxDeviation);
+    expect(respondents).toMatchObject({ value: published.value, n: published.n, status: published.status });
     const objective = page.getByRole('region', { name: /^Objectif 4\.1 — / });
     const respondentsRow = objective.getByRole('row').filter({ hasText: RESPONDENTS });
-    await respondentsRow.getByText(frenchFigure(180, respondents.unit), { exact: true }).waitFor();
-    await respondentsRow.getByText('n = 180').waitFor();
+    await respondentsRow.getByText(frenchFigure(published.value!, respondents.unit), { exact: true }).waitFor();
+    await respondentsRow.getByText(`n = ${published.n}`).waitFor();
     // Who opened it, from the history.
     await page.getByRole('definition').filter({ hasText: /par Comité de pilotage \(démo\)$/ }).first().waitFor();
 
@@ -202,7 +208,7 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
     expect((await evaluation(evaluationId)).snapshot).toEqual(frozen.snapshot);
     await page.reload();
     await page.getByText('Cette évaluation est clôturée : elle est en lecture seule.').waitFor();
-    await respondentsRow.getByText(frenchFigure(180, respondents.unit), { exact: true }).waitFor();
+    await respondentsRow.getByText(frenchFigure(published.value!, respondents.unit), { exact: true }).waitFor();
   }, 180_000);
 
   it('shows a final beside its mid-term: baseline → mid-term → final, in French and in English', async () => {
@@ -226,7 +232,14 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
     await page.getByRole('link', { name: 'Finale au 31 décembre 2023' }).click();
     await page.waitForURL(`${origin}/evaluations/${final}`);
 
-    // Assert: the respondents went from 0 (baseline) to 180 (mid-term) to 300 (final)
+    // Assert: the respondents went from 0 (baseline) to 180 (mid-term) to 300 (final), as published (within ±D of
+    // the true counts: the figures the committee reads through the API)
+    const atMidterm = await progressBody(CUTOFF);
+    const atEnd = await progressBody('2023-12-31');
+    const published = (body: { indicators: ProgressItem[] }) => body.indicators.find((i) => i.name === RESPONDENTS)!;
+    const [midtermValue, finalValue] = [published(atMidterm), published(atEnd)];
+    expect(Math.abs(midtermValue.value! - 180)).toBeLessThanOrEqual(atMidterm.disclosure.maxDeviation);
+    expect(Math.abs(finalValue.value! - 300)).toBeLessThanOrEqual(atEnd.disclosure.maxDeviation);
     await page.getByRole('heading', { name: 'Évaluation finale' }).waitFor();
     const objective = page.getByRole('region', { name: /^Objectif 4\.1 — / });
     await objective.getByRole('columnheader', { name: 'Mi-parcours (31 décembre 2022)' }).waitFor();
@@ -234,8 +247,8 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
     const row = objective.getByRole('row').filter({ hasText: RESPONDENTS });
     const cells = row.getByRole('cell');
     await expect(cells.nth(0).innerText()).resolves.toMatch(/^0 réponses/);
-    await expect(cells.nth(1).innerText()).resolves.toMatch(/^180 réponses\s+n = 180/);
-    await expect(cells.nth(2).innerText()).resolves.toMatch(/^300 réponses\s+n = 300/);
+    await expect(cells.nth(1).innerText()).resolves.toMatch(new RegExp(`^${midtermValue.value} réponses\\s+n = ${midtermValue.n}`));
+    await expect(cells.nth(2).innerText()).resolves.toMatch(new RegExp(`^${finalValue.value} réponses\\s+n = ${finalValue.n}`));
     await page.getByRole('link', { name: "l'évaluation à mi-parcours au 31 décembre 2022" }).waitFor();
     await screenshot(page, 'evaluation-final');
 

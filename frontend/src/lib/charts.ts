@@ -150,8 +150,9 @@ function drawLabel(ctx: CanvasRenderingContext2D, text: string, x: number, y: nu
 /** The pixel positions of every drawn point or bar, to keep labels off the data. */
 function dataPoints(chart: Chart): { x: number; y: number }[] {
   const points: { x: number; y: number }[] = [];
-  chart.data.datasets.forEach((_dataset, index) => {
-    if (!chart.isDatasetVisible(index)) return;
+  chart.data.datasets.forEach((dataset, index) => {
+    // Points without a line are the invisible tooltip anchors of suppressed periods, not data.
+    if (!chart.isDatasetVisible(index) || (dataset as { showLine?: boolean }).showLine === false) return;
     for (const element of chart.getDatasetMeta(index).data) {
       const { x, y } = element.getProps(['x', 'y'], true) as { x: number; y: number };
       if (Number.isFinite(x) && Number.isFinite(y)) points.push({ x, y });
@@ -242,7 +243,8 @@ const referencesPlugin: Plugin<ChartType, ReferencesOptions> = {
 
 /**
  * A suppressed cell has no value, and must never look like zero: its bar is drawn full height, hatched,
- * with a dashed outline and, where it fits, the word « supprimé » written along it.
+ * with a dashed outline and, where it fits, the word « supprimé » written along it. On a line chart, whose
+ * points have no width, a suppressed period is a band of the same look, narrower than the gap between periods.
  */
 const suppressedPlugin: Plugin<ChartType, SuppressedOptions> = {
   id: 'repereSuppressed',
@@ -257,7 +259,9 @@ const suppressedPlugin: Plugin<ChartType, SuppressedOptions> = {
       cells.forEach((suppressed, index) => {
         const element = meta.data[index];
         if (!suppressed || !element) return;
-        const { x, width } = element.getProps(['x', 'width'], true) as { x: number; width: number };
+        const props = element.getProps(['x', 'width'], true) as { x: number; width?: number };
+        const { x } = props;
+        const width = props.width !== undefined && Number.isFinite(props.width) ? props.width : bandWidth(chart);
         if (!Number.isFinite(x) || !Number.isFinite(width) || width <= 0) return;
         const left = x - width / 2;
         const top = chartArea.top;
@@ -292,6 +296,15 @@ const suppressedPlugin: Plugin<ChartType, SuppressedOptions> = {
     ctx.restore();
   },
 };
+
+/** The width of a suppressed period's band on a line chart: 60 % of the gap between periods, 12 to 48 px. */
+function bandWidth(chart: Chart): number {
+  const x = chart.scales.x;
+  const count = chart.data.labels?.length ?? 0;
+  if (!x) return 0;
+  const gap = count > 1 ? Math.abs(x.getPixelForValue(1) - x.getPixelForValue(0)) : chart.chartArea.right - chart.chartArea.left;
+  return Math.max(12, Math.min(48, gap * 0.6));
+}
 
 type ChartConstructor = typeof Chart;
 let loading: Promise<ChartConstructor> | undefined;

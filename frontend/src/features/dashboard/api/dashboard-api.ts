@@ -88,6 +88,8 @@ export interface IndicatorProgress {
   finalTarget: number | null;
   value: number | null;
   n: number | null;
+  /** The value has 1 to k − 1 people behind it: hidden by the disclosure layer (there is data; it is not published). */
+  suppressed: boolean;
   definitionStatus: string;
   /** The start of the period the value was read from ('YYYY-MM-DD'), null without any value. */
   period: string | null;
@@ -109,10 +111,28 @@ export interface PlanProgress {
   ended: boolean;
   /** The days that count in the plan's figures. */
   dataPeriod: { from: string; until: string };
+  /** How published figures are protected: counts of 1 to k − 1 people hidden, the others within ±maxDeviation. */
+  disclosure: Disclosure;
   indicators: IndicatorProgress[];
 }
 
-/** One cell of GET /indicators/{id}/values: suppressed cells have value and n null, never 0. */
+/**
+ * The disclosure control every published figure went through (the cell-key method): a count of people is moved by
+ * at most `maxDeviation` (D), a figure with 1 to k − 1 people behind it is hidden; manual values are exact.
+ */
+export interface Disclosure {
+  k: number;
+  maxDeviation: number;
+}
+
+/** Which figures the values endpoint gives: the published ones (everyone), or the true ones (evaluators, admins). */
+export type FiguresView = 'published' | 'unpublished';
+
+/**
+ * One cell of GET /indicators/{id}/values: suppressed cells have value and n null, never 0. In the true figures
+ * (`view=unpublished`) every cell has its values, `suppressed` says whether its published figure is hidden, and
+ * `notForPublication` is set.
+ */
 export interface ValueCell {
   period: string;
   category?: string;
@@ -122,6 +142,7 @@ export interface ValueCell {
   cumulativeValue: number | null;
   cumulativeN: number | null;
   cumulativeSuppressed: boolean;
+  notForPublication?: boolean;
 }
 
 export interface WorkCellSummary {
@@ -176,11 +197,16 @@ export function fetchIndicator(id: string, signal?: AbortSignal): Promise<Indica
 
 export function fetchIndicatorValues(
   id: string,
-  params: { grain: Grain; by?: Dimension; at?: string },
+  params: { grain: Grain; by?: Dimension; at?: string; view?: FiguresView },
   signal?: AbortSignal,
 ): Promise<ValueCell[]> {
   // `at` cuts the series as of that day: later periods left out, the period holding it counted up to it.
-  return apiRequest<ValueCell[]>(`${path('indicators', id)}/values`, { query: params, signal });
+  // The published figures are the API's default: `view` is only sent for the true ones.
+  const { view, ...rest } = params;
+  return apiRequest<ValueCell[]>(`${path('indicators', id)}/values`, {
+    query: view === 'unpublished' ? { ...rest, view } : rest,
+    signal,
+  });
 }
 
 export function fetchWorkCells(signal?: AbortSignal): Promise<Paginated<WorkCellSummary>> {

@@ -31,7 +31,8 @@ export function BulletBar({ indicator }: { indicator: IndicatorProgress }) {
   ];
   return (
     <div className="bullet" style={statusStyle(indicator.status)} aria-hidden="true">
-      <div className="bullet__track">
+      {/* A suppressed value (read from a period, yet absent) is hatched across, never an empty bar that reads as 0. */}
+      <div className={indicator.suppressed ? 'bullet__track bullet__track--suppressed' : 'bullet__track'}>
         {indicator.value !== null ? (
           <div className="bullet__fill" style={{ width: at(indicator.value, scale) }} />
         ) : null}

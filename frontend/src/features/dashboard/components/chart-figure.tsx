@@ -1,4 +1,5 @@
 import { useRef, type ReactNode } from 'react';
+import { NotForPublicationMark } from '@/components/disclosure-note';
 import { Heading, type HeadingLevel } from '@/components/heading';
 import { DataTable, type TableModel } from '@/features/dashboard/components/data-table';
 import { useChart, type ChartConfiguration, type ChartType } from '@/lib/charts';
@@ -24,18 +25,33 @@ interface ChartFigureProps<TType extends ChartType> {
   size?: 'normal' | 'tall';
   /** A height of its own (a CSS length), for horizontal bars that grow with their number. */
   height?: string;
+  /** True figures: the figure is marked « Ne pas publier » above its title, on screen and on paper. */
+  notForPublication?: boolean;
 }
 
 /**
  * A chart with its title, a legend in HTML (large, wrapping on a phone, read by screen readers) and, under
  * it, the same numbers as a table that can be copied.
  */
-export function ChartFigure<TType extends ChartType>({ id, title, level, summary, config, legend, table, note, size = 'normal', height }: ChartFigureProps<TType>) {
+export function ChartFigure<TType extends ChartType>({
+  id,
+  title,
+  level,
+  summary,
+  config,
+  legend,
+  table,
+  note,
+  size = 'normal',
+  height,
+  notForPublication = false,
+}: ChartFigureProps<TType>) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useChart(canvas, config);
   const titleId = `${id}-title`;
   return (
-    <figure className="chart-figure" aria-labelledby={titleId} id={id}>
+    <figure className={notForPublication ? 'chart-figure chart-figure--unpublished' : 'chart-figure'} aria-labelledby={titleId} id={id}>
+      {notForPublication ? <NotForPublicationMark as="div" /> : null}
       <Heading level={level} id={titleId} className="chart-figure__title">
         {title}
       </Heading>

@@ -8,6 +8,8 @@ export interface TableCell {
   copy?: string;
   numeric?: boolean;
   suppressed?: boolean;
+  /** A true figure whose published figure is suppressed (evaluators' view): outlined, its detail says so. */
+  hiddenWhenPublished?: boolean;
   /** A second, smaller line under the text (n = 47). */
   detail?: string;
 }
@@ -25,11 +27,16 @@ export interface TableModel {
   groups?: { label: string; span: number }[];
   columns: TableColumn[];
   rows: { header: string; cells: TableCell[] }[];
+  /** A line the copied table starts with, above its headers: « NE PAS PUBLIER … » on true figures. */
+  notice?: string;
 }
 
 const clean = (text: string): string => text.replace(/[\t\r\n]+/g, ' ');
 
-/** The table as tab-separated text, one line per row, headers first: what a spreadsheet pastes into cells. */
+/**
+ * The table as tab-separated text, one line per row, headers first (after its notice, if any): what a spreadsheet
+ * pastes into cells.
+ */
 export function toTsv(table: TableModel): string {
   const headers: string[] = [table.rowHeader];
   let columnIndex = 0;
@@ -41,7 +48,11 @@ export function toTsv(table: TableModel): string {
       headers.push(group.label ? `${group.label} — ${column.label}` : column.label);
     }
   }
-  const lines = [headers, ...table.rows.map((row) => [row.header, ...row.cells.map((cell) => cell.copy ?? cell.text)])];
+  const lines = [
+    ...(table.notice ? [[table.notice]] : []),
+    headers,
+    ...table.rows.map((row) => [row.header, ...row.cells.map((cell) => cell.copy ?? cell.text)]),
+  ];
   return lines.map((cells) => cells.map(clean).join('\t')).join('\n');
 }
 
@@ -115,7 +126,11 @@ export function DataTable({ table }: { table: TableModel }) {
                 {row.cells.map((cell, index) => (
                   <td
                     key={index}
-                    className={[cell.numeric ? 'numeric' : '', cell.suppressed ? 'suppressed' : ''].join(' ').trim() || undefined}
+                    className={
+                      [cell.numeric ? 'numeric' : '', cell.suppressed ? 'suppressed' : '', cell.hiddenWhenPublished ? 'hidden-when-published' : '']
+                        .filter(Boolean)
+                        .join(' ') || undefined
+                    }
                   >
                     {cell.text}
                     {cell.detail ? <span className="data-table__detail">{cell.detail}</span> : null}

@@ -1,10 +1,20 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { DisclosureNote, NotForPublicationMark } from '@/components/disclosure-note';
 import { ErrorState, LoadingState } from '@/components/query-state';
-import { isCumulative, type Dimension, type Grain, type IndicatorDefinition, type PlanDates, type ValueCell } from '@/features/dashboard/api/dashboard-api';
+import { useCurrentUser } from '@/features/auth/hooks/use-session';
+import {
+  isCumulative,
+  type Dimension,
+  type FiguresView,
+  type Grain,
+  type IndicatorDefinition,
+  type PlanDates,
+  type ValueCell,
+} from '@/features/dashboard/api/dashboard-api';
 import { ChartFigure } from '@/features/dashboard/components/chart-figure';
-import { breakdownFigure, seriesFigure, type ChartText } from '@/features/dashboard/components/indicator-charts';
+import { breakdownFigure, seriesFigure, type ChartText, type FiguresOptions } from '@/features/dashboard/components/indicator-charts';
 import { useAdsLabels } from '@/features/dashboard/components/labels';
 import { StatusBadge } from '@/features/dashboard/components/status-badge';
 import { useIndicator, useIndicatorBreakdowns, useIndicatorValues, usePlan, usePlanProgress } from '@/features/dashboard/hooks/use-dashboard';
@@ -17,6 +27,8 @@ import '@/features/dashboard/components/dashboard.css';
 
 const GRAINS: readonly Grain[] = ['month', 'quarter', 'year'];
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Who may read the true figures (the API's PLAN_WRITERS): the others only ever get the published ones. */
+const TRUE_FIGURES_READERS: readonly string[] = ['evaluator', 'admin'];
 
 // Chart.js is fetched while the indicator and its values are: the page has charts whatever they hold.
 void loadCharts();
@@ -27,14 +39,15 @@ interface SeriesProps {
   cells: ValueCell[];
   grain: Grain;
   asOf: AsOf | null;
+  figures: FiguresOptions;
 }
 
-function SeriesSection({ indicator, plan, cells, grain, asOf }: SeriesProps) {
+function SeriesSection({ indicator, plan, cells, grain, asOf, figures }: SeriesProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'fr';
   const figure = useMemo(
-    () => seriesFigure(indicator, plan, cells, grain, { t, language }, asOf),
-    [indicator, plan, cells, grain, t, language, asOf],
+    () => seriesFigure(indicator, plan, cells, grain, { t, language }, asOf, figures),
+    [indicator, plan, cells, grain, t, language, asOf, figures],
   );
   if (cells.length === 0) return <p className="empty">{t('dashboard.series.empty')}</p>;
   return (
@@ -47,6 +60,7 @@ function SeriesSection({ indicator, plan, cells, grain, asOf }: SeriesProps) {
       legend={figure.legend}
       table={figure.table}
       size="tall"
+      notForPublication={figures.unpublished}
     />
   );
 }
@@ -57,15 +71,16 @@ interface BreakdownProps {
   cells: ValueCell[];
   grain: Grain;
   asOf: AsOf | null;
+  figures: FiguresOptions;
 }
 
-function BreakdownSection({ indicator, dimension, cells, grain, asOf }: BreakdownProps) {
+function BreakdownSection({ indicator, dimension, cells, grain, asOf, figures }: BreakdownProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'fr';
   const labels = useAdsLabels();
   const figure = useMemo(
-    () => breakdownFigure(indicator, dimension, cells, grain, { t, language } satisfies ChartText, labels, asOf),
-    [indicator, dimension, cells, grain, t, language, labels, asOf],
+    () => breakdownFigure(indicator, dimension, cells, grain, { t, language } satisfies ChartText, labels, asOf, figures),
+    [indicator, dimension, cells, grain, t, language, labels, asOf, figures],
   );
   const title = t('dashboard.breakdown.title', { dimension: labels.dimension(dimension) });
   if (cells.length === 0) {
@@ -85,9 +100,52 @@ function BreakdownSection({ indicator, dimension, cells, grain, asOf }: Breakdow
       config={figure.config}
       legend={figure.legend}
       table={figure.table}
-      note={figure.suppressedCount > 0 ? <p className="small">{t('dashboard.breakdown.suppressedNote')}</p> : null}
+      note={
+        figure.suppressedCount > 0 && figures.k !== null && figures.k > 1 ? (
+          <p className="small">{t('dashboard.breakdown.suppressedNote', { count: figures.k - 1 })}</p>
+        ) : null
+      }
+      notForPublication={figures.unpublished}
     />
   );
+}
+
+/**
+ * The evaluators' switch between the published figures (what everyone else sees) and the true ones, and, on the
+ * true ones, the banner saying they are not for publication.
+ */
+function FiguresViewSwitch({ view, onChange }: { view: FiguresView; onChange: (view: FiguresView) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="figures-view">
+      <div className="figures-view__choice" role="group" aria-labelledby="figures-view-label" aria-describedby="figures-view-hint">
+        <span id="figures-view-label" className="figures-view__label">
+          {t('disclosure.trueFigures.label')}
+        </span>
+        {(['published', 'unpublished'] as const).map((option) => (
+          <button
+            key={option}
+            type="button"
+            className={option === 'unpublished' ? 'button button--secondary figures-view__true' : 'button button--secondary'}
+            aria-pressed={view === option}
+            onClick={() => onChange(option)}
+          >
+            {t(`disclosure.trueFigures.${option}`)}
+          </button>
+        ))}
+      </div>
+      <p id="figures-view-hint" className="muted small figures-view__hint">
+        {t('disclosure.trueFigures.hint')}
+      </p>
+    </div>
+  );
+}
+
+/** The true current value (evaluators' view): the true series' cell of the period the published value was read from. */
+function trueCurrentOf(cells: ValueCell[] | undefined, period: string | null | undefined, cumulative: boolean) {
+  const cell = cells?.find((c) => c.period === period) ?? cells?.at(-1);
+  if (!cell) return null;
+  return cumulative ? { value: cell.cumulativeValue, n: cell.cumulativeN } : { value: cell.value, n: cell.n };
 }
 
 export function IndicatorPage() {
@@ -102,17 +160,27 @@ export function IndicatorPage() {
   const param = search.get('at');
   const at = param && ISO_DAY.test(param) ? param : null;
   const plan = usePlan(indicator.data?.planId);
-  const series = useIndicatorValues(id, grain, at);
-  const breakdowns = useIndicatorBreakdowns(id, grain, indicator.data?.dimensions ?? [], at);
+  // The true figures only for evaluators and admins who asked for them (`?view=unpublished`, kept in the address so
+  // that a reload or a print shows what was on screen); anyone else is shown the published ones whatever it says.
+  const me = useCurrentUser();
+  const mayReadTrue = TRUE_FIGURES_READERS.includes(me.data?.role ?? '');
+  const view: FiguresView = mayReadTrue && search.get('view') === 'unpublished' ? 'unpublished' : 'published';
+  const series = useIndicatorValues(id, grain, at, view);
+  const breakdowns = useIndicatorBreakdowns(id, grain, indicator.data?.dimensions ?? [], at, view);
   // Without `at`, the plan's today (in its time zone), which the response gives back with the data period.
   const progress = usePlanProgress(indicator.data?.planId, at);
+  // The true current value: the true series at the indicator's own grain as of the progress's date, as it reads it.
+  const trueCurrent = useIndicatorValues(id, indicator.data?.grain, progress.data?.at ?? null, 'unpublished', view === 'unpublished' && Boolean(progress.data));
   const adsLabels = useAdsLabels();
   const asOfData = progress.data;
   const asOf = useMemo<AsOf | null>(
     () => (asOfData ? { at: asOfData.at, from: asOfData.dataPeriod.from, until: asOfData.dataPeriod.until } : null),
     [asOfData],
   );
-  useDocumentTitle(indicator.data?.name ?? t('dashboard.indicator.title'));
+  const k = progress.data?.disclosure.k ?? null;
+  const figures = useMemo<FiguresOptions>(() => ({ k, unpublished: view === 'unpublished' }), [k, view]);
+  const name = indicator.data?.name ?? t('dashboard.indicator.title');
+  useDocumentTitle(view === 'unpublished' ? t('disclosure.trueFigures.documentTitle', { title: name }) : name);
 
   if (indicator.isPending) return <LoadingState />;
   if (indicator.isError) return <ErrorState error={indicator.error} onRetry={() => void indicator.refetch()} />;
@@ -121,7 +189,6 @@ export function IndicatorPage() {
   const current = progress.data?.indicators.find((item) => item.id === definition.id);
   // Once the plan has ended, how close the indicator came to its final target, as on the plan's dashboard.
   const final = progress.data?.ended && (current?.status === 'achieved' || current?.status === 'not_achieved');
-  const gap = final && current ? targetGapText(current, { t, language }) : null;
   const value = (number: number | null | undefined): string =>
     number === null || number === undefined ? t('common.none') : formatWithUnit(number, definition.unit, language);
   const chooseGrain = (next: string): void => {
@@ -130,6 +197,21 @@ export function IndicatorPage() {
     else params.set('grain', next);
     setSearch(params, { replace: true });
   };
+  const chooseView = (next: FiguresView): void => {
+    const params = new URLSearchParams(search);
+    if (next === 'published') params.delete('view');
+    else params.set('view', next);
+    setSearch(params, { replace: true });
+  };
+  const unpublished = view === 'unpublished';
+  // A suppressed value (1 to k − 1 people behind it) is said so, never 0.
+  const currentSuppressed = Boolean(current?.suppressed);
+  const trueValue = unpublished && current?.period ? trueCurrentOf(trueCurrent.data, current.period, isCumulative(definition.kind)) : null;
+  // How close it came, from the figure shown: the true one among the true figures.
+  const reached = current && trueValue && trueValue.value !== null ? { ...current, value: trueValue.value } : current;
+  const gap = final && reached ? targetGapText(reached, { t, language }) : null;
+  // Sections wait for the progress (k, the as-of date): its figures would otherwise be drawn twice.
+  const progressSettled = !progress.isPending;
 
   return (
     <article className="dashboard indicator-page">
@@ -159,8 +241,42 @@ export function IndicatorPage() {
           <div>
             <dt>{t('dashboard.current')}</dt>
             <dd>
-              <strong>{current && current.value !== null ? value(current.value) : t('dashboard.noValue')}</strong>
-              {current && current.value !== null && current.period && grain ? (
+              {trueValue && trueValue.value !== null ? (
+                <>
+                  <strong className="true-value">{value(trueValue.value)}</strong>{' '}
+                  <span className="badge true-value__badge">{t('disclosure.trueFigures.current')}</span>
+                  <span className="muted">
+                    {' '}
+                    {t('dashboard.indicator.currentDetail', {
+                      n: formatNumber(trueValue.n ?? 0, language),
+                      period: periodLabelAsOf(current?.period ?? '', definition.grain, { t, language }, {
+                        periodEnd: current?.periodEnd,
+                        partial: current?.partial,
+                        dataFrom: asOf?.from,
+                      }),
+                    })}
+                  </span>
+                  <span className="indicator-facts__published">
+                    {t('disclosure.trueFigures.publishedValue', {
+                      value:
+                        current && current.value !== null
+                          ? value(current.value)
+                          : k
+                            ? t('dashboard.suppressed', { k })
+                            : t('dashboard.suppressedShort'),
+                    })}
+                  </span>
+                </>
+              ) : (
+                <strong>
+                  {current && current.value !== null
+                    ? value(current.value)
+                    : currentSuppressed && k
+                      ? t('dashboard.suppressed', { k })
+                      : t('dashboard.noValue')}
+                </strong>
+              )}
+              {!trueValue && current && current.value !== null && current.period && grain ? (
                 <span className="muted">
                   {' '}
                   {t('dashboard.indicator.currentDetail', {
@@ -202,6 +318,9 @@ export function IndicatorPage() {
         </dl>
       </header>
 
+      {mayReadTrue ? <FiguresViewSwitch view={view} onChange={chooseView} /> : null}
+      {unpublished ? <NotForPublicationMark detail /> : null}
+
       <div className="grain-picker">
         <label htmlFor="grain-select">{t('dashboard.grainLabel')}</label>
         <select id="grain-select" value={grain} onChange={(event) => chooseGrain(event.target.value)}>
@@ -214,10 +333,19 @@ export function IndicatorPage() {
         </select>
       </div>
 
+      <DisclosureNote
+        disclosure={progress.data?.disclosure}
+        scope={definition.kind === 'manual' ? 'manual' : 'computed'}
+        unpublished={unpublished}
+        id="indicator-disclosure"
+      />
+
       <div className="indicator-section">
-        {series.isPending || !grain ? <LoadingState /> : null}
+        {series.isPending || !grain || !progressSettled ? <LoadingState /> : null}
         {series.isError ? <ErrorState error={series.error} onRetry={() => void series.refetch()} /> : null}
-        {series.data && grain ? <SeriesSection indicator={definition} plan={plan.data} cells={series.data} grain={grain} asOf={asOf} /> : null}
+        {series.data && grain && progressSettled ? (
+          <SeriesSection indicator={definition} plan={plan.data} cells={series.data} grain={grain} asOf={asOf} figures={figures} />
+        ) : null}
       </div>
 
       {definition.dimensions.length > 0 ? (
@@ -227,9 +355,19 @@ export function IndicatorPage() {
           <div className="breakdowns">
             {definition.dimensions.map((dimension, index) => {
               const query = breakdowns[index];
-              if (!query || query.isPending || !grain) return <LoadingState key={dimension} label={adsLabels.dimension(dimension)} />;
+              if (!query || query.isPending || !grain || !progressSettled) return <LoadingState key={dimension} label={adsLabels.dimension(dimension)} />;
               if (query.isError) return <ErrorState key={dimension} error={query.error} onRetry={() => void query.refetch()} />;
-              return <BreakdownSection key={dimension} indicator={definition} dimension={dimension} cells={query.data} grain={grain} asOf={asOf} />;
+              return (
+                <BreakdownSection
+                  key={dimension}
+                  indicator={definition}
+                  dimension={dimension}
+                  cells={query.data}
+                  grain={grain}
+                  asOf={asOf}
+                  figures={figures}
+                />
+              );
             })}
           </div>
         </section>

@@ -17,6 +17,8 @@ export interface RowContext {
   ended: boolean;
   /** The first day the plan counts, to say where a period cut at its start begins. */
   dataFrom: string | null;
+  /** k of the disclosure control: a value of 1 to k − 1 people is suppressed, and said so. */
+  k: number | null;
 }
 
 /** The indicator page, as of the dashboard's date when one was chosen. */
@@ -30,12 +32,14 @@ export function IndicatorRow({ indicator, context }: { indicator: IndicatorProgr
   const value = (number: number | null): string => (number === null ? t('common.none') : formatWithUnit(number, indicator.unit, language));
   const grain = context.grains.get(indicator.id);
   const hasTargets = indicator.baseline.value !== null || indicator.midtermTarget !== null || indicator.finalTarget !== null;
+  // Read from a period yet without a value: its figure was suppressed (too few people), never shown as 0.
+  const suppressed = indicator.suppressed;
   const link = (
     <Link to={indicatorLink(indicator.id, context.at)} className="dash-indicator__name">
       {indicator.name}
     </Link>
   );
-  if (indicator.value === null && !hasTargets) {
+  if (indicator.value === null && !suppressed && !hasTargets) {
     // Nothing measured and nothing to measure against (a draft indicator): one line, not an empty bar.
     return (
       <li className="dash-indicator dash-indicator--compact" style={statusStyle(indicator.status)}>
@@ -67,7 +71,15 @@ export function IndicatorRow({ indicator, context }: { indicator: IndicatorProgr
       <dl className="dash-indicator__figures">
         <div className="dash-indicator__current">
           <dt>{t('dashboard.current')}</dt>
-          <dd>{indicator.value === null ? t('dashboard.noValue') : value(indicator.value)}</dd>
+          <dd>
+            {indicator.value !== null
+              ? value(indicator.value)
+              : suppressed
+                ? context.k
+                  ? t('dashboard.suppressed', { k: context.k })
+                  : t('dashboard.suppressedShort')
+                : t('dashboard.noValue')}
+          </dd>
         </div>
         <div>
           <dt>{t('dashboard.n')}</dt>

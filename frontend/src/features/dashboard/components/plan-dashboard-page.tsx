@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { DisclosureNote } from '@/components/disclosure-note';
 import { Heading, nextLevel, type HeadingLevel } from '@/components/heading';
 import { ProgressBar } from '@/components/progress-bar';
 import { ErrorState, LoadingState } from '@/components/query-state';
-import type { Grain, IndicatorProgress, PlanProgress, PlanTree, TreeObjective } from '@/features/dashboard/api/dashboard-api';
+import type { Disclosure, Grain, IndicatorProgress, PlanProgress, PlanTree, TreeObjective } from '@/features/dashboard/api/dashboard-api';
 import { IndicatorRow, type RowContext } from '@/features/dashboard/components/indicator-row';
 import { StatusBadge, statusStyle } from '@/features/dashboard/components/status-badge';
 import { usePlanProgress, usePlanTree, useWorkCells } from '@/features/dashboard/hooks/use-dashboard';
@@ -119,7 +120,7 @@ function StatusCounts({ indicators }: { indicators: readonly IndicatorProgress[]
   );
 }
 
-function Legend() {
+function Legend({ disclosure }: { disclosure: Disclosure | undefined }) {
   const { t } = useTranslation();
   return (
     <section className="dash-legend" aria-labelledby="dash-legend-title">
@@ -147,6 +148,7 @@ function Legend() {
           <span className="legend-swatch legend-swatch--final" aria-hidden="true" /> {t('dashboard.legend.final')}
         </li>
       </ul>
+      <DisclosureNote disclosure={disclosure} level={3} id="dash-disclosure" className="dash-legend__disclosure" />
     </section>
   );
 }
@@ -205,9 +207,10 @@ export function PlanDashboardPage() {
 
   const ended = progress.data?.ended ?? false;
   const dataFrom = progress.data?.dataPeriod.from ?? null;
+  const k = progress.data?.disclosure.k ?? null;
   const context = useMemo<RowContext>(
-    () => ({ grains: tree.data ? grainsOf(tree.data) : new Map(), at: requested, ended, dataFrom }),
-    [tree.data, requested, ended, dataFrom],
+    () => ({ grains: tree.data ? grainsOf(tree.data) : new Map(), at: requested, ended, dataFrom, k }),
+    [tree.data, requested, ended, dataFrom, k],
   );
   const byObjective = useMemo(() => {
     const map = new Map<string, IndicatorProgress[]>();
@@ -323,7 +326,7 @@ export function PlanDashboardPage() {
             <p className="muted small">{t('dashboard.filterHint')}</p>
           </section>
 
-          <Legend />
+          <Legend disclosure={progress.data.disclosure} />
         </>
       )}
 

@@ -8,6 +8,7 @@ import {
   fetchWorkCell,
   fetchWorkCells,
   type Dimension,
+  type FiguresView,
   type Grain,
 } from '@/features/dashboard/api/dashboard-api';
 
@@ -21,7 +22,8 @@ export const dashboardKeys = {
   // Without an as-of date the API answers as of the plan's today: a key of its own, as that day moves.
   progress: (id: string, at: string | null) => ['dashboard', 'progress', id, at ?? 'today'] as const,
   indicator: (id: string) => ['dashboard', 'indicator', id] as const,
-  values: (id: string, grain: Grain, by: Dimension | null, at: string | null) => ['dashboard', 'values', id, grain, by, at ?? 'today'] as const,
+  values: (id: string, grain: Grain, by: Dimension | null, at: string | null, view: FiguresView = 'published') =>
+    ['dashboard', 'values', id, grain, by, at ?? 'today', view] as const,
   workCells: ['dashboard', 'work-cells'] as const,
   workCell: (id: string) => ['work-cells', 'detail', id] as const,
 };
@@ -53,21 +55,31 @@ export function useIndicator(id: string) {
   return useQuery({ queryKey: dashboardKeys.indicator(id), queryFn: ({ signal }) => fetchIndicator(id, signal) });
 }
 
-/** The indicator's series at `grain`, as of `at` when the page is viewed as of a date. */
-export function useIndicatorValues(id: string, grain: Grain | undefined, at: string | null) {
+/**
+ * The indicator's series at `grain`, as of `at` when the page is viewed as of a date: the published figures, or
+ * the true ones (`unpublished`, which only evaluators and admins may ask for).
+ */
+export function useIndicatorValues(id: string, grain: Grain | undefined, at: string | null, view: FiguresView = 'published', enabled = true) {
   return useQuery({
-    queryKey: dashboardKeys.values(id, grain ?? 'quarter', null, at),
-    queryFn: ({ signal }) => fetchIndicatorValues(id, { grain: grain ?? 'quarter', at: at ?? undefined }, signal),
-    enabled: Boolean(grain),
+    queryKey: dashboardKeys.values(id, grain ?? 'quarter', null, at, view),
+    queryFn: ({ signal }) => fetchIndicatorValues(id, { grain: grain ?? 'quarter', at: at ?? undefined, view }, signal),
+    enabled: enabled && Boolean(grain),
   });
 }
 
 /** One request per ADS+ dimension of the indicator, all at once. */
-export function useIndicatorBreakdowns(id: string, grain: Grain | undefined, dimensions: readonly Dimension[], at: string | null) {
+export function useIndicatorBreakdowns(
+  id: string,
+  grain: Grain | undefined,
+  dimensions: readonly Dimension[],
+  at: string | null,
+  view: FiguresView = 'published',
+) {
   return useQueries({
     queries: dimensions.map((by) => ({
-      queryKey: dashboardKeys.values(id, grain ?? 'quarter', by, at),
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchIndicatorValues(id, { grain: grain ?? 'quarter', by, at: at ?? undefined }, signal),
+      queryKey: dashboardKeys.values(id, grain ?? 'quarter', by, at, view),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        fetchIndicatorValues(id, { grain: grain ?? 'quarter', by, at: at ?? undefined, view }, signal),
       enabled: Boolean(grain),
     })),
   });

@@ -106,7 +106,10 @@ export interface EvaluationSnapshot {
   frozenAt: string;
   /** The days the frozen figures count; absent from older snapshots. */
   dataPeriod?: { from: string; until: string };
+  /** k: the disclosure control's threshold the figures were published with (counts from 1 to k − 1 suppressed). */
   suppressionK: number;
+  /** D: the most a published count differs from the true one; absent from snapshots frozen before the cell-key method. */
+  maxDeviation?: number;
   orientations: OrientationSnapshot[];
 }
 

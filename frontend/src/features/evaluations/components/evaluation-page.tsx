@@ -2,6 +2,7 @@ import './evaluations.css';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { DisclosureNote } from '@/components/disclosure-note';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import type {
   EvaluationDetail,
@@ -136,6 +137,7 @@ function ObjectiveBlock({ evaluation, objective, canWrite }: { evaluation: Evalu
         midterm={evaluation.midterm ?? null}
         ended={snapshot.cutoff >= snapshot.plan.endDate}
         dataFrom={snapshot.dataPeriod?.from ?? null}
+        k={snapshot.suppressionK}
       />
       {canWrite && evaluation.state === 'open' ? (
         <AssessmentForm
@@ -209,6 +211,12 @@ export function EvaluationPage() {
             {canWrite ? <ReportsPanel evaluationId={e.id} /> : null}
             {canWrite && e.state === 'open' ? <CloseEvaluation evaluation={e} objectives={objectives.length} assessed={assessed} /> : null}
           </div>
+
+          {/* How the frozen figures were protected, with the parameters they were frozen with. */}
+          <DisclosureNote
+            disclosure={{ k: e.snapshot.suppressionK, maxDeviation: e.snapshot.maxDeviation ?? 0 }}
+            id="evaluation-disclosure"
+          />
 
           {e.kind === 'final' && !e.midterm ? <p className="eval-notice">{t('evaluations.noMidterm')}</p> : null}
           {e.snapshot.orientations.length === 0 ? <p className="empty">{t('evaluations.noOrientations')}</p> : null}

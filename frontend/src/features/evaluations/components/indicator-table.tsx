@@ -21,6 +21,8 @@ interface IndicatorTableProps {
   ended: boolean;
   /** The first day the snapshot counts, when it says (older snapshots do not). */
   dataFrom: string | null;
+  /** k the figures were published with: a value of 1 to k − 1 people was suppressed. */
+  k: number;
 }
 
 interface RowProps {
@@ -28,11 +30,13 @@ interface RowProps {
   midterm: MidtermComparison | null | undefined;
   ended: boolean;
   dataFrom: string | null;
+  k: number;
 }
 
-function Figure({ value, n, unit }: { value: number | null; n: number | null; unit: string | null }) {
+function Figure({ value, n, unit, suppressed = null }: { value: number | null; n: number | null; unit: string | null; suppressed?: string | null }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'fr';
+  if (value === null && suppressed) return <span className="eval-suppressed">{suppressed}</span>;
   if (value === null) return <span className="muted">{t('evaluations.table.noValue')}</span>;
   return (
     <>
@@ -42,7 +46,7 @@ function Figure({ value, n, unit }: { value: number | null; n: number | null; un
   );
 }
 
-function IndicatorRow({ indicator, midterm, ended, dataFrom }: RowProps) {
+function IndicatorRow({ indicator, midterm, ended, dataFrom, k }: RowProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'fr';
   const none = t('common.none');
@@ -98,7 +102,13 @@ function IndicatorRow({ indicator, midterm, ended, dataFrom }: RowProps) {
         </td>
       ) : null}
       <td className="eval-value-cell">
-        <Figure value={indicator.value} n={indicator.n} unit={indicator.unit} />
+        {/* Read from a period, yet without a value: suppressed when frozen (too few people), never shown as 0. */}
+        <Figure
+          value={indicator.value}
+          n={indicator.n}
+          unit={indicator.unit}
+          suppressed={indicator.period ? t('dashboard.suppressed', { k }) : null}
+        />
         {period ? <span className="eval-n">{t('evaluations.table.period', { period })}</span> : null}
       </td>
       <td>{target(indicator.midtermTarget)}</td>
@@ -112,7 +122,7 @@ function IndicatorRow({ indicator, midterm, ended, dataFrom }: RowProps) {
 }
 
 /** An objective's indicators as they were frozen: value and n at the cut-off, targets, status. */
-export function IndicatorTable({ objective, kind, cutoff, midterm, ended, dataFrom }: IndicatorTableProps) {
+export function IndicatorTable({ objective, kind, cutoff, midterm, ended, dataFrom, k }: IndicatorTableProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'fr';
   if (objective.indicators.length === 0) return <p className="empty">{t('evaluations.noIndicators')}</p>;
@@ -144,7 +154,7 @@ export function IndicatorTable({ objective, kind, cutoff, midterm, ended, dataFr
         </thead>
         <tbody>
           {objective.indicators.map((indicator) => (
-            <IndicatorRow key={indicator.id} indicator={indicator} midterm={comparison} ended={ended} dataFrom={dataFrom} />
+            <IndicatorRow key={indicator.id} indicator={indicator} midterm={comparison} ended={ended} dataFrom={dataFrom} k={k} />
           ))}
         </tbody>
       </table>

@@ -41,9 +41,17 @@ export interface CreateParticipationCount {
   breakdown: BreakdownCell[];
 }
 
-export interface ParticipationCount extends CreateParticipationCount {
+/**
+ * A count as read back: as entered for evaluators, admins and the partner who recorded it; through the disclosure
+ * layer for the others (`protected`: perturbed, a total or cell from 1 to k − 1 null and hidden).
+ */
+export interface ParticipationCount extends Omit<CreateParticipationCount, 'total' | 'breakdown'> {
   id: string;
   organizationId: string | null;
+  total: number | null;
+  totalHidden?: boolean;
+  breakdown: (Omit<BreakdownCell, 'count'> & { count: number | null; hidden?: boolean })[];
+  protected?: boolean;
   createdAt: string;
   updatedAt?: string;
 }

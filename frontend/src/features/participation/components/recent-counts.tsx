@@ -44,7 +44,7 @@ export function RecentCounts({ query, instrumentName }: RecentCountsProps) {
                 <tr key={count.id}>
                   <td>{formatDate(count.date, language)}</td>
                   <th scope="row">{count.activity}</th>
-                  <td className="numeric">{count.total}</td>
+                  <td className="numeric">{count.total ?? t('participation.hidden')}</td>
                   <td>
                     {count.breakdown.length === 0
                       ? t('common.none')
@@ -53,7 +53,7 @@ export function RecentCounts({ query, instrumentName }: RecentCountsProps) {
                             (cell) =>
                               `${t(`adsCategory.${cell.dimension}.${cell.category}` as 'adsCategory.gender.woman', {
                                 defaultValue: cell.category,
-                              })} ${cell.count}`,
+                              })} ${cell.count ?? t('participation.hidden')}`,
                           )
                           .join(separator)}
                   </td>

@@ -14,7 +14,8 @@ export interface QuestionnaireDetail extends Omit<QuestionnaireSummary, 'title'>
   title: Record<string, string>;
   publicUrl: string;
   hasUnpublishedChanges: boolean;
-  versions: { version: number; createdAt: string; responseCount: number }[];
+  /** Response counts as the reader may see them: perturbed below evaluator, null when hidden (1 to k − 1). */
+  versions: { version: number; createdAt: string; responseCount: number | null }[];
   missingTranslations: Record<string, string[]>;
 }
 

@@ -55,7 +55,11 @@ export function QuestionnairePage() {
       <h2>{t('questionnaires.versions')}</h2>
       <ul className="bullets">
         {q.versions.map((v) => (
-          <li key={v.version}>{t('questionnaires.versionLine', { version: v.version, count: v.responseCount })}</li>
+          <li key={v.version}>
+            {v.responseCount === null
+              ? t('questionnaires.versionLineHidden', { version: v.version })
+              : t('questionnaires.versionLine', { version: v.version, count: v.responseCount })}
+          </li>
         ))}
       </ul>
     </article>

@@ -54,6 +54,10 @@ export interface IndicatorDefinition {
 
 export type IndicatorBody = Omit<IndicatorDefinition, 'id' | 'planId'>;
 
+/**
+ * A period of GET /indicators/{id}/values. Published, a suppressed cell has value and n null; among the true figures
+ * (`view=unpublished`, evaluators and admins only) it has them, `suppressed` saying its published figure is hidden.
+ */
 export interface ValueCell {
   period: string;
   value: number | null;
@@ -62,15 +66,20 @@ export interface ValueCell {
   cumulativeValue: number | null;
   cumulativeN: number | null;
   cumulativeSuppressed: boolean;
+  notForPublication?: boolean;
 }
+
+/** The published figures (everyone), or the true ones (evaluators, admins; never to be published). */
+export type FiguresView = 'published' | 'unpublished';
 
 export interface IndicatorProgress {
   id: string;
   name: string;
   kind: IndicatorKind;
   unit: string | null;
+  /** Null without any period, or when the period's figure is suppressed (its n is then null too). */
   value: number | null;
-  n: number;
+  n: number | null;
   period: string | null;
   /** The last day counted in that period, or null. */
   periodEnd: string | null;
@@ -84,6 +93,8 @@ export interface PlanProgress {
   planId: string;
   at: string;
   dataPeriod: { from: string; until: string };
+  /** How the published figures are protected: 1 to k − 1 people suppressed, counts within ±maxDeviation. */
+  disclosure: { k: number; maxDeviation: number };
   indicators: IndicatorProgress[];
 }
 
@@ -118,8 +129,11 @@ export function deleteIndicator(id: string): Promise<void> {
   return apiRequest<void>(`/indicators/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
-export function fetchIndicatorValues(id: string, signal?: AbortSignal): Promise<ValueCell[]> {
-  return apiRequest<ValueCell[]>(`/indicators/${encodeURIComponent(id)}/values`, { signal });
+export function fetchIndicatorValues(id: string, view: FiguresView, signal?: AbortSignal): Promise<ValueCell[]> {
+  return apiRequest<ValueCell[]>(`/indicators/${encodeURIComponent(id)}/values`, {
+    query: view === 'unpublished' ? { view } : undefined,
+    signal,
+  });
 }
 
 export function fetchPlanProgress(planId: string, signal?: AbortSignal): Promise<PlanProgress> {

@@ -9,6 +9,7 @@ import {
   fetchManualValues,
   fetchPlanProgress,
   updateIndicator,
+  type FiguresView,
   type IndicatorBody,
   type ManualValue,
 } from '@/features/workspace/api/indicators-api';
@@ -46,9 +47,10 @@ export function useQuestionnaireDetail(id: string) {
 /**
  * The values the workers computed, polled while none exists yet or while a save is recent (the recompute runs
  * in the worker process, a moment after the API answered). A definition that finds nothing to count stops
- * being polled after a minute; the page then offers to look again.
+ * being polled after a minute; the page then offers to look again. `view`: the published series, or the true one
+ * (evaluators and admins).
  */
-export function useLiveValues(indicatorId: string, planId: string, savedAt: number | null) {
+export function useLiveValues(indicatorId: string, planId: string, savedAt: number | null, view: FiguresView = 'published') {
   const [openedAt] = useState(() => Date.now());
   const polling = (hasValue: boolean): number | false => {
     const now = Date.now();
@@ -56,8 +58,9 @@ export function useLiveValues(indicatorId: string, planId: string, savedAt: numb
     return !hasValue && now - (savedAt ?? openedAt) < NO_VALUE_WINDOW_MS ? VALUE_POLL_MS : false;
   };
   const values = useQuery({
-    queryKey: workspaceKeys.values(indicatorId),
-    queryFn: ({ signal }) => fetchIndicatorValues(indicatorId, signal),
+    // Under the indicator's values key, which saves invalidate, one entry per view.
+    queryKey: [...workspaceKeys.values(indicatorId), view],
+    queryFn: ({ signal }) => fetchIndicatorValues(indicatorId, view, signal),
     refetchInterval: (query) => polling((query.state.data?.length ?? 0) > 0),
     staleTime: 0,
   });
@@ -67,7 +70,8 @@ export function useLiveValues(indicatorId: string, planId: string, savedAt: numb
     enabled: planId !== '',
     refetchInterval: (query) => {
       const own = query.state.data?.indicators.find((indicator) => indicator.id === indicatorId);
-      return polling(own?.value !== null && own?.value !== undefined);
+      // A suppressed value (a period, but no value) is computed all the same.
+      return polling(own !== undefined && (own.value !== null || own.period !== null));
     },
     staleTime: 0,
   });

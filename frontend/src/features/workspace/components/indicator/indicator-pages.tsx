@@ -101,7 +101,7 @@ export function IndicatorEditorPage() {
           )}
         </div>
         <div>
-          <LiveValue indicator={definition} savedAt={savedAt} />
+          <LiveValue indicator={definition} savedAt={savedAt} trueFigures={canEdit} />
           {definition.kind === 'manual' && canEdit ? <ManualValues indicatorId={definition.id} planId={definition.planId} /> : null}
           {canEdit ? (
             <div className="ws-danger-zone">
