@@ -16,6 +16,7 @@ import {
 import { ChartFigure } from '@/features/dashboard/components/chart-figure';
 import { breakdownFigure, seriesFigure, type ChartText, type FiguresOptions } from '@/features/dashboard/components/indicator-charts';
 import { useAdsLabels } from '@/features/dashboard/components/labels';
+import { FiguresViewSwitch, TRUE_FIGURES_READERS, trueCurrentOf } from '@/features/dashboard/components/figures-view';
 import { StatusBadge } from '@/features/dashboard/components/status-badge';
 import { useIndicator, useIndicatorBreakdowns, useIndicatorValues, usePlan, usePlanProgress } from '@/features/dashboard/hooks/use-dashboard';
 import { loadCharts } from '@/lib/charts';
@@ -27,8 +28,6 @@ import '@/features/dashboard/components/dashboard.css';
 
 const GRAINS: readonly Grain[] = ['month', 'quarter', 'year'];
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** Who may read the true figures (the API's PLAN_WRITERS): the others only ever get the published ones. */
-const TRUE_FIGURES_READERS: readonly string[] = ['evaluator', 'admin'];
 
 // Chart.js is fetched while the indicator and its values are: the page has charts whatever they hold.
 void loadCharts();
@@ -108,44 +107,6 @@ function BreakdownSection({ indicator, dimension, cells, grain, asOf, figures }:
       notForPublication={figures.unpublished}
     />
   );
-}
-
-/**
- * The evaluators' switch between the published figures (what everyone else sees) and the true ones, and, on the
- * true ones, the banner saying they are not for publication.
- */
-function FiguresViewSwitch({ view, onChange }: { view: FiguresView; onChange: (view: FiguresView) => void }) {
-  const { t } = useTranslation();
-  return (
-    <div className="figures-view">
-      <div className="figures-view__choice" role="group" aria-labelledby="figures-view-label" aria-describedby="figures-view-hint">
-        <span id="figures-view-label" className="figures-view__label">
-          {t('disclosure.trueFigures.label')}
-        </span>
-        {(['published', 'unpublished'] as const).map((option) => (
-          <button
-            key={option}
-            type="button"
-            className={option === 'unpublished' ? 'button button--secondary figures-view__true' : 'button button--secondary'}
-            aria-pressed={view === option}
-            onClick={() => onChange(option)}
-          >
-            {t(`disclosure.trueFigures.${option}`)}
-          </button>
-        ))}
-      </div>
-      <p id="figures-view-hint" className="muted small figures-view__hint">
-        {t('disclosure.trueFigures.hint')}
-      </p>
-    </div>
-  );
-}
-
-/** The true current value (evaluators' view): the true series' cell of the period the published value was read from. */
-function trueCurrentOf(cells: ValueCell[] | undefined, period: string | null | undefined, cumulative: boolean) {
-  const cell = cells?.find((c) => c.period === period) ?? cells?.at(-1);
-  if (!cell) return null;
-  return cumulative ? { value: cell.cumulativeValue, n: cell.cumulativeN } : { value: cell.value, n: cell.n };
 }
 
 export function IndicatorPage() {
