@@ -11,6 +11,7 @@ import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-vers
 import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
 import { codeOffsets, decodeAnswer, encodeAnswers, encodeAnswersSql } from '@backend/responses/answer-codes';
 import { Response } from '@backend/responses/response.entity';
+import { publishable } from './support/disclosure';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 const Q = { knows: randomUUID(), satisfaction: randomUUID(), gender: randomUUID(), languages: randomUUID() };
@@ -90,7 +91,15 @@ describe('Indicator values computed from the raw rows', () => {
   const published = async (id: string, query = '') =>
     (await t.http().get(`/api/indicators/${id}/values${query}`).set(bearer(t.tokens.committee)).expect(200)).body as Row[];
   /** A published count: within D = 2 of the true one and never under k = 5. */
-  const near = (truth: number) => (v: number | null) => v !== null && v >= 5 && Math.abs(v - truth) <= 2;
+  const near = (truth: number) => (v: number | null) => publishable(v, truth) && v !== null;
+  /** Each published cell is what the disclosure layer may publish for its true one, hidden cells without value or n. */
+  const expectPublished = (shown: Row[], truth: Row[]) => {
+    expect(shown.map((v) => [v.period, v.category])).toEqual(truth.map((v) => [v.period, v.category]));
+    shown.forEach((v, i) => {
+      expect({ category: v.category, ok: publishable(v.value, truth[i].value!) }).toEqual({ category: v.category, ok: true });
+      if (v.suppressed) expect([v.value, v.n]).toEqual([null, null]);
+    });
+  };
 
   it('counts responses per quarter and cumulated since the plan start', async () => {
     const id = await indicator({ kind: 'response_count', source: { questionnaireId } });
@@ -122,27 +131,26 @@ describe('Indicator values computed from the raw rows', () => {
     const id = await indicator({ kind: 'participation_sum', grain: 'year', dimensions: ['gender'], source: { instrumentIds: [countsInstrumentId] } });
     expect((await values(id)).map((v) => [v.period, v.value])).toEqual([['2022-01-01', 65]]);
     const byGender = await values(id, '?by=gender');
-    expect(byGender.map((v) => [v.category, v.value, v.suppressed])).toEqual([['man', 28, false], ['not_recorded', 3, true], ['woman', 34, false]]);
-    // Published: the 3 people not recorded by gender are hidden; the others within 2 of the truth. With every figure
-    // perturbed, the total minus the others no longer gives the 3 back: no second cell need be hidden.
-    const shown = await published(id, '?by=gender');
-    expect(shown.map((v) => [v.category, v.suppressed])).toEqual([['man', false], ['not_recorded', true], ['woman', false]]);
-    expect(shown[1]).toMatchObject({ value: null, n: null });
-    expect([near(28)(shown[0].value), near(34)(shown[2].value)]).toEqual([true, true]);
+    // Every category is a cell, empty or not (none appears the day its first person is counted).
+    expect(byGender.map((v) => [v.category, v.value])).toEqual([['man', 28], ['non_binary', 0], ['not_recorded', 3], ['self_described', 0], ['woman', 34]]);
+    // Published: each within 2 of the truth, or hidden when that falls under 5 (the empty ones and the 3 not recorded,
+    // always). With every figure perturbed, the total minus the others does not give the 3 back.
+    expectPublished(await published(id, '?by=gender'), byGender);
   });
 
   it('breaks responses down by ADS+ category and hides every published count under 5', async () => {
     const id = await indicator({ kind: 'response_count', grain: 'year', dimensions: ['gender', 'language'], source: { questionnaireId } });
     // 2022: woman 5, man 2, prefer_not 1. A respondent who speaks two languages counts in both: fr 5, ar 4.
-    expect((await values(id, '?by=gender&to=2022-12-31')).map((v) => [v.category, v.value])).toEqual([['man', 2], ['prefer_not', 1], ['woman', 5]]);
-    expect((await values(id, '?by=language&to=2022-12-31')).map((v) => [v.category, v.value])).toEqual([['ar', 4], ['fr', 5]]);
+    const gender = await values(id, '?by=gender&to=2022-12-31');
+    expect(gender.filter((v) => v.value !== 0).map((v) => [v.category, v.value])).toEqual([['man', 2], ['prefer_not', 1], ['woman', 5]]);
+    const languages = await values(id, '?by=language&to=2022-12-31');
+    expect(languages.filter((v) => v.value !== 0).map((v) => [v.category, v.value])).toEqual([['ar', 4], ['fr', 5]]);
     const gender2022 = await published(id, '?by=gender&to=2022-12-31');
-    expect(gender2022.map((v) => [v.category, v.suppressed])).toEqual([['man', true], ['prefer_not', true], ['woman', false]]);
-    expect(gender2022.filter((v) => v.suppressed).map((v) => [v.value, v.n])).toEqual([[null, null], [null, null]]);
-    expect(near(5)(gender2022[2].value)).toBe(true);
-    const languages2022 = await published(id, '?by=language&to=2022-12-31');
-    expect(languages2022.map((v) => [v.category, v.suppressed])).toEqual([['ar', true], ['fr', false]]);
-    // 2023's 2 respondents: the total is hidden too, like any count under 5 (a definition could select them alone).
+    expectPublished(gender2022, gender);
+    // 2 and 1 people are always hidden (2 + D is under 5), and hidden cells go out without value or n.
+    expect(gender2022.filter((v) => ['man', 'prefer_not'].includes(v.category!)).map((v) => [v.value, v.n, v.suppressed])).toEqual([[null, null, true], [null, null, true]]);
+    expectPublished(await published(id, '?by=language&to=2022-12-31'), languages);
+    // 2023's 2 respondents: the total is hidden too, like any small count (a definition could select them alone).
     expect((await published(id, '?from=2023-01-01')).map((v) => [v.period, v.value, v.suppressed])).toEqual([['2023-01-01', null, true]]);
   });
 

@@ -182,12 +182,14 @@ describe('Evaluations', () => {
     const [q1, q2] = responses.series;
     expect([publishable(q1.value, 6), q1.n === q1.value, publishable(q2.value, 5), publishable(q2.cumulativeValue, 11)]).toEqual([true, true, true, true]);
     expect(responses).toMatchObject({ value: q2.cumulativeValue, n: q2.cumulativeN, period: '2024-04-01', finalTarget: 12, grain: 'quarter' });
-    // Q2's own gender cells (3 and 2 people) are hidden; their cumulative ones (6 and 5) are published, perturbed.
+    // Q2's own gender cells (3 and 2 people) are hidden (3 + D is under 5); the cumulative ones (6 and 5), and the
+    // categories nobody is in, as the layer publishes them.
     const q2Gender = (await t.http().get(`/api/indicators/${own.responses}/values?by=gender&to=${CUTOFF}`).set(as('committee')).expect(200)).body as
-      { period: string; suppressed: boolean; value: number | null }[];
-    expect(q2Gender.filter((c) => c.period === '2024-04-01').map((c) => [c.suppressed, c.value])).toEqual([[true, null], [true, null]]);
-    const [man, woman] = responses.breakdowns[0].cells;
-    expect([man.category, publishable(man.value, 6), woman.category, publishable(woman.value, 5)]).toEqual(['man', true, 'woman', true]);
+      { period: string; category: string; suppressed: boolean; value: number | null }[];
+    expect(q2Gender.filter((c) => c.period === '2024-04-01' && ['man', 'woman'].includes(c.category)).map((c) => [c.suppressed, c.value])).toEqual([[true, null], [true, null]]);
+    const byCategory = new Map(responses.breakdowns[0].cells.map((c) => [c.category, c]));
+    expect([publishable(byCategory.get('man')!.value, 6), publishable(byCategory.get('woman')!.value, 5), publishable(byCategory.get('non_binary')!.value, 0)])
+      .toEqual([true, true, true]);
     const share = indicatorIn(s, own.share);
     // 4 of 6 knew the Table in Q1, 3 of 5 in Q2.
     expect([publishableShare(share.series[0], 4, 6), publishableShare(share.series[1], 3, 5)]).toEqual([true, true]);

@@ -67,7 +67,7 @@ describe('Protected figures: the legend, and the evaluators’ true figures', ()
     const french = await note.innerText();
     expect(french).toContain(`peuvent différer des vrais d'au plus ${d}`);
     expect(french).toContain('les parts et les moyennes sont calculées à partir de ces nombres');
-    expect(french).toContain(`« supprimé » (barre hachurée) : de 1 à ${k - 1} personnes seulement derrière le chiffre`);
+    expect(french).toContain(`« supprimé » (barre hachurée) : trop peu de personnes derrière le chiffre, ou aucune (son compte brouillé est sous ${k})`);
     expect(french).toContain("Il n'est jamais publié, ni montré comme zéro.");
     expect(french).toContain('Les valeurs saisies à la main sont publiées telles quelles : elles sont exactes.');
     await legend.screenshot({ path: '/tmp/disclosure-legend.png' });
@@ -79,7 +79,7 @@ describe('Protected figures: the legend, and the evaluators’ true figures', ()
     const text = await english.innerText();
     expect(text).toContain(`may differ from the true ones by at most ${d}`);
     expect(text).toContain('shares and means are computed from these counts');
-    expect(text).toContain(`“suppressed” (hatched bar): only 1 to ${k - 1} people behind the figure`);
+    expect(text).toContain(`“suppressed” (hatched bar): too few people behind the figure, or none (its blurred count is under ${k})`);
     expect(text).toContain('It is never published, nor shown as zero.');
     expect(text).toContain('Values entered by hand are published as entered: they are exact.');
     await page.getByRole('region', { name: 'Legend' }).screenshot({ path: '/tmp/disclosure-legend-en.png' });
@@ -110,7 +110,7 @@ describe('Protected figures: the legend, and the evaluators’ true figures', ()
     await page.goto(`${origin}/indicators/${indicatorId}?view=unpublished`);
     await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart="drawn"]').length === 3);
     const note = page.getByRole('region', { name: 'Comment les chiffres sont protégés' });
-    await note.getByText(`de 1 à ${k - 1} personnes seulement`, { exact: false }).waitFor();
+    await note.getByText(`son compte brouillé est sous ${k}`, { exact: false }).waitFor();
     await expect(page.getByRole('button', { name: 'Chiffres réels' }).count()).resolves.toBe(0);
     await expect(page.getByText(MARK_FR).count()).resolves.toBe(0);
     await expect(page.getByTestId('not-for-publication').count()).resolves.toBe(0);
@@ -120,15 +120,15 @@ describe('Protected figures: the legend, and the evaluators’ true figures', ()
     const label = fr.adsCategory.gender[suppressed.category!] ?? fr.dashboard.category[suppressed.category!] ?? suppressed.category!;
     const periods = [...new Set(byGender.map((cell) => cell.period))].sort();
     const row = genderTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
-    await expect(row.getByRole('cell').nth(periods.indexOf(suppressed.period)).textContent()).resolves.toBe(`supprimé (moins de ${k} personnes)`);
+    await expect(row.getByRole('cell').nth(periods.indexOf(suppressed.period)).textContent()).resolves.toBe('supprimé (trop peu de personnes)');
     const figure = page.locator('#indicator-breakdown-gender');
-    await figure.getByText(`Barres hachurées : cases supprimées, de 1 à ${k - 1} personnes seulement derrière chacune`).waitFor();
+    await figure.getByText('Barres hachurées : cases supprimées, trop peu de personnes derrière chacune, ou aucune', { exact: false }).waitFor();
 
     // Hovering a hatched bar shows a tooltip that says it is suppressed (a bar without a value would show none).
     const canvas = figure.locator('canvas');
     await canvas.scrollIntoViewIfNeeded();
     const box = (await canvas.boundingBox())!;
-    const expected = `${label} : supprimé (moins de ${k} personnes)`;
+    const expected = `${label} : supprimé (trop peu de personnes)`;
     let found = false;
     for (let x = 40; x < box.width - 10 && !found; x += 4) {
       await page.mouse.move(box.x + x, box.y + box.height * 0.45);

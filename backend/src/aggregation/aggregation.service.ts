@@ -7,6 +7,7 @@ import { disclosureTable } from '@backend/disclosure/disclosure';
 import { protectCells } from '@backend/disclosure/protect-cells';
 import type { IndicatorKind } from '@backend/indicators/indicator-kind';
 import { Indicator } from '@backend/indicators/indicator.entity';
+import { ADS_CATEGORIES } from '@backend/questionnaires/ads-block';
 import { dataPeriodOf, Plan } from '@backend/plans/plan.entity';
 import { ComputedCell, MonthCell, TOTAL } from './cells';
 import { IndicatorComputation } from './indicator-computation.entity';
@@ -30,6 +31,22 @@ type Source =
   | { from: 'responses'; questionnaireId: string; spec: ResponseSpec }
   | { from: 'rows'; read: () => Promise<MonthCell[]> }
   | { from: 'nothing' };
+
+/**
+ * The categories every period of a breakdown shows: the dimension's ADS+ categories, what stands for no answer, and
+ * any other the data holds. Fixed lists, not only the categories seen so far: the first person ever in a category
+ * would otherwise make it appear (rollUp).
+ */
+function categoriesOf(indicator: Pick<Indicator, 'kind' | 'dimensions'>, months: MonthCell[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const unanswered = indicator.kind === 'participation_sum' ? ['not_recorded'] : ['prefer_not', 'not_answered'];
+  for (const dimension of indicator.dimensions) {
+    const list = new Set([...(ADS_CATEGORIES[dimension] ?? []).map((c) => c.code), ...unanswered]);
+    for (const m of months) if (m.dimension === dimension) list.add(m.category);
+    out.set(dimension, [...list]);
+  }
+  return out;
+}
 
 /**
  * What a plan's figures read: the days of its data period (Plan.dataFrom/dataUntil, its own period by default), in its
@@ -179,7 +196,7 @@ export class AggregationService {
    * the same protection whether stored or read for a cut-off.
    */
   private cellsFrom(indicator: Indicator, months: MonthCell[], plan: Plan): ComputedCell[] {
-    const cells = rollUp(indicator.kind, months, dataPeriodOf(plan).from);
+    const cells = rollUp(indicator.kind, months, dataPeriodOf(plan).from, categoriesOf(indicator, months));
     return protectCells(indicator.kind, cells, disclosureTable({ k: this.app.suppressionK, maxDeviation: this.app.disclosureMaxDeviation }));
   }
 

@@ -1,6 +1,6 @@
 import { GRAINS, Grain, IndicatorKind } from '@backend/indicators/indicator-kind';
 import { addKeys } from '@backend/disclosure/cell-key';
-import { CellSums, ComputedCell, MonthCell } from './cells';
+import { CellSums, ComputedCell, MonthCell, TOTAL } from './cells';
 
 /** The first day of the period a month belongs to. */
 export function periodOf(month: string, grain: Grain): string {
@@ -41,8 +41,14 @@ function add(into: CellSums, c: CellSums): void {
  * Month cells → cells at every grain, with the cumulative figures since `since` (the plan's start): the sums
  * are additive (counts and cell keys alike), so quarters and years are sums of months and cumulative figures are
  * running sums. The published figures are left for the disclosure layer (protectCells).
+ *
+ * `categories`: per dimension, every category a period that has data shows, empty or not. A category with no one in
+ * a period is a cell like the others (hidden like a small one), not a missing row: otherwise a cell appearing from one
+ * day to the next, hidden or not, would tell which category the day's newcomer is in.
  */
-export function rollUp(kind: IndicatorKind, months: MonthCell[], since: string): ComputedCell[] {
+export function rollUp(
+  kind: IndicatorKind, months: MonthCell[], since: string, categories: ReadonlyMap<string, readonly string[]> = new Map(),
+): ComputedCell[] {
   const out: ComputedCell[] = [];
   for (const grain of GRAINS) {
     const byKey = new Map<string, CellSums & { periodStart: string; dimension: string; category: string }>();
@@ -52,6 +58,15 @@ export function rollUp(kind: IndicatorKind, months: MonthCell[], since: string):
       const acc = byKey.get(key) ?? { periodStart, dimension: m.dimension, category: m.category, ...empty() };
       add(acc, m);
       byKey.set(key, acc);
+    }
+    const periods = new Set(months.filter((m) => m.dimension === TOTAL).map((m) => periodOf(m.month, grain)));
+    for (const [dimension, list] of categories) {
+      for (const periodStart of periods) {
+        for (const category of list) {
+          const key = `${dimension}|${category}|${periodStart}`;
+          if (!byKey.has(key)) byKey.set(key, { periodStart, dimension, category, ...empty() });
+        }
+      }
     }
     const sorted = [...byKey.values()].sort((a, b) => a.periodStart.localeCompare(b.periodStart));
     const running = new Map<string, CellSums>();

@@ -8,6 +8,7 @@ import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-vers
 import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
 import { encodeAnswers } from '@backend/responses/answer-codes';
 import { Response } from '@backend/responses/response.entity';
+import { recordKey } from '@backend/disclosure/cell-key';
 import { stableUuid } from './demo-rng';
 import {
   WELCOME_DAY_DESCRIPTION, WELCOME_DAY_QUESTIONS, WELCOME_DAY_SLUG, WELCOME_DAY_TITLE, WELCOME_QUESTION_IDS as Q,
@@ -20,6 +21,9 @@ const WELCOME_ACTION = 'Mettre en place une Journée de Bienvenue à Parc-Ex';
  * The published Welcome Day questionnaire (fr, en, ar, with the ADS+ block), a few hundred responses over
  * the plan's years and the attendance counted at the door. Skipped when the questionnaire exists.
  */
+/** What the demo's record keys are derived from. */
+const DEMO_KEYS = 'repère demo';
+
 export async function seedWelcomeDay(em: EntityManager, planId: string, organizationId: string | null): Promise<boolean> {
   if (await em.existsBy(Questionnaire, { slug: WELCOME_DAY_SLUG })) return false;
   const action = await em.findOneByOrFail(Action, { planId, description: WELCOME_ACTION });
@@ -41,6 +45,9 @@ export async function seedWelcomeDay(em: EntityManager, planId: string, organiza
     bodyHash: createHash('sha256').update(JSON.stringify(r.answers)).digest('hex'), answers: r.answers,
     // Coded as the ingest codes them (the aggregation groups the codes).
     codes: encodeAnswers(WELCOME_DAY_QUESTIONS, r.answers),
+    // Fixed record keys (real records get random ones from the database): the demo publishes the same figures on
+    // every machine, for its screenshots and for the disclosure layer's attacker test (disclosure/cell-key.ts).
+    recordKey: recordKey(DEMO_KEYS, `response-${n}`) | 0,
   }));
   for (let i = 0; i < rows.length; i += 200) {
     await em.createQueryBuilder().insert().into(Response).values(rows.slice(i, i + 200)).execute();
@@ -50,7 +57,7 @@ export async function seedWelcomeDay(em: EntityManager, planId: string, organiza
   await seedWelcomeIndicators(em, { planId, objectiveId: action.objectiveId, actionId: action.id, questionnaireId: questionnaire.id, doorId: door.id, instrumentId: instrument.id });
   await em.save(generateWelcomeCounts().map((c, n) => em.create(ParticipationCount, {
     ...c, instrumentId: door.id, organizationId, activity: 'Journée de Bienvenue à Parc-Ex', idempotencyKey: stableUuid('d0e1b000', n),
-    bodyHash: createHash('sha256').update(JSON.stringify(c)).digest('hex'), recordedBy: null,
+    bodyHash: createHash('sha256').update(JSON.stringify(c)).digest('hex'), recordedBy: null, recordKey: recordKey(DEMO_KEYS, `count-${n}`) | 0,
   })));
   return true;
 }

@@ -12,8 +12,8 @@ import { createHmac } from 'node:crypto';
  * - The published count is the true count plus a deviation in [−D, D] read from a perturbation table at the cell key:
  *   the same people always get the same published value (asking again gives nothing new), and two tables that differ by
  *   one person differ by that person plus two independent-looking deviations, not by the person alone.
- * - Small-count rule: a true count from 1 to k − 1 is never published, and no deviation brings a count under k; zeros
- *   stay zeros.
+ * - Small-count rule: a perturbed count under k is never published (hidden); so every count under k − D is hidden,
+ *   none is published under k, and whether a count near k is shown depends on its key, not on the count alone.
  */
 
 export const KEY_MODULUS = 2 ** 32;
@@ -115,7 +115,7 @@ export function perturbationTable(params: PerturbationParams): PerturbationTable
 }
 
 export interface ProtectedCount {
-  /** What may be published: null when the true count is from 1 to k − 1. */
+  /** What may be published: null when hidden (the perturbed count under k). */
   value: number | null;
   hidden: boolean;
 }
@@ -135,9 +135,17 @@ export function freeDeviation(key: number, table: PerturbationTable): number {
   return deviationAt(table.params.k + table.params.maxDeviation, key, table);
 }
 
-/** The count to publish for a cell of `count` people whose cell key is `key`. */
+/**
+ * The count to publish for a cell of `count` people whose cell key is `key`: the count plus its deviation, hidden when
+ * that falls under k. So a hidden figure may be anything from 0 to k − 1 + D people and a published one anything
+ * within D of it: an attacker who knows k and D can never use « hidden » as « at least one and at most k − 1 » (with
+ * which a hidden total capped its hidden parts, and two figures at opposite ends of ±D pinned a hidden cell between
+ * them: issue 13's attacker test). An empty cell is hidden like a small one (k > 1), never published as 0; an empty
+ * period has no cell at all.
+ */
 export function protectCount(count: number, key: number, table: PerturbationTable): ProtectedCount {
-  if (count === 0) return { value: 0, hidden: false };
-  if (count < table.params.k) return { value: null, hidden: true };
-  return { value: count + deviationAt(count, key, table), hidden: false };
+  const { k } = table.params;
+  if (count === 0) return k > 1 ? { value: null, hidden: true } : { value: 0, hidden: false };
+  const published = count + freeDeviation(key, table);
+  return published < k ? { value: null, hidden: true } : { value: published, hidden: false };
 }

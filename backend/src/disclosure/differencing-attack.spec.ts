@@ -22,7 +22,7 @@ describe('the differencing attacker', () => {
     const facts = [exact(3, 'woman', 'man', 'nonBinary'), exact(0, 'woman'), exact(0, 'man')];
 
     // Act / Assert
-    expect(feasibleRange(unknowns, facts, 'nonBinary')).toEqual({ min: 3, max: 3 });
+    expect(feasibleRange(unknowns, facts, 'nonBinary')).toEqual({ min: 3, max: 3, exact: true });
   });
 
   it('gives back the person two cut-offs a day apart differ by, when both are exact', () => {
@@ -40,7 +40,7 @@ describe('the differencing attacker', () => {
     const facts = [exact(30, 'women', 'men', 'nonBinary'), exact(20, 'women')];
 
     // Act / Assert
-    expect(feasibleRange(unknowns, facts, 'nonBinary')).toEqual({ min: 1, max: 4 });
+    expect(feasibleRange(unknowns, facts, 'nonBinary')).toEqual({ min: 1, max: 4, exact: true });
     expect(determinedCounts(unknowns, facts, ['nonBinary', 'men'])).toEqual(new Map());
   });
 
@@ -53,7 +53,7 @@ describe('the differencing attacker', () => {
     const range = feasibleRange(unknowns, facts, 'q4');
 
     // Assert
-    expect(range).toEqual({ min: 1, max: 4 });
+    expect(range).toEqual({ min: 1, max: 4, exact: true });
   });
 
   it('says when the facts cannot all be true (a mistake in the figures the test gathered)', () => {

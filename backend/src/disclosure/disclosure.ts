@@ -6,14 +6,15 @@ export interface DisclosureParams { k: number; maxDeviation: number }
 const tables = new Map<string, PerturbationTable>();
 
 /**
- * The perturbation table for a deployment's k and D: deviations with variance D²/4 (1 for the default D = 2: most
- * figures move by 0 or 1, a few by 2), built once per process.
+ * The perturbation table for a deployment's k and D: deviations with variance D²/8 (0.5 for the default D = 2: about
+ * half the figures exact, most others off by 1, 1 in 70 off by 2), built once per process. The bound D is public; the
+ * rarer its extremes, the rarer the draws where two figures at opposite ends of ±D narrow a cell between them.
  */
 export function disclosureTable({ k, maxDeviation }: DisclosureParams): PerturbationTable {
   const key = `${k}|${maxDeviation}`;
   let table = tables.get(key);
   if (!table) {
-    table = perturbationTable({ k, maxDeviation, variance: (maxDeviation * maxDeviation) / 4 });
+    table = perturbationTable({ k, maxDeviation, variance: (maxDeviation * maxDeviation) / 8 });
     tables.set(key, table);
   }
   return table;

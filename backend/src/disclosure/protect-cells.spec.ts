@@ -15,12 +15,14 @@ const month = (m: string, ids: string[], category = ''): MonthCell => ({
 });
 
 describe(protectCells.name, () => {
-  it('hides every count from 1 to k − 1, totals as well as categories, and publishes zeros as zeros', () => {
+  it('hides small counts, totals as well as categories, and every category nobody is in, as a small one', () => {
     const cells = protectCells('response_count', rollUp('response_count', [
-      month('2022-01-01', people(3, 'jan')), month('2022-01-01', people(3, 'jan'), 'woman'),
-    ], '2022-01-01'), TABLE);
+      month('2022-01-01', people(2, 'jan')), month('2022-01-01', people(2, 'jan'), 'woman'),
+    ], '2022-01-01', new Map([['gender', ['woman', 'man', 'non_binary']]])), TABLE);
+    // Every category shows in every period that has data, empty or not: none appears the day its first person answers.
+    expect(cells.filter((c) => c.grain === 'month' && c.dimension === 'gender').map((c) => c.category).sort()).toEqual(['man', 'non_binary', 'woman']);
     for (const c of cells) expect([c.suppressed, c.publishedValue, c.publishedN]).toEqual([true, null, null]);
-    expect(publish('response_count', { num: 0, den: 0, n: 0, numKey: 0, denKey: 0 }, 0, 0, TABLE)).toEqual({ value: 0, n: 0, hidden: false });
+    expect(publish('response_count', { num: 0, den: 0, n: 0, numKey: 0, denKey: 0 }, 0, 0, TABLE).hidden).toBe(true);
   });
 
   it('gives the same people the same published figure at every grain and in the running total', () => {
@@ -35,7 +37,7 @@ describe(protectCells.name, () => {
 
   it('perturbs by at most D, never below k, so that two tables a person apart differ by noise, not by the person', () => {
     const deviations = new Map<number, number>();
-    for (let n = 5; n < 400; n += 1) {
+    for (let n = 7; n < 400; n += 1) {
       const ids = people(n, `p${n}`);
       const { value } = publish('response_count', { num: n, den: n, n, numKey: sumKeys(ids), denKey: sumKeys(ids) }, n, n, TABLE);
       expect(value).toBeGreaterThanOrEqual(5);

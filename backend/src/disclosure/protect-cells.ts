@@ -1,13 +1,14 @@
 import type { IndicatorKind } from '@backend/indicators/indicator-kind';
 import type { CellSums, ComputedCell } from '@backend/aggregation/cells';
-import { freeDeviation, mixKey, PerturbationTable, protectCount } from './cell-key';
+import { addKeys, freeDeviation, mixKey, PerturbationTable, protectCount } from './cell-key';
 
 /**
  * The disclosure-control layer: every figure published to roles below evaluator (values, progress, dashboards,
  * evaluations, reports) is read from a cell's `published*` fields, set here and nowhere else (README « Privacy »).
  *
  * Every count of people goes through the cell-key method (cell-key.ts): perturbed by at most ±D, the same people
- * always giving the same figure, and hidden when from 1 to k − 1 people are behind it — totals as well as breakdowns,
+ * always giving the same figure, and hidden when the perturbed count is under k (or nobody is behind it) — totals as
+ * well as breakdowns,
  * so that an indicator whose definition selects a category (`anyOf: ["non_binary"]`) is a breakdown cell like any
  * other. What is derived from counts is derived from the perturbed counts:
  * - a count (responses, participants): the perturbed count, which is also its n;
@@ -50,7 +51,9 @@ export function publish(kind: IndicatorKind, s: CellSums, value: number | null, 
       const answered = protectCount(s.den, s.denKey ?? 0, table);
       if (answered.hidden) return HIDDEN;
       const den = answered.value!;
-      const gave = s.num === 0 ? 0 : Math.min(den, Math.max(0, s.num + freeDeviation(s.numKey ?? 0, table)));
+      // Moved even from 0 (an exact 0 % beside a share above 0 a day later would say what the newcomer answered), at a
+      // key of both groups of people: an empty group's own key is the same 0 everywhere.
+      const gave = Math.min(den, Math.max(0, s.num + freeDeviation(mixKey(addKeys(s.numKey ?? 0, s.denKey ?? 0), 'gave'), table)));
       return { value: den > 0 ? (100 * gave) / den : null, n: den, hidden: false };
     }
     case 'scale_mean': {

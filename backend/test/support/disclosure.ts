@@ -5,10 +5,13 @@
 export const K = 5;
 export const D = 2;
 
-/** A published count for `truth` people: 0 for 0, hidden (null) from 1 to k − 1, else within D of it and never under k. */
+/**
+ * A published count for `truth` people: hidden (null) when the count plus its deviation falls under k — always for 0 to
+ * k − 1 − D people, never from k + D on — else within D of it and never under k.
+ */
 export function publishable(shown: number | null | undefined, truth: number): boolean {
-  if (truth === 0) return shown === 0;
-  if (truth < K) return shown === null;
+  if (shown === null) return truth < K + D;
+  if (truth < K - D) return false;
   return typeof shown === 'number' && Number.isInteger(shown) && shown >= K && Math.abs(shown - truth) <= D;
 }
 

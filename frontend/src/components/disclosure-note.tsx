@@ -43,8 +43,8 @@ export function DisclosureNote({
   const sentences: string[] = [];
   if (scope !== 'manual') {
     if (maxDeviation > 0) sentences.push(t('disclosure.perturbed', { d: maxDeviation }));
-    // Counts from 1 to k − 1 are hidden; with k ≤ 1 nothing is.
-    if (k > 1) sentences.push(t('disclosure.hidden', { count: k - 1 }));
+    // A figure whose perturbed count is under k is hidden; with k ≤ 1 nothing is.
+    if (k > 1) sentences.push(t('disclosure.hidden', { count: k - 1, k }));
   }
   if (scope === 'manual') sentences.push(t('disclosure.manualOnly'));
   else if (scope === 'all') sentences.push(t('disclosure.manual'));

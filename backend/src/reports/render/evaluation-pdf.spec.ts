@@ -59,7 +59,7 @@ describe(renderEvaluationPdf.name, () => {
       expect(at).toBeGreaterThan(-1);
       expect(lines.slice(at + 1, at + 3)).toEqual(['supprimé', 'supprimé']);
     }
-    expect(lines.join(' ')).toContain("Pour protéger les personnes, chaque chiffre publié peut différer du vrai d'au plus 2 ; « supprimé » : de 1 à 4 personnes");
+    expect(lines.join(' ')).toContain("Pour protéger les personnes, chaque chiffre publié peut différer du vrai d'au plus 2 ; « supprimé » : trop peu de personnes");
   });
 
   it("writes the committee's assessment of each objective, and says when there is none", async () => {
