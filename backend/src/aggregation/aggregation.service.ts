@@ -3,7 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { appConfig } from '@backend/config/configuration';
-import { disclosureTable } from '@backend/disclosure/disclosure';
+import { deploymentTable } from '@backend/disclosure/disclosure';
 import { protectCells } from '@backend/disclosure/protect-cells';
 import type { IndicatorKind } from '@backend/indicators/indicator-kind';
 import { Indicator } from '@backend/indicators/indicator.entity';
@@ -197,7 +197,7 @@ export class AggregationService {
    */
   private cellsFrom(indicator: Indicator, months: MonthCell[], plan: Plan): ComputedCell[] {
     const cells = rollUp(indicator.kind, months, dataPeriodOf(plan).from, categoriesOf(indicator, months));
-    return protectCells(indicator.kind, cells, disclosureTable({ k: this.app.suppressionK, maxDeviation: this.app.disclosureMaxDeviation }));
+    return protectCells(indicator.kind, cells, deploymentTable(this.app));
   }
 
   private async plansOf(em: EntityManager, indicators: Indicator[]): Promise<Map<string, Plan>> {

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, PLAN_WRITERS } from '@backend/auth/auth.decorators';
+import { AuthUser, CurrentUser } from '@backend/auth/auth.decorators';
+import { readsTrueFigures } from '@backend/disclosure/disclosure';
 import { ApiError } from '@backend/common/errors';
 import { UuidParam } from '@backend/common/uuid-param.pipe';
 import { ProgressQueryDto, ValuesQueryDto } from './dto/values-query.dto';
@@ -16,7 +17,7 @@ export class IndicatorValuesController {
   @ApiOperation({ summary: "The indicator's series per period (and ADS+ category with `by`), as published: perturbed, suppressed cells null; `view=unpublished`: the true figures (evaluators, admins)" })
   series(@Param('id', UuidParam) id: string, @Query() q: ValuesQueryDto, @CurrentUser() user: AuthUser) {
     // The true figures are the evaluators' working material, who may read the raw responses anyway; never the others'.
-    if (q.view === 'unpublished' && !PLAN_WRITERS.includes(user.role)) {
+    if (q.view === 'unpublished' && !readsTrueFigures(user.role)) {
       throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', `view: the ${user.role} role may only read published figures`, [
         { field: 'view', message: 'only evaluators and admins may read unpublished figures' },
       ]);

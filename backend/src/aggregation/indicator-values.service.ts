@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { appConfig } from '@backend/config/configuration';
+import { disclosureParams } from '@backend/disclosure/disclosure';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { invalidField, notFound } from '@backend/common/errors';
@@ -43,7 +44,7 @@ export class IndicatorValuesService {
     return {
       planId, at, today, timeZone: plan.timeZone, ended, dataPeriod,
       // What the legend explains: counts from 1 to k − 1 hidden, the others within ±maxDeviation (manual values exact).
-      disclosure: { k: this.app.suppressionK, maxDeviation: this.app.disclosureMaxDeviation },
+      disclosure: disclosureParams(this.app),
       indicators: indicators.map(({ indicator: i, figures: f }) => ({
         id: i.id, name: i.name, kind: i.kind, unit: i.unit, definitionStatus: i.status, objectiveId: i.objectiveId, actionId: i.actionId,
         direction: i.direction, baseline: { value: i.baselineValue, date: i.baselineDate }, midtermTarget: i.midtermTarget,

@@ -1,3 +1,5 @@
+import { PLAN_WRITERS } from '@backend/auth/auth.decorators';
+import type { Role } from '@backend/users/role';
 import { PerturbationTable, perturbationTable } from './cell-key';
 
 /** The deployment's disclosure parameters (SUPPRESSION_K, DISCLOSURE_MAX_DEVIATION), as published with the figures. */
@@ -19,3 +21,14 @@ export function disclosureTable({ k, maxDeviation }: DisclosureParams): Perturba
   }
   return table;
 }
+
+/** The deployment's parameters as the configuration holds them (appConfig). */
+interface DisclosureConfig { suppressionK: number; disclosureMaxDeviation: number }
+
+export const disclosureParams = (app: DisclosureConfig): DisclosureParams => ({ k: app.suppressionK, maxDeviation: app.disclosureMaxDeviation });
+
+/** The deployment's perturbation table. */
+export const deploymentTable = (app: DisclosureConfig): PerturbationTable => disclosureTable(disclosureParams(app));
+
+/** Who may read the true figures (they read the raw responses anyway): evaluators and admins; everyone else the published ones. */
+export const readsTrueFigures = (role: Role): boolean => PLAN_WRITERS.includes(role);

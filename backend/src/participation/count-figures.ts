@@ -1,4 +1,5 @@
-import { PLAN_WRITERS, type AuthUser } from '@backend/auth/auth.decorators';
+import type { AuthUser } from '@backend/auth/auth.decorators';
+import { readsTrueFigures } from '@backend/disclosure/disclosure';
 import { keyFromSum, mixKey, type PerturbationTable, protectCount } from '@backend/disclosure/cell-key';
 import type { BreakdownCell } from './participation-count.entity';
 
@@ -23,7 +24,7 @@ export interface CountFigures {
  * entry, read them through the disclosure layer, as the indicators built on them publish them.
  */
 export function readsTrueCounts(user: AuthUser, entryOrganizationId: string | null): boolean {
-  if (PLAN_WRITERS.includes(user.role)) return true;
+  if (readsTrueFigures(user.role)) return true;
   return user.role === 'partner' && !!user.organizationId && entryOrganizationId === user.organizationId;
 }
 

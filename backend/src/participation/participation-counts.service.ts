@@ -5,7 +5,7 @@ import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '@backend/auth/auth.decorators';
 import { appConfig } from '@backend/config/configuration';
-import { disclosureTable } from '@backend/disclosure/disclosure';
+import { deploymentTable } from '@backend/disclosure/disclosure';
 import { ApiError, FieldError, invalidField, notFound } from '@backend/common/errors';
 import { Page, pageOf } from '@backend/common/pagination.dto';
 import { Instrument } from '@backend/indicators/instrument.entity';
@@ -144,7 +144,7 @@ export class ParticipationCountsService {
   private readingFor(count: ParticipationCount, user: AuthUser): Reading {
     if (readsTrueCounts(user, count.organizationId)) return AS_ENTERED;
     if (count.recordKey === undefined) throw new Error(`Participation count ${count.id} was read without its record key`);
-    const table = disclosureTable({ k: this.app.suppressionK, maxDeviation: this.app.disclosureMaxDeviation });
+    const table = deploymentTable(this.app);
     const recordKey = count.recordKey;
     return { protected: true, figures: (total, breakdown) => protectedFigures(total, breakdown, recordKey, table) };
   }

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthUser, CurrentUser, PLAN_WRITERS, Roles } from '@backend/auth/auth.decorators';
+import { readsTrueFigures } from '@backend/disclosure/disclosure';
 import { UuidParam } from '@backend/common/uuid-param.pipe';
 import {
   CreateQuestionnaireDto, PublishQuestionnaireDto, QrQueryDto, QuestionnaireQueryDto, UpdateQuestionnaireDto,
@@ -20,7 +21,7 @@ export class QuestionnairesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'The working copy with every translation, its versions with their response counts (as published below evaluator: perturbed, under k hidden), and the strings missing per language' })
-  get(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser) { return this.service.get(id, PLAN_WRITERS.includes(user.role)); }
+  get(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser) { return this.service.get(id, readsTrueFigures(user.role)); }
 
   @Post() @Roles(...PLAN_WRITERS)
   @ApiOperation({ summary: "Creates a draft; without instrumentId, a 'questionnaire' instrument of the plan is created with it" })

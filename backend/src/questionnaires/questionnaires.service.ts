@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import QRCode, { type QRCodeToBufferOptions } from 'qrcode';
 import { DataSource, EntityManager, Like } from 'typeorm';
 import { keyFromSum, protectCount } from '@backend/disclosure/cell-key';
-import { disclosureTable } from '@backend/disclosure/disclosure';
+import { deploymentTable } from '@backend/disclosure/disclosure';
 import { appConfig } from '@backend/config/configuration';
 import { ApiError, FieldError, invalidField, notFound } from '@backend/common/errors';
 import { findInPlan, findReferenced } from '@backend/common/lookup';
@@ -292,7 +292,7 @@ export class QuestionnairesService {
     );
     // A count of respondents like any other: a committee member reading it every day would otherwise see exactly how
     // many answered that day, beside figures perturbed to hide it.
-    const table = disclosureTable({ k: this.app.suppressionK, maxDeviation: this.app.disclosureMaxDeviation });
+    const table = deploymentTable(this.app);
     return rows.map(({ key, ...v }) => ({
       ...v, responseCount: trueCounts ? v.responseCount : protectCount(v.responseCount, keyFromSum(key), table).value,
     }));

@@ -7,7 +7,7 @@ import { FiguresService } from '@backend/aggregation/figures.service';
 import { todayIn } from '@backend/common/time-zone';
 import { appConfig } from '@backend/config/configuration';
 import { addKeys, keyFromSum, protectCount } from '@backend/disclosure/cell-key';
-import { disclosureTable } from '@backend/disclosure/disclosure';
+import { deploymentTable } from '@backend/disclosure/disclosure';
 import { EvaluationsService } from '@backend/evaluations/evaluations.service';
 import { Action } from '@backend/plans/action.entity';
 import { Objective } from '@backend/plans/objective.entity';
@@ -51,7 +51,7 @@ export class ReportSourcesService {
    * through the disclosure layer with their entries' keys (the same entries give the same figure as in the indicators).
    */
   private publishedParticipation(rows: { instrument: string; activity: string; counts: number; total: number; key: string }[]) {
-    const table = disclosureTable({ k: this.app.suppressionK, maxDeviation: this.app.disclosureMaxDeviation });
+    const table = deploymentTable(this.app);
     const publish = (total: number, key: number) => protectCount(total, key, table).value;
     const all = rows.reduce((acc, r) => ({ counts: acc.counts + r.counts, total: acc.total + r.total, key: addKeys(acc.key, keyFromSum(r.key)) }),
       { counts: 0, total: 0, key: 0 });
