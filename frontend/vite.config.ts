@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Connect, type Plugin } from 'vite';
+import { precompress } from './scripts/precompress';
 import { residentPageSize } from './scripts/resident-page-size';
 
 const apiTarget = process.env.REPERE_API_URL ?? 'http://localhost:3000';
@@ -25,7 +26,7 @@ function residentPage(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), residentPage(), residentPageSize({ html: 'q.html' })],
+  plugins: [react(), residentPage(), precompress(), residentPageSize({ html: 'q.html' })],
   resolve: {
     // Vite resolves a leading "/" from the project root, so no Node path helpers are needed.
     alias: [{ find: /^@\//, replacement: '/src/' }],

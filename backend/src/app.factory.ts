@@ -4,23 +4,28 @@ import { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import Redis from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { registerSecurityHeaders, securityHeaders } from './common/security-headers';
-import { appConfig } from './config/configuration';
+import { trustFunction } from './common/client-address';
+import { appConfig, redisConfig } from './config/configuration';
 import { validateEnv } from './config/env.validation';
 import { directIngest, DirectRoute } from './responses/direct-ingest';
-import { registerPublicRoutes } from './responses/public-route';
+import { registerPublicRoutes } from './common/public-route';
 import { ResponsesService } from './responses/responses.service';
+import { serveWebApp } from './web/serve-web-app';
 
 /** The API (and, when built, the web app) on one origin; used by main.ts and by the tests alike. */
 export async function createApp(): Promise<NestFastifyApplication> {
   const env = validateEnv(process.env);
+  const trust = trustFunction(env.TRUST_PROXY);
   // Residents' responses are served ahead of Fastify (responses/direct-ingest.ts); everything else goes to Fastify.
   let direct: DirectRoute | null = null;
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // Off unless TRUST_PROXY names the proxies: otherwise X-Forwarded-For would let any client pick its address.
+    trustProxy: trust ?? false,
     serverFactory: (fastifyHandler: (req: IncomingMessage, res: ServerResponse) => void) => {
       const server = createServer((req, res) => {
         if (!direct?.(req, res)) fastifyHandler(req, res);
@@ -34,13 +39,23 @@ export async function createApp(): Promise<NestFastifyApplication> {
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
 
-  const headers = securityHeaders();
-  registerSecurityHeaders(app.getHttpAdapter().getInstance(), headers);
+  const config = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
+  const fastify = app.getHttpAdapter().getInstance();
+  const headers = securityHeaders(config.publicUrl);
+  registerSecurityHeaders(fastify, headers);
 
-  // Per-client limit and body limits of the residents' routes; before app.init(), which registers the routes.
-  const limits = registerPublicRoutes(app.getHttpAdapter().getInstance(), app.get<ConfigType<typeof appConfig>>(appConfig.KEY).publicRateLimit);
+  // Per-client limits and body limits of the routes reached without an account; before app.init(), which
+  // registers the routes. The counts are in Redis, shared by every API process.
+  const redis = rateLimitRedis(app.get<ConfigType<typeof redisConfig>>(redisConfig.KEY).url);
+  fastify.addHook('onClose', async () => { redis.disconnect(); });
+  const submitLimit = await registerPublicRoutes(fastify, {
+    publicPerMinute: config.publicRateLimit,
+    loginPerMinute: config.loginRateLimit,
+    redis,
+    keyPrefix: app.get<ConfigType<typeof redisConfig>>(redisConfig.KEY).queuePrefix,
+  });
   const responses = app.get(ResponsesService);
-  direct = directIngest({ submit: (slug, key, body) => responses.submit(slug, key, body), limits, headers });
+  direct = directIngest({ submit: (slug, key, body) => responses.submit(slug, key, body), submitLimit, trust, headers });
 
   const document = SwaggerModule.createDocument(app, new DocumentBuilder()
     .setTitle('Repère API')
@@ -50,9 +65,19 @@ export async function createApp(): Promise<NestFastifyApplication> {
     .build());
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
-  const web = app.get<ConfigType<typeof appConfig>>(appConfig.KEY).webDist;
+  const web = config.webDist;
   if (existsSync(`${web}/index.html`)) {
-    app.useStaticAssets({ root: web, prefix: '/', wildcard: false, index: ['index.html'] });
+    serveWebApp(app, web);
   }
   return app;
+}
+
+/**
+ * The rate limits' own connection: its commands fail at once while Redis is away (no offline queue), so that the
+ * limiter skips itself instead of holding residents' requests until Redis returns.
+ */
+function rateLimitRedis(url: string): Redis {
+  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 2000 });
+  redis.on('error', () => undefined); // reconnects by itself; the health check reports Redis's state
+  return redis;
 }

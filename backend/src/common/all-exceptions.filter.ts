@@ -65,7 +65,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     if (isWebAppRoute(exception, request, reply)) {
       // Paths of the web app are its own: /q/{slug} is the resident's page (a light page of its own, q.html),
-      // everything else (/plans/…) the staff app, which routes them itself.
+      // everything else (/plans/…) the staff app, which routes them itself. sendFile is web/serve-web-app.ts's:
+      // the compressed copy the client accepts, never cached.
       const page = request.url.startsWith('/q/') ? 'q.html' : 'index.html';
       void (reply.type('text/html') as unknown as { sendFile(file: string): unknown }).sendFile(page);
       return;
@@ -82,5 +83,6 @@ function isFastifyClientError(e: unknown): e is Error & { statusCode: number } {
 
 function isWebAppRoute(e: unknown, request: FastifyRequest, reply: FastifyReply): boolean {
   return e instanceof HttpException && e.getStatus() === 404 && request.method === 'GET'
-    && !request.url.startsWith('/api') && typeof (reply as { sendFile?: unknown }).sendFile === 'function';
+    && !request.url.startsWith('/api') && !request.url.startsWith('/assets/') // a missing file is a 404, not a page
+    && typeof (reply as { sendFile?: unknown }).sendFile === 'function';
 }

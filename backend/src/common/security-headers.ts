@@ -12,10 +12,19 @@ export interface SecurityHeaders {
   removed: string[];
 }
 
-export function securityHeaders(): SecurityHeaders {
+/**
+ * `publicUrl` (PUBLIC_URL) says how browsers reach the deployment. Over https, browsers are told to stay there (HSTS)
+ * and to fetch every sub-resource over https (upgrade-insecure-requests). Over http — a community centre's server
+ * at http://serveur.local:3000 — those two would make the browser ask for /assets/* over https, which nothing
+ * answers: a blank page for staff and residents alike. So they are sent only when the public URL is https.
+ */
+export function securityHeaders(publicUrl: string): SecurityHeaders {
+  const https = new URL(publicUrl).protocol === 'https:';
   const middleware = helmet({
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: https ? [] : null,
         defaultSrc: ["'self'"],
         // Swagger UI styles itself inline; the web app does not need it.
         styleSrc: ["'self'", "'unsafe-inline'"],

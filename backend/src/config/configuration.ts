@@ -1,13 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { registerAs } from '@nestjs/config';
 import { validateEnv } from './env.validation';
 
 // The one place that reads process.env; everything else asks ConfigService for a typed area.
 const env = () => validateEnv(process.env);
-
-// Outside production a missing secret gets a random one: tokens then end with the process, which is fine for demos.
-const devSecret = randomBytes(32).toString('hex');
 
 export const appConfig = registerAs('app', () => {
   const e = env();
@@ -16,6 +12,10 @@ export const appConfig = registerAs('app', () => {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
+    // Readable lines for a person at a terminal, JSON for a log collector (docker, systemd), unless told.
+    logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+    trustProxy: e.TRUST_PROXY,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
     publicRateLimit: e.PUBLIC_RATE_LIMIT,
     suppressionK: e.SUPPRESSION_K,
     disclosureMaxDeviation: e.DISCLOSURE_MAX_DEVIATION,
@@ -36,7 +36,8 @@ export const redisConfig = registerAs('redis', () => {
 
 export const authConfig = registerAs('auth', () => {
   const e = env();
-  return { jwtSecret: e.JWT_SECRET ?? devSecret, jwtExpiresIn: e.JWT_EXPIRES_IN };
+  // Without JWT_SECRET, the deployment's own secret, drawn once and kept in the database (auth/session-secret.ts).
+  return { jwtSecret: e.JWT_SECRET ?? null, jwtExpiresIn: e.JWT_EXPIRES_IN };
 });
 
 export type AppConfig = ReturnType<typeof appConfig>;

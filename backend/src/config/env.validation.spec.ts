@@ -19,7 +19,20 @@ describe(validateEnv.name, () => {
     expect(() => validateEnv({ PUBLIC_URL: 'ftp://repere.example.org' })).toThrow('PUBLIC_URL must be an http(s) URL');
   });
 
-  it('requires a JWT secret in production', () => {
-    expect(() => validateEnv({ NODE_ENV: 'production' })).toThrow('JWT_SECRET is required in production');
+  it('starts in production without JWT_SECRET: the deployment then keeps a secret of its own in the database', () => {
+    expect(validateEnv({ NODE_ENV: 'production' }).JWT_SECRET).toBeUndefined();
+  });
+
+  it('trusts no proxy unless told, and takes a hop count or a list of addresses', () => {
+    expect(validateEnv({}).TRUST_PROXY).toBe(false);
+    expect(validateEnv({ TRUST_PROXY: 'off' }).TRUST_PROXY).toBe(false);
+    expect(validateEnv({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(validateEnv({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8']);
+    expect(() => validateEnv({ TRUST_PROXY: 'my-proxy.lan' })).toThrow(/TRUST_PROXY must be off, a hop count/);
+  });
+
+  it('takes pretty or json as the log format', () => {
+    expect(validateEnv({ LOG_FORMAT: 'json' }).LOG_FORMAT).toBe('json');
+    expect(() => validateEnv({ LOG_FORMAT: 'xml' })).toThrow('LOG_FORMAT must be pretty or json');
   });
 });

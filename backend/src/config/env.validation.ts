@@ -1,3 +1,4 @@
+import proxyAddr from 'proxy-addr';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, Validate, ValidatorConstraint, ValidatorConstraintInterface, validateSync,
@@ -15,6 +16,36 @@ class IsTimeZoneName implements ValidatorConstraintInterface {
 
   defaultMessage(): string {
     return 'DEFAULT_TIME_ZONE must be an IANA time zone such as America/Toronto';
+  }
+}
+
+/** TRUST_PROXY as Fastify and proxy-addr take it: off, a hop count, or the trusted addresses. */
+export type TrustProxy = false | number | string[];
+
+function parseTrustProxy(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (['', 'false', 'off', 'no', '0'].includes(text.toLowerCase())) return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text.split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
+
+@ValidatorConstraint({ name: 'isTrustProxy' })
+class IsTrustProxy implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (value === false) return true;
+    if (typeof value === 'number') return Number.isInteger(value) && value > 0 && value < 100;
+    if (!Array.isArray(value) || value.length === 0) return false;
+    try {
+      proxyAddr.compile(value as string[]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  defaultMessage(): string {
+    return 'TRUST_PROXY must be off, a hop count (1) or a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal';
   }
 }
 
@@ -47,6 +78,22 @@ export class Environment {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** pretty: one readable line per event (the default when output goes to a terminal); json: one JSON object per line. */
+  @IsOptional() @IsIn(['pretty', 'json'], { message: 'LOG_FORMAT must be pretty or json' })
+  LOG_FORMAT?: 'pretty' | 'json';
+
+  /**
+   * Which proxies in front of the API may say who the client is (X-Forwarded-For, -Proto): off by default, so a
+   * client cannot pick its own address; a hop count (1: one proxy in front) or a comma-separated list of the
+   * proxies' addresses, CIDR ranges, or loopback / linklocal / uniquelocal.
+   */
+  @Transform(({ value }) => parseTrustProxy(value)) @Validate(IsTrustProxy)
+  TRUST_PROXY: TrustProxy = false;
+
+  /** Sign-in attempts per minute per client; 0 turns the limit off (tests). */
+  @Transform(toInt) @IsInt() @Min(0)
+  LOGIN_RATE_LIMIT = 10;
 
   /** Requests per minute per client on the public endpoints; 0 turns the limit off (API.md). */
   @Transform(toInt) @IsInt() @Min(0)
@@ -82,9 +129,6 @@ export function validateEnv(raw: Record<string, unknown>): Environment {
   if (errors.length > 0) {
     const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}));
     throw new Error(`Invalid environment:\n  ${lines.join('\n  ')}`);
-  }
-  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
-    throw new Error('Invalid environment:\n  JWT_SECRET is required in production');
   }
   return env;
 }

@@ -4,7 +4,9 @@ import secureJson from 'secure-json-parse';
 import { errorBody } from '@backend/common/all-exceptions.filter';
 import type { ErrorBody } from '@backend/common/errors';
 import type { SecurityHeaders } from '@backend/common/security-headers';
-import { PublicLimits, refuseOverLimit, RESPONSE_BODY_LIMIT } from './public-route';
+import { clientAddress, TrustFunction } from '@backend/common/client-address';
+import type { SubmitLimit } from '@backend/common/public-route';
+import { RESPONSE_BODY_LIMIT } from './response-body';
 import { RETRY_AFTER_SECONDS } from './response-writer';
 import type { ResponseReceipt } from './responses.service';
 
@@ -12,7 +14,10 @@ const PATH = /^\/api\/public\/questionnaires\/([^/?#]+)\/responses(?:\?.*)?$/;
 
 export interface DirectIngestDeps {
   submit: (slug: string, idempotencyKey: string | undefined, body: unknown) => Promise<ResponseReceipt>;
-  limits: PublicLimits;
+  /** The per-client limit, shared with the API's other processes (null: no limit). */
+  submitLimit: SubmitLimit | null;
+  /** TRUST_PROXY, as Fastify applies it: who the client is. */
+  trust: TrustFunction;
   headers: SecurityHeaders;
 }
 
@@ -42,87 +47,98 @@ export function directIngest(deps: DirectIngestDeps): DirectRoute {
       return false; // a malformed escape: Fastify answers it as it does elsewhere
     }
     for (const [name, value] of deps.headers.set) res.setHeader(name, value);
-    const send = (status: number, body: ErrorBody | ResponseReceipt) => {
-      const json = JSON.stringify(body);
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
-      res.end(json);
-    };
-    // A request refused before its body is read: the connection is closed once the answer is out, rather than
-    // reading (maybe megabytes of) what would be thrown away.
-    const refuse = (body: ErrorBody) => {
-      res.setHeader('connection', 'close');
-      res.on('finish', () => req.destroy());
-      send(body.statusCode, body);
-    };
-
-    if (deps.limits) {
-      const refused = refuseOverLimit(deps.limits.submit, clientAddress(req), (name, value) => res.setHeader(name, value));
-      if (refused) {
-        refuse(refused);
-        return true;
-      }
-    }
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > RESPONSE_BODY_LIMIT) {
-      refuse(tooLarge());
+    const exchange = answerer(req, res);
+    if (!deps.submitLimit) {
+      receive(slug, exchange, deps, logger);
       return true;
     }
-    const type = req.headers['content-type'];
-    const hasBody = declared > 0 || req.headers['transfer-encoding'] !== undefined;
-    if (hasBody && !isJson(type)) {
-      refuse({ statusCode: 415, code: 'unsupported_media_type', message: `Unsupported Media Type: ${type ?? 'none'}` });
-      return true;
-    }
-
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      if (over) return;
-      size += chunk.length;
-      if (size > RESPONSE_BODY_LIMIT) {
-        over = true;
-        refuse(tooLarge());
-      } else {
-        chunks.push(chunk);
-      }
-    });
-    req.on('error', () => res.destroy());
-    req.on('end', () => {
-      if (over) return;
-      let body: unknown;
-      if (size > 0) {
-        try {
-          body = secureJson.parse(Buffer.concat(chunks, size).toString('utf8'), undefined, { protoAction: 'error', constructorAction: 'error' });
-        } catch (err) {
-          send(400, { statusCode: 400, code: 'bad_request', message: `Body is not valid JSON: ${(err as Error).message}` });
-          return;
-        }
-      } else if (type !== undefined) {
-        send(400, { statusCode: 400, code: 'bad_request', message: "Body cannot be empty when content-type is set to 'application/json'" });
-        return;
-      }
-      const key = req.headers['idempotency-key'];
-      deps.submit(slug, Array.isArray(key) ? key[0] : key, body).then(
-        (receipt) => send(201, receipt),
-        (err: unknown) => {
-          const failed = errorBody(err, logger);
-          if (failed.statusCode === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-          send(failed.statusCode, failed);
-        },
-      );
-    });
+    // The body is not read until the limit has answered: the request stream stays paused meanwhile.
+    deps.submitLimit(clientAddress(req, deps.trust), (name, value) => res.setHeader(name, value)).then(
+      (refused) => (refused ? exchange.refuse(refused) : receive(slug, exchange, deps, logger)),
+      // The limiter skips itself when Redis is away; should it fail anyway, the resident's answer still goes in.
+      () => receive(slug, exchange, deps, logger),
+    );
     return true;
   };
+}
+
+interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  send(status: number, body: ErrorBody | ResponseReceipt): void;
+  /** Answers a request refused before its body is read, and closes the connection once the answer is out. */
+  refuse(body: ErrorBody): void;
+}
+
+function answerer(req: IncomingMessage, res: ServerResponse): Exchange {
+  const send = (status: number, body: ErrorBody | ResponseReceipt) => {
+    const json = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+    res.end(json);
+  };
+  // Closing rather than reading (maybe megabytes of) what would be thrown away.
+  const refuse = (body: ErrorBody) => {
+    res.setHeader('connection', 'close');
+    res.on('finish', () => req.destroy());
+    send(body.statusCode, body);
+  };
+  return { req, res, send, refuse };
+}
+
+/** Reads the body within its limit, parses it with Fastify's JSON rules, and hands it to the service. */
+function receive(slug: string, { req, res, send, refuse }: Exchange, deps: DirectIngestDeps, logger: Logger): void {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > RESPONSE_BODY_LIMIT) {
+    refuse(tooLarge());
+    return;
+  }
+  const type = req.headers['content-type'];
+  const hasBody = declared > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !isJson(type)) {
+    refuse({ statusCode: 415, code: 'unsupported_media_type', message: `Unsupported Media Type: ${type ?? 'none'}` });
+    return;
+  }
+
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let over = false;
+  req.on('data', (chunk: Buffer) => {
+    if (over) return;
+    size += chunk.length;
+    if (size > RESPONSE_BODY_LIMIT) {
+      over = true;
+      refuse(tooLarge());
+    } else {
+      chunks.push(chunk);
+    }
+  });
+  req.on('error', () => res.destroy());
+  req.on('end', () => {
+    if (over) return;
+    let body: unknown;
+    if (size > 0) {
+      try {
+        body = secureJson.parse(Buffer.concat(chunks, size).toString('utf8'), undefined, { protoAction: 'error', constructorAction: 'error' });
+      } catch (err) {
+        send(400, { statusCode: 400, code: 'bad_request', message: `Body is not valid JSON: ${(err as Error).message}` });
+        return;
+      }
+    } else if (type !== undefined) {
+      send(400, { statusCode: 400, code: 'bad_request', message: "Body cannot be empty when content-type is set to 'application/json'" });
+      return;
+    }
+    const key = req.headers['idempotency-key'];
+    deps.submit(slug, Array.isArray(key) ? key[0] : key, body).then(
+      (receipt) => send(201, receipt),
+      (err: unknown) => {
+        const failed = errorBody(err, logger);
+        if (failed.statusCode === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+        send(failed.statusCode, failed);
+      },
+    );
+  });
 }
 
 const tooLarge = (): ErrorBody => ({ statusCode: 413, code: 'payload_too_large', message: `Request body is larger than ${RESPONSE_BODY_LIMIT} bytes` });
 
 const isJson = (type: string | undefined) => typeof type === 'string' && /^application\/json\s*(;|$)/i.test(type);
-
-/** The client as Fastify sees it with `trustProxy: true`: the first address of X-Forwarded-For, else the socket's. */
-function clientAddress(req: IncomingMessage): string {
-  const forwarded = req.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || req.socket.remoteAddress || '';
-}

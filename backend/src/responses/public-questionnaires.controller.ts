@@ -4,7 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { Public } from '@backend/auth/auth.decorators';
 import { RenderedQuestionnaire } from '@backend/questionnaires/render-questionnaire';
 import { ResponseReceiptDto, SubmitResponseDto } from './dto/response.dto';
-import { PublicRoute, RESPONSE_BODY_LIMIT } from './public-route';
+import { PublicRoute } from '@backend/common/public-route';
+import { RESPONSE_BODY_LIMIT } from './response-body';
 import { RETRY_AFTER_SECONDS } from './response-writer';
 import { ResponseReceipt, ResponsesService } from './responses.service';
 

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { AnswerProblem } from './validate-answers';
 
+/** A resident's response is a few KB; anything near this is not one. */
+export const RESPONSE_BODY_LIMIT = 64 * 1024;
+
 /** A resident's response as sent (API.md), its answers not yet checked against the version. */
 export interface ResponseBody {
   language: string;
