@@ -3,6 +3,7 @@
  * serves the web app) and the worker process until Ctrl-C. Run with tsx; it only orchestrates compiled code.
  */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { networkInterfaces } from 'node:os';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from '../backend/src/config/defaults';
@@ -10,7 +11,21 @@ import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from '../backend/src/config/d
 const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
 const port = Number(process.env.PORT ?? 3000);
-const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, PORT: String(port) };
+/**
+ * This machine's address on the local network, if it has one: where phones at a community event reach it. Residents'
+ * links and QR codes default to it, not to localhost, which on a phone is the phone.
+ */
+function lanAddress(): string | null {
+  for (const addresses of Object.values(networkInterfaces())) {
+    const found = addresses?.find((a) => a.family === 'IPv4' && !a.internal);
+    if (found) return found.address;
+  }
+  return null;
+}
+
+const lan = lanAddress();
+const publicUrl = process.env.PUBLIC_URL ?? `http://${lan ?? 'localhost'}:${port}`;
+const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, PORT: String(port), PUBLIC_URL: publicUrl };
 
 function fail(lines: string[]): never {
   console.error(`\n${lines.join('\n')}\n`);
@@ -100,7 +115,8 @@ async function main(): Promise<void> {
 
   await waitForHealth(children);
   if (!stopping) {
-    console.log(`\n  Repère is running at http://localhost:${port}`);
+    console.log(`\n  Repère is running at http://localhost:${port}${lan ? ` and, on this network, http://${lan}:${port}` : ''}`);
+    console.log(`  Residents' links and QR codes point to ${publicUrl}${process.env.PUBLIC_URL ? '' : ' (set PUBLIC_URL to change it, e.g. http://serveur.local:3000)'}.`);
     console.log('  Sign in as comite@demo.repere.org (or admin@, evaluation@, partenaire@) with the password repere-demo.');
     console.log('  API docs: /api/docs · Ctrl-C stops everything.\n');
   }

@@ -5,11 +5,11 @@ import { Browser, chromium, Page } from 'playwright-core';
 import { startTestApp, TestApp } from '../../backend/test/support/test-app';
 
 /** Debian's Chromium, as on every developer and CI machine (DEVELOPERS.md); CHROMIUM_PATH overrides it. */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-      '--no-first-run', '--disable-component-update', '--disable-sync'],
+      '--no-first-run', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
 }
 
