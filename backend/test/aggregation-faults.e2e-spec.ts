@@ -4,13 +4,16 @@ import request from 'supertest';
 import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
 import { AggregationService } from '@backend/aggregation/aggregation.service';
 import { DEFAULT_REDIS_URL } from '@backend/config/defaults';
-import { Indicator } from '@backend/indicators/indicator.entity';
 import { adsBlock } from '@backend/questionnaires/ads-block';
 import type { AnswerValue } from '@backend/questionnaires/question.types';
 import { redisOptions } from '@backend/queue/redis-options';
 import { AGGREGATION_QUEUE, AggregationJob, RecomputePayload } from '@backend/queue/queues';
 import { assertBuilt, Child, privateRedis, RedisServer, startApi, startWorkers, stopAll } from './support/child-processes';
 import { Fixtures, fixtures, PlanFixture } from './support/fixtures';
+import {
+  allClean, Cell, cellsDiffer, cellsOf, cleanCells, computationOf, createIndicator, indicatorLocks, responsesOf, storedCount,
+  storedThenRecomputed, useQueuePrefix,
+} from './support/indicator-cells';
 import {
   createQuestionnaire, QuestionnaireFixture, removeQuestionnaire, sampleQuestions, SampleIds, validAnswers,
 } from './support/questionnaire-factory';
@@ -22,96 +25,6 @@ import { GiveUp, waitFor } from './support/wait-for';
 // recompute, and Redis stopped while responses arrive. Each test has queue prefixes of its own, so that no other spec's
 // workers take its jobs, and ends only the processes it started. The app started in this process (startTestApp) is
 // the test's harness: fixtures, the database, and AggregationService for the clean recomputes compared with.
-
-/** A stored cell, as the values endpoint reads it. */
-interface Cell {
-  grain: string; period: string; dimension: string; category: string; value: number | null; n: number;
-  cumulative_value: number | null; cumulative_n: number; suppressed: boolean; cumulative_suppressed: boolean;
-}
-
-const cellsOf = (t: TestApp, indicatorId: string) => t.db.query<Cell[]>(
-  `SELECT grain, period_start::text AS period, dimension, category, value, n, cumulative_value, cumulative_n, suppressed, cumulative_suppressed
-     FROM indicator_values WHERE indicator_id = $1 ORDER BY grain, period_start, dimension, category`, [indicatorId]);
-
-const keyOf = (c: Cell) => `${c.grain} ${c.period} ${c.dimension || 'total'} ${c.category}`;
-
-/** Null when both hold the same cells; otherwise what differs, in a few lines rather than thousands of cells. */
-function cellsDiffer(actual: Cell[], expected: Cell[]): string | null {
-  if (JSON.stringify(actual) === JSON.stringify(expected)) return null;
-  const want = new Map(expected.map((c) => [keyOf(c), c]));
-  const have = new Map(actual.map((c) => [keyOf(c), c]));
-  const missing = [...want.keys()].filter((k) => !have.has(k));
-  const extra = [...have.keys()].filter((k) => !want.has(k));
-  const changed = [...want.keys()].filter((k) => have.has(k) && JSON.stringify(have.get(k)) !== JSON.stringify(want.get(k)));
-  const first = changed[0] ? `; first different: ${JSON.stringify(have.get(changed[0]))} instead of ${JSON.stringify(want.get(changed[0]))}` : '';
-  return `${actual.length} cells where ${expected.length} were expected: ${missing.length} missing${missing[0] ? ` (${missing[0]}…)` : ''}, `
-    + `${extra.length} extra${extra[0] ? ` (${extra[0]}…)` : ''}, ${changed.length} different${first}`;
-}
-
-const computationOf = async (t: TestApp, indicatorId: string) =>
-  (await t.db.query<{ computed_at: Date; inputs_fingerprint: string }[]>(
-    'SELECT computed_at, inputs_fingerprint FROM indicator_computations WHERE indicator_id = $1', [indicatorId]))[0] ?? null;
-
-const responsesOf = async (t: TestApp, questionnaireId: string) =>
-  (await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM responses WHERE questionnaire_id = $1', [questionnaireId]))[0].n;
-
-/** A response count as stored: the sum of its months, and the running total of its last month. */
-async function storedCount(t: TestApp, indicatorId: string): Promise<{ months: number; cumulative: number }> {
-  const [row] = await t.db.query<{ months: number | null; cumulative: number | null }[]>(
-    `SELECT sum(n)::int AS months,
-            (SELECT cumulative_n FROM indicator_values WHERE indicator_id = $1 AND grain = 'month' AND dimension = ''
-              ORDER BY period_start DESC LIMIT 1) AS cumulative
-       FROM indicator_values WHERE indicator_id = $1 AND grain = 'month' AND dimension = ''`, [indicatorId]);
-  return { months: row.months ?? 0, cumulative: row.cumulative ?? 0 };
-}
-
-/**
- * What a clean recompute of the indicator gives, without touching its own cells: an indicator with the same
- * definition on the same plan, computed in this process by AggregationService.recompute from the same rows.
- */
-async function cleanCells(t: TestApp, indicatorId: string): Promise<Cell[]> {
-  const em = t.db.manager;
-  const original = await em.findOneByOrFail(Indicator, { id: indicatorId });
-  const twin = await em.save(em.create(Indicator, {
-    planId: original.planId, objectiveId: original.objectiveId, name: `${original.name} (recalcul témoin)`, kind: original.kind,
-    status: original.status, grain: original.grain, dimensions: original.dimensions, source: original.source,
-  }));
-  await t.app.get(AggregationService).recompute(twin.id);
-  return cellsOf(t, twin.id);
-}
-
-/** For waitFor: true when every indicator holds its clean cells; otherwise throws what still differs. */
-async function allClean(t: TestApp, indicatorIds: string[], clean: Map<string, Cell[]>): Promise<true> {
-  for (const id of indicatorIds) {
-    const difference = cellsDiffer(await cellsOf(t, id), clean.get(id)!);
-    if (difference) throw new Error(`indicator ${id} has ${difference}`);
-  }
-  return true;
-}
-
-/** The indicator's stored cells, then its cells once recomputed cleanly in this process: both, to compare. */
-async function storedThenRecomputed(t: TestApp, indicatorId: string): Promise<{ stored: Cell[]; recomputed: Cell[] }> {
-  const stored = await cellsOf(t, indicatorId);
-  await t.app.get(AggregationService).recompute(indicatorId, { full: true });
-  return { stored, recomputed: await cellsOf(t, indicatorId) };
-}
-
-/** The harness app's queue prefix, set before it starts; the returned function puts the run's back. */
-function useQueuePrefix(prefix: string): () => void {
-  const saved = process.env.QUEUE_PREFIX;
-  process.env.QUEUE_PREFIX = prefix;
-  return () => {
-    if (saved === undefined) delete process.env.QUEUE_PREFIX;
-    else process.env.QUEUE_PREFIX = saved;
-  };
-}
-
-async function createIndicator(http: () => ReturnType<typeof request>, token: string, f: Fixtures, body: object): Promise<string> {
-  const res = await http().post('/api/indicators').set(bearer(token)).send(body);
-  if (res.status !== 201) throw new Error(`POST /api/indicators answered ${res.status} ${JSON.stringify(res.body)}`);
-  f.track(`/api/indicators/${res.body.id}`);
-  return res.body.id as string;
-}
 
 describe('A worker killed with SIGKILL in the middle of a recompute', () => {
   const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
@@ -211,19 +124,11 @@ describe('A worker killed with SIGKILL in the middle of a recompute', () => {
     const worker = await startWorkers('workers #1', workersEnv(1));
     let askedAt = Date.now();
     const caught = await waitFor('the worker to be in the middle of a recompute of one of the indicators', async () => {
-      // A recompute holds its indicator's advisory lock (a bigint key: high half in classid, low half in objid) on the
-      // session whose transaction reads the responses.
-      const [row] = await t.db.query<{ indicator_id: string }[]>(
-        `SELECT i.id AS indicator_id
-           FROM pg_stat_activity a
-           JOIN pg_locks l ON l.pid = a.pid AND l.locktype = 'advisory' AND l.granted
-           JOIN unnest($2::uuid[]) i(id) ON l.classid::bigint = ((hashtextextended(i.id::text, 7) >> 32) & 4294967295)
-                                        AND l.objid::bigint = (hashtextextended(i.id::text, 7) & 4294967295)
-          WHERE a.application_name = $1 AND a.datname = current_database() AND a.state = 'active' AND a.xact_start IS NOT NULL
-            AND a.query ILIKE '%FROM responses%'
-          LIMIT 1`, [sessionName(1), indicatorIds]);
-      const active = row ? (await queue.getActive()).filter((j) => j.name === AggregationJob.Recompute && j.data.indicatorId === row.indicator_id) : [];
-      if (active.length === 1) return { indicatorId: row.indicator_id, jobId: active[0].id! };
+      // A recompute holds its indicator's advisory lock on the session whose transaction reads the responses.
+      const row = (await indicatorLocks(t.db, indicatorIds))
+        .find((l) => l.app === sessionName(1) && l.granted && l.active && l.readingResponses);
+      const active = row ? (await queue.getActive()).filter((j) => j.name === AggregationJob.Recompute && j.data.indicatorId === row.indicatorId) : [];
+      if (active.length === 1) return { indicatorId: row!.indicatorId, jobId: active[0].id! };
       // Missed (a slow poll on a busy machine): ask again; a recompute of unchanged rows changes nothing.
       if (Date.now() - askedAt > 3_000) {
         askedAt = Date.now();

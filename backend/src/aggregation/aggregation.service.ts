@@ -90,9 +90,13 @@ export class AggregationService {
     const runner = this.db.createQueryRunner();
     try {
       for (const id of ids) await runner.query('SELECT pg_advisory_lock(hashtextextended($1, 7))', [id]);
+      // At debug level, when the locks are held and before they are let go: two such spans of one indicator never
+      // overlap, in any process (the scale-out test reads these lines to check it).
+      this.logger.debug(`recompute of ${ids.join(',')} begins`);
       try {
         return await runner.manager.transaction('REPEATABLE READ', (em) => this.replaceCells(em, ids, options.full ?? false));
       } finally {
+        this.logger.debug(`recompute of ${ids.join(',')} ends`);
         // Fails only on a lost connection, which the pool discards, and the session's locks with it.
         await runner.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
       }

@@ -41,8 +41,30 @@ process.once('exit', () => {
   }
 });
 
+export interface OutputOptions {
+  /** Called with every whole line it writes (stdout and stderr apart), from the first: output() keeps only the end. */
+  onLine?: (line: string) => void;
+}
+
+/**
+ * The environment of a child: `base` plus `env`, where an undefined value removes the variable (e.g. a child started
+ * without the JWT_SECRET the test process has).
+ */
+export type ChildEnv = Record<string, string | undefined>;
+
+function mergeEnv(base: NodeJS.ProcessEnv, env: ChildEnv): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...base };
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete merged[name];
+    else merged[name] = value;
+  }
+  return merged;
+}
+
 /** Starts a process and keeps the end of its output; rejects if it cannot be started at all (not installed…). */
-export async function startProcess(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Child> {
+export async function startProcess(
+  name: string, command: string, args: string[], env: NodeJS.ProcessEnv, options: OutputOptions = {},
+): Promise<Child> {
   const proc: ChildProcess = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((ok, fail) => {
     proc.once('spawn', ok);
@@ -55,8 +77,21 @@ export async function startProcess(name: string, command: string, args: string[]
     output = (output + chunk.toString()).slice(-OUTPUT_KEPT);
     for (const listener of listeners) listener();
   };
+  const lines = (stream: NodeJS.ReadableStream | null) => {
+    let partial = '';
+    stream?.on('data', (chunk: Buffer) => {
+      const parts = (partial + chunk.toString()).split('\n');
+      partial = parts.pop()!;
+      for (const line of parts) options.onLine?.(line);
+    });
+    stream?.on('end', () => { if (partial) options.onLine?.(partial); });
+  };
   proc.stdout?.on('data', onData);
   proc.stderr?.on('data', onData);
+  if (options.onLine) {
+    lines(proc.stdout);
+    lines(proc.stderr);
+  }
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) => {
     proc.once('exit', (code, signal) => ok({ code, signal }));
   });
@@ -113,9 +148,9 @@ export function assertBuilt(): void {
 }
 
 /** Starts a built entry point with the test's environment plus `env`, and waits until it says it is ready. */
-async function startBuilt(name: string, main: string, ready: RegExp, env: Record<string, string>): Promise<Child> {
+async function startBuilt(name: string, main: string, ready: RegExp, env: ChildEnv, options: OutputOptions): Promise<Child> {
   assertBuilt();
-  const child = await startProcess(name, process.execPath, [main], { ...process.env, LOG_LEVEL: 'warn', ...env });
+  const child = await startProcess(name, process.execPath, [main], mergeEnv(process.env, { LOG_LEVEL: 'warn', ...env }), options);
   try {
     await child.waitForOutput(ready, 60_000);
   } catch (err) {
@@ -126,14 +161,14 @@ async function startBuilt(name: string, main: string, ready: RegExp, env: Record
 }
 
 /** The built worker process (dist/workers/src/main.js), once it says it is ready. */
-export function startWorkers(name: string, env: Record<string, string>): Promise<Child> {
-  return startBuilt(name, WORKERS_MAIN, /Repère workers are ready/, env);
+export function startWorkers(name: string, env: ChildEnv, options: OutputOptions = {}): Promise<Child> {
+  return startBuilt(name, WORKERS_MAIN, /Repère workers are ready/, env, options);
 }
 
 /** The built API (dist/backend/src/main.js) on a free port of 127.0.0.1, once it listens; `url` is its origin. */
-export async function startApi(name: string, env: Record<string, string>): Promise<{ child: Child; url: string }> {
+export async function startApi(name: string, env: ChildEnv, options: OutputOptions = {}): Promise<{ child: Child; url: string }> {
   const port = await freePort();
-  const child = await startBuilt(name, API_MAIN, /Repère is ready at/, { ...env, PORT: String(port), HOST: '127.0.0.1' });
+  const child = await startBuilt(name, API_MAIN, /Repère is ready at/, { ...env, PORT: String(port), HOST: '127.0.0.1' }, options);
   return { child, url: `http://127.0.0.1:${port}` };
 }
 

@@ -86,7 +86,9 @@ export function fixtures(t: TestApp): Fixtures {
 
   return {
     async plan() {
-      const plan = await create('/api/plans', { title: uniqueText('Plan'), startDate: '2024-01-01', endDate: '2026-12-31' });
+      // Through the current year at least: tests send live responses, dated now, which must fall inside the plan.
+      const endYear = Math.max(2026, new Date().getUTCFullYear());
+      const plan = await create('/api/plans', { title: uniqueText('Plan'), startDate: '2024-01-01', endDate: `${endYear}-12-31` });
       const orientation = await create('/api/orientations', { planId: plan.id, number: 1, title: 'Orientation fixture' });
       const objective = await create('/api/objectives', { orientationId: orientation.id, code: '1.1', title: 'Objectif fixture' });
       const action = await create('/api/actions', { objectiveId: objective.id, description: 'Action fixture', schedule: { text: 'Annuel – août' } });

@@ -29,6 +29,17 @@ export class AggregationProcessor extends WorkerHost implements OnApplicationBoo
   }
 
   async process(job: Job<RecomputePayload | RecomputeQuestionnairePayload>): Promise<unknown> {
+    // At debug level, each run of a job by this process: the scale-out test reads these lines to check that no job
+    // runs twice at the same time.
+    this.logger.debug(`job ${job.id} ${job.name} ${JSON.stringify(job.data)} begins`);
+    try {
+      return await this.run(job);
+    } finally {
+      this.logger.debug(`job ${job.id} ends`);
+    }
+  }
+
+  private async run(job: Job<RecomputePayload | RecomputeQuestionnairePayload>): Promise<unknown> {
     switch (job.name) {
       case AggregationJob.RecomputeQuestionnaire: {
         const { questionnaireId } = job.data as RecomputeQuestionnairePayload;
