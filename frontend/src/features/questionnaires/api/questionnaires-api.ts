@@ -27,7 +27,7 @@ export function fetchQuestionnaire(id: string, signal?: AbortSignal): Promise<Qu
   return apiRequest(`/questionnaires/${encodeURIComponent(id)}`, { signal });
 }
 
-/** The QR code to print on posters, as an object URL the page can show and offer for download. */
-export async function fetchQrCode(id: string, format: 'svg' | 'png', signal?: AbortSignal): Promise<string> {
-  return URL.createObjectURL(await apiBlob(`/questionnaires/${encodeURIComponent(id)}/qr.${format}`, signal));
+/** The QR code to print on posters (the page makes it an object URL to show and offer for download). */
+export function fetchQrCode(id: string, format: 'svg' | 'png', signal?: AbortSignal): Promise<Blob> {
+  return apiBlob(`/questionnaires/${encodeURIComponent(id)}/qr.${format}`, signal);
 }

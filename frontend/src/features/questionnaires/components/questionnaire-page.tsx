@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import { fetchQrCode, fetchQuestionnaire } from '@/features/questionnaires/api/questionnaires-api';
+import { useObjectUrl } from '@/lib/use-object-url';
 
 /** What an evaluator checks before printing the poster: the link, its QR code, and the strings still missing. */
 export function QuestionnairePage() {
@@ -12,10 +12,10 @@ export function QuestionnairePage() {
   const detail = useQuery({ queryKey: ['questionnaires', id], queryFn: ({ signal }) => fetchQuestionnaire(id, signal) });
   const svg = useQuery({ queryKey: ['questionnaires', id, 'qr.svg'], queryFn: ({ signal }) => fetchQrCode(id, 'svg', signal) });
   const png = useQuery({ queryKey: ['questionnaires', id, 'qr.png'], queryFn: ({ signal }) => fetchQrCode(id, 'png', signal) });
-  useEffect(() => () => {
-    if (svg.data) URL.revokeObjectURL(svg.data);
-    if (png.data) URL.revokeObjectURL(png.data);
-  }, [svg.data, png.data]);
+  // One URL per image, each revoked with its own blob: revoking both whenever either changed broke the first image
+  // when the second arrived.
+  const svgUrl = useObjectUrl(svg.data);
+  const pngUrl = useObjectUrl(png.data);
 
   if (detail.isPending) return <LoadingState />;
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
@@ -34,11 +34,11 @@ export function QuestionnairePage() {
       </p>
       <h2>{t('questionnaires.link')}</h2>
       <p><a href={q.publicUrl}>{q.publicUrl}</a></p>
-      {svg.data ? <img src={svg.data} alt={t('questionnaires.qrAlt', { url: q.publicUrl })} width={220} height={220} /> : null}
+      {svgUrl ? <img src={svgUrl} alt={t('questionnaires.qrAlt', { url: q.publicUrl })} width={220} height={220} /> : null}
       <p>
-        {svg.data ? <a href={svg.data} download={`${q.slug}.svg`}>{t('questionnaires.downloadSvg')}</a> : null}
+        {svgUrl ? <a href={svgUrl} download={`${q.slug}.svg`}>{t('questionnaires.downloadSvg')}</a> : null}
         {' · '}
-        {png.data ? <a href={png.data} download={`${q.slug}.png`}>{t('questionnaires.downloadPng')}</a> : null}
+        {pngUrl ? <a href={pngUrl} download={`${q.slug}.png`}>{t('questionnaires.downloadPng')}</a> : null}
       </p>
       <h2>{t('questionnaires.missingTitle')}</h2>
       {missing.every(([, paths]) => paths.length === 0) ? (

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useObjectUrl } from '@/lib/use-object-url';
 import {
   createQuestionnaire,
   deleteQuestionnaire,
@@ -67,15 +67,6 @@ export function useQrCode(id: string, language: string | null) {
     queryFn: ({ signal }) => fetchQrSvg(id, language, signal),
     staleTime: Infinity,
   });
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!query.data) return undefined;
-    const objectUrl = URL.createObjectURL(query.data);
-    setUrl(objectUrl);
-    return () => {
-      URL.revokeObjectURL(objectUrl);
-      setUrl(null);
-    };
-  }, [query.data]);
+  const url = useObjectUrl(query.data);
   return { ...query, url };
 }
