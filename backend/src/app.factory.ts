@@ -8,6 +8,7 @@ import Redis from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { registerSecurityHeaders, securityHeaders } from './common/security-headers';
+import { registerInputRules } from './common/input-hooks';
 import { trustFunction } from './common/client-address';
 import { appConfig, redisConfig } from './config/configuration';
 import { validateEnv } from './config/env.validation';
@@ -34,7 +35,8 @@ export async function createApp(): Promise<NestFastifyApplication> {
       return server;
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
+  // bodyParser off: JSON is parsed by common/input-hooks.ts, with the input rules every route shares.
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
@@ -43,6 +45,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   const fastify = app.getHttpAdapter().getInstance();
   const headers = securityHeaders(config.publicUrl);
   registerSecurityHeaders(fastify, headers);
+  registerInputRules(fastify, env.BODY_LIMIT_BYTES);
 
   // Per-client limits and body limits of the routes reached without an account; before app.init(), which
   // registers the routes. The counts are in Redis, shared by every API process.

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AggregationModule } from './aggregation/aggregation.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation.pipe';
@@ -37,6 +38,7 @@ import { WorkCellsModule } from './work-cells/work-cells.module';
     EvaluationsModule,
     ReportsModule,
     ImportsModule,
+    AuditModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -54,13 +54,13 @@ describe('Authentication', () => {
       const res = await login(body);
       // Assert
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ accessToken: expect.any(String), user: expect.objectContaining({ id: expect.any(String), email, role }) });
+      expect(res.body).toEqual({ accessToken: expect.any(String), deviceToken: expect.any(String), user: expect.objectContaining({ id: expect.any(String), email, role }) });
       const { accessToken, user } = res.body as LoginReply;
       const signedIn = await me(`Bearer ${accessToken}`).expect(200);
       expect(signedIn.body).toMatchObject({ id: user.id, email, role });
       expect(res.text).not.toMatch(SECRET_LOOKING);
       await expect(leakedHashes(res)).resolves.toEqual([]);
-      expect(Object.keys(new JwtService().decode<Record<string, unknown>>(accessToken)).sort()).toEqual(['email', 'exp', 'iat', 'org', 'role', 'sub']);
+      expect(Object.keys(new JwtService().decode<Record<string, unknown>>(accessToken)).sort()).toEqual(['email', 'exp', 'iat', 'org', 'role', 'sub', 'ver']);
     });
 
     it('ignores the case of the email', async () => {
@@ -237,11 +237,12 @@ describe('Rights follow the user, not an old token', () => {
     return { id: body.id as string, token: login.body.accessToken as string };
   }
 
-  it('takes an admin demoted to committee off the admin routes at once', async () => {
+  it('takes an admin demoted to committee off the admin routes at once: the old session ends (issue 15)', async () => {
     const user = await signedInUser('admin');
     await t.http().get('/api/users').set(bearer(user.token)).expect(200);
     await t.http().patch(`/api/users/${user.id}`).set(bearer(t.tokens.admin)).send({ role: 'committee' }).expect(200);
-    await t.http().get('/api/users').set(bearer(user.token)).expect(403);
+    const refused = await t.http().get('/api/users').set(bearer(user.token)).expect(401);
+    expect(refused.body.code).toBe('session_revoked');
   });
 
   it('refuses the token of a deleted user', async () => {

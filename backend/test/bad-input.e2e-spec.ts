@@ -123,14 +123,16 @@ describe('Bad input gets a 4xx that names the field, and writes nothing', () => 
     expect(res.body.statusCode).toBe(413);
   });
 
-  it('answers 409 for a duplicate organization and for deleting one still in use', async () => {
+  it('answers 409 for a duplicate organization, and archives (never erases) one still in use', async () => {
     await create('/api/organizations', { name: 'Organisme en double' });
     const dup = await post('/api/organizations', { name: 'ORGANISME  en double' }).expect(409);
     expect(dup.body.code).toBe('already_exists');
     const orgId = await create('/api/organizations', { name: 'Organisme propriétaire' });
-    await create('/api/plans', { title: 'Plan possédé', startDate: '2024-01-01', endDate: '2024-12-31', ownerOrganizationId: orgId });
-    const del = await t.http().delete(`/api/organizations/${orgId}`).set(as()).expect(409);
-    expect(del.body.code).toBe('still_referenced');
+    const planId = await create('/api/plans', { title: 'Plan possédé', startDate: '2024-01-01', endDate: '2024-12-31', ownerOrganizationId: orgId });
+    await t.http().delete(`/api/organizations/${orgId}`).set(as()).expect(204);
+    const archived = await t.http().get(`/api/organizations/${orgId}`).set(as()).expect(200);
+    expect(archived.body.archivedAt).toEqual(expect.any(String));
+    await t.http().get(`/api/plans/${planId}`).set(as()).expect(200);
   });
 
   it('answers 404 for well-formed ids that do not exist', async () => {

@@ -16,7 +16,7 @@ import { Response } from '@backend/responses/response.entity';
 import {
   addDays, attack, brokenFacts, CommitteeReader, DifferencingAttack, Finding, Measured, ObservationLog, rangesOf, Target, TOTAL, trueResponses,
 } from './support/disclosure-attack';
-import { Fixtures, fixtures, uniqueText } from './support/fixtures';
+import { Fixtures, fixtures, uniqueText, purgeEvaluations } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 // Issue 13, « Tests and proof »: a committee member reads every figure published of indicators with small cells — each
@@ -132,7 +132,7 @@ describe('Disclosure control (issue 13): a committee member who differences ever
   });
   afterAll(async () => {
     // The demo plan is shared with other files: the evaluations this one opened go.
-    if (opened.length) await t.db.query('DELETE FROM evaluations WHERE id = ANY($1)', [opened]);
+    await purgeEvaluations(t.db, opened);
     await f?.cleanup();
     await t?.close();
   });

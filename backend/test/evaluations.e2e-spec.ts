@@ -19,7 +19,7 @@ import { Response } from '@backend/responses/response.entity';
 import type { Role } from '@backend/users/role';
 import { EvaluationProcessor } from '../../workers/src/evaluations/evaluation.processor';
 import { publishable, publishableShare } from './support/disclosure';
-import { Fixtures, fixtures, uniqueText } from './support/fixtures';
+import { Fixtures, fixtures, uniqueText, purgeEvaluations } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { waitFor } from './support/wait-for';
 
@@ -235,7 +235,7 @@ describe('Evaluations', () => {
       expect(hidden.length).toBeGreaterThan(0);
       expect(hidden.every((c) => c.value === null && c.n === null)).toBe(true);
     } finally {
-      await t.db.query('DELETE FROM evaluations WHERE id = $1', [id]);
+      await purgeEvaluations(t.db, [id]);
     }
   });
 
@@ -279,7 +279,7 @@ describe('Evaluations', () => {
     expect(assess.body).toMatchObject({ statusCode: 409, code: 'evaluation_freezing', message: expect.stringContaining('still being frozen') });
     expect(close.body).toMatchObject({ statusCode: 409, code: 'evaluation_freezing' });
     expect(await rowCount('evaluation_assessments WHERE evaluation_id = $1', [id])).toBe(0);
-    await t.db.query('DELETE FROM evaluations WHERE id = $1', [id]);
+    await purgeEvaluations(t.db, [id]);
   });
 
   it("records the committee's assessments, closes, keeps the history, and is read-only once closed", async () => {

@@ -16,7 +16,7 @@ import { ReportSourcesService } from '@backend/reports/report-sources.service';
 import { Response } from '@backend/responses/response.entity';
 import type { Role } from '@backend/users/role';
 import { publishable } from './support/disclosure';
-import { Fixtures, fixtures, uniqueText } from './support/fixtures';
+import { Fixtures, fixtures, uniqueText, purgeEvaluations } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 // README « One truth »: the dashboard (GET /progress?at=), an evaluation cut off the same day and its report give
@@ -78,7 +78,7 @@ describe('One truth: progress, evaluations and reports agree at every date', () 
   });
   afterAll(async () => {
     // The demo plan is shared with other files: the evaluations this one opened go.
-    if (opened.length) await t.db.query('DELETE FROM evaluations WHERE id = ANY($1)', [opened]);
+    await purgeEvaluations(t.db, opened);
     await f?.cleanup();
     await t?.close();
   });

@@ -384,7 +384,7 @@ describe('Questionnaire authoring (evaluators)', () => {
       const item = (res.body.items as { id: string }[]).find((i) => i.id === q.id);
       expect(item).toEqual({
         id: q.id, slug: q.slug, title: q.title.fr, status: 'draft', languages: ['fr', 'en'], defaultLanguage: 'fr',
-        planId: plan.planId, instrumentId: q.instrumentId, currentVersion: 0, opensAt: null, closesAt: null,
+        planId: plan.planId, instrumentId: q.instrumentId, currentVersion: 0, opensAt: null, closesAt: null, archivedAt: null,
       });
       expect((res.body.items as { planId: string }[]).every((i) => i.planId === plan.planId)).toBe(true);
     });
@@ -435,28 +435,28 @@ describe('Questionnaire authoring (evaluators)', () => {
   });
 
   describe('deleting', () => {
-    it('deletes a questionnaire nobody answered, with its versions', async () => {
+    it('archives a questionnaire nobody answered: read by id, versions kept (README, « Nothing is erased »)', async () => {
       // Arrange
       const q = await create();
       await publish(q.id);
       // Act
       await t.http().delete(`/api/questionnaires/${q.id}`).set(as()).expect(204);
       // Assert
-      await get(`/api/questionnaires/${q.id}`).expect(404);
-      expect(await versionRows(q.id)).toEqual([]);
+      const read = await get(`/api/questionnaires/${q.id}`).expect(200);
+      expect(read.body.archivedAt).toEqual(expect.any(String));
+      expect(await versionRows(q.id)).toHaveLength(1);
     });
 
-    it('refuses to delete one that has responses (409)', async () => {
+    it('archives one that has responses too, keeping them', async () => {
       // Arrange
       const q = await create();
       await publish(q.id);
       await answer(q.id, 1);
       // Act
-      const res = await t.http().delete(`/api/questionnaires/${q.id}`).set(as());
+      await t.http().delete(`/api/questionnaires/${q.id}`).set(as()).expect(204);
       // Assert
-      expect(res.status).toBe(409);
-      expect(res.body.code).toBe('has_responses');
       expect(await versionRows(q.id)).toHaveLength(1);
+      expect((await t.db.query('SELECT id FROM responses WHERE questionnaire_id = $1', [q.id])).length).toBe(1);
     });
   });
 

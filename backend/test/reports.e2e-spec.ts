@@ -11,6 +11,7 @@ import { pdfPageCount, pdfPlainText } from '@backend/reports/render/pdf-text';
 import { ReportRenderService } from '@backend/reports/report-render.service';
 import type { Role } from '@backend/users/role';
 import { ReportProcessor } from '../../workers/src/reports/report.processor';
+import { purgeEvaluations } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 interface Requested { id: string; reportId: string; state: string; progress: number }
@@ -73,7 +74,7 @@ describe('Reports', () => {
   });
   afterAll(async () => {
     // The demo plan is shared: the evaluations (and with them their reports) of this file go.
-    if (opened.length) await t.db.query('DELETE FROM evaluations WHERE id = ANY($1)', [opened]);
+    await purgeEvaluations(t.db, opened);
     if (activityReports.length) await t.db.query('DELETE FROM reports WHERE id = ANY($1)', [activityReports]);
     await t?.close();
   });

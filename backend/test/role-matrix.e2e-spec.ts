@@ -58,6 +58,14 @@ interface Setups {
   reportedEvaluation: PlanFixture & { evaluationId: string; reportId: string };
   /** A plan table uploaded and analysed (ready to confirm), removed after the case. */
   readyImport: { importId: string };
+  /** An orientation and an objective with nothing under them: removing them takes no indicator with them. */
+  bareParts: PlanFixture & { bareOrientationId: string; bareObjectiveId: string };
+  /** A plan, its indicator, a questionnaire of it and an organization, all archived (by an admin's DELETE). */
+  archived: PlanFixture & { questionnaireId: string; organizationId: string };
+  /** A resident's response to an open questionnaire. */
+  response: PlanFixture & { responseId: string };
+  /** A fresh user of each role, signed in: the actor changes its own password, never a demo user's. */
+  ownAccounts: Record<Role, { token: string; password: string }>;
 }
 type SetupName = keyof Setups;
 
@@ -86,6 +94,10 @@ interface Route<S extends SetupName = SetupName> {
   /** A query string, without its ? (the path stays the OpenAPI one). */
   query?(fx: Setups[S], marker: string): string;
   headers?(): Record<string, string>;
+  /** The token to send instead of the demo user's (a route acting on the caller's own account). */
+  token?(fx: Setups[S], actor: Role): string;
+  /** A DELETE that archives: the row stays, with archived_at set. */
+  archives?: boolean;
 }
 const route = <S extends SetupName>(r: Route<S>): Route => r;
 
@@ -94,6 +106,8 @@ const ROUTES: Route[] = [
   route({ method: 'get', path: '/api/health', allowed: PUBLIC, setup: 'none' }),
   route({ method: 'post', path: '/api/auth/login', allowed: PUBLIC, setup: 'none', status: 200, body: () => ({ email: 'comite@demo.repere.org', password: DEMO_PASSWORD }) }),
   route({ method: 'get', path: '/api/auth/me', allowed: STAFF, setup: 'none' }),
+  route({ method: 'post', path: '/api/auth/password', allowed: STAFF, setup: 'ownAccounts', status: 200, token: (a, actor) => a[actor].token,
+    body: (a) => ({ currentPassword: a.admin.password, newPassword: 'une-phrase-de-passe-neuve-42' }), result: { accessToken: expect.any(String) } }),
 
   route({ method: 'get', path: '/api/plans', allowed: STAFF, setup: 'none' }),
   route({ method: 'get', path: '/api/plans/:id', allowed: STAFF, setup: 'plan', id: (p) => p.planId }),
@@ -102,22 +116,28 @@ const ROUTES: Route[] = [
   route({ method: 'get', path: '/api/indicators/:id/values', allowed: STAFF, setup: 'plan', id: (p) => p.indicatorId, contentType: 'application/json' }),
   route({ method: 'get', path: '/api/manual-values', allowed: STAFF, setup: 'none' }),
   route({ method: 'get', path: '/api/admin/queues', allowed: ADMIN, setup: 'none' }),
+  route({ method: 'get', path: '/api/audit-events', allowed: WRITERS, setup: 'none' }),
   route({ method: 'post', path: '/api/manual-values', allowed: WRITERS, setup: 'plan', table: 'indicator_manual_values', body: (p, m) => ({ indicatorId: p.indicatorId, date: '2024-03-01', value: 3, evidence: m }) }),
   route({ method: 'post', path: '/api/plans', allowed: WRITERS, setup: 'none', table: 'plans', body: (_, m) => ({ title: m, startDate: '2024-01-01', endDate: '2025-12-31' }) }),
   route({ method: 'patch', path: '/api/plans/:id', allowed: WRITERS, setup: 'plan', table: 'plans', id: (p) => p.planId, body: (_, m) => ({ title: m }) }),
-  route({ method: 'delete', path: '/api/plans/:id', allowed: WRITERS, setup: 'plan', table: 'plans', id: (p) => p.planId }),
+  route({ method: 'delete', path: '/api/plans/:id', allowed: WRITERS, setup: 'plan', table: 'plans', id: (p) => p.planId, archives: true }),
+  // Archived things come back only by an admin's hand.
+  route({ method: 'post', path: '/api/plans/:id/restore', allowed: ADMIN, setup: 'archived', table: 'plans', status: 200, id: (a) => a.planId, result: { archivedAt: null } }),
+  route({ method: 'post', path: '/api/indicators/:id/restore', allowed: ADMIN, setup: 'archived', table: 'indicators', status: 200, id: (a) => a.indicatorId, result: { archivedAt: null } }),
+  route({ method: 'post', path: '/api/questionnaires/:id/restore', allowed: ADMIN, setup: 'archived', table: 'questionnaires', status: 200, id: (a) => a.questionnaireId, result: { archivedAt: null } }),
+  route({ method: 'post', path: '/api/organizations/:id/restore', allowed: ADMIN, setup: 'archived', table: 'organizations', status: 200, id: (a) => a.organizationId, result: { archivedAt: null } }),
 
   route({ method: 'get', path: '/api/orientations', allowed: STAFF, setup: 'none' }),
   route({ method: 'get', path: '/api/orientations/:id', allowed: STAFF, setup: 'plan', id: (p) => p.orientationId }),
   route({ method: 'post', path: '/api/orientations', allowed: WRITERS, setup: 'plan', table: 'orientations', body: (p, m) => ({ planId: p.planId, number: 2, title: m }) }),
   route({ method: 'patch', path: '/api/orientations/:id', allowed: WRITERS, setup: 'plan', table: 'orientations', id: (p) => p.orientationId, body: (_, m) => ({ title: m }) }),
-  route({ method: 'delete', path: '/api/orientations/:id', allowed: WRITERS, setup: 'plan', table: 'orientations', id: (p) => p.orientationId }),
+  route({ method: 'delete', path: '/api/orientations/:id', allowed: WRITERS, setup: 'bareParts', table: 'orientations', id: (p) => p.bareOrientationId }),
 
   route({ method: 'get', path: '/api/objectives', allowed: STAFF, setup: 'none' }),
   route({ method: 'get', path: '/api/objectives/:id', allowed: STAFF, setup: 'plan', id: (p) => p.objectiveId }),
   route({ method: 'post', path: '/api/objectives', allowed: WRITERS, setup: 'plan', table: 'objectives', body: (p, m) => ({ orientationId: p.orientationId, code: '1.2', title: m }) }),
   route({ method: 'patch', path: '/api/objectives/:id', allowed: WRITERS, setup: 'plan', table: 'objectives', id: (p) => p.objectiveId, body: (_, m) => ({ title: m }) }),
-  route({ method: 'delete', path: '/api/objectives/:id', allowed: WRITERS, setup: 'plan', table: 'objectives', id: (p) => p.objectiveId }),
+  route({ method: 'delete', path: '/api/objectives/:id', allowed: WRITERS, setup: 'bareParts', table: 'objectives', id: (p) => p.bareObjectiveId }),
 
   route({ method: 'get', path: '/api/actions', allowed: STAFF, setup: 'none' }),
   route({ method: 'get', path: '/api/actions/:id', allowed: STAFF, setup: 'plan', id: (p) => p.actionId }),
@@ -135,7 +155,7 @@ const ROUTES: Route[] = [
   route({ method: 'get', path: '/api/indicators/:id', allowed: STAFF, setup: 'plan', id: (p) => p.indicatorId }),
   route({ method: 'post', path: '/api/indicators', allowed: WRITERS, setup: 'plan', table: 'indicators', body: (p, m) => ({ objectiveId: p.objectiveId, actionId: p.actionId, name: m, unit: 'participants', finalTarget: 100, instrumentIds: [p.instrumentId] }) }),
   route({ method: 'patch', path: '/api/indicators/:id', allowed: WRITERS, setup: 'plan', table: 'indicators', id: (p) => p.indicatorId, body: (_, m) => ({ name: m }) }),
-  route({ method: 'delete', path: '/api/indicators/:id', allowed: WRITERS, setup: 'plan', table: 'indicators', id: (p) => p.indicatorId }),
+  route({ method: 'delete', path: '/api/indicators/:id', allowed: WRITERS, setup: 'plan', table: 'indicators', id: (p) => p.indicatorId, archives: true }),
 
   route({ method: 'get', path: '/api/instruments', allowed: STAFF, setup: 'none' }),
   route({ method: 'get', path: '/api/instruments/:id', allowed: STAFF, setup: 'plan', id: (p) => p.instrumentId }),
@@ -165,7 +185,7 @@ const ROUTES: Route[] = [
   route({ method: 'post', path: '/api/organizations', allowed: WRITERS, setup: 'none', table: 'organizations', body: (_, m) => ({ name: m, network: 'communautaire' }) }),
   route({ method: 'patch', path: '/api/organizations/:id', note: "the partner's own organization", allowed: WRITERS_AND_PARTNER, setup: 'partnersOrganization', table: 'organizations', id: (o) => o.organizationId, body: (_, m) => ({ sector: m }) }),
   route({ method: 'patch', path: '/api/organizations/:id', note: 'another organization', allowed: WRITERS, setup: 'organization', table: 'organizations', id: (o) => o.organizationId, body: (_, m) => ({ sector: m }) }),
-  route({ method: 'delete', path: '/api/organizations/:id', allowed: WRITERS, setup: 'organization', table: 'organizations', id: (o) => o.organizationId }),
+  route({ method: 'delete', path: '/api/organizations/:id', allowed: WRITERS, setup: 'organization', table: 'organizations', id: (o) => o.organizationId, archives: true }),
 
   route({ method: 'get', path: '/api/questionnaires', allowed: STAFF, setup: 'none' }),
   route({ method: 'get', path: '/api/questionnaires/:id', allowed: STAFF, setup: 'questionnaire', id: (q) => q.questionnaireId }),
@@ -173,7 +193,7 @@ const ROUTES: Route[] = [
   route({ method: 'get', path: '/api/questionnaires/:id/qr.png', allowed: STAFF, setup: 'questionnaire', id: (q) => q.questionnaireId, contentType: 'image/png' }),
   route({ method: 'post', path: '/api/questionnaires', allowed: WRITERS, setup: 'plan', table: 'questionnaires', body: (p, m) => ({ planId: p.planId, title: { fr: m }, defaultLanguage: 'fr', languages: ['fr'] }) }),
   route({ method: 'patch', path: '/api/questionnaires/:id', allowed: WRITERS, setup: 'questionnaire', table: 'questionnaires', id: (q) => q.questionnaireId, body: (_, m) => ({ title: { fr: m } }) }),
-  route({ method: 'delete', path: '/api/questionnaires/:id', allowed: WRITERS, setup: 'questionnaire', table: 'questionnaires', id: (q) => q.questionnaireId }),
+  route({ method: 'delete', path: '/api/questionnaires/:id', allowed: WRITERS, setup: 'questionnaire', table: 'questionnaires', id: (q) => q.questionnaireId, archives: true }),
   route({ method: 'post', path: '/api/questionnaires/:id/ads-block', allowed: WRITERS, setup: 'questionnaire', table: 'questionnaires', status: 200, id: (q) => q.questionnaireId, result: { questions: expect.arrayContaining([expect.objectContaining({ dimension: 'gender' })]) } }),
   route({ method: 'post', path: '/api/questionnaires/:id/publish', allowed: WRITERS, setup: 'questionnaire', table: 'questionnaires', status: 200, id: (q) => q.questionnaireId, body: () => ({ closesAt: '2099-12-31T00:00:00.000Z' }), result: { status: 'published', closesAt: '2099-12-31T00:00:00.000Z' } }),
   route({ method: 'post', path: '/api/questionnaires/:id/close', allowed: WRITERS, setup: 'questionnaire', table: 'questionnaires', status: 200, id: (q) => q.questionnaireId, result: { status: 'closed' } }),
@@ -182,6 +202,8 @@ const ROUTES: Route[] = [
   route({ method: 'post', path: '/api/public/questionnaires/:slug/responses', allowed: PUBLIC, setup: 'openQuestionnaire', table: 'responses', param: (q) => q.slug,
     headers: () => ({ 'Idempotency-Key': randomUUID() }), body: (q, m) => ({ language: 'fr', version: 1, answers: [{ questionId: q.questionId, value: m }] }) }),
   route({ method: 'get', path: '/api/questionnaires/:id/responses', allowed: WRITERS, setup: 'openQuestionnaire', param: (q) => q.questionnaireId }),
+  // The one hard deletion of raw data: an admin's, with a reason.
+  route({ method: 'delete', path: '/api/responses/:id', allowed: ADMIN, setup: 'response', table: 'responses', id: (r) => r.responseId, query: (_, m) => `reason=${m}` }),
 
   route({ method: 'post', path: '/api/participation-counts', allowed: WRITERS_AND_PARTNER, setup: 'plan', table: 'participation_counts',
     headers: () => ({ 'Idempotency-Key': randomUUID() }), body: (p, m) => ({ instrumentId: p.instrumentId, activity: m, date: '2024-08-17', total: 12 }) }),
@@ -314,6 +336,36 @@ describe('Role matrix: every route for every role', () => {
       await t.app.get(ImportRunnerService).analyze(importId, 0);
       return { importId };
     },
+    bareParts: async (f) => {
+      const p = await f.plan();
+      const orientation = await t.http().post('/api/orientations').set(bearer(t.tokens.admin)).send({ planId: p.planId, number: 9, title: uniqueText('Orientation') }).expect(201);
+      const objective = await t.http().post('/api/objectives').set(bearer(t.tokens.admin))
+        .send({ orientationId: (orientation.body as { id: string }).id, code: '9.1', title: uniqueText('Objectif') }).expect(201);
+      return { ...p, bareOrientationId: (orientation.body as { id: string }).id, bareObjectiveId: (objective.body as { id: string }).id };
+    },
+    archived: async (f) => {
+      const q = await SETUPS.questionnaire(f);
+      const { organizationId } = await f.organization();
+      for (const path of [`/api/questionnaires/${q.questionnaireId}`, `/api/indicators/${q.indicatorId}`, `/api/plans/${q.planId}`, `/api/organizations/${organizationId}`]) {
+        await t.http().delete(path).set(bearer(t.tokens.admin)).expect(204);
+      }
+      return { ...q, organizationId };
+    },
+    response: async (f) => {
+      const q = await SETUPS.openQuestionnaire(f);
+      const res = await t.http().post(`/api/public/questionnaires/${q.slug}/responses`).set('Idempotency-Key', randomUUID())
+        .send({ language: 'fr', version: 1, answers: [{ questionId: q.questionId, value: 'bonjour' }] }).expect(201);
+      return { ...q, responseId: (res.body as { id: string }).id };
+    },
+    ownAccounts: async (f) => {
+      const accounts = {} as Record<Role, { token: string; password: string }>;
+      for (const role of STAFF) {
+        const user = await f.user({ role, organizationId: role === 'partner' ? partnersOrganizationId : undefined });
+        const res = await t.http().post('/api/auth/login').send({ email: user.email, password: user.password }).expect(200);
+        accounts[role] = { token: (res.body as { accessToken: string }).accessToken, password: user.password };
+      }
+      return accounts;
+    },
     questionnaire: async (f) => {
       const p = await f.plan();
       const res = await t.http().post('/api/questionnaires').set(bearer(t.tokens.admin)).send({
@@ -340,7 +392,7 @@ describe('Role matrix: every route for every role', () => {
     const path = r.path.replace(/:\w+/, id ?? r.param?.(fx) ?? '').replace(/:\w+/, r.param?.(fx) ?? '');
     const request = t.http()[r.method](r.query ? `${path}?${r.query(fx, marker)}` : path);
     if (r.headers) request.set(r.headers());
-    if (actor !== 'anonymous') request.set(bearer(t.tokens[actor]));
+    if (actor !== 'anonymous') request.set(bearer(r.token?.(fx, actor) ?? t.tokens[actor]));
     if (r.raw) return request.send(r.raw(fx, marker));
     return body ? request.send(body) : request;
   }
@@ -358,7 +410,7 @@ describe('Role matrix: every route for every role', () => {
     return n > 0;
   }
 
-  interface Outcome { table?: Table; path: string; id?: string; marker: string; res: Response; contentType?: string; result?: object }
+  interface Outcome { table?: Table; path: string; id?: string; marker: string; res: Response; contentType?: string; result?: object; archives?: boolean }
 
   /** What a successful request must have done, by method. */
   const EFFECTS: Record<Method, (o: Outcome) => Promise<void>> = {
@@ -369,7 +421,7 @@ describe('Role matrix: every route for every role', () => {
     post: async ({ table, path, id, marker, res, result }) => {
       // An action on a record (publish, close…) answers with the record as it now is.
       if (result) {
-        expect(res.body).toMatchObject({ id, ...result });
+        expect(res.body).toMatchObject(id ? { id, ...result } : result);
         return;
       }
       if (!table) return; // the login
@@ -383,8 +435,14 @@ describe('Role matrix: every route for every role', () => {
     patch: async ({ table, id, marker }) => {
       expect(await rowsMentioning(table, [marker])).toEqual([expect.stringContaining(`(${id},`)]);
     },
-    delete: async ({ table, id }) => {
-      await expect(rowExists(table as Table, id as string)).resolves.toBe(false);
+    delete: async ({ table, id, archives }) => {
+      if (!archives) {
+        await expect(rowExists(table as Table, id as string)).resolves.toBe(false);
+        return;
+      }
+      // Archived, not erased: the row is there, marked.
+      const rows = await t.db.query<{ archived: boolean }[]>(`SELECT archived_at IS NOT NULL AS archived FROM ${table} WHERE id = $1`, [id]);
+      expect(rows).toEqual([{ archived: true }]);
     },
   };
 
@@ -429,7 +487,7 @@ describe('Role matrix: every route for every role', () => {
       const res = await send(r, actor, id, r.body?.(fx, marker), fx, marker);
       // Assert
       expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status });
-      await EFFECTS[r.method]({ table: r.table, path: r.path, id, marker, res, contentType: r.contentType, result: r.result });
+      await EFFECTS[r.method]({ table: r.table, path: r.path, id, marker, res, contentType: r.contentType, result: r.result, archives: r.archives });
     });
   });
 

@@ -6,6 +6,7 @@ import { indicatorsOf, type EvaluationSnapshot } from '@backend/evaluations/eval
 import { EvaluationFreezerService } from '@backend/evaluations/evaluation-freezer.service';
 import { pdfPageCount, pdfPlainText } from '@backend/reports/render/pdf-text';
 import { ReportRenderService } from '@backend/reports/report-render.service';
+import { purgeEvaluations } from '../../backend/test/support/fixtures';
 import { bearer, type TestApp } from '../../backend/test/support/test-app';
 import { waitFor } from '../../backend/test/support/wait-for';
 import { screenshot, useBrowserApp, signIn as signInAs } from './browser';
@@ -57,7 +58,7 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
   afterAll(async () => {
     await page?.close();
     const opened = [...others, ...(evaluationId ? [evaluationId] : [])];
-    if (opened.length) await t.db.query('DELETE FROM evaluations WHERE id = ANY($1)', [opened]);
+    await purgeEvaluations(t.db, opened); // the database keeps evaluations from plain deletes
     if (responseId) {
       await t.db.query('DELETE FROM responses WHERE id = $1', [responseId]);
       await recomputeWelcomeDay();

@@ -1,6 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { EvaluationFreezerService } from '@backend/evaluations/evaluation-freezer.service';
 import { indicatorsOf, type EvaluationSnapshot } from '@backend/evaluations/evaluation-snapshot';
+import { purge, purgeEvaluations } from '../../backend/test/support/fixtures';
 import { bearer, type TestApp } from '../../backend/test/support/test-app';
 import { screenshot, useBrowserApp, signIn as signInAs } from './browser';
 
@@ -29,8 +30,9 @@ describe('The dashboard and the evaluation give one figure for one date', () => 
   afterAll(async () => {
     await page?.close();
     // The demo plan is shared: the evaluation this file opened goes, and so does the plan it made.
-    if (evaluationId) await t.db.query('DELETE FROM evaluations WHERE id = $1', [evaluationId]);
-    if (ownPlanId) await t.http().delete(`/api/plans/${ownPlanId}`).set(bearer(t.tokens.admin)).expect(204);
+    // The database keeps evaluations and plans' history from plain deletes: test cleanup purges them.
+    if (evaluationId) await purgeEvaluations(t.db, [evaluationId]);
+    if (ownPlanId) await purge(t.db, 'plans', ownPlanId);
   });
   const app = useBrowserApp();
   const committee = () => bearer(t.tokens.committee);

@@ -13,6 +13,10 @@ interface TokenPayload {
   email: string;
   role: Role;
   org: string | null;
+  /** The user's token version when the token was issued; absent from tokens issued before there was one (0). */
+  ver?: number;
+  /** Set on the tokens that are not session tokens (the sign-in device token): never accepted here. */
+  typ?: string;
 }
 
 /** Registered globally: every route needs a valid bearer token unless marked @Public(), and the right role. */
@@ -40,7 +44,16 @@ export class AuthGuard implements CanActivate {
     }
     // The token says who; the database says what they may do now, so a demoted or removed user loses
     // their rights at once rather than when the token expires.
+    // The same row says whether the token is still valid: a change of password, role or organization raises the
+    // user's token version, which revokes every token signed with an older one. The guard reads the user on every
+    // request anyway (one primary-key lookup), so the revocation costs no extra query and no cache can lag behind.
+    if (typeof payload.sub !== 'string' || payload.typ !== undefined) {
+      throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'The token is invalid or has expired.');
+    }
     const user = await this.users.findOneBy({ id: payload.sub });
+    if (user && (payload.ver ?? 0) !== user.tokenVersion) {
+      throw new ApiError(HttpStatus.UNAUTHORIZED, 'session_revoked', 'This session has ended (the password or the role changed): sign in again.');
+    }
     if (!user) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'The token is invalid or has expired.');
     request.user = { id: user.id, email: user.email, role: user.role, organizationId: user.organizationId };
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
@@ -50,7 +63,7 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  static tokenPayload(user: AuthUser): TokenPayload {
-    return { sub: user.id, email: user.email, role: user.role, org: user.organizationId };
+  static tokenPayload(user: AuthUser, tokenVersion: number): TokenPayload {
+    return { sub: user.id, email: user.email, role: user.role, org: user.organizationId, ver: tokenVersion };
   }
 }

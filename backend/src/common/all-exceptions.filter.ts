@@ -15,15 +15,24 @@ const CODE_BY_STATUS: Record<number, string> = {
   409: 'conflict', 410: 'gone', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'unprocessable', 429: 'too_many_requests',
 };
 
+/** A column's name as the API spells its field: `start_date` → `startDate`. */
+const camel = (column: string) => column.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+
 /** Maps database errors that bad input can still reach to 4xx, so a client never sees a 500 for its own mistake. */
 function fromDatabase(err: PgError): ErrorBody | null {
   const field = /\((\w+)\)=/.exec(err.detail ?? '')?.[1] ?? err.column;
-  const named = field ? `${field.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())}: ` : '';
+  const named = field ? `${camel(field)}: ` : '';
   switch (err.code) {
     case '23505':
       return { statusCode: 409, code: 'already_exists', message: `${named}a record with this value already exists` };
     case '23503':
       return { statusCode: 409, code: 'still_referenced', message: `${named}this record is linked to others` };
+    case '23502': // not_null_violation: a DTO let `null` through where the column needs a value
+      return { statusCode: 400, code: 'validation_failed', message: `${named}must not be null`, ...(field ? { errors: [{ field: camel(field), message: 'must not be null' }] } : {}) };
+    case '22021': // character_not_in_repertoire (NUL, invalid bytes) and untranslatable_character (\u0000 in jsonb):
+    case '22P05': // the input rules (input-rules.ts) refuse these first; this is the net under them
+    case '54000': // program_limit_exceeded: a text too long for an index row
+      return { statusCode: 400, code: 'invalid_value', message: `${named}invalid value` };
     case '22P02':
     case '22007':
     case '22008':

@@ -30,10 +30,10 @@ export async function findInPlan<T extends ObjectLiteral & { id: string; planId:
 
 /** One page of a plan's parts (orientations, objectives…), optionally of one plan, in their order. */
 export async function listPlanParts<T extends ObjectLiteral & { planId: string; position: number }>(
-  em: EntityManager, entity: EntityTarget<T>, q: { planId?: string; page: number; limit: number },
+  em: EntityManager, entity: EntityTarget<T>, q: { planId?: string; page: number; limit: number }, where: FindOptionsWhere<T> = {},
 ): Promise<{ items: T[]; total: number; page: number; limit: number }> {
   const [items, total] = await em.findAndCount(entity, {
-    where: (q.planId ? { planId: q.planId } : {}) as FindOptionsWhere<T>,
+    where: { ...where, ...(q.planId ? { planId: q.planId } : {}) } as FindOptionsWhere<T>,
     order: { planId: 'ASC', position: 'ASC', id: 'ASC' } as never,
     skip: (q.page - 1) * q.limit,
     take: q.limit,

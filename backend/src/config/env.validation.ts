@@ -95,6 +95,18 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(0)
   LOGIN_RATE_LIMIT = 10;
 
+  /**
+   * Failed sign-ins on one account, from clients it has not signed in on before, after which further attempts wait
+   * (429 with Retry-After, doubling from LOGIN_ACCOUNT_LOCK_SECONDS up to 15 minutes); each known device has an
+   * allowance of its own (auth/login-throttle.ts). 0 turns it off (tests).
+   */
+  @Transform(toInt) @IsInt() @Min(0)
+  LOGIN_ACCOUNT_FAILURES = 5;
+
+  /** The first wait after LOGIN_ACCOUNT_FAILURES failures, in seconds; each further failure doubles it. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(900)
+  LOGIN_ACCOUNT_LOCK_SECONDS = 30;
+
   /** Requests per minute per client on the public endpoints; 0 turns the limit off (API.md). */
   @Transform(toInt) @IsInt() @Min(0)
   PUBLIC_RATE_LIMIT = 60;

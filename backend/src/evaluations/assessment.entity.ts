@@ -10,7 +10,7 @@ export class Assessment extends BaseEntity {
   @Column({ type: 'uuid' })
   evaluationId: string;
 
-  @ManyToOne(() => Evaluation, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Evaluation, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'evaluation_id' })
   evaluation?: Relation<Evaluation>;
 

@@ -15,7 +15,7 @@ export class EvaluationEvent {
   @Column({ type: 'uuid' })
   evaluationId: string;
 
-  @ManyToOne(() => Evaluation, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Evaluation, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'evaluation_id' })
   evaluation?: Relation<Evaluation>;
 

@@ -11,7 +11,7 @@ export class Evaluation extends BaseEntity {
   @Column({ type: 'uuid' })
   planId: string;
 
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Plan, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'plan_id' })
   plan?: Relation<Plan>;
 

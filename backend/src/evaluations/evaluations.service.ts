@@ -14,6 +14,10 @@ import type { AssessmentRating, EvaluationAction, EvaluationKind, EvaluationStat
 import { EvaluationQueueService } from './evaluation-queue.service';
 import type { EvaluationSnapshot } from './evaluation-snapshot';
 import { Evaluation } from './evaluation.entity';
+import { auditCreated, diff } from '@backend/audit/audit-diff';
+import { recordAudit } from '@backend/audit/audit.service';
+
+type AuditedAssessment = Pick<AssessmentView, 'rating' | 'comment' | 'recommendations'>;
 
 export interface EvaluationSummary {
   id: string; planId: string; kind: EvaluationKind; cutoff: string; state: EvaluationState;
@@ -128,6 +132,8 @@ export class EvaluationsService {
       if (!evaluation.has_objective) {
         throw new ApiError(HttpStatus.NOT_FOUND, 'not_found', `Objective ${objectiveId} is not among the objectives of evaluation ${id}'s plan`);
       }
+      const [before]: (AuditedAssessment & { id: string })[] = await em.query(
+        'SELECT id, rating, comment, recommendations FROM evaluation_assessments WHERE evaluation_id = $1 AND objective_id = $2', [id, objectiveId]);
       const [saved]: AssessmentView[] = await em.query(
         `INSERT INTO evaluation_assessments (evaluation_id, objective_id, rating, comment, recommendations, updated_by)
          VALUES ($1, $2, $3, $4, $5, $6)
@@ -137,6 +143,7 @@ export class EvaluationsService {
          RETURNING objective_id AS "objectiveId", rating, comment, recommendations, updated_by AS "updatedBy", updated_at AS "updatedAt"`,
         [id, objectiveId, dto.rating, dto.comment ?? null, dto.recommendations ?? null, user.id]);
       await this.record(em, id, user.id, 'assessed', { objectiveId, rating: dto.rating });
+      await this.auditAssessment(em, id, objectiveId, before, saved);
       return saved;
     });
   }
@@ -148,6 +155,9 @@ export class EvaluationsService {
       this.assertWritable(id, evaluation.state);
       const closedAt = new Date();
       await em.update(Evaluation, { id }, { state: 'closed', closedBy: user.id, closedAt });
+      await recordAudit(em, { action: 'update', entityType: 'evaluation', entityId: id, changes: diff(
+        { state: evaluation.state, closedBy: evaluation.closedBy, closedAt: evaluation.closedAt }, { state: 'closed', closedBy: user.id, closedAt },
+        ['state', 'closedBy', 'closedAt']) });
       await this.record(em, id, user.id, 'closed', {});
       return summaryOf({ ...evaluation, state: 'closed', closedBy: user.id, closedAt });
     });
@@ -160,6 +170,19 @@ export class EvaluationsService {
     if (state === 'closed') {
       throw new ApiError(HttpStatus.CONFLICT, 'evaluation_closed', `Evaluation ${id} is closed: it is read-only.`);
     }
+  }
+
+  /** The assessment's audit event (its upsert is SQL, which the audit subscriber does not see). */
+  private async auditAssessment(em: EntityManager, evaluationId: string, objectiveId: string, before: (AuditedAssessment & { id: string }) | undefined, after: AuditedAssessment): Promise<void> {
+    const fields = ['rating', 'comment', 'recommendations'] as const;
+    const now: Record<string, unknown> = { rating: after.rating, comment: after.comment, recommendations: after.recommendations };
+    if (before) {
+      const changes = diff({ ...before }, now, fields);
+      if (Object.keys(changes).length > 0) await recordAudit(em, { action: 'update', entityType: 'assessment', entityId: before.id, changes });
+      return;
+    }
+    const [{ id }]: { id: string }[] = await em.query('SELECT id FROM evaluation_assessments WHERE evaluation_id = $1 AND objective_id = $2', [evaluationId, objectiveId]);
+    await recordAudit(em, { action: 'create', entityType: 'assessment', entityId: id, changes: auditCreated({ evaluationId, objectiveId, ...now }) });
   }
 
   private async record(em: EntityManager, evaluationId: string, userId: string | null, action: EvaluationAction, detail: EventDetail): Promise<void> {

@@ -3,6 +3,7 @@ import { MAX_DOCUMENT_BYTES } from './import-kind';
 import type { Import } from './import.entity';
 import { EncodingError, textDecoder } from './sources/decode-text';
 import { sniff } from './sources/sniff';
+import { checkWorkbook, DOCUMENT_WORKBOOK, WorkbookBoundError } from './sources/xlsx-bounds';
 import { tableRows } from './table-source';
 import { readTextTable } from './plan-table/parse-plan-table';
 
@@ -32,10 +33,15 @@ export async function readDocument(imp: Pick<Import, 'fileName' | 'size'>, bytes
       throw err;
     }
   }
+  if (sniffed.format === 'xlsx') {
+    const tooLarge = await checkWorkbook(bytes.length, async (start, end) => bytes.subarray(start, end), DOCUMENT_WORKBOOK);
+    if (tooLarge !== null) return { ok: false, format: 'xlsx', problem: problem(null, null, tooLarge.code, tooLarge.message, tooLarge.params) };
+  }
   const rows: SourceRow[] = [];
   try {
-    for await (const batch of tableRows((async function* () { yield bytes; })(), sniffed)) rows.push(...batch);
+    for await (const batch of tableRows((async function* () { yield bytes; })(), sniffed, undefined, DOCUMENT_WORKBOOK)) rows.push(...batch);
   } catch (err) {
+    if (err instanceof WorkbookBoundError) return { ok: false, format: 'xlsx', problem: problem(null, null, err.code, err.message, err.params) };
     const line = (err as { line?: number }).line ?? null;
     return { ok: false, format: sniffed.format, problem: problem(line, null, sniffed.format === 'xlsx' ? 'bad_xlsx' : 'bad_csv', `The file cannot be read: ${(err as Error).message}`) };
   }

@@ -59,6 +59,18 @@ export class ImportFilesService {
     return row?.data ?? Buffer.alloc(0);
   }
 
+  /** The bytes in [start, end) (a workbook's zip directory, at its end), from the chunks that hold them. */
+  async range(importId: string, start: number, end: number): Promise<Buffer> {
+    if (end <= start) return Buffer.alloc(0);
+    const first = Math.floor(start / CHUNK_BYTES);
+    const last = Math.floor((end - 1) / CHUNK_BYTES);
+    const rows = await this.db.query<{ seq: number; data: Buffer }[]>(
+      'SELECT seq, data FROM import_chunks WHERE import_id = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq', [importId, first, last]);
+    const whole = Buffer.concat(rows.map((r) => r.data));
+    const from = start - first * CHUNK_BYTES;
+    return whole.subarray(from, from + (end - start));
+  }
+
   /** The whole file, for documents small enough to read at once (plans, fiches). */
   async readAll(importId: string): Promise<Buffer> {
     const parts: Buffer[] = [];

@@ -12,6 +12,7 @@ import { ImportFilesService } from './import-files.service';
 import { ImportQueueService } from './import-queue.service';
 import { updateReturning } from './update-rows';
 import { ResponsesImportService } from './responses/responses-import.service';
+import { recordAudit } from '@backend/audit/audit.service';
 
 /**
  * The API's side of imports: it stores the uploaded file and asks the workers for the preview, lets the user adjust
@@ -81,7 +82,12 @@ export class ImportsService {
 
   async confirm(id: string): Promise<Import> {
     const imp = await this.get(id);
-    const updated = await updateReturning(this.db, `UPDATE imports SET status = 'importing', updated_at = now() WHERE id = $1 AND status = 'ready' AND generation = $2 RETURNING id`, [id, imp.generation]);
+    const updated = await this.db.transaction(async (em) => {
+      const rows = await updateReturning(em, `UPDATE imports SET status = 'importing', updated_at = now() WHERE id = $1 AND status = 'ready' AND generation = $2 RETURNING id`, [id, imp.generation]);
+      // The confirmation is the staff member's act; the workers then write the import's content (not audited row by row).
+      if (rows.length > 0) await recordAudit(em, { action: 'update', entityType: 'import', entityId: id, changes: { status: { from: 'ready', to: 'importing' } } });
+      return rows;
+    });
     if (updated.length === 0) {
       throw new ApiError(HttpStatus.CONFLICT, 'import_not_ready', imp.status === 'invalid'
         ? `This import has ${imp.problemCount} problem(s) to fix first` : `This import is ${imp.status}: only a ready import can be confirmed`);

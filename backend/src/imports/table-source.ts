@@ -4,14 +4,17 @@ import { CsvReader, detectDelimiter } from './sources/csv-reader';
 import { textDecoder } from './sources/decode-text';
 import type { Sniffed } from './sources/sniff';
 import { xlsxRows } from './sources/xlsx-rows';
+import { RESPONSES_WORKBOOK, WorkbookBounds } from './sources/xlsx-bounds';
 
 type TextSniffed = Extract<Sniffed, { ok: true }>;
 
 /**
  * The rows of a CSV, a tab-separated text or the first sheet of a workbook, in batches, as the bytes stream in.
- * `onBytes` hears how many bytes were read so far (the progress the web app shows).
+ * `onBytes` hears how many bytes were read so far (the progress the web app shows); a workbook is read within `bounds`.
  */
-export async function* tableRows(bytes: AsyncIterable<Buffer>, sniffed: TextSniffed, onBytes: (n: number) => void = () => undefined): AsyncGenerator<SourceRow[]> {
+export async function* tableRows(
+  bytes: AsyncIterable<Buffer>, sniffed: TextSniffed, onBytes: (n: number) => void = () => undefined, bounds: WorkbookBounds = RESPONSES_WORKBOOK,
+): AsyncGenerator<SourceRow[]> {
   let read = 0;
   async function* counted(): AsyncGenerator<Buffer> {
     for await (const chunk of bytes) {
@@ -21,7 +24,7 @@ export async function* tableRows(bytes: AsyncIterable<Buffer>, sniffed: TextSnif
     }
   }
   if (sniffed.format === 'xlsx') {
-    yield* xlsxRows(counted());
+    yield* xlsxRows(counted(), bounds);
     return;
   }
   const decoder = textDecoder(sniffed.encoding);

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, Relation } from 'typeorm';
-import { BaseEntity } from '@backend/common/base.entity';
+import { ArchivableEntity } from '@backend/common/archivable.entity';
 import { Action } from '@backend/plans/action.entity';
 import { ExpectedResult } from '@backend/plans/expected-result.entity';
 import { Objective } from '@backend/plans/objective.entity';
@@ -13,7 +13,7 @@ import { Instrument } from './instrument.entity';
 /** « Indicateurs de réussite »: what is measured, against which baseline and targets. */
 @Entity('indicators')
 @Index('ix_indicators_plan', ['planId'])
-export class Indicator extends BaseEntity {
+export class Indicator extends ArchivableEntity {
   @Column({ type: 'uuid' })
   planId: string;
 

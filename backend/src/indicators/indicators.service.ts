@@ -10,7 +10,8 @@ import { Objective } from '@backend/plans/objective.entity';
 import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
 import { AuthUser } from '@backend/auth/auth.decorators';
 import { checkSource } from './check-source';
-import { CreateIndicatorDto, UpdateIndicatorDto } from './dto/indicator.dto';
+import { CreateIndicatorDto, IndicatorQueryDto, UpdateIndicatorDto } from './dto/indicator.dto';
+import { archiveRow, archivedWhere, refuseIfArchived, restoreRow } from '@backend/common/archive';
 import { CreateManualValueDto, ManualValueQueryDto } from './dto/manual-value.dto';
 import { ManualValue } from './manual-value.entity';
 import { Indicator } from './indicator.entity';
@@ -25,8 +26,8 @@ export function indicatorView(i: Indicator) {
 export class IndicatorsService {
   constructor(@InjectDataSource() private readonly db: DataSource, private readonly aggregation: AggregationQueueService) {}
 
-  async list(q: PlanPartQueryDto) {
-    const page = await listPlanParts(this.db.manager, Indicator, q);
+  async list(q: IndicatorQueryDto, user?: AuthUser) {
+    const page = await listPlanParts(this.db.manager, Indicator, q, { archivedAt: archivedWhere(q, user) });
     const withLinks = page.items.length
       ? await this.db.manager.find(Indicator, { where: { id: In(page.items.map((i) => i.id)) }, relations: { instruments: true } })
       : [];
@@ -57,6 +58,7 @@ export class IndicatorsService {
   async update(id: string, dto: UpdateIndicatorDto) {
     await this.db.transaction(async (em) => {
       const indicator = await findOr404(em, Indicator, id, 'Indicator');
+      refuseIfArchived(indicator, 'Indicator');
       const { instrumentIds, ...rest } = dto;
       if (dto.objectiveId !== undefined) await findInPlan(em, Objective, dto.objectiveId, indicator.planId, 'objectiveId');
       Object.assign(indicator, rest);
@@ -82,13 +84,23 @@ export class IndicatorsService {
     const { indicatorId } = dto;
     const indicator = await findReferenced(this.db.manager, Indicator, indicatorId, 'indicatorId');
     if (indicator.kind !== 'manual') throw invalidField('indicatorId', 'only manual indicators take entered values');
+    refuseIfArchived(indicator, 'Indicator');
     const saved = await this.db.manager.save(this.db.manager.create(ManualValue, { ...dto, enteredBy: user.id }));
     await this.aggregation.recompute([indicatorId]);
     return saved;
   }
 
-  async remove(id: string): Promise<void> {
-    await this.db.manager.remove(await findOr404(this.db.manager, Indicator, id, 'Indicator'));
+  /**
+   * « Delete » archives (README, « Nothing is erased »): hidden from lists, still read by id and still computed (its
+   * values stay what evaluations and reports show); an admin restores it.
+   */
+  async archive(id: string, user: AuthUser): Promise<void> {
+    await archiveRow(this.db.manager, Indicator, id, 'Indicator', user);
+  }
+
+  async restore(id: string) {
+    await restoreRow(this.db.manager, Indicator, id, 'Indicator');
+    return this.get(id);
   }
 
   /** The action and expected result an indicator measures must be those of its own objective. */

@@ -9,7 +9,7 @@ export class ManualValue extends BaseEntity {
   @Column({ type: 'uuid' })
   indicatorId: string;
 
-  @ManyToOne(() => Indicator, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Indicator, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'indicator_id' })
   indicator?: Relation<Indicator>;
 

@@ -1,9 +1,9 @@
 import { Column, Entity, Index } from 'typeorm';
-import { BaseEntity } from '@backend/common/base.entity';
+import { ArchivableEntity } from '@backend/common/archivable.entity';
 import { NETWORKS, Network } from './network';
 
 @Entity('organizations')
-export class Organization extends BaseEntity {
+export class Organization extends ArchivableEntity {
   @Column({ type: 'text' })
   name: string;
 

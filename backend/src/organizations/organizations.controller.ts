@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, PLAN_WRITERS, Roles } from '@backend/auth/auth.decorators';
 import { UuidParam } from '@backend/common/uuid-param.pipe';
 import { CreateOrganizationDto, OrganizationQueryDto, UpdateOrganizationDto } from './dto/organization.dto';
@@ -11,7 +11,7 @@ import { OrganizationsService } from './organizations.service';
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
-  @Get() list(@Query() q: OrganizationQueryDto) { return this.organizations.list(q); }
+  @Get() list(@Query() q: OrganizationQueryDto, @CurrentUser() user: AuthUser) { return this.organizations.list(q, user); }
   @Get(':id') get(@Param('id', UuidParam) id: string) { return this.organizations.get(id); }
 
   @Post() @Roles(...PLAN_WRITERS)
@@ -23,5 +23,10 @@ export class OrganizationsController {
   }
 
   @Delete(':id') @HttpCode(204) @Roles(...PLAN_WRITERS)
-  remove(@Param('id', UuidParam) id: string) { return this.organizations.remove(id); }
+  @ApiOperation({ summary: 'Archives the organization (hidden from the directory, kept where it is named, restorable by an admin)' })
+  remove(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser) { return this.organizations.archive(id, user); }
+
+  @Post(':id/restore') @HttpCode(200) @Roles('admin')
+  @ApiOperation({ summary: 'Brings an archived organization back (admins)' })
+  restore(@Param('id', UuidParam) id: string) { return this.organizations.restore(id); }
 }

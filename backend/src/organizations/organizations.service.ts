@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '@backend/auth/auth.decorators';
 import { ApiError } from '@backend/common/errors';
 import { findOr404 } from '@backend/common/lookup';
+import { archiveRow, archivedSql, refuseIfArchived, restoreRow } from '@backend/common/archive';
 import { Page, pageOf } from '@backend/common/pagination.dto';
 import { CreateOrganizationDto, OrganizationQueryDto, UpdateOrganizationDto } from './dto/organization.dto';
 import { organizationKey } from './normalize-organization-name';
@@ -13,13 +14,19 @@ import { Organization } from './organization.entity';
 export class OrganizationsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async list(q: OrganizationQueryDto): Promise<Page<Organization>> {
+  async list(q: OrganizationQueryDto, user?: AuthUser): Promise<Page<Organization>> {
     const qb = this.db.getRepository(Organization).createQueryBuilder('o').orderBy('o.name_key', 'ASC')
       .skip((q.page - 1) * q.limit).take(q.limit);
     if (q.search) {
-      const key = `%${organizationKey(q.search)}%`;
-      qb.where('(o.name_key LIKE :key OR lower(o.acronym) LIKE :acr)', { key, acr: `%${q.search.trim().toLowerCase()}%` });
+      // The search is literal: `%`, `_` and `\` are escaped, never LIKE's wildcards (LIKE's escape is `\`).
+      const literal = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+      // A search of punctuation only (« % ») has no name key: it is looked for in acronyms only, not matched by every name.
+      const nameKey = organizationKey(q.search);
+      const acr = `%${literal(q.search.trim().toLowerCase())}%`;
+      if (nameKey === '') qb.where('lower(o.acronym) LIKE :acr', { acr });
+      else qb.where('(o.name_key LIKE :key OR lower(o.acronym) LIKE :acr)', { key: `%${literal(nameKey)}%`, acr });
     }
+    qb.andWhere(archivedSql('o', q, user)); // after the search's where(), which replaces earlier conditions
     const [items, total] = await qb.getManyAndCount();
     return pageOf(items, total, q);
   }
@@ -38,13 +45,23 @@ export class OrganizationsService {
       throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', 'A partner may only edit its own organization.');
     }
     const org = await this.get(id);
+    refuseIfArchived(org, 'Organization');
     Object.assign(org, dto);
     if (dto.name !== undefined) org.nameKey = organizationKey(dto.name);
     return this.db.manager.save(org);
   }
 
-  async remove(id: string): Promise<void> {
-    await this.db.manager.remove(await this.get(id));
+  /**
+   * « Delete » archives (README, « Nothing is erased »): the organization leaves the directory's lists and pickers, and
+   * stays on the plans, partnerships, counts and users that name it; an admin restores it.
+   */
+  async archive(id: string, user: AuthUser): Promise<void> {
+    await archiveRow(this.db.manager, Organization, id, 'Organization', user);
+  }
+
+  async restore(id: string): Promise<Organization> {
+    await restoreRow(this.db.manager, Organization, id, 'Organization');
+    return this.get(id);
   }
 
   /**

@@ -11,7 +11,7 @@ export class ParticipationCountRevision {
   @Column({ type: 'uuid' })
   participationCountId: string;
 
-  @ManyToOne(() => ParticipationCount, { onDelete: 'CASCADE' })
+  @ManyToOne(() => ParticipationCount, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'participation_count_id' })
   participationCount?: Relation<ParticipationCount>;
 

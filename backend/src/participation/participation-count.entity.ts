@@ -17,7 +17,7 @@ export class ParticipationCount extends BaseEntity {
   @Column({ type: 'uuid' })
   instrumentId: string;
 
-  @ManyToOne(() => Instrument, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Instrument, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'instrument_id' })
   instrument?: Relation<Instrument>;
 
@@ -25,7 +25,7 @@ export class ParticipationCount extends BaseEntity {
   @Column({ type: 'uuid', nullable: true })
   organizationId: string | null;
 
-  @ManyToOne(() => Organization, { onDelete: 'SET NULL' })
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organization_id' })
   organization?: Relation<Organization>;
 

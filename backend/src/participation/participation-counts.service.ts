@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '@backend/auth/auth.decorators';
+import { auditCreated } from '@backend/audit/audit-diff';
+import { recordAudit } from '@backend/audit/audit.service';
 import { appConfig } from '@backend/config/configuration';
 import { deploymentTable } from '@backend/disclosure/disclosure';
 import { ApiError, FieldError, invalidField, notFound } from '@backend/common/errors';
@@ -91,11 +93,21 @@ export class ParticipationCountsService {
     await this.countableInstrument(this.db.manager, fields.instrumentId);
     const bodyHash = countHash(fields);
 
-    const inserted = await this.db.query<{ id: string }[]>(
-      `INSERT INTO participation_counts (instrument_id, organization_id, activity, date, total, breakdown, idempotency_key, body_hash, recorded_by)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [fields.instrumentId, user.organizationId, fields.activity, fields.date, fields.total, JSON.stringify(fields.breakdown), key, bodyHash, user.id]);
+    // The count and its audit event in one transaction (audit/).
+    const inserted = await this.db.transaction(async (em) => {
+      const rows = await em.query<{ id: string }[]>(
+        `INSERT INTO participation_counts (instrument_id, organization_id, activity, date, total, breakdown, idempotency_key, body_hash, recorded_by)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)
+         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        [fields.instrumentId, user.organizationId, fields.activity, fields.date, fields.total, JSON.stringify(fields.breakdown), key, bodyHash, user.id]);
+      if (rows.length > 0) {
+        await recordAudit(em, { action: 'create', entityType: 'participation_count', entityId: rows[0].id, changes: auditCreated({
+          instrumentId: fields.instrumentId, organizationId: user.organizationId, activity: fields.activity, date: fields.date,
+          total: fields.total, breakdown: fields.breakdown, recordedBy: user.id,
+        }) });
+      }
+      return rows;
+    });
     if (inserted.length > 0) {
       await this.aggregation.instrumentChanged(fields.instrumentId);
       return view(await this.db.manager.findOneByOrFail(ParticipationCount, { id: inserted[0].id }));
@@ -173,6 +185,13 @@ export class ParticipationCountsService {
 
   async remove(id: string): Promise<void> {
     const count = await this.find(this.db.manager, id);
+    // A count that was corrected carries its history (participation_count_revisions, which the database keeps from
+    // cascades): it is corrected again, never erased. A count entered by mistake and never revised may go.
+    const [revised] = await this.db.query(`SELECT 1 FROM participation_count_revisions WHERE participation_count_id = $1 LIMIT 1`, [id]);
+    if (revised) {
+      throw new ApiError(HttpStatus.CONFLICT, 'has_history',
+        'This count has been corrected before and its history is kept: correct it again (PATCH) rather than deleting it.');
+    }
     await this.db.manager.remove(count);
     await this.aggregation.instrumentChanged(count.instrumentId);
   }

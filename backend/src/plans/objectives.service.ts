@@ -1,3 +1,4 @@
+import { refuseIfHoldsIndicators } from '@backend/common/archive';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -37,8 +38,11 @@ export class ObjectivesService {
     });
   }
 
+  /** Deleted for good, unless indicators hang under it (409 naming them: archiving is for plans and indicators). */
   async remove(id: string): Promise<void> {
-    await this.db.manager.remove(await this.get(id));
+    const row = await this.get(id);
+    await refuseIfHoldsIndicators(this.db.manager, 'objective', id);
+    await this.db.manager.remove(row);
   }
 
   private async checkParent(em: EntityManager, objective: Objective): Promise<void> {

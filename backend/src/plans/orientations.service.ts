@@ -1,3 +1,4 @@
+import { refuseIfHoldsIndicators } from '@backend/common/archive';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -23,7 +24,10 @@ export class OrientationsService {
     return this.db.manager.save(Object.assign(orientation, dto));
   }
 
+  /** Deleted for good, unless indicators hang under it (409 naming them: archiving is for plans and indicators). */
   async remove(id: string): Promise<void> {
-    await this.db.manager.remove(await this.get(id));
+    const row = await this.get(id);
+    await refuseIfHoldsIndicators(this.db.manager, 'orientation', id);
+    await this.db.manager.remove(row);
   }
 }

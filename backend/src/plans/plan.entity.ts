@@ -1,10 +1,10 @@
 import { Column, Entity, JoinColumn, ManyToOne, Relation } from 'typeorm';
-import { BaseEntity } from '@backend/common/base.entity';
+import { ArchivableEntity } from '@backend/common/archivable.entity';
 import { Organization } from '@backend/organizations/organization.entity';
 
 /** « Politique / Plan d'action 2021/2023 ». */
 @Entity('plans')
-export class Plan extends BaseEntity {
+export class Plan extends ArchivableEntity {
   @Column({ type: 'text' })
   title: string;
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PLAN_WRITERS, Roles } from '@backend/auth/auth.decorators';
-import { PageQueryDto } from '@backend/common/pagination.dto';
+import { AuthUser, CurrentUser, PLAN_WRITERS, Roles } from '@backend/auth/auth.decorators';
+import { PlanQueryDto } from './dto/plan.dto';
 import { UuidParam } from '@backend/common/uuid-param.pipe';
 import { CreatePlanDto, UpdatePlanDto } from './dto/plan.dto';
 import { PlanTreeService } from './plan-tree.service';
@@ -13,7 +13,8 @@ import { PlansService } from './plans.service';
 export class PlansController {
   constructor(private readonly plans: PlansService, private readonly trees: PlanTreeService) {}
 
-  @Get() list(@Query() q: PageQueryDto) { return this.plans.list(q); }
+  @Get() @ApiOperation({ summary: 'Plans; archived ones are hidden unless ?archived=true (admins, evaluators)' })
+  list(@Query() q: PlanQueryDto, @CurrentUser() user: AuthUser) { return this.plans.list(q, user); }
   @Get(':id') get(@Param('id', UuidParam) id: string) { return this.plans.get(id); }
 
   @Get(':id/tree')
@@ -27,5 +28,10 @@ export class PlansController {
   update(@Param('id', UuidParam) id: string, @Body() dto: UpdatePlanDto) { return this.plans.update(id, dto); }
 
   @Delete(':id') @HttpCode(204) @Roles(...PLAN_WRITERS)
-  remove(@Param('id', UuidParam) id: string) { return this.plans.remove(id); }
+  @ApiOperation({ summary: 'Archives the plan (hidden from lists, still readable by id, restorable by an admin); nothing it holds is deleted' })
+  remove(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser) { return this.plans.archive(id, user); }
+
+  @Post(':id/restore') @HttpCode(200) @Roles('admin')
+  @ApiOperation({ summary: 'Brings an archived plan back (admins)' })
+  restore(@Param('id', UuidParam) id: string) { return this.plans.restore(id); }
 }

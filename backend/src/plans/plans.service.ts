@@ -5,10 +5,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
 import { appConfig } from '@backend/config/configuration';
 import { invalidField, notFound } from '@backend/common/errors';
-import { findOr404, findReferenced } from '@backend/common/lookup';
-import { Page, PageQueryDto, pageOf } from '@backend/common/pagination.dto';
+import { findReferenced } from '@backend/common/lookup';
+import { Page, pageOf } from '@backend/common/pagination.dto';
+import { archiveRow, archivedWhere, refuseIfArchived, restoreRow } from '@backend/common/archive';
+import type { AuthUser } from '@backend/auth/auth.decorators';
 import { Organization } from '@backend/organizations/organization.entity';
-import { CreatePlanDto, UpdatePlanDto } from './dto/plan.dto';
+import { CreatePlanDto, PlanQueryDto, UpdatePlanDto } from './dto/plan.dto';
 import { Plan } from './plan.entity';
 
 const DAY = 86_400_000;
@@ -30,8 +32,9 @@ export class PlansService {
     @Optional() private readonly aggregation?: AggregationQueueService,
   ) {}
 
-  async list(q: PageQueryDto): Promise<Page<Plan>> {
+  async list(q: PlanQueryDto, user?: AuthUser): Promise<Page<Plan>> {
     const [items, total] = await this.db.getRepository(Plan).findAndCount({
+      where: { archivedAt: archivedWhere(q, user) },
       relations: { ownerOrganization: true },
       order: { startDate: 'DESC', title: 'ASC' },
       skip: (q.page - 1) * q.limit,
@@ -59,6 +62,7 @@ export class PlansService {
     const figuresChanged = await this.db.transaction(async (em) => {
       const plan = await em.findOne(Plan, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!plan) throw notFound('Plan', id);
+      refuseIfArchived(plan, 'Plan');
       const before = { ...plan };
       // A new span without a new mid-term date moves the mid-term back to its midpoint.
       const spanChanged = dto.startDate !== undefined || dto.endDate !== undefined;
@@ -92,8 +96,17 @@ export class PlansService {
     await this.aggregation.recompute(rows.map((r) => r.id)).catch((err: Error) => this.logger.warn(`recompute of plan ${planId} not queued: ${err.message}`));
   }
 
-  async remove(id: string): Promise<void> {
-    await this.db.manager.remove(await findOr404(this.db.manager, Plan, id, 'Plan'));
+  /**
+   * « Delete » archives (README, « Nothing is erased »): the plan leaves the lists, keeps everything it holds (responses,
+   * counts, evaluations, reports) and is still read by id; an admin restores it.
+   */
+  async archive(id: string, user: AuthUser): Promise<void> {
+    await archiveRow(this.db.manager, Plan, id, 'Plan', user);
+  }
+
+  async restore(id: string): Promise<Plan> {
+    await restoreRow(this.db.manager, Plan, id, 'Plan');
+    return this.get(id);
   }
 
   private async check(em: EntityManager, plan: Plan): Promise<void> {

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
-import { BaseEntity } from '@backend/common/base.entity';
+import { ArchivableEntity } from '@backend/common/archivable.entity';
 import { Instrument } from '@backend/indicators/instrument.entity';
 import { Plan } from '@backend/plans/plan.entity';
 import type { Question, Translations } from './question.types';
@@ -12,11 +12,11 @@ export type QuestionnaireStatus = (typeof QUESTIONNAIRE_STATUSES)[number];
  * evaluators edit; what residents see and answer is a frozen QuestionnaireVersion.
  */
 @Entity('questionnaires')
-export class Questionnaire extends BaseEntity {
+export class Questionnaire extends ArchivableEntity {
   @Column({ type: 'uuid' })
   planId: string;
 
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Plan, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'plan_id' })
   plan?: Relation<Plan>;
 
@@ -24,7 +24,7 @@ export class Questionnaire extends BaseEntity {
   @Column({ type: 'uuid', nullable: true })
   instrumentId: string | null;
 
-  @ManyToOne(() => Instrument, { onDelete: 'SET NULL' })
+  @ManyToOne(() => Instrument, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'instrument_id' })
   instrument?: Relation<Instrument>;
 

@@ -17,7 +17,7 @@ export class QuestionnairesController {
 
   @Get()
   @ApiOperation({ summary: 'Questionnaires, newest first, optionally of one plan; the title in the default language' })
-  list(@Query() q: QuestionnaireQueryDto) { return this.service.list(q); }
+  list(@Query() q: QuestionnaireQueryDto, @CurrentUser() user: AuthUser) { return this.service.list(q, user); }
 
   @Get(':id')
   @ApiOperation({ summary: 'The working copy with every translation, its versions with their response counts (as published below evaluator: perturbed, under k hidden), and the strings missing per language' })
@@ -32,8 +32,12 @@ export class QuestionnairesController {
   update(@Param('id', UuidParam) id: string, @Body() dto: UpdateQuestionnaireDto) { return this.service.update(id, dto); }
 
   @Delete(':id') @HttpCode(204) @Roles(...PLAN_WRITERS)
-  @ApiOperation({ summary: 'Deletes a questionnaire nobody answered (409 once it has responses: close it instead)' })
-  remove(@Param('id', UuidParam) id: string) { return this.service.remove(id); }
+  @ApiOperation({ summary: 'Archives the questionnaire: hidden from lists, its public link answers 410, its responses are kept; an admin restores it' })
+  remove(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser) { return this.service.archive(id, user); }
+
+  @Post(':id/restore') @HttpCode(200) @Roles('admin')
+  @ApiOperation({ summary: 'Brings an archived questionnaire back (admins)' })
+  restore(@Param('id', UuidParam) id: string) { return this.service.restore(id); }
 
   @Post(':id/ads-block') @HttpCode(200) @Roles(...PLAN_WRITERS)
   @ApiOperation({ summary: 'Appends the standard ADS+ block (gender, age group, immigration, language at home, disability); 409 when one of its dimensions is asked already' })

@@ -9,6 +9,8 @@ import { appConfig } from '@backend/config/configuration';
 import { ApiError, FieldError, invalidField, notFound } from '@backend/common/errors';
 import { findInPlan, findReferenced } from '@backend/common/lookup';
 import { Page, pageOf } from '@backend/common/pagination.dto';
+import { archiveRow, archivedWhere, refuseIfArchived, restoreRow } from '@backend/common/archive';
+import type { AuthUser } from '@backend/auth/auth.decorators';
 import { Instrument } from '@backend/indicators/instrument.entity';
 import { Plan } from '@backend/plans/plan.entity';
 import { Response } from '@backend/responses/response.entity';
@@ -21,6 +23,8 @@ import { QuestionnaireLookupService } from './questionnaire-lookup.service';
 import { QuestionnaireVersion } from './questionnaire-version.entity';
 import { Questionnaire } from './questionnaire.entity';
 import { Checked, QuestionnaireContent, validateContent } from './validate-questions';
+import { diff } from '@backend/audit/audit-diff';
+import { recordAudit } from '@backend/audit/audit.service';
 
 export type QrFormat = 'svg' | 'png';
 
@@ -41,7 +45,7 @@ export function questionnaireListItem(q: Questionnaire) {
   return {
     id: q.id, slug: q.slug, title: q.title[q.defaultLanguage] ?? '', status: q.status, languages: q.languages,
     defaultLanguage: q.defaultLanguage, planId: q.planId, instrumentId: q.instrumentId, currentVersion: q.currentVersion,
-    opensAt: q.opensAt, closesAt: q.closesAt,
+    opensAt: q.opensAt, closesAt: q.closesAt, archivedAt: q.archivedAt ?? null,
   };
 }
 
@@ -78,13 +82,13 @@ export class QuestionnairesService {
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
-  async list(q: QuestionnaireQueryDto): Promise<Page<ReturnType<typeof questionnaireListItem>>> {
+  async list(q: QuestionnaireQueryDto, user?: AuthUser): Promise<Page<ReturnType<typeof questionnaireListItem>>> {
     const [rows, total] = await this.db.manager.findAndCount(Questionnaire, {
       select: {
         id: true, slug: true, title: true, status: true, languages: true, defaultLanguage: true, planId: true,
-        instrumentId: true, currentVersion: true, opensAt: true, closesAt: true, createdAt: true,
+        instrumentId: true, currentVersion: true, opensAt: true, closesAt: true, createdAt: true, archivedAt: true,
       },
-      where: q.planId ? { planId: q.planId } : {},
+      where: { ...(q.planId ? { planId: q.planId } : {}), archivedAt: archivedWhere(q, user) },
       order: { createdAt: 'DESC', id: 'ASC' },
       skip: (q.page - 1) * q.limit,
       take: q.limit,
@@ -214,6 +218,9 @@ export class QuestionnairesService {
           await em.save(em.create(QuestionnaireVersion, { ...content, questionnaireId: id, version: q.currentVersion }));
         } else {
           await em.update(QuestionnaireVersion, { id: current.id }, content);
+          const fields = Object.keys(content);
+          await recordAudit(em, { action: 'update', entityType: 'questionnaire_version', entityId: current.id,
+            changes: diff(current as unknown as Record<string, unknown>, content as unknown as Record<string, unknown>, fields) });
         }
       }
       q.status = 'published';
@@ -236,17 +243,21 @@ export class QuestionnairesService {
     return this.get(id);
   }
 
-  /** Deletes a questionnaire nobody answered, with its versions; its instrument stays with the plan. */
-  async remove(id: string): Promise<void> {
-    const slug = await this.db.transaction(async (em) => {
-      const q = await this.locked(em, id);
-      if (await em.existsBy(Response, { questionnaireId: id })) {
-        throw new ApiError(HttpStatus.CONFLICT, 'has_responses', 'This questionnaire has responses: close it instead of deleting it.');
-      }
-      await em.remove(q);
-      return q.slug;
-    });
-    this.lookup.forget(slug, id);
+  /**
+   * « Delete » archives (README, « Nothing is erased »): hidden from lists, its public link answers 410, its versions and
+   * responses stay and feed the figures as before; an admin restores it.
+   */
+  async archive(id: string, user: AuthUser): Promise<void> {
+    await archiveRow(this.db.manager, Questionnaire, id, 'Questionnaire', user);
+    const q = await this.db.manager.findOne(Questionnaire, { where: { id }, select: { id: true, slug: true } });
+    if (q) this.lookup.forget(q.slug, id);
+  }
+
+  async restore(id: string) {
+    await restoreRow(this.db.manager, Questionnaire, id, 'Questionnaire');
+    const q = await this.db.manager.findOne(Questionnaire, { where: { id }, select: { id: true, slug: true } });
+    if (q) this.lookup.forget(q.slug, id);
+    return this.get(id);
   }
 
   /** The QR code of the public link, to print on posters. */
@@ -301,6 +312,7 @@ export class QuestionnairesService {
   private async locked(em: EntityManager, id: string): Promise<Questionnaire> {
     const q = await em.findOne(Questionnaire, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!q) throw notFound('Questionnaire', id);
+    refuseIfArchived(q, 'Questionnaire');
     return q;
   }
 

@@ -24,14 +24,14 @@ export class Report extends BaseEntity {
   @Column({ type: 'uuid' })
   planId: string;
 
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Plan, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'plan_id' })
   plan?: Relation<Plan>;
 
   @Column({ type: 'uuid', nullable: true })
   evaluationId: string | null;
 
-  @ManyToOne(() => Evaluation, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Evaluation, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'evaluation_id' })
   evaluation?: Relation<Evaluation>;
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger } from '@nestjs/common';
-import secureJson from 'secure-json-parse';
 import { errorBody } from '@backend/common/all-exceptions.filter';
+import { parseJsonBody, textProblem, textProblems, textRuleError } from '@backend/common/input-rules';
 import type { ErrorBody } from '@backend/common/errors';
 import type { SecurityHeaders } from '@backend/common/security-headers';
 import { clientAddress, TrustFunction } from '@backend/common/client-address';
@@ -46,6 +46,7 @@ export function directIngest(deps: DirectIngestDeps): DirectRoute {
     } catch {
       return false; // a malformed escape: Fastify answers it as it does elsewhere
     }
+    if (textProblem(slug)) return false; // NUL or a lone surrogate: Fastify's input hook names the slug (400)
     for (const [name, value] of deps.headers.set) res.setHeader(name, value);
     const exchange = answerer(req, res);
     if (!deps.submitLimit) {
@@ -117,10 +118,15 @@ function receive(slug: string, { req, res, send, refuse }: Exchange, deps: Direc
     if (over) return;
     let body: unknown;
     if (size > 0) {
+      // The API's input rules (common/input-rules.ts): UTF-8, bounded depth, texts without NUL or lone surrogates.
+      // Refused here, such a body is the resident's mistake (400), not a failed write (503, which phones retry).
       try {
-        body = secureJson.parse(Buffer.concat(chunks, size).toString('utf8'), undefined, { protoAction: 'error', constructorAction: 'error' });
+        body = parseJsonBody(Buffer.concat(chunks, size));
+        const problems = textProblems(body);
+        if (problems.length > 0) throw textRuleError(problems);
       } catch (err) {
-        send(400, { statusCode: 400, code: 'bad_request', message: `Body is not valid JSON: ${(err as Error).message}` });
+        const failed = errorBody(err, logger);
+        send(failed.statusCode, failed);
         return;
       }
     } else if (type !== undefined) {

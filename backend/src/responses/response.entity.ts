@@ -21,7 +21,7 @@ export class Response {
   @Column({ type: 'uuid' })
   questionnaireId: string;
 
-  @ManyToOne(() => Questionnaire, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Questionnaire, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'questionnaire_id' })
   questionnaire?: Relation<Questionnaire>;
 

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable, Logger, Optional } from '@nestjs/common';
+import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
+import type { AuthUser } from '@backend/auth/auth.decorators';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ApiError, FieldError } from '@backend/common/errors';
+import { ApiError, FieldError, notFound } from '@backend/common/errors';
 import { findOr404 } from '@backend/common/lookup';
 import { Page, PageQueryDto, pageOf } from '@backend/common/pagination.dto';
 import { QuestionnaireLookupService } from '@backend/questionnaires/questionnaire-lookup.service';
@@ -15,6 +17,7 @@ import { parseResponseBody, primaryLanguage, responseHash } from './response-bod
 import { ResponseWriter, StoredResponse, unavailable } from './response-writer';
 import { encodeAnswers } from './answer-codes';
 import { AnswerProblem, validateAnswers } from './validate-answers';
+import { recordAudit } from '@backend/audit/audit.service';
 
 /** What a stored response's sender gets back, the first time and on every retry (API.md). */
 export interface ResponseReceipt {
@@ -47,7 +50,26 @@ export class ResponsesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly lookup: QuestionnaireLookupService,
     private readonly writer: ResponseWriter,
+    @Optional() private readonly aggregation?: AggregationQueueService,
   ) {}
+
+  /**
+   * The one hard deletion of history (README, « Nothing is erased »): an admin removes one resident's response, with a
+   * reason. The change log's trigger records the month it leaves, and the indicators it fed are computed again.
+   */
+  async removeByAdmin(id: string, reason: string, user: AuthUser): Promise<void> {
+    const questionnaireId = await this.db.transaction(async (em) => {
+      const [row] = await em.query<{ questionnaire_id: string }[]>('SELECT questionnaire_id FROM responses WHERE id = $1 FOR UPDATE', [id]);
+      if (!row) throw notFound('Response', id);
+      await em.query('DELETE FROM responses WHERE id = $1', [id]);
+      // Audited in this transaction, without the answers themselves (the trail stores no resident data).
+      await recordAudit(em, { action: 'delete', entityType: 'response', entityId: id, actor: { id: user.id, email: user.email, role: user.role },
+        changes: { questionnaireId: { from: row.questionnaire_id, to: null }, reason: { from: null, to: reason } } });
+      return row.questionnaire_id;
+    });
+    this.logger.log(`response ${id} of questionnaire ${questionnaireId} deleted by ${user.id}`);
+    await this.aggregation?.questionnaireChanged(questionnaireId);
+  }
 
   async render(slug: string, lang?: string): Promise<RenderedQuestionnaire> {
     const { questionnaire, version } = await this.orUnavailable(this.lookup.openBySlug(slug));

@@ -23,6 +23,13 @@ export class User extends BaseEntity {
   @Column({ type: 'uuid', nullable: true })
   organizationId: string | null;
 
+  /**
+   * Signed into every session token (`ver`) and compared by the AuthGuard on each request: raised when the password,
+   * the role or the organization changes, which ends every session opened before (auth/auth.guard.ts).
+   */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion: number;
+
   @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organization_id' })
   organization?: Relation<Organization>;

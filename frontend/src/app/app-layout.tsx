@@ -16,6 +16,9 @@ function SessionInfo() {
           <span className="badge badge--role">{t(`role.${user.data.role}`, { defaultValue: user.data.role })}</span>
         </p>
       ) : null}
+      <Link to="/account" className="button button--ghost">
+        {t('account.nav')}
+      </Link>
       <LanguageSwitch />
       <button type="button" className="button button--ghost" onClick={signOut}>
         {t('session.signOut')}

@@ -122,6 +122,11 @@ const staffRoutes: RouteObject[] = [
     path: 'imports/:id',
     lazy: async () => ({ Component: (await import('@/features/imports/components/import-page')).ImportPage }),
   },
+  // One's own account: the password change (issue 15).
+  {
+    path: 'account',
+    lazy: async () => ({ Component: (await import('@/features/account/components/account-page')).AccountPage }),
+  },
   { path: '*', Component: NotFoundPage },
 ];
 

@@ -10,6 +10,7 @@ import { ImportFilesService } from '../import-files.service';
 import { sniff } from '../sources/sniff';
 import { CsvSyntaxError } from '../sources/csv-reader';
 import { EncodingError } from '../sources/decode-text';
+import { checkWorkbook, RESPONSES_WORKBOOK, WorkbookBoundError } from '../sources/xlsx-bounds';
 import { tableRows } from '../table-source';
 import { ResponseRowReader, ResponsesImportOptions, StagedRow } from './row-reader';
 import { copyIntoStaging, createStaging, dropStaging, stagingTable } from './staging';
@@ -43,6 +44,14 @@ export class ResponsesImportService {
       return { format: null, preview: null, problems, staged: 0 };
     }
     if (target === null) return { format: sniffed.format, preview: null, problems, staged: 0 };
+    if (sniffed.format === 'xlsx') {
+      // Measured from its zip directory before a byte is inflated (the reading then counts what really inflates).
+      const tooLarge = await checkWorkbook(imp.size, (start, end) => this.files.range(imp.id, start, end), RESPONSES_WORKBOOK);
+      if (tooLarge !== null) {
+        problems.add(problem(null, null, tooLarge.code, tooLarge.message, tooLarge.params));
+        return { format: sniffed.format, preview: null, problems, staged: 0 };
+      }
+    }
     const { questionnaire, version } = target;
 
     let reader: ResponseRowReader | null = null;
@@ -81,10 +90,13 @@ export class ResponsesImportService {
       } catch (err) {
         if (err instanceof CsvSyntaxError) problems.add(problem(err.line, null, 'bad_csv', `Line ${err.line}: ${err.message}`));
         else if (err instanceof EncodingError) problems.add(problem(null, null, 'bad_encoding', err.message));
+        else if (err instanceof WorkbookBoundError) problems.add(problem(null, null, err.code, err.message, err.params));
         else throw err;
       }
       const r = reader as ResponseRowReader | null;
-      if (r === null) problems.add(problem(null, null, 'no_rows', 'The file has no header row'));
+      if (r === null) {
+        if (problems.count === 0) problems.add(problem(null, null, 'no_rows', 'The file has no header row')); // else the file could not be read
+      }
       else {
         problems.addAll(r.problems.items);
         problems.count += r.problems.count - r.problems.items.length;

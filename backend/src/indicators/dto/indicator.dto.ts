@@ -1,4 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ArchivedQuery } from '@backend/common/archive';
+import { PlanPartQueryDto } from '@backend/plans/dto/orientation.dto';
+import { PatchType } from '@backend/common/patch-type';
 import {
   ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested,
 } from 'class-validator';
@@ -103,4 +106,6 @@ export class CreateIndicatorDto {
   position?: number;
 }
 
-export class UpdateIndicatorDto extends PartialType(CreateIndicatorDto) {}
+export class UpdateIndicatorDto extends PatchType(CreateIndicatorDto) {}
+
+export class IndicatorQueryDto extends IntersectionType(PlanPartQueryDto, ArchivedQuery) {}

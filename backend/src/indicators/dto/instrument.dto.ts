@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { PatchType } from '@backend/common/patch-type';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { INSTRUMENT_KINDS, InstrumentKind } from '../instrument-kind';
 
@@ -23,4 +24,4 @@ export class CreateInstrumentDto {
   position?: number;
 }
 
-export class UpdateInstrumentDto extends PartialType(OmitType(CreateInstrumentDto, ['planId'] as const)) {}
+export class UpdateInstrumentDto extends PatchType(OmitType(CreateInstrumentDto, ['planId'] as const)) {}

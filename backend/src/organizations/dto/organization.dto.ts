@@ -1,4 +1,6 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ArchivedQuery } from '@backend/common/archive';
+import { PatchType } from '@backend/common/patch-type';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@backend/common/pagination.dto';
 import { NETWORKS, Network } from '../network';
@@ -17,9 +19,9 @@ export class CreateOrganizationDto {
   sector?: string | null;
 }
 
-export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
+export class UpdateOrganizationDto extends PatchType(CreateOrganizationDto) {}
 
-export class OrganizationQueryDto extends PageQueryDto {
+export class OrganizationQueryDto extends IntersectionType(PageQueryDto, ArchivedQuery) {
   @ApiPropertyOptional({ description: 'Part of the name or acronym, accents and case ignored' })
   @IsOptional() @IsString() @MaxLength(100)
   search?: string;

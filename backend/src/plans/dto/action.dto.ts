@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PatchType } from '@backend/common/patch-type';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID,
@@ -51,4 +52,4 @@ export class CreateActionDto {
   position?: number;
 }
 
-export class UpdateActionDto extends PartialType(CreateActionDto) {}
+export class UpdateActionDto extends PatchType(CreateActionDto) {}

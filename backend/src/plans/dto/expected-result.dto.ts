@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PatchType } from '@backend/common/patch-type';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 
 export class CreateExpectedResultDto {
@@ -16,4 +17,4 @@ export class CreateExpectedResultDto {
   position?: number;
 }
 
-export class UpdateExpectedResultDto extends PartialType(CreateExpectedResultDto) {}
+export class UpdateExpectedResultDto extends PatchType(CreateExpectedResultDto) {}

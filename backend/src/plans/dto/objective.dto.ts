@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PatchType } from '@backend/common/patch-type';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 
 export class CreateObjectiveDto {
@@ -19,4 +20,4 @@ export class CreateObjectiveDto {
   position?: number;
 }
 
-export class UpdateObjectiveDto extends PartialType(CreateObjectiveDto) {}
+export class UpdateObjectiveDto extends PatchType(CreateObjectiveDto) {}

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { PatchType } from '@backend/common/patch-type';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '@backend/common/pagination.dto';
 
@@ -16,7 +17,7 @@ export class CreateOrientationDto {
   position?: number;
 }
 
-export class UpdateOrientationDto extends PartialType(OmitType(CreateOrientationDto, ['planId'] as const)) {}
+export class UpdateOrientationDto extends PatchType(OmitType(CreateOrientationDto, ['planId'] as const)) {}
 
 /** Lists of a plan's parts are filtered by plan. */
 export class PlanPartQueryDto extends PageQueryDto {

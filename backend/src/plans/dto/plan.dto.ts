@@ -1,4 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ArchivedQuery } from '@backend/common/archive';
+import { PageQueryDto } from '@backend/common/pagination.dto';
+import { PatchType } from '@backend/common/patch-type';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsTimeZone } from '@backend/common/is-time-zone.decorator';
 import { IsDateOnly } from '@backend/common/is-date-only.decorator';
@@ -36,4 +39,6 @@ export class CreatePlanDto {
   dataUntil?: string | null;
 }
 
-export class UpdatePlanDto extends PartialType(CreatePlanDto) {}
+export class UpdatePlanDto extends PatchType(CreatePlanDto) {}
+
+export class PlanQueryDto extends IntersectionType(PageQueryDto, ArchivedQuery) {}

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ArchivedQuery } from '@backend/common/archive';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, ValidateIf,
 } from 'class-validator';
@@ -112,7 +113,7 @@ export class PublishQuestionnaireDto {
   closesAt?: string | null;
 }
 
-export class QuestionnaireQueryDto extends PlanPartQueryDto {}
+export class QuestionnaireQueryDto extends IntersectionType(PlanPartQueryDto, ArchivedQuery) {}
 
 export class QrQueryDto {
   @ApiPropertyOptional({ example: 'ar', description: 'Preselects this language of the questionnaire on the page the code opens' })

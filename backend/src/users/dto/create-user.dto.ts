@@ -1,12 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsAcceptablePassword } from '../password-policy';
 import { ROLES, Role } from '../role';
 
 export class CreateUserDto {
   @ApiProperty() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
   email: string;
 
-  @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200)
+  @ApiProperty({ minLength: 10, description: 'At least 10 characters; not a commonly used password, one repeated character, nor the email' })
+  @IsString() @MaxLength(200) @IsAcceptablePassword()
   password: string;
 
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES)

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { PatchType } from '@backend/common/patch-type';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested,
@@ -72,16 +73,16 @@ export class CreateWorkCellDto {
   partnerships?: PartnershipFieldsDto[];
 }
 
-export class UpdateWorkCellDto extends PartialType(OmitType(CreateWorkCellDto, ['steps', 'partnerships'] as const)) {}
+export class UpdateWorkCellDto extends PatchType(OmitType(CreateWorkCellDto, ['steps', 'partnerships'] as const)) {}
 
 export class CreateWorkStepDto extends WorkStepFieldsDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all')
   workCellId: string;
 }
-export class UpdateWorkStepDto extends PartialType(WorkStepFieldsDto) {}
+export class UpdateWorkStepDto extends PatchType(WorkStepFieldsDto) {}
 
 export class CreatePartnershipDto extends PartnershipFieldsDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all')
   workCellId: string;
 }
-export class UpdatePartnershipDto extends PartialType(OmitType(PartnershipFieldsDto, ['organizationId'] as const)) {}
+export class UpdatePartnershipDto extends PatchType(OmitType(PartnershipFieldsDto, ['organizationId'] as const)) {}

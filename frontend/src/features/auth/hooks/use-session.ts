@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import { fetchCurrentUser, login, type LoginRequest, type User } from '@/features/auth/api/auth-api';
+import { changePassword, fetchCurrentUser, login, type ChangePasswordRequest, type LoginRequest, type User } from '@/features/auth/api/auth-api';
 import { clearSessionToken, getSessionToken, setSessionToken, subscribeSessionToken } from '@/lib/session-token';
 
 export const currentUserKey = ['auth', 'me'] as const;
@@ -26,6 +26,18 @@ export function useLogin() {
     onSuccess: ({ accessToken, user }) => {
       // Whatever a previous user had loaded must not leak into this session.
       queryClient.clear();
+      queryClient.setQueryData(currentUserKey, user);
+      setSessionToken(accessToken);
+    },
+  });
+}
+
+/** One's own password change; the session goes on with the token the answer carries. */
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ChangePasswordRequest) => changePassword(body),
+    onSuccess: ({ accessToken, user }) => {
       queryClient.setQueryData(currentUserKey, user);
       setSessionToken(accessToken);
     },

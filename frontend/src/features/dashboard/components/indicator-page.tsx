@@ -25,6 +25,7 @@ import { periodLabelAsOf, type AsOf } from '@/lib/periods';
 import { targetGapText } from '@/lib/target-gap';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import '@/features/dashboard/components/dashboard.css';
+import { HistoryPanel } from '@/components/history-panel';
 
 const GRAINS: readonly Grain[] = ['month', 'quarter', 'year'];
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -333,6 +334,7 @@ export function IndicatorPage() {
           </div>
         </section>
       ) : null}
+      <HistoryPanel entityType="indicator" entityId={definition.id} />
     </article>
   );
 }

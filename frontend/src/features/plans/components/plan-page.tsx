@@ -7,6 +7,7 @@ import { ObjectiveSection } from '@/features/plans/components/objective-section'
 import { PlanDates } from '@/features/plans/components/plan-dates';
 import { usePlanTree } from '@/features/plans/hooks/use-plans';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { HistoryPanel } from '@/components/history-panel';
 
 export function PlanPage() {
   const { t } = useTranslation();
@@ -80,6 +81,7 @@ export function PlanPage() {
           ))}
         </section>
       ))}
+      <HistoryPanel entityType="plan" entityId={tree.id} />
     </article>
   );
 }

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import { fetchQrCode, fetchQuestionnaire } from '@/features/questionnaires/api/questionnaires-api';
 import { useObjectUrl } from '@/lib/use-object-url';
+import { HistoryPanel } from '@/components/history-panel';
 
 /** What an evaluator checks before printing the poster: the link, its QR code, and the strings still missing. */
 export function QuestionnairePage() {
@@ -62,6 +63,7 @@ export function QuestionnairePage() {
           </li>
         ))}
       </ul>
+      <HistoryPanel entityType="questionnaire" entityId={q.id} />
     </article>
   );
 }

@@ -188,10 +188,12 @@ interface ConfirmDeleteProps {
   onConfirm: () => void;
   armed: boolean;
   onArm: (armed: boolean) => void;
+  /** Archiving, not deleting (plans, questionnaires, indicators, organizations): the confirmation says what is kept. */
+  archive?: boolean;
 }
 
 /** Deleting takes two clicks: the first asks, the second does it. */
-export function ConfirmDelete({ name, label, pending, onConfirm, armed, onArm }: ConfirmDeleteProps) {
+export function ConfirmDelete({ name, label, pending, onConfirm, armed, onArm, archive }: ConfirmDeleteProps) {
   const { t } = useTranslation();
   if (!armed) {
     return (
@@ -214,11 +216,12 @@ export function ConfirmDelete({ name, label, pending, onConfirm, armed, onArm }:
         disabled={pending}
         onClick={onConfirm}
       >
-        {t('workspace.common.confirmDelete')}
+        {t(archive ? 'workspace.common.confirmArchive' : 'workspace.common.confirmDelete')}
       </button>
       <button type="button" className="button button--ghost" onClick={() => onArm(false)}>
         {t('workspace.common.cancel')}
       </button>
+      {archive ? <span className="field__hint">{t('workspace.common.archiveKeeps')}</span> : null}
     </span>
   );
 }

@@ -106,6 +106,7 @@ export function IndicatorEditorPage() {
           {canEdit ? (
             <div className="ws-danger-zone">
               <ConfirmDelete
+                archive
                 name={definition.name}
                 label={t('workspace.indicator.deleteIndicator')}
                 pending={remove.isPending}

@@ -294,9 +294,10 @@ function Builder({ questionnaire, canEdit }: { questionnaire: Questionnaire; can
               </div>
             </form>
           ) : null}
-          {canEdit && responses === 0 ? (
+          {canEdit ? (
             <div className="ws-danger-zone">
               <ConfirmDelete
+                archive
                 name={title}
                 label={t('workspace.builder.deleteQuestionnaire')}
                 pending={remove.isPending}
