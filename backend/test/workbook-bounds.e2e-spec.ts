@@ -53,6 +53,14 @@ describe('Workbooks are read within bounds (issue 15)', () => {
     return { imp, peakGrowth: peak - before };
   }
 
+  it('says what to do with a damaged workbook, in words, never in the parser\'s own', async () => {
+    const damaged = Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(4096, 0x41)]);
+    const { imp } = await analysedWithPeak('abîmé.xlsx', damaged);
+    expect(imp.status).toBe('invalid');
+    expect(imp.problems).toEqual([expect.objectContaining({ code: 'bad_xlsx', message: expect.stringContaining('save it again as .xlsx or CSV') })]);
+    expect(imp.problems[0].message).not.toMatch(/undefined|properties|TypeError|Error:/);
+  });
+
   it('refuses a 0.2 MB workbook holding one 200 MB shared string from its zip directory, saying which part is too large', async () => {
     expect(bomb.length).toBeLessThan(1 * MB);
     const { imp, peakGrowth } = await analysedWithPeak('bombe.xlsx', bomb);

@@ -1,3 +1,4 @@
+import { CsvSyntaxError } from './sources/csv-reader';
 import { problem, ImportProblem, SourceRow } from './import-problem';
 import { MAX_DOCUMENT_BYTES } from './import-kind';
 import type { Import } from './import.entity';
@@ -43,7 +44,19 @@ export async function readDocument(imp: Pick<Import, 'fileName' | 'size'>, bytes
   } catch (err) {
     if (err instanceof WorkbookBoundError) return { ok: false, format: 'xlsx', problem: problem(null, null, err.code, err.message, err.params) };
     const line = (err as { line?: number }).line ?? null;
-    return { ok: false, format: sniffed.format, problem: problem(line, null, sniffed.format === 'xlsx' ? 'bad_xlsx' : 'bad_csv', `The file cannot be read: ${(err as Error).message}`) };
+    return { ok: false, format: sniffed.format, problem: problem(line, null, sniffed.format === 'xlsx' ? 'bad_xlsx' : 'bad_csv', unreadable(sniffed.format, err)) };
   }
   return { ok: true, format: sniffed.format, rows, text: null };
+}
+
+/**
+ * What a person is told when a file cannot be read: what to do about it, never the parser's own words (« Cannot read
+ * properties of undefined (reading 'length') » says nothing to the evaluator who uploaded it). Our CSV reader's
+ * syntax errors are written for people and kept.
+ */
+export function unreadable(format: string | null, err: unknown): string {
+  if (format === 'xlsx') {
+    return 'The Excel workbook cannot be read: it may be damaged or not a real .xlsx. Open it in Excel or LibreOffice and save it again as .xlsx or CSV.';
+  }
+  return err instanceof CsvSyntaxError ? `The file cannot be read: ${err.message}` : 'The file cannot be read as CSV: save it again as CSV (UTF-8).';
 }

@@ -11,6 +11,7 @@ import { sniff } from '../sources/sniff';
 import { CsvSyntaxError } from '../sources/csv-reader';
 import { EncodingError } from '../sources/decode-text';
 import { checkWorkbook, RESPONSES_WORKBOOK, WorkbookBoundError } from '../sources/xlsx-bounds';
+import { unreadable } from '../document-text';
 import { tableRows } from '../table-source';
 import { ResponseRowReader, ResponsesImportOptions, StagedRow } from './row-reader';
 import { copyIntoStaging, createStaging, dropStaging, stagingTable } from './staging';
@@ -91,6 +92,8 @@ export class ResponsesImportService {
         if (err instanceof CsvSyntaxError) problems.add(problem(err.line, null, 'bad_csv', `Line ${err.line}: ${err.message}`));
         else if (err instanceof EncodingError) problems.add(problem(null, null, 'bad_encoding', err.message));
         else if (err instanceof WorkbookBoundError) problems.add(problem(null, null, err.code, err.message, err.params));
+        // A workbook the parser chokes on is the file's problem, said in words; the database's errors are ours.
+        else if (sniffed.format === 'xlsx' && !isDatabaseError(err)) problems.add(problem(null, null, 'bad_xlsx', unreadable('xlsx', err)));
         else throw err;
       }
       const r = reader as ResponseRowReader | null;
@@ -189,4 +192,9 @@ export class ResponsesImportService {
     }
     return { questionnaire, version: await this.db.manager.findOneByOrFail(QuestionnaireVersion, { questionnaireId: questionnaire.id, version: questionnaire.currentVersion }) };
   }
+}
+
+/** An error PostgreSQL sent (it has a severity): not the file's fault. */
+function isDatabaseError(err: unknown): boolean {
+  return typeof (err as { severity?: unknown })?.severity === 'string';
 }

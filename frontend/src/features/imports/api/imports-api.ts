@@ -35,7 +35,7 @@ export type ColumnTarget = (typeof COLUMN_TARGETS)[number];
  * API's own message.
  */
 export const PROBLEM_WORDINGS = [
-  'not_text', 'too_large', 'empty_file', 'bad_encoding', 'bad_csv', 'bad_xlsx', 'no_table', 'no_rows', 'missing_header',
+  'not_text', 'too_large', 'empty_file', 'bad_encoding', 'bad_csv', 'bad_xlsx', 'workbook_too_large', 'no_table', 'no_rows', 'missing_header',
   'missing_orientation', 'duplicate_orientation', 'missing_column', 'missing_column_date', 'missing_column_questions',
   'wrong_cell_count', 'missing_value', 'bad_date', 'bad_date_order', 'not_a_fiche', 'missing_field', 'duplicate_field',
   'unknown_network', 'already_exists_plan', 'already_exists_work_cell', 'unknown_plan', 'unknown_objective',
