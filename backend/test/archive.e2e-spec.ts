@@ -167,6 +167,47 @@ describe('Archiving instead of deleting', () => {
       expect(await listIds(`/api/indicators?planId=${plan.planId}`)).toContain(plan.indicatorId);
     });
 
+    it("is out of the plan's progress and of a new evaluation's snapshot, still in its tree (archivedAt) and in the snapshot frozen before", async () => {
+      // Arrange: a plan of its own (one evaluation of each kind open at a time), with a second indicator to archive
+      const p = await f.plan();
+      const created = await t.http().post('/api/indicators').set(as('admin'))
+        .send({ objectiveId: p.objectiveId, name: uniqueText('Indicateur archivé'), kind: 'manual' }).expect(201);
+      const archivedId = (created.body as { id: string }).id;
+      f.track(`/api/indicators/${archivedId}`);
+      const progressIds = async () => ((await t.http().get(`/api/plans/${p.planId}/progress`).set(as('committee')).expect(200))
+        .body as { indicators: { id: string }[] }).indicators.map((i) => i.id);
+      const frozen = async () => {
+        const opened = await t.http().post(`/api/plans/${p.planId}/evaluations`).set(as('admin')).send({ kind: 'midterm', cutoff: '2024-05-15' }).expect(201);
+        const id = (opened.body as { id: string }).id;
+        await t.app.get(EvaluationFreezerService).freeze(id);
+        return id;
+      };
+      const snapshotIds = async (id: string) => {
+        const evaluation = (await t.http().get(`/api/evaluations/${id}`).set(as('committee')).expect(200)).body as {
+          snapshot: { orientations: { objectives: { indicators: { id: string }[] }[] }[] };
+        };
+        return evaluation.snapshot.orientations.flatMap((o) => o.objectives.flatMap((ob) => ob.indicators.map((i) => i.id)));
+      };
+      expect(await progressIds()).toEqual(expect.arrayContaining([p.indicatorId, archivedId]));
+      const before = await frozen();
+      expect(await snapshotIds(before)).toEqual(expect.arrayContaining([p.indicatorId, archivedId]));
+      await t.http().post(`/api/evaluations/${before}/close`).set(as('admin')).send({}).expect(200);
+
+      // Act
+      await t.http().delete(`/api/indicators/${archivedId}`).set(as('evaluator')).expect(204);
+      const after = await frozen();
+
+      // Assert: out of the figures, in the tree marked archived, the frozen snapshot unchanged
+      expect(await progressIds()).toEqual([p.indicatorId]);
+      expect(await snapshotIds(after)).toEqual([p.indicatorId]);
+      expect(await snapshotIds(before)).toEqual(expect.arrayContaining([p.indicatorId, archivedId]));
+      const tree = (await t.http().get(`/api/plans/${p.planId}/tree`).set(as('committee')).expect(200)).body as {
+        orientations: { objectives: { indicators: { id: string; archivedAt: string | null }[] }[] }[];
+      };
+      const inTree = tree.orientations.flatMap((o) => o.objectives.flatMap((ob) => ob.indicators));
+      expect(inTree).toEqual(expect.arrayContaining([expect.objectContaining({ id: archivedId, archivedAt: expect.any(String) })]));
+    });
+
     it('cannot be deleted in SQL while it has entered values', async () => {
       await expect(t.db.query('DELETE FROM indicators WHERE id = $1', [plan.indicatorId])).rejects.toThrow(/foreign key/);
     });

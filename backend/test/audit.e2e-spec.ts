@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EvaluationFreezerService } from '@backend/evaluations/evaluation-freezer.service';
 import type { Role } from '@backend/users/role';
 import { Fixtures, fixtures, PlanFixture, uniqueText } from './support/fixtures';
+import { createQuestionnaire } from './support/questionnaire-factory';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 interface AuditEvent {
@@ -125,7 +126,9 @@ describe('Audit trail (GET /api/audit-events)', () => {
     });
 
     it("a participation count leaves one event when recorded (by its partner) and one when changed (by an evaluator)", async () => {
-      // Arrange
+      // Arrange: the partner's organization works on the plan (partners count for their own plans only).
+      const partnerOrg = (await t.http().get('/api/auth/me').set(as('partner')).expect(200)).body.organizationId as string;
+      await fx.workCell({ partnerOrganizationId: partnerOrg, objectiveId: plan.objectiveId });
       const key = randomUUID();
       const body = { instrumentId: plan.instrumentId, activity: 'Journée de Bienvenue', date: '2024-08-17', total: 10, breakdown: [] };
       // Act
@@ -241,6 +244,94 @@ describe('Audit trail (GET /api/audit-events)', () => {
       const found = (await events({ entityType: 'plan', entityId: other.planId })).filter((e) => e.action !== 'create');
       expect(found.map((e) => [e.action, e.actor?.role])).toEqual([['restore', 'admin'], ['archive', 'evaluator']]);
       expect(found[1].changes.archivedAt).toEqual({ from: null, to: expect.any(String) });
+    });
+  });
+
+  describe("what goes around the subscriber, and a plan's whole history", () => {
+    let p: PlanFixture;
+    let importId: string;
+    let questionnaireId: string;
+    beforeAll(async () => {
+      p = await fx.plan();
+    });
+    afterAll(async () => {
+      if (importId) await t.http().delete(`/api/imports/${importId}`).set(as('admin'));
+    });
+    const sorted = (ids: string[]) => [...ids].sort();
+
+    it("a change of only an indicator's instruments leaves one event, sorted ids from → to; the same set again, or a refused one, none", async () => {
+      // Arrange
+      const second = await t.http().post('/api/instruments').set(as('admin'))
+        .send({ planId: p.planId, kind: 'participation_count', name: uniqueText('Instrument') }).expect(201);
+      fx.track(`/api/instruments/${second.body.id}`);
+      // Act
+      await t.http().patch(`/api/indicators/${p.indicatorId}`).set(as('evaluator')).send({ instrumentIds: [second.body.id, p.instrumentId] }).expect(200);
+      await t.http().patch(`/api/indicators/${p.indicatorId}`).set(as('evaluator')).send({ instrumentIds: [p.instrumentId, second.body.id] }).expect(200);
+      await t.http().patch(`/api/indicators/${p.indicatorId}`).set(as('evaluator')).send({ instrumentIds: [plan.instrumentId] }).expect(400);
+      // Assert
+      await expectOneUpdate('indicator', p.indicatorId, {
+        instrumentIds: { from: [p.instrumentId], to: sorted([p.instrumentId, second.body.id as string]) },
+      });
+    });
+
+    it("a change of an import's options leaves one event, from the old options to the new; the same options again, none", async () => {
+      // Arrange: a responses import of one of the plan's questionnaires
+      questionnaireId = (await createQuestionnaire(t.db, { planId: p.planId })).questionnaireId;
+      fx.track(`/api/questionnaires/${questionnaireId}`);
+      const uploaded = await t.http().post(`/api/imports?kind=responses&fileName=reponses.csv&questionnaireId=${questionnaireId}`)
+        .set(as('evaluator')).set('Content-Type', 'text/csv').send('Date;Un mot ?\n2024-03-01;Bonjour\n').expect(202);
+      importId = uploaded.body.id as string;
+      const options = { columns: { Date: '@date', 'Un mot ?': '@ignore' } };
+      // Act
+      await t.http().patch(`/api/imports/${importId}`).set(as('evaluator')).send({ options }).expect(202);
+      await t.http().patch(`/api/imports/${importId}`).set(as('evaluator')).send({ options }).expect(202);
+      // Assert
+      const updates = (await byEvaluator('import', importId)).filter((e) => e.action === 'update');
+      expect(updates).toHaveLength(1);
+      expect(updates[0]).toMatchObject({ actor: { id: users.evaluator.id, role: 'evaluator' } });
+      expect(updates[0].changes).toEqual({ options: { from: { questionnaireId }, to: { questionnaireId, ...options } } });
+    });
+
+    it('planId gives the events of the plan and of its parts, removed ones included, and of no other plan', async () => {
+      // Arrange: a manual value, an evaluation and its assessment, a removed expected result, and another plan's change
+      const manual = await t.http().post('/api/indicators').set(as('evaluator'))
+        .send({ objectiveId: p.objectiveId, name: uniqueText('Valeur'), kind: 'manual' }).expect(201);
+      fx.track(`/api/indicators/${manual.body.id}`);
+      const value = await t.http().post('/api/manual-values').set(as('evaluator'))
+        .send({ indicatorId: manual.body.id, date: '2024-04-15', value: 3, evidence: 'Procès-verbal' }).expect(201);
+      const opened = await t.http().post(`/api/plans/${p.planId}/evaluations`).set(as('evaluator')).send({ kind: 'midterm', cutoff: '2024-05-15' }).expect(201);
+      evaluations.push(opened.body.id);
+      await t.app.get(EvaluationFreezerService).freeze(opened.body.id);
+      await t.http().put(`/api/evaluations/${opened.body.id}/assessments/${p.objectiveId}`).set(as('evaluator')).send({ rating: 'on_track' }).expect(200);
+      const [{ id: assessmentId }] = await t.db.query<{ id: string }[]>('SELECT id FROM evaluation_assessments WHERE evaluation_id = $1', [opened.body.id]);
+      const removed = await t.http().post('/api/expected-results').set(as('evaluator')).send({ objectiveId: p.objectiveId, text: 'Résultat retiré' }).expect(201);
+      await t.http().delete(`/api/expected-results/${removed.body.id}`).set(as('evaluator')).expect(204);
+      const other = await fx.plan();
+      await t.http().patch(`/api/orientations/${other.orientationId}`).set(as('evaluator')).send({ title: 'Ailleurs' }).expect(200);
+      // Act
+      const all = await events({ planId: p.planId });
+      // Assert
+      const seen = new Set(all.map((e) => `${e.entityType}:${e.entityId}`));
+      for (const expected of [
+        `plan:${p.planId}`, `orientation:${p.orientationId}`, `objective:${p.objectiveId}`, `action:${p.actionId}`,
+        `expected_result:${p.expectedResultId}`, `instrument:${p.instrumentId}`, `indicator:${p.indicatorId}`, `indicator:${manual.body.id}`,
+        `manual_value:${value.body.id}`, `evaluation:${opened.body.id}`, `assessment:${assessmentId}`, `import:${importId}`,
+      ]) expect(seen).toContain(expected);
+      expect(all.filter((e) => e.entityId === removed.body.id).map((e) => e.action)).toEqual(['delete', 'create']);
+      const otherIds = new Set(Object.values(other));
+      expect(all.filter((e) => otherIds.has(e.entityId))).toEqual([]);
+      expect(all.filter((e) => e.entityType === 'user' || e.entityType === 'organization')).toEqual([]);
+      expect([...all].sort((a, b) => b.at.localeCompare(a.at))).toEqual(all);
+      // With the other filters: the plan's indicator events only
+      const indicators = await events({ planId: p.planId, entityType: 'indicator' });
+      expect(new Set(indicators.map((e) => e.entityId))).toEqual(new Set([p.indicatorId, manual.body.id]));
+      // And the other plan's own
+      expect((await events({ planId: other.planId })).map((e) => e.entityId)).toContain(other.orientationId);
+    });
+
+    it('a bad planId is a 400 naming it', async () => {
+      const res = await t.http().get('/api/audit-events').query({ planId: 'nope' }).set(as('admin')).expect(400);
+      expect(JSON.stringify(res.body)).toContain('planId');
     });
   });
 

@@ -16,6 +16,7 @@ import { Response } from '@backend/responses/response.entity';
 import {
   addDays, attack, brokenFacts, CommitteeReader, DifferencingAttack, Finding, Measured, ObservationLog, rangesOf, Target, TOTAL, trueResponses,
 } from './support/disclosure-attack';
+import { DEMO_EVALUATIONS_WAIT_MS, withDemoEvaluations } from './support/demo-evaluations';
 import { Fixtures, fixtures, uniqueText, purgeEvaluations } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -42,19 +43,30 @@ interface Attacked {
 
 const show = (f: Finding) => `${f.label}: ${f.determined} (true count ${f.truth})`;
 
+// A freeze may wait for another file's turn on the demo plan's evaluations (support/demo-evaluations.ts).
+jest.setTimeout(DEMO_EVALUATIONS_WAIT_MS);
+
 describe('Disclosure control (issue 13): a committee member who differences every published figure', () => {
   let t: TestApp;
   let f: Fixtures;
   const opened: string[] = [];
 
+  /**
+   * A mid-term's snapshot, the evaluation closed once read: a plan has one evaluation of each kind not closed at a time,
+   * and the demo plan is shared with other files (support/demo-evaluations.ts).
+   */
   async function evaluation(planId: string, cutoff: string): Promise<EvaluationSnapshot> {
-    const res = await t.http().post(`/api/plans/${planId}/evaluations`).set(bearer(t.tokens.committee)).send({ kind: 'midterm', cutoff });
-    expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status: 201, body: { cutoff } });
-    const id = (res.body as { id: string }).id;
-    opened.push(id);
-    // What the workers run; the API queued the same job, and whichever runs first freezes it once.
-    await expect(t.app.get(EvaluationFreezerService).freeze(id)).resolves.toMatch(/^(frozen|already_frozen)$/);
-    return ((await t.http().get(`/api/evaluations/${id}`).set(bearer(t.tokens.committee)).expect(200)).body as { snapshot: EvaluationSnapshot }).snapshot;
+    return withDemoEvaluations(t.db, async () => {
+      const res = await t.http().post(`/api/plans/${planId}/evaluations`).set(bearer(t.tokens.committee)).send({ kind: 'midterm', cutoff });
+      expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status: 201, body: { cutoff } });
+      const id = (res.body as { id: string }).id;
+      opened.push(id);
+      // What the workers run; the API queued the same job, and whichever runs first freezes it once.
+      await expect(t.app.get(EvaluationFreezerService).freeze(id)).resolves.toMatch(/^(frozen|already_frozen)$/);
+      const { snapshot } = (await t.http().get(`/api/evaluations/${id}`).set(bearer(t.tokens.committee)).expect(200)).body as { snapshot: EvaluationSnapshot };
+      await t.http().post(`/api/evaluations/${id}/close`).set(bearer(t.tokens.committee)).expect(200);
+      return snapshot;
+    });
   }
 
   /**

@@ -18,6 +18,7 @@ import { QueueModule } from '@backend/queue/queue.module';
 import { Response } from '@backend/responses/response.entity';
 import type { Role } from '@backend/users/role';
 import { EvaluationProcessor } from '../../workers/src/evaluations/evaluation.processor';
+import { DEMO_EVALUATIONS_WAIT_MS, lockDemoEvaluations } from './support/demo-evaluations';
 import { publishable, publishableShare } from './support/disclosure';
 import { Fixtures, fixtures, uniqueText, purgeEvaluations } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
@@ -134,9 +135,16 @@ describe('Evaluations', () => {
     (await t.http().get(`/api/evaluations/${id}`).set(as(role)).expect(200)).body as EvaluationBody;
 
   async function open(planId: string, kind: 'midterm' | 'final', cutoff: string, role: Role = 'committee'): Promise<string> {
+    // A plan has one evaluation of each kind not closed at a time: on this file's own plan, an earlier test's goes first.
+    if (planId === own?.planId) await closeOpen(planId, kind);
     const res = await t.http().post(`/api/plans/${planId}/evaluations`).set(as(role)).send({ kind, cutoff });
     expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status: 201, body: { planId, kind, cutoff, state: 'freezing' } });
     return (res.body as { id: string }).id;
+  }
+
+  async function closeOpen(planId: string, kind: 'midterm' | 'final'): Promise<void> {
+    const rows = await t.db.query<{ id: string }[]>(`SELECT id FROM evaluations WHERE plan_id = $1 AND kind = $2 AND state = 'open'`, [planId, kind]);
+    for (const { id } of rows) await t.http().post(`/api/evaluations/${id}/close`).set(as('admin')).expect(200);
   }
 
   async function openAndFreeze(planId: string, kind: 'midterm' | 'final', cutoff: string): Promise<string> {
@@ -205,13 +213,15 @@ describe('Evaluations', () => {
     // Arrange: the end of a year, so that the stored cells of every period up to it hold nothing from after it
     const [{ id: planId }] = await t.db.query<{ id: string }[]>(`SELECT id FROM plans WHERE title LIKE '%Parc-Extension%'`);
     const cutoff = '2022-12-31';
-
-    // Act
-    const id = await openAndFreeze(planId, 'midterm', cutoff);
-    const s = (await evaluation(id)).snapshot!;
-
-    // Assert
+    // The demo plan is shared with other files: this file's turn on its evaluations (support/demo-evaluations.ts).
+    const release = await lockDemoEvaluations(t.db);
+    let id: string | undefined;
     try {
+      // Act
+      id = await openAndFreeze(planId, 'midterm', cutoff);
+      const s = (await evaluation(id)).snapshot!;
+
+      // Assert
       const progress = (await t.http().get(`/api/plans/${planId}/progress?at=${cutoff}`).set(as('committee')).expect(200)).body as
         { indicators: { id: string; value: number | null; n: number | null; period: string | null; status: string }[] };
       const frozen = indicatorsOf(s);
@@ -235,9 +245,10 @@ describe('Evaluations', () => {
       expect(hidden.length).toBeGreaterThan(0);
       expect(hidden.every((c) => c.value === null && c.n === null)).toBe(true);
     } finally {
-      await purgeEvaluations(t.db, [id]);
+      if (id) await purgeEvaluations(t.db, [id]);
+      await release();
     }
-  });
+  }, DEMO_EVALUATIONS_WAIT_MS);
 
   it('keeps the snapshot as frozen after later responses, counts, values and edits of targets and definitions', async () => {
     // Arrange

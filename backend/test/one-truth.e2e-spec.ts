@@ -15,6 +15,7 @@ import { REPORT_STRINGS } from '@backend/reports/render/report-strings';
 import { ReportSourcesService } from '@backend/reports/report-sources.service';
 import { Response } from '@backend/responses/response.entity';
 import type { Role } from '@backend/users/role';
+import { DEMO_EVALUATIONS_WAIT_MS, withDemoEvaluations } from './support/demo-evaluations';
 import { publishable } from './support/disclosure';
 import { Fixtures, fixtures, uniqueText, purgeEvaluations } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
@@ -30,6 +31,9 @@ interface Figure { value: number | null; n: number | null; status: string }
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 
+// A freeze may wait for another file's turn on the demo plan's evaluations (support/demo-evaluations.ts).
+jest.setTimeout(DEMO_EVALUATIONS_WAIT_MS);
+
 describe('One truth: progress, evaluations and reports agree at every date', () => {
   let t: TestApp;
   let f: Fixtures;
@@ -39,15 +43,22 @@ describe('One truth: progress, evaluations and reports agree at every date', () 
   const progress = async (planId: string, at?: string): Promise<Progress> =>
     (await t.http().get(`/api/plans/${planId}/progress${at ? `?at=${at}` : ''}`).set(as('committee')).expect(200)).body as Progress;
 
+  /**
+   * Opens, freezes and reads an evaluation, then closes it (its snapshot and reports stay as they are): a plan has one
+   * evaluation of each kind not closed at a time, and the demo plan is shared with other files (support/demo-evaluations.ts).
+   */
   async function freeze(planId: string, cutoff: string, kind: 'midterm' | 'final'): Promise<{ id: string; snapshot: EvaluationSnapshot }> {
-    const res = await t.http().post(`/api/plans/${planId}/evaluations`).set(as('evaluator')).send({ kind, cutoff });
-    expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status: 201, body: { cutoff } });
-    const id = (res.body as { id: string }).id;
-    opened.push(id);
-    // What the workers run; the API queued the same job, and whichever runs first freezes it once.
-    await expect(t.app.get(EvaluationFreezerService).freeze(id)).resolves.toMatch(/^(frozen|already_frozen)$/);
-    const body = (await t.http().get(`/api/evaluations/${id}`).set(as('committee')).expect(200)).body as { snapshot: EvaluationSnapshot };
-    return { id, snapshot: body.snapshot };
+    return withDemoEvaluations(t.db, async () => {
+      const res = await t.http().post(`/api/plans/${planId}/evaluations`).set(as('evaluator')).send({ kind, cutoff });
+      expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status: 201, body: { cutoff } });
+      const id = (res.body as { id: string }).id;
+      opened.push(id);
+      // What the workers run; the API queued the same job, and whichever runs first freezes it once.
+      await expect(t.app.get(EvaluationFreezerService).freeze(id)).resolves.toMatch(/^(frozen|already_frozen)$/);
+      const body = (await t.http().get(`/api/evaluations/${id}`).set(as('committee')).expect(200)).body as { snapshot: EvaluationSnapshot };
+      await t.http().post(`/api/evaluations/${id}/close`).set(as('evaluator')).expect(200);
+      return { id, snapshot: body.snapshot };
+    });
   }
 
   /** The evaluation's XLSX report as the workers render it, read back: each indicator's value, n and status (English). */

@@ -19,6 +19,8 @@ describe('Participation counts', () => {
     const me = await t.http().get('/api/auth/me').set(bearer(t.tokens.partner)).expect(200);
     partnerId = me.body.id;
     partnerOrg = me.body.organizationId;
+    // Partners count for the plans their organization is part of: the demo partner's is a partner of a work cell of the plan.
+    await fx.workCell({ partnerOrganizationId: partnerOrg, objectiveId: plan.objectiveId });
     const { organizationId } = await fx.organization();
     const other = await fx.user({ role: 'partner', organizationId });
     otherPartner = (await t.http().post('/api/auth/login').send({ email: other.email, password: other.password }).expect(200)).body.accessToken;

@@ -11,6 +11,7 @@ import { pdfPageCount, pdfPlainText } from '@backend/reports/render/pdf-text';
 import { ReportRenderService } from '@backend/reports/report-render.service';
 import type { Role } from '@backend/users/role';
 import { ReportProcessor } from '../../workers/src/reports/report.processor';
+import { DEMO_EVALUATIONS_WAIT_MS, lockDemoEvaluations } from './support/demo-evaluations';
 import { purgeEvaluations } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -65,16 +66,22 @@ describe('Reports', () => {
     return { outcome: await new ReportProcessor(renderer).process(job), progress };
   }
 
+  // The demo plan is shared with other files, and a plan has one evaluation of each kind not closed at a time: this
+  // file's mid-term stays open (it is assessed) from here to afterAll, its turn on the demo plan's evaluations.
+  let releaseDemo: (() => Promise<void>) | undefined;
+
   beforeAll(async () => {
     t = await startTestApp();
+    releaseDemo = await lockDemoEvaluations(t.db);
     renderer = t.app.get(ReportRenderService);
     [{ id: planId, title: planTitle }] = await t.db.query<{ id: string; title: string }[]>('SELECT id, title FROM plans WHERE title = $1', [PARC_EXTENSION_PLAN.title]);
     const [{ midterm_date: cutoff }] = await t.db.query<{ midterm_date: string }[]>('SELECT midterm_date::text FROM plans WHERE id = $1', [planId]);
     midterm = { id: await openAndFreeze('midterm', cutoff), cutoff };
-  });
+  }, DEMO_EVALUATIONS_WAIT_MS);
   afterAll(async () => {
     // The demo plan is shared: the evaluations (and with them their reports) of this file go.
     await purgeEvaluations(t.db, opened);
+    await releaseDemo?.();
     if (activityReports.length) await t.db.query('DELETE FROM reports WHERE id = ANY($1)', [activityReports]);
     await t?.close();
   });

@@ -48,7 +48,9 @@ interface Setups {
   questionnaire: PlanFixture & { questionnaireId: string };
   /** A questionnaire open to residents, with one optional short-text question, written straight to the database. */
   openQuestionnaire: PlanFixture & { questionnaireId: string; slug: string; questionId: string };
-  /** A participation count recorded by the demo partner (for its organization). */
+  /** A plan the demo partner's organization is part of: a partner in a work cell of the plan's objective. */
+  partnersPlan: PlanFixture & { workCellId: string };
+  /** A participation count recorded by the demo partner (for its organization), on an instrument of its plan. */
   partnersCount: PlanFixture & { countId: string };
   /** A participation count recorded by the admin (no organization: not the partner's). */
   count: PlanFixture & { countId: string };
@@ -205,7 +207,10 @@ const ROUTES: Route[] = [
   // The one hard deletion of raw data: an admin's, with a reason.
   route({ method: 'delete', path: '/api/responses/:id', allowed: ADMIN, setup: 'response', table: 'responses', id: (r) => r.responseId, query: (_, m) => `reason=${m}` }),
 
-  route({ method: 'post', path: '/api/participation-counts', allowed: WRITERS_AND_PARTNER, setup: 'plan', table: 'participation_counts',
+  // Partners count only for the instruments of the plans their organization is part of.
+  route({ method: 'post', path: '/api/participation-counts', note: "an instrument of the partner's plan", allowed: WRITERS_AND_PARTNER, setup: 'partnersPlan', table: 'participation_counts',
+    headers: () => ({ 'Idempotency-Key': randomUUID() }), body: (p, m) => ({ instrumentId: p.instrumentId, activity: m, date: '2024-08-17', total: 12 }) }),
+  route({ method: 'post', path: '/api/participation-counts', note: "another plan's instrument", allowed: WRITERS, setup: 'plan', table: 'participation_counts',
     headers: () => ({ 'Idempotency-Key': randomUUID() }), body: (p, m) => ({ instrumentId: p.instrumentId, activity: m, date: '2024-08-17', total: 12 }) }),
   route({ method: 'get', path: '/api/participation-counts', allowed: STAFF, setup: 'none' }),
   route({ method: 'get', path: '/api/participation-counts/:id', note: "a count of the partner's organization", allowed: STAFF, setup: 'partnersCount', id: (c) => c.countId }),
@@ -301,8 +306,13 @@ describe('Role matrix: every route for every role', () => {
       });
       return { ...p, questionnaireId: q.questionnaireId, slug: q.slug, questionId };
     },
-    partnersCount: async (f) => {
+    partnersPlan: async (f) => {
       const p = await f.plan();
+      const { workCellId } = await f.workCell({ partnerOrganizationId: partnersOrganizationId, objectiveId: p.objectiveId });
+      return { ...p, workCellId };
+    },
+    partnersCount: async (f) => {
+      const p = await SETUPS.partnersPlan(f);
       return { ...p, countId: await recordCount(f, t.tokens.partner, p.instrumentId) };
     },
     count: async (f) => {

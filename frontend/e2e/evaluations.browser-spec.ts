@@ -6,6 +6,7 @@ import { indicatorsOf, type EvaluationSnapshot } from '@backend/evaluations/eval
 import { EvaluationFreezerService } from '@backend/evaluations/evaluation-freezer.service';
 import { pdfPageCount, pdfPlainText } from '@backend/reports/render/pdf-text';
 import { ReportRenderService } from '@backend/reports/report-render.service';
+import { DEMO_EVALUATIONS_WAIT_MS, lockDemoEvaluations } from '../../backend/test/support/demo-evaluations';
 import { purgeEvaluations } from '../../backend/test/support/fixtures';
 import { bearer, type TestApp } from '../../backend/test/support/test-app';
 import { waitFor } from '../../backend/test/support/wait-for';
@@ -52,6 +53,9 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
   const others: string[] = [];
   let responseId: string | undefined;
   let questionnaireId: string;
+  // A plan has one evaluation of each kind not closed at a time, and the demo plan is shared with other files: this
+  // file holds its turn on the demo plan's evaluations from beforeAll to afterAll (support/demo-evaluations.ts).
+  let releaseDemo: (() => Promise<void>) | undefined;
 
   // Declared before useBrowserApp's own: Jest runs afterAll hooks in order, and this one needs the app still up.
   // The demo data stays as other files expect it: no extra evaluation (a final would compare with it), no extra response.
@@ -59,6 +63,7 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
     await page?.close();
     const opened = [...others, ...(evaluationId ? [evaluationId] : [])];
     await purgeEvaluations(t.db, opened); // the database keeps evaluations from plain deletes
+    await releaseDemo?.();
     if (responseId) {
       await t.db.query('DELETE FROM responses WHERE id = $1', [responseId]);
       await recomputeWelcomeDay();
@@ -79,11 +84,12 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
 
   beforeAll(async () => {
     ({ t, browser, origin } = app());
+    releaseDemo = await lockDemoEvaluations(t.db);
     const plans = await t.http().get('/api/plans').set(committee()).expect(200);
     planId = (plans.body.items as { id: string; title: string }[]).find((p) => p.title === PLAN_TITLE)!.id;
     [{ id: questionnaireId }] = await t.db.query<{ id: string }[]>('SELECT id FROM questionnaires WHERE slug = $1', [SLUG]);
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
+  }, DEMO_EVALUATIONS_WAIT_MS);
 
   it('opens a mid-term evaluation, waits for the freeze, assesses, closes, downloads the PDF; a later response leaves it as frozen', async () => {
     // Arrange: the committee member on the plan's evaluations

@@ -2,6 +2,7 @@
 import { Page } from 'playwright-core';
 import { Fixtures, fixtures, PlanFixture } from '../../backend/test/support/fixtures';
 import { screenshot, signIn, useBrowserApp } from './browser';
+import { bearer } from '../../backend/test/support/test-app';
 
 // « Historique »: a change made in the web app is on the record's page, with who made it (issue 15).
 
@@ -37,9 +38,30 @@ describe("An indicator's history", () => {
     await page.goto(`${origin}/indicators/${plan.indicatorId}`);
     const panel = page.getByTestId('history-panel');
     await panel.getByRole('heading', { name: 'Historique' }).waitFor();
-    const event = panel.locator('li.history__event', { hasText: 'evaluation@demo.repere.org' }).first();
+    // The form also sets the links its computation implies (none for a manual indicator): a second event, its own.
+    const event = panel.locator('li.history__event', { hasText: 'evaluation@demo.repere.org' }).filter({ hasText: 'Cible finale' }).first();
     await event.waitFor();
     expect(await event.innerText()).toMatch(/modification[\s\S]*Cible finale[\s\S]*—[\s\S]*75/);
     await screenshot(page, 'indicator-history');
+  });
+
+  it("shows the plan's whole history on the plan page: a change of one of its indicators, its type named", async () => {
+    // Arrange: an evaluator changes the plan's indicator
+    const { browser, origin, t } = app();
+    const mine = await fx.plan(); // the plan of the test before is cleaned up after it
+    await t.http().patch(`/api/indicators/${mine.indicatorId}`).set(bearer(t.tokens.evaluator)).send({ midtermTarget: 33 }).expect(200);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, origin, 'evaluation@demo.repere.org');
+
+    // Act
+    await page.goto(`${origin}/plans/${mine.planId}`);
+
+    // Assert: the plan page's history holds the indicator's change, named as an indicator's
+    const panel = page.getByTestId('history-panel');
+    await panel.getByRole('heading', { name: 'Historique' }).waitFor();
+    const event = panel.locator('li.history__event', { hasText: 'Cible à mi-parcours' }).first();
+    await event.waitFor();
+    expect(await event.innerText()).toMatch(/modification \(indicateur\)[\s\S]*Cible à mi-parcours[\s\S]*33/);
+    await screenshot(page, 'plan-history');
   });
 });

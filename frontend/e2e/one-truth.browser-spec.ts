@@ -1,6 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { EvaluationFreezerService } from '@backend/evaluations/evaluation-freezer.service';
 import { indicatorsOf, type EvaluationSnapshot } from '@backend/evaluations/evaluation-snapshot';
+import { DEMO_EVALUATIONS_WAIT_MS, lockDemoEvaluations } from '../../backend/test/support/demo-evaluations';
 import { purge, purgeEvaluations } from '../../backend/test/support/fixtures';
 import { bearer, type TestApp } from '../../backend/test/support/test-app';
 import { screenshot, useBrowserApp, signIn as signInAs } from './browser';
@@ -45,39 +46,48 @@ describe('The dashboard and the evaluation give one figure for one date', () => 
   });
 
   it('shows at the mid-term date the figure of the mid-term evaluation, with its period said to be partial', async () => {
-    // Arrange: the mid-term evaluation cut off at the plan's mid-term date, frozen as the workers freeze it
-    const opened = await t.http().post(`/api/plans/${planId}/evaluations`).set(committee()).send({ kind: 'midterm', cutoff: MIDTERM }).expect(201);
-    evaluationId = (opened.body as { id: string }).id;
-    await expect(t.app.get(EvaluationFreezerService).freeze(evaluationId)).resolves.toMatch(/^(frozen|already_frozen)$/);
-    const snapshot = ((await t.http().get(`/api/evaluations/${evaluationId}`).set(committee()).expect(200)).body as { snapshot: EvaluationSnapshot }).snapshot;
-    const frozen = indicatorsOf(snapshot).find((i) => i.name.startsWith(KNOWS))!;
-    expect(frozen).toMatchObject({ period: '2022-01-01', periodEnd: MIDTERM, partial: true });
-    const figure = frenchNumber(frozen.value!);
+    // Arrange: the mid-term evaluation cut off at the plan's mid-term date, frozen as the workers freeze it. A plan has
+    // one evaluation of each kind not closed at a time, and the demo plan is shared with other files: this test's turn
+    // on its evaluations, until the evaluation is purged (support/demo-evaluations.ts).
+    const release = await lockDemoEvaluations(t.db);
+    try {
+      const opened = await t.http().post(`/api/plans/${planId}/evaluations`).set(committee()).send({ kind: 'midterm', cutoff: MIDTERM }).expect(201);
+      evaluationId = (opened.body as { id: string }).id;
+      await expect(t.app.get(EvaluationFreezerService).freeze(evaluationId)).resolves.toMatch(/^(frozen|already_frozen)$/);
+      const snapshot = ((await t.http().get(`/api/evaluations/${evaluationId}`).set(committee()).expect(200)).body as { snapshot: EvaluationSnapshot }).snapshot;
+      const frozen = indicatorsOf(snapshot).find((i) => i.name.startsWith(KNOWS))!;
+      expect(frozen).toMatchObject({ period: '2022-01-01', periodEnd: MIDTERM, partial: true });
+      const figure = frenchNumber(frozen.value!);
 
-    // Act: the committee opens the plan's dashboard and moves it to the mid-term
-    await signInAs(page, origin, 'comite@demo.repere.org');
-    await page.goto(`${origin}/plans/${planId}/dashboard`);
-    await page.getByRole('button', { name: 'Mi-parcours' }).click();
-    await page.getByRole('button', { name: 'Mi-parcours', pressed: true }).waitFor();
-    const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(`^${KNOWS}`) }) });
+      // Act: the committee opens the plan's dashboard and moves it to the mid-term
+      await signInAs(page, origin, 'comite@demo.repere.org');
+      await page.goto(`${origin}/plans/${planId}/dashboard`);
+      await page.getByRole('button', { name: 'Mi-parcours' }).click();
+      await page.getByRole('button', { name: 'Mi-parcours', pressed: true }).waitFor();
+      const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(`^${KNOWS}`) }) });
 
-    // Assert: the same value, n and period as the evaluation
-    await row.getByText("2022, jusqu'au 29 sept.", { exact: true }).waitFor();
-    await expect(row.innerText()).resolves.toContain(figure);
-    await expect(row.innerText()).resolves.toMatch(new RegExp(`n\\s+${frozen.n}\\b`));
-    await screenshot(page, 'dashboard-midterm');
+      // Assert: the same value, n and period as the evaluation
+      await row.getByText("2022, jusqu'au 29 sept.", { exact: true }).waitFor();
+      await expect(row.innerText()).resolves.toContain(figure);
+      await expect(row.innerText()).resolves.toMatch(new RegExp(`n\\s+${frozen.n}\\b`));
+      await screenshot(page, 'dashboard-midterm');
 
-    // Act: the evaluation itself
-    await page.goto(`${origin}/evaluations/${evaluationId}`);
-    const evaluationRow = page.getByRole('row').filter({ hasText: KNOWS });
-    await evaluationRow.first().waitFor();
+      // Act: the evaluation itself
+      await page.goto(`${origin}/evaluations/${evaluationId}`);
+      const evaluationRow = page.getByRole('row').filter({ hasText: KNOWS });
+      await evaluationRow.first().waitFor();
 
-    // Assert
-    await expect(evaluationRow.first().innerText()).resolves.toContain(figure);
-    await expect(evaluationRow.first().innerText()).resolves.toContain(`n = ${frozen.n}`);
-    await expect(evaluationRow.first().innerText()).resolves.toContain("2022, jusqu'au 29 sept.");
-    await screenshot(page, 'evaluation-midterm-partial');
-  });
+      // Assert
+      await expect(evaluationRow.first().innerText()).resolves.toContain(figure);
+      await expect(evaluationRow.first().innerText()).resolves.toContain(`n = ${frozen.n}`);
+      await expect(evaluationRow.first().innerText()).resolves.toContain("2022, jusqu'au 29 sept.");
+      await screenshot(page, 'evaluation-midterm-partial');
+    } finally {
+      if (evaluationId) await purgeEvaluations(t.db, [evaluationId]);
+      evaluationId = undefined;
+      await release();
+    }
+  }, DEMO_EVALUATIONS_WAIT_MS);
 
   it('says after the end which dates counted, and whether each target was reached and by how much', async () => {
     // Arrange: today's figures, as the API gives them

@@ -37,7 +37,9 @@ describe('A partner records a participation count', () => {
     await page.getByRole('link', { name: 'Participation' }).click();
     await page.getByRole('heading', { name: 'Nombre de participants' }).waitFor();
 
-    await selectContaining(page.getByLabel("Plan d'action"), 'Parc-Extension');
+    // The plan the demo partner (Centre communautaire Val-Martin) works on, in the Laval work cells: partners count
+    // only for their own plans' instruments.
+    await selectContaining(page.getByLabel("Plan d'action"), 'Laval');
     await selectContaining(page.getByLabel('Suivi (instrument)'), '(Nombre de participants)');
     await page.getByLabel('Activité').fill(activity);
     await page.getByLabel('Date').fill('2023-08-26');

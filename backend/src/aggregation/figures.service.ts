@@ -50,8 +50,8 @@ const PLAN_CTE = `p AS (SELECT p.*, to_char(now() AT TIME ZONE p.time_zone, 'YYY
                           FROM plans p WHERE p.id = $1)`;
 
 /**
- * The plan ($1), its today, the as-of day ($2, or today), whether anything is dated after it, its indicators and each
- * one's latest stored total, in one statement.
+ * The plan ($1), its today, the as-of day ($2, or today), whether anything is dated after it, its indicators (not the
+ * archived ones) and each one's latest stored total, in one statement.
  */
 const PLAN_FIGURES_SQL = `WITH ${PLAN_CTE},
             x AS (SELECT coalesce($2::date, p.today::date) AS at FROM p),
@@ -65,7 +65,8 @@ const PLAN_FIGURES_SQL = `WITH ${PLAN_CTE},
               i.final_target AS "finalTarget", v.period_start::text AS period, v.value, v.n, v.suppressed, v.cumulative_value, v.cumulative_n, v.cumulative_suppressed,
               v.published_value, v.published_n, v.published_cumulative_value, v.published_cumulative_n
          FROM p CROSS JOIN a
-         LEFT JOIN indicators i ON i.plan_id = p.id
+         -- An archived indicator is out of the plan's figures (README « Nothing is erased »): still in its tree and its history.
+         LEFT JOIN indicators i ON i.plan_id = p.id AND i.archived_at IS NULL
          LEFT JOIN LATERAL (SELECT * FROM indicator_values v WHERE v.indicator_id = i.id AND v.grain = i.grain::text AND v.dimension = ''
                               AND v.period_start <= a.at ORDER BY v.period_start DESC LIMIT 1) v ON TRUE
         ORDER BY i.position, i.name`;

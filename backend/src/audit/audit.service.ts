@@ -5,6 +5,7 @@ import { Page, pageOf } from '@backend/common/pagination.dto';
 import type { Role } from '@backend/users/role';
 import { AuditActor, currentActor } from './audit-context';
 import { AuditAction, AuditChanges } from './audit-diff';
+import { planOfSql } from './audit-plan';
 import { AuditQueryDto } from './dto/audit-query.dto';
 
 export interface AuditEntry {
@@ -14,6 +15,8 @@ export interface AuditEntry {
   changes: AuditChanges;
   /** Who; by default the staff member of the current request. */
   actor?: AuditActor;
+  /** The plan it belongs to; by default found from the record (or, once removed, from the plan or parent its changes name). */
+  planId?: string | null;
 }
 
 export interface AuditEventView {
@@ -31,13 +34,17 @@ export async function recordAudit(em: EntityManager, entry: AuditEntry): Promise
   const actor = entry.actor ?? currentActor();
   // Writes with no staff member behind them (workers, the demo seed, migrations) are not staff changes: not audited.
   if (!actor) return;
+  const plan = entry.planId !== undefined ? { sql: '$8::uuid', params: [entry.planId] } : planOfSql(entry.entityType, '$6', entry.changes, 8);
   await em.query(
-    `INSERT INTO audit_events (actor_id, actor_email, actor_role, action, entity_type, entity_id, changes)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
-    [actor.id, actor.email, actor.role, entry.action, entry.entityType, entry.entityId, JSON.stringify(entry.changes)]);
+    `INSERT INTO audit_events (actor_id, actor_email, actor_role, action, entity_type, entity_id, changes, plan_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, ${plan.sql})`,
+    [actor.id, actor.email, actor.role, entry.action, entry.entityType, entry.entityId, JSON.stringify(entry.changes), ...plan.params]);
 }
 
-/** The audit trail: what staff changed, by whom, when, from what to what (API.md « History »). */
+/**
+ * The audit trail: what staff changed, by whom, when, from what to what (API.md « History »); `planId` gives the events
+ * of a plan and of all its parts (the plan page's history).
+ */
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -52,6 +59,7 @@ export class AuditService {
     const add = (sql: string, value: unknown) => { params.push(value); where.push(sql.replace('?', `$${params.length}`)); };
     if (q.entityType) add('entity_type = ?', q.entityType);
     if (q.entityId) add('entity_id = ?', q.entityId);
+    if (q.planId) add('plan_id = ?', q.planId);
     if (q.actorId) add('actor_id = ?', q.actorId);
     if (q.from) add('at >= ?::timestamptz', q.from);
     if (q.to) add('at <= ?::timestamptz', q.to);

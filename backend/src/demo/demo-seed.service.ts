@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AggregationService } from '@backend/aggregation/aggregation.service';
 import { writePlan } from '@backend/imports/writers/plan-writer';
 import { writeWorkCell } from '@backend/imports/writers/work-cell-writer';
+import { Instrument } from '@backend/indicators/instrument.entity';
 import { OrganizationsService } from '@backend/organizations/organizations.service';
 import { Objective } from '@backend/plans/objective.entity';
 import { Plan } from '@backend/plans/plan.entity';
@@ -12,7 +13,7 @@ import { User } from '@backend/users/user.entity';
 import { WorkCell } from '@backend/work-cells/work-cell.entity';
 import { DemoPlan, DemoWorkCell } from './demo-data.types';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
-import { LAVAL_PRDS_PLAN } from './laval-prds-plan';
+import { LAVAL_COUNTED_INSTRUMENT, LAVAL_PRDS_PLAN } from './laval-prds-plan';
 import { LAVAL_WORK_CELLS } from './laval-work-cells';
 import { PARC_EXTENSION_PLAN } from './parc-extension-plan';
 import { WELCOME_DAY_SLUG } from './welcome-day-questionnaire';
@@ -51,6 +52,7 @@ export class DemoSeedService {
       for (const cell of LAVAL_WORK_CELLS) {
         if (await this.seedWorkCell(em, cell)) created.push(`work cell « ${cell.name} »`);
       }
+      if (await this.seedLavalCounting(em)) created.push(`instrument « ${LAVAL_COUNTED_INSTRUMENT.name} »`);
       for (const user of DEMO_USERS) {
         if (await em.existsBy(User, { email: user.email })) continue;
         const organization = user.organization ? await this.organizations.findOrCreate(em, { name: user.organization }) : null;
@@ -72,6 +74,14 @@ export class DemoSeedService {
   private async seedPlan(em: EntityManager, demo: DemoPlan): Promise<boolean> {
     if (await em.existsBy(Plan, { title: demo.title })) return false;
     await writePlan(em, this.organizations, { ...demo, ownerName: demo.owner?.name ?? null }, DEMO_TIME_ZONE);
+    return true;
+  }
+
+  /** The Laval plan's counted instrument, added to a demo loaded before it existed too. */
+  private async seedLavalCounting(em: EntityManager): Promise<boolean> {
+    const laval = await em.findOneByOrFail(Plan, { title: LAVAL_PRDS_PLAN.title });
+    if (await em.existsBy(Instrument, { planId: laval.id, name: LAVAL_COUNTED_INSTRUMENT.name })) return false;
+    await em.save(em.create(Instrument, { planId: laval.id, actionId: null, ...LAVAL_COUNTED_INSTRUMENT, description: null, position: 0 }));
     return true;
   }
 

@@ -41,3 +41,13 @@ export const LAVAL_PRDS_PLAN: DemoPlan = {
     },
   ],
 };
+
+/**
+ * Where the Laval work cells' partners record attendance (« Nombre de participants »): the fiches name no follow-up
+ * means for the PRDS, so this instrument is demo data, not the PRDS's. Partners record counts only for the plans
+ * their organization is part of, and this is the plan the demo partner (Centre communautaire Val-Martin) works on.
+ */
+export const LAVAL_COUNTED_INSTRUMENT = {
+  kind: 'participation_count',
+  name: 'Nombre de participants aux rencontres des cellules de travail',
+} as const;

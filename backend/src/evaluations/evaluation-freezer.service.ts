@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { AggregationService } from '@backend/aggregation/aggregation.service';
 import { appConfig } from '@backend/config/configuration';
 import { Indicator } from '@backend/indicators/indicator.entity';
@@ -74,7 +74,8 @@ export class EvaluationFreezerService {
     const [orientations, objectives, indicators] = await Promise.all([
       em.find(Orientation, { where, order: { position: 'ASC', number: 'ASC' } }),
       em.find(Objective, { where, order: { position: 'ASC', code: 'ASC' } }),
-      em.find(Indicator, { where, order: { position: 'ASC', name: 'ASC' } }),
+      // An archived indicator is left out of a new snapshot (a frozen one keeps what it froze).
+      em.find(Indicator, { where: { planId, archivedAt: IsNull() }, order: { position: 'ASC', name: 'ASC' } }),
     ]);
     const cells = indicators.length ? await this.aggregation.cellsAt(indicators.map((i) => i.id), cutoff) : new Map();
     const indicatorsOf = groupBy(indicators, (i) => i.objectiveId);

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, Not } from 'typeorm';
 import type { AuthUser } from '@backend/auth/auth.decorators';
 import { ApiError, invalidField, notFound } from '@backend/common/errors';
 import { Page, PageQueryDto, pageOf } from '@backend/common/pagination.dto';
@@ -67,6 +67,16 @@ export class EvaluationsService {
     if (dto.cutoff > now) throw invalidField('cutoff', `must not be after today (${now}): later data does not exist yet`);
     if (dto.cutoff < plan.startDate) throw invalidField('cutoff', `must not be before the plan's start (${plan.startDate})`);
     const evaluation = await this.db.transaction(async (em) => {
+      // One evaluation of each kind not yet closed per plan: opens of the same plan wait for each other here, so two
+      // at once cannot both find none open.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('evaluation-open:' || $1::text))`, [planId]);
+      const [pending] = await em.find(Evaluation, {
+        select: { id: true, cutoff: true, state: true }, where: { planId, kind: dto.kind, state: Not('closed') }, order: { openedAt: 'ASC' }, take: 1,
+      });
+      if (pending) {
+        throw new ApiError(HttpStatus.CONFLICT, 'evaluation_already_open',
+          `This plan already has a ${dto.kind} evaluation that is not closed (${pending.id}, cut-off ${pending.cutoff}, ${pending.state}): close it before opening another.`);
+      }
       const saved = await em.save(em.create(Evaluation, {
         planId, kind: dto.kind, cutoff: dto.cutoff, state: 'freezing', snapshot: null, frozenAt: null,
         openedBy: user.id, openedAt: new Date(), closedBy: null, closedAt: null,

@@ -13,6 +13,7 @@ import { ImportQueueService } from './import-queue.service';
 import { updateReturning } from './update-rows';
 import { ResponsesImportService } from './responses/responses-import.service';
 import { recordAudit } from '@backend/audit/audit.service';
+import { diff } from '@backend/audit/audit-diff';
 
 /**
  * The API's side of imports: it stores the uploaded file and asks the workers for the preview, lets the user adjust
@@ -70,11 +71,20 @@ export class ImportsService {
         foreign.map((k) => ({ field: `options.${k}`, message: `not an option of a ${imp.kind} import (it takes ${allowed.join(', ')})` })));
     }
     const kept = imp.kind === 'responses' ? { questionnaireId: (imp.options as { questionnaireId: string }).questionnaireId } : {};
-    const updated = await updateReturning<{ generation: number }>(this.db,
-      `UPDATE imports SET options = $2, generation = generation + 1, status = 'analyzing', preview = NULL, problems = '[]', problem_count = 0, progress = NULL, updated_at = now()
-       WHERE id = $1 AND status IN ('analyzing', 'ready', 'invalid', 'failed') RETURNING generation`,
-      [id, JSON.stringify({ ...kept, ...options })],
-    );
+    const next = JSON.parse(JSON.stringify({ ...kept, ...options })) as Record<string, unknown>;
+    const updated = await this.db.transaction(async (em) => {
+      // The options as they were, under the row's lock: the audit event's « from ».
+      const rows = await updateReturning<{ generation: number; before: Record<string, unknown> }>(em,
+        `UPDATE imports i SET options = $2, generation = i.generation + 1, status = 'analyzing', preview = NULL, problems = '[]', problem_count = 0, progress = NULL, updated_at = now()
+           FROM (SELECT id, options FROM imports WHERE id = $1 FOR UPDATE) old
+          WHERE i.id = old.id AND i.status IN ('analyzing', 'ready', 'invalid', 'failed') RETURNING i.generation, old.options AS before`,
+        [id, JSON.stringify(next)],
+      );
+      // A change of options is the staff member's act (raw SQL: the subscriber does not see it); the same options again, none.
+      const changes = rows[0] ? diff({ options: rows[0].before }, { options: next }, ['options']) : {};
+      if (Object.keys(changes).length > 0) await recordAudit(em, { action: 'update', entityType: 'import', entityId: id, changes });
+      return rows;
+    });
     if (updated[0] === undefined) throw this.settled(imp);
     await this.request(() => this.queue.analyze(id, updated[0].generation));
     return this.get(id);

@@ -9,6 +9,7 @@ import { ExpectedResult } from '@backend/plans/expected-result.entity';
 import { Objective } from '@backend/plans/objective.entity';
 import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
 import { AuthUser } from '@backend/auth/auth.decorators';
+import { recordAudit } from '@backend/audit/audit.service';
 import { checkSource } from './check-source';
 import { CreateIndicatorDto, IndicatorQueryDto, UpdateIndicatorDto } from './dto/indicator.dto';
 import { archiveRow, archivedWhere, refuseIfArchived, restoreRow } from '@backend/common/archive';
@@ -65,7 +66,15 @@ export class IndicatorsService {
       await this.checkLinks(em, indicator);
       await checkSource(em, indicator.planId, indicator.kind, indicator.source ?? {});
       if (instrumentIds) indicator.instruments = await this.instruments(em, indicator.planId, instrumentIds);
+      const linkedBefore = instrumentIds ? await this.linkedInstruments(em, id) : [];
       await em.save(indicator);
+      // The links are a join table the audit subscriber does not see: their change is recorded here, in this transaction.
+      if (instrumentIds) {
+        const linked = (indicator.instruments ?? []).map((x) => x.id).sort();
+        if (linked.join() !== linkedBefore.join()) {
+          await recordAudit(em, { action: 'update', entityType: 'indicator', entityId: id, planId: indicator.planId, changes: { instrumentIds: { from: linkedBefore, to: linked } } });
+        }
+      }
     });
     await this.aggregation.recompute([id]);
     return this.get(id);
@@ -91,8 +100,9 @@ export class IndicatorsService {
   }
 
   /**
-   * « Delete » archives (README, « Nothing is erased »): hidden from lists, still read by id and still computed (its
-   * values stay what evaluations and reports show); an admin restores it.
+   * « Delete » archives (README, « Nothing is erased »): hidden from lists, still read by id, in the plan's tree (with
+   * `archivedAt`) and still computed (an evaluation frozen with it keeps it), but out of the plan's progress, dashboards
+   * and the snapshots of evaluations opened after; an admin restores it.
    */
   async archive(id: string, user: AuthUser): Promise<void> {
     await archiveRow(this.db.manager, Indicator, id, 'Indicator', user);
@@ -113,6 +123,12 @@ export class IndicatorsService {
       const result = await findReferenced(em, ExpectedResult, i.expectedResultId, 'expectedResultId');
       if (result.objectiveId !== i.objectiveId) throw invalidField('expectedResultId', 'belongs to another objective');
     }
+  }
+
+  /** The instruments an indicator is linked to, sorted (as its audit events show them). */
+  private async linkedInstruments(em: EntityManager, indicatorId: string): Promise<string[]> {
+    const rows = await em.query<{ id: string }[]>('SELECT instrument_id AS id FROM indicator_instruments WHERE indicator_id = $1', [indicatorId]);
+    return rows.map((r) => r.id).sort();
   }
 
   private async instruments(em: EntityManager, planId: string, ids: string[]): Promise<Instrument[]> {

@@ -90,7 +90,7 @@ export class ParticipationCountsService {
     const fields: CountFields = { ...dto, breakdown: dto.breakdown ?? [] };
     const errors = breakdownErrors(fields.total, fields.breakdown);
     if (errors.length > 0) throw invalid(errors);
-    await this.countableInstrument(this.db.manager, fields.instrumentId);
+    await this.countableInstrument(this.db.manager, fields.instrumentId, user);
     const bodyHash = countHash(fields);
 
     // The count and its audit event in one transaction (audit/).
@@ -173,7 +173,7 @@ export class ParticipationCountsService {
       const next = { ...previous, ...stripUndefined(dto) };
       const errors = breakdownErrors(next.total, next.breakdown);
       if (errors.length > 0) throw invalid(errors);
-      if (next.instrumentId !== previous.instrumentId) await this.countableInstrument(em, next.instrumentId);
+      if (next.instrumentId !== previous.instrumentId) await this.countableInstrument(em, next.instrumentId, user);
       if (JSON.stringify(next) === JSON.stringify(previous)) return [];
       await em.save(em.create(ParticipationCountRevision, { participationCountId: id, changedBy: user.id, previous }));
       await em.save(Object.assign(count, next));
@@ -208,13 +208,32 @@ export class ParticipationCountsService {
     }
   }
 
-  private async countableInstrument(em: EntityManager, instrumentId: string): Promise<void> {
+  /** An instrument that takes counts; for a partner, also one of a plan its organization is part of (partakesIn). */
+  private async countableInstrument(em: EntityManager, instrumentId: string, user: AuthUser): Promise<void> {
     const instrument = await em.findOneBy(Instrument, { id: instrumentId });
     if (!instrument) throw invalidField('instrumentId', `no such record (${instrumentId})`);
     if (!COUNTABLE_KINDS.includes(instrument.kind)) {
       throw invalidField('instrumentId', `is a ${instrument.kind} instrument; counts go to a participation_count or tally instrument`);
     }
+    if (user.role === 'partner' && !(user.organizationId && await partakesIn(em, user.organizationId, instrument.planId))) {
+      throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden',
+        `Instrument « ${instrument.name} » (${instrument.id}) belongs to a plan your organization is not part of: a partner records counts only for the plans it owns or works on in a work cell.`);
+    }
   }
+}
+
+/**
+ * Whether an organization is part of a plan: the plan's owner, or a partner (partnerships) in one of the work cells
+ * of the plan's objectives (work_cells.objective_id → objectives.plan_id, sub-objectives included). A work cell
+ * linked to no objective makes its partners part of no plan.
+ */
+async function partakesIn(em: EntityManager, organizationId: string, planId: string): Promise<boolean> {
+  const [row] = await em.query<{ part: boolean }[]>(
+    `SELECT EXISTS (SELECT 1 FROM plans WHERE id = $2 AND owner_organization_id = $1)
+         OR EXISTS (SELECT 1 FROM partnerships pa JOIN work_cells wc ON wc.id = pa.work_cell_id
+                      JOIN objectives o ON o.id = wc.objective_id
+                     WHERE pa.organization_id = $1 AND o.plan_id = $2) AS part`, [organizationId, planId]);
+  return row.part;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

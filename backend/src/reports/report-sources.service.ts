@@ -89,7 +89,7 @@ export class ReportSourcesService {
     const indicators: { id: string; objectiveCode: string; name: string; unit: string | null; finalTarget: number | null }[] = await this.db.query(
       `SELECT i.id, o.code AS "objectiveCode", i.name, i.unit, i.final_target AS "finalTarget"
          FROM indicators i JOIN objectives o ON o.id = i.objective_id
-        WHERE i.plan_id = $1 ORDER BY o.position, o.code, i.position, i.name`, [plan.id]);
+        WHERE i.plan_id = $1 AND i.archived_at IS NULL ORDER BY o.position, o.code, i.position, i.name`, [plan.id]);
     const end = `${year}-12-31`;
     const today = todayIn(plan.timeZone);
     const cells = await this.figures.cellsAsOf(plan, indicators.map((i) => i.id), end < today ? end : today, { grain: 'year', dimension: '' });

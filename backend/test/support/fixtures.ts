@@ -42,8 +42,8 @@ export interface Fixtures {
   /** An organization that exists already (e.g. a demo partner's), whose fields are put back on cleanup. */
   existingOrganization(organizationId: string): Promise<OrganizationFixture>;
   /** A work cell with one step and one partnership, with the given organization or a new one (made before the cell,
-   * so that cleanup removes the cell, and its partnerships, first). */
-  workCell(options?: { partnerOrganizationId?: string }): Promise<WorkCellFixture>;
+   * so that cleanup removes the cell, and its partnerships, first); on the given objective (its plan's), or none. */
+  workCell(options?: { partnerOrganizationId?: string; objectiveId?: string }): Promise<WorkCellFixture>;
   /** A user with a password of its own (a committee member unless told). */
   user(options?: { role?: Role; organizationId?: string }): Promise<UserFixture>;
   /** Have cleanup() delete this resource too (e.g. one a test created itself): `/api/plans/<id>`. */
@@ -184,6 +184,7 @@ export function fixtures(t: TestApp): Fixtures {
       const partnerOrganizationId = options.partnerOrganizationId ?? (await organization()).organizationId;
       const cell = await create<WorkCellView>('/api/work-cells', {
         name: uniqueText('Cellule'),
+        ...(options.objectiveId ? { objectiveId: options.objectiveId } : {}),
         mandate: 'Cellule de travail créée par un test',
         steps: [{ text: 'Étape fixture', phase: 'PHASE 1', date: '2024-03-01' }],
         partnerships: [{ organizationId: partnerOrganizationId, network: 'communautaire', sector: 'Fixture' }],

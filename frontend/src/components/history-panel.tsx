@@ -39,17 +39,19 @@ function Change({ field, from, to, action }: { field: string; from: unknown; to:
 }
 
 /**
- * « Historique »: the staff changes of one record, newest first — who, when, which fields from what to what.
+ * « Historique »: the staff changes of one record, newest first — who, when, which fields from what to what; with
+ * `wholePlan` (a plan's page), those of the plan and of all its parts, each other record's type named.
  * Shown to admins and evaluators only (the API refuses the others).
  */
-export function HistoryPanel({ entityType, entityId }: { entityType: string; entityId: string }) {
+export function HistoryPanel({ entityType, entityId, wholePlan = false }: { entityType: string; entityId: string; wholePlan?: boolean }) {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   const [page, setPage] = useState(1);
   const mayRead = HISTORY_READERS.includes(me.data?.role ?? '');
   const events = useQuery({
-    queryKey: ['audit-events', entityType, entityId, page],
-    queryFn: ({ signal }) => fetchAuditEvents({ entityType, entityId, page, limit: LIMIT }, signal),
+    queryKey: ['audit-events', entityType, entityId, wholePlan, page],
+    queryFn: ({ signal }) =>
+      fetchAuditEvents(wholePlan ? { planId: entityId, page, limit: LIMIT } : { entityType, entityId, page, limit: LIMIT }, signal),
     enabled: mayRead,
     placeholderData: keepPreviousData,
   });

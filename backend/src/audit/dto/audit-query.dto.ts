@@ -15,6 +15,10 @@ export class AuditQueryDto extends PageQueryDto {
   @IsOptional() @IsUUID('all')
   actorId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'the events of this plan and of its parts (orientations, objectives, actions, expected results, indicators, instruments, questionnaires and versions, manual values, counts, evaluations and assessments, imports)' })
+  @IsOptional() @IsUUID('all')
+  planId?: string;
+
   @ApiPropertyOptional({ format: 'date-time', description: 'from this instant (or day), inclusive' })
   @IsOptional() @IsISO8601({ strict: true })
   from?: string;

@@ -24,6 +24,8 @@ export interface PlanDates {
   /** The data period, 'YYYY-MM-DD'; null means the plan's start date / end date. */
   dataFrom: string | null;
   dataUntil: string | null;
+  /** Set when the plan is archived: read-only until an admin restores it. */
+  archivedAt?: string | null;
 }
 
 /** What the dashboards read of an indicator definition, in the tree and from GET /indicators/{id}. */
@@ -42,6 +44,8 @@ export interface IndicatorDefinition {
   midtermTarget: number | null;
   finalTarget: number | null;
   dimensions: Dimension[];
+  /** Set when the indicator is archived (read by id only): read-only until an admin restores it. */
+  archivedAt?: string | null;
 }
 
 export interface TreeAction {

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { ArchiveBanner } from '@/components/archive';
 import { DisclosureNote, NotForPublicationMark } from '@/components/disclosure-note';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
@@ -190,6 +191,7 @@ export function IndicatorPage() {
           <span className="dashboard__kicker">{t('dashboard.indicator.title')}</span> {definition.name}
         </h1>
         {at ? <p className="muted">{t('dashboard.indicator.asOf', { date: formatDate(at, language) })}</p> : null}
+        <ArchiveBanner kind="indicators" id={definition.id} name={definition.name} archivedAt={definition.archivedAt} />
         <p className="badges">
           {current ? <StatusBadge status={current.status} /> : null}
           <span className="badge">{t(`indicatorKind.${definition.kind}`, { defaultValue: definition.kind })}</span>

@@ -12,9 +12,9 @@ export interface AuditEvent {
   changes: Record<string, { from: unknown; to: unknown }>;
 }
 
-/** `GET /api/audit-events`: admins and evaluators; newest first. */
+/** `GET /api/audit-events`: admins and evaluators; newest first. One record's events, or (`planId`) a plan's and its parts'. */
 export function fetchAuditEvents(
-  query: { entityType: string; entityId: string; page?: number; limit?: number },
+  query: ({ entityType: string; entityId: string } | { planId: string }) & { page?: number; limit?: number },
   signal?: AbortSignal,
 ): Promise<Paginated<AuditEvent>> {
   return apiRequest<Paginated<AuditEvent>>('/audit-events', { query, signal });

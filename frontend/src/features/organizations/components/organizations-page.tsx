@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { ArchivedBadge, ArchivedSwitch, RestoreButton, RestoreStatus, useArchiveAccess, useRestore } from '@/components/archive';
 import { Pagination, parsePage } from '@/components/pagination';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import {
@@ -16,6 +17,10 @@ export function OrganizationsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const search = searchParams.get('q') ?? '';
   const page = parsePage(searchParams.get('page'));
+  const { canSeeArchived, canRestore } = useArchiveAccess();
+  // `?archived=1`: the archived organizations (admins and evaluators), each with « Restaurer » for admins.
+  const archived = canSeeArchived && searchParams.get('archived') === '1';
+  const restore = useRestore('organizations');
   const [draft, setDraft] = useState(search);
   const [shownSearch, setShownSearch] = useState(search);
   if (shownSearch !== search) {
@@ -31,15 +36,26 @@ export function OrganizationsPage() {
   useEffect(() => {
     if (lastTyped.current === debouncedDraft) return;
     lastTyped.current = debouncedDraft;
-    if (debouncedDraft !== search) setSearchParams(debouncedDraft ? { q: debouncedDraft } : {}, { replace: true });
-  }, [debouncedDraft, search, setSearchParams]);
+    if (debouncedDraft !== search) {
+      const params: Record<string, string> = debouncedDraft ? { q: debouncedDraft } : {};
+      if (archived) params.archived = '1';
+      setSearchParams(params, { replace: true });
+    }
+  }, [debouncedDraft, search, archived, setSearchParams]);
 
-  const organizations = useOrganizations({ search, page, limit: ORGANIZATIONS_PAGE_SIZE });
+  const organizations = useOrganizations({ search, page, limit: ORGANIZATIONS_PAGE_SIZE, archived });
   const data = organizations.data;
 
   const goToPage = (next: number): void => {
     const params: Record<string, string> = { page: String(next) };
     if (search) params.q = search;
+    if (archived) params.archived = '1';
+    setSearchParams(params);
+  };
+  const showArchived = (next: boolean): void => {
+    restore.clear();
+    const params: Record<string, string> = search ? { q: search } : {};
+    if (next) params.archived = '1';
     setSearchParams(params);
   };
 
@@ -48,6 +64,9 @@ export function OrganizationsPage() {
       <div className="page-header">
         <h1>{t('organizations.title')}</h1>
       </div>
+      {canSeeArchived ? <ArchivedSwitch archived={archived} onChange={showArchived} /> : null}
+      {archived ? <p className="muted">{t('archive.archivedList')}</p> : null}
+      <RestoreStatus restore={restore} />
       <form className="search" role="search" onSubmit={(event) => event.preventDefault()}>
         <label htmlFor="organization-search">{t('organizations.search')}</label>
         <input
@@ -67,7 +86,9 @@ export function OrganizationsPage() {
         <ErrorState error={organizations.error} onRetry={() => void organizations.refetch()} />
       ) : null}
       {data && data.items.length === 0 ? (
-        <p className="empty">{search ? t('organizations.empty') : t('organizations.emptyDirectory')}</p>
+        <p className="empty">
+          {search ? t('organizations.empty') : archived ? t('archive.emptyArchived') : t('organizations.emptyDirectory')}
+        </p>
       ) : null}
       {data && data.items.length > 0 ? (
         <div className="table-wrap">
@@ -79,6 +100,7 @@ export function OrganizationsPage() {
                 <th scope="col">{t('organizations.acronym')}</th>
                 <th scope="col">{t('organizations.network')}</th>
                 <th scope="col">{t('organizations.sector')}</th>
+                {archived ? <th scope="col">{t('archive.archived')}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -92,6 +114,20 @@ export function OrganizationsPage() {
                       : t('common.none')}
                   </td>
                   <td>{organization.sector ?? t('common.none')}</td>
+                  {archived ? (
+                    <td>
+                      <span className="archive-row__actions">
+                        {organization.archivedAt ? <ArchivedBadge at={organization.archivedAt} /> : null}
+                        {canRestore ? (
+                          <RestoreButton
+                            name={organization.name}
+                            pending={restore.mutation.isPending && restore.mutation.variables?.id === organization.id}
+                            onRestore={() => restore.mutation.mutate({ id: organization.id, name: organization.name })}
+                          />
+                        ) : null}
+                      </span>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

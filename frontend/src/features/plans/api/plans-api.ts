@@ -15,6 +15,8 @@ export interface PlanSummary {
   startDate: string | null;
   endDate: string | null;
   midtermDate: string | null;
+  /** Set when the plan is archived (lists show it only when asked for the archived ones). */
+  archivedAt?: string | null;
 }
 
 export type ScheduleKind = 'date' | 'recurrence' | 'ongoing' | 'tbd';
@@ -111,8 +113,9 @@ export interface PlanTree extends Omit<PlanSummary, 'ownerOrganizationId'> {
   orientations: Orientation[];
 }
 
-export function fetchPlans(page: number, limit: number, signal?: AbortSignal): Promise<Paginated<PlanSummary>> {
-  return apiRequest<Paginated<PlanSummary>>('/plans', { query: { page, limit }, signal });
+/** `archived`: the archived plans only (admins and evaluators). */
+export function fetchPlans(page: number, limit: number, signal?: AbortSignal, archived = false): Promise<Paginated<PlanSummary>> {
+  return apiRequest<Paginated<PlanSummary>>('/plans', { query: { page, limit, archived: archived || undefined }, signal });
 }
 
 export function fetchPlanTree(id: string, signal?: AbortSignal): Promise<PlanTree> {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ArchiveBanner } from '@/components/archive';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import { RichText } from '@/components/rich-text';
@@ -6,6 +7,7 @@ import { byPosition } from '@/features/plans/components/by-position';
 import { ObjectiveSection } from '@/features/plans/components/objective-section';
 import { PlanDates } from '@/features/plans/components/plan-dates';
 import { usePlanTree } from '@/features/plans/hooks/use-plans';
+import { usePlan } from '@/features/dashboard/hooks/use-dashboard';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { HistoryPanel } from '@/components/history-panel';
 
@@ -13,6 +15,9 @@ export function PlanPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const plan = usePlanTree(id);
+  // The tree does not say whether the plan is archived; the plan itself does.
+  const record = usePlan(id);
+  const archivedAt = record.data?.archivedAt ?? null;
   useDocumentTitle(plan.data?.title ?? t('plans.title'));
 
   if (plan.isPending) return <LoadingState />;
@@ -30,11 +35,17 @@ export function PlanPage() {
           <span aria-hidden="true">← </span>
           {t('plans.backToList')}
         </Link>
-        {' · '}
-        <Link to={`/workspace/plans/${tree.id}`}>{t('workspace.editLink')}</Link>
+        {/* An archived plan is read-only (writes answer 410): no edit link until it is restored. */}
+        {record.data && !archivedAt ? (
+          <>
+            {' · '}
+            <Link to={`/workspace/plans/${tree.id}`}>{t('workspace.editLink')}</Link>
+          </>
+        ) : null}
       </p>
       <header className="page-header">
         <h1>{tree.title}</h1>
+        <ArchiveBanner kind="plans" id={tree.id} name={tree.title} archivedAt={archivedAt} />
         <PlanDates plan={tree} />
         <p>
           <Link to={`/plans/${tree.id}/dashboard`} className="button button--primary">
@@ -81,7 +92,7 @@ export function PlanPage() {
           ))}
         </section>
       ))}
-      <HistoryPanel entityType="plan" entityId={tree.id} />
+      <HistoryPanel entityType="plan" entityId={tree.id} wholePlan />
     </article>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { ArchivedBadge, ArchivedSwitch, RestoreButton, RestoreStatus, useArchiveAccess, useRestore } from '@/components/archive';
 import { Pagination, parsePage } from '@/components/pagination';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import { PlanDates } from '@/features/plans/components/plan-dates';
@@ -11,7 +12,15 @@ export function PlansPage() {
   useDocumentTitle(t('plans.title'));
   const [searchParams, setSearchParams] = useSearchParams();
   const page = parsePage(searchParams.get('page'));
-  const plans = usePlans(page);
+  const { canSeeArchived, canRestore } = useArchiveAccess();
+  // `?archived=1`: the archived plans (admins and evaluators), each with « Restaurer » for admins.
+  const archived = canSeeArchived && searchParams.get('archived') === '1';
+  const plans = usePlans(page, archived);
+  const restore = useRestore('plans');
+  const showArchived = (next: boolean): void => {
+    restore.clear();
+    setSearchParams(next ? { archived: '1' } : {});
+  };
 
   return (
     <>
@@ -19,9 +28,12 @@ export function PlansPage() {
         <h1>{t('plans.title')}</h1>
         {plans.data ? <p className="muted">{t('plans.count', { count: plans.data.total })}</p> : null}
       </div>
+      {canSeeArchived ? <ArchivedSwitch archived={archived} onChange={showArchived} /> : null}
+      {archived ? <p className="muted">{t('archive.archivedList')}</p> : null}
+      <RestoreStatus restore={restore} />
       {plans.isPending ? <LoadingState /> : null}
       {plans.isError ? <ErrorState error={plans.error} onRetry={() => void plans.refetch()} /> : null}
-      {plans.data && plans.data.items.length === 0 ? <p className="empty">{t('plans.empty')}</p> : null}
+      {plans.data && plans.data.items.length === 0 ? <p className="empty">{t(archived ? 'archive.emptyArchived' : 'plans.empty')}</p> : null}
       {plans.data && plans.data.items.length > 0 ? (
         <ul className="card-list" aria-busy={plans.isPlaceholderData}>
           {plans.data.items.map((plan) => (
@@ -30,6 +42,18 @@ export function PlansPage() {
                 <Link to={`/plans/${plan.id}`}>{plan.title}</Link>
               </h2>
               <PlanDates plan={plan} />
+              {plan.archivedAt ? (
+                <p className="archive-row__actions">
+                  <ArchivedBadge at={plan.archivedAt} />
+                  {canRestore ? (
+                    <RestoreButton
+                      name={plan.title}
+                      pending={restore.mutation.isPending && restore.mutation.variables?.id === plan.id}
+                      onRestore={() => restore.mutation.mutate({ id: plan.id, name: plan.title })}
+                    />
+                  ) : null}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -39,7 +63,7 @@ export function PlansPage() {
           page={page}
           limit={plans.data.limit || PLANS_PAGE_SIZE}
           total={plans.data.total}
-          onPageChange={(next) => setSearchParams({ page: String(next) })}
+          onPageChange={(next) => setSearchParams(archived ? { archived: '1', page: String(next) } : { page: String(next) })}
         />
       ) : null}
     </>

@@ -8,6 +8,8 @@ export interface QuestionnaireSummary {
   languages: string[];
   defaultLanguage: string;
   currentVersion: number;
+  /** Set when the questionnaire is archived: out of the lists, its public link answers 410, read-only. */
+  archivedAt: string | null;
 }
 
 export interface QuestionnaireDetail extends Omit<QuestionnaireSummary, 'title'> {
@@ -19,8 +21,9 @@ export interface QuestionnaireDetail extends Omit<QuestionnaireSummary, 'title'>
   missingTranslations: Record<string, string[]>;
 }
 
-export function fetchQuestionnaires(signal?: AbortSignal): Promise<Paginated<QuestionnaireSummary>> {
-  return apiRequest('/questionnaires', { query: { limit: 200 }, signal });
+/** `archived`: the archived questionnaires only (admins and evaluators). */
+export function fetchQuestionnaires(signal?: AbortSignal, archived = false): Promise<Paginated<QuestionnaireSummary>> {
+  return apiRequest('/questionnaires', { query: { limit: 200, archived: archived || undefined }, signal });
 }
 
 export function fetchQuestionnaire(id: string, signal?: AbortSignal): Promise<QuestionnaireDetail> {

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { ArchiveBanner } from '@/components/archive';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import { fetchQrCode, fetchQuestionnaire } from '@/features/questionnaires/api/questionnaires-api';
 import { useObjectUrl } from '@/lib/use-object-url';
@@ -26,9 +27,13 @@ export function QuestionnairePage() {
   return (
     <article aria-labelledby="questionnaire-title">
       <h1 id="questionnaire-title">{title}</h1>
-      <p>
-        <Link to={`/workspace/questionnaires/${q.id}`}>{t('workspace.editLink')}</Link>
-      </p>
+      <ArchiveBanner kind="questionnaires" id={q.id} name={title ?? q.slug} archivedAt={q.archivedAt} />
+      {/* An archived questionnaire is read-only (writes answer 410): no edit link until it is restored. */}
+      {q.archivedAt ? null : (
+        <p>
+          <Link to={`/workspace/questionnaires/${q.id}`}>{t('workspace.editLink')}</Link>
+        </p>
+      )}
       <p>
         {t(`questionnaires.statuses.${q.status}`)} · {t('questionnaires.version')} {q.currentVersion || '—'}
         {q.hasUnpublishedChanges ? ` · ${t('questionnaires.unpublished')}` : ''}
