@@ -20,6 +20,7 @@ import {
 import { deleteKeys } from './support/redis-keys';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { GiveUp, waitFor } from './support/wait-for';
+import { insertResponses } from './support/response-rows';
 
 // Issue #4's faults, on the real PostgreSQL and Redis with the built processes: a worker SIGKILLed in the middle of a
 // recompute, and Redis stopped while responses arrive. Each test has queue prefixes of its own, so that no other spec's
@@ -46,13 +47,13 @@ describe('A worker killed with SIGKILL in the middle of a recompute', () => {
   const languageId = randomUUID();
 
   /**
-   * `$3` responses made by PostgreSQL itself (as bench/aggregate does), over two years of the plan, with « prefer not »,
+   * `rows` responses made by PostgreSQL itself (as bench/aggregate does), over two years of the plan, with « prefer not »,
    * unanswered ADS+ questions, a rare category (suppressed cells) and respondents who speak two languages.
    */
   const insertResponses = (rows: number) => t.db.query(`
-    INSERT INTO responses (questionnaire_id, version_id, version, language, answered_at, idempotency_key, body_hash, answers)
-    SELECT $1::uuid, $2::uuid, 1, 'fr', '2024-01-01T12:00:00Z'::timestamptz + d.at * interval '729 days', gen_random_uuid(), 'fault-test',
-           jsonb_build_object('${ids.attended}', d.a < 0.7, '${ids.heardFrom}', CASE WHEN d.h < 0.4 THEN 'friends' ELSE 'poster' END,
+    INSERT INTO responses (questionnaire_id, version, language, answered_at, idempotency_key, answers)
+    SELECT $1::uuid, 1, 'fr', '2024-01-01T12:00:00Z'::timestamptz + d.at * interval '729 days', gen_random_uuid(),
+           response_answers_keyed($1::uuid, 1, jsonb_build_object('${ids.attended}', d.a < 0.7, '${ids.heardFrom}', CASE WHEN d.h < 0.4 THEN 'friends' ELSE 'poster' END,
                               '${ids.satisfaction}', 1 + floor(d.s * 5)::int)
            || CASE WHEN d.g < 0.03 THEN '{}'::jsonb WHEN d.g < 0.06 THEN jsonb_build_object('${genderId}', 'null'::jsonb)
                    WHEN d.g < 0.06002 THEN jsonb_build_object('${genderId}', 'non_binary')
@@ -61,9 +62,9 @@ describe('A worker killed with SIGKILL in the middle of a recompute', () => {
                    ELSE jsonb_build_object('${ids.age}', (ARRAY['under_18', '18_24', '25_34', '35_44', '45_54', '55_64', '65_plus'])[1 + floor(d.y * 7)::int]) END
            || CASE WHEN d.l < 0.05 THEN jsonb_build_object('${languageId}', 'null'::jsonb)
                    WHEN d.l < 0.35 THEN jsonb_build_object('${languageId}', jsonb_build_array('fr', 'ar'))
-                   ELSE jsonb_build_object('${languageId}', jsonb_build_array((ARRAY['fr', 'en', 'ar', 'es'])[1 + floor(d.l * 4)::int])) END
+                   ELSE jsonb_build_object('${languageId}', jsonb_build_array((ARRAY['fr', 'en', 'ar', 'es'])[1 + floor(d.l * 4)::int])) END)
       FROM (SELECT gs, random() AS at, random() AS a, random() AS h, random() AS s, random() AS g, random() AS y, random() AS l
-              FROM generate_series(1, $3::int) gs OFFSET 0) d`, [q.questionnaireId, q.versionIds[1], rows]);
+              FROM generate_series(1, $2::int) gs OFFSET 0) d`, [q.questionnaireId, rows]);
 
   const workersEnv = (n: number) => ({
     DATABASE_URL: process.env.DATABASE_URL!, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, PGAPPNAME: sessionName(n),

@@ -13,6 +13,7 @@ import { codeOffsets, decodeAnswer, encodeAnswers, encodeAnswersSql } from '@bac
 import { Response } from '@backend/responses/response.entity';
 import { publishable } from './support/disclosure';
 import { bearer, startTestApp, TestApp } from './support/test-app';
+import { insertResponses } from './support/response-rows';
 
 const Q = { knows: randomUUID(), satisfaction: randomUUID(), gender: randomUUID(), languages: randomUUID() };
 const questions: Question[] = [
@@ -58,12 +59,12 @@ describe('Indicator values computed from the raw rows', () => {
     const content = { title: { fr: 'Q' }, description: {}, defaultLanguage: 'fr', languages: ['fr'], questions };
     const q = await em.save(em.create(Questionnaire, { ...content, planId, instrumentId: instrument.id, slug: `agg-${Date.now()}`, status: 'published', currentVersion: 1 }));
     questionnaireId = q.id;
-    const version = await em.save(em.create(QuestionnaireVersion, { ...content, questionnaireId: q.id, version: 1 }));
-    await em.insert(Response, RESPONSES.map(([date, knows, satisfaction, gender, languages]) => {
+    await em.save(em.create(QuestionnaireVersion, { ...content, questionnaireId: q.id, version: 1 }));
+    await insertResponses(em, RESPONSES.map(([date, knows, satisfaction, gender, languages]) => {
       const answers: Record<string, AnswerValue> = { [Q.knows]: knows, [Q.gender]: gender, [Q.languages]: languages };
       if (satisfaction !== null) answers[Q.satisfaction] = satisfaction;
-      return { questionnaireId: q.id, versionId: version.id, version: 1, language: 'fr', answeredAt: new Date(`${date}T15:00:00Z`),
-        idempotencyKey: randomUUID(), bodyHash: 'x', answers };
+      return { questionnaireId: q.id, version: 1, language: 'fr', answeredAt: new Date(`${date}T15:00:00Z`),
+        idempotencyKey: randomUUID(), answers };
     }));
     const counts = await em.save(em.create(Instrument, { planId, kind: 'participation_count', name: 'Nombre de participants' }));
     countsInstrumentId = counts.id;
@@ -212,8 +213,7 @@ describe('Indicator values computed from the raw rows', () => {
   it('knows which indicators are stale, and none after a recompute', async () => {
     const id = await indicator({ kind: 'response_count', source: { questionnaireId } });
     expect(await aggregation.stale()).not.toContain(id);
-    const [version] = await t.db.query('SELECT id FROM questionnaire_versions WHERE questionnaire_id = $1', [questionnaireId]);
-    await t.db.manager.insert(Response, { questionnaireId, versionId: version.id, version: 1, language: 'fr', idempotencyKey: randomUUID(), bodyHash: 'x', answers: { [Q.knows]: true } });
+    await insertResponses(t.db, { questionnaireId, version: 1, language: 'fr', idempotencyKey: randomUUID(), answers: { [Q.knows]: true } });
     expect(await aggregation.stale()).toContain(id);
     await aggregation.recompute(id);
     expect(await aggregation.stale()).not.toContain(id);
@@ -227,10 +227,9 @@ describe('Indicator values computed from the raw rows', () => {
       "SELECT to_char(month, 'YYYY-MM-DD') AS month, source_version AS v FROM indicator_months WHERE indicator_id = $1", [id])).map((r) => [r.month, r.v]));
     const before = await stored();
     const versionsBefore = await months();
-    const [version] = await t.db.query('SELECT id FROM questionnaire_versions WHERE questionnaire_id = $1', [questionnaireId]);
-    const add = (answeredAt: Date, knows: boolean) => ({ questionnaireId, versionId: version.id, version: 1, language: 'fr', answeredAt,
-      idempotencyKey: randomUUID(), bodyHash: 'x', answers: { [Q.knows]: knows, [Q.gender]: 'man', [Q.languages]: ['ar'] } });
-    const inserted = await t.db.manager.insert(Response, [add(new Date('2022-03-20T15:00:00Z'), true), add(new Date(), false)]);
+    const add = (answeredAt: Date, knows: boolean) => ({ questionnaireId, version: 1, language: 'fr', answeredAt,
+      idempotencyKey: randomUUID(), answers: { [Q.knows]: knows, [Q.gender]: 'man', [Q.languages]: ['ar'] } });
+    const inserted = await insertResponses(t.db, [add(new Date('2022-03-20T15:00:00Z'), true), add(new Date(), false)]);
 
     // Act: the recompute the workers run, then a full one
     await aggregation.recompute(id);
@@ -305,14 +304,16 @@ describe('Indicator values computed from the raw rows', () => {
     const stored = () => t.db.query(
       'SELECT indicator_id, grain, period_start, dimension, category, value, n, cumulative_value, suppressed FROM indicator_values WHERE indicator_id = ANY($1) ORDER BY 1, 2, 3, 4, 5', [ids]);
     const fromJson = await stored();
-    await t.db.query(`UPDATE responses SET codes = ${encodeAnswersSql(questions, 'answers')} WHERE questionnaire_id = $1`, [questionnaireId]);
+    const [{ keys }] = await t.db.query('SELECT answer_keys AS keys FROM questionnaire_versions WHERE questionnaire_id = $1 AND version = 1', [questionnaireId]);
+    await t.db.query(`UPDATE responses SET codes = ${encodeAnswersSql(questions, 'answers', keys)} WHERE questionnaire_id = $1`, [questionnaireId]);
     try {
       // Act
       await aggregation.recomputeMany(ids, { full: true });
 
       // Assert: the same values (every row coded: none read from JSON), SQL's codes those of the ingest's encoder, decoded back
       expect(await stored()).toEqual(fromJson);
-      const rows: { answers: Record<string, AnswerValue>; codes: Buffer }[] = await t.db.query('SELECT answers, codes FROM responses WHERE questionnaire_id = $1', [questionnaireId]);
+      const rows: { answers: Record<string, AnswerValue>; codes: Buffer }[] = await t.db.query(
+        'SELECT response_answers_by_id(questionnaire_id, version, answers) AS answers, codes FROM responses WHERE questionnaire_id = $1', [questionnaireId]);
       const offsets = codeOffsets(questions);
       for (const row of rows) {
         expect(row.codes).toEqual(encodeAnswers(questions, row.answers));

@@ -9,6 +9,7 @@ import type { Role } from '@backend/users/role';
 import { Fixtures, fixtures, PlanFixture, uniqueText } from './support/fixtures';
 import { createQuestionnaire, QuestionnaireFixture, validAnswers, sampleQuestions } from './support/questionnaire-factory';
 import { bearer, startTestApp, TestApp } from './support/test-app';
+import { insertResponses } from './support/response-rows';
 
 // « Nothing is erased » (README): DELETE archives plans, questionnaires, indicators and organizations; the database
 // itself refuses a delete that would cascade into responses, counts, manual values, evaluations or reports.
@@ -48,11 +49,11 @@ describe('Archiving instead of deleting', () => {
     f.track(`/api/questionnaires/${questionnaire.questionnaireId}`);
     const em = t.db.manager;
     for (const day of ['2024-02-10', '2024-03-10', '2024-03-20']) {
-      const saved = await em.save(em.create(Response, {
-        questionnaireId: questionnaire.questionnaireId, versionId: questionnaire.versionIds[1], version: 1, language: 'fr',
-        answeredAt: new Date(`${day}T15:00:00Z`), idempotencyKey: randomUUID(), bodyHash: 'x', answers: {},
-      }));
-      responseIds.push(saved.id);
+      const saved = await insertResponses(em, {
+        questionnaireId: questionnaire.questionnaireId, version: 1, language: 'fr',
+        answeredAt: new Date(`${day}T15:00:00Z`), idempotencyKey: randomUUID(), answers: {},
+      });
+      responseIds.push(saved.identifiers[0].id);
     }
     const indicator = await em.save(em.create(Indicator, {
       planId: plan.planId, objectiveId: plan.objectiveId, position: 2, name: 'Répondants archivés', kind: 'response_count', grain: 'month',

@@ -19,6 +19,7 @@ import {
 import { DEMO_EVALUATIONS_WAIT_MS, withDemoEvaluations } from './support/demo-evaluations';
 import { Fixtures, fixtures, uniqueText, purgeEvaluations } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
+import { insertResponses } from './support/response-rows';
 
 // Issue 13, « Tests and proof »: a committee member reads every figure published of indicators with small cells — each
 // grain, period and running total, totals and each breakdown, as stored and as of two days a day apart in the values,
@@ -208,21 +209,21 @@ describe('Disclosure control (issue 13): a committee member who differences ever
       const q = await em.save(em.create(Questionnaire, {
         ...content, planId, instrumentId: instrument.id, slug: `attack-${randomUUID()}`, status: 'published', currentVersion: 1,
       }));
-      const version = await em.save(em.create(QuestionnaireVersion, { ...content, questionnaireId: q.id, version: 1 }));
+      await em.save(em.create(QuestionnaireVersion, { ...content, questionnaireId: q.id, version: 1 }));
       const random = seededRandom(13);
       const drawn = Array.from({ length: 150 }, () => ({ day: addDays('2024-01-01', Math.floor(random() * 547)), gender: null as string | null }));
       // And a category rare enough to be hidden in every table: four people over the plan, in four months.
       const rare = ['2024-02-14', '2024-06-03', '2024-10-21', '2025-03-10'].map((day) => ({ day, gender: 'self_described' as string | null }));
       const people = [...drawn, ...rare];
-      await em.insert(Response, people.map(({ day, gender }, n) => {
+      await insertResponses(em, people.map(({ day, gender }, n) => {
         const answers: Record<string, AnswerValue> = {
           [Q.knows]: random() < 0.5,
           [Q.gender]: gender ?? pickWeighted<string | null>(random, [['woman', 45], ['man', 35], ['non_binary', 10], [null, 10]]),
           [Q.age]: pickWeighted<string | null>(random, [['18_24', 25], ['25_34', 30], ['35_44', 25], ['65_plus', 15], [null, 5]]),
         };
         return {
-          questionnaireId: q.id, versionId: version.id, version: 1, language: 'fr', answeredAt: new Date(`${day}T15:00:00Z`),
-          receivedAt: new Date(`${day}T15:00:00Z`), idempotencyKey: randomUUID(), bodyHash: 'x', answers, codes: encodeAnswers(QUESTIONS, answers),
+          questionnaireId: q.id, version: 1, language: 'fr', answeredAt: new Date(`${day}T15:00:00Z`),
+          receivedAt: new Date(`${day}T15:00:00Z`), idempotencyKey: randomUUID(), answers, codes: encodeAnswers(QUESTIONS, answers),
           recordKey: recordKey('disclosure-attack', `response-${n}`) | 0,
         };
       }));

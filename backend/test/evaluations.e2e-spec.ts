@@ -23,6 +23,7 @@ import { publishable, publishableShare } from './support/disclosure';
 import { Fixtures, fixtures, uniqueText, purgeEvaluations } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { waitFor } from './support/wait-for';
+import { insertResponses } from './support/response-rows';
 
 const Q = { knows: randomUUID(), gender: randomUUID() };
 const QUESTIONS: Question[] = [
@@ -77,9 +78,9 @@ describe('Evaluations', () => {
   const as = (role: Role) => bearer(t.tokens[role]);
 
   async function response(answeredAt: string, knows: boolean, gender: string): Promise<void> {
-    await t.db.manager.insert(Response, {
-      questionnaireId: own.questionnaireId, versionId: own.versionId, version: 1, language: 'fr', answeredAt: new Date(answeredAt),
-      idempotencyKey: randomUUID(), bodyHash: 'x', answers: { [Q.knows]: knows, [Q.gender]: gender },
+    await insertResponses(t.db, {
+      questionnaireId: own.questionnaireId, version: 1, language: 'fr', answeredAt: new Date(answeredAt),
+      idempotencyKey: randomUUID(), answers: { [Q.knows]: knows, [Q.gender]: gender },
     });
   }
 

@@ -131,7 +131,7 @@ describe('Imports', () => {
       const done = await confirmed(imp.id);
       expect(done).toMatchObject({ status: 'done', result: { created: 3, skipped: 0 } });
       const rows = await t.db.query<{ answers: Record<string, unknown>; month: string; coded: boolean }[]>(
-        `SELECT answers, to_char(answered_at AT TIME ZONE 'America/Toronto', 'YYYY-MM-DD HH24:MI') AS month, codes IS NOT NULL AS coded
+        `SELECT response_answers_by_id(questionnaire_id, version, answers) AS answers, to_char(answered_at AT TIME ZONE 'America/Toronto', 'YYYY-MM-DD HH24:MI') AS month, codes IS NOT NULL AS coded
          FROM responses WHERE questionnaire_id = $1 ORDER BY answered_at`, [q.questionnaireId]);
       expect(rows.map((r) => r.month)).toEqual(['2022-08-20 10:15', '2022-08-20 23:30', '2022-08-21 09:00']);
       expect(rows[0].answers).toEqual({ [q.questions[0].id]: true, [q.questions[1].id]: 'friends', [q.questions[2].id]: ['food', 'french'], [q.questions[3].id]: 5 });

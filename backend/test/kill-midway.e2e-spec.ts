@@ -25,8 +25,9 @@ import { GiveUp, waitFor } from './support/wait-for';
 //   - archive: the test holds the archiving user's row FOR UPDATE. `UPDATE plans SET archived_at, archived_by` checks
 //     the archived_by foreign key (FOR KEY SHARE of that user row) at the end of its statement, so it waits there,
 //     the plan row written, before the audit row is inserted;
-//   - import confirm: the test holds the questionnaire's row FOR UPDATE. The INSERT … SELECT of the staged rows into
-//     responses checks the questionnaire_id foreign key after inserting them, so it waits with every row written;
+//   - import confirm: the test holds the questionnaire's version rows FOR UPDATE. The INSERT … SELECT of the staged
+//     rows into responses checks the (questionnaire_id, version) foreign key after inserting them, so it waits with
+//     every row written;
 //   - freeze: the test holds evaluation_events in SHARE mode (inserts wait, reads do not). The freeze's transaction has
 //     stored the snapshot and the state (UPDATE evaluations) and waits to insert its « frozen » event.
 // Each process's database sessions carry a name of their own (PGAPPNAME), so the test sees what they do.
@@ -249,7 +250,7 @@ describe('The API and the workers SIGKILLed in the middle of a write leave nothi
 
     // Act 1: confirmed; the worker's INSERT of the rows is caught with every row written, uncommitted; SIGKILL.
     const firstApp = sessionName('workers-1');
-    let release: (() => Promise<void>) | null = await holdLock('SELECT 1 FROM questionnaires WHERE id = $1 FOR UPDATE', [q.questionnaireId]);
+    let release: (() => Promise<void>) | null = await holdLock('SELECT 1 FROM questionnaire_versions WHERE questionnaire_id = $1 FOR UPDATE', [q.questionnaireId]);
     let caught: Session[] = [];
     try {
       await t.http().post(`/api/imports/${importId}/confirm`).set(bearer(t.tokens.evaluator)).expect(202);
@@ -284,12 +285,12 @@ describe('The API and the workers SIGKILLed in the middle of a write leave nothi
     }, { timeoutMs: 150_000, intervalMs: 500 });
     expect((await importRow()).result).toEqual({ created: ROWS, skipped: 0 });
     const [counts] = await t.db.query<{ n: number; keys: number; comments: number; ours: number }[]>(
-      `SELECT count(*)::int AS n, count(DISTINCT idempotency_key)::int AS keys, count(DISTINCT answers->>$2)::int AS comments,
-              count(*) FILTER (WHERE body_hash = $3)::int AS ours
-         FROM responses WHERE questionnaire_id = $1`, [q.questionnaireId, commentQuestion.id, `import:${importId}`]);
+      `SELECT count(*)::int AS n, count(DISTINCT idempotency_key)::int AS keys, count(DISTINCT response_answers_by_id(questionnaire_id, version, answers)->>$2)::int AS comments,
+              count(*) FILTER (WHERE import_id = $3)::int AS ours
+         FROM responses WHERE questionnaire_id = $1`, [q.questionnaireId, commentQuestion.id, importId]);
     expect(counts).toEqual({ n: ROWS, keys: ROWS, comments: ROWS, ours: ROWS });
     const missing = await t.db.query<{ c: string }[]>(
-      `SELECT c FROM unnest($2::text[]) c EXCEPT SELECT answers->>$3 FROM responses WHERE questionnaire_id = $1`,
+      `SELECT c FROM unnest($2::text[]) c EXCEPT SELECT response_answers_by_id(questionnaire_id, version, answers)->>$3 FROM responses WHERE questionnaire_id = $1`,
       [q.questionnaireId, Array.from({ length: ROWS }, (_, i) => comment(i)), commentQuestion.id]);
     expect(missing).toEqual([]);
     // Nothing of it left behind: its staged rows are dropped.

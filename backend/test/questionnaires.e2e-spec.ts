@@ -7,6 +7,7 @@ import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-vers
 import { Response } from '@backend/responses/response.entity';
 import { Fixtures, fixtures, PlanFixture, uniqueText } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
+import { insertResponses } from './support/response-rows';
 
 interface ErrorBody { statusCode: number; code: string; message: string; errors?: { field: string; message: string }[] }
 interface Detail {
@@ -49,10 +50,7 @@ describe('Questionnaire authoring (evaluators)', () => {
 
   /** A resident's response to a version, written as the public endpoint would. */
   async function answer(questionnaireId: string, version: number): Promise<void> {
-    const v = await t.db.getRepository(QuestionnaireVersion).findOneByOrFail({ questionnaireId, version });
-    await t.db.getRepository(Response).insert({
-      questionnaireId, versionId: v.id, version, language: 'fr', idempotencyKey: randomUUID(), bodyHash: 'test', answers: {},
-    });
+    await insertResponses(t.db, { questionnaireId, version, language: 'fr', idempotencyKey: randomUUID(), answers: {} });
     answered.push(questionnaireId);
   }
 

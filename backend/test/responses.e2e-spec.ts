@@ -93,26 +93,30 @@ describe('Residents answer a published questionnaire', () => {
       // Assert
       expect(Object.keys(res.body).sort()).toEqual(['id', 'receivedAt']);
       expect(new Date(res.body.receivedAt).toISOString()).toBe(res.body.receivedAt);
-      const [row] = await t.db.query('SELECT * FROM responses WHERE id = $1', [res.body.id]);
-      expect(row).toMatchObject({ questionnaire_id: q.questionnaireId, version_id: q.versionIds[1], version: 1, language: 'fr', idempotency_key: key });
-      expect(row.answers).toEqual({
+      const [row] = await t.db.query(`SELECT *, response_answers_by_id(questionnaire_id, version, answers) AS by_id FROM responses WHERE id = $1`, [res.body.id]);
+      expect(row).toMatchObject({ questionnaire_id: q.questionnaireId, version: 1, language: 'fr', idempotency_key: key, import_id: null });
+      expect(row.body_hash).toHaveLength(32); // the SHA-256's bytes
+      expect(row.by_id).toEqual({
         [ids.attended]: true, [ids.heardFrom]: 'friends', [ids.services]: ['food', 'french'], [ids.satisfaction]: 4,
         [ids.people]: 3, [ids.comment]: 'Merci', [ids.visitDay]: '2024-08-17', [ids.age]: '25_34',
       });
       // Coded for the aggregation, from the version it answered.
-      const [version] = await t.db.query('SELECT questions FROM questionnaire_versions WHERE id = $1', [row.version_id]);
-      expect(row.codes).toEqual(encodeAnswers(version.questions, row.answers));
+      const [version] = await t.db.query('SELECT questions, answer_keys FROM questionnaire_versions WHERE questionnaire_id = $1 AND version = 1', [q.questionnaireId]);
+      expect(row.codes).toEqual(encodeAnswers(version.questions, row.by_id));
+      // Stored under the version's short answer keys, not the questions' UUIDs.
+      expect(Object.keys(row.answers).sort()).toEqual(Object.keys(row.by_id).map((id) => version.answer_keys[id]).sort());
+      expect(Object.keys(row.answers).every((k: string) => /^\d{1,3}$/.test(k))).toBe(true);
       expect(row.codes.length).toBeGreaterThanOrEqual(5);
       // Anonymity: nothing about the sender is kept (record_key is a random number drawn by the database, for the
       // disclosure layer's perturbation: nothing the sender gave).
-      expect(Object.keys(row).sort()).toEqual(['answered_at', 'answered_month', 'answers', 'body_hash', 'codes', 'id', 'idempotency_key', 'language',
-        'questionnaire_id', 'received_at', 'record_key', 'version', 'version_id']);
+      expect(Object.keys(row).sort()).toEqual(['answered_at', 'answered_month', 'answers', 'body_hash', 'by_id', 'codes', 'id', 'idempotency_key',
+        'import_id', 'language', 'questionnaire_id', 'received_at', 'record_key', 'version']);
       expect(Number.isInteger(row.record_key)).toBe(true);
     });
 
     it('accepts « prefer not to answer » (null) where the question offers it', async () => {
       const res = await post(q.slug, body({ age: null })).expect(201);
-      const [row] = await t.db.query('SELECT answers FROM responses WHERE id = $1', [res.body.id]);
+      const [row] = await t.db.query(`SELECT response_answers_by_id(questionnaire_id, version, answers) AS answers FROM responses WHERE id = $1`, [res.body.id]);
       expect(row.answers[ids.age]).toBeNull();
     });
 
@@ -134,8 +138,8 @@ describe('Residents answer a published questionnaire', () => {
       const future = await post(two.slug, { language: 'en', version: 3, answers });
       // Assert
       expect(old.status).toBe(201);
-      const [row] = await t.db.query('SELECT version, version_id FROM responses WHERE id = $1', [old.body.id]);
-      expect(row).toEqual({ version: 1, version_id: two.versionIds[1] });
+      const [row] = await t.db.query('SELECT version FROM responses WHERE id = $1', [old.body.id]);
+      expect(row).toEqual({ version: 1 });
       expect(current.status).toBe(400);
       expect(current.body.errors).toEqual([{ field: `answers.${v1.ids.comment}`, questionId: v1.ids.comment, message: 'This question is not part of this version of the questionnaire.' }]);
       expect(future.status).toBe(400);
@@ -314,7 +318,7 @@ describe('Residents answer a published questionnaire', () => {
       const first = await post(q.slug, body(), key).expect(201);
       const res = await post(q.slug, body({ satisfaction: 5 }), key).expect(422);
       expect(res.body).toMatchObject({ statusCode: 422, code: 'idempotency_key_reused' });
-      const [row] = await t.db.query('SELECT id, answers FROM responses WHERE idempotency_key = $1', [key]);
+      const [row] = await t.db.query(`SELECT id, response_answers_by_id(questionnaire_id, version, answers) AS answers FROM responses WHERE idempotency_key = $1`, [key]);
       expect(row.id).toBe(first.body.id);
       expect(row.answers[ids.satisfaction]).toBe(4);
     });

@@ -330,11 +330,11 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
     ids = sample.ids;
     q = await createQuestionnaire(t.db, { planId: plan.planId, versions: [sample.questions] });
     await t.db.query(`
-      INSERT INTO responses (questionnaire_id, version_id, version, language, idempotency_key, body_hash, answers)
-      SELECT $1::uuid, $2::uuid, 1, 'fr', gen_random_uuid(), 'seeded',
-             jsonb_build_object('${ids.attended}', gs % 5 <> 0, '${ids.heardFrom}', CASE WHEN gs % 3 = 0 THEN 'poster' ELSE 'friends' END,
-                                '${ids.satisfaction}', 1 + gs % 5, '${ids.age}', (ARRAY['18_24', '25_34', '35_44', '45_54', '55_64'])[1 + gs % 5])
-        FROM generate_series(1, $3::int) gs`, [q.questionnaireId, q.versionIds[1], SEEDED]);
+      INSERT INTO responses (questionnaire_id, version, language, idempotency_key, answers)
+      SELECT $1::uuid, 1, 'fr', gen_random_uuid(),
+             response_answers_keyed($1::uuid, 1, jsonb_build_object('${ids.attended}', gs % 5 <> 0, '${ids.heardFrom}', CASE WHEN gs % 3 = 0 THEN 'poster' ELSE 'friends' END,
+                                '${ids.satisfaction}', 1 + gs % 5, '${ids.age}', (ARRAY['18_24', '25_34', '35_44', '45_54', '55_64'])[1 + gs % 5]))
+        FROM generate_series(1, $2::int) gs`, [q.questionnaireId, SEEDED]);
     queue = new Queue(AGGREGATION_QUEUE, { connection: redisOptions(redisUrl, 'worker'), prefix: `${prefix}:bull` });
 
     // Three indicators the questionnaire feeds, with breakdowns.

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import type { Question } from '@backend/questionnaires/question.types';
 import { codeOffsets, codeSql, decodeAnswer } from '@backend/responses/answer-codes';
 import { keyFromSum } from '@backend/disclosure/cell-key';
+import type { AnswerKeys } from '@backend/responses/answer-keys';
 import type { Scope } from './source-queries';
 
 /**
@@ -17,7 +18,7 @@ export interface AnswerRow {
 }
 
 /** Per version: its questions, and where each coded one is in the codes. */
-type Versions = Map<number, { questions: Map<string, Question>; offsets: ReturnType<typeof codeOffsets> }>;
+type Versions = Map<number, { questions: Map<string, Question>; offsets: ReturnType<typeof codeOffsets>; keys: AnswerKeys }>;
 
 /** Parameters bound as they are named: `$n` for each value, in order. */
 function binder(): { bind: (value: unknown) => string; params: unknown[] } {
@@ -45,17 +46,27 @@ function inScope(scope: Scope, bind: (value: unknown) => string): string {
 export async function answerRows(em: EntityManager, questionnaireId: string, questionIds: string[], scope: Scope): Promise<AnswerRow[]> {
   const versions = await questionsByVersion(em, questionnaireId);
   const codes = questionIds.map((id) => codeExpression(id, versions));
-  if (codes.some((c) => c === null)) return jsonRows(em, questionnaireId, questionIds, scope, '');
+  const keys = questionIds.map((id) => answerKeyOf(id, versions));
+  if (codes.some((c) => c === null)) return jsonRows(em, questionnaireId, keys, scope, '');
   return [
     ...await codedRows(em, questionnaireId, questionIds, codes as string[], versions, scope),
-    ...await jsonRows(em, questionnaireId, questionIds, scope, 'AND r.codes IS NULL'),
+    ...await jsonRows(em, questionnaireId, keys, scope, 'AND r.codes IS NULL'),
   ];
 }
 
 async function questionsByVersion(em: EntityManager, questionnaireId: string): Promise<Versions> {
-  const rows: { version: number; questions: Question[] }[] = await em.query(
-    'SELECT version, questions FROM questionnaire_versions WHERE questionnaire_id = $1', [questionnaireId]);
-  return new Map(rows.map((r) => [r.version, { questions: new Map(r.questions.map((q) => [q.id, q])), offsets: codeOffsets(r.questions) }]));
+  const rows: { version: number; questions: Question[]; keys: AnswerKeys }[] = await em.query(
+    'SELECT version, questions, answer_keys AS keys FROM questionnaire_versions WHERE questionnaire_id = $1', [questionnaireId]);
+  return new Map(rows.map((r) => [r.version, { questions: new Map(r.questions.map((q) => [q.id, q])), offsets: codeOffsets(r.questions), keys: r.keys }]));
+}
+
+/**
+ * The key a question's answers are stored under: the same in every version (answer-keys.ts). A question no version
+ * holds reads nothing (its id is no key).
+ */
+function answerKeyOf(questionId: string, versions: Versions): string {
+  for (const v of versions.values()) if (v.keys[questionId] !== undefined) return v.keys[questionId];
+  return questionId;
 }
 
 /**
@@ -99,12 +110,13 @@ async function codedRows(
   }));
 }
 
-async function jsonRows(em: EntityManager, questionnaireId: string, questionIds: string[], scope: Scope, filter: string): Promise<AnswerRow[]> {
+/** Rows read from their JSON, by the questions' answer keys. */
+async function jsonRows(em: EntityManager, questionnaireId: string, answerKeys: string[], scope: Scope, filter: string): Promise<AnswerRow[]> {
   const q = binder();
-  const keys = questionIds.map((_, i) => `k${i}`);
+  const keys = answerKeys.map((_, i) => `k${i}`);
   const rows: ({ month: string; rows: number; key: string } & Record<string, string | null>)[] = await em.query(
     `SELECT to_char(month, 'YYYY-MM-DD') AS month, ${keys.map((k) => `${k}, `).join('')}count(*)::int AS rows, sum(record_key)::text AS key
-       FROM (SELECT r.answered_month AS month, r.record_key${questionIds.map((id, i) => `, (r.answers->${q.bind(id)}::text)::text AS k${i}`).join('')}
+       FROM (SELECT r.answered_month AS month, r.record_key${answerKeys.map((key, i) => `, (r.answers->${q.bind(key)}::text)::text AS k${i}`).join('')}
                FROM responses r WHERE r.questionnaire_id = ${q.bind(questionnaireId)} ${filter} ${inScope(scope, q.bind)}) x
       GROUP BY ${['month', ...keys].join(', ')}`, q.params);
   return rows.map((row) => ({ month: row.month, rows: row.rows, key: keyFromSum(row.key), answers: keys.map((k) => row[k]) }));

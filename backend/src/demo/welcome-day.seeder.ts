@@ -7,6 +7,7 @@ import { Action } from '@backend/plans/action.entity';
 import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-version.entity';
 import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
 import { encodeAnswers } from '@backend/responses/answer-codes';
+import { toStoredAnswers } from '@backend/responses/answer-keys';
 import { Response } from '@backend/responses/response.entity';
 import { recordKey } from '@backend/disclosure/cell-key';
 import { stableUuid } from './demo-rng';
@@ -37,12 +38,14 @@ export async function seedWelcomeDay(em: EntityManager, planId: string, organiza
     ...content, planId, instrumentId: instrument.id, slug: WELCOME_DAY_SLUG, status: 'published', currentVersion: 1,
     opensAt: new Date('2021-08-01T00:00:00Z'), closesAt: null,
   }));
-  const version = await em.save(em.create(QuestionnaireVersion, { ...content, questionnaireId: questionnaire.id, version: 1 }));
+  const saved = await em.save(em.create(QuestionnaireVersion, { ...content, questionnaireId: questionnaire.id, version: 1 }));
+  // Read back for the answer keys the database gave it.
+  const { answerKeys } = await em.findOneByOrFail(QuestionnaireVersion, { id: saved.id });
 
   const rows = generateWelcomeResponses().map((r, n) => ({
-    questionnaireId: questionnaire.id, versionId: version.id, version: 1, language: r.language,
+    questionnaireId: questionnaire.id, version: 1, language: r.language,
     receivedAt: r.answeredAt, answeredAt: r.answeredAt, idempotencyKey: stableUuid('d0e1a000', n),
-    bodyHash: createHash('sha256').update(JSON.stringify(r.answers)).digest('hex'), answers: r.answers,
+    bodyHash: createHash('sha256').update(JSON.stringify(r.answers)).digest(), answers: toStoredAnswers(r.answers, answerKeys),
     // Coded as the ingest codes them (the aggregation groups the codes).
     codes: encodeAnswers(WELCOME_DAY_QUESTIONS, r.answers),
     // Fixed record keys (real records get random ones from the database): the demo publishes the same figures on

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import type { Question, Translations } from './question.types';
 import { Questionnaire } from './questionnaire.entity';
+import type { AnswerKeys } from '@backend/responses/answer-keys';
 
 /** A published state of a questionnaire. Once a response refers to it, it is never rewritten. */
 @Entity('questionnaire_versions')
@@ -33,6 +34,13 @@ export class QuestionnaireVersion {
 
   @Column({ type: 'jsonb' })
   questions: Question[];
+
+  /**
+   * Question id → the short key its answers are stored under (answer-keys.ts). Assigned by the database when the
+   * version is written (trigger in migration CompactResponses), never by the application: one rule, one place.
+   */
+  @Column({ type: 'jsonb', insert: false, update: false })
+  answerKeys: AnswerKeys;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -213,7 +213,7 @@ export class QuestionnairesService {
         q.currentVersion = (await this.lastVersion(em, id)) + 1;
         await em.save(em.create(QuestionnaireVersion, { ...content, questionnaireId: id, version: q.currentVersion }));
       } else if (!sameContent(content, contentOf(current))) {
-        if (await em.existsBy(Response, { questionnaireId: id, versionId: current.id })) {
+        if (await em.existsBy(Response, { questionnaireId: id, version: current.version })) {
           q.currentVersion = (await this.lastVersion(em, id)) + 1;
           await em.save(em.create(QuestionnaireVersion, { ...content, questionnaireId: id, version: q.currentVersion }));
         } else {
@@ -295,8 +295,8 @@ export class QuestionnairesService {
     const rows = await this.db.query<(VersionSummary & { responseCount: number; key: string | null })[]>(
       `SELECT v.version, v.created_at AS "createdAt", COALESCE(c.n, 0)::int AS "responseCount", c.key
          FROM questionnaire_versions v
-         LEFT JOIN (SELECT version_id, count(*) AS n, sum(record_key)::text AS key FROM responses WHERE questionnaire_id = $1 GROUP BY version_id) c
-           ON c.version_id = v.id
+         LEFT JOIN (SELECT version, count(*) AS n, sum(record_key)::text AS key FROM responses WHERE questionnaire_id = $1 GROUP BY version) c
+           ON c.version = v.version
         WHERE v.questionnaire_id = $1
         ORDER BY v.version`,
       [questionnaireId],

@@ -1,4 +1,5 @@
 import type { AnswerValue, Question } from '@backend/questionnaires/question.types';
+import type { AnswerKeys } from './answer-keys';
 
 /**
  * A response's answers as a few bytes: what the aggregation groups a million responses by. Extracting three answers
@@ -108,19 +109,20 @@ export function codeSql(codes: string, offset: string, width: 1 | 4): string {
 }
 
 /**
- * The same encoding in SQL, over a JSON answers expression: for loading rows in bulk inside PostgreSQL (benchmarks,
- * imports) without a trip through JavaScript. An answer it cannot code (which validation keeps out) makes the codes
+ * The same encoding in SQL, over a JSON answers expression keyed as stored (`keys`: the version's answer keys): for
+ * loading rows in bulk inside PostgreSQL (benchmarks, imports) without a trip through JavaScript. An answer it cannot code (which validation keeps out) makes the codes
  * NULL: the row is read from its JSON.
  */
-export function encodeAnswersSql(questions: Question[], answers: string): string {
+export function encodeAnswersSql(questions: Question[], answers: string, keys: AnswerKeys): string {
   const literal = (v: string) => `'${v.replace(/'/g, "''")}'`;
   const hex = (value: string, width: 1 | 4) => `lpad(to_hex(${value}), ${width * 2}, '0')`;
   const parts: string[] = [];
   for (const q of questions) {
     const width = codeWidth(q);
     if (width === 0) continue;
-    const value = `(${answers}->${literal(q.id)})`;
-    const text = `(${answers}->>${literal(q.id)})`;
+    const key = keys[q.id] ?? q.id;
+    const value = `(${answers}->${literal(key)})`;
+    const text = `(${answers}->>${literal(key)})`;
     const choices = q.choices ?? [];
     let coded: string;
     switch (q.type) {
@@ -140,7 +142,7 @@ export function encodeAnswersSql(questions: Question[], answers: string): string
                  THEN ${ANSWERED_BIT}::int8 ${choices.map((c, i) => `+ CASE WHEN ${value} ? ${literal(c.code)} THEN ${2 ** i} ELSE 0 END`).join(' ')} END`;
     }
     const prefer = width === 1 ? PREFER_NOT_BYTE : 0xffffffff;
-    parts.push(hex(`CASE WHEN NOT (${answers} ? ${literal(q.id)}) THEN 0 WHEN ${value} = 'null'::jsonb THEN ${prefer} ELSE ${coded} END::int8`, width));
+    parts.push(hex(`CASE WHEN NOT (${answers} ? ${literal(key)}) THEN 0 WHEN ${value} = 'null'::jsonb THEN ${prefer} ELSE ${coded} END::int8`, width));
   }
   // concat() would skip a NULL part: || makes the whole codes NULL.
   return parts.length ? `decode(${parts.join(' || ')}, 'hex')` : `'\\x'::bytea`;

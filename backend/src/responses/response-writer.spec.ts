@@ -30,7 +30,7 @@ function fakeDb(behaviour: { fail?: (records: Record[]) => Error | null; held?: 
 
 const QID = randomUUID();
 const row = (overrides: Partial<ResponseRow> = {}): ResponseRow => ({
-  questionnaireId: QID, versionId: randomUUID(), version: 1, language: 'fr', idempotencyKey: randomUUID(), bodyHash: 'h1', answers: { a: 1 }, codes: null, ...overrides,
+  questionnaireId: QID, version: 1, language: 'fr', idempotencyKey: randomUUID(), bodyHash: 'h1', answers: { a: 1 }, codes: null, ...overrides,
 });
 const options: Partial<WriterOptions> = { maxWaitMs: 1, maxBatch: 100, maxInFlight: 1 };
 const pgError = (code: string) => Object.assign(new Error(`pg ${code}`), { driverError: { code } });
@@ -108,8 +108,8 @@ describe(ResponseWriter.name, () => {
 
   it('leaves out the one row that breaks an INSERT and stores the others', async () => {
     // Arrange
-    const bad = row({ versionId: 'deleted-version' });
-    const { db } = fakeDb({ fail: (records) => (records.some((r) => (r as unknown as { version_id: string }).version_id === 'deleted-version') ? pgError('23503') : null) });
+    const bad = row({ version: 99 }); // a version deleted meanwhile: its foreign key fails
+    const { db } = fakeDb({ fail: (records) => (records.some((r) => (r as unknown as { version: number }).version === 99) ? pgError('23503') : null) });
     const writer = new ResponseWriter(db, options);
     // Act
     const results = await Promise.allSettled([writer.write(row()), writer.write(bad), writer.write(row())]);

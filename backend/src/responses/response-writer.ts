@@ -8,11 +8,12 @@ import type { AnswerValue } from '@backend/questionnaires/question.types';
 /** A validated response, ready to be stored. */
 export interface ResponseRow {
   questionnaireId: string;
-  versionId: string;
   version: number;
   language: string;
   idempotencyKey: string;
+  /** Hex SHA-256 of the canonical body (stored as its 32 bytes). */
   bodyHash: string;
+  /** By the version's answer keys (toStoredAnswers). */
   answers: Record<string, AnswerValue>;
   /** encodeAnswers of the answers against the version (null: not coded). */
   codes: Buffer | null;
@@ -57,19 +58,19 @@ interface StoredRow {
 // sends only after the commit (and its WAL flush) is done. Rows whose key is already taken are skipped here and
 // looked up afterwards, so two sends of one key store one row even when they race in different batches.
 const INSERT = `
-  INSERT INTO responses (questionnaire_id, version_id, version, language, idempotency_key, body_hash, answers, codes, answered_month)
-  SELECT r.questionnaire_id, version_id, version, language, idempotency_key, body_hash, answers, codes,
+  INSERT INTO responses (questionnaire_id, version, language, idempotency_key, body_hash, answers, codes, answered_month)
+  SELECT r.questionnaire_id, version, language, idempotency_key, decode(body_hash, 'hex'), answers, codes,
          date_trunc('month', now() AT TIME ZONE coalesce(p.time_zone, 'UTC'))::date
-  FROM jsonb_to_recordset($1::jsonb) AS r(questionnaire_id uuid, version_id uuid, version int, language text,
+  FROM jsonb_to_recordset($1::jsonb) AS r(questionnaire_id uuid, version int, language text,
     idempotency_key uuid, body_hash text, answers jsonb, codes bytea)
   -- The month is the plan's (answered_at is now(), the transaction's start). A questionnaire deleted meanwhile
   -- leaves no zone: the row still goes to the INSERT and fails on its foreign key, as a row error.
   LEFT JOIN questionnaires q ON q.id = r.questionnaire_id LEFT JOIN plans p ON p.id = q.plan_id
   ON CONFLICT (questionnaire_id, idempotency_key) DO NOTHING
-  RETURNING id, questionnaire_id, idempotency_key, received_at, body_hash`;
+  RETURNING id, questionnaire_id, idempotency_key, received_at, encode(body_hash, 'hex') AS body_hash`;
 
 const LOOKUP = `
-  SELECT r.id, r.questionnaire_id, r.idempotency_key, r.received_at, r.body_hash
+  SELECT r.id, r.questionnaire_id, r.idempotency_key, r.received_at, encode(r.body_hash, 'hex') AS body_hash
   FROM responses r
   JOIN unnest($1::uuid[], $2::uuid[]) AS k(questionnaire_id, idempotency_key)
     ON r.questionnaire_id = k.questionnaire_id AND r.idempotency_key = k.idempotency_key`;
@@ -212,7 +213,7 @@ export class ResponseWriter implements BeforeApplicationShutdown {
 
 function toRecord(r: ResponseRow) {
   return {
-    questionnaire_id: r.questionnaireId, version_id: r.versionId, version: r.version, language: r.language,
+    questionnaire_id: r.questionnaireId, version: r.version, language: r.language,
     // bytea's text form, which jsonb_to_recordset reads.
     idempotency_key: r.idempotencyKey, body_hash: r.bodyHash, answers: r.answers, codes: r.codes && `\\x${r.codes.toString('hex')}`,
   };

@@ -1,6 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import type { AnswerValue } from '@backend/questionnaires/question.types';
-import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
 import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-version.entity';
 
 /**
@@ -9,8 +8,8 @@ import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-vers
  */
 @Entity('responses')
 @Index('uq_responses_idempotency', ['questionnaireId', 'idempotencyKey'], { unique: true })
-@Index('ix_responses_received', ['questionnaireId', 'receivedAt'])
-// The months a recompute reads again (aggregation: only those whose responses changed).
+// The months a recompute reads again (aggregation: only those whose responses changed), and the staff's list of
+// responses, newest answered first. Every index costs each insert (bench/README.md): no other.
 @Index('ix_responses_answered', ['questionnaireId', 'answeredAt'])
 // The few rows a recompute reads from their JSON (see answer-codes.ts), found without a scan.
 @Index('ix_responses_uncoded', ['questionnaireId', 'answeredAt'], { where: 'codes IS NULL' })
@@ -21,19 +20,16 @@ export class Response {
   @Column({ type: 'uuid' })
   questionnaireId: string;
 
-  @ManyToOne(() => Questionnaire, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'questionnaire_id' })
-  questionnaire?: Relation<Questionnaire>;
-
-  @Column({ type: 'uuid' })
-  versionId: string;
-
-  @ManyToOne(() => QuestionnaireVersion, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'version_id' })
-  questionnaireVersion?: Relation<QuestionnaireVersion>;
-
   @Column({ type: 'int' })
   version: number;
+
+  /** One foreign key for both columns (a second one on the questionnaire alone cost a check per row: bench:import). */
+  @ManyToOne(() => QuestionnaireVersion, { onDelete: 'RESTRICT' })
+  @JoinColumn([
+    { name: 'questionnaire_id', referencedColumnName: 'questionnaireId', foreignKeyConstraintName: 'fk_responses_version' },
+    { name: 'version', referencedColumnName: 'version' },
+  ])
+  questionnaireVersion?: Relation<QuestionnaireVersion>;
 
   @Column({ type: 'text' })
   language: string;
@@ -57,11 +53,18 @@ export class Response {
   @Column({ type: 'uuid' })
   idempotencyKey: string;
 
-  /** SHA-256 of the canonical body: a retry with the same key must carry the same body. */
-  @Column({ type: 'text' })
-  bodyHash: string;
+  /** SHA-256 of the canonical body (32 bytes): a retry with the same key must carry the same body. Null when imported. */
+  @Column({ type: 'bytea', nullable: true })
+  bodyHash: Buffer | null;
 
-  /** questionId → value, as validated against the version. */
+  /** The import that wrote it (imports of past responses); null for a resident's own. */
+  @Column({ type: 'uuid', nullable: true })
+  importId: string | null;
+
+  /**
+   * The answers as validated against the version, keyed by the version's short answer keys (answer-keys.ts:
+   * toStoredAnswers, fromStoredAnswers; in SQL, response_answers_by_id).
+   */
   @Column({ type: 'jsonb' })
   answers: Record<string, AnswerValue>;
 

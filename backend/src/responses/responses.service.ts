@@ -17,6 +17,7 @@ import { parseResponseBody, primaryLanguage, responseHash } from './response-bod
 import { ResponseWriter, StoredResponse, unavailable } from './response-writer';
 import { encodeAnswers } from './answer-codes';
 import { AnswerProblem, validateAnswers } from './validate-answers';
+import { toStoredAnswers } from './answer-keys';
 import { recordAudit } from '@backend/audit/audit.service';
 
 /** What a stored response's sender gets back, the first time and on every retry (API.md). */
@@ -107,20 +108,21 @@ export class ResponsesService {
 
     const bodyHash = responseHash(body);
     const stored = await this.writer.write({
-      questionnaireId: questionnaire.id, versionId: version.id, version: version.version, language, idempotencyKey: key, bodyHash, answers,
-      codes: encodeAnswers(version.questions, answers),
+      questionnaireId: questionnaire.id, version: version.version, language, idempotencyKey: key, bodyHash,
+      answers: toStoredAnswers(answers, version.answerKeys), codes: encodeAnswers(version.questions, answers),
     });
     if (stored.bodyHash !== bodyHash) throw keyReused();
     return receipt(stored);
   }
 
-  /** Stored responses of a questionnaire, newest first. */
+  /** Stored responses of a questionnaire, newest answered first (through the index the recompute reads by). */
   async list(questionnaireId: string, q: PageQueryDto): Promise<Page<StoredResponseView>> {
     await findOr404(this.db.manager, Questionnaire, questionnaireId, 'Questionnaire');
     const [rows, [{ total }]] = await Promise.all([
       this.db.query<StoredResponseView[]>(
-        `SELECT id, version, language, received_at AS "receivedAt", answered_at AS "answeredAt", answers
-         FROM responses WHERE questionnaire_id = $1 ORDER BY received_at DESC, id DESC LIMIT $2 OFFSET $3`,
+        `SELECT id, version, language, received_at AS "receivedAt", answered_at AS "answeredAt",
+                response_answers_by_id(questionnaire_id, version, answers) AS answers
+         FROM responses WHERE questionnaire_id = $1 ORDER BY answered_at DESC, id DESC LIMIT $2 OFFSET $3`,
         [questionnaireId, q.limit, (q.page - 1) * q.limit]),
       this.db.query<{ total: number }[]>('SELECT count(*)::int AS total FROM responses WHERE questionnaire_id = $1', [questionnaireId]),
     ]);
@@ -137,7 +139,7 @@ export class ResponsesService {
     } catch (err) {
       if (!(err instanceof ApiError) || err.getStatus() !== HttpStatus.GONE) throw err;
       const [row] = await this.db.query<{ id: string; received_at: Date; body_hash: string }[]>(
-        `SELECT r.id, r.received_at, r.body_hash FROM responses r JOIN questionnaires q ON q.id = r.questionnaire_id
+        `SELECT r.id, r.received_at, encode(r.body_hash, 'hex') AS body_hash FROM responses r JOIN questionnaires q ON q.id = r.questionnaire_id
          WHERE q.slug = $1 AND r.idempotency_key = $2`, [slug, idempotencyKey]);
       const parsed = parseResponseBody(raw);
       if (!row || parsed.kind !== 'body') throw err;

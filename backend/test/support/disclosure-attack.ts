@@ -552,7 +552,7 @@ export async function trueResponses(t: TestApp, questionnaireId: string, questio
   const dims = Object.entries(questions);
   const rows = await t.db.query<Record<string, string | null>[]>(
     `SELECT to_char((r.answered_at AT TIME ZONE p.time_zone)::date, 'YYYY-MM-DD') AS day
-            ${dims.map((_, i) => `, (r.answers->$${i + 2})::text AS d${i}`).join('')}
+            ${dims.map((_, i) => `, (response_answers_by_id(r.questionnaire_id, r.version, r.answers)->$${i + 2})::text AS d${i}`).join('')}
        FROM responses r JOIN questionnaires q ON q.id = r.questionnaire_id JOIN plans p ON p.id = q.plan_id
       WHERE r.questionnaire_id = $1`, [questionnaireId, ...dims.map(([, id]) => id)]);
   return rows.map((r) => ({ day: r.day!, categories: Object.fromEntries(dims.map(([d], i) => [d, categoryOf(r[`d${i}`])])) }));

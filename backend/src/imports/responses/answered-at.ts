@@ -11,6 +11,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * whatever the zone. Null when the text is not a date.
  */
 export function parseAnsweredAt(text: string): string | null {
+  if (isPlainDateTime(text)) return text;
   const t = text.trim();
   // The day stops at the T of ISO 8601 too: a greedy \S+ would take « 2022-03-05T14:07:09Z » whole.
   const split = /^([^\sT]+)(?:[T\s]+(.+))?$/.exec(t);
@@ -31,4 +32,29 @@ export function parseAnsweredAt(text: string): string | null {
   if (hours > 23 || minutes > 59 || seconds > 59) return null;
   const zone = m[5] === undefined ? '' : /^(z|utc|gmt)$/i.test(m[5]) ? '+00' : m[5];
   return `${day} ${pad(hours)}:${pad(minutes)}:${pad(seconds)}${zone}`;
+}
+
+/** Days already checked (an export spans a few thousand): parseDay's regular expressions once per day. */
+const realDays = new Map<string, boolean>();
+
+/**
+ * « YYYY-MM-DD hh:mm:ss » exactly, a real day and time: most exports write their dates so, and such a text is its own
+ * answer (what the general path above would return), found at the cost of a few character codes.
+ */
+function isPlainDateTime(t: string): boolean {
+  if (t.length !== 19) return false;
+  for (let i = 0; i < 19; i += 1) {
+    const c = t.charCodeAt(i);
+    const expected = i === 4 || i === 7 ? 45 : i === 10 ? 32 : i === 13 || i === 16 ? 58 : -1;
+    if (expected === -1 ? c < 48 || c > 57 : c !== expected) return false;
+  }
+  const two = (i: number) => (t.charCodeAt(i) - 48) * 10 + t.charCodeAt(i + 1) - 48;
+  if (two(11) > 23 || two(14) > 59 || two(17) > 59) return false;
+  const day = t.slice(0, 10);
+  let real = realDays.get(day);
+  if (real === undefined) {
+    real = parseDay(day) === day;
+    if (realDays.size < 100_000) realDays.set(day, real);
+  }
+  return real;
 }

@@ -66,7 +66,7 @@ export class ResponsesImportService {
         const out: StagedRow[] = [];
         for (const row of batch) {
           if (reader === null) {
-            reader = new ResponseRowReader(row, questionnaire.id, version.questions, version.languages, version.defaultLanguage, options);
+            reader = new ResponseRowReader(row, questionnaire.id, version.questions, version.languages, version.defaultLanguage, options, version.answerKeys);
             if (!reader.headerOk) return; // the columns are wrong: say so at once, without reading the rest
             continue;
           }
@@ -85,9 +85,10 @@ export class ResponsesImportService {
     const runner = this.db.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
-      await createStaging(client, imp.id, imp.generation);
+      const zone = await this.zoneOf(questionnaire.id);
+      await createStaging(client, imp.id, imp.generation, zone);
       try {
-        await copyIntoStaging(client, stagingTable(imp.id, imp.generation), staged(), await this.zoneOf(questionnaire.id));
+        await copyIntoStaging(client, stagingTable(imp.id, imp.generation), staged(), zone);
       } catch (err) {
         if (err instanceof CsvSyntaxError) problems.add(problem(err.line, null, 'bad_csv', `Line ${err.line}: ${err.message}`));
         else if (err instanceof EncodingError) problems.add(problem(null, null, 'bad_encoding', err.message));
@@ -134,24 +135,26 @@ export class ResponsesImportService {
     const options = imp.options as unknown as ResponsesImportOptions;
     const [{ exists }] = await em.query<{ exists: boolean }[]>('SELECT to_regclass($1) IS NOT NULL AS exists', [stagingTable(imp.id, imp.generation)]);
     if (!exists) return null;
-    const [{ n }] = await em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${stagingTable(imp.id, imp.generation)}`);
+    const table = stagingTable(imp.id, imp.generation);
+    const [{ n }] = await em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table} WHERE key IS NOT NULL`);
     if (n !== staged) return null;
-    // The rows were checked against the version the preview names: they are stored as answers to it. In the order of
-    // their keys, which is that of their dates (row-reader.ts): every index grows at its end. A row's id is its key:
-    // unique across questionnaires too, since the key hashes the questionnaire's id, and in the same order.
+    // The rows were checked against the version the preview names, and staged as stored (staging.ts): they are stored
+    // as answers to it, each joined to its answers, with nothing left to compute. In the order of their keys, which is
+    // that of their dates (row-reader.ts): every index grows at its end. A row's id is its key: unique across
+    // questionnaires too, since the key hashes the questionnaire's id, and in the same order. No body: import_id says
+    // where the row comes from.
     const number = (imp.preview as { questionnaire?: { version?: number } } | null)?.questionnaire?.version;
-    const version = number !== undefined
-      ? await em.findOneByOrFail(QuestionnaireVersion, { questionnaireId: options.questionnaireId, version: number })
-      : await this.currentVersion(em, options.questionnaireId);
+    const version = number ?? (await this.currentVersion(em, options.questionnaireId)).version;
     const [{ created }] = await em.query<{ created: number }[]>(
       `WITH inserted AS (
-         INSERT INTO responses (id, questionnaire_id, version_id, version, language, answered_at, idempotency_key, body_hash, answers, codes, answered_month)
-         SELECT s.key, $1, $2, $3, s.language, s.answered_at, s.key, $4, s.answers, s.codes, date_trunc('month', s.answered_at AT TIME ZONE $5)::date
-           FROM ${stagingTable(imp.id, imp.generation)} s
+         INSERT INTO responses (id, questionnaire_id, version, language, answered_at, idempotency_key, import_id, answers, codes, answered_month)
+         SELECT s.key, $1, $2, s.language, s.answered_at, s.key, $3, a.answers, a.codes, s.answered_month
+           FROM ${table} s JOIN ${table} a ON a.answers_id = s.answers_id AND a.key IS NULL
+          WHERE s.key IS NOT NULL
          ORDER BY s.key
          ON CONFLICT (questionnaire_id, idempotency_key) DO NOTHING RETURNING 1)
        SELECT count(*)::int AS created FROM inserted`,
-      [options.questionnaireId, version.id, version.version, `import:${imp.id}`, await this.zoneOf(options.questionnaireId, em)],
+      [options.questionnaireId, version, imp.id],
     );
     return { created, skipped: n - created };
   }
@@ -176,7 +179,7 @@ export class ResponsesImportService {
     const { rows } = await client.query<{ staged: number; fresh: number }>(
       `SELECT count(*)::int AS staged,
               count(DISTINCT s.key) FILTER (WHERE NOT EXISTS (SELECT 1 FROM responses r WHERE r.questionnaire_id = $1 AND r.idempotency_key = s.key))::int AS fresh
-       FROM ${table} s`, [questionnaireId]);
+       FROM ${table} s WHERE s.key IS NOT NULL`, [questionnaireId]);
     return rows[0];
   }
 

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AnswerValue, Question } from '@backend/questionnaires/question.types';
 import { encodeAnswers } from '@backend/responses/answer-codes';
+import { AnswerKeys, toStoredAnswers } from '@backend/responses/answer-keys';
 import { message } from '@backend/responses/answer-messages';
 import { validateAnswers } from '@backend/responses/validate-answers';
 import { problem, ProblemList, SourceRow } from '../import-problem';
@@ -21,6 +22,12 @@ export interface StagedRow {
   key: string;
   answeredAt: string;
   language: string;
+  /**
+   * Its answers: rows with the same answers share them (an export repeats a few thousand combinations a million times),
+   * staged once under `answersId` (staging.ts).
+   */
+  answersId: number;
+  /** As stored in `responses.answers`: keyed by the version's answer keys. */
   answersJson: string;
   /** Hex of the answer codes, or null (the row is then read from its JSON, as answer-codes.ts allows). */
   codesHex: string | null;
@@ -35,15 +42,21 @@ const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
  * random pages (31 s for a million rows in random order, 10.6 s in this order: bench:import).
  */
 function rowUuid(answeredAt: string, text: string): string {
-  const t = Number(answeredAt.slice(0, 19).replace(/\D/g, '')).toString(16).padStart(12, '0');
-  const h = createHash('md5').update(text).digest('hex');
+  // The digits of « YYYY-MM-DD hh:mm:ss » (parseAnsweredAt always starts so), read without a regular expression.
+  let n = 0;
+  for (const i of DATE_DIGITS) n = n * 10 + answeredAt.charCodeAt(i) - 48;
+  const t = n.toString(16).padStart(12, '0');
+  const h = hash('md5', text, 'hex');
   return `${t.slice(0, 8)}-${t.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
+
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
 
 /** Distinct combinations of answers remembered: an export repeats a few thousand of them a million times. */
 const ANSWERS_MEMO = 100_000;
 
 interface CheckedAnswers {
+  answersId: number;
   answersJson: string;
   codesHex: string | null;
 }
@@ -67,6 +80,7 @@ export class ResponseRowReader {
   private readonly languageIndex: number;
   private readonly seen = new Map<string, number>();
   private readonly memo = new Map<string, CheckedAnswers>();
+  private answersIds = 0;
 
   constructor(
     header: SourceRow,
@@ -75,6 +89,8 @@ export class ResponseRowReader {
     private readonly languages: readonly string[],
     private readonly defaultLanguage: string,
     options: ResponsesImportOptions,
+    /** The version's answer keys (the answers are staged as stored); by question id when absent (tests). */
+    private readonly answerKeys: AnswerKeys | null = null,
   ) {
     this.headers = header.cells.map((c) => c.trim());
     const mapping = mapColumns(this.headers, questions, options.columns);
@@ -118,7 +134,7 @@ export class ResponseRowReader {
       }
     }
     if (this.problems.count > before || answeredAt === null || answers === null) return null;
-    return { line: row.line, key: this.key(answeredAt, cells), answeredAt, language, ...answers };
+    return { line: row.line, key: this.key(answeredAt, cells), answeredAt, language, answersId: answers.answersId, answersJson: answers.answersJson, codesHex: answers.codesHex };
   }
 
   /**
@@ -154,7 +170,8 @@ export class ResponseRowReader {
     // Rows with problems are not remembered: each must be reported with its own line.
     if (problems) return null;
     const codes = encodeAnswers(this.questions, validated.answers);
-    const checked = { answersJson: JSON.stringify(validated.answers), codesHex: codes === null ? null : codes.toString('hex') };
+    const stored = this.answerKeys === null ? validated.answers : toStoredAnswers(validated.answers, this.answerKeys);
+    const checked = { answersId: (this.answersIds += 1), answersJson: JSON.stringify(stored), codesHex: codes === null ? null : codes.toString('hex') };
     if (this.memo.size < ANSWERS_MEMO) this.memo.set(memoKey, checked);
     return checked;
   }
@@ -162,7 +179,7 @@ export class ResponseRowReader {
   private key(answeredAt: string, cells: readonly string[]): string {
     if (this.idIndex >= 0 && (cells[this.idIndex] ?? '').trim() !== '') return rowUuid(answeredAt, `${this.questionnaireId}\u0000id\u0000${cells[this.idIndex].trim()}`);
     // Remembered by digest, not by content: a million rows' cells would take hundreds of megabytes.
-    const digest = createHash('md5').update(`${this.questionnaireId}\u0000${cells.join('\u0001')}`).digest('base64');
+    const digest = hash('md5', `${this.questionnaireId}\u0000${cells.join('\u0001')}`, 'base64');
     const n = this.seen.get(digest) ?? 0;
     this.seen.set(digest, n + 1);
     return rowUuid(answeredAt, `${digest}\u0000${n}`);
