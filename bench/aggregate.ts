@@ -100,7 +100,8 @@ async function loadPhase(db: Client): Promise<Loaded> {
   const t = performance.now();
   let shown = 0;
   try {
-    const codes = (answers: string) => backend.answerCodes().encodeAnswersSql(welcome.WELCOME_DAY_QUESTIONS, answers);
+    // The JSON is keyed as stored (the version's answer keys), and so is what the encoder reads.
+    const codes = (answers: string) => backend.answerCodes().encodeAnswersSql(welcome.WELCOME_DAY_QUESTIONS, answers, q.answerKeys);
     await loadResponses([db, second], q, ids, codes, ROWS, from, to, (done) => {
       if (done - shown >= ROWS / 10 || done === ROWS) {
         shown = done;
@@ -112,18 +113,24 @@ async function loadPhase(db: Client): Promise<Loaded> {
   }
   const loadMs = since(t);
   say();
-  // The codes made in SQL are those the ingest's encoder gives (a sample).
-  const sample = (await db.query<{ answers: Record<string, never>; codes: number[] }>('SELECT answers, codes FROM responses TABLESAMPLE SYSTEM (0.5) LIMIT 2000')).rows;
+  // The codes made in SQL are those the ingest's encoder gives (a sample), from the answers by question id; the
+  // rows are stored as the ingest stores them (answers by answer key, body_hash a 32-byte SHA-256).
+  const sample = (await db.query<{ answers: Record<string, never>; codes: number[]; hash_bytes: number }>(
+    'SELECT answers, codes, octet_length(body_hash) AS hash_bytes FROM responses TABLESAMPLE SYSTEM (0.5) LIMIT 2000')).rows;
   const { encodeAnswers } = backend.answerCodes();
-  const wrong = sample.filter((r) => JSON.stringify(r.codes) !== JSON.stringify(encodeAnswers(welcome.WELCOME_DAY_QUESTIONS, r.answers)));
+  const { fromStoredAnswers } = backend.answerKeys();
+  const wrong = sample.filter((r) => r.hash_bytes !== 32
+    || JSON.stringify(r.codes) !== JSON.stringify(encodeAnswers(welcome.WELCOME_DAY_QUESTIONS, fromStoredAnswers(r.answers, q.answerKeys))));
   if (wrong.length) throw new Error(`${wrong.length} of ${sample.length} sampled rows have codes the ingest would not give: ${JSON.stringify(wrong[0])}`);
   const tv = performance.now();
   await db.query('VACUUM ANALYZE responses');
   await db.query('CHECKPOINT');
   const vacuumMs = since(tv);
-  const [{ bytes }] = (await db.query<{ bytes: string }>(`SELECT pg_total_relation_size('responses') AS bytes`)).rows;
+  const [{ bytes, heap, row }] = (await db.query<{ bytes: string; heap: string; row: string }>(
+    `SELECT pg_total_relation_size('responses') AS bytes, pg_relation_size('responses') AS heap,
+            (SELECT avg(pg_column_size(r.*)) FROM responses r TABLESAMPLE SYSTEM (1)) AS row`)).rows;
   const tableMb = Number(bytes) / 2 ** 20;
-  say(`   loaded in ${ms(loadMs)} (${n(ROWS / (loadMs / 1000))} rows/s), VACUUM ANALYZE + CHECKPOINT ${ms(vacuumMs)}; responses: ${n(tableMb)} MB with indexes`);
+  say(`   loaded in ${ms(loadMs)} (${n(ROWS / (loadMs / 1000))} rows/s), VACUUM ANALYZE + CHECKPOINT ${ms(vacuumMs)}; responses: ${n(tableMb)} MB with indexes, ${n(Number(heap) / 2 ** 20)} MB heap, ${n(Number(row))} bytes a row (pg_column_size, 1 % sample)`);
   return { plan, q, ids, loadMs, vacuumMs, tableMb };
 }
 
@@ -169,6 +176,7 @@ async function floorPhase(q: Questionnaire, ids: WelcomeIds, indicators: number)
   const offsets = backend.answerCodes().codeOffsets(backend.welcomeDay().WELCOME_DAY_QUESTIONS);
   const offset = (id: string) => offsets.get(id)!.offset;
   say(`\n3. Floor: the plain GROUP BY over the same rows (month: the responses' answered_month column), median of ${RUNS}; a fresh session each`);
+  // The JSON forms read the answers under their stored keys (the version's answer keys), as SQL over the rows must.
   const crossTab = `SELECT answered_month, answers->>$2 AS gender, answers->>$3 AS age_group, count(*) FROM responses WHERE questionnaire_id = $1`;
   const variants: Omit<FloorVariant, 'median' | 'runs'>[] = [
     { label: `GROUP BY month, gender, age (cross-tab), once per indicator (${indicators}×)`, settings: [], repeat: indicators, sql: `${crossTab} GROUP BY 1, 2, 3` },
@@ -193,8 +201,8 @@ async function floorPhase(q: Questionnaire, ids: WelcomeIds, indicators: number)
       try {
         for (const s of v.settings) await db.query(s);
         const t = performance.now();
-        // Each form binds the ids it names ($1 the questionnaire, then gender, age group, knows).
-        const params = [q.id, ids.gender, ids.age_group, ids.knowsTable].slice(0, Math.max(...[...v.sql.matchAll(/\$(\d)/g)].map((m) => Number(m[1]))));
+        // Each form binds the keys it names ($1 the questionnaire, then gender, age group, knows: their answer keys).
+        const params = [q.id, ...[ids.gender, ids.age_group, ids.knowsTable].map((id) => q.answerKeys[id])].slice(0, Math.max(...[...v.sql.matchAll(/\$(\d)/g)].map((m) => Number(m[1]))));
         for (let k = 0; k < v.repeat; k++) await db.query(v.sql, params);
         runs.push(since(t));
       } finally {
@@ -286,7 +294,7 @@ async function naivePhase(q: Questionnaire, ids: WelcomeIds): Promise<NaiveFigur
   for (const mode of ['all', 'paged'] as const) {
     const file = join(tmpdir(), `repere-bench-agg-naive-${process.pid}-${mode}.json`);
     const options: NaiveOptions = {
-      url: URL_, questionnaireId: q.id, mode, pageSize: NAIVE_PAGE, out: file,
+      url: URL_, questionnaireId: q.id, mode, pageSize: NAIVE_PAGE, out: file, version: 1,
       questions: { gender: ids.gender, age: ids.age_group, knows: ids.knowsTable },
     };
     await quiet();

@@ -5,7 +5,7 @@ import type { AnswerValue, Question } from '../../backend/src/questionnaires/que
 // question ids), answered a million times over three years. The rows are made by PostgreSQL itself (one
 // INSERT … SELECT generate_series per chunk) with the mix residents give: « prefer not » (null), questions
 // left unanswered (no key), the show-if branch, several home languages. Answers are stored as the ingest
-// stores them: questionId → value, only for questions shown and answered.
+// stores them: answer key → value (the version's short keys, answer-keys.ts), only for questions shown and answered.
 
 /** A choice among weighted outcomes: a JSON value, `null` (prefer not), or `ABSENT` (no key: not answered). */
 export const ABSENT = Symbol('absent');
@@ -45,12 +45,23 @@ function cases<T>(column: string, weighted: [T, number][], render: (v: T) => str
 const piece = (column: string, questionId: string, weighted: Weighted) =>
   cases(column, weighted, (v) => (v === ABSENT ? `'{}'::jsonb` : `jsonb_build_object('${questionId}', ${sqlJson(v)})`));
 
+/** The Welcome Day questions' stored answer keys (questionnaire_versions.answer_keys), for loadSql. */
+export function storedKeys(ids: WelcomeIds, answerKeys: Record<string, string>): WelcomeIds {
+  return Object.fromEntries(Object.entries(ids).map(([k, id]) => {
+    const key = answerKeys[id];
+    if (key === undefined) throw new Error(`question ${k} (${id}) has no answer key`);
+    return [k, key];
+  })) as unknown as WelcomeIds;
+}
+
 /**
  * One INSERT of responses `$3 … $4` (generate_series bounds, of $7 in all) into questionnaire $1, version $2, answered
  * between $5 and $6 in the order of the series, as a table filled over three years is: the k-th of $7 responses
  * at k/$7 of the way, within one response's share of time. (Random dates all over the table would scatter a month's
  * rows across every page, which no table that grew with its responses looks like.) Every random draw is a column of
- * the inner query (OFFSET 0 keeps it from being inlined, so each CASE sees one draw).
+ * the inner query (OFFSET 0 keeps it from being inlined, so each CASE sees one draw). `q` names the JSON keys the
+ * answers are written under: the version's answer keys (storedKeys), as the ingest stores them. body_hash is a
+ * 32-byte SHA-256 per row, as the ingest's (of the row's idempotency key and answers: no two alike).
  */
 export function loadSql(q: WelcomeIds, codes: (answers: string) => string): string {
   const draws = ['lang', 'heard', 'first', 'knows', 'svc1', 'svc2', 'svc_n', 'sat', 'improve', 'gender', 'age', 'imm', 'lang1', 'lang2', 'lang_n', 'lang_x', 'dis', 'at'];
@@ -82,10 +93,12 @@ export function loadSql(q: WelcomeIds, codes: (answers: string) => string): stri
   // The codes as the ingest stores them (answer-codes.ts), from the answers in SQL; the month in the bench plan's zone
   // (the default), as the ingest gives it (the trigger that fills it otherwise would cost a lookup a row).
   return `
-    INSERT INTO responses (questionnaire_id, version_id, version, language, received_at, answered_at, idempotency_key, body_hash, answers, codes, answered_month)
-    SELECT $1::uuid, $2::uuid, 1, language, answered_at + interval '1 second', answered_at, gen_random_uuid(), 'bench', answers, ${codes('answers')},
+    INSERT INTO responses (questionnaire_id, version, language, received_at, answered_at, idempotency_key, body_hash, answers, codes, answered_month)
+    SELECT $1::uuid, $2::int, language, answered_at + interval '1 second', answered_at, idempotency_key,
+           sha256(uuid_send(idempotency_key) || convert_to(answers::text, 'UTF8')), answers, ${codes('answers')},
            date_trunc('month', answered_at AT TIME ZONE 'America/Toronto')::date
-      FROM (SELECT ${cases('lang', UI_LANGUAGES, (v) => `'${v}'`)} AS language, answered_at, ${answers.join('\n         || ')} AS answers
+      FROM (SELECT ${cases('lang', UI_LANGUAGES, (v) => `'${v}'`)} AS language, answered_at, gen_random_uuid() AS idempotency_key,
+                   ${answers.join('\n         || ')} AS answers
               FROM (SELECT g, ${draws.filter((d) => d !== 'at').map((d) => `random() AS ${d}`).join(', ')},
                            $5::timestamptz + ((g - 1 + random()) / $7::int) * ($6::timestamptz - $5::timestamptz) AS answered_at
                       FROM generate_series($3::int, $4::int) g OFFSET 0) d OFFSET 0) a`;

@@ -2,13 +2,14 @@ import { Client } from 'pg';
 import type { Dimension } from '../../backend/src/indicators/indicator-kind';
 import type { IndicatorSource } from '../../backend/src/indicators/indicator-source';
 import type { Question, Translations } from '../../backend/src/questionnaires/question.types';
-import { loadSql, WelcomeIds } from './dataset';
+import { loadSql, storedKeys, WelcomeIds } from './dataset';
 
 // The bench's plan, written straight in SQL: one plan, one objective, one published questionnaire (the Welcome
 // Day one) with its version 1 and its instrument, the indicators, an admin to log in with.
 
 export interface Plan { planId: string; objectiveId: string; startDate: string }
-export interface Questionnaire { id: string; versionId: string; slug: string }
+/** `answerKeys`: its version 1's question id → the short key answers are stored under (assigned by the database). */
+export interface Questionnaire { id: string; versionId: string; slug: string; answerKeys: Record<string, string> }
 
 export async function seedPlan(db: Client, startDate: string): Promise<Plan> {
   const [{ id: planId }] = (await db.query<{ id: string }>(
@@ -31,11 +32,12 @@ export async function seedQuestionnaire(
     `INSERT INTO questionnaires (plan_id, instrument_id, slug, title, description, default_language, languages, questions, status, current_version)
      VALUES ($1, $2, $3, $4, $5, 'fr', $6, $7, 'published', 1) RETURNING id`,
     [plan.planId, instrumentId, slug, JSON.stringify(content.title), JSON.stringify(content.description), languages, JSON.stringify(content.questions)])).rows;
-  const [{ id: versionId }] = (await db.query<{ id: string }>(
+  // answer_keys: written by the database's trigger (migration CompactResponses), read back.
+  const [{ id: versionId, answer_keys: answerKeys }] = (await db.query<{ id: string; answer_keys: Record<string, string> }>(
     `INSERT INTO questionnaire_versions (questionnaire_id, version, title, description, default_language, languages, questions)
-     VALUES ($1, 1, $2, $3, 'fr', $4, $5) RETURNING id`,
+     VALUES ($1, 1, $2, $3, 'fr', $4, $5) RETURNING id, answer_keys`,
     [id, JSON.stringify(content.title), JSON.stringify(content.description), languages, JSON.stringify(content.questions)])).rows;
-  return { id, versionId, slug };
+  return { id, versionId, slug, answerKeys };
 }
 
 export interface IndicatorSpec {
@@ -61,13 +63,15 @@ export async function seedAdmin(db: Client, email: string, passwordHash: string)
 
 /**
  * `rows` responses to the questionnaire, answered uniformly between `from` and `to`, in chunks made by
- * PostgreSQL itself on `connections.length` connections at once. Calls `progress` after each chunk.
+ * PostgreSQL itself on `connections.length` connections at once. Calls `progress` after each chunk. `ids` are the
+ * question ids; the answers are written under `q.answerKeys` (as stored). `codes` reads JSON keyed as stored
+ * (encodeAnswersSql(questions, answers, q.answerKeys)).
  */
 export async function loadResponses(
   connections: Client[], q: Questionnaire, ids: WelcomeIds, codes: (answers: string) => string, rows: number, from: Date, to: Date,
   progress: (done: number) => void,
 ): Promise<void> {
-  const sql = loadSql(ids, codes);
+  const sql = loadSql(storedKeys(ids, q.answerKeys), codes);
   const chunk = 50_000;
   let next = 1;
   let done = 0;
@@ -76,7 +80,7 @@ export async function loadResponses(
       const lo = next;
       const hi = Math.min(rows, lo + chunk - 1);
       next = hi + 1;
-      await db.query(sql, [q.id, q.versionId, lo, hi, from.toISOString(), to.toISOString(), rows]);
+      await db.query(sql, [q.id, 1, lo, hi, from.toISOString(), to.toISOString(), rows]);
       done += hi - lo + 1;
       progress(done);
     }
