@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,6 +15,7 @@ import { assertBuilt } from './support/child-processes';
  */
 const MILLION = 1_000_000;
 const SEED_DEMO = resolve(__dirname, '../../dist/backend/src/demo/seed-demo.js');
+const MIGRATE = resolve(__dirname, '../../dist/backend/src/database/migrate.js');
 
 /** Every response as the old release stored it, in one canonical text per row; compared through md5. */
 const CANONICAL_BEFORE = `SELECT count(*)::int AS n, md5(string_agg(concat_ws('|', id, questionnaire_id, version, language, received_at, answered_at,
@@ -46,7 +47,7 @@ describe('Migration CompactResponses', () => {
     await dropDatabase(base, name);
   });
 
-  it('halves the rows of the demo plus a million, losing nothing, while the previous release keeps writing', async () => {
+  it('halves the rows of the demo plus a million, losing nothing, while the previous release keeps writing, even killed halfway', async () => {
     // Arrange: back to the old rows (the demo's, converted back by the migration's down), then a million more
     const arranging = performance.now();
     await db.undoLastMigration({ transaction: 'each' });
@@ -76,7 +77,8 @@ describe('Migration CompactResponses', () => {
     const [{ bytes: bytesBefore }] = await db.query(ROW_BYTES);
 
     // Act: the migration, while another connection writes as the previous release does (version_id, hex hash,
-    // answers by question id, the hash read back), until the old columns are gone
+    // answers by question id, the hash read back), until the old columns are gone; its first run killed once a fifth
+    // of the rows are converted, then run again
     const writer = new Client({ connectionString: url });
     await writer.connect();
     const written: string[] = [];
@@ -101,6 +103,16 @@ describe('Migration CompactResponses', () => {
       }
     })();
     const started = performance.now();
+    const first = spawn(process.execPath, [MIGRATE], { env: { ...process.env, DATABASE_URL: url }, stdio: 'ignore' });
+    const firstExit = new Promise((done) => first.once('exit', done));
+    for (;;) {
+      const [{ converted }] = await db.query('SELECT count(*) FILTER (WHERE version_id IS NULL)::int AS converted FROM responses');
+      if (converted >= MILLION / 5) break;
+      await new Promise((done) => setTimeout(done, 200));
+    }
+    first.kill('SIGKILL');
+    await firstExit;
+    expect(await db.query("SELECT 1 FROM migrations WHERE name = 'CompactResponses1796700000000'")).toEqual([]);
     await db.runMigrations({ transaction: 'each' });
     const migrationMs = performance.now() - started;
     stop = true;
@@ -127,7 +139,7 @@ describe('Migration CompactResponses', () => {
     // One foreign key on responses, valid; the old columns gone
     const fks = await db.query(`SELECT conname, convalidated FROM pg_constraint WHERE conrelid = 'responses'::regclass AND contype = 'f'`);
     expect(fks).toEqual([{ conname: 'fk_responses_version', convalidated: true }]);
-    console.log(`CompactResponses on ${before.n} rows: ${(migrationMs / 1000).toFixed(1)} s; ${bytesBefore} → ${bytesAfter} bytes a row; `
+    console.log(`CompactResponses on ${before.n} rows, killed once and run again: ${(migrationMs / 1000).toFixed(1)} s; ${bytesBefore} → ${bytesAfter} bytes a row; `
       + `${written.length} rows written meanwhile by the previous release, the slowest in ${slowestMs.toFixed(0)} ms`);
   }, 600_000);
 });

@@ -3,6 +3,7 @@ import type { Dimension } from '../../backend/src/indicators/indicator-kind';
 import type { IndicatorSource } from '../../backend/src/indicators/indicator-source';
 import type { Question, Translations } from '../../backend/src/questionnaires/question.types';
 import { loadSql, storedKeys, WelcomeIds } from './dataset';
+import { inChunks } from '../support/chunks';
 
 // The bench's plan, written straight in SQL: one plan, one objective, one published questionnaire (the Welcome
 // Day one) with its version 1 and its instrument, the indicators, an admin to log in with.
@@ -72,17 +73,5 @@ export async function loadResponses(
   progress: (done: number) => void,
 ): Promise<void> {
   const sql = loadSql(storedKeys(ids, q.answerKeys), codes);
-  const chunk = 50_000;
-  let next = 1;
-  let done = 0;
-  await Promise.all(connections.map(async (db) => {
-    while (next <= rows) {
-      const lo = next;
-      const hi = Math.min(rows, lo + chunk - 1);
-      next = hi + 1;
-      await db.query(sql, [q.id, 1, lo, hi, from.toISOString(), to.toISOString(), rows]);
-      done += hi - lo + 1;
-      progress(done);
-    }
-  }));
+  await inChunks(connections, rows, (db, lo, hi) => db.query(sql, [q.id, 1, lo, hi, from.toISOString(), to.toISOString(), rows]), progress);
 }

@@ -4,6 +4,7 @@ import { DataSource, EntitySchema } from 'typeorm';
 import type { AnswerValue, Question } from '../../backend/src/questionnaires/question.types';
 import { isUuid, parseResponseBody, primaryLanguage, responseHash } from '../../backend/src/responses/response-body';
 import { validateAnswers } from '../../backend/src/responses/validate-answers';
+import { AnswerKeys, toStoredAnswers } from '../../backend/src/responses/answer-keys';
 
 // The baseline: the same endpoint written the obvious way. Same validation, then per request a lookup of the
 // key, one TypeORM save() for the response and one save() per answer row, each its own transaction.
@@ -11,11 +12,10 @@ import { validateAnswers } from '../../backend/src/responses/validate-answers';
 interface ResponseRow {
   id?: string;
   questionnaireId: string;
-  versionId: string;
   version: number;
   language: string;
   idempotencyKey: string;
-  bodyHash: string;
+  bodyHash: Buffer;
   answers: Record<string, AnswerValue>;
   receivedAt?: Date;
 }
@@ -33,11 +33,10 @@ const ResponseSchema = new EntitySchema<ResponseRow>({
   columns: {
     id: { type: 'uuid', primary: true, generated: 'uuid' },
     questionnaireId: { type: 'uuid', name: 'questionnaire_id' },
-    versionId: { type: 'uuid', name: 'version_id' },
     version: { type: 'int' },
     language: { type: 'text' },
     idempotencyKey: { type: 'uuid', name: 'idempotency_key' },
-    bodyHash: { type: 'text', name: 'body_hash' },
+    bodyHash: { type: 'bytea', name: 'body_hash' },
     answers: { type: 'jsonb' },
     receivedAt: { type: 'timestamptz', name: 'received_at', createDate: true },
   },
@@ -54,7 +53,7 @@ const AnswerSchema = new EntitySchema<AnswerRow>({
   },
 });
 
-interface Version { id: string; questionnaireId: string; version: number; languages: string[]; questions: Question[] }
+interface Version { id: string; questionnaireId: string; version: number; languages: string[]; questions: Question[]; answerKeys: AnswerKeys }
 
 async function main(): Promise<void> {
   const db = await new DataSource({
@@ -68,7 +67,7 @@ async function main(): Promise<void> {
     const hit = versions.get(slug);
     if (hit) return hit;
     const [row] = await db.query<Version[]>(
-      `SELECT v.id, v.questionnaire_id AS "questionnaireId", v.version, v.languages, v.questions FROM questionnaires q
+      `SELECT v.id, v.questionnaire_id AS "questionnaireId", v.version, v.languages, v.questions, v.answer_keys AS "answerKeys" FROM questionnaires q
        JOIN questionnaire_versions v ON v.questionnaire_id = q.id AND v.version = q.current_version WHERE q.slug = $1`, [slug]);
     if (row) versions.set(slug, row);
     return row ?? null;
@@ -85,15 +84,17 @@ async function main(): Promise<void> {
     const language = primaryLanguage(parsed.body.language);
     const { answers, problems } = validateAnswers(version.questions, parsed.body.answers);
     if (problems.length > 0 || !version.languages.includes(language)) return reply.status(400).send({ statusCode: 400, code: 'invalid_response', problems });
-    const bodyHash = responseHash(parsed.body);
+    const bodyHash = Buffer.from(responseHash(parsed.body), 'hex');
 
     const existing = await responses.findOneBy({ questionnaireId: version.questionnaireId, idempotencyKey: key });
     if (existing) {
-      if (existing.bodyHash !== bodyHash) return reply.status(422).send({ statusCode: 422, code: 'idempotency_key_reused' });
+      if (!existing.bodyHash.equals(bodyHash)) return reply.status(422).send({ statusCode: 422, code: 'idempotency_key_reused' });
       return reply.status(201).send({ id: existing.id, receivedAt: existing.receivedAt });
     }
     const saved = await responses.save({
-      questionnaireId: version.questionnaireId, versionId: version.id, version: version.version, language, idempotencyKey: key, bodyHash, answers,
+      // Stored as the API stores them (answer-keys.ts), so that the indicators read them alike.
+      questionnaireId: version.questionnaireId, version: version.version, language, idempotencyKey: key, bodyHash,
+      answers: toStoredAnswers(answers, version.answerKeys),
     });
     for (const [questionId, value] of Object.entries(answers)) {
       await answerRows.save({ responseId: saved.id as string, questionId, value });

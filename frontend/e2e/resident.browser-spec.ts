@@ -72,7 +72,8 @@ describe('A resident answers the Welcome Day questionnaire on a phone', () => {
 
   async function latestAnswers(language: string): Promise<Record<string, Value>> {
     const rows: { answers: Record<string, Value> }[] = await t.db.query(
-      `SELECT r.answers FROM responses r JOIN questionnaires q ON q.id = r.questionnaire_id
+      `SELECT response_answers_by_id(r.questionnaire_id, r.version, r.answers) AS answers
+         FROM responses r JOIN questionnaires q ON q.id = r.questionnaire_id
        WHERE q.slug = $1 AND r.language = $2 ORDER BY r.received_at DESC LIMIT 1`,
       [WELCOME_DAY_SLUG, language],
     );

@@ -24,11 +24,26 @@ export class CompactResponses1796700000000 implements MigrationInterface {
   /** Each step commits on its own (see above). */
   transaction = false as const;
 
+  /**
+   * Stopped halfway (a crash, Ctrl-C), it runs again from where it stopped: each step can be run twice, converted rows
+   * are skipped, and once the old columns are gone only the last writing is left.
+   */
   public async up(q: QueryRunner): Promise<void> {
+    if (await q.hasColumn('responses', 'version_id')) await this.convert(q);
+    // A dropped column's bytes stay in each row until the row is written again: writing each one again is what
+    // halves it (the old text hash alone was 65 bytes). A no-op UPDATE writes the row without them.
+    await inBatches(q, `UPDATE responses r SET record_key = r.record_key FROM batch WHERE r.id = batch.id`);
+    // What autovacuum would do: the old row versions' space reused, and the planner told the new sizes.
+    await q.query('VACUUM (ANALYZE) responses');
+  }
+
+  /** Everything up to the old columns' drop. */
+  private async convert(q: QueryRunner): Promise<void> {
     await inTransaction(q, async () => {
       await q.query(LOCK_IN_ORDER);
-      await q.query(`ALTER TABLE "questionnaire_versions" ADD "answer_keys" jsonb`);
+      await q.query(`ALTER TABLE "questionnaire_versions" ADD IF NOT EXISTS "answer_keys" jsonb`);
       await q.query(ASSIGN_KEYS_FUNCTION);
+      await q.query('DROP TRIGGER IF EXISTS questionnaire_versions_answer_keys ON questionnaire_versions');
       await q.query(`CREATE TRIGGER questionnaire_versions_answer_keys BEFORE INSERT OR UPDATE OF questions ON questionnaire_versions
         FOR EACH ROW EXECUTE FUNCTION questionnaire_versions_answer_keys()`);
       // Version by version, so that each one sees the keys of those before it.
@@ -38,12 +53,12 @@ export class CompactResponses1796700000000 implements MigrationInterface {
         END LOOP; END $$`);
       await q.query(`ALTER TABLE "questionnaire_versions" ALTER COLUMN "answer_keys" SET NOT NULL`);
       await q.query(READING_FUNCTIONS);
-      await q.query(`ALTER TABLE "responses" ADD "body_sha256" bytea`);
-      await q.query(`ALTER TABLE "responses" ADD "import_id" uuid`);
+      await q.query(`ALTER TABLE "responses" ADD IF NOT EXISTS "body_sha256" bytea`);
+      await q.query(`ALTER TABLE "responses" ADD IF NOT EXISTS "import_id" uuid`);
       await q.query(`ALTER TABLE "responses" ALTER COLUMN "version_id" DROP NOT NULL`);
       // A row still written the old way (with a version_id) is stored the new way; body_hash stays, which the old
       // release reads back.
-      await q.query(`CREATE FUNCTION responses_compact_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      await q.query(`CREATE OR REPLACE FUNCTION responses_compact_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
           IF NEW.version_id IS NOT NULL THEN
             NEW.answers := response_answers_keyed(NEW.questionnaire_id, NEW.version, NEW.answers);
             NEW.body_sha256 := ${SHA_OF_TEXT('NEW.body_hash')};
@@ -51,7 +66,9 @@ export class CompactResponses1796700000000 implements MigrationInterface {
             NEW.version_id := NULL;
           END IF;
           RETURN NEW; END $$`);
+      await q.query('DROP TRIGGER IF EXISTS responses_compact_row ON responses');
       await q.query(`CREATE TRIGGER responses_compact_row BEFORE INSERT ON responses FOR EACH ROW EXECUTE FUNCTION responses_compact_row()`);
+      await q.query('ALTER TABLE "responses" DROP CONSTRAINT IF EXISTS "fk_responses_version"');
       await q.query(`ALTER TABLE "responses" ADD CONSTRAINT "fk_responses_version" FOREIGN KEY ("questionnaire_id", "version")
         REFERENCES "questionnaire_versions"("questionnaire_id", "version") ON DELETE RESTRICT ON UPDATE NO ACTION NOT VALID`);
     });
@@ -78,13 +95,9 @@ export class CompactResponses1796700000000 implements MigrationInterface {
       // Only the staff's list read it: it now reads (questionnaire_id, answered_at), which the recompute needs anyway.
       await q.query(`DROP INDEX "ix_responses_received"`);
     });
-    // A dropped column's bytes stay in each row until the row is written again: writing each one again is what
-    // halves it (the old text hash alone was 65 bytes). A no-op UPDATE writes the row without them.
-    await inBatches(q, `UPDATE responses r SET record_key = r.record_key FROM batch WHERE r.id = batch.id`);
-    // What autovacuum would do: the old row versions' space reused, and the planner told the new sizes.
-    await q.query('VACUUM (ANALYZE) responses');
   }
 
+  /** The way back, in the same steps (TypeORM runs an undo in one transaction whatever `transaction` says). */
   public async down(q: QueryRunner): Promise<void> {
     await inTransaction(q, async () => {
       await q.query(LOCK_IN_ORDER);
@@ -136,7 +149,7 @@ const LOCK_IN_ORDER = 'LOCK TABLE responses, questionnaire_versions, questionnai
  * The one rule for answer keys (answer-keys.ts reads them): a question keeps the key it has in any version of its
  * questionnaire; a new one takes the next number. Keys are dense (0 … n−1), so the next number is their count.
  */
-const ASSIGN_KEYS_FUNCTION = `CREATE FUNCTION questionnaire_versions_answer_keys() RETURNS trigger LANGUAGE plpgsql AS $$
+const ASSIGN_KEYS_FUNCTION = `CREATE OR REPLACE FUNCTION questionnaire_versions_answer_keys() RETURNS trigger LANGUAGE plpgsql AS $$
   DECLARE known jsonb; next int; qid text; keys jsonb := '{}';
   BEGIN
     SELECT coalesce(jsonb_object_agg(e.key, e.value), '{}') INTO known
@@ -157,10 +170,10 @@ const ASSIGN_KEYS_FUNCTION = `CREATE FUNCTION questionnaire_versions_answer_keys
  * name is kept as it is.
  */
 const READING_FUNCTIONS = `
-  CREATE FUNCTION response_answers_keyed(q uuid, v int, answers jsonb) RETURNS jsonb LANGUAGE sql STABLE AS $$
+  CREATE OR REPLACE FUNCTION response_answers_keyed(q uuid, v int, answers jsonb) RETURNS jsonb LANGUAGE sql STABLE AS $$
     SELECT coalesce(jsonb_object_agg(coalesce(qv.answer_keys->>e.key, e.key), e.value), '{}'::jsonb)
       FROM jsonb_each(answers) e LEFT JOIN questionnaire_versions qv ON qv.questionnaire_id = q AND qv.version = v $$;
-  CREATE FUNCTION response_answers_by_id(q uuid, v int, answers jsonb) RETURNS jsonb LANGUAGE sql STABLE AS $$
+  CREATE OR REPLACE FUNCTION response_answers_by_id(q uuid, v int, answers jsonb) RETURNS jsonb LANGUAGE sql STABLE AS $$
     SELECT coalesce(jsonb_object_agg(coalesce(k.id, e.key), e.value), '{}'::jsonb)
       FROM jsonb_each(answers) e
       LEFT JOIN (SELECT x.key AS id, x.value AS short FROM questionnaire_versions qv, jsonb_each_text(qv.answer_keys) x
