@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Rows converted per transaction: each holds its rows' locks for a fraction of a second, so ingest goes on. */
+/** Rows converted per transaction: each holds only its own rows' locks, for about 1–3 s (bench/README.md). */
 export const COMPACT_BATCH = 20_000;
 
 /**
@@ -17,7 +17,8 @@ export const COMPACT_BATCH = 20_000;
  * Without one long lock: a trigger converts any row still written the old way while the migration runs (a process
  * of the previous release), existing rows are converted in batches of COMPACT_BATCH in their own transactions, and
  * the constraint is validated without blocking writes. The old columns are dropped at the end, in a moment (from then
- * on, only this release can write), and every row is written once more, in batches, without their bytes. Tested on a copy of the demo plus a million generated rows (backend/test/compact-responses.e2e-spec.ts).
+ * on, only this release can write), and every row is written once more, in batches, without their bytes. Tested on a
+ * copy of the demo plus a million generated rows, killed halfway and run again (backend/test/compact-responses.e2e-spec.ts).
  */
 export class CompactResponses1796700000000 implements MigrationInterface {
   name = 'CompactResponses1796700000000';
