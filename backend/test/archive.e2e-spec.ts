@@ -4,7 +4,6 @@ import { EvaluationFreezerService } from '@backend/evaluations/evaluation-freeze
 import { Indicator } from '@backend/indicators/indicator.entity';
 import { ManualValue } from '@backend/indicators/manual-value.entity';
 import { ParticipationCount } from '@backend/participation/participation-count.entity';
-import { Response } from '@backend/responses/response.entity';
 import type { Role } from '@backend/users/role';
 import { Fixtures, fixtures, PlanFixture, uniqueText } from './support/fixtures';
 import { createQuestionnaire, QuestionnaireFixture, validAnswers, sampleQuestions } from './support/questionnaire-factory';

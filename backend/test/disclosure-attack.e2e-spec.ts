@@ -12,7 +12,6 @@ import type { AnswerValue, Question } from '@backend/questionnaires/question.typ
 import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-version.entity';
 import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
 import { encodeAnswers } from '@backend/responses/answer-codes';
-import { Response } from '@backend/responses/response.entity';
 import {
   addDays, attack, brokenFacts, CommitteeReader, DifferencingAttack, Finding, Measured, ObservationLog, rangesOf, Target, TOTAL, trueResponses,
 } from './support/disclosure-attack';

@@ -15,7 +15,6 @@ import type { Question } from '@backend/questionnaires/question.types';
 import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-version.entity';
 import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
 import { QueueModule } from '@backend/queue/queue.module';
-import { Response } from '@backend/responses/response.entity';
 import type { Role } from '@backend/users/role';
 import { EvaluationProcessor } from '../../workers/src/evaluations/evaluation.processor';
 import { DEMO_EVALUATIONS_WAIT_MS, lockDemoEvaluations } from './support/demo-evaluations';

@@ -13,7 +13,6 @@ import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
 import { renderEvaluationXlsx } from '@backend/reports/render/evaluation-xlsx';
 import { REPORT_STRINGS } from '@backend/reports/render/report-strings';
 import { ReportSourcesService } from '@backend/reports/report-sources.service';
-import { Response } from '@backend/responses/response.entity';
 import type { Role } from '@backend/users/role';
 import { DEMO_EVALUATIONS_WAIT_MS, withDemoEvaluations } from './support/demo-evaluations';
 import { publishable } from './support/disclosure';

@@ -4,7 +4,6 @@ import type { Response as HttpResponse } from 'supertest';
 import { Instrument } from '@backend/indicators/instrument.entity';
 import type { Question } from '@backend/questionnaires/question.types';
 import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-version.entity';
-import { Response } from '@backend/responses/response.entity';
 import { Fixtures, fixtures, PlanFixture, uniqueText } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { insertResponses } from './support/response-rows';

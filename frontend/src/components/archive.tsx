@@ -87,6 +87,24 @@ export function RestoreButton({ name, pending, onRestore }: { name: string; pend
   );
 }
 
+/** One row of a list, archived: its mark, and the admins' « Restaurer » (pending for this row only). */
+export function ArchivedRowActions({ id, name, archivedAt, restore, canRestore, as: Tag = 'span' }: {
+  id: string; name: string; archivedAt: string | null | undefined; restore: ReturnType<typeof useRestore>; canRestore: boolean; as?: 'span' | 'p';
+}) {
+  return (
+    <Tag className="archive-row__actions">
+      {archivedAt ? <ArchivedBadge at={archivedAt} /> : null}
+      {canRestore ? (
+        <RestoreButton
+          name={name}
+          pending={restore.mutation.isPending && restore.mutation.variables?.id === id}
+          onRestore={() => restore.mutation.mutate({ id, name })}
+        />
+      ) : null}
+    </Tag>
+  );
+}
+
 /** What a list says after a restore (or why it failed): a live region above the list. */
 export function RestoreStatus({ restore }: { restore: ReturnType<typeof useRestore> }) {
   const { t } = useTranslation();

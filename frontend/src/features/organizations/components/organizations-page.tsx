@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { ArchivedBadge, ArchivedSwitch, RestoreButton, RestoreStatus, useArchiveAccess, useRestore } from '@/components/archive';
+import { ArchivedRowActions, ArchivedSwitch, RestoreStatus, useArchiveAccess, useRestore } from '@/components/archive';
 import { Pagination, parsePage } from '@/components/pagination';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import {
@@ -116,16 +116,9 @@ export function OrganizationsPage() {
                   <td>{organization.sector ?? t('common.none')}</td>
                   {archived ? (
                     <td>
-                      <span className="archive-row__actions">
-                        {organization.archivedAt ? <ArchivedBadge at={organization.archivedAt} /> : null}
-                        {canRestore ? (
-                          <RestoreButton
-                            name={organization.name}
-                            pending={restore.mutation.isPending && restore.mutation.variables?.id === organization.id}
-                            onRestore={() => restore.mutation.mutate({ id: organization.id, name: organization.name })}
-                          />
-                        ) : null}
-                      </span>
+                      <ArchivedRowActions
+                        id={organization.id} name={organization.name} archivedAt={organization.archivedAt} restore={restore} canRestore={canRestore}
+                      />
                     </td>
                   ) : null}
                 </tr>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ArchivedBadge, ArchivedSwitch, RestoreButton, RestoreStatus, useArchiveAccess, useRestore } from '@/components/archive';
+import { ArchivedRowActions, ArchivedSwitch, RestoreStatus, useArchiveAccess, useRestore } from '@/components/archive';
 import { Pagination, parsePage } from '@/components/pagination';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import { PlanDates } from '@/features/plans/components/plan-dates';
@@ -43,16 +43,7 @@ export function PlansPage() {
               </h2>
               <PlanDates plan={plan} />
               {plan.archivedAt ? (
-                <p className="archive-row__actions">
-                  <ArchivedBadge at={plan.archivedAt} />
-                  {canRestore ? (
-                    <RestoreButton
-                      name={plan.title}
-                      pending={restore.mutation.isPending && restore.mutation.variables?.id === plan.id}
-                      onRestore={() => restore.mutation.mutate({ id: plan.id, name: plan.title })}
-                    />
-                  ) : null}
-                </p>
+                <ArchivedRowActions as="p" id={plan.id} name={plan.title} archivedAt={plan.archivedAt} restore={restore} canRestore={canRestore} />
               ) : null}
             </li>
           ))}

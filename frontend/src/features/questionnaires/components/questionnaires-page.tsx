@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ArchivedBadge, ArchivedSwitch, RestoreButton, RestoreStatus, useArchiveAccess, useRestore } from '@/components/archive';
+import { ArchivedRowActions, ArchivedSwitch, RestoreStatus, useArchiveAccess, useRestore } from '@/components/archive';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import { fetchQuestionnaires } from '@/features/questionnaires/api/questionnaires-api';
 
@@ -53,16 +53,7 @@ export function QuestionnairesPage() {
                   <td>{q.currentVersion || '—'}</td>
                   {archived ? (
                     <td>
-                      <span className="archive-row__actions">
-                        {q.archivedAt ? <ArchivedBadge at={q.archivedAt} /> : null}
-                        {canRestore ? (
-                          <RestoreButton
-                            name={q.title}
-                            pending={restore.mutation.isPending && restore.mutation.variables?.id === q.id}
-                            onRestore={() => restore.mutation.mutate({ id: q.id, name: q.title })}
-                          />
-                        ) : null}
-                      </span>
+                      <ArchivedRowActions id={q.id} name={q.title} archivedAt={q.archivedAt} restore={restore} canRestore={canRestore} />
                     </td>
                   ) : null}
                 </tr>
