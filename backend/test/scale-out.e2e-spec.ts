@@ -87,6 +87,8 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
   const open = new Map<string, Span[]>();
   /** When a worker process was SIGKILLed (see spanEnd: what it had begun and not ended). */
   const killedAt = new Map<string, number>();
+  /** When a worker process had exited, however it ended: after that it runs nothing (its sessions: see spanEnd). */
+  const exitedAt = new Map<string, number>();
 
   function record(worker: string, what: string, at: number, edge: 'begins' | 'ends'): void {
     const key = `${worker} ${what}`;
@@ -293,6 +295,7 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
       { onLine: (line) => onWorkerLine(name, line) });
     const worker = { name, app, child };
     workers.push(worker);
+    void child.exited.then(() => exitedAt.set(name, Date.now()));
     return worker;
   }
 
@@ -553,7 +556,8 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
     };
     const spanEnd = (s: Span): number => {
       if (s.end !== null) return s.end;
-      const killed = killedAt.get(s.process);
+      // A job it gave back on SIGTERM has no end line: it ran until the process exited.
+      const killed = killedAt.get(s.process) ?? exitedAt.get(s.process);
       if (killed === undefined) return Infinity; // still running (the last worker)
       return s.what.startsWith('indicator ') ? Math.max(killed, lastHeld(s.process, s.what.slice('indicator '.length))) : killed;
     };

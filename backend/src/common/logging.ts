@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
-import type { Level, LogFn, LoggerOptions } from 'pino';
+import { destination as pinoDestination, type DestinationStream, type Level, type LogFn, type LoggerOptions } from 'pino';
 import type { Options as HttpOptions } from 'pino-http';
 import pretty from 'pino-pretty';
 
@@ -83,8 +83,19 @@ export function loggerParams(settings: { logLevel: string; logFormat: 'pretty' |
     exclude: [{ method: RequestMethod.POST, path: 'public/questionnaires/:slug/responses' }],
     // Named, as path-to-regexp 8 wants (nestjs-pino's default '*' is converted with a warning at each start).
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-    pinoHttp: settings.logFormat === 'pretty' ? [options, prettyStream(destination)] : destination ? [options, destination] : options,
+    pinoHttp: [options, settings.logFormat === 'pretty' ? prettyStream(destination) : destination ?? jsonStream()],
   };
+}
+
+/**
+ * stdout, written synchronously. pino's default buffers and writes later, and flushes what is left on the 'exit'
+ * event; but on SIGTERM Nest runs its shutdown hooks and then raises the signal again (process.kill), which ends the
+ * process without an 'exit' event: the last lines (a job's end, the shutdown's own) were lost, and a SIGKILL loses
+ * whatever was buffered. Staff requests are one line each and residents' responses none (see exclude above): a write
+ * per line costs nothing measurable in bench:ingest.
+ */
+function jsonStream(): DestinationStream {
+  return pinoDestination({ dest: 1, sync: true });
 }
 
 /**
