@@ -63,7 +63,7 @@ const indicatorIn = (s: EvaluationSnapshot, id: string): IndicatorSnapshot => {
   return found;
 };
 
-/** Only the evaluations' processor, on the run's Redis prefix: what the worker process runs for them. */
+/** Only the evaluations' processor, on this file's Redis prefix: what the worker process runs for them. */
 @Module({ imports: [CoreModule, QueueModule.forRoot('worker'), EvaluationsModule], providers: [EvaluationProcessor] })
 class EvaluationWorkersModule {}
 

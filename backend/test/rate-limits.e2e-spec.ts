@@ -7,7 +7,7 @@ import { deleteKeys } from './support/redis-keys';
 import { startTestApp, TestApp } from './support/test-app';
 
 // The per-client limits of the routes reached without an account (API.md: PUBLIC_RATE_LIMIT a minute on the
-// residents' routes; LOGIN_RATE_LIMIT on the sign-in). Counts live in Redis under the run's prefix, so each test
+// residents' routes; LOGIN_RATE_LIMIT on the sign-in). Counts live in Redis under this file's prefix, so each test
 // starts from none.
 
 const LIMIT_VARIABLES = ['PUBLIC_RATE_LIMIT', 'LOGIN_RATE_LIMIT', 'TRUST_PROXY'] as const;

@@ -23,8 +23,8 @@ import { GiveUp, waitFor } from './support/wait-for';
 // then one API and the other worker get the SIGTERM an orchestrator sends. The tests run in order, each on what the
 // previous one left: one deployment's life.
 //
-// The processes share a queue prefix of their own, derived from the run's (`<run>-scale-out`): workers of other specs
-// run on the run's prefix and would otherwise take this test's jobs. The app started in this process (startTestApp)
+// The processes share a queue prefix of their own, derived from this file's (`<file's prefix>-scale-out`,
+// setup/file-prefix.ts): no other process takes their jobs. The app started in this process (startTestApp)
 // is the harness: fixtures, the database, and AggregationService for the recomputes from scratch compared with.
 
 /** What one POST of a response got back. */

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { Page } from 'playwright-core';
 import { bearer } from '../../backend/test/support/test-app';
-import { screenshot, useBrowserApp } from './browser';
+import { eventually, screenshot, useBrowserApp } from './browser';
 
 // « Mon compte » (issue 15): a staff member changes their own password in the web app, is told in their language
 // when the new one is refused, and signs in with the new one afterwards. On a user of its own, so the demo users'
@@ -59,7 +59,7 @@ describe('My account: one\'s own password change', () => {
       await page.getByLabel('Mot de passe').fill('nouvelle-phrase-secrete');
       await page.getByRole('button', { name: 'Se connecter' }).click();
       await page.getByRole('heading', { name: 'Plans', exact: false }).first().waitFor();
-      expect(await page.getByRole('link', { name: 'Mon compte' }).isVisible()).toBe(true);
+      await eventually(() => expect(page.getByRole('link', { name: 'Mon compte' }).isVisible()).resolves.toBe(true));
     } finally {
       await context.close();
     }

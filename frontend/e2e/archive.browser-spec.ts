@@ -2,7 +2,7 @@
 import { Page } from 'playwright-core';
 import { Fixtures, fixtures, PlanFixture, uniqueText } from '../../backend/test/support/fixtures';
 import { bearer } from '../../backend/test/support/test-app';
-import { screenshot, signIn, useBrowserApp } from './browser';
+import { eventually, screenshot, signIn, useBrowserApp } from './browser';
 
 // Nothing is erased (issue 15): an archived record leaves the lists, admins and evaluators find it under « Archivés »,
 // its page says « Archivé le … » without edit links, and an admin restores it.
@@ -51,7 +51,7 @@ describe('Archives in the web app', () => {
     const banner = page.getByTestId('archive-banner');
     await banner.getByText(/^Archivé le /).waitFor();
     await banner.getByRole('button', { name: `Restaurer « ${questionnaire.title} »` }).waitFor();
-    expect(await page.getByRole('link', { name: 'Modifier', exact: true }).count()).toBe(0);
+    await eventually(() => expect(page.getByRole('link', { name: 'Modifier', exact: true }).count()).resolves.toBe(0));
     await screenshot(page, 'archive-questionnaire-page');
 
     // Act: the list, then its archived ones
@@ -60,7 +60,7 @@ describe('Archives in the web app', () => {
     const active = page.getByRole('button', { name: 'Actifs', exact: true });
     await active.waitFor();
     await page.getByRole('row').nth(1).waitFor();
-    expect(await page.getByRole('link', { name: questionnaire.title }).count()).toBe(0);
+    await eventually(() => expect(page.getByRole('link', { name: questionnaire.title }).count()).resolves.toBe(0));
     await page.getByRole('button', { name: 'Archivés', exact: true }).click();
     const row = page.getByRole('row', { name: new RegExp(questionnaire.title) });
     await row.getByText(/^Archivé le /).waitFor();
@@ -89,7 +89,7 @@ describe('Archives in the web app', () => {
     await page.goto(`${origin}/plans/${plan.planId}`);
     const banner = page.getByTestId('archive-banner');
     await banner.getByText(/^Archivé le /).waitFor();
-    expect(await page.getByRole('link', { name: 'Modifier', exact: true }).count()).toBe(0);
+    await eventually(() => expect(page.getByRole('link', { name: 'Modifier', exact: true }).count()).resolves.toBe(0));
     await screenshot(page, 'archive-plan-page');
     await banner.getByRole('button', { name: /^Restaurer/ }).click();
 
@@ -109,17 +109,17 @@ describe('Archives in the web app', () => {
 
     // Act & Assert: the plans and questionnaires lists, then the archived questionnaire's own page
     await page.getByRole('link', { name: /Parc-Extension/ }).first().waitFor();
-    expect(await page.getByRole('button', { name: 'Archivés', exact: true }).count()).toBe(0);
+    await eventually(() => expect(page.getByRole('button', { name: 'Archivés', exact: true }).count()).resolves.toBe(0));
     await page.goto(`${origin}/questionnaires`);
     await page.getByRole('heading', { name: 'Questionnaires' }).waitFor();
     await page.getByRole('row').nth(1).waitFor();
-    expect(await page.getByRole('button', { name: 'Archivés', exact: true }).count()).toBe(0);
+    await eventually(() => expect(page.getByRole('button', { name: 'Archivés', exact: true }).count()).resolves.toBe(0));
     await page.goto(`${origin}/questionnaires?archived=1`);
     await page.getByRole('row').nth(1).waitFor();
-    expect(await page.getByRole('link', { name: questionnaire.title }).count()).toBe(0);
+    await eventually(() => expect(page.getByRole('link', { name: questionnaire.title }).count()).resolves.toBe(0));
     await page.goto(`${origin}/questionnaires/${questionnaire.id}`);
     const banner = page.getByTestId('archive-banner');
     await banner.getByText('Seule l\'administration peut le restaurer', { exact: false }).waitFor();
-    expect(await banner.getByRole('button', { name: /Restaurer/ }).count()).toBe(0);
+    await eventually(() => expect(banner.getByRole('button', { name: /Restaurer/ }).count()).resolves.toBe(0));
   });
 });

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { Browser, chromium, Page } from 'playwright-core';
 import { startTestApp, TestApp } from '../../backend/test/support/test-app';
+import { waitFor } from '../../backend/test/support/wait-for';
 
 /** Debian's Chromium, as on every developer and CI machine (DEVELOPERS.md); CHROMIUM_PATH overrides it. */
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
@@ -54,4 +55,16 @@ export async function signIn(page: Page, origin: string, email: string): Promise
   await page.getByLabel('Mot de passe').fill('repere-demo');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('heading', { name: 'Plans', exact: false }).first().waitFor();
+}
+
+/**
+ * Runs a check on the page again until it passes, as Playwright Test's web-first assertions do: a count or a text read
+ * once may be read before the page has settled. On timeout it fails with the check's last message.
+ * `await eventually(() => expect(locator.count()).resolves.toBe(2));`
+ */
+export async function eventually(check: () => Promise<unknown>, timeoutMs = 10_000): Promise<void> {
+  await waitFor('a check on the page to pass', async () => {
+    await check();
+    return true;
+  }, { timeoutMs, intervalMs: 100 });
 }

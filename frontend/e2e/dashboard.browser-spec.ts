@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { bearer, type TestApp } from '../../backend/test/support/test-app';
-import { screenshot, useBrowserApp, signIn as signInAs } from './browser';
+import { eventually, screenshot, useBrowserApp, signIn as signInAs } from './browser';
 
 interface ProgressItem { id: string; name: string; status: string; value: number | null }
 interface ValueCell { period: string; category?: string; value: number | null; suppressed: boolean; cumulativeValue: number | null }
@@ -94,7 +94,7 @@ describe('The steering committee reads the dashboards', () => {
     expect(progress.some((i) => i.value !== null)).toBe(true);
     for (const indicator of progress) {
       const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: indicator.name, exact: true }) });
-      await expect(row.getByText(fr.dashboard.status[indicator.status]!).count()).resolves.toBe(1);
+      await eventually(() => expect(row.getByText(fr.dashboard.status[indicator.status]!).count()).resolves.toBe(1));
     }
     for (const [status, label] of Object.entries(fr.dashboard.status)) {
       const count = progress.filter((i) => i.status === status).length;
@@ -107,7 +107,7 @@ describe('The steering committee reads the dashboards', () => {
 
     // Hiding the indicators without data leaves only the measured ones.
     await page.getByRole('button', { name: new RegExp(fr.dashboard.status.no_data!) }).click();
-    await expect(page.locator('.dash-indicator').count()).resolves.toBe(progress.filter((i) => i.status !== 'no_data').length);
+    await eventually(() => expect(page.locator('.dash-indicator').count()).resolves.toBe(progress.filter((i) => i.status !== 'no_data').length));
   });
 
   it("draws an indicator's series and its ADS+ breakdowns, shows suppressed cells as suppressed, and copies a table", async () => {
@@ -141,7 +141,7 @@ describe('The steering committee reads the dashboards', () => {
     // The numbers under the line: the running total of the last period, as the API gives it.
     const seriesTable = page.getByRole('table', { name: /Valeurs de « Nombre de répondants/ });
     const last = series.at(-1)!;
-    await expect(seriesTable.getByRole('row').last().textContent()).resolves.toContain(`${last.cumulativeValue} réponses`);
+    await eventually(() => expect(seriesTable.getByRole('row').last().textContent()).resolves.toContain(`${last.cumulativeValue} réponses`));
 
     // The demo data has suppressed gender cells (fewer than 5 non-binary respondents in a period, for one).
     const suppressed = byGender.find((cell) => cell.suppressed);
@@ -151,10 +151,10 @@ describe('The steering committee reads the dashboards', () => {
     const categoryLabel = fr.adsCategory.gender![suppressed!.category!] ?? 'Préfère ne pas répondre';
     const row = genderTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: categoryLabel, exact: true }) });
     const cell = row.getByRole('cell').nth(periods.indexOf(suppressed!.period));
-    await expect(cell.textContent()).resolves.toBe(fr.dashboard.suppressed.replace('{{k}}', String(k)));
+    await eventually(() => expect(cell.textContent()).resolves.toBe(fr.dashboard.suppressed.replace('{{k}}', String(k))));
     // The quarter's label, said to be partial where the data period cuts it (« T2 2021, depuis le 28 juin »).
-    await expect(genderTable.getByRole('columnheader').nth(periods.indexOf(suppressed!.period) + 1).textContent())
-      .resolves.toMatch(new RegExp(`^${quarterLabel(suppressed!.period)}(,|$)`));
+    await eventually(() => expect(genderTable.getByRole('columnheader').nth(periods.indexOf(suppressed!.period) + 1).textContent())
+      .resolves.toMatch(new RegExp(`^${quarterLabel(suppressed!.period)}(,|$)`)));
     await screenshot(page, 'dashboard-indicator');
 
     // « Copier le tableau » puts the table on the clipboard as tab-separated lines, header first.
@@ -203,7 +203,7 @@ describe('The steering committee reads the dashboards', () => {
     console.log(`Work cell charts, pixels in the series colour: ${pixels.join(', ')}`);
     expect(pixels.every((n) => n > 300)).toBe(true);
     // Three of its done steps carry a date; the others are said to be missing from the line.
-    await expect(page.getByRole('table', { name: /Étapes réalisées et datées/ }).getByRole('row').count()).resolves.toBe(4);
+    await eventually(() => expect(page.getByRole('table', { name: /Étapes réalisées et datées/ }).getByRole('row').count()).resolves.toBe(4));
     await page.getByText(/étapes réalisées n'ont pas de date/).waitFor();
     await page.getByRole('table', { name: /par réseau représenté/ }).getByRole('rowheader', { name: 'Communautaire' }).waitFor();
     await screenshot(page, 'dashboard-work-cell');

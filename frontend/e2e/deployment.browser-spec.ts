@@ -4,7 +4,7 @@ import { WELCOME_DAY_SLUG } from '../../backend/src/demo/welcome-day-questionnai
 import { freePort } from '../../backend/test/support/child-processes';
 import { startTestApp, TestApp } from '../../backend/test/support/test-app';
 import { startTlsProxy, TlsProxy } from '../../backend/test/support/tls-proxy';
-import { launchChromium, screenshot, signIn } from './browser';
+import { eventually, launchChromium, screenshot, signIn } from './browser';
 
 // Where communities deploy Repère: a community centre's server reached by its LAN name over plain http, and a city's
 // virtual machine behind a reverse proxy that terminates TLS. Chromium resolves the name to this machine
@@ -98,7 +98,7 @@ describe.each(['http', 'https'] as const)('Repère reached at %s://centre.lan', 
       await page.goto(`${d.origin}/questionnaires/${id}`);
       const link = page.getByRole('link', { name: `${d.origin}/q/${WELCOME_DAY_SLUG}` });
       await link.waitFor();
-      expect(await link.getAttribute('href')).toBe(`${d.origin}/q/${WELCOME_DAY_SLUG}`);
+      await eventually(() => expect(link.getAttribute('href')).resolves.toBe(`${d.origin}/q/${WELCOME_DAY_SLUG}`));
       expect(requests.failed).toEqual([]);
       await screenshot(page, `deployment-staff-${scheme}`);
     } finally {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { bearer, type TestApp } from '../../backend/test/support/test-app';
-import { screenshot, useBrowserApp, signIn as signInAs } from './browser';
+import { eventually, screenshot, useBrowserApp, signIn as signInAs } from './browser';
 
 interface ProgressItem { id: string; name: string; value: number | null; n: number | null }
 interface ValueCell {
@@ -111,16 +111,16 @@ describe('Protected figures: the legend, and the evaluators’ true figures', ()
     await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart="drawn"]').length === 3);
     const note = page.getByRole('region', { name: 'Comment les chiffres sont protégés' });
     await note.getByText(`son compte brouillé est sous ${k}`, { exact: false }).waitFor();
-    await expect(page.getByRole('button', { name: 'Chiffres réels' }).count()).resolves.toBe(0);
-    await expect(page.getByText(MARK_FR).count()).resolves.toBe(0);
-    await expect(page.getByTestId('not-for-publication').count()).resolves.toBe(0);
+    await eventually(() => expect(page.getByRole('button', { name: 'Chiffres réels' }).count()).resolves.toBe(0));
+    await eventually(() => expect(page.getByText(MARK_FR).count()).resolves.toBe(0));
+    await eventually(() => expect(page.getByTestId('not-for-publication').count()).resolves.toBe(0));
 
     // The suppressed cell: its words in the table, a note under the chart, never a number.
     const genderTable = page.getByRole('table', { name: /selon : Genre/ });
     const label = fr.adsCategory.gender[suppressed.category!] ?? fr.dashboard.category[suppressed.category!] ?? suppressed.category!;
     const periods = [...new Set(byGender.map((cell) => cell.period))].sort();
     const row = genderTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
-    await expect(row.getByRole('cell').nth(periods.indexOf(suppressed.period)).textContent()).resolves.toBe('supprimé (trop peu de personnes)');
+    await eventually(() => expect(row.getByRole('cell').nth(periods.indexOf(suppressed.period)).textContent()).resolves.toBe('supprimé (trop peu de personnes)'));
     const figure = page.locator('#indicator-breakdown-gender');
     await figure.getByText('Barres hachurées : cases supprimées, trop peu de personnes derrière chacune, ou aucune', { exact: false }).waitFor();
 
@@ -151,11 +151,11 @@ describe('Protected figures: the legend, and the evaluators’ true figures', ()
     await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart="drawn"]').length === 3);
     // The published figures first, as everyone else sees them.
     const switchGroup = page.getByRole('group', { name: 'Chiffres affichés' });
-    await expect(switchGroup.getByRole('button', { name: 'Chiffres publiés' }).getAttribute('aria-pressed')).resolves.toBe('true');
-    await expect(switchGroup.getByRole('button', { name: 'Chiffres réels' }).getAttribute('aria-pressed')).resolves.toBe('false');
-    await expect(page.getByText(MARK_FR).count()).resolves.toBe(0);
+    await eventually(() => expect(switchGroup.getByRole('button', { name: 'Chiffres publiés' }).getAttribute('aria-pressed')).resolves.toBe('true'));
+    await eventually(() => expect(switchGroup.getByRole('button', { name: 'Chiffres réels' }).getAttribute('aria-pressed')).resolves.toBe('false'));
+    await eventually(() => expect(page.getByText(MARK_FR).count()).resolves.toBe(0));
     const seriesTable = page.getByRole('table', { name: /Valeurs de « Nombre de répondants/ });
-    await expect(seriesTable.getByRole('row').last().textContent()).resolves.toContain(`${frenchNumber(published.at(-1)!.cumulativeValue!)} réponses`);
+    await eventually(() => expect(seriesTable.getByRole('row').last().textContent()).resolves.toContain(`${frenchNumber(published.at(-1)!.cumulativeValue!)} réponses`));
 
     // The true figures: loaded with view=unpublished, marked on the page and on every chart.
     await switchGroup.getByRole('button', { name: 'Chiffres réels' }).click();
@@ -163,10 +163,10 @@ describe('Protected figures: the legend, and the evaluators’ true figures', ()
     await page.getByRole('note').filter({ hasText: MARK_FR }).first().waitFor();
     await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart="drawn"]').length === 3);
     // The page's banner and one mark per chart (the series and two breakdowns).
-    await expect(page.getByTestId('not-for-publication').count()).resolves.toBe(4);
+    await eventually(() => expect(page.getByTestId('not-for-publication').count()).resolves.toBe(4));
     await expect(page.title()).resolves.toMatch(/^Ne pas publier — /);
     const trueTable = page.getByRole('table', { name: /Valeurs de « Nombre de répondants.*chiffres réels, ne pas publier/ });
-    await expect(trueTable.getByRole('row').last().textContent()).resolves.toContain(`${frenchNumber(truth.at(-1)!.cumulativeValue!)} réponses`);
+    await eventually(() => expect(trueTable.getByRole('row').last().textContent()).resolves.toContain(`${frenchNumber(truth.at(-1)!.cumulativeValue!)} réponses`));
     await page.getByText('chiffre réel', { exact: true }).waitFor();
     await page.getByText(/^publié : /).waitFor();
     // A cell suppressed once published shows its true value, and says so.
@@ -174,15 +174,15 @@ describe('Protected figures: the legend, and the evaluators’ true figures', ()
     const label = fr.adsCategory.gender[hiddenOnce.category!] ?? fr.dashboard.category[hiddenOnce.category!] ?? hiddenOnce.category!;
     const genderTable = page.getByRole('table', { name: /selon : Genre.*chiffres réels/ });
     const row = genderTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
-    await expect(row.getByRole('cell').nth(periods.indexOf(hiddenOnce.period)).textContent())
-      .resolves.toBe(`${frenchNumber(hiddenOnce.value!)} réponsessupprimé une fois publié`);
+    await eventually(() => expect(row.getByRole('cell').nth(periods.indexOf(hiddenOnce.period)).textContent())
+      .resolves.toBe(`${frenchNumber(hiddenOnce.value!)} réponsessupprimé une fois publié`));
     await screenshot(page, 'disclosure-true-figures');
 
     // On paper: the switch is not printed, the marks are.
     await page.emulateMedia({ media: 'print' });
-    await expect(page.getByRole('group', { name: 'Chiffres affichés' }).isVisible()).resolves.toBe(false);
-    await expect(page.getByTestId('not-for-publication').first().isVisible()).resolves.toBe(true);
-    await expect(page.locator('#indicator-series').getByTestId('not-for-publication').isVisible()).resolves.toBe(true);
+    await eventually(() => expect(page.getByRole('group', { name: 'Chiffres affichés' }).isVisible()).resolves.toBe(false));
+    await eventually(() => expect(page.getByTestId('not-for-publication').first().isVisible()).resolves.toBe(true));
+    await eventually(() => expect(page.locator('#indicator-series').getByTestId('not-for-publication').isVisible()).resolves.toBe(true));
     await page.emulateMedia({ media: 'screen' });
 
     // In English.
@@ -192,11 +192,11 @@ describe('Protected figures: the legend, and the evaluators’ true figures', ()
     await page.getByText('suppressed once published').first().waitFor();
     await page.getByRole('button', { name: 'Published figures' }).click();
     await page.getByText(MARK_EN).first().waitFor({ state: 'detached' });
-    await expect(page.getByTestId('not-for-publication').count()).resolves.toBe(0);
+    await eventually(() => expect(page.getByTestId('not-for-publication').count()).resolves.toBe(0));
     expect(page.url()).not.toContain('view=');
     await page.getByRole('button', { name: 'Français' }).click();
     await page.getByRole('button', { name: 'Chiffres réels' }).waitFor();
-    await expect(page.getByText(MARK_FR).count()).resolves.toBe(0);
+    await eventually(() => expect(page.getByText(MARK_FR).count()).resolves.toBe(0));
   });
 
   it("shows an evaluator the true figures in the workspace's live value, marked, beside the published one", async () => {
@@ -209,7 +209,7 @@ describe('Protected figures: the legend, and the evaluators’ true figures', ()
     await current.getByText('chiffre réel', { exact: true }).waitFor();
     await current.getByText(/^Valeur publiée : /).waitFor();
     const table = card.getByRole('table', { name: /chiffres réels, ne pas publier/ });
-    await expect(table.getByRole('row').last().textContent()).resolves.toContain(`${frenchNumber(truth.at(-1)!.cumulativeValue!)} réponses`);
+    await eventually(() => expect(table.getByRole('row').last().textContent()).resolves.toContain(`${frenchNumber(truth.at(-1)!.cumulativeValue!)} réponses`));
     await card.getByRole('region', { name: 'Chiffres réels : comment ils seraient publiés' }).waitFor();
     await screenshot(page, 'disclosure-workspace-live-value');
   });

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { Browser, Page } from 'playwright-core';
 import { AggregationService } from '@backend/aggregation/aggregation.service';
 import { indicatorsOf, type EvaluationSnapshot } from '@backend/evaluations/evaluation-snapshot';
-import { EvaluationFreezerService } from '@backend/evaluations/evaluation-freezer.service';
 import { pdfPageCount, pdfPlainText } from '@backend/reports/render/pdf-text';
-import { ReportRenderService } from '@backend/reports/report-render.service';
+import { AGGREGATION_QUEUE, AggregationJob } from '@backend/queue/queues';
+import { assertBuilt, Child, startWorkers, stopAll } from '../../backend/test/support/child-processes';
 import { DEMO_EVALUATIONS_WAIT_MS, lockDemoEvaluations } from '../../backend/test/support/demo-evaluations';
 import { purgeEvaluations } from '../../backend/test/support/fixtures';
 import { bearer, type TestApp } from '../../backend/test/support/test-app';
 import { waitFor } from '../../backend/test/support/wait-for';
-import { screenshot, useBrowserApp, signIn as signInAs } from './browser';
+import { eventually, screenshot, useBrowserApp, signIn as signInAs } from './browser';
 
 const PLAN_TITLE = "Plan d'action 2021/2023 — Table de quartier de Parc-Extension";
 const RESPONDENTS = 'Nombre de répondants au questionnaire de la Journée de Bienvenue';
@@ -34,14 +36,10 @@ const frenchFigure = (value: number, unit: string | null) => `${new Intl.NumberF
  * are frozen, it assesses an objective, closes the evaluation and downloads its PDF; a response that comes after the
  * cut-off changes the dashboard's figures and not the evaluation's.
  *
- * The background work. The app under test is the API alone (startTestApp), and the run's Redis prefix is shared by
- * every test file, some of which start the workers' processors themselves (evaluations.e2e-spec.ts starts the freeze
- * recovery, which freezes whatever is still freezing). Starting the real processors here would also run that
- * recovery for the whole run, and freeze evaluations other files keep freezing on purpose. So this test plays the
- * worker itself, when the page shows it is waiting: it calls the same services the processors call
- * (EvaluationFreezerService.freeze, ReportRenderService.render — both idempotent, so a job the API queued and some
- * other worker picks up as well does no harm) and the aggregation's recompute for the new response. The page only
- * ever learns of the freeze and of the report through the API, by polling, as it does with the real workers.
+ * The background work is the real worker process (the build's dist/workers/src/main.js, as `npm run start:workers`
+ * runs it), on this file's own queue prefix (setup/file-prefix.ts): it takes this file's jobs and no other file's.
+ * It starts once the page shows the evaluation waiting for its freeze, so that the freezing page is always seen,
+ * and then freezes, renders and recomputes as in production; the page learns of it through the API, by polling.
  */
 describe('The steering committee evaluates the Parc-Extension plan', () => {
   let t: TestApp;
@@ -56,17 +54,26 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
   // A plan has one evaluation of each kind not closed at a time, and the demo plan is shared with other files: this
   // file holds its turn on the demo plan's evaluations from beforeAll to afterAll (support/demo-evaluations.ts).
   let releaseDemo: (() => Promise<void>) | undefined;
+  const activityReports: string[] = [];
+  let workers: Promise<Child> | undefined;
+  /** The worker process, started on first need (the first test starts it at a chosen moment). */
+  const startedWorkers = () => (workers ??= startWorkers('workers', {}));
 
   // Declared before useBrowserApp's own: Jest runs afterAll hooks in order, and this one needs the app still up.
-  // The demo data stays as other files expect it: no extra evaluation (a final would compare with it), no extra response.
+  // The demo data stays as other files expect it: no extra evaluation (a final would compare with it), no extra
+  // response, no extra report.
   afterAll(async () => {
     await page?.close();
+    await stopAll();
     const opened = [...others, ...(evaluationId ? [evaluationId] : [])];
     await purgeEvaluations(t.db, opened); // the database keeps evaluations from plain deletes
     await releaseDemo?.();
+    if (activityReports.length) await t.db.query('DELETE FROM reports WHERE id = ANY($1)', [activityReports]);
     if (responseId) {
       await t.db.query('DELETE FROM responses WHERE id = $1', [responseId]);
-      await recomputeWelcomeDay();
+      // Cleanup only: the values as they were, computed here (the workers are gone).
+      const aggregation = t.app.get(AggregationService);
+      await aggregation.recomputeMany(await aggregation.indicatorsFedBy({ questionnaireId }));
     }
   });
   const app = useBrowserApp();
@@ -77,12 +84,25 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
       indicators: ProgressItem[]; disclosure: { k: number; maxDeviation: number };
     };
   const progress = async (at?: string) => (await progressBody(at)).indicators;
-  const recomputeWelcomeDay = async () => {
-    const aggregation = t.app.get(AggregationService);
-    await aggregation.recomputeMany(await aggregation.indicatorsFedBy({ questionnaireId }));
+  /** Opened through the API and frozen by the workers, as the page would see it. */
+  const openFrozen = async (kind: 'midterm' | 'final', cutoff: string) => {
+    const res = await t.http().post(`/api/plans/${planId}/evaluations`).set(committee()).send({ kind, cutoff }).expect(201);
+    const id = (res.body as { id: string }).id;
+    others.push(id);
+    await waitFor(`the ${kind} evaluation to be frozen by the workers`, async () => (await evaluation(id)).state === 'open',
+      { timeoutMs: 60_000 });
+    return id;
+  };
+  /** The queue's completed recompute of the Welcome Day's questionnaire asked for after `since` (ms). */
+  const recomputedSince = async (since: number) => {
+    const queue = t.app.get<Queue>(getQueueToken(AGGREGATION_QUEUE));
+    const done = await queue.getJobs(['completed'], 0, 100);
+    return done.some((job) => job.name === AggregationJob.RecomputeQuestionnaire
+      && (job.data as { questionnaireId: string }).questionnaireId === questionnaireId && job.timestamp >= since);
   };
 
   beforeAll(async () => {
+    assertBuilt();
     ({ t, browser, origin } = app());
     releaseDemo = await lockDemoEvaluations(t.db);
     const plans = await t.http().get('/api/plans').set(committee()).expect(200);
@@ -105,7 +125,7 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
     await cutoff.fill('2021-01-15');
     await page.getByRole('button', { name: "Ouvrir l'évaluation" }).click();
     await page.getByText('La date de coupure ne peut pas être avant le début du plan').waitFor();
-    await expect(cutoff.getAttribute('aria-invalid')).resolves.toBe('true');
+    await eventually(() => expect(cutoff.getAttribute('aria-invalid')).resolves.toBe('true'));
 
     // Act: open it at the end of 2022
     await cutoff.fill(CUTOFF);
@@ -114,15 +134,27 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
     evaluationId = page.url().split('/').pop()!;
     await page.getByRole('heading', { name: 'Évaluation à mi-parcours' }).waitFor();
 
-    // The page says it is being frozen and asks again until it is (unless a worker of another file was quicker)
-    const freezing = page.getByText('Gel des valeurs en cours', { exact: true });
-    const orientation4 = page.getByRole('heading', { name: 'Orientation 4 : Obtenir plus de visibilité dans le quartier' });
-    await freezing.or(orientation4).first().waitFor();
-    if (await freezing.isVisible()) {
+    // Assert: no worker runs yet on this file's queue prefix, so the page says it is being frozen. Workers of other
+    // files recover freezes from the whole database: the row stays locked while the page is looked at, which keeps
+    // their freeze (SELECT … FOR UPDATE) waiting and lets the API's reads through.
+    const hold = t.db.createQueryRunner();
+    await hold.connect();
+    await hold.startTransaction();
+    try {
+      await hold.query('SELECT id FROM evaluations WHERE id = $1 FOR NO KEY UPDATE', [evaluationId]);
+      await page.getByText('Gel des valeurs en cours', { exact: true }).waitFor();
+      await expect(evaluation(evaluationId)).resolves.toMatchObject({ state: 'freezing', snapshot: null });
       await screenshot(page, 'evaluation-freezing');
-      await expect(t.app.get(EvaluationFreezerService).freeze(evaluationId)).resolves.toMatch(/^(frozen|already_frozen)$/);
+    } finally {
+      await hold.rollbackTransaction();
+      await hold.release();
     }
-    await orientation4.waitFor({ timeout: 15_000 });
+
+    // Act: the workers start, and take the freeze the API queued
+    await startedWorkers();
+    // Assert: the page, asking again, shows the frozen plan
+    const orientation4 = page.getByRole('heading', { name: 'Orientation 4 : Obtenir plus de visibilité dans le quartier' });
+    await orientation4.waitFor({ timeout: 60_000 });
     const frozen = await evaluation(evaluationId);
     expect(frozen).toMatchObject({ planId, kind: 'midterm', cutoff: CUTOFF, state: 'open' });
     const respondents = indicatorsOf(frozen.snapshot!).find((i) => i.name === RESPONDENTS)!;
@@ -160,25 +192,21 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
     await page.getByText('Cette évaluation est clôturée : elle est en lecture seule.').waitFor();
 
     // Assert: read-only, with its history
-    await expect(objective.getByRole('radio').count()).resolves.toBe(0);
     await objective.getByText('Traduire le questionnaire en ourdou.').waitFor();
-    await expect(page.getByRole('button', { name: "Clôturer l'évaluation" }).count()).resolves.toBe(0);
+    await eventually(() => expect(objective.getByRole('radio').count()).resolves.toBe(0));
+    await eventually(() => expect(page.getByRole('button', { name: "Clôturer l'évaluation" }).count()).resolves.toBe(0));
     await page.getByRole('cell', { name: "Clôture de l'évaluation" }).waitFor();
     const closed = await evaluation(evaluationId);
     expect(closed.state).toBe('closed');
     expect(closed.history.map((h) => h.action)).toEqual(['opened', 'frozen', 'assessed', 'closed']);
 
-    // Act: the PDF report, in French: asked for, followed while the worker renders it, then downloaded
+    // Act: the PDF report, in French: asked for, followed while the workers render it, then downloaded
     await page.getByRole('button', { name: 'PDF', exact: true }).click();
     const download = page.getByRole('link', { name: 'Télécharger le rapport PDF (français)' });
-    await page.getByText(/Rapport PDF \(français\) en (attente|préparation)/).or(download).first().waitFor();
-    const reportId = await waitFor('the report to be asked for', async () => {
-      const [row] = await t.db.query<{ id: string }[]>(
-        `SELECT id FROM reports WHERE evaluation_id = $1 AND format = 'pdf' AND language = 'fr' ORDER BY created_at DESC LIMIT 1`, [evaluationId]);
-      return row?.id;
-    }, { timeoutMs: 10_000 });
-    await expect(t.app.get(ReportRenderService).render(reportId)).resolves.toMatch(/^(ready|already_ready)$/);
-    await download.waitFor({ timeout: 15_000 });
+    await download.waitFor({ timeout: 60_000 });
+    const reports = await t.db.query<{ state: string }[]>(
+      `SELECT state FROM reports WHERE evaluation_id = $1 AND format = 'pdf' AND language = 'fr'`, [evaluationId]);
+    expect(reports).toEqual([{ state: 'ready' }]);
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
 
     // Assert: a PDF with pages, about this plan
@@ -200,11 +228,13 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
       { questionId: '6b1f5a0e-0001-4c00-8000-000000000003', value: true },
       { questionId: '6b1f5a0e-0001-4c00-8000-000000000005', value: 5 },
     ];
+    const postedAt = Date.now();
     const posted = await t.http().post(`/api/public/questionnaires/${SLUG}/responses`).set('Idempotency-Key', randomUUID())
       .send({ language: 'fr', version: questionnaire.version, answers });
     expect(posted.status).toBe(201);
     responseId = (posted.body as { id: string }).id;
-    await recomputeWelcomeDay();
+    // The API asks the workers for the recompute (within half a second), and they run it.
+    await waitFor("the workers' recompute of the Welcome Day's indicators", () => recomputedSince(postedAt), { timeoutMs: 60_000 });
 
     // Assert: the response is stored, but the plan ended on 2023-12-31 and only its data period counts: the dashboard's
     // figure did not move (one-truth.e2e-spec.ts shows a widened period counting later data); neither did the evaluation,
@@ -220,20 +250,14 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
 
   it('shows a final beside its mid-term: baseline → mid-term → final, in French and in English', async () => {
     // Arrange: a mid-term at the end of 2022 and a final at the plan's end, opened through the API and frozen
-    const open = async (kind: 'midterm' | 'final', cutoff: string) => {
-      const res = await t.http().post(`/api/plans/${planId}/evaluations`).set(committee()).send({ kind, cutoff }).expect(201);
-      const id = (res.body as { id: string }).id;
-      others.push(id);
-      await expect(t.app.get(EvaluationFreezerService).freeze(id)).resolves.toMatch(/^(frozen|already_frozen)$/);
-      return id;
-    };
-    await open('midterm', CUTOFF);
-    const final = await open('final', '2023-12-31');
+    await startedWorkers();
+    await openFrozen('midterm', CUTOFF);
+    const final = await openFrozen('final', '2023-12-31');
 
     // Act: from the plan's list of evaluations, newest first
     await page.goto(`${origin}/plans/${planId}/evaluations`);
     const rows = page.getByRole('table').getByRole('row');
-    await expect(rows.nth(1).innerText()).resolves.toMatch(/^Finale au 31 décembre 2023\s+✎ Ouverte/);
+    await eventually(() => expect(rows.nth(1).innerText()).resolves.toMatch(/^Finale au 31 décembre 2023\s+✎ Ouverte/));
     await rows.filter({ hasText: 'Clôturée' }).first().waitFor();
     await screenshot(page, 'evaluations');
     await page.getByRole('link', { name: 'Finale au 31 décembre 2023' }).click();
@@ -253,9 +277,9 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
     await objective.getByRole('columnheader', { name: 'Finale (31 décembre 2023)' }).waitFor();
     const row = objective.getByRole('row').filter({ hasText: RESPONDENTS });
     const cells = row.getByRole('cell');
-    await expect(cells.nth(0).innerText()).resolves.toMatch(/^0 réponses/);
-    await expect(cells.nth(1).innerText()).resolves.toMatch(new RegExp(`^${midtermValue.value} réponses\\s+n = ${midtermValue.n}`));
-    await expect(cells.nth(2).innerText()).resolves.toMatch(new RegExp(`^${finalValue.value} réponses\\s+n = ${finalValue.n}`));
+    await eventually(() => expect(cells.nth(0).innerText()).resolves.toMatch(/^0 réponses/));
+    await eventually(() => expect(cells.nth(1).innerText()).resolves.toMatch(new RegExp(`^${midtermValue.value} réponses\\s+n = ${midtermValue.n}`)));
+    await eventually(() => expect(cells.nth(2).innerText()).resolves.toMatch(new RegExp(`^${finalValue.value} réponses\\s+n = ${finalValue.n}`)));
     await page.getByRole('link', { name: "l'évaluation à mi-parcours au 31 décembre 2022" }).waitFor();
     await screenshot(page, 'evaluation-final');
 
@@ -269,20 +293,21 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
 
   it("prepares the plan's annual activity report, follows it and downloads the PDF", async () => {
     // Arrange
+    await startedWorkers();
+    const asked = Date.now();
     await page.goto(`${origin}/plans/${planId}/evaluations`);
     const panel = page.getByRole('region', { name: 'Rapport d’activité annuel' });
     await panel.getByLabel('Année').selectOption('2022');
 
-    // Act: asked for, rendered by the worker's service (as above), then offered
+    // Act: asked for, rendered by the workers, then offered
     await panel.getByRole('button', { name: 'Préparer le rapport d’activité (PDF)' }).click();
-    const reportId = await waitFor('the activity report to be asked for', async () => {
-      const [row] = await t.db.query<{ id: string }[]>(
-        `SELECT id FROM reports WHERE plan_id = $1 AND kind = 'activity' AND year = 2022 ORDER BY created_at DESC LIMIT 1`, [planId]);
-      return row?.id;
-    }, { timeoutMs: 10_000 });
-    await expect(t.app.get(ReportRenderService).render(reportId)).resolves.toMatch(/^(ready|already_ready)$/);
     const download = panel.getByRole('link', { name: 'Télécharger le rapport PDF (français)' });
-    await download.waitFor({ timeout: 15_000 });
+    await download.waitFor({ timeout: 60_000 });
+    const reports = await t.db.query<{ id: string; state: string }[]>(
+      `SELECT id, state FROM reports WHERE plan_id = $1 AND kind = 'activity' AND year = 2022 AND created_at >= $2`,
+      [planId, new Date(asked)]);
+    activityReports.push(...reports.map((r) => r.id));
+    expect(reports).toEqual([{ id: expect.any(String), state: 'ready' }]);
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
 
     // Assert: a PDF with pages, about this plan

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { Page } from 'playwright-core';
 import { Fixtures, fixtures, PlanFixture } from '../../backend/test/support/fixtures';
-import { screenshot, signIn, useBrowserApp } from './browser';
+import { eventually, screenshot, signIn, useBrowserApp } from './browser';
 import { bearer } from '../../backend/test/support/test-app';
 
 // « Historique »: a change made in the web app is on the record's page, with who made it (issue 15).
@@ -41,7 +41,7 @@ describe("An indicator's history", () => {
     // The form also sets the links its computation implies (none for a manual indicator): a second event, its own.
     const event = panel.locator('li.history__event', { hasText: 'evaluation@demo.repere.org' }).filter({ hasText: 'Cible finale' }).first();
     await event.waitFor();
-    expect(await event.innerText()).toMatch(/modification[\s\S]*Cible finale[\s\S]*—[\s\S]*75/);
+    await eventually(() => expect(event.innerText()).resolves.toMatch(/modification[\s\S]*Cible finale[\s\S]*—[\s\S]*75/));
     await screenshot(page, 'indicator-history');
   });
 
@@ -61,7 +61,7 @@ describe("An indicator's history", () => {
     await panel.getByRole('heading', { name: 'Historique' }).waitFor();
     const event = panel.locator('li.history__event', { hasText: 'Cible à mi-parcours' }).first();
     await event.waitFor();
-    expect(await event.innerText()).toMatch(/modification \(indicateur\)[\s\S]*Cible à mi-parcours[\s\S]*33/);
+    await eventually(() => expect(event.innerText()).resolves.toMatch(/modification \(indicateur\)[\s\S]*Cible à mi-parcours[\s\S]*33/));
     await screenshot(page, 'plan-history');
   });
 });

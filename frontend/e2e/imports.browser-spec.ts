@@ -9,11 +9,11 @@ import type { TestApp } from '../../backend/test/support/test-app';
 import { bearer } from '../../backend/test/support/test-app';
 import { waitFor } from '../../backend/test/support/wait-for';
 import { WorkersModule } from '../../workers/src/workers.module';
-import { screenshot, useBrowserApp, signIn as signInAs } from './browser';
+import { eventually, screenshot, useBrowserApp, signIn as signInAs } from './browser';
 
 // Importing existing plans (issue: bring existing plans and data in), driven in Chromium against the real API,
 // PostgreSQL and Redis. The analysis and the import are background jobs of the worker process, never of the API: this
-// file starts the real WorkersModule in its own process, on the run's database and queue prefix, as
+// file starts the real WorkersModule in its own process, on the run's database and this file's queue prefix, as
 // workspace.browser-spec.ts does, so that the page follows the production path (API → queue → ImportProcessor).
 
 /** The Parc-Extension plan's table, as text taken from its Word document. */
@@ -98,14 +98,14 @@ describe('An evaluator imports an existing action plan', () => {
     // option is analysed again before it can be confirmed.
     const confirm = page.getByRole('button', { name: "Confirmer l'import" });
     await page.getByLabel('Titre du plan').fill(title);
-    expect(await confirm.isDisabled()).toBe(true);
+    await eventually(() => expect(confirm.isDisabled()).resolves.toBe(true));
     await page.getByRole('button', { name: 'Appliquer et analyser de nouveau' }).click();
     await waitFor('the new title to be analysed', async () => {
       const body = await importOf(id);
       return body.status === 'ready' && body.options.title === title ? body : undefined;
     }, { timeoutMs: 45_000 });
     await waitFor('« Confirmer l\'import » to be enabled', () => confirm.isEnabled(), { timeoutMs: 10_000 });
-    expect(await page.getByLabel('Titre du plan').inputValue()).toBe(title);
+    await eventually(() => expect(page.getByLabel('Titre du plan').inputValue()).resolves.toBe(title));
 
     await confirm.click();
     const viewPlan = page.getByRole('link', { name: 'Voir le plan' });
@@ -149,7 +149,7 @@ describe('An evaluator imports an existing action plan', () => {
     // what is wrong, in French.
     const row = problems.getByRole('row').filter({ hasText: 'INDICATEURS' }).first();
     expect(await row.getByRole('cell').allInnerTexts()).toEqual(['3', '—', 'La colonne « INDICATEURS DE RÉUSSITE » est absente.']);
-    expect(await page.getByRole('button', { name: "Confirmer l'import" }).isDisabled()).toBe(true);
+    await eventually(() => expect(page.getByRole('button', { name: "Confirmer l'import" }).isDisabled()).resolves.toBe(true));
     await screenshot(page, 'imports-plan-problems');
 
     expect(await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM plans')).toEqual(plansBefore);

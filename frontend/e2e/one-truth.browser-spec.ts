@@ -4,7 +4,7 @@ import { indicatorsOf, type EvaluationSnapshot } from '@backend/evaluations/eval
 import { DEMO_EVALUATIONS_WAIT_MS, lockDemoEvaluations } from '../../backend/test/support/demo-evaluations';
 import { purge, purgeEvaluations } from '../../backend/test/support/fixtures';
 import { bearer, type TestApp } from '../../backend/test/support/test-app';
-import { screenshot, useBrowserApp, signIn as signInAs } from './browser';
+import { eventually, screenshot, useBrowserApp, signIn as signInAs } from './browser';
 
 const PLAN_TITLE = "Plan d'action 2021/2023 — Table de quartier de Parc-Extension";
 const KNOWS = 'Part des nouveaux résidents qui connaissent la Table';
@@ -68,8 +68,8 @@ describe('The dashboard and the evaluation give one figure for one date', () => 
 
       // Assert: the same value, n and period as the evaluation
       await row.getByText("2022, jusqu'au 29 sept.", { exact: true }).waitFor();
-      await expect(row.innerText()).resolves.toContain(figure);
-      await expect(row.innerText()).resolves.toMatch(new RegExp(`n\\s+${frozen.n}\\b`));
+      await eventually(() => expect(row.innerText()).resolves.toContain(figure));
+      await eventually(() => expect(row.innerText()).resolves.toMatch(new RegExp(`n\\s+${frozen.n}\\b`)));
       await screenshot(page, 'dashboard-midterm');
 
       // Act: the evaluation itself
@@ -78,9 +78,9 @@ describe('The dashboard and the evaluation give one figure for one date', () => 
       await evaluationRow.first().waitFor();
 
       // Assert
-      await expect(evaluationRow.first().innerText()).resolves.toContain(figure);
-      await expect(evaluationRow.first().innerText()).resolves.toContain(`n = ${frozen.n}`);
-      await expect(evaluationRow.first().innerText()).resolves.toContain("2022, jusqu'au 29 sept.");
+      await eventually(() => expect(evaluationRow.first().innerText()).resolves.toContain(figure));
+      await eventually(() => expect(evaluationRow.first().innerText()).resolves.toContain(`n = ${frozen.n}`));
+      await eventually(() => expect(evaluationRow.first().innerText()).resolves.toContain("2022, jusqu'au 29 sept."));
       await screenshot(page, 'evaluation-midterm-partial');
     } finally {
       if (evaluationId) await purgeEvaluations(t.db, [evaluationId]);
@@ -107,8 +107,8 @@ describe('The dashboard and the evaluation give one figure for one date', () => 
     // The published share (perturbed counts, so the gap differs run to run), and French's plural: « 1,18 point », « 2,5 points ».
     const gapValue = Math.round(Math.abs(knows.finalTarget! - knows.value!) * 100) / 100;
     const points = new Intl.PluralRules('fr-CA').select(gapValue) === 'one' ? 'point' : 'points';
-    await expect(row.locator('.dash-indicator__gap').innerText()).resolves.toContain(`à ${frenchNumber(gapValue)} ${points} de la cible`);
-    await expect(page.getByText('En bonne voie', { exact: true }).count()).resolves.toBe(0);
+    await eventually(() => expect(row.locator('.dash-indicator__gap').innerText()).resolves.toContain(`à ${frenchNumber(gapValue)} ${points} de la cible`));
+    await eventually(() => expect(page.getByText('En bonne voie', { exact: true }).count()).resolves.toBe(0));
     await screenshot(page, 'dashboard-ended');
 
     // And in English

@@ -1,6 +1,6 @@
 import { Browser, Locator, Page } from 'playwright-core';
 import type { TestApp } from '../../backend/test/support/test-app';
-import { screenshot, useBrowserApp, signIn as signInAs } from './browser';
+import { eventually, screenshot, useBrowserApp, signIn as signInAs } from './browser';
 
 describe('A partner records a participation count', () => {
   let t: TestApp;
@@ -76,7 +76,7 @@ describe('A partner records a participation count', () => {
       { dimension: 'immigration', category: 'arrived_lt5', count: 12 },
     ]));
     // The form is ready for the next count of the same activity.
-    expect(await page.getByLabel('Nombre total de participants').inputValue()).toBe('');
-    expect(await page.getByLabel('Activité').inputValue()).toBe(activity);
+    await eventually(() => expect(page.getByLabel('Nombre total de participants').inputValue()).resolves.toBe(''));
+    await eventually(() => expect(page.getByLabel('Activité').inputValue()).resolves.toBe(activity));
   });
 });

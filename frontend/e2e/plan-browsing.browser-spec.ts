@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../../backend/test/support/test-app';
-import { screenshot, useBrowserApp, signIn as signInAs } from './browser';
+import { eventually, screenshot, useBrowserApp, signIn as signInAs } from './browser';
 
 describe('A steering committee member browses the plans', () => {
   let t: TestApp;
@@ -51,7 +51,7 @@ describe('A steering committee member browses the plans', () => {
     await signIn('comite@demo.repere.org');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('link', { name: 'Work cells' }).waitFor();
-    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await eventually(() => expect(page.getAttribute('html', 'lang')).resolves.toBe('en'));
     await page.getByRole('button', { name: 'Français' }).click();
     await page.getByRole('link', { name: 'Cellules de travail' }).waitFor();
   });

@@ -2,7 +2,7 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestApp } from '../../backend/test/support/test-app';
 import { WELCOME_DAY_SLUG, WELCOME_QUESTION_IDS as ids } from '../../backend/src/demo/welcome-day-questionnaire';
-import { screenshot, useBrowserApp } from './browser';
+import { eventually, screenshot, useBrowserApp } from './browser';
 
 type Value = string | string[] | boolean | number | null;
 
@@ -152,13 +152,13 @@ describe('A resident answers the Welcome Day questionnaire on a phone', () => {
     await page.goto(`${origin}/q/${WELCOME_DAY_SLUG}`);
     // The phone speaks English and the questionnaire has English: it opens in English.
     await page.getByRole('button', { name: UI.en.start }).waitFor();
-    expect(await page.getAttribute('html', 'lang')).toBe('en');
-    expect(await page.getAttribute('html', 'dir')).toBe('ltr');
+    await eventually(() => expect(page.getAttribute('html', 'lang')).resolves.toBe('en'));
+    await eventually(() => expect(page.getAttribute('html', 'dir')).resolves.toBe('ltr'));
 
     await page.getByLabel(UI.en.language).selectOption('ar');
     await page.getByRole('button', { name: UI.ar.start }).waitFor();
-    expect(await page.getAttribute('html', 'lang')).toBe('ar');
-    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    await eventually(() => expect(page.getAttribute('html', 'lang')).resolves.toBe('ar'));
+    await eventually(() => expect(page.getAttribute('html', 'dir')).resolves.toBe('rtl'));
     expect(page.url()).toContain('lang=ar');
     await page.getByRole('button', { name: UI.ar.start }).click();
 
@@ -192,7 +192,7 @@ describe('A resident answers the Welcome Day questionnaire on a phone', () => {
     await context.setOffline(false);
     await page.getByRole('heading', { name: UI.ar.thanks }).waitFor();
     await screenshot(page, 'resident-confirmation');
-    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    await eventually(() => expect(page.getAttribute('html', 'dir')).resolves.toBe('rtl'));
 
     // Exactly one response, whatever the retries did, and nothing left on the phone.
     expect(await countResponses('ar')).toBe(beforeArabic + 1);
@@ -210,7 +210,7 @@ describe('A resident answers the Welcome Day questionnaire on a phone', () => {
     await open('fr-CA');
     await page.goto(`${origin}/q/${WELCOME_DAY_SLUG}`);
     await page.getByRole('button', { name: UI.fr.start }).waitFor();
-    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await eventually(() => expect(page.getAttribute('html', 'lang')).resolves.toBe('fr'));
 
     await tabTo(UI.fr.start);
     await page.keyboard.press('Enter');
@@ -229,7 +229,7 @@ describe('A resident answers the Welcome Day questionnaire on a phone', () => {
     expect((await activeElement()).type).toBe('radio');
     for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowUp');
     expect(await activeElement()).toMatchObject({ type: 'radio', checked: true, name: 'Par un organisme du quartier' });
-    expect(await page.getByText(UI.fr.required).count()).toBe(0);
+    await eventually(() => expect(page.getByText(UI.fr.required).count()).resolves.toBe(0));
     await screenshot(page, 'resident-fr');
 
     const expected: Record<string, Value> = { [ids.heardFrom]: 'organization' };
@@ -330,7 +330,7 @@ describe('A resident answers the Welcome Day questionnaire on a phone', () => {
 
     await page.goto(`${origin}/q/${WELCOME_DAY_SLUG}?lang=${lang}`);
     await page.getByRole('button', { name: UI[lang].start }).waitFor();
-    expect(await page.getAttribute('html', 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+    await eventually(() => expect(page.getAttribute('html', 'dir')).resolves.toBe(lang === 'ar' ? 'rtl' : 'ltr'));
     await audit('intro');
 
     await page.getByRole('button', { name: UI[lang].start }).click();
@@ -357,10 +357,10 @@ describe('A resident answers the Welcome Day questionnaire on a phone', () => {
 
     await page.reload();
     await waitForStep('fr', 2);
-    expect(await page.getByRole('radio', { name: UI.fr.yes, exact: true }).isChecked()).toBe(true);
+    await eventually(() => expect(page.getByRole('radio', { name: UI.fr.yes, exact: true }).isChecked()).resolves.toBe(true));
     await page.getByRole('button', { name: 'Précédent' }).click();
     await waitForStep('fr', 1);
-    expect(await page.getByRole('radio', { name: 'Par une affiche' }).isChecked()).toBe(true);
+    await eventually(() => expect(page.getByRole('radio', { name: 'Par une affiche' }).isChecked()).resolves.toBe(true));
   });
 
   it('sends after a closed tab: the answer waits on the phone and leaves when the page is opened again', async () => {

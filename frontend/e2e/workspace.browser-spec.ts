@@ -8,16 +8,16 @@ import { bearer } from '../../backend/test/support/test-app';
 import { waitFor } from '../../backend/test/support/wait-for';
 import { WELCOME_DAY_SLUG } from '../../backend/src/demo/welcome-day-questionnaire';
 import { WorkersModule } from '../../workers/src/workers.module';
-import { screenshot, useBrowserApp, signIn as signInAs } from './browser';
+import { eventually, screenshot, useBrowserApp, signIn as signInAs } from './browser';
 
 // The evaluator's workspace (issue #5), driven in Chromium against the real API, PostgreSQL and Redis.
 //
 // Indicator values are computed by the worker process, never by the API: saving an indicator only queues a
 // recompute (AggregationQueueService). So that the page's live value comes from the production path (API → Redis
 // queue → AggregationProcessor → AggregationService), this file starts the real WorkersModule in its own process,
-// on the run's database and queue prefix, as workers.e2e-spec.ts does. Calling AggregationService from the test
-// would also give a value, but would not show that the page finds the value the workers write. Recomputes are
-// idempotent, so these workers taking another spec file's jobs of the same run changes nothing for it.
+// on the run's database and this file's queue prefix (setup/file-prefix.ts), as workers.e2e-spec.ts does: they take
+// this file's jobs and no other's. Calling AggregationService from the test would also give a value, but would not
+// show that the page finds the value the workers write.
 
 describe('An evaluator works in the evaluation workspace', () => {
   let t: TestApp;
@@ -103,9 +103,8 @@ describe('An evaluator works in the evaluation workspace', () => {
     const own = (progress.body.indicators as { id: string; value: number | null; n: number }[]).find((item) => item.id === indicatorId);
     expect(own?.value).not.toBeNull();
     expect(own?.n).toBeGreaterThan(0);
-    const shown = await current.innerText();
-    expect(shown).toContain(`n = ${own?.n}`);
-    expect(shown).toContain('%');
+    await eventually(() => expect(current.innerText()).resolves.toContain(`n = ${own?.n}`));
+    await eventually(() => expect(current.innerText()).resolves.toContain('%'));
     await page.getByRole('table').getByRole('rowheader').first().waitFor();
     await screenshot(page, 'workspace-indicator-value');
 
@@ -133,7 +132,7 @@ describe('An evaluator works in the evaluation workspace', () => {
     await page.getByRole('button', { name: 'Créer le questionnaire' }).click();
     const slugError = page.locator('#qn-slug-error');
     await slugError.getByText(`« ${WELCOME_DAY_SLUG} » is already the link of another questionnaire`).waitFor();
-    expect(await page.getByLabel('Lien public (facultatif)').getAttribute('aria-invalid')).toBe('true');
+    await eventually(() => expect(page.getByLabel('Lien public (facultatif)').getAttribute('aria-invalid')).resolves.toBe('true'));
     await screenshot(page, 'workspace-api-error');
 
     await page.getByLabel('Lien public (facultatif)').fill(slug);
@@ -178,8 +177,8 @@ describe('An evaluator works in the evaluation workspace', () => {
     await page.getByLabel("Langue de l'aperçu").selectOption('ar');
     const preview = page.getByTestId('questionnaire-preview');
     await preview.getByText('هل هذه زيارتك الأولى؟').waitFor();
-    expect(await preview.getAttribute('dir')).toBe('rtl');
-    expect(await preview.getAttribute('lang')).toBe('ar');
+    await eventually(() => expect(preview.getAttribute('dir')).resolves.toBe('rtl'));
+    await eventually(() => expect(preview.getAttribute('lang')).resolves.toBe('ar'));
     await preview.getByText('في المساء').waitFor();
     await preview.getByText('نعم').waitFor();
     expect(await preview.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
@@ -187,7 +186,7 @@ describe('An evaluator works in the evaluation workspace', () => {
     await screenshot(page, 'workspace-preview-ar');
     await preview.screenshot({ path: resolve(__dirname, '../../artifacts/screenshots/workspace-preview-ar-panel.png') });
     await page.getByLabel("Langue de l'aperçu").selectOption('fr');
-    expect(await preview.getAttribute('dir')).toBe('ltr');
+    await eventually(() => expect(preview.getAttribute('dir')).resolves.toBe('ltr'));
 
     // The standard ADS+ block, in the questionnaire's two languages; a second one is refused by the API, beside
     // the question that already asks about gender.
@@ -204,15 +203,15 @@ describe('An evaluator works in the evaluation workspace', () => {
     await page.getByRole('link', { name: 'Imprimer le code QR' }).first().click();
     const image = page.getByRole('img', { name: new RegExp(`Code QR du lien .*/q/${slug}$`) });
     await image.waitFor();
-    expect(await image.getAttribute('src')).toMatch(/^blob:/);
+    await eventually(() => expect(image.getAttribute('src')).resolves.toMatch(/^blob:/));
     await page.waitForFunction(() => {
       const img = document.querySelector<HTMLImageElement>('.qr-print__code');
       return Boolean(img && img.complete && img.naturalWidth > 0);
     });
-    expect(await page.getByTestId('qr-url').innerText()).toMatch(new RegExp(`/q/${slug}$`));
+    await eventually(() => expect(page.getByTestId('qr-url').innerText()).resolves.toMatch(new RegExp(`/q/${slug}$`)));
     await screenshot(page, 'workspace-qr-print');
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.topbar').isVisible()).toBe(false);
+    await eventually(() => expect(page.locator('.topbar').isVisible()).resolves.toBe(false));
     await screenshot(page, 'workspace-qr-print-media');
   });
 
@@ -326,9 +325,9 @@ describe('An evaluator works in the evaluation workspace', () => {
 
   it('lets the steering committee read the workspace without editing it', async () => {
     await signIn('comite@demo.repere.org');
-    expect(await page.getByRole('link', { name: "Espace d'évaluation" }).count()).toBe(0);
+    await eventually(() => expect(page.getByRole('link', { name: "Espace d'évaluation" }).count()).resolves.toBe(0));
     await page.goto(`${origin}/workspace/plans/${await parcExPlanId()}`);
     await page.getByText('Votre rôle permet de consulter ces pages, pas de les modifier', { exact: false }).waitFor();
-    expect(await page.getByRole('button', { name: 'Ajouter une orientation' }).count()).toBe(0);
+    await eventually(() => expect(page.getByRole('button', { name: 'Ajouter une orientation' }).count()).resolves.toBe(0));
   });
 });

@@ -18,6 +18,8 @@ export interface PlanFixture {
 
 export interface OrganizationFixture {
   organizationId: string;
+  /** Unique for a new one: a search by it finds that one alone. */
+  name: string;
 }
 
 export interface WorkCellFixture {
@@ -146,8 +148,9 @@ export function fixtures(t: TestApp): Fixtures {
   }
 
   async function organization(): Promise<OrganizationFixture> {
-    const org = await create('/api/organizations', { name: uniqueText('Organisme'), network: 'communautaire', sector: 'Fixture' });
-    return { organizationId: org.id };
+    const name = uniqueText('Organisme');
+    const org = await create('/api/organizations', { name, network: 'communautaire', sector: 'Fixture' });
+    return { organizationId: org.id, name };
   }
 
   return {
@@ -177,7 +180,7 @@ export function fixtures(t: TestApp): Fixtures {
       undo.push(async () => {
         await t.http().patch(`/api/organizations/${organizationId}`).set(admin()).send({ name, acronym, network, sector }).expect(200);
       });
-      return { organizationId };
+      return { organizationId, name };
     },
 
     async workCell(options = {}) {

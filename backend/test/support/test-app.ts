@@ -8,6 +8,8 @@ import { DemoSeedService } from '@backend/demo/demo-seed.service';
 import { OrganizationsService } from '@backend/organizations/organizations.service';
 import { DEMO_PASSWORD, DEMO_USERS } from '@backend/demo/demo-users';
 import type { Role } from '@backend/users/role';
+// Before the app reads its configuration: this file's own Redis prefix.
+import '../setup/file-prefix';
 
 export interface TestApp {
   app: NestFastifyApplication;

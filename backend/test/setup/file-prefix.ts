@@ -1,0 +1,23 @@
+import { relative, resolve } from 'node:path';
+
+// Each test file gets a Redis prefix of its own: the run's (global setup) followed by the file's path. One file's
+// jobs are then never taken by another file's workers (in process or started as children), and its rate-limit and
+// sign-in counters are its own. Jest gives every test file its own copy of process.env, which the app, the workers it
+// starts in process and the children it spawns all read: setting it here, before any of them starts, is enough.
+//
+// Loaded by jest.config.js (setupFilesAfterEnv) for every file, and imported by support/test-app.ts and
+// support/child-processes.ts as well, so that the files starting an app or a child get it whatever the config says.
+// Setting it twice gives the same prefix.
+
+const ROOT = resolve(__dirname, '../../..');
+
+/** `<run>_<path of the file, letters and digits>`: what QUEUE_PREFIX allows (letters, digits, _ and -). */
+export function filePrefix(run: string, testPath: string): string {
+  const file = relative(ROOT, testPath).replace(/\.[cm]?[jt]s$/, '').replace(/[^a-z0-9]+/gi, '-').replace(/^-+|-+$/g, '');
+  return `${run}_${file}`;
+}
+
+// `expect` is Jest's: absent when a support file is loaded by something else (a script).
+const testPath = typeof expect === 'undefined' ? undefined : expect.getState().testPath;
+const run = process.env.REPERE_TEST_DATABASE;
+if (testPath && run) process.env.QUEUE_PREFIX = filePrefix(run, testPath);
