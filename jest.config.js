@@ -1,24 +1,44 @@
-// Jest runs three projects against the real PostgreSQL and Redis: unit specs beside the code,
-// API e2e specs, and browser specs driving Debian's Chromium. One fresh database per run (global setup).
-const swc = ['@swc/jest', { swcrc: true }];
+// Jest runs three projects. `unit`: the specs beside the code (backend, workers, the shared package's rules and the
+// web app's pure logic), which need no service at all: CI runs them with the database and Redis URLs pointing at
+// closed ports. `e2e` and `browser`: against the real PostgreSQL and Redis (browser specs drive Debian's Chromium),
+// one fresh database per run, made by their global setup; Jest runs a project's global setup only when a test of
+// that project is selected.
+const backendSwc = ['@swc/jest', { swcrc: true }];
+// The web app is ESM and TSX for Vite (React's automatic runtime); under Jest it becomes CommonJS like the rest.
+// .swcrc is the backend's (decorators, @backend paths): not read here.
+const webSwc = ['@swc/jest', {
+  swcrc: false,
+  sourceMaps: 'inline',
+  jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' },
+  module: { type: 'commonjs' },
+}];
 const shared = {
-  transform: { '^.+\\.(t|j)s$': swc },
-  // content-disposition 3 (under @fastify/static) ships ESM only, which Node loads but Jest's require does not.
-  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
-  moduleNameMapper: { '^@backend/(.*)$': '<rootDir>/backend/src/$1' },
+  transform: { '^.+\\.(t|j)s$': backendSwc },
+  // @repere/contract from its source: specs need no build of the package.
+  moduleNameMapper: { '^@backend/(.*)$': '<rootDir>/backend/src/$1', '^@repere/contract$': '<rootDir>/packages/contract/src/index.ts' },
   testEnvironment: 'node',
   setupFiles: ['<rootDir>/backend/test/setup/env.ts'],
 };
-module.exports = {
-  // The global setup and teardown are TypeScript too.
-  transform: shared.transform,
-  moduleNameMapper: shared.moduleNameMapper,
+// The run's database and Redis prefix (backend/test/setup/global-setup.ts); TypeScript, transformed as above.
+const services = {
   globalSetup: '<rootDir>/backend/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/backend/test/setup/global-teardown.ts',
+  // Each test file its own queue prefix: one file's jobs are never taken by another file's workers.
+  setupFilesAfterEnv: ['<rootDir>/backend/test/setup/file-prefix.ts'],
+};
+module.exports = {
   testTimeout: 60000,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/backend/src/**/*.spec.ts', '<rootDir>/workers/src/**/*.spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/backend/test/**/*.e2e-spec.ts'] },
-    { ...shared, displayName: 'browser', testMatch: ['<rootDir>/frontend/e2e/**/*.browser-spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/backend/src/**/*.spec.ts', '<rootDir>/workers/src/**/*.spec.ts', '<rootDir>/frontend/src/**/*.spec.ts',
+        '<rootDir>/packages/contract/src/**/*.spec.ts'],
+      // The first pattern that matches a file wins: the web app's files before the backend's.
+      transform: { '/frontend/src/.+\\.tsx?$': webSwc, ...shared.transform },
+      moduleNameMapper: { ...shared.moduleNameMapper, '^@/(.*)$': '<rootDir>/frontend/src/$1' },
+    },
+    { ...shared, ...services, displayName: 'e2e', testMatch: ['<rootDir>/backend/test/**/*.e2e-spec.ts'] },
+    { ...shared, ...services, displayName: 'browser', testMatch: ['<rootDir>/frontend/e2e/**/*.browser-spec.ts'] },
   ],
 };

@@ -28,8 +28,13 @@ function residentPage(): Plugin {
 export default defineConfig({
   plugins: [react(), residentPage(), precompress(), residentPageSize({ html: 'q.html' })],
   resolve: {
-    // Vite resolves a leading "/" from the project root, so no Node path helpers are needed.
-    alias: [{ find: /^@\//, replacement: '/src/' }],
+    alias: [
+      // Vite resolves a leading "/" from the project root.
+      { find: /^@\//, replacement: '/src/' },
+      // @repere/contract from its TypeScript source, like the app's own: ESM that tree-shakes (the resident page
+      // takes only the answer rules), and `vite` dev needs no build of the package.
+      { find: /^@repere\/contract$/, replacement: fileURLToPath(new URL('../packages/contract/src/index.ts', import.meta.url)) },
+    ],
   },
   server: {
     proxy: {

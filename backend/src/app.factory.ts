@@ -3,7 +3,6 @@ import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import Redis from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -11,15 +10,16 @@ import { registerSecurityHeaders, securityHeaders } from './common/security-head
 import { registerInputRules } from './common/input-hooks';
 import { trustFunction } from './common/client-address';
 import { appConfig, redisConfig } from './config/configuration';
-import { validateEnv } from './config/env.validation';
+import { loadEnv } from './config/load-env';
 import { directIngest, DirectRoute } from './responses/direct-ingest';
 import { registerPublicRoutes } from './common/public-route';
+import { setupOpenApi } from './common/openapi';
 import { ResponsesService } from './responses/responses.service';
 import { serveWebApp } from './web/serve-web-app';
 
 /** The API (and, when built, the web app) on one origin; used by main.ts and by the tests alike. */
 export async function createApp(): Promise<NestFastifyApplication> {
-  const env = validateEnv(process.env);
+  const env = loadEnv();
   const trust = trustFunction(env.TRUST_PROXY);
   // Residents' responses are served ahead of Fastify (responses/direct-ingest.ts); everything else goes to Fastify.
   let direct: DirectRoute | null = null;
@@ -60,13 +60,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   const responses = app.get(ResponsesService);
   direct = directIngest({ submit: (slug, key, body) => responses.submit(slug, key, body), submitLimit, trust, headers });
 
-  const document = SwaggerModule.createDocument(app, new DocumentBuilder()
-    .setTitle('Repère API')
-    .setDescription('Plans, indicators, questionnaires and evaluations of social-development action plans.')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build());
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  setupOpenApi(app, config.publicUrl);
 
   const web = config.webDist;
   if (existsSync(`${web}/index.html`)) {

@@ -1,7 +1,8 @@
+import type { FigureCategory, FigurePeriod, IndicatorFigures } from '@repere/contract';
 import type { Dimension, Direction, Grain, IndicatorKind } from '@backend/indicators/indicator-kind';
 import { dataPeriodOf, type Plan } from '@backend/plans/plan.entity';
 import { ComputedCell, TOTAL } from './cells';
-import { CUMULATIVE_KINDS, ProgressStatus, statusOf } from './progress';
+import { CUMULATIVE_KINDS, statusOf } from './progress';
 
 /**
  * An indicator's figures as of a date: the one function behind GET /api/plans/{id}/progress, the dashboards,
@@ -35,42 +36,9 @@ export interface FiguresDefinition {
   finalTarget: number | null;
 }
 
-/** One period of the series. A suppressed cell hides how many people are behind it too (ADS+), not only its value. */
-export interface FigurePeriod {
-  period: string;
-  value: number | null;
-  n: number | null;
-  suppressed: boolean;
-  cumulativeValue: number | null;
-  cumulativeN: number | null;
-  cumulativeSuppressed: boolean;
-}
-
-export interface FigureCategory {
-  category: string;
-  value: number | null;
-  n: number | null;
-  suppressed: boolean;
-}
-
-export interface IndicatorFigures {
-  /** The current value: cumulative since the plan's start for counts (CUMULATIVE_KINDS), the latest period's otherwise. */
-  value: number | null;
-  n: number | null;
-  /** The value has 1 to k − 1 people behind it: hidden by the disclosure layer (there is data, it is not published). */
-  suppressed: boolean;
-  /** The first day of the period the value was read from, null without any. */
-  period: string | null;
-  /** The last day counted in that period: its end, or the as-of date, or the data period's end, whichever comes first. */
-  periodEnd: string | null;
-  /** The period is not whole: cut by the as-of date or by the data period (« 2022, jusqu'au 29 sept. »). */
-  partial: boolean;
-  status: ProgressStatus;
-  /** Every period of the indicator's grain that starts by the as-of date. */
-  series: FigurePeriod[];
-  /** Per ADS+ dimension: each category from the plan's start to the as-of date (the cumulative cells of the last period). */
-  breakdowns: { dimension: Dimension; cells: FigureCategory[] }[];
-}
+// A period, a category and an indicator's figures as published: declared once in @repere/contract (snapshots and
+// the web app read the same shapes).
+export type { FigureCategory, FigurePeriod, IndicatorFigures } from '@repere/contract';
 
 const MONTHS: Record<Grain, number> = { month: 1, quarter: 3, year: 12 };
 

@@ -1,17 +1,7 @@
-import type { Direction, IndicatorKind } from '@backend/indicators/indicator-kind';
+import { CUMULATIVE_KINDS, type Direction, type ProgressStatus } from '@repere/contract';
 
-/**
- * Kinds whose current value is what has accumulated since the plan's start (README « Status rule »); shares, means
- * and ratios are the latest period's value. The progress endpoint, evaluations' snapshots and reports read it.
- */
-export const CUMULATIVE_KINDS: readonly IndicatorKind[] = ['response_count', 'participation_sum', 'manual'];
-
-/**
- * While a plan runs: achieved, on_track, at_risk, off_track, no_data. From its end date on (figures as of the end of
- * its last day or later) only achieved, not_achieved and no_data: « on track » means nothing once the time is up.
- */
-export const STATUSES = ['achieved', 'on_track', 'at_risk', 'off_track', 'not_achieved', 'no_data'] as const;
-export type ProgressStatus = (typeof STATUSES)[number];
+// The statuses and the cumulative kinds are shared with the web app: declared once in @repere/contract.
+export { CUMULATIVE_KINDS, type ProgressStatus };
 
 /** How far below the expected line an indicator may be and still be on track, as a share of the planned change. */
 export const ON_TRACK_MARGIN = 0.1;

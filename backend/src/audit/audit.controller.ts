@@ -1,16 +1,19 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@backend/auth/auth.decorators';
 import { AuditQueryDto } from './dto/audit-query.dto';
+import { AuditEventPageDto, FieldChangeDto } from './dto/audit-event.response';
 import { AuditService } from './audit.service';
 
 @ApiTags('history')
-@ApiBearerAuth()
+@ApiExtraModels(FieldChangeDto)
 @Roles('admin', 'evaluator')
 @Controller('audit-events')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   /** The staff changes, newest first (API.md « History »). */
-  @Get() list(@Query() q: AuditQueryDto) { return this.audit.list(q); }
+  @Get() @ApiOperation({ summary: 'The staff changes, newest first, each with who, what and every field before and after (admins, evaluators)' })
+  @ApiOkResponse({ type: AuditEventPageDto })
+  list(@Query() q: AuditQueryDto) { return this.audit.list(q); }
 }

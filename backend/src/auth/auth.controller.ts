@@ -1,12 +1,20 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ErrorBodyDto } from '@backend/common/error.response';
 import { PublicRoute } from '@backend/common/public-route';
+import { UserDto } from '@backend/users/dto/user.response';
 import { UsersService } from '@backend/users/users.service';
 import { AuthUser, CurrentUser, Public } from './auth.decorators';
 import { AuthService, LoginThrottled } from './auth.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
+import { PasswordChangedDto, SessionDto } from './dto/session.response';
+
+const THROTTLED = {
+  status: 429, type: ErrorBodyDto, description: 'Too many attempts: wait Retry-After seconds',
+  headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+} as const;
 
 /** A throttled attempt's 429 carries Retry-After, as the per-client limit's does. */
 async function withRetryAfter<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T> {
@@ -32,21 +40,25 @@ export class AuthController {
     description: 'Throttled per client (LOGIN_RATE_LIMIT) and per account (LOGIN_ACCOUNT_FAILURES): 429 with Retry-After. ' +
       'The answer\'s deviceToken, sent back with the next sign-in from the same client, keeps that client apart from strangers\' failures.',
   })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiResponse({ status: 401, type: ErrorBodyDto, description: 'Wrong email or password (invalid_credentials), with no hint of which' })
+  @ApiResponse(THROTTLED)
   login(@Body() dto: LoginDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return withRetryAfter(reply, () => this.auth.login(dto));
   }
 
   @Get('me')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOkResponse({ type: UserDto })
   me(@CurrentUser() user: AuthUser) {
     return this.users.get(user.id);
   }
 
   @Post('password')
   @HttpCode(200)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Change one\'s own password: every other session ends; the answer carries a new token' })
+  @ApiOkResponse({ type: PasswordChangedDto })
+  @ApiResponse(THROTTLED)
   changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return withRetryAfter(reply, () => this.auth.changePassword(user.id, dto));
   }

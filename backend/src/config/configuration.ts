@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { registerAs } from '@nestjs/config';
-import { validateEnv } from './env.validation';
+import { loadEnv } from './load-env';
 
-// The one place that reads process.env; everything else asks ConfigService for a typed area.
-const env = () => validateEnv(process.env);
+// Inside Nest, everything asks ConfigService for one of these typed areas.
+const env = loadEnv;
 
 export const appConfig = registerAs('app', () => {
   const e = env();

@@ -31,6 +31,11 @@ describe(validateEnv.name, () => {
     expect(() => validateEnv({ TRUST_PROXY: 'my-proxy.lan' })).toThrow(/TRUST_PROXY must be off, a hop count/);
   });
 
+  it('passes ADMIN_PASSWORD on to create-admin as given, and leaves it unset otherwise (create-admin then draws one)', () => {
+    expect(validateEnv({ ADMIN_PASSWORD: 'correct horse battery staple' }).ADMIN_PASSWORD).toBe('correct horse battery staple');
+    expect(validateEnv({}).ADMIN_PASSWORD).toBeUndefined();
+  });
+
   it('takes pretty or json as the log format', () => {
     expect(validateEnv({ LOG_FORMAT: 'json' }).LOG_FORMAT).toBe('json');
     expect(() => validateEnv({ LOG_FORMAT: 'xml' })).toThrow('LOG_FORMAT must be pretty or json');

@@ -133,6 +133,10 @@ export class Environment {
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'PUBLIC_URL must be an http(s) URL' })
   PUBLIC_URL?: string;
+
+  /** The first administrator's password, read by `npm run create-admin` only (drawn there when unset; checked as any password). */
+  @IsOptional() @IsString()
+  ADMIN_PASSWORD?: string;
 }
 
 export function validateEnv(raw: Record<string, unknown>): Environment {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { validateEnv } from '@backend/config/env.validation';
+import { loadEnv } from '@backend/config/load-env';
 import { dataSourceOptions } from './data-source-options';
 
 /** Applies pending migrations; shared by `npm run migrate`, `npm start` and the test setup. */
@@ -14,7 +14,7 @@ export async function runMigrations(url: string): Promise<string[]> {
 }
 
 if (require.main === module) {
-  runMigrations(validateEnv(process.env).DATABASE_URL)
+  runMigrations(loadEnv().DATABASE_URL)
     .then((names) => console.log(names.length ? `Applied ${names.join(', ')}` : 'The database is up to date.'))
     .catch((err: Error) => {
       console.error(`Migration failed: ${err.message}`);

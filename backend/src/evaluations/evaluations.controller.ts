@@ -1,12 +1,16 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@backend/auth/auth.decorators';
+import { ApiErrorResponse } from '@backend/common/error.response';
 import { ApiError } from '@backend/common/errors';
 import { PageQueryDto } from '@backend/common/pagination.dto';
 import { UuidParam } from '@backend/common/uuid-param.pipe';
 import type { Role } from '@backend/users/role';
 import { AssessmentDto } from './dto/assessment.dto';
 import { CreateEvaluationDto } from './dto/create-evaluation.dto';
+import {
+  AssessmentViewDto, EvaluationDetailDto, EvaluationSummaryDto, EvaluationSummaryPageDto, MidtermIndicatorDto,
+} from './dto/evaluation.response';
 import { EvaluationsService } from './evaluations.service';
 
 /** Who opens, assesses and closes evaluations: the committee writes its assessment beside those who build the plan. */
@@ -19,36 +23,40 @@ const ObjectiveIdParam = new ParseUUIDPipe({
 
 // Reads are open to every staff role, as the plans and their progress are (README « may »).
 @ApiTags('evaluations')
-@ApiBearerAuth()
+@ApiExtraModels(MidtermIndicatorDto)
 @Controller()
 export class EvaluationsController {
   constructor(private readonly evaluations: EvaluationsService) {}
 
   @Post('plans/:id/evaluations') @HttpCode(201) @Roles(...EVALUATION_WRITERS)
   @ApiOperation({ summary: 'Opens a mid-term or final evaluation; the workers freeze its snapshot at the cut-off (state freezing, then open)' })
-  @ApiResponse({ status: 201, description: 'Opened, in state freezing' })
-  @ApiResponse({ status: 400, description: 'A bad kind, or a cut-off that is not a date, after today or before the plan starts (names the field)' })
-  @ApiResponse({ status: 404, description: 'No such plan' })
+  @ApiCreatedResponse({ type: EvaluationSummaryDto, description: 'Opened, in state freezing' })
+  @ApiErrorResponse(400, 'A bad kind, or a cut-off that is not a date, after today or before the plan starts (names the field)')
+  @ApiErrorResponse(404, 'No such plan')
+  @ApiErrorResponse(409, 'The plan has an evaluation of this kind that is not closed (evaluation_already_open)')
   open(@Param('id', UuidParam) planId: string, @Body() dto: CreateEvaluationDto, @CurrentUser() user: AuthUser) {
     return this.evaluations.open(planId, dto, user);
   }
 
   @Get('plans/:id/evaluations')
   @ApiOperation({ summary: "The plan's evaluations, newest first (without their snapshots)" })
+  @ApiOkResponse({ type: EvaluationSummaryPageDto })
   list(@Param('id', UuidParam) planId: string, @Query() q: PageQueryDto) {
     return this.evaluations.list(planId, q);
   }
 
   @Get('evaluations/:id')
   @ApiOperation({ summary: "The evaluation: its state, frozen snapshot, the committee's assessments, its history and, for a final, the mid-term's values" })
+  @ApiOkResponse({ type: EvaluationDetailDto })
   get(@Param('id', UuidParam) id: string) {
     return this.evaluations.get(id);
   }
 
   @Put('evaluations/:id/assessments/:objectiveId') @Roles(...EVALUATION_WRITERS)
   @ApiOperation({ summary: "Writes (or replaces) the committee's assessment of one objective" })
-  @ApiResponse({ status: 404, description: 'No such evaluation, or the objective is not in its plan' })
-  @ApiResponse({ status: 409, description: 'The evaluation is still freezing, or closed (read-only)' })
+  @ApiOkResponse({ type: AssessmentViewDto })
+  @ApiErrorResponse(404, 'No such evaluation, or the objective is not in its plan')
+  @ApiErrorResponse(409, 'The evaluation is still freezing (evaluation_freezing), or closed (evaluation_closed)')
   assess(
     @Param('id', UuidParam) id: string, @Param('objectiveId', ObjectiveIdParam) objectiveId: string,
     @Body() dto: AssessmentDto, @CurrentUser() user: AuthUser,
@@ -58,7 +66,8 @@ export class EvaluationsController {
 
   @Post('evaluations/:id/close') @HttpCode(200) @Roles(...EVALUATION_WRITERS)
   @ApiOperation({ summary: 'Closes the evaluation: from then on it is read-only' })
-  @ApiResponse({ status: 409, description: 'The evaluation is still freezing, or closed already' })
+  @ApiOkResponse({ type: EvaluationSummaryDto })
+  @ApiErrorResponse(409, 'The evaluation is still freezing, or closed already')
   close(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser) {
     return this.evaluations.close(id, user);
   }

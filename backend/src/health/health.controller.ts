@@ -1,9 +1,10 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '@backend/auth/auth.decorators';
+import { HealthDto } from './health.response';
 import { RedisHealthService } from './redis-health.service';
 
 @ApiTags('service')
@@ -14,6 +15,8 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOperation({ summary: '200 when PostgreSQL and Redis answer; 503 naming the part that is down' })
+  @ApiOkResponse({ type: HealthDto, description: 'Every part is up' })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'A part is down (status error)' })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     const [database, redis] = await Promise.all([
       this.db.query('SELECT 1').then(() => 'up' as const, () => 'down' as const),

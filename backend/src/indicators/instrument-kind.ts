@@ -1,3 +1,2 @@
-/** « Suivis »: the follow-up means that feed indicators. */
-export const INSTRUMENT_KINDS = ['questionnaire', 'participation_count', 'tally', 'document'] as const;
-export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
+// « Suivis »: declared once in @repere/contract.
+export { INSTRUMENT_KINDS, type InstrumentKind } from '@repere/contract';

@@ -1,9 +1,2 @@
-/** The networks an organization belongs to or represents in a work cell (« Réseau représenté »). */
-export const NETWORKS = [
-  'communautaire',
-  'institutionnel',
-  'philanthropique',
-  'concertation_locale',
-  'bailleur_de_fonds',
-] as const;
-export type Network = (typeof NETWORKS)[number];
+// The networks an organization belongs to or represents (« Réseau représenté »): declared once in @repere/contract.
+export { NETWORKS, type Network } from '@repere/contract';

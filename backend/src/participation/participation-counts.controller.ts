@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@backend/auth/auth.decorators';
+import { ApiErrorResponse } from '@backend/common/error.response';
 import { UuidParam } from '@backend/common/uuid-param.pipe';
 import {
   CreateParticipationCountDto, ParticipationCountPageDto, ParticipationCountQueryDto, ParticipationCountViewDto, ParticipationCountWithHistoryDto,
@@ -9,7 +10,6 @@ import {
 import { ParticipationCountsService } from './participation-counts.service';
 
 @ApiTags('participation-counts')
-@ApiBearerAuth()
 @Controller('participation-counts')
 export class ParticipationCountsController {
   constructor(private readonly counts: ParticipationCountsService) {}
@@ -18,8 +18,9 @@ export class ParticipationCountsController {
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'A UUID: a retry with the same key and body records nothing twice' })
   @ApiOperation({ summary: 'Records a count; the answer gives the figures as entered (`protected: false`): the writer typed them' })
   @ApiResponse({ status: 201, type: ParticipationCountViewDto, description: 'Recorded (or recorded already by an earlier send of the same key and body)' })
-  @ApiResponse({ status: 400, description: 'No or malformed Idempotency-Key, a bad field, parts of a dimension over the total (breakdown.<dimension>)' })
-  @ApiResponse({ status: 422, description: 'The Idempotency-Key was used with another body' })
+  @ApiErrorResponse(400, 'No or malformed Idempotency-Key, a bad field, parts of a dimension over the total (breakdown.<dimension>)')
+  @ApiErrorResponse(403, "A partner, for an instrument of a plan its organization is not part of")
+  @ApiErrorResponse(422, 'The Idempotency-Key was used with another body')
   create(@Body() dto: CreateParticipationCountDto, @Headers('idempotency-key') key: string | undefined, @CurrentUser() user: AuthUser) {
     return this.counts.create(dto, key, user);
   }
@@ -36,16 +37,18 @@ export class ParticipationCountsController {
   @Get(':id')
   @ApiOperation({ summary: 'A count with its history (the figures before each change), published as the list publishes it' })
   @ApiOkResponse({ type: ParticipationCountWithHistoryDto })
-  @ApiResponse({ status: 403, description: "A partner, for another organization's count" })
+  @ApiErrorResponse(403, "A partner, for another organization's count")
   get(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser) { return this.counts.get(id, user); }
 
   @Patch(':id') @Roles('admin', 'evaluator', 'partner')
   @ApiOperation({ summary: "Changes a count (admins, evaluators, the recording organization's partners); the answer gives it as entered, with its history" })
-  @ApiOkResponse({ type: ParticipationCountWithHistoryDto })
+  @ApiOkResponse({ type: ParticipationCountWithHistoryDto }) @ApiErrorResponse(403, "A partner, for another organization's count")
   update(@Param('id', UuidParam) id: string, @Body() dto: UpdateParticipationCountDto, @CurrentUser() user: AuthUser) {
     return this.counts.update(id, dto, user);
   }
 
   @Delete(':id') @HttpCode(204) @Roles('admin', 'evaluator')
+  @ApiOperation({ summary: 'Deletes a count entered by mistake; one corrected before keeps its history and is corrected again instead' })
+  @ApiNoContentResponse({ description: 'Deleted' }) @ApiErrorResponse(409, 'Corrected before (has_history): correct it again')
   remove(@Param('id', UuidParam) id: string) { return this.counts.remove(id); }
 }

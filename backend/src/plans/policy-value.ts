@@ -1,11 +1,2 @@
-/** The values and principles of the policy an action serves (PRDS de Laval, « Valeurs et principes »). */
-export const POLICY_VALUES = [
-  'accessibilite_universelle',
-  'creativite_innovation',
-  'developpement_durable',
-  'equite',
-  'inclusion_integration',
-  'pouvoir_agir',
-  'solidarite',
-] as const;
-export type PolicyValue = (typeof POLICY_VALUES)[number];
+// The policy's values and principles (PRDS de Laval): declared once in @repere/contract.
+export { POLICY_VALUES, type PolicyValue } from '@repere/contract';

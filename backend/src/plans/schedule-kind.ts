@@ -1,3 +1,2 @@
-/** « Échéancier »: a date, a recurrence, ongoing (« En continu ») or to be determined (« À déterminer »). */
-export const SCHEDULE_KINDS = ['date', 'recurrence', 'ongoing', 'tbd'] as const;
-export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
+// « Échéancier »'s kinds: declared once in @repere/contract.
+export { SCHEDULE_KINDS, type ScheduleKind } from '@repere/contract';

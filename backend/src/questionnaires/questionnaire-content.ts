@@ -4,7 +4,8 @@ import type { QuestionnaireContent } from './validate-questions';
 /** What a version freezes: residents see exactly this. Status, dates and slug are not part of it. */
 export const CONTENT_FIELDS = ['title', 'description', 'languages', 'defaultLanguage', 'questions'] as const;
 
-export const SLUG = /^[a-z0-9][a-z0-9-]{1,78}[a-z0-9]$/;
+// A questionnaire's slug, as the builder checks it too: declared once in @repere/contract.
+export { SLUG } from '@repere/contract';
 
 /** Every translatable string of a questionnaire, with its path: `title`, `questions.2.choices.1.label`… */
 export function* texts(c: Pick<QuestionnaireContent, 'title' | 'description' | 'questions'>): Generator<[string, Translations | undefined]> {

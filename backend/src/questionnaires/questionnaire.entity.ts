@@ -1,11 +1,12 @@
+import { QUESTIONNAIRE_STATUSES, type QuestionnaireStatus } from '@repere/contract';
 import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
 import { ArchivableEntity } from '@backend/common/archivable.entity';
 import { Instrument } from '@backend/indicators/instrument.entity';
 import { Plan } from '@backend/plans/plan.entity';
 import type { Question, Translations } from './question.types';
 
-export const QUESTIONNAIRE_STATUSES = ['draft', 'published', 'closed'] as const;
-export type QuestionnaireStatus = (typeof QUESTIONNAIRE_STATUSES)[number];
+// A questionnaire's statuses: declared once in @repere/contract.
+export { QUESTIONNAIRE_STATUSES, type QuestionnaireStatus };
 
 /**
  * « Questionnaire sur la fréquentation »: an instrument residents answer. `questions` is the working copy

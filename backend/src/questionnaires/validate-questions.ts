@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import {
+  CHOICE_CODE, CHOICE_TYPES, CONDITION_TYPES, DIMENSION_TYPES, isConditionAnswer, LANGUAGE_CODE,
+  MAX_CHOICES, MAX_QUESTIONS, MAX_SCALE_POINTS, MAX_TEXT_LENGTH,
+} from '@repere/contract';
 import type { FieldError } from '@backend/common/errors';
 import { DIMENSIONS, Dimension } from '@backend/indicators/indicator-kind';
 import { Choice, Question, QUESTION_TYPES, QuestionType, ShowIf, Translations } from './question.types';
@@ -7,18 +11,10 @@ import { Choice, Question, QUESTION_TYPES, QuestionType, ShowIf, Translations } 
 // question »: the rules need the questionnaire's languages and the questions before. This is the one
 // place that checks a questionnaire's content, for every write and again before publishing.
 
-export const MAX_QUESTIONS = 200;
-export const MAX_CHOICES = 100;
-export const MAX_TEXT_LENGTH = 2000;
-/** A scale is a row of buttons on a phone: 0–100 is the widest that still makes sense. */
-export const MAX_SCALE_POINTS = 101;
-export const LANGUAGE_CODE = /^[a-z]{2,3}$/;
-export const CHOICE_CODE = /^[a-z0-9_-]{1,40}$/;
+// The limits and formats are the builder's too: declared once in @repere/contract.
+export { CHOICE_CODE, LANGUAGE_CODE, MAX_CHOICES, MAX_QUESTIONS, MAX_SCALE_POINTS, MAX_TEXT_LENGTH };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const CHOICE_TYPES: readonly QuestionType[] = ['single_choice', 'multiple_choice'];
-/** The types an ADS+ dimension can sit on: its categories are the answers. */
-const DIMENSION_TYPES: readonly QuestionType[] = ['single_choice', 'multiple_choice', 'yes_no'];
 const QUESTION_KEYS = new Set<string>([
   'id', 'type', 'required', 'label', 'help', 'choices', 'min', 'max', 'minLabel', 'maxLabel', 'showIf', 'allowPreferNot', 'dimension',
 ]);
@@ -153,27 +149,6 @@ function bounds(errors: Errors, path: string, q: Record<string, unknown>, type: 
   return {};
 }
 
-/** Whether `value` is an answer the question `source` can receive (what a show-if may wait for). */
-function validAnswer(source: Question, value: unknown): boolean {
-  switch (source.type) {
-    case 'single_choice':
-    case 'multiple_choice':
-      return typeof value === 'string' && (source.choices ?? []).some((c) => c.code === value);
-    case 'yes_no':
-      return typeof value === 'boolean';
-    case 'scale':
-      return Number.isInteger(value) && (value as number) >= (source.min ?? 0) && (value as number) <= (source.max ?? 0);
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value)
-        && (source.min === null || source.min === undefined || value >= source.min)
-        && (source.max === null || source.max === undefined || value <= source.max);
-    default:
-      return false;
-  }
-}
-
-const CONDITION_TYPES: readonly QuestionType[] = ['single_choice', 'multiple_choice', 'yes_no', 'scale', 'number'];
-
 function showIf(errors: Errors, path: string, value: unknown, earlier: Question[]): ShowIf | null {
   if (absent(value)) return null;
   if (!isObject(value)) {
@@ -194,7 +169,7 @@ function showIf(errors: Errors, path: string, value: unknown, earlier: Question[
   }
   if (source && CONDITION_TYPES.includes(source.type)) {
     anyOf.forEach((v: unknown, n) => {
-      if (!validAnswer(source, v)) errors.add(`${path}.anyOf.${n}`, `is not an answer of the question it refers to (${describeAnswers(source)})`);
+      if (!isConditionAnswer(source, v)) errors.add(`${path}.anyOf.${n}`, `is not an answer of the question it refers to (${describeAnswers(source)})`);
     });
   }
   return { questionId: String(questionId), anyOf: anyOf as ShowIf['anyOf'] };

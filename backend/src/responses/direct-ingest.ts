@@ -6,11 +6,16 @@ import type { ErrorBody } from '@backend/common/errors';
 import type { SecurityHeaders } from '@backend/common/security-headers';
 import { clientAddress, TrustFunction } from '@backend/common/client-address';
 import type { SubmitLimit } from '@backend/common/public-route';
-import { RESPONSE_BODY_LIMIT } from './response-body';
 import { RETRY_AFTER_SECONDS } from './response-writer';
 import type { ResponseReceipt } from './responses.service';
+import {
+  IDEMPOTENCY_KEY_HEADER, RESPONSE_BODY_LIMIT, RESPONSE_MEDIA_TYPE, SUBMIT_RESPONSE_PATH,
+} from './submit-response.contract';
 
-const PATH = /^\/api\/public\/questionnaires\/([^/?#]+)\/responses(?:\?.*)?$/;
+/** The contract's path template (no regex characters in it) as a matcher of URLs: `{slug}` one segment, any query. */
+const PATH = new RegExp(`^${SUBMIT_RESPONSE_PATH.replace('{slug}', '([^/?#]+)')}(?:\\?.*)?$`);
+const KEY_HEADER = IDEMPOTENCY_KEY_HEADER.toLowerCase();
+const MEDIA_TYPE = new RegExp(`^${RESPONSE_MEDIA_TYPE}\\s*(;|$)`, 'i');
 
 export interface DirectIngestDeps {
   submit: (slug: string, idempotencyKey: string | undefined, body: unknown) => Promise<ResponseReceipt>;
@@ -25,14 +30,14 @@ export interface DirectIngestDeps {
 export type DirectRoute = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 /**
- * `POST /api/public/questionnaires/{slug}/responses` served straight from Node's HTTP server, ahead of Fastify and
- * Nest. The residents' ingest is the one endpoint whose speed is a target (issue 3: 5,000 responses/s on two
- * cores); Fastify's body parsing, its hooks and Nest's router, guards, pipes and middleware cost about twice the
- * work the response itself needs (validation, hashing, the group-commit writer). Everything that decides what is
- * stored and what the phone is told stays in ResponsesService, shared with the Nest route (which documents the
- * endpoint in OpenAPI and serves in-process callers); this file only does HTTP, the way the rest of the API does
- * it: the same security headers, per-client limit, body limit, JSON rules (Fastify's: no __proto__ or
- * constructor.prototype keys) and error bodies.
+ * `POST /api/public/questionnaires/{slug}/responses`, the one implementation of the route: served straight from
+ * Node's HTTP server, ahead of Fastify and Nest (no Nest handler exists for it). The residents' ingest is the one
+ * endpoint whose speed is a target (issue 3: 5,000 responses/s on two cores); Fastify's body parsing, its hooks and
+ * Nest's router, guards, pipes and middleware cost about twice the work the response itself needs (validation,
+ * hashing, the group-commit writer). Everything that decides what is stored and what the phone is told stays in
+ * ResponsesService; this file only does HTTP, the way the rest of the API does it: the same security headers,
+ * per-client limit, body limit, JSON rules (Fastify's: no __proto__ or constructor.prototype keys) and error bodies.
+ * Its path, header, media type and limit come from submit-response.contract.ts, which the OpenAPI document is built from.
  */
 export function directIngest(deps: DirectIngestDeps): DirectRoute {
   const logger = new Logger('DirectIngest');
@@ -45,14 +50,12 @@ export function directIngest(deps: DirectIngestDeps): DirectRoute {
     if (req.method !== 'POST') return false;
     const match = PATH.exec(req.url ?? '');
     if (!match) return false;
-    let slug: string;
-    try {
-      slug = decodeURIComponent(match[1]);
-    } catch {
-      return false; // a malformed escape: Fastify answers it as it does elsewhere
-    }
-    if (textProblem(slug)) return false; // NUL or a lone surrogate: Fastify's input hook names the slug (400)
     const exchange = answerer(req, res, fixed);
+    const slug = slugOf(match[1]);
+    if (typeof slug !== 'string') {
+      exchange.refuse(slug);
+      return true;
+    }
     if (!deps.submitLimit) {
       receive(slug, exchange, deps, logger);
       return true;
@@ -138,7 +141,7 @@ function receive(slug: string, { req, res, send, refuse }: Exchange, deps: Direc
       send(400, { statusCode: 400, code: 'bad_request', message: "Body cannot be empty when content-type is set to 'application/json'" });
       return;
     }
-    const key = req.headers['idempotency-key'];
+    const key = req.headers[KEY_HEADER];
     deps.submit(slug, Array.isArray(key) ? key[0] : key, body).then(
       (receipt) => send(201, receipt),
       (err: unknown) => {
@@ -152,4 +155,16 @@ function receive(slug: string, { req, res, send, refuse }: Exchange, deps: Direc
 
 const tooLarge = (): ErrorBody => ({ statusCode: 413, code: 'payload_too_large', message: `Request body is larger than ${RESPONSE_BODY_LIMIT} bytes` });
 
-const isJson = (type: string | undefined) => typeof type === 'string' && /^application\/json\s*(;|$)/i.test(type);
+const isJson = (type: string | undefined) => typeof type === 'string' && MEDIA_TYPE.test(type);
+
+/** The slug of the path, or the 400 Fastify would give for it: a malformed escape, or (input rules) a NUL. */
+function slugOf(segment: string): string | ErrorBody {
+  let slug: string;
+  try {
+    slug = decodeURIComponent(segment);
+  } catch {
+    return { statusCode: 400, code: 'bad_request', message: `'${segment}' is not a valid url component` };
+  }
+  const problem = textProblem(slug);
+  return problem ? errorBody(textRuleError([{ field: 'slug', message: `slug ${problem}` }]), { error: () => undefined }) : slug;
+}

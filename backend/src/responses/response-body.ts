@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
+import { FieldRule, HONEYPOT_FIELD, RESPONSE_BODY_SCHEMA, RESPONSE_FIELDS, ResponseField } from './submit-response.contract';
 import type { AnswerProblem } from './validate-answers';
 
-/** A resident's response is a few KB; anything near this is not one. */
-export const RESPONSE_BODY_LIMIT = 64 * 1024;
+export { RESPONSE_BODY_LIMIT } from './submit-response.contract';
 
 /** A resident's response as sent (API.md), its answers not yet checked against the version. */
 export interface ResponseBody {
@@ -17,7 +17,9 @@ export type ParsedBody =
   | { kind: 'bot' }
   | { kind: 'invalid'; problems: AnswerProblem[]; language?: string };
 
-const FIELDS = new Set(['language', 'version', 'answers', 'website']);
+const FIELDS = new Set(Object.keys(RESPONSE_BODY_SCHEMA.properties));
+const REQUIRED = Object.entries(RESPONSE_FIELDS) as [ResponseField, FieldRule][];
+const PATTERNS = new Map(REQUIRED.flatMap(([, rule]) => (rule.type === 'string' ? [[rule, new RegExp(rule.pattern, 'u')] as const] : [])));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isUuid(value: unknown): value is string {
@@ -29,31 +31,47 @@ export function primaryLanguage(tag: string): string {
   return tag.trim().toLowerCase().split(/[-_]/)[0];
 }
 
+/** Whether a value meets its field's rule, as JSON Schema reads it (lengths in code points). */
+function meets(rule: FieldRule, value: unknown): boolean {
+  switch (rule.type) {
+    case 'string': {
+      if (typeof value !== 'string') return false;
+      const length = value.length <= rule.maxLength ? value.length : [...value].length;
+      return length >= rule.minLength && length <= rule.maxLength && PATTERNS.get(rule)!.test(value);
+    }
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value) && value >= rule.minimum;
+    case 'array':
+      return Array.isArray(value);
+  }
+}
+
 /**
- * The top level of a response, by hand rather than class-validator: this runs for every resident's answer on
- * the hot path. Unknown fields are refused, like everywhere else in the API.
+ * The top level of a response, checked against the route's schema (submit-response.contract.ts) by this small
+ * interpreter rather than class-validator or a schema compiler: it runs for every resident's answer on the hot path.
+ * Unknown fields are refused, like everywhere else in the API. Each answer is checked by validateAnswers.
  */
 export function parseResponseBody(raw: unknown): ParsedBody {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { kind: 'invalid', problems: [{ field: 'body', key: 'body' }] };
   }
   const body = raw as Record<string, unknown>;
-  const website = body.website;
+  const website = body[HONEYPOT_FIELD];
   if (website !== undefined && website !== null && website !== '' && website !== false) return { kind: 'bot' };
 
   const problems: AnswerProblem[] = [];
   for (const key of Object.keys(body)) {
     if (!FIELDS.has(key)) problems.push({ field: key, key: 'unknown_field' });
   }
-  const { language, version, answers } = body;
-  const languageOk = typeof language === 'string' && language.trim() !== '' && language.length <= 35;
-  if (!languageOk) problems.push({ field: 'language', key: 'language' });
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    problems.push({ field: 'version', key: 'version' });
+  let languageOk = true;
+  for (const [field, rule] of REQUIRED) {
+    if (meets(rule, body[field])) continue;
+    problems.push({ field, key: field });
+    if (field === 'language') languageOk = false;
   }
-  if (!Array.isArray(answers)) problems.push({ field: 'answers', key: 'answers' });
-  if (problems.length > 0) return { kind: 'invalid', problems, language: languageOk ? primaryLanguage(language) : undefined };
-  return { kind: 'body', body: { language: language as string, version: version as number, answers: answers as unknown[] } };
+  const language = body.language;
+  if (problems.length > 0) return { kind: 'invalid', problems, language: languageOk ? primaryLanguage(language as string) : undefined };
+  return { kind: 'body', body: { language: language as string, version: body.version as number, answers: body.answers as unknown[] } };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, HttpCode, HttpStatus, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiNoContentResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@backend/auth/auth.decorators';
 import { ApiError } from '@backend/common/errors';
 import { UuidParam } from '@backend/common/uuid-param.pipe';
@@ -19,14 +19,15 @@ export function deletionReason(body: unknown, query: unknown): string {
 
 /** The admin's hard deletion of one resident's response (everything else is archived, never deleted). */
 @ApiTags('responses')
-@ApiBearerAuth()
 @Controller('responses')
 export class ResponsesAdminController {
   constructor(private readonly responses: ResponsesService) {}
 
   @Delete(':id') @HttpCode(204) @Roles('admin')
   @ApiOperation({ summary: "Deletes one resident's response for good (admins), with a reason (body { reason } or ?reason=); its indicators are computed again" })
-  @ApiQuery({ name: 'reason', required: false, description: 'Why (required here or in the body)' })
+  @ApiQuery({ name: 'reason', required: false, description: 'Why (required here or in the body)', schema: { type: 'string', maxLength: REASON_MAX } })
+  @ApiBody({ required: false, schema: { type: 'object', properties: { reason: { type: 'string', maxLength: REASON_MAX } } } })
+  @ApiNoContentResponse({ description: 'Deleted' })
   remove(@Param('id', UuidParam) id: string, @Query('reason') reason: unknown, @Body() body: unknown, @CurrentUser() user: AuthUser) {
     return this.responses.removeByAdmin(id, deletionReason(body, reason), user);
   }

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { loadEnv } from '@backend/config/load-env';
 import { CoreModule } from '@backend/core.module';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UsersModule } from './users.module';
@@ -20,9 +21,10 @@ class CreateAdminModule {}
  */
 async function main(): Promise<void> {
   const [email] = process.argv.slice(2);
-  const generated = !process.env.ADMIN_PASSWORD;
+  const { ADMIN_PASSWORD } = loadEnv();
+  const generated = !ADMIN_PASSWORD;
   const dto = plainToInstance(CreateUserDto, {
-    email: email ?? '', password: process.env.ADMIN_PASSWORD ?? randomBytes(12).toString('base64url'), role: 'admin',
+    email: email ?? '', password: ADMIN_PASSWORD ?? randomBytes(12).toString('base64url'), role: 'admin',
   });
   const problems = validateSync(dto).flatMap((e) => Object.values(e.constraints ?? {}));
   if (!email || problems.length) throw new Error(email ? problems.join('; ') : 'usage: npm run create-admin -- <email> (ADMIN_PASSWORD=… to choose the password)');

@@ -1,2 +1,2 @@
-export const ROLES = ['admin', 'evaluator', 'partner', 'committee'] as const;
-export type Role = (typeof ROLES)[number];
+// Users' roles: declared once in @repere/contract (the web app shows and hides by them too).
+export { ROLES, type Role } from '@repere/contract';

@@ -1,21 +1,30 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@backend/auth/auth.decorators';
+import { ApiErrorResponse } from '@backend/common/error.response';
 import { PageQueryDto } from '@backend/common/pagination.dto';
 import { UuidParam } from '@backend/common/uuid-param.pipe';
 import { CreateUserDto, UpdateUserDto } from './dto/create-user.dto';
+import { UserDto, UserPageDto } from './dto/user.response';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
-@ApiBearerAuth()
 @Roles('admin')
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Get() list(@Query() q: PageQueryDto) { return this.users.list(q); }
-  @Get(':id') get(@Param('id', UuidParam) id: string) { return this.users.get(id); }
-  @Post() create(@Body() dto: CreateUserDto) { return this.users.create(dto); }
-  @Patch(':id') update(@Param('id', UuidParam) id: string, @Body() dto: UpdateUserDto) { return this.users.update(id, dto); }
-  @Delete(':id') @HttpCode(204) remove(@Param('id', UuidParam) id: string) { return this.users.remove(id); }
+  @Get() @ApiOperation({ summary: 'Staff accounts (admins)' }) @ApiOkResponse({ type: UserPageDto })
+  list(@Query() q: PageQueryDto) { return this.users.list(q); }
+  @Get(':id') @ApiOperation({ summary: 'A staff account (admins)' }) @ApiOkResponse({ type: UserDto })
+  get(@Param('id', UuidParam) id: string) { return this.users.get(id); }
+  @Post() @ApiOperation({ summary: 'Creates a staff account (admins)' })
+  @ApiCreatedResponse({ type: UserDto }) @ApiErrorResponse(409, 'The email is taken (already_exists)')
+  create(@Body() dto: CreateUserDto) { return this.users.create(dto); }
+  @Patch(':id') @ApiOperation({ summary: "Changes an account; a new password, role or organization ends the user's sessions" })
+  @ApiOkResponse({ type: UserDto }) @ApiErrorResponse(409, 'The email is taken, or the change would leave no admin')
+  update(@Param('id', UuidParam) id: string, @Body() dto: UpdateUserDto) { return this.users.update(id, dto); }
+  @Delete(':id') @HttpCode(204) @ApiOperation({ summary: 'Deletes an account (never the last admin)' })
+  @ApiNoContentResponse({ description: 'Deleted' }) @ApiErrorResponse(409, 'The last admin')
+  remove(@Param('id', UuidParam) id: string) { return this.users.remove(id); }
 }

@@ -7,19 +7,11 @@
  */
 import { useEffect, type RefObject } from 'react';
 import type { Chart, ChartConfiguration, ChartType, Plugin } from 'chart.js';
+import type { ProgressStatus } from '@repere/contract';
 
 // Features build their configurations with these types and never import chart.js themselves.
 export type { ChartConfiguration, ChartType, TooltipItem } from 'chart.js';
 
-/**
- * The one declaration of an indicator's status in the web app (the API's ProgressStatus). While a plan runs an
- * indicator is achieved, on track, at risk, off track or without data; from its end date on, only achieved, not
- * achieved or without data.
- */
-export type ProgressStatus = 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'not_achieved' | 'no_data';
-
-/** Every status, in the order counts, filters and legends list them: best first, « no data » last. */
-export const PROGRESS_STATUSES: readonly ProgressStatus[] = ['achieved', 'on_track', 'at_risk', 'off_track', 'not_achieved', 'no_data'];
 
 /**
  * Status colours. Each carries white text at ≥ 4.5:1 and differs from its neighbours in lightness too, so

@@ -1,7 +1,6 @@
+import type { Grain } from '@repere/contract';
 import type { TFunction } from 'i18next';
 
-/** The length of an indicator's periods (the API's Grain). */
-export type Grain = 'month' | 'quarter' | 'year';
 
 /**
  * Periods are the API's period starts, 'YYYY-MM-DD' calendar days. They are handled as year and month

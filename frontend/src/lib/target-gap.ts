@@ -1,3 +1,4 @@
+import type { Direction } from '@repere/contract';
 import type { TFunction } from 'i18next';
 import { formatNumber, formatWithUnit } from '@/lib/format';
 
@@ -6,7 +7,7 @@ export interface TargetReach {
   value: number | null;
   finalTarget: number | null;
   unit: string | null;
-  direction: 'up' | 'down';
+  direction: Direction;
 }
 
 /**

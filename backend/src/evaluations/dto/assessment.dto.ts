@@ -7,9 +7,9 @@ export class AssessmentDto {
   @ApiProperty({ enum: ASSESSMENT_RATINGS, description: 'atteint, en bonne voie, à risque, non atteint' }) @IsIn(ASSESSMENT_RATINGS)
   rating: AssessmentRating;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 10000 }) @IsOptional() @IsString() @MaxLength(10000)
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 10000 }) @IsOptional() @IsString() @MaxLength(10000)
   comment?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 10000 }) @IsOptional() @IsString() @MaxLength(10000)
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 10000 }) @IsOptional() @IsString() @MaxLength(10000)
   recommendations?: string | null;
 }

@@ -55,16 +55,16 @@ export class CreateIndicatorDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all')
   objectiveId: string;
 
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all')
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) @IsOptional() @IsUUID('all')
   actionId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all')
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) @IsOptional() @IsUUID('all')
   expectedResultId?: string | null;
 
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(1000)
   name: string;
 
-  @ApiPropertyOptional({ example: 'participants' }) @IsOptional() @IsString() @MaxLength(60)
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'participants' }) @IsOptional() @IsString() @MaxLength(60)
   unit?: string | null;
 
   @ApiPropertyOptional({ enum: INDICATOR_KINDS, default: 'manual' }) @IsOptional() @IsIn(INDICATOR_KINDS)
@@ -73,16 +73,16 @@ export class CreateIndicatorDto {
   @ApiPropertyOptional({ enum: INDICATOR_STATUSES, default: 'draft' }) @IsOptional() @IsIn(INDICATOR_STATUSES)
   status?: IndicatorStatus;
 
-  @ApiPropertyOptional() @IsOptional() @IsNumber(FINITE)
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber(FINITE)
   baselineValue?: number | null;
 
-  @ApiPropertyOptional({ example: '2021-06-28' }) @IsOptional() @IsDateOnly()
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2021-06-28' }) @IsOptional() @IsDateOnly()
   baselineDate?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsNumber(FINITE)
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber(FINITE)
   midtermTarget?: number | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsNumber(FINITE)
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber(FINITE)
   finalTarget?: number | null;
 
   @ApiPropertyOptional({ enum: DIRECTIONS, default: 'up' }) @IsOptional() @IsIn(DIRECTIONS)

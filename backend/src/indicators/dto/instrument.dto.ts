@@ -7,7 +7,7 @@ export class CreateInstrumentDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all')
   planId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The action whose follow-up it is (same plan)' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'The action whose follow-up it is (same plan)' })
   @IsOptional() @IsUUID('all')
   actionId?: string | null;
 
@@ -17,7 +17,7 @@ export class CreateInstrumentDto {
   @ApiProperty({ example: 'Questionnaire sur la fréquentation' }) @IsString() @IsNotEmpty() @MaxLength(500)
   name: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000)
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(5000)
   description?: string | null;
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0)

@@ -9,13 +9,13 @@ export class CreateOrganizationDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300)
   name: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60)
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(60)
   acronym?: string | null;
 
-  @ApiPropertyOptional({ enum: NETWORKS }) @IsOptional() @IsIn(NETWORKS)
+  @ApiPropertyOptional({ nullable: true, enum: NETWORKS }) @IsOptional() @IsIn(NETWORKS)
   network?: Network | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(200)
   sector?: string | null;
 }
 

@@ -5,6 +5,7 @@ import {
   ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID,
   Matches, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { MAX_RESPONSIBLE_ORGANIZATIONS, PLAN_TEXT_MAX, RRULE } from '@repere/contract';
 import { IsDateOnly } from '@backend/common/is-date-only.decorator';
 import { POLICY_VALUES, PolicyValue } from '../policy-value';
 import { SCHEDULE_KINDS, ScheduleKind } from '../schedule-kind';
@@ -14,16 +15,16 @@ export class ScheduleDto {
   @IsOptional() @IsIn(SCHEDULE_KINDS)
   kind?: ScheduleKind;
 
-  @ApiPropertyOptional({ example: '2022-12-31' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2022-12-31' })
   @IsOptional() @IsDateOnly()
   date?: string | null;
 
-  @ApiPropertyOptional({ example: 'FREQ=YEARLY;BYMONTH=8', description: 'An RFC 5545 RRULE' })
-  @IsOptional() @Matches(/^FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[A-Z0-9,+-]+)*$/, { message: 'recurrence must be an RRULE such as FREQ=YEARLY;BYMONTH=8' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'FREQ=YEARLY;BYMONTH=8', description: 'An RFC 5545 RRULE' })
+  @IsOptional() @Matches(RRULE, { message: 'recurrence must be an RRULE such as FREQ=YEARLY;BYMONTH=8' })
   recurrence?: string | null;
 
   @ApiProperty({ example: 'Annuel – août', description: 'The schedule as written; kept as is' })
-  @IsString() @MaxLength(300)
+  @IsString() @MaxLength(PLAN_TEXT_MAX.actionScheduleText)
   text: string;
 }
 
@@ -31,13 +32,13 @@ export class CreateActionDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all')
   objectiveId: string;
 
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000)
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(PLAN_TEXT_MAX.actionDescription)
   description: string;
 
   @ApiPropertyOptional({ type: ScheduleDto }) @IsOptional() @ValidateNested() @Type(() => ScheduleDto)
   schedule?: ScheduleDto;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000)
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(PLAN_TEXT_MAX.actionResources)
   resources?: string | null;
 
   @ApiPropertyOptional({ enum: POLICY_VALUES, isArray: true })
@@ -45,7 +46,7 @@ export class CreateActionDto {
   values?: PolicyValue[];
 
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ArrayUnique() @IsUUID('all', { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_RESPONSIBLE_ORGANIZATIONS) @ArrayUnique() @IsUUID('all', { each: true })
   responsibleOrganizationIds?: string[];
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0)

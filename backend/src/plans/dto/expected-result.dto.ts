@@ -1,3 +1,4 @@
+import { PLAN_TEXT_MAX } from '@repere/contract';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PatchType } from '@backend/common/patch-type';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
@@ -6,11 +7,11 @@ export class CreateExpectedResultDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all')
   objectiveId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The action it results from, in the same objective' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'The action it results from, in the same objective' })
   @IsOptional() @IsUUID('all')
   actionId?: string | null;
 
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000)
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(PLAN_TEXT_MAX.expectedResultText)
   text: string;
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0)

@@ -1,3 +1,4 @@
+import { PLAN_TEXT_MAX } from '@repere/contract';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PatchType } from '@backend/common/patch-type';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
@@ -6,14 +7,14 @@ export class CreateObjectiveDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all')
   orientationId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The objective this sub-objective nests under (same plan)' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'The objective this sub-objective nests under (same plan)' })
   @IsOptional() @IsUUID('all')
   parentId?: string | null;
 
-  @ApiProperty({ example: '3.2.1' }) @IsString() @IsNotEmpty() @MaxLength(30)
+  @ApiProperty({ example: '3.2.1' }) @IsString() @IsNotEmpty() @MaxLength(PLAN_TEXT_MAX.objectiveCode)
   code: string;
 
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(1000)
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(PLAN_TEXT_MAX.objectiveTitle)
   title: string;
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0)

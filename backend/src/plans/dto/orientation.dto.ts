@@ -1,3 +1,4 @@
+import { PLAN_TEXT_MAX } from '@repere/contract';
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { PatchType } from '@backend/common/patch-type';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
@@ -10,7 +11,7 @@ export class CreateOrientationDto {
   @ApiProperty({ example: 4 }) @IsInt() @Min(0) @Max(999)
   number: number;
 
-  @ApiProperty({ example: 'Obtenir plus de visibilité dans le quartier' }) @IsString() @IsNotEmpty() @MaxLength(500)
+  @ApiProperty({ example: 'Obtenir plus de visibilité dans le quartier' }) @IsString() @IsNotEmpty() @MaxLength(PLAN_TEXT_MAX.orientationTitle)
   title: string;
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0)

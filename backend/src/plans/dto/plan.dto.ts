@@ -1,3 +1,4 @@
+import { PLAN_TEXT_MAX } from '@repere/contract';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { ArchivedQuery } from '@backend/common/archive';
 import { PageQueryDto } from '@backend/common/pagination.dto';
@@ -7,13 +8,13 @@ import { IsTimeZone } from '@backend/common/is-time-zone.decorator';
 import { IsDateOnly } from '@backend/common/is-date-only.decorator';
 
 export class CreatePlanDto {
-  @ApiProperty({ example: "Plan d'action 2021/2023" }) @IsString() @IsNotEmpty() @MaxLength(300)
+  @ApiProperty({ example: "Plan d'action 2021/2023" }) @IsString() @IsNotEmpty() @MaxLength(PLAN_TEXT_MAX.planTitle)
   title: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000)
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(PLAN_TEXT_MAX.planDescription)
   description?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all')
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) @IsOptional() @IsUUID('all')
   ownerOrganizationId?: string | null;
 
   @ApiProperty({ example: '2021-06-28' }) @IsDateOnly()

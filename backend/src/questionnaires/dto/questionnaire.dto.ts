@@ -75,7 +75,7 @@ export class CreateQuestionnaireDto {
 
 /** Edits the working copy; residents see it once it is published. */
 export class UpdateQuestionnaireDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: "An instrument of the same plan of kind 'questionnaire', or null" })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: "An instrument of the same plan of kind 'questionnaire', or null" })
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID('all')
   instrumentId?: string | null;
 

@@ -50,15 +50,15 @@ export class ReportStatusDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['evaluation', 'activity'] }) kind: string;
   @ApiProperty({ format: 'uuid' }) planId: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) evaluationId: string | null;
-  @ApiProperty({ nullable: true }) year: number | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) evaluationId: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) year: number | null;
   @ApiProperty({ enum: REPORT_FORMATS }) format: ReportFormat;
   @ApiProperty({ enum: REPORT_LANGUAGES }) language: ReportLanguage;
   @ApiProperty({ enum: REPORT_STATES }) state: ReportState;
   @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
   @ApiPropertyOptional({ description: 'Why the rendering failed (state failed), or why it is being retried' }) error?: string;
   @ApiProperty({ example: 'evaluation-mi-parcours-plan-d-action-2021-2023-2022-09-30.pdf' }) fileName: string;
-  @ApiProperty({ nullable: true, example: '/api/reports/…/file', description: 'Where to download the file, once ready' }) downloadUrl: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '/api/reports/…/file', description: 'Where to download the file, once ready' }) downloadUrl: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }

@@ -1,4 +1,4 @@
-import { STATUSES } from '@backend/aggregation/progress';
+import { PROGRESS_STATUSES as STATUSES } from '@repere/contract';
 import type { IndicatorSnapshot, ObjectiveSnapshot } from '@backend/evaluations/evaluation-snapshot';
 import { chartPoints } from './evaluation-figures';
 import { drawIndicatorChart } from './indicator-chart';

@@ -14,11 +14,11 @@ export class CreateUserDto {
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES)
   role: Role;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required for partners' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'Required for partners' })
   @IsOptional() @IsUUID('all')
   organizationId?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(200)
   displayName?: string | null;
 }
 

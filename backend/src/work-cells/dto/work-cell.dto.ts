@@ -14,10 +14,10 @@ export class WorkStepFieldsDto {
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean()
   done?: boolean;
 
-  @ApiPropertyOptional({ example: 'PHASE 1' }) @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'PHASE 1' }) @IsOptional() @IsString() @MaxLength(100)
   phase?: string | null;
 
-  @ApiPropertyOptional({ example: '2019-11-01' }) @IsOptional() @IsDateOnly()
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2019-11-01' }) @IsOptional() @IsDateOnly()
   date?: string | null;
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0)
@@ -28,11 +28,11 @@ export class PartnershipFieldsDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all')
   organizationId: string;
 
-  @ApiPropertyOptional({ enum: NETWORKS, description: 'The network it represents in this work cell' })
+  @ApiPropertyOptional({ nullable: true, enum: NETWORKS, description: 'The network it represents in this work cell' })
   @IsOptional() @IsIn(NETWORKS)
   network?: Network | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(200)
   sector?: string | null;
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0)
@@ -43,25 +43,25 @@ export class CreateWorkCellDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300)
   name: string;
 
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all')
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) @IsOptional() @IsUUID('all')
   objectiveId?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(2000)
   objectiveText?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsDateOnly()
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsDateOnly()
   startDate?: string | null;
 
-  @ApiPropertyOptional({ example: 'Hiver 2021' }) @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Hiver 2021' }) @IsOptional() @IsString() @MaxLength(100)
   startDateText?: string | null;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000)
   mandate?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500)
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(500)
   contact?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(2000)
   partnersNote?: string | null;
 
   @ApiPropertyOptional({ type: [WorkStepFieldsDto] })

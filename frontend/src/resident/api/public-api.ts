@@ -1,27 +1,11 @@
 // The two public endpoints of API.md the resident's page uses. Plain fetch: this page ships without the
-// staff app's client, router and query cache to stay small on a cheap phone.
-
-export type QuestionType =
-  | 'single_choice'
-  | 'multiple_choice'
-  | 'yes_no'
-  | 'scale'
-  | 'number'
-  | 'short_text'
-  | 'long_text'
-  | 'date';
-
-/** An answer as API.md defines it; `null` is « prefer not to answer ». */
-export type AnswerValue = string | string[] | boolean | number | null;
+// staff app's client, router and query cache to stay small on a cheap phone. Question types, answers and show-if
+// conditions are the contract's (@repere/contract), the API's own.
+import type { AnswerValue, QuestionType, ShowIf } from '@repere/contract';
 
 export interface PublicChoice {
   code: string;
   label: string;
-}
-
-export interface ShowIf {
-  questionId: string;
-  anyOf: (string | boolean | number)[];
 }
 
 export interface PublicQuestion {

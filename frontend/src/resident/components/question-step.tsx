@@ -1,6 +1,6 @@
+import { TEXT_MAX_LENGTH, type AnswerValue } from '@repere/contract';
 import type { ReactNode, Ref } from 'react';
-import type { AnswerValue, PublicQuestion } from '@/resident/api/public-api';
-import { TEXT_MAX_LENGTH } from '@/resident/lib/answers';
+import type { PublicQuestion } from '@/resident/api/public-api';
 import type { Translate } from '@/resident/lib/messages';
 
 interface QuestionStepProps {

@@ -1,5 +1,6 @@
+import type { AnswerValue } from '@repere/contract';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { AnswerValue, PublicApiError, PublicQuestionnaire } from '@/resident/api/public-api';
+import type { PublicApiError, PublicQuestionnaire } from '@/resident/api/public-api';
 import { LanguagePicker } from '@/resident/components/language-picker';
 import { QuestionStep } from '@/resident/components/question-step';
 import { useQuestionnaire } from '@/resident/hooks/use-questionnaire';

@@ -1,16 +1,19 @@
-import type { AnswerValue, PublicQuestion, PublicQuestionnaire, ResponseBody } from '@/resident/api/public-api';
+import {
+  answerProblem,
+  visibleQuestions as shownQuestions,
+  type AnswerProblemKey,
+  type AnswerValue,
+} from '@repere/contract';
+import type { PublicQuestion, PublicQuestionnaire, ResponseBody } from '@/resident/api/public-api';
 import type { MessageKey } from '@/resident/lib/messages';
 
+// The answer rules and show-if are the server's own functions (@repere/contract): the page checks each answer as
+// it will be sent, so it never lets through what the API refuses, nor refuses what it accepts.
 /**
  * What the page keeps per question while the resident answers. A number question holds the text typed so far
  * (turned into a number when sent); `null` is « prefer not to answer »; an absent key is not answered yet.
  */
 export type DraftAnswers = Record<string, AnswerValue>;
-
-/** Longest texts the API accepts (the server refuses longer ones with a 400). */
-export const TEXT_MAX_LENGTH: Record<'short_text' | 'long_text', number> = { short_text: 500, long_text: 5000 };
-
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isBlank(value: AnswerValue | undefined): value is undefined | '' | [] {
   if (value === undefined) return true;
@@ -35,12 +38,10 @@ export function toSentValue(question: PublicQuestion, value: AnswerValue): Answe
   return value;
 }
 
-function matchesShowIf(question: PublicQuestion, source: PublicQuestion, answer: AnswerValue | undefined): boolean {
-  const anyOf = question.showIf?.anyOf ?? [];
-  if (answer === undefined || answer === null || isBlank(answer)) return false;
-  if (Array.isArray(answer)) return answer.some((code) => anyOf.includes(code));
-  const compared = source.type === 'number' || source.type === 'scale' ? asNumber(answer) : answer;
-  return anyOf.includes(compared);
+/** What is sent for a question with this draft: nothing (undefined) when it is not answered. */
+function sentValue(question: PublicQuestion, value: AnswerValue | undefined): AnswerValue | undefined {
+  if (value === undefined || (value !== null && isBlank(value))) return undefined;
+  return toSentValue(question, value);
 }
 
 /**
@@ -48,16 +49,11 @@ function matchesShowIf(question: PublicQuestion, source: PublicQuestion, answer:
  * question is hidden too, as the server decides.
  */
 export function visibleQuestions(questions: PublicQuestion[], answers: DraftAnswers): PublicQuestion[] {
-  const shown = new Map<string, PublicQuestion>();
-  for (const question of questions) {
-    const condition = question.showIf;
-    if (condition) {
-      const source = shown.get(condition.questionId);
-      if (!source || !matchesShowIf(question, source, answers[condition.questionId])) continue;
-    }
-    shown.set(question.id, question);
-  }
-  return [...shown.values()];
+  const byId = new Map(questions.map((question) => [question.id, question]));
+  return shownQuestions(questions, (id) => {
+    const source = byId.get(id);
+    return source && sentValue(source, answers[id]);
+  });
 }
 
 export interface ValidationError {
@@ -65,54 +61,35 @@ export interface ValidationError {
   values?: Record<string, string | number>;
 }
 
-/** The server's rules for one answer (type, required, choices, bounds), checked before anything is sent. */
-export function validateAnswer(question: PublicQuestion, value: AnswerValue | undefined): ValidationError | null {
-  if (value === null) {
-    if (question.allowPreferNot) return null;
-    return question.required ? { key: 'errorRequired' } : null;
-  }
-  if (isBlank(value)) return question.required ? { key: 'errorRequired' } : null;
+/** The page's words for the server's problems (the staff never see these: the resident does, before sending). */
+const MESSAGES: Record<AnswerProblemKey, MessageKey> = {
+  entry: 'errorRequired',
+  required: 'errorRequired',
+  unknown_question: 'errorChoice',
+  duplicate_question: 'errorChoice',
+  hidden: 'errorChoice',
+  prefer_not: 'errorRequired',
+  choice: 'errorChoice',
+  choices: 'errorChoice',
+  yes_no: 'errorChoice',
+  scale: 'errorBetween',
+  scale_any: 'errorInteger',
+  number: 'errorNumber',
+  number_min: 'errorMin',
+  number_max: 'errorMax',
+  number_range: 'errorBetween',
+  text: 'errorTooLong',
+  date: 'errorDate',
+};
 
-  const codes = (question.choices ?? []).map((choice) => choice.code);
-  const { min, max } = question;
-  switch (question.type) {
-    case 'single_choice':
-      return typeof value === 'string' && codes.includes(value) ? null : { key: 'errorChoice' };
-    case 'multiple_choice':
-      return Array.isArray(value) && value.every((code) => codes.includes(code)) ? null : { key: 'errorChoice' };
-    case 'yes_no':
-      return typeof value === 'boolean' ? null : { key: 'errorChoice' };
-    case 'scale':
-    case 'number': {
-      const number = asNumber(value);
-      if (!Number.isFinite(number)) return { key: 'errorNumber' };
-      if (question.type === 'scale' && !Number.isInteger(number)) return { key: 'errorInteger' };
-      const hasMin = typeof min === 'number';
-      const hasMax = typeof max === 'number';
-      if ((hasMin && number < min) || (hasMax && number > max)) {
-        if (hasMin && hasMax) return { key: 'errorBetween', values: { min, max } };
-        return hasMin ? { key: 'errorMin', values: { min } } : { key: 'errorMax', values: { max: max as number } };
-      }
-      return null;
-    }
-    case 'short_text':
-    case 'long_text': {
-      const limit = TEXT_MAX_LENGTH[question.type];
-      if (typeof value !== 'string') return { key: 'errorRequired' };
-      // Counted in characters (code points), as the server counts them.
-      return [...value.trim()].length > limit ? { key: 'errorTooLong', values: { max: limit } } : null;
-    }
-    case 'date': {
-      const match = typeof value === 'string' ? DATE_PATTERN.exec(value) : null;
-      if (!match) return { key: 'errorDate' };
-      const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-      const date = new Date(Date.UTC(year, month - 1, day));
-      const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-      return real ? null : { key: 'errorDate' };
-    }
-    default:
-      return null;
-  }
+/** The server's rules for one shown answer (type, required, choices, bounds), checked before anything is sent. */
+export function validateAnswer(question: PublicQuestion, value: AnswerValue | undefined): ValidationError | null {
+  const sent = sentValue(question, value);
+  const problem = answerProblem(question, sent);
+  if (!problem) return null;
+  // Typed text that is no number at all: « enter a number » says more than the bounds.
+  if (typeof sent === 'number' && !Number.isFinite(sent)) return { key: 'errorNumber' };
+  return problem.params ? { key: MESSAGES[problem.key], values: problem.params } : { key: MESSAGES[problem.key] };
 }
 
 /** The response API.md expects: answers to the visible questions only; hidden ones are dropped. */

@@ -1,8 +1,6 @@
+import type { Role } from '@repere/contract';
 import { apiRequest } from '@/lib/api-client';
 import { getDeviceToken, setDeviceToken } from '@/lib/device-token';
-
-export const ROLES = ['admin', 'evaluator', 'partner', 'committee'] as const;
-export type Role = (typeof ROLES)[number];
 
 export interface User {
   id: string;

@@ -1,17 +1,5 @@
+import type { Dimension, Direction, Grain, IndicatorKind, ProgressStatus } from '@repere/contract';
 import { apiRequest, type Paginated } from '@/lib/api-client';
-import type { ProgressStatus } from '@/lib/charts';
-import type { Grain } from '@/lib/periods';
-
-export type { Grain };
-export type IndicatorKind = 'response_count' | 'participation_sum' | 'answer_share' | 'scale_mean' | 'ratio' | 'manual';
-export type Dimension = 'gender' | 'age_group' | 'immigration' | 'language' | 'disability';
-
-/** Kinds whose value is what has accumulated since the plan's start (the API's progress uses the same rule). */
-export const CUMULATIVE_KINDS: readonly IndicatorKind[] = ['response_count', 'participation_sum', 'manual'];
-
-export function isCumulative(kind: IndicatorKind): boolean {
-  return CUMULATIVE_KINDS.includes(kind);
-}
 
 export interface PlanDates {
   id: string;
@@ -37,7 +25,7 @@ export interface IndicatorDefinition {
   name: string;
   unit: string | null;
   kind: IndicatorKind;
-  direction: 'up' | 'down';
+  direction: Direction;
   grain: Grain;
   baselineValue: number | null;
   baselineDate: string | null;
@@ -86,7 +74,7 @@ export interface IndicatorProgress {
   unit: string | null;
   objectiveId: string;
   actionId: string | null;
-  direction: 'up' | 'down';
+  direction: Direction;
   baseline: { value: number | null; date: string | null };
   midtermTarget: number | null;
   finalTarget: number | null;

@@ -1,12 +1,6 @@
+import { isCumulative, type Dimension, type Grain } from '@repere/contract';
 import type { TFunction } from 'i18next';
-import {
-  isCumulative,
-  type Dimension,
-  type Grain,
-  type IndicatorDefinition,
-  type PlanDates,
-  type ValueCell,
-} from '@/features/dashboard/api/dashboard-api';
+import type { IndicatorDefinition, PlanDates, ValueCell } from '@/features/dashboard/api/dashboard-api';
 import type { LegendItem } from '@/features/dashboard/components/chart-figure';
 import type { TableCell, TableModel } from '@/features/dashboard/components/data-table';
 import { formatForCopy } from '@/features/dashboard/components/labels';

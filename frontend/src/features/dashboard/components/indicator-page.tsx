@@ -1,3 +1,4 @@
+import { isCumulative, type Dimension, type Grain } from '@repere/contract';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -5,15 +6,7 @@ import { ArchiveBanner } from '@/components/archive';
 import { DisclosureNote, NotForPublicationMark } from '@/components/disclosure-note';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
-import {
-  isCumulative,
-  type Dimension,
-  type FiguresView,
-  type Grain,
-  type IndicatorDefinition,
-  type PlanDates,
-  type ValueCell,
-} from '@/features/dashboard/api/dashboard-api';
+import type { FiguresView, IndicatorDefinition, PlanDates, ValueCell } from '@/features/dashboard/api/dashboard-api';
 import { ChartFigure } from '@/features/dashboard/components/chart-figure';
 import { breakdownFigure, seriesFigure, type ChartText, type FiguresOptions } from '@/features/dashboard/components/indicator-charts';
 import { useAdsLabels } from '@/features/dashboard/components/labels';

@@ -1,6 +1,7 @@
+import type { Grain } from '@repere/contract';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Grain, IndicatorProgress } from '@/features/dashboard/api/dashboard-api';
+import type { IndicatorProgress } from '@/features/dashboard/api/dashboard-api';
 import { BulletBar } from '@/features/dashboard/components/bullet-bar';
 import { StatusBadge, statusStyle } from '@/features/dashboard/components/status-badge';
 import { formatNumber, formatWithUnit } from '@/lib/format';

@@ -1,7 +1,7 @@
+import type { Dimension } from '@repere/contract';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { i18n as I18n, TFunction } from 'i18next';
-import type { Dimension } from '@/features/dashboard/api/dashboard-api';
 
 /** Categories that are not ADS+ groups but answers about them: always listed last, in this order. */
 const TRAILING = ['other', 'prefer_not', 'not_recorded'];

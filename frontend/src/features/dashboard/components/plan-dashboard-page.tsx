@@ -1,3 +1,4 @@
+import { PROGRESS_STATUSES, type Grain, type ProgressStatus } from '@repere/contract';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -5,11 +6,17 @@ import { DisclosureNote } from '@/components/disclosure-note';
 import { Heading, nextLevel, type HeadingLevel } from '@/components/heading';
 import { ProgressBar } from '@/components/progress-bar';
 import { ErrorState, LoadingState } from '@/components/query-state';
-import type { Disclosure, Grain, IndicatorProgress, PlanProgress, PlanTree, TreeObjective } from '@/features/dashboard/api/dashboard-api';
+import type {
+  Disclosure,
+  IndicatorProgress,
+  PlanProgress,
+  PlanTree,
+  TreeObjective,
+} from '@/features/dashboard/api/dashboard-api';
 import { IndicatorRow, type RowContext } from '@/features/dashboard/components/indicator-row';
 import { StatusBadge, statusStyle } from '@/features/dashboard/components/status-badge';
 import { usePlanProgress, usePlanTree, useWorkCells } from '@/features/dashboard/hooks/use-dashboard';
-import { PROGRESS_STATUSES, STATUS_SYMBOLS, type ProgressStatus } from '@/lib/charts';
+import { STATUS_SYMBOLS } from '@/lib/charts';
 import { formatDate } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import '@/features/dashboard/components/dashboard.css';

@@ -1,6 +1,7 @@
+import type { ProgressStatus } from '@repere/contract';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STATUS_COLORS, STATUS_SYMBOLS, type ProgressStatus } from '@/lib/charts';
+import { STATUS_COLORS, STATUS_SYMBOLS } from '@/lib/charts';
 
 export function statusStyle(status: ProgressStatus): CSSProperties {
   return { '--status-color': STATUS_COLORS[status] } as CSSProperties;

@@ -1,3 +1,4 @@
+import type { Dimension, Grain } from '@repere/contract';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import {
   fetchIndicator,
@@ -7,9 +8,7 @@ import {
   fetchPlanTree,
   fetchWorkCell,
   fetchWorkCells,
-  type Dimension,
   type FiguresView,
-  type Grain,
 } from '@/features/dashboard/api/dashboard-api';
 
 /**

@@ -1,17 +1,15 @@
 import { apiRequest, type Paginated } from '@/lib/api-client';
-import type { ProgressStatus } from '@/lib/charts';
+import type {
+  AssessmentRating,
+  EvaluationAction,
+  EvaluationKind,
+  EvaluationSnapshot,
+  EvaluationState,
+  ProgressStatus,
+} from '@repere/contract';
 
-// The shapes of backend/src/evaluations (evaluations.service.ts, evaluation-snapshot.ts), as the web app reads them.
-
-export const EVALUATION_KINDS = ['midterm', 'final'] as const;
-export type EvaluationKind = (typeof EVALUATION_KINDS)[number];
-
-export type EvaluationState = 'freezing' | 'open' | 'closed';
-
-export const ASSESSMENT_RATINGS = ['achieved', 'on_track', 'at_risk', 'not_achieved'] as const;
-export type AssessmentRating = (typeof ASSESSMENT_RATINGS)[number];
-
-export type EvaluationAction = 'opened' | 'frozen' | 'assessed' | 'closed';
+// The shapes of backend/src/evaluations (evaluations.service.ts); kinds, states, ratings and the snapshot are the
+// contract's (@repere/contract).
 
 /** Who may open, assess and close evaluations, and ask for their reports (the API's EVALUATION_WRITERS). */
 export const EVALUATION_WRITERS = ['admin', 'evaluator', 'committee'] as const;
@@ -43,74 +41,6 @@ export interface EvaluationSummary {
   frozenAt: string | null;
   closedBy: string | null;
   closedAt: string | null;
-}
-
-export interface SnapshotPeriod {
-  period: string;
-  value: number | null;
-  n: number | null;
-  suppressed: boolean;
-  cumulativeValue: number | null;
-  cumulativeN: number | null;
-  cumulativeSuppressed: boolean;
-}
-
-export interface SnapshotCategory {
-  category: string;
-  value: number | null;
-  n: number | null;
-  suppressed: boolean;
-}
-
-export interface IndicatorSnapshot {
-  id: string;
-  name: string;
-  kind: string;
-  unit: string | null;
-  grain: 'month' | 'quarter' | 'year';
-  direction: 'up' | 'down';
-  dimensions: string[];
-  baseline: { value: number | null; date: string | null };
-  midtermTarget: number | null;
-  finalTarget: number | null;
-  value: number | null;
-  n: number | null;
-  period: string | null;
-  /** The last day counted in that period; absent from snapshots frozen before it was kept. */
-  periodEnd?: string | null;
-  /** The period is not whole (cut by the cut-off or the data period); absent from older snapshots: not partial. */
-  partial?: boolean;
-  status: ProgressStatus;
-  series: SnapshotPeriod[];
-  breakdowns: { dimension: string; cells: SnapshotCategory[] }[];
-}
-
-export interface ObjectiveSnapshot {
-  id: string;
-  code: string;
-  title: string;
-  indicators: IndicatorSnapshot[];
-}
-
-export interface OrientationSnapshot {
-  id: string;
-  number: number;
-  title: string;
-  objectives: ObjectiveSnapshot[];
-}
-
-export interface EvaluationSnapshot {
-  /** `timeZone` is absent from snapshots frozen before plans had one. */
-  plan: { id: string; title: string; startDate: string; midtermDate: string; endDate: string; timeZone?: string };
-  cutoff: string;
-  frozenAt: string;
-  /** The days the frozen figures count; absent from older snapshots. */
-  dataPeriod?: { from: string; until: string };
-  /** k: the disclosure control's threshold the figures were published with (counts from 1 to k − 1 suppressed). */
-  suppressionK: number;
-  /** D: the most a published count differs from the true one; absent from snapshots frozen before the cell-key method. */
-  maxDeviation?: number;
-  orientations: OrientationSnapshot[];
 }
 
 export interface Assessment {

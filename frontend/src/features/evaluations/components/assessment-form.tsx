@@ -1,12 +1,8 @@
+import { ASSESSMENT_RATINGS, type AssessmentRating } from '@repere/contract';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '@/components/query-state';
-import {
-  ASSESSMENT_RATINGS,
-  type Assessment,
-  type AssessmentInput,
-  type AssessmentRating,
-} from '@/features/evaluations/api/evaluations-api';
+import type { Assessment, AssessmentInput } from '@/features/evaluations/api/evaluations-api';
 import { RatingBadge, RatingSymbol } from '@/features/evaluations/components/evaluation-badges';
 import { formatDateTime } from '@/features/evaluations/components/evaluation-format';
 import { useSaveAssessment } from '@/features/evaluations/hooks/use-evaluations';

@@ -1,22 +1,14 @@
-import type { EvaluationKind, PlanInfo } from '@/features/evaluations/api/evaluations-api';
+import { isRealDate, type EvaluationKind } from '@repere/contract';
+import type { PlanInfo } from '@/features/evaluations/api/evaluations-api';
 
 // The API's rules for a cut-off (POST /api/plans/{id}/evaluations), applied before sending: a real date, not after
 // today in the plan's time zone, not before the plan's start.
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export type CutoffErrorKey = 'required' | 'invalid' | 'future' | 'beforeStart';
 
 export interface CutoffError {
   key: CutoffErrorKey;
   values?: Record<string, string>;
-}
-
-export function isRealDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** What is wrong with a cut-off, or null. ISO dates compare as strings. */

@@ -1,7 +1,7 @@
+import type { AssessmentRating, EvaluationState, ProgressStatus } from '@repere/contract';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssessmentRating, EvaluationState } from '@/features/evaluations/api/evaluations-api';
-import { STATUS_COLORS, STATUS_SYMBOLS, type ProgressStatus } from '@/lib/charts';
+import { STATUS_COLORS, STATUS_SYMBOLS } from '@/lib/charts';
 
 // Colour, symbol and words together, never colour alone; the statuses share the dashboards' colours.
 

@@ -1,15 +1,16 @@
+import {
+  PROGRESS_STATUSES,
+  type EvaluationSnapshot,
+  type ObjectiveSnapshot,
+  type ProgressStatus,
+} from '@repere/contract';
 import './evaluations.css';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { DisclosureNote } from '@/components/disclosure-note';
 import { ErrorState, LoadingState } from '@/components/query-state';
-import type {
-  EvaluationDetail,
-  EvaluationSnapshot,
-  HistoryEntry,
-  ObjectiveSnapshot,
-} from '@/features/evaluations/api/evaluations-api';
+import type { EvaluationDetail, HistoryEntry } from '@/features/evaluations/api/evaluations-api';
 import { AssessmentForm, AssessmentView } from '@/features/evaluations/components/assessment-form';
 import { CloseEvaluation } from '@/features/evaluations/components/close-evaluation';
 import { StateBadge, StatusBadge } from '@/features/evaluations/components/evaluation-badges';
@@ -18,7 +19,6 @@ import { EvaluationHistory } from '@/features/evaluations/components/evaluation-
 import { IndicatorTable } from '@/features/evaluations/components/indicator-table';
 import { ReportsPanel } from '@/features/evaluations/components/reports-panel';
 import { useCanWrite, useEvaluation, usePlanInfo } from '@/features/evaluations/hooks/use-evaluations';
-import { PROGRESS_STATUSES, type ProgressStatus } from '@/lib/charts';
 import { formatDate } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 

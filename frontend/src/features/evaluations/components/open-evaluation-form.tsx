@@ -1,8 +1,9 @@
+import { EVALUATION_KINDS, type EvaluationKind } from '@repere/contract';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useErrorMessage } from '@/components/query-state';
-import { EVALUATION_KINDS, type EvaluationKind, type PlanInfo } from '@/features/evaluations/api/evaluations-api';
+import type { PlanInfo } from '@/features/evaluations/api/evaluations-api';
 import { cutoffError, suggestedCutoff } from '@/features/evaluations/components/cutoff-rules';
 import { todayInPlanZone } from '@/lib/plan-today';
 import { useOpenEvaluation } from '@/features/evaluations/hooks/use-evaluations';

@@ -1,3 +1,4 @@
+import type { ScheduleKind } from '@repere/contract';
 import { apiRequest, apiUpload, type Paginated } from '@/lib/api-client';
 
 // backend/src/imports: a file is uploaded, analysed by the workers into a preview and a list of problems, then,
@@ -105,8 +106,6 @@ export interface OptionsInputByKind {
 }
 
 export type ImportOptionsInput = OptionsInputByKind[ImportKind];
-
-export type ScheduleKind = 'date' | 'recurrence' | 'ongoing' | 'tbd';
 
 export interface PreviewAction {
   description: string;

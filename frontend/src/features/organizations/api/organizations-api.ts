@@ -1,6 +1,5 @@
+import type { Network } from '@repere/contract';
 import { apiRequest, type Paginated } from '@/lib/api-client';
-
-export type Network = 'communautaire' | 'institutionnel' | 'philanthropique' | 'concertation_locale' | 'bailleur_de_fonds';
 
 export interface Organization {
   id: string;

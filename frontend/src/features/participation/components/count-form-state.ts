@@ -1,3 +1,4 @@
+import { isRealDate } from '@repere/contract';
 import {
   BREAKDOWN_DIMENSIONS,
   DIMENSION_ORDER,
@@ -22,7 +23,6 @@ export type CountErrors = Partial<Record<CountField, { key: string; values?: Rec
 // The API's rules for a count (POST /api/participation-counts), applied before sending.
 export const ACTIVITY_MAX_LENGTH = 300;
 export const TOTAL_MAX = 10_000_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const WHOLE = /^\d+$/;
 
 export function emptyBreakdown(): CountForm['breakdown'] {
@@ -31,13 +31,6 @@ export function emptyBreakdown(): CountForm['breakdown'] {
   return breakdown;
 }
 
-
-function isRealDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 /** The sum of a dimension's parts; NaN when one of them is not a whole number. */
 export function dimensionSum(form: CountForm, dimension: BreakdownDimension): number {

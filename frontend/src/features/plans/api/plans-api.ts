@@ -1,3 +1,12 @@
+import type {
+  Direction,
+  Grain,
+  IndicatorKind,
+  IndicatorStatus,
+  InstrumentKind,
+  PolicyValue,
+  ScheduleKind,
+} from '@repere/contract';
 import { apiRequest, type Paginated } from '@/lib/api-client';
 
 export interface OrganizationSummary {
@@ -19,8 +28,6 @@ export interface PlanSummary {
   archivedAt?: string | null;
 }
 
-export type ScheduleKind = 'date' | 'recurrence' | 'ongoing' | 'tbd';
-
 export interface Schedule {
   kind: ScheduleKind;
   date: string | null;
@@ -30,15 +37,6 @@ export interface Schedule {
   text: string;
 }
 
-export type PolicyValue =
-  | 'accessibilite_universelle'
-  | 'creativite_innovation'
-  | 'developpement_durable'
-  | 'equite'
-  | 'inclusion_integration'
-  | 'pouvoir_agir'
-  | 'solidarite';
-
 export interface ExpectedResult {
   id: string;
   text: string;
@@ -46,16 +44,14 @@ export interface ExpectedResult {
   actionId: string | null;
 }
 
-export type IndicatorKind = 'response_count' | 'participation_sum' | 'answer_share' | 'scale_mean' | 'ratio' | 'manual';
-
 export interface Indicator {
   id: string;
   name: string;
   unit: string | null;
   kind: IndicatorKind;
-  status: 'draft' | 'active';
-  direction: 'up' | 'down';
-  grain: 'month' | 'quarter' | 'year';
+  status: IndicatorStatus;
+  direction: Direction;
+  grain: Grain;
   baselineValue: number | null;
   baselineDate: string | null;
   midtermTarget: number | null;
@@ -65,8 +61,6 @@ export interface Indicator {
   expectedResultId: string | null;
   instrumentIds: string[];
 }
-
-export type InstrumentKind = 'questionnaire' | 'participation_count' | 'tally' | 'document';
 
 export interface Instrument {
   id: string;

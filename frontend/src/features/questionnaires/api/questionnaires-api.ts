@@ -1,10 +1,11 @@
+import type { QuestionnaireStatus } from '@repere/contract';
 import { apiBlob, apiRequest, type Paginated } from '@/lib/api-client';
 
 export interface QuestionnaireSummary {
   id: string;
   slug: string;
   title: string;
-  status: 'draft' | 'published' | 'closed';
+  status: QuestionnaireStatus;
   languages: string[];
   defaultLanguage: string;
   currentVersion: number;

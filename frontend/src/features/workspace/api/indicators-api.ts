@@ -1,35 +1,17 @@
+import type {
+  Dimension,
+  Direction,
+  Grain,
+  IndicatorKind,
+  IndicatorSource,
+  IndicatorStatus,
+  InstrumentKind,
+  ProgressStatus,
+} from '@repere/contract';
 import { apiRequest, type Paginated } from '@/lib/api-client';
-import type { ProgressStatus } from '@/lib/charts';
 
 // backend/src/indicators (definitions) and backend/src/aggregation (the values the workers computed).
 
-export const INDICATOR_KINDS = ['response_count', 'answer_share', 'scale_mean', 'participation_sum', 'ratio', 'manual'] as const;
-export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
-export const INDICATOR_STATUSES = ['draft', 'active'] as const;
-export const DIRECTIONS = ['up', 'down'] as const;
-export const GRAINS = ['month', 'quarter', 'year'] as const;
-export const DIMENSIONS = ['gender', 'age_group', 'immigration', 'language', 'disability'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
-export const RATIO_PART_KINDS = ['response_count', 'participation_sum', 'constant'] as const;
-export type RatioPartKind = (typeof RATIO_PART_KINDS)[number];
-
-export type AnswerCode = string | boolean | number;
-
-export interface RatioPart {
-  kind: RatioPartKind;
-  questionnaireId?: string;
-  instrumentIds?: string[];
-  value?: number;
-}
-
-export interface IndicatorSource {
-  questionnaireId?: string;
-  questionId?: string;
-  anyOf?: AnswerCode[];
-  instrumentIds?: string[];
-  numerator?: RatioPart;
-  denominator?: RatioPart;
-}
 
 export interface IndicatorDefinition {
   id: string;
@@ -40,13 +22,13 @@ export interface IndicatorDefinition {
   name: string;
   unit: string | null;
   kind: IndicatorKind;
-  status: (typeof INDICATOR_STATUSES)[number];
+  status: IndicatorStatus;
   baselineValue: number | null;
   baselineDate: string | null;
   midtermTarget: number | null;
   finalTarget: number | null;
-  direction: (typeof DIRECTIONS)[number];
-  grain: (typeof GRAINS)[number];
+  direction: Direction;
+  grain: Grain;
   dimensions: Dimension[];
   source: IndicatorSource;
   instrumentIds: string[];
@@ -100,7 +82,7 @@ export interface PlanProgress {
 
 export interface InstrumentOption {
   id: string;
-  kind: 'questionnaire' | 'participation_count' | 'tally' | 'document';
+  kind: InstrumentKind;
   name: string;
   planId: string;
 }

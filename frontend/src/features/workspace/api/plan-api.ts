@@ -1,3 +1,4 @@
+import type { InstrumentKind, PolicyValue, ScheduleKind } from '@repere/contract';
 import { apiRequest, type Paginated } from '@/lib/api-client';
 
 // The evaluator's side of plans: the tree to edit, and the writes of each of its parts
@@ -15,20 +16,6 @@ export interface SessionUser {
 export function fetchMe(signal?: AbortSignal): Promise<SessionUser> {
   return apiRequest<SessionUser>('/auth/me', { signal });
 }
-
-export const SCHEDULE_KINDS = ['date', 'recurrence', 'ongoing', 'tbd'] as const;
-export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
-
-export const POLICY_VALUES = [
-  'accessibilite_universelle',
-  'creativite_innovation',
-  'developpement_durable',
-  'equite',
-  'inclusion_integration',
-  'pouvoir_agir',
-  'solidarite',
-] as const;
-export type PolicyValue = (typeof POLICY_VALUES)[number];
 
 export interface Schedule {
   kind: ScheduleKind;
@@ -75,7 +62,7 @@ export interface IndicatorNode {
 
 export interface InstrumentNode {
   id: string;
-  kind: 'questionnaire' | 'participation_count' | 'tally' | 'document';
+  kind: InstrumentKind;
   name: string;
   actionId: string | null;
 }

@@ -1,57 +1,9 @@
+import type { Question, QuestionnaireStatus, Translations } from '@repere/contract';
 import { apiBlob, apiRequest, type Paginated } from '@/lib/api-client';
 
 // backend/src/questionnaires: the working copy evaluators edit, publishing, closing and the poster's QR code.
 
-/** backend/src/questionnaires/question.types.ts */
-export const QUESTION_TYPES = [
-  'single_choice',
-  'multiple_choice',
-  'yes_no',
-  'scale',
-  'number',
-  'short_text',
-  'long_text',
-  'date',
-] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-export const CHOICE_TYPES: readonly QuestionType[] = ['single_choice', 'multiple_choice'];
-/** The types a show-if condition may wait on. */
-export const CONDITION_TYPES: readonly QuestionType[] = ['single_choice', 'multiple_choice', 'yes_no', 'scale', 'number'];
-/** The types an ADS+ dimension may sit on. */
-export const DIMENSION_TYPES: readonly QuestionType[] = ['single_choice', 'multiple_choice', 'yes_no'];
-/** Languages written right to left (the API's RTL_LANGUAGES). */
-export const RTL_LANGUAGES = ['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'ckb', 'dv'];
-
-export type Translations = Record<string, string>;
-export type AnswerCode = string | boolean | number;
-
-export interface Choice {
-  code: string;
-  label: Translations;
-}
-
-export interface ShowIf {
-  questionId: string;
-  anyOf: AnswerCode[];
-}
-
-export interface Question {
-  id: string;
-  type: QuestionType;
-  required: boolean;
-  label: Translations;
-  help?: Translations;
-  choices?: Choice[];
-  min?: number | null;
-  max?: number | null;
-  minLabel?: Translations;
-  maxLabel?: Translations;
-  showIf?: ShowIf | null;
-  allowPreferNot?: boolean;
-  dimension?: string | null;
-}
-
-export type QuestionnaireStatus = 'draft' | 'published' | 'closed';
+// Question types, questions and their translations are the contract's (@repere/contract).
 
 export interface QuestionnaireListItem {
   id: string;

@@ -1,9 +1,8 @@
+import type { Network } from '@repere/contract';
 import { apiRequest, type Paginated } from '@/lib/api-client';
 
 // backend/src/work-cells: a work cell's own fields, its steps (/work-steps) and its partners (/partnerships).
 
-export const NETWORKS = ['communautaire', 'institutionnel', 'philanthropique', 'concertation_locale', 'bailleur_de_fonds'] as const;
-export type Network = (typeof NETWORKS)[number];
 
 export interface OrganizationOption {
   id: string;

@@ -1,23 +1,11 @@
+import { isRealDate } from '@repere/contract';
 import type { Problem, Problems } from '@/features/workspace/components/form-errors';
 
 // The API's rules (class-validator DTOs and validate-questions.ts), applied before sending so most mistakes are
 // caught without a round trip. What only the server can know (a slug already taken, a questionnaire that has
 // responses…) still comes back from it and lands beside the same fields.
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const RRULE = /^FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[A-Z0-9,+-]+)*$/;
-export const LANGUAGE_CODE = /^[a-z]{2,3}$/;
-export const CHOICE_CODE = /^[a-z0-9_-]{1,40}$/;
-export const SLUG = /^[a-z0-9][a-z0-9-]{1,78}[a-z0-9]$/;
-export const MAX_TEXT_LENGTH = 2000;
-export const MAX_SCALE_POINTS = 101;
-
-export function isRealDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
+// The limits, formats and isRealDate themselves are the contract's (@repere/contract), the server's too.
 
 /** A collector of problems keyed by API field path. */
 export class Checker {

@@ -1,14 +1,14 @@
 import type {
   AnswerCode,
   Dimension,
-  IndicatorBody,
-  IndicatorDefinition,
   IndicatorKind,
   IndicatorSource,
+  Question,
+  QuestionType,
   RatioPart,
   RatioPartKind,
-} from '@/features/workspace/api/indicators-api';
-import type { Question, QuestionType } from '@/features/workspace/api/questionnaires-api';
+} from '@repere/contract';
+import type { IndicatorBody, IndicatorDefinition } from '@/features/workspace/api/indicators-api';
 import type { Problems } from '@/features/workspace/components/form-errors';
 import { Checker, numberOrNull, orNull, text } from '@/features/workspace/components/form-rules';
 

@@ -1,15 +1,15 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
 import {
   DIMENSIONS,
   DIRECTIONS,
   GRAINS,
   INDICATOR_KINDS,
   INDICATOR_STATUSES,
-  type IndicatorDefinition,
   type IndicatorKind,
-} from '@/features/workspace/api/indicators-api';
+} from '@repere/contract';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import type { IndicatorDefinition } from '@/features/workspace/api/indicators-api';
 import type { ObjectiveNode, PlanTree } from '@/features/workspace/api/plan-api';
 import { CheckboxGroup, FieldError, FormStatus, SelectField, TextField } from '@/features/workspace/components/form-fields';
 import { fieldId, focusFirst, useFormErrors } from '@/features/workspace/components/form-errors';

@@ -1,5 +1,5 @@
+import { RATIO_PART_KINDS, type AnswerCode, type RatioPartKind } from '@repere/contract';
 import { useTranslation } from 'react-i18next';
-import { RATIO_PART_KINDS, type AnswerCode, type RatioPartKind } from '@/features/workspace/api/indicators-api';
 import type { PlanTree } from '@/features/workspace/api/plan-api';
 import type { Questionnaire, QuestionnaireListItem } from '@/features/workspace/api/questionnaires-api';
 import { CheckboxGroup, SelectField, TextField } from '@/features/workspace/components/form-fields';

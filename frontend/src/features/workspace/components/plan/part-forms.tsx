@@ -1,16 +1,18 @@
-import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
+  isRealDate,
+  PLAN_TEXT_MAX,
   POLICY_VALUES,
+  RRULE,
   SCHEDULE_KINDS,
-  type ActionBody,
-  type ActionNode,
   type PolicyValue,
   type ScheduleKind,
-} from '@/features/workspace/api/plan-api';
+} from '@repere/contract';
+import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActionBody, ActionNode } from '@/features/workspace/api/plan-api';
 import { CheckboxGroup, FormStatus, SelectField, TextField } from '@/features/workspace/components/form-fields';
 import { fieldId, focusFirst, useFormErrors, type Problems } from '@/features/workspace/components/form-errors';
-import { Checker, RRULE, isRealDate, orNull, text } from '@/features/workspace/components/form-rules';
+import { Checker, orNull, text } from '@/features/workspace/components/form-rules';
 import { usePlanWrite, type PlanWrite } from '@/features/workspace/hooks/use-plan-editor';
 
 interface FormShellProps {
@@ -91,7 +93,7 @@ interface OrientationFields {
 function checkOrientation(form: OrientationFields): Problems {
   const check = new Checker();
   check.integer('number', form.number, 0, 999);
-  check.required('title', form.title, 500);
+  check.required('title', form.title, PLAN_TEXT_MAX.orientationTitle);
   return check.problems;
 }
 const ORIENTATION_SLOTS = ['number', 'title'] as const;
@@ -152,7 +154,7 @@ export function OrientationForm({ planId, orientation, nextPosition = 0, nextNum
           field="title"
           label={t('workspace.plan.orientationTitle')}
           value={form.title}
-          maxLength={500}
+          maxLength={PLAN_TEXT_MAX.orientationTitle}
           onChange={(title) => update({ title })}
           error={errors.errorFor('title')}
         />
@@ -170,8 +172,8 @@ interface ObjectiveFields {
 
 function checkObjective(form: ObjectiveFields): Problems {
   const check = new Checker();
-  check.required('code', form.code, 30);
-  check.required('title', form.title, 1000);
+  check.required('code', form.code, PLAN_TEXT_MAX.objectiveCode);
+  check.required('title', form.title, PLAN_TEXT_MAX.objectiveTitle);
   return check.problems;
 }
 const OBJECTIVE_SLOTS = ['code', 'title', 'parentId', 'orientationId'] as const;
@@ -228,7 +230,7 @@ export function ObjectiveForm({ planId, objective, orientationId, parentId = nul
           label={t('workspace.plan.objectiveCode')}
           hint={t('workspace.plan.objectiveCodeHint')}
           value={form.code}
-          maxLength={30}
+          maxLength={PLAN_TEXT_MAX.objectiveCode}
           onChange={(code) => update({ code })}
           error={errors.errorFor('code')}
         />
@@ -237,7 +239,7 @@ export function ObjectiveForm({ planId, objective, orientationId, parentId = nul
           field="title"
           label={t('workspace.plan.objectiveTitle')}
           value={form.title}
-          maxLength={1000}
+          maxLength={PLAN_TEXT_MAX.objectiveTitle}
           onChange={(title) => update({ title })}
           error={errors.errorFor('title')}
         />
@@ -261,8 +263,8 @@ interface ActionFields {
 
 function checkAction(form: ActionFields): Problems {
   const check = new Checker();
-  check.required('description', form.description, 5000);
-  check.maxLength('schedule.text', form.scheduleText, 300);
+  check.required('description', form.description, PLAN_TEXT_MAX.actionDescription);
+  check.maxLength('schedule.text', form.scheduleText, PLAN_TEXT_MAX.actionScheduleText);
   if (form.scheduleKind === 'date') {
     if (form.scheduleDate === '') check.add('schedule.date', 'scheduleDate');
     else if (!isRealDate(form.scheduleDate)) check.add('schedule.date', 'date');
@@ -272,7 +274,7 @@ function checkAction(form: ActionFields): Problems {
     else if (!RRULE.test(form.scheduleRecurrence.trim())) check.add('schedule.recurrence', 'rrule');
   }
   if (form.scheduleKind === '' && form.scheduleText.trim() === '') check.add('schedule.text', 'scheduleText');
-  check.maxLength('resources', form.resources, 1000);
+  check.maxLength('resources', form.resources, PLAN_TEXT_MAX.actionResources);
   return check.problems;
 }
 const ACTION_SLOTS = [
@@ -350,7 +352,7 @@ export function ActionForm({ planId, objectiveId, action, nextPosition = 0, onDo
         rows={3}
         label={t('workspace.plan.actionDescription')}
         value={form.description}
-        maxLength={5000}
+        maxLength={PLAN_TEXT_MAX.actionDescription}
         onChange={(description) => update({ description })}
         error={errors.errorFor('description')}
       />
@@ -378,7 +380,7 @@ export function ActionForm({ planId, objectiveId, action, nextPosition = 0, onDo
             label={t('workspace.plan.scheduleText')}
             hint={t('workspace.plan.scheduleTextHint')}
             value={form.scheduleText}
-            maxLength={300}
+            maxLength={PLAN_TEXT_MAX.actionScheduleText}
             onChange={(scheduleText) => update({ scheduleText })}
             error={errors.errorFor('schedule.text')}
           />
@@ -414,7 +416,7 @@ export function ActionForm({ planId, objectiveId, action, nextPosition = 0, onDo
         label={t('workspace.plan.resources')}
         hint={t('workspace.plan.resourcesHint')}
         value={form.resources}
-        maxLength={1000}
+        maxLength={PLAN_TEXT_MAX.actionResources}
         onChange={(resources) => update({ resources })}
         error={errors.errorFor('resources')}
       />
@@ -439,7 +441,7 @@ interface ResultFields {
 
 function checkResult(form: ResultFields): Problems {
   const check = new Checker();
-  check.required('text', form.text, 2000);
+  check.required('text', form.text, PLAN_TEXT_MAX.expectedResultText);
   return check.problems;
 }
 const RESULT_SLOTS = ['text', 'actionId', 'objectiveId'] as const;
@@ -484,7 +486,7 @@ export function ResultForm({ planId, objectiveId, actionId, result, nextPosition
         rows={2}
         label={t('workspace.plan.resultText')}
         value={form.text}
-        maxLength={2000}
+        maxLength={PLAN_TEXT_MAX.expectedResultText}
         onChange={(value) => update({ text: value })}
         error={errors.errorFor('text')}
       />

@@ -1,9 +1,10 @@
+import { isRealDate } from '@repere/contract';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanDataSettings, PlanTree } from '@/features/workspace/api/plan-api';
 import { FormStatus, SelectField, TextField } from '@/features/workspace/components/form-fields';
 import { fieldId, focusFirst, useFormErrors, type Problems } from '@/features/workspace/components/form-errors';
-import { Checker, isRealDate, orNull, text } from '@/features/workspace/components/form-rules';
+import { Checker, orNull, text } from '@/features/workspace/components/form-rules';
 import { usePlanDataSettingsWrite } from '@/features/workspace/hooks/use-plan-editor';
 import { formatDate } from '@/lib/format';
 

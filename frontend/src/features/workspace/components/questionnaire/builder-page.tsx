@@ -1,14 +1,10 @@
+import { QUESTION_TYPES, type QuestionType } from '@repere/contract';
 import '@/features/workspace/components/workspace.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ErrorState, LoadingState, useErrorMessage } from '@/components/query-state';
-import {
-  QUESTION_TYPES,
-  type Questionnaire,
-  type QuestionnaireCommand,
-  type QuestionType,
-} from '@/features/workspace/api/questionnaires-api';
+import type { Questionnaire, QuestionnaireCommand } from '@/features/workspace/api/questionnaires-api';
 import { ConfirmDelete, FieldError, FormStatus } from '@/features/workspace/components/form-fields';
 import { fieldId, focusFirst, useFormErrors } from '@/features/workspace/components/form-errors';
 import {

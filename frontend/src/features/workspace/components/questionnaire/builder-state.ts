@@ -1,23 +1,31 @@
 import {
+  CHOICE_CODE,
   CHOICE_TYPES,
   CONDITION_TYPES,
   DIMENSION_TYPES,
+  DIMENSIONS,
+  isConditionAnswer,
+  LANGUAGE_CODE,
+  MAX_CHOICES,
+  MAX_QUESTIONS,
+  MAX_SCALE_POINTS,
+  MAX_TEXT_LENGTH,
   type AnswerCode,
+  type Dimension,
   type Question,
-  type QuestionnaireContent,
   type QuestionType,
   type Translations,
-} from '@/features/workspace/api/questionnaires-api';
-import { DIMENSIONS } from '@/features/workspace/api/indicators-api';
+} from '@repere/contract';
+import type { QuestionnaireContent } from '@/features/workspace/api/questionnaires-api';
 import type { Problems } from '@/features/workspace/components/form-errors';
-import { CHOICE_CODE, Checker, LANGUAGE_CODE, MAX_SCALE_POINTS, MAX_TEXT_LENGTH, text } from '@/features/workspace/components/form-rules';
+import { Checker, text } from '@/features/workspace/components/form-rules';
 import { newIdempotencyKey } from '@/lib/idempotency-key';
+
+// The questionnaire's limits, named here for the builder's specs.
+export { MAX_CHOICES, MAX_QUESTIONS };
 
 // The working copy as the builder edits it: bounds stay text until checked. The rules are validate-questions.ts's,
 // with the same field paths, so the API's refusals land on the same inputs as ours.
-
-export const MAX_QUESTIONS = 200;
-export const MAX_CHOICES = 100;
 
 export interface ChoiceDraft {
   /** Only for React's keys: choices are known by their code. */
@@ -123,7 +131,8 @@ export function toQuestions(draft: BuilderDraft): Question[] {
     }
     out.showIf = question.showIf;
     if (question.allowPreferNot) out.allowPreferNot = true;
-    if (question.dimension && DIMENSION_TYPES.includes(question.type)) out.dimension = question.dimension;
+    // checkDraft refuses a dimension that is not one; sent as typed so the API's refusal lands on the field if it slips by.
+    if (question.dimension && DIMENSION_TYPES.includes(question.type)) out.dimension = question.dimension as Dimension;
     return out;
   });
 }
@@ -175,23 +184,10 @@ export function checkTexts(check: Checker, field: string, texts: Translations, d
   if (required && (texts[defaultLanguage] ?? '').trim() === '') check.add(`${field}.${defaultLanguage}`, 'defaultText');
 }
 
+/** A draft as the API will read it for its show-if rule: codes trimmed, bounds as numbers. */
 function isAnswerOf(source: QuestionDraft, value: AnswerCode): boolean {
-  switch (source.type) {
-    case 'single_choice':
-    case 'multiple_choice':
-      return typeof value === 'string' && source.choices.some((choice) => choice.code.trim() === value);
-    case 'yes_no':
-      return typeof value === 'boolean';
-    case 'scale':
-      return Number.isInteger(value) && (value as number) >= Number(source.min) && (value as number) <= Number(source.max);
-    case 'number': {
-      const min = bound(source.min);
-      const max = bound(source.max);
-      return typeof value === 'number' && Number.isFinite(value) && (min === null || value >= min) && (max === null || value <= max);
-    }
-    default:
-      return false;
-  }
+  const choices = source.choices.map((choice) => ({ code: choice.code.trim() }));
+  return isConditionAnswer({ type: source.type, choices, min: bound(source.min), max: bound(source.max) }, value);
 }
 
 function checkQuestion(check: Checker, question: QuestionDraft, n: number, earlier: QuestionDraft[], defaultLanguage: string): void {

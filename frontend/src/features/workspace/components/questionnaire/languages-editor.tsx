@@ -1,8 +1,8 @@
+import { LANGUAGE_CODE } from '@repere/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError, SelectField } from '@/features/workspace/components/form-fields';
 import { fieldId } from '@/features/workspace/components/form-errors';
-import { LANGUAGE_CODE } from '@/features/workspace/components/form-rules';
 import { directionOf, languageName, nativeLanguageName } from '@/features/workspace/components/questionnaire/translations';
 
 /** Languages spoken in the neighbourhoods of the seeds, offered first; any other code may be typed. */

@@ -1,12 +1,12 @@
+import { SLUG, type Translations } from '@repere/contract';
 import '@/features/workspace/components/workspace.css';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorState, LoadingState } from '@/components/query-state';
-import type { Translations } from '@/features/workspace/api/questionnaires-api';
 import { FormStatus, SelectField, TextField } from '@/features/workspace/components/form-fields';
 import { fieldId, focusFirst, useFormErrors, type Problems } from '@/features/workspace/components/form-errors';
-import { Checker, SLUG } from '@/features/workspace/components/form-rules';
+import { Checker } from '@/features/workspace/components/form-rules';
 import { checkLanguages, checkTexts } from '@/features/workspace/components/questionnaire/builder-state';
 import { LanguagesEditor } from '@/features/workspace/components/questionnaire/languages-editor';
 import { TranslationsFields } from '@/features/workspace/components/questionnaire/translations-fields';

@@ -1,14 +1,14 @@
-import { useTranslation } from 'react-i18next';
-import { DIMENSIONS } from '@/features/workspace/api/indicators-api';
 import {
   CHOICE_TYPES,
   CONDITION_TYPES,
   DIMENSION_TYPES,
+  DIMENSIONS,
   QUESTION_TYPES,
   type AnswerCode,
   type Question,
   type QuestionType,
-} from '@/features/workspace/api/questionnaires-api';
+} from '@repere/contract';
+import { useTranslation } from 'react-i18next';
 import { CheckboxGroup, FieldError, SelectField, TextField } from '@/features/workspace/components/form-fields';
 import { fieldId } from '@/features/workspace/components/form-errors';
 import { newId, type ChoiceDraft, type QuestionDraft } from '@/features/workspace/components/questionnaire/builder-state';

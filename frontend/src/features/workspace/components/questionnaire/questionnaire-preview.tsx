@@ -1,5 +1,5 @@
+import type { Translations } from '@repere/contract';
 import { useTranslation } from 'react-i18next';
-import type { Translations } from '@/features/workspace/api/questionnaires-api';
 import type { BuilderDraft, QuestionDraft } from '@/features/workspace/components/questionnaire/builder-state';
 import { directionOf, pick } from '@/features/workspace/components/questionnaire/translations';
 

@@ -1,8 +1,7 @@
+import { MAX_TEXT_LENGTH, type Translations } from '@repere/contract';
 import { useTranslation } from 'react-i18next';
-import type { Translations } from '@/features/workspace/api/questionnaires-api';
 import { FieldError, TextField } from '@/features/workspace/components/form-fields';
 import { fieldId } from '@/features/workspace/components/form-errors';
-import { MAX_TEXT_LENGTH } from '@/features/workspace/components/form-rules';
 import { directionOf, languageName } from '@/features/workspace/components/questionnaire/translations';
 
 interface TranslationsFieldsProps {

@@ -1,9 +1,4 @@
-import {
-  RTL_LANGUAGES,
-  type AnswerCode,
-  type Question,
-  type Translations,
-} from '@/features/workspace/api/questionnaires-api';
+import { RTL_LANGUAGES, type AnswerCode, type Question, type Translations } from '@repere/contract';
 
 /** A string in the asked language, or the default language's when missing (as residents get it). */
 export function pick(texts: Translations | undefined, language: string, fallback: string): string {

@@ -1,12 +1,8 @@
+import { NETWORKS, type Network } from '@repere/contract';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '@/components/query-state';
-import {
-  NETWORKS,
-  type EditablePartnership,
-  type EditableStep,
-  type Network,
-} from '@/features/workspace/api/work-cells-api';
+import type { EditablePartnership, EditableStep } from '@/features/workspace/api/work-cells-api';
 import { ConfirmDelete, FormStatus, SelectField, TextField } from '@/features/workspace/components/form-fields';
 import { fieldId, focusFirst, useFormErrors, type Problems } from '@/features/workspace/components/form-errors';
 import { Checker, orNull } from '@/features/workspace/components/form-rules';

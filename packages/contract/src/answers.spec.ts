@@ -1,5 +1,8 @@
-import type { Question } from '@backend/questionnaires/question.types';
-import { isRealDate, validateAnswers } from './validate-answers';
+import { answerProblem, isConditionAnswer, showIfMet, validateAnswers, visibleQuestions } from './answers';
+import type { Question } from './questions';
+
+// The API (responses, imports) and the resident's page run these functions: what they accept and refuse here is what
+// both do. The problem keys are what the API returns (API.md), localized by backend/src/responses/answer-messages.ts.
 
 const label = { fr: 'Question', en: 'Question' };
 const question = (overrides: Partial<Question> & Pick<Question, 'id' | 'type'>): Question => ({ required: false, label, ...overrides });
@@ -99,9 +102,80 @@ describe(validateAnswers.name, () => {
   });
 });
 
-describe(isRealDate.name, () => {
-  it.each([['2024-02-29', true], ['2023-02-29', false], ['2024-04-31', false], ['2024-13-01', false], ['2024-1-01', false], ['1900-02-29', false], ['2000-02-29', true]])(
-    '%s → %s', (value, expected) => {
-      expect(isRealDate(value)).toBe(expected);
-    });
+describe(answerProblem.name, () => {
+  const scale = question({ id: 's', type: 'scale', required: true, min: 1, max: 5 });
+  const count = question({ id: 'n', type: 'number', min: 0 });
+
+  it.each<[string, Question, unknown, ReturnType<typeof answerProblem>]>([
+    ['an answer within bounds', scale, 3, null],
+    ['nothing to a required question', scale, undefined, { key: 'required' }],
+    ['nothing to an optional one', count, undefined, null],
+    ['a scale point out of bounds, with the bounds', scale, 6, { key: 'scale', params: { min: 1, max: 5 } }],
+    ['a number below its only bound', count, -1, { key: 'number_min', params: { min: 0 } }],
+    ['text typed into a number question (NaN)', count, Number.NaN, { key: 'number_min', params: { min: 0 } }],
+  ])('%s', (_case, q, value, expected) => {
+    expect(answerProblem(q, value)).toEqual(expected);
+  });
+
+  it('refuses any answer to a hidden question and requires nothing of it', () => {
+    expect(answerProblem(scale, 3, false)).toEqual({ key: 'hidden' });
+    expect(answerProblem(scale, undefined, false)).toBeNull();
+    expect(answerProblem(scale, [], false)).toBeNull();
+  });
+
+  it('reads only the rules of a question: a question with labels in one language (the resident page\'s) fits', () => {
+    const publicQuestion = { id: 'c', type: 'single_choice' as const, required: true, label: 'Choix', choices: [{ code: 'a', label: 'A' }] };
+    expect(answerProblem(publicQuestion, 'a')).toBeNull();
+    expect(answerProblem(publicQuestion, 'b')).toEqual({ key: 'choice' });
+  });
+});
+
+describe(showIfMet.name, () => {
+  it.each<[string, unknown, boolean]>([
+    ['a value among anyOf', 2, true],
+    ['a value not among them', 4, false],
+    ['a list holding one of them', ['x', 1], true],
+    ['a list holding none', ['x'], false],
+    ['no answer', undefined, false],
+    ['« prefer not »', null, false],
+  ])('%s → %s', (_case, answer, expected) => {
+    expect(showIfMet({ anyOf: [1, 2] }, answer)).toBe(expected);
+  });
+});
+
+describe(visibleQuestions.name, () => {
+  const answersOf = (values: Record<string, unknown>) => (id: string): unknown => values[id];
+  const ids = (values: Record<string, unknown>) => visibleQuestions(QUESTIONS, answersOf(values)).map((q) => q.id);
+
+  it('hides a question whose show-if is not met, and one whose condition names a hidden question', () => {
+    expect(ids({ satisfaction: 4 })).not.toContain('why');
+    expect(ids({ satisfaction: 4, why: 'other' })).not.toContain('detail');
+  });
+
+  it('shows them, in order, once the earlier answers meet their conditions', () => {
+    expect(ids({ satisfaction: 1, why: 'other', services: ['food'] })).toEqual(QUESTIONS.map((q) => q.id));
+  });
+
+  it('never shows a question whose show-if names a later one', () => {
+    const questions = [question({ id: 'a', type: 'yes_no', showIf: { questionId: 'b', anyOf: [true] } }), question({ id: 'b', type: 'yes_no' })];
+    expect(visibleQuestions(questions, answersOf({ b: true })).map((q) => q.id)).toEqual(['b']);
+  });
+});
+
+describe(isConditionAnswer.name, () => {
+  const choice = { type: 'multiple_choice' as const, choices: [{ code: 'food' }] };
+  it.each<[string, Parameters<typeof isConditionAnswer>[0], unknown, boolean]>([
+    ['one code of a multiple choice', choice, 'food', true],
+    ['a list of codes (a show-if waits for one)', choice, ['food'], false],
+    ['a code not offered', choice, 'rent', false],
+    ['true for a yes/no', { type: 'yes_no' }, true, true],
+    ['a point of the scale', { type: 'scale', min: 1, max: 5 }, 5, true],
+    ['half a point', { type: 'scale', min: 1, max: 5 }, 2.5, false],
+    ['a scale without bounds reads them as 0', { type: 'scale' }, 1, false],
+    ['a number above an open minimum', { type: 'number', min: 0, max: null }, 1e6, true],
+    ['a number below it', { type: 'number', min: 0 }, -1, false],
+    ['anything for a text question', { type: 'short_text' }, 'x', false],
+  ])('%s → %s', (_case, source, value, expected) => {
+    expect(isConditionAnswer(source, value)).toBe(expected);
+  });
 });

@@ -1,0 +1,54 @@
+import { describe, expect, it } from '@jest/globals';
+import { validateAnswers } from '@repere/contract';
+import type { PublicQuestion, PublicQuestionnaire } from '@/resident/api/public-api';
+import { buildResponse, validateAnswer, visibleQuestions, type DraftAnswers } from '@/resident/lib/answers';
+
+// The page checks drafts with the server's own rules: what it lets through, the API accepts.
+const question = (overrides: Partial<PublicQuestion> & Pick<PublicQuestion, 'id' | 'type'>): PublicQuestion => ({
+  required: false, label: 'Question', ...overrides,
+});
+const QUESTIONS: PublicQuestion[] = [
+  question({ id: 'people', type: 'number', required: true, min: 0, max: 20 }),
+  question({ id: 'many', type: 'yes_no', showIf: { questionId: 'people', anyOf: [10, 20] } }),
+  question({ id: 'why', type: 'short_text', showIf: { questionId: 'many', anyOf: [true] } }),
+  question({ id: 'day', type: 'date' }),
+  question({ id: 'age', type: 'single_choice', allowPreferNot: true, choices: [{ code: '18_24', label: '18-24' }] }),
+];
+const questionnaire: PublicQuestionnaire = {
+  id: 'q', slug: 'accueil', title: 'Accueil', language: 'fr', languages: ['fr'], direction: 'ltr', version: 1, questions: QUESTIONS,
+};
+const ids = (answers: DraftAnswers) => visibleQuestions(QUESTIONS, answers).map((q) => q.id);
+
+describe(visibleQuestions.name, () => {
+  it('reads a typed number as the number it will be sent as (a comma is a decimal point)', () => {
+    expect(ids({ people: '10' })).toEqual(['people', 'many', 'day', 'age']);
+    expect(ids({ people: '10,0', many: true })).toEqual(['people', 'many', 'why', 'day', 'age']);
+  });
+
+  it('hides a question whose condition names a hidden one', () => {
+    expect(ids({ people: '3', many: true })).toEqual(['people', 'day', 'age']);
+  });
+});
+
+describe(validateAnswer.name, () => {
+  it.each<[string, PublicQuestion, DraftAnswers[string] | undefined, ReturnType<typeof validateAnswer>]>([
+    ['a required number left blank', QUESTIONS[0]!, '  ', { key: 'errorRequired' }],
+    ['text typed into a number', QUESTIONS[0]!, 'dix', { key: 'errorNumber' }],
+    ['a number out of bounds', QUESTIONS[0]!, '21', { key: 'errorBetween', values: { min: 0, max: 20 } }],
+    ['a date that does not exist', QUESTIONS[3]!, '2023-02-29', { key: 'errorDate' }],
+    ['« prefer not » where offered', QUESTIONS[4]!, null, null],
+    ['a choice not offered', QUESTIONS[4]!, '65_plus', { key: 'errorChoice' }],
+  ])('%s', (_case, q, value, expected) => {
+    expect(validateAnswer(q, value)).toEqual(expected);
+  });
+});
+
+describe(buildResponse.name, () => {
+  it('sends what the server accepts: the shown answers only, typed as API.md says', () => {
+    const body = buildResponse(questionnaire, { people: '3', many: true, why: ' hidden ', day: '2024-02-29', age: null });
+    expect(body.answers).toEqual([
+      { questionId: 'people', value: 3 }, { questionId: 'day', value: '2024-02-29' }, { questionId: 'age', value: null },
+    ]);
+    expect(validateAnswers(QUESTIONS, body.answers).problems).toEqual([]);
+  });
+});
