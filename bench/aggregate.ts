@@ -141,7 +141,8 @@ type Aggregation = InstanceType<ReturnType<typeof backend.aggregation>['Aggregat
 
 function aggregationService(ds: DataSource): Aggregation {
   const { AggregationService } = backend.aggregation();
-  return new AggregationService(ds, backend.configuration().appConfig());
+  const { AggregationRepository } = backend.aggregationRepository();
+  return new AggregationService(new AggregationRepository(ds), backend.configuration().appConfig());
 }
 
 interface RecomputeFigures { first: number; runs: number[]; medianTotal: number; cells: number[] }

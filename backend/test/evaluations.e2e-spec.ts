@@ -441,6 +441,10 @@ describe('Evaluations', () => {
     jest.spyOn(Queue.prototype, 'add').mockRejectedValueOnce(new Error('Connection is closed.'));
     const id = await open(own.planId, 'final', CUTOFF, 'admin');
     expect((await evaluation(id)).state).toBe('freezing');
+    // Opened before the recovery's grace period: a younger one is left to its own job (which may be running elsewhere).
+    expect(await freezer.pending()).not.toContain(id);
+    await t.db.query(`UPDATE evaluations SET created_at = now() - interval '2 minutes' WHERE id = $1`, [id]);
+    expect(await freezer.pending()).toContain(id);
     let workers: INestApplicationContext | undefined;
     try {
       // Act: the workers start (their recovery runs at once, then every few seconds)

@@ -20,6 +20,7 @@ export const backend = {
   dataSourceOptions: () => load<typeof import('../../backend/src/database/data-source-options')>('backend/src/database/data-source-options.js'),
   migrate: () => load<typeof import('../../backend/src/database/migrate')>('backend/src/database/migrate.js'),
   aggregation: () => load<typeof import('../../backend/src/aggregation/aggregation.service')>('backend/src/aggregation/aggregation.service.js'),
+  aggregationRepository: () => load<typeof import('../../backend/src/aggregation/aggregation.repository')>('backend/src/aggregation/aggregation.repository.js'),
   configuration: () => load<typeof import('../../backend/src/config/configuration')>('backend/src/config/configuration.js'),
   answerCodes: () => load<typeof import('../../backend/src/responses/answer-codes')>('backend/src/responses/answer-codes.js'),
   answerKeys: () => load<typeof import('../../backend/src/responses/answer-keys')>('backend/src/responses/answer-keys.js'),

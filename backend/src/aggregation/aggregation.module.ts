@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { AGGREGATION_QUEUE, SYSTEM_QUEUE } from '@backend/queue/queues';
 import { AggregationQueueService } from './aggregation-queue.service';
+import { AggregationRepository } from './aggregation.repository';
 import { AggregationService } from './aggregation.service';
 import { FiguresService } from './figures.service';
 import { IndicatorValuesController } from './indicator-values.controller';
@@ -13,7 +14,7 @@ import { QueueBoardService } from './queue-board.service';
 @Module({
   imports: [BullModule.registerQueue({ name: AGGREGATION_QUEUE }, { name: SYSTEM_QUEUE })],
   controllers: [IndicatorValuesController, QueueBoardController],
-  providers: [AggregationService, AggregationQueueService, FiguresService, IndicatorValuesService, QueueBoardService],
-  exports: [AggregationService, AggregationQueueService, FiguresService, BullModule],
+  providers: [AggregationRepository, AggregationService, AggregationQueueService, FiguresService, IndicatorValuesService, QueueBoardService],
+  exports: [AggregationRepository, AggregationService, AggregationQueueService, FiguresService, BullModule],
 })
 export class AggregationModule {}

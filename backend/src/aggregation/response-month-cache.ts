@@ -15,7 +15,7 @@ export interface CachedSpec { indicator: Indicator; dims: DimensionQuestion[]; d
 /** The months read again: every one, none (nothing changed), or from a month on (the values of earlier periods stand). */
 export type Changed = 'all' | 'none' | { from: string };
 
-type Stored = Pick<IndicatorMonth, 'month' | 'sourceVersion' | 'definitionKey' | 'cells'>;
+export type Stored = Pick<IndicatorMonth, 'month' | 'sourceVersion' | 'definitionKey' | 'cells'>;
 
 /**
  * The month cells of indicators fed by one questionnaire (one list per spec), reading again only the months whose
@@ -42,16 +42,7 @@ export async function cachedResponseMonths(
     for (const row of rows) stored.get(row.indicatorId)?.push(row);
   }
 
-  // What each one must read: nothing (every month as seen), some months, or all of them (null).
-  const plans = specs.map((spec) => {
-    const key = definitionKey(spec, questionnaireId);
-    const own = stored.get(spec.indicator.id)!;
-    if (own.length === 0 || own.some((s) => s.definitionKey !== key)) return { spec, key, own, stale: null };
-    const seen = new Map(own.map((s) => [s.month, s.sourceVersion]));
-    return { spec, key, own, stale: [...versions].filter(([month, version]) => seen.get(month) !== version).map(([month]) => month) };
-  });
-  const reading = plans.filter((p) => p.stale === null || p.stale.length > 0);
-  const range = reading.some((p) => p.stale === null) ? null : monthRange(reading.flatMap((p) => p.stale ?? []));
+  const { plans, reading, range } = planReads(questionnaireId, specs, versions, stored);
   const specsRead = reading.map(({ spec }) => ({ kind: spec.indicator.kind, source: spec.indicator.source, dims: spec.dims }));
   const fresh = reading.length ? await readMonths(em, questionnaireId, specsRead, scope, range) : [];
   const inRange = (month: string) => !range || (month >= range.from && month <= range.to);
@@ -68,6 +59,29 @@ export async function cachedResponseMonths(
     out.push({ cells: [...p.own.filter((s) => !inRange(s.month)).flatMap((s) => s.cells), ...cells], changed: range ? { from: range.from } : 'all' });
   }
   return out;
+}
+
+/** What one indicator must read again: nothing (an empty list: every month as seen), some months, or all (null). */
+export interface ReadPlan { spec: CachedSpec; key: string; own: Stored[]; stale: string[] | null }
+
+/**
+ * Which months each indicator must read again, from the questionnaire's month versions and what each stored: all of
+ * them for a first computation or another definition, else the months whose version moved. One scan serves them all:
+ * `range` spans every month any of them needs (null: every month).
+ */
+export function planReads(
+  questionnaireId: string, specs: CachedSpec[], versions: Map<string, string>, stored: Map<string, Stored[]>,
+): { plans: ReadPlan[]; reading: ReadPlan[]; range: MonthRange | null } {
+  const plans = specs.map((spec): ReadPlan => {
+    const key = definitionKey(spec, questionnaireId);
+    const own = stored.get(spec.indicator.id) ?? [];
+    if (own.length === 0 || own.some((s) => s.definitionKey !== key)) return { spec, key, own, stale: null };
+    const seen = new Map(own.map((s) => [s.month, s.sourceVersion]));
+    return { spec, key, own, stale: [...versions].filter(([month, version]) => seen.get(month) !== version).map(([month]) => month) };
+  });
+  const reading = plans.filter((p) => p.stale === null || p.stale.length > 0);
+  const range = reading.some((p) => p.stale === null) ? null : monthRange(reading.flatMap((p) => p.stale ?? []));
+  return { plans, reading, range };
 }
 
 /**
@@ -91,7 +105,7 @@ async function readMonths(
 }
 
 /** What the stored cells were computed for: another definition, or ADS+ questions, means reading every month again. */
-const definitionKey = ({ indicator, dims, dependsOn }: CachedSpec, questionnaireId: string) =>
+export const definitionKey = ({ indicator, dims, dependsOn }: CachedSpec, questionnaireId: string) =>
   JSON.stringify([indicator.kind, indicator.source.questionId ?? null, indicator.source.anyOf ?? null, questionnaireId, dims, dependsOn]);
 
 type MonthRange = NonNullable<Scope['months']>;

@@ -3,6 +3,7 @@ import type { Indicator } from '@backend/indicators/indicator.entity';
 import { addKeys } from '@backend/disclosure/cell-key';
 import { CellSums, MonthCell, TOTAL } from './cells';
 import { answerRows } from './answer-rows';
+import { type Contribution, responseMeasure } from './kind-rules';
 import type { DimensionQuestion, Scope } from './source-queries';
 
 /** What one questionnaire-based indicator reads: its kind, its measured question and answers, its breakdowns. */
@@ -18,52 +19,26 @@ export interface ResponseSpec {
  */
 const MEASURED_PER_SCAN = 2;
 
-/**
- * What one response adds to a cell, by kind, from its answer to the measured question (`undefined`: not answered,
- * `null`: « prefer not »): `num` summed over `den`, or nothing when a filtered count leaves it out.
- */
-function measure(kind: Indicator['kind'], source: ResponseSpec['source']): (answer: unknown) => { num: number; den: number } | null {
-  const anyOf = source.anyOf ?? [];
-  const strings = new Set(anyOf.map(String));
-  const answered = (a: unknown) => a !== undefined && a !== null;
-  // As the questionnaire stores them: a choice, yes/no or number is one value; a multiple choice an array of codes.
-  const inSet = (a: unknown) => (Array.isArray(a) ? a.some((x) => strings.has(String(x))) : anyOf.some((v) => v === a));
-  switch (kind) {
-    case 'answer_share':
-      return (a) => ({ num: answered(a) && inSet(a) ? 1 : 0, den: answered(a) ? 1 : 0 });
-    case 'scale_mean':
-      return (a) => (typeof a === 'number' ? { num: a, den: 1 } : { num: 0, den: 0 });
-    default:
-      // A response count, of all responses or of those whose answer is in the set.
-      return source.questionId ? (a) => (answered(a) && inSet(a) ? { num: 1, den: 1 } : null) : () => ({ num: 1, den: 1 });
-  }
-}
-
 /** An answer as selected (`(answers->q)::text`): SQL NULL when the key is absent, 'null' for « prefer not ». */
 const parsed = (text: string | null): unknown => (text === null ? undefined : JSON.parse(text));
 
-const measured = (spec: ResponseSpec) => spec.kind !== 'response_count' || !!spec.source.questionId;
+const measured = (spec: ResponseSpec) => responseMeasure(spec.kind).measured(spec.source);
 
 /** Sums per month × dimension × category, as one spec's cells. */
 class CellSumsOf {
   private readonly sums = new Map<string, MonthCell>();
-  private readonly weigh: ReturnType<typeof measure>;
+  private readonly weigh: Contribution;
+  private readonly measured: boolean;
 
-  constructor(private readonly spec: ResponseSpec) {
-    this.weigh = measure(spec.kind, spec.source);
+  constructor(spec: ResponseSpec) {
+    const measure = responseMeasure(spec.kind);
+    this.weigh = measure.contribution(spec.source);
+    this.measured = measure.measured(spec.source);
   }
 
-  /** What `count` responses with this answer to the measured question, whose keys sum to `key`, add (null: nothing). */
+  /** What `count` responses with this answer to the measured question, whose keys sum to `key`, add (null: nothing): kind-rules.ts. */
   contribution(answer: string | null, count: number, key: number): CellSums | null {
-    const w = this.weigh(measured(this.spec) ? parsed(answer) : undefined);
-    if (!w) return null;
-    // n: the people behind the value — every response counted, or those who answered the measured question. The keys:
-    // of the responses counted in num (a share: those who gave the answer) and in den (those who answered).
-    const counted = this.spec.kind === 'response_count' || this.spec.kind === 'scale_mean' ? w.den > 0 : w.num > 0;
-    return {
-      num: w.num * count, den: w.den * count, n: this.spec.kind === 'response_count' ? count : w.den * count,
-      numKey: counted ? key : 0, denKey: w.den > 0 ? key : 0,
-    };
+    return this.weigh(this.measured ? parsed(answer) : undefined, count, key);
   }
 
   add(month: string, dimension: string, category: string, c: CellSums) {

@@ -1,6 +1,7 @@
 import { GRAINS, Grain, IndicatorKind } from '@backend/indicators/indicator-kind';
 import { addKeys } from '@backend/disclosure/cell-key';
 import { CellSums, ComputedCell, MonthCell, TOTAL } from './cells';
+import { KIND_RULES } from './kind-rules';
 
 /** The first day of the period a month belongs to. */
 export function periodOf(month: string, grain: Grain): string {
@@ -11,17 +12,9 @@ export function periodOf(month: string, grain: Grain): string {
   return `${y}-${String(q).padStart(2, '0')}-01`;
 }
 
-/** What the sums mean for each kind of indicator. */
+/** What the sums mean for each kind of indicator (kind-rules.ts). */
 export function valueOf(kind: IndicatorKind, num: number, den: number): number | null {
-  switch (kind) {
-    case 'answer_share':
-    case 'ratio':
-      return den > 0 ? (100 * num) / den : null;
-    case 'scale_mean':
-      return den > 0 ? num / den : null;
-    default:
-      return num;
-  }
+  return KIND_RULES[kind].value(num, den);
 }
 
 const empty = (): CellSums => ({ num: 0, den: 0, n: 0, numKey: null, denKey: null });

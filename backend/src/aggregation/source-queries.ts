@@ -1,6 +1,5 @@
 import { EntityManager } from 'typeorm';
 import type { Dimension } from '@backend/indicators/indicator-kind';
-import type { Indicator } from '@backend/indicators/indicator.entity';
 import type { RatioPart } from '@backend/indicators/indicator-source';
 import { keyFromSum, mixKey } from '@backend/disclosure/cell-key';
 import { MonthCell, TOTAL } from './cells';

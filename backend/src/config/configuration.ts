@@ -19,6 +19,7 @@ export const appConfig = registerAs('app', () => {
     publicRateLimit: e.PUBLIC_RATE_LIMIT,
     suppressionK: e.SUPPRESSION_K,
     disclosureMaxDeviation: e.DISCLOSURE_MAX_DEVIATION,
+    freezeRecoveryGraceSeconds: e.FREEZE_RECOVERY_GRACE_SECONDS,
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     // npm scripts and the Docker image both run from the repository root.

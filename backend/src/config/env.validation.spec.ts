@@ -36,6 +36,12 @@ describe(validateEnv.name, () => {
     expect(validateEnv({}).ADMIN_PASSWORD).toBeUndefined();
   });
 
+  it('leaves an evaluation freezing a minute before the recovery freezes it again, unless told', () => {
+    expect(validateEnv({}).FREEZE_RECOVERY_GRACE_SECONDS).toBe(60);
+    expect(validateEnv({ FREEZE_RECOVERY_GRACE_SECONDS: '0' }).FREEZE_RECOVERY_GRACE_SECONDS).toBe(0);
+    expect(() => validateEnv({ FREEZE_RECOVERY_GRACE_SECONDS: '-1' })).toThrow(/FREEZE_RECOVERY_GRACE_SECONDS/);
+  });
+
   it('takes pretty or json as the log format', () => {
     expect(validateEnv({ LOG_FORMAT: 'json' }).LOG_FORMAT).toBe('json');
     expect(() => validateEnv({ LOG_FORMAT: 'xml' })).toThrow('LOG_FORMAT must be pretty or json');

@@ -119,6 +119,14 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(10)
   DISCLOSURE_MAX_DEVIATION = 2;
 
+  /**
+   * How long an evaluation stays « freezing » before the workers' recovery asks for its freeze again: its own job,
+   * queued when it was opened, is normally running (in this process or another) well within it. Shorter, every
+   * workers process would freeze evaluations whose freeze is under way elsewhere (tests set it low to see recovery).
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(86_400)
+  FREEZE_RECOVERY_GRACE_SECONDS = 60;
+
   @Transform(toInt) @IsInt() @Min(1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 

@@ -59,9 +59,17 @@ export class EvaluationFreezerService {
     });
   }
 
-  /** Evaluations still waiting for their snapshot, oldest first: what the workers' recovery freezes. */
+  /**
+   * Evaluations still waiting for their snapshot, oldest first: what the workers' recovery freezes. Only those opened
+   * longer ago than the grace period (FREEZE_RECOVERY_GRACE_SECONDS): a younger one's freeze job is normally under
+   * way, in this process or another, and every workers process freezing it too would only race it (freeze is
+   * idempotent, but the caller who opened it would see its own freeze find it « already frozen »). Measured on the
+   * database's clock (created_at's default), so that the processes' clocks do not matter.
+   */
   async pending(): Promise<string[]> {
-    const rows = await this.db.manager.find(Evaluation, { select: { id: true }, where: { state: 'freezing' }, order: { createdAt: 'ASC' } });
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM evaluations WHERE state = 'freezing' AND created_at <= now() - make_interval(secs => $1)
+        ORDER BY created_at`, [this.app.freezeRecoveryGraceSeconds]);
     return rows.map((r) => r.id);
   }
 

@@ -18,9 +18,13 @@ export type Dimension = (typeof DIMENSIONS)[number];
 /**
  * Kinds whose current value is what has accumulated since the plan's start (README « Status rule »); shares, means
  * and ratios are the latest period's value. The progress endpoint, evaluations' snapshots, reports and the web app
- * read it.
+ * read it. A record, not a list: a new kind fails the build until it says (the backend's other per-kind rules:
+ * backend/src/aggregation/kind-rules.ts).
  */
-export const CUMULATIVE_KINDS: readonly IndicatorKind[] = ['response_count', 'participation_sum', 'manual'];
+const CUMULATIVE: Record<IndicatorKind, boolean> = {
+  response_count: true, participation_sum: true, manual: true, answer_share: false, scale_mean: false, ratio: false,
+};
+export const CUMULATIVE_KINDS: readonly IndicatorKind[] = INDICATOR_KINDS.filter((kind) => CUMULATIVE[kind]);
 
 export function isCumulative(kind: IndicatorKind): boolean {
   return CUMULATIVE_KINDS.includes(kind);

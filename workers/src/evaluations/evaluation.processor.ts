@@ -9,7 +9,10 @@ import { keepScheduled } from '../keep-scheduled';
 /**
  * The workers' own job (the API never adds it, hence not in the queue contract): finds evaluations still freezing and
  * asks for their freeze. It catches those whose job the API could not queue (Redis down when they were opened) and
- * those whose job gave up; requests for one already queued collapse into it (deduplication).
+ * those whose job gave up; requests for one already queued collapse into it (deduplication). Only those freezing for
+ * longer than FREEZE_RECOVERY_GRACE_SECONDS (EvaluationFreezerService.pending): every workers process runs this (several
+ * when scaled out; in the tests, those of other files, on other queues, share the database), and none should race a
+ * freeze under way elsewhere.
  */
 export const RECOVER_FREEZES_JOB = 'recover-freezes';
 export const RECOVER_FREEZES_EVERY_MS = 15_000;
