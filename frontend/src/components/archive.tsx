@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '@/components/query-state';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
-import { apiRequest } from '@/lib/api-client';
+import { api, call } from '@/lib/api/client';
 import { formatDate } from '@/lib/format';
 
 // Nothing is erased (issue 15): plans, questionnaires, indicators and organizations are archived. Lists hide them
@@ -22,7 +22,9 @@ export function useArchiveAccess(): { canSeeArchived: boolean; canRestore: boole
 }
 
 export function restoreRecord(kind: ArchivableKind, id: string): Promise<unknown> {
-  return apiRequest(`/${kind}/${encodeURIComponent(id)}/restore`, { method: 'POST' });
+  // One of four paths of openapi.json (the typecheck fails if a kind loses its route).
+  const path = `/api/${kind}/{id}/restore` as const;
+  return call(api.POST(path, { params: { path: { id } } }));
 }
 
 /** Every page that may show a restored record: its lists, its page, the dashboards and the workspace. */

@@ -1,26 +1,15 @@
+import type { components } from '@/lib/api/schema';
 import { clearSessionToken, getSessionToken } from '@/lib/session-token';
 
+// The API's calls go through the typed client (lib/api/client.ts, openapi-fetch over the generated schema). This
+// file holds what it shares with the two calls that are not JSON: a file sent as the raw body (apiUpload) and a
+// file read back (apiBlob).
+
 /** One field error, as the API reports validation failures. */
-export interface ApiFieldError {
-  field: string;
-  message: string;
-}
+export type ApiFieldError = components['schemas']['FieldError'];
 
 /** The API's error body: `{ statusCode, code, message, errors? }`. */
-export interface ApiErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
-  errors?: ApiFieldError[];
-}
-
-/** Every list endpoint answers `?page=&limit=` with this envelope. */
-export interface Paginated<T> {
-  items: T[];
-  total: number;
-  page: number;
-  limit: number;
-}
+export type ApiErrorBody = components['schemas']['ErrorBody'];
 
 /**
  * An error the API answered with, or a network failure (statusCode 0, code 'network_error').
@@ -43,17 +32,6 @@ export class ApiError extends Error {
 export const NETWORK_ERROR_CODE = 'network_error';
 
 type QueryValue = string | number | boolean | null | undefined;
-
-export interface ApiRequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  query?: Record<string, QueryValue>;
-  body?: unknown;
-  signal?: AbortSignal;
-  /** Extra request headers, e.g. an Idempotency-Key. */
-  headers?: Record<string, string>;
-  /** False for the few calls made before signing in. */
-  authenticated?: boolean;
-}
 
 function buildUrl(path: string, query?: Record<string, QueryValue>): string {
   const params = new URLSearchParams();
@@ -81,42 +59,19 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-/**
- * The one way the web app talks to the API. It adds the bearer token, parses JSON and turns every
- * failure into an ApiError. A 401 on an authenticated call means the session is over: the token is
- * cleared, and the auth guard sends the user to the sign-in page.
- */
-export async function apiRequest<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
-  const { method = 'GET', query, body, signal, authenticated = true } = options;
-  const headers = new Headers({ ...options.headers, Accept: 'application/json' });
-  const token = authenticated ? getSessionToken() : null;
-  if (token) headers.set('Authorization', `Bearer ${token}`);
-  if (body !== undefined) headers.set('Content-Type', 'application/json');
-
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path, query), {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({ statusCode: 0, code: NETWORK_ERROR_CODE, message: '' });
-  }
-
-  return answerOf<T>(response, token);
-}
-
 /** The JSON of a successful answer, or the ApiError it stands for (a 401 ends the session). */
 async function answerOf<T>(response: Response, token: string | null): Promise<T> {
   const payload = await readJson(response);
   if (response.ok) return payload as T;
 
   if (response.status === 401 && token) clearSessionToken();
-  if (isErrorBody(payload)) throw new ApiError(payload);
-  throw new ApiError({
+  throw apiErrorOf(response, payload);
+}
+
+/** The ApiError a failed answer stands for: the API's own error body, or its bare HTTP status. */
+export function apiErrorOf(response: Response, payload: unknown): ApiError {
+  if (isErrorBody(payload)) return new ApiError(payload);
+  return new ApiError({
     statusCode: response.status,
     code: 'http_error',
     message: response.statusText || `HTTP ${response.status}`,
@@ -125,7 +80,7 @@ async function answerOf<T>(response: Response, token: string | null): Promise<T>
 
 /**
  * Sends a file as the raw request body (not multipart), with the bearer token, and reads the JSON answer as
- * apiRequest does. `contentType` says what the bytes are; the server reads the bytes themselves in the end.
+ * the typed client does. `contentType` says what the bytes are; the server reads the bytes themselves in the end.
  */
 export async function apiUpload<T>(
   path: string,

@@ -1,58 +1,19 @@
 // The two public endpoints of API.md the resident's page uses. Plain fetch: this page ships without the
-// staff app's client, router and query cache to stay small on a cheap phone. Question types, answers and show-if
-// conditions are the contract's (@repere/contract), the API's own.
-import type { AnswerValue, QuestionType, ShowIf } from '@repere/contract';
+// staff app's client (openapi-fetch), router and query cache to stay small on a cheap phone. The shapes are
+// openapi.json's (lib/api/schema.d.ts, generated): types only, they add nothing to the page's bytes.
+import type { components } from '@/lib/api/schema';
 
-export interface PublicChoice {
-  code: string;
-  label: string;
-}
+type Schemas = components['schemas'];
 
-export interface PublicQuestion {
-  id: string;
-  type: QuestionType;
-  required: boolean;
-  label: string;
-  help?: string | null;
-  choices?: PublicChoice[];
-  min?: number | null;
-  max?: number | null;
-  minLabel?: string | null;
-  maxLabel?: string | null;
-  allowPreferNot?: boolean;
-  showIf?: ShowIf | null;
-}
-
-export interface PublicQuestionnaire {
-  id: string;
-  slug: string;
-  title: string;
-  description?: string | null;
-  language: string;
-  languages: string[];
-  direction: 'ltr' | 'rtl';
-  version: number;
-  questions: PublicQuestion[];
-}
-
-export interface ResponseBody {
-  language: string;
-  version: number;
-  answers: { questionId: string; value: AnswerValue }[];
-}
-
-export interface StoredResponse {
-  id: string;
-  receivedAt: string;
-}
+export type PublicChoice = Schemas['RenderedChoice'];
+export type PublicQuestion = Schemas['RenderedQuestion'];
+export type PublicQuestionnaire = Schemas['RenderedQuestionnaire'];
+/** `website` is the honeypot: a person never fills it. */
+export type ResponseBody = Schemas['SubmittedResponse'];
+export type StoredResponse = Schemas['ResponseReceipt'];
 
 /** What the API says about a failure; `questionId` names the question an answer error belongs to. */
-export interface PublicErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
-  errors?: { questionId?: string; field?: string; message: string }[];
-}
+export type PublicErrorBody = Omit<Schemas['ErrorBody'], 'errors'> & { errors?: Schemas['AnswerFieldError'][] };
 
 /** An HTTP answer other than 2xx, or a network failure (status 0). */
 export class PublicApiError extends Error {

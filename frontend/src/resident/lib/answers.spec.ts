@@ -4,8 +4,10 @@ import type { PublicQuestion, PublicQuestionnaire } from '@/resident/api/public-
 import { buildResponse, validateAnswer, visibleQuestions, type DraftAnswers } from '@/resident/lib/answers';
 
 // The page checks drafts with the server's own rules: what it lets through, the API accepts.
+// A question as the API renders it (openapi.json's RenderedQuestion): every field present, null when unset.
 const question = (overrides: Partial<PublicQuestion> & Pick<PublicQuestion, 'id' | 'type'>): PublicQuestion => ({
-  required: false, label: 'Question', ...overrides,
+  required: false, label: 'Question', help: null, choices: [], min: null, max: null, minLabel: null, maxLabel: null,
+  allowPreferNot: false, showIf: null, ...overrides,
 });
 const QUESTIONS: PublicQuestion[] = [
   question({ id: 'people', type: 'number', required: true, min: 0, max: 20 }),
@@ -15,7 +17,7 @@ const QUESTIONS: PublicQuestion[] = [
   question({ id: 'age', type: 'single_choice', allowPreferNot: true, choices: [{ code: '18_24', label: '18-24' }] }),
 ];
 const questionnaire: PublicQuestionnaire = {
-  id: 'q', slug: 'accueil', title: 'Accueil', language: 'fr', languages: ['fr'], direction: 'ltr', version: 1, questions: QUESTIONS,
+  id: 'q', slug: 'accueil', title: 'Accueil', description: null, language: 'fr', languages: ['fr'], direction: 'ltr', version: 1, questions: QUESTIONS,
 };
 const ids = (answers: DraftAnswers) => visibleQuestions(QUESTIONS, answers).map((q) => q.id);
 

@@ -1,49 +1,25 @@
-import type { Role } from '@repere/contract';
-import { apiRequest } from '@/lib/api-client';
+import { anonymousApi, api, call, type Schemas } from '@/lib/api/client';
 import { getDeviceToken, setDeviceToken } from '@/lib/device-token';
 
-export interface User {
-  id: string;
-  email: string;
-  role: Role;
-  organizationId: string | null;
-  displayName: string | null;
-}
+export type User = Schemas['UserDto'];
+export type LoginRequest = Omit<Schemas['LoginDto'], 'deviceToken'>;
+/** `deviceToken` is sent back with this account's next sign-in from this browser (lib/device-token.ts). */
+export type LoginResponse = Schemas['SessionDto'];
+export type ChangePasswordRequest = Schemas['ChangePasswordDto'];
+export type PasswordChanged = Schemas['PasswordChangedDto'];
 
-export interface LoginRequest {
-  email: string;
-  password: string;
-}
-
-export interface LoginResponse {
-  accessToken: string;
-  user: User;
-  /** Sent back with this account's next sign-in from this browser (lib/device-token.ts). */
-  deviceToken?: string;
-}
-
-export function login(body: LoginRequest): Promise<LoginResponse> {
+export async function login(body: LoginRequest): Promise<LoginResponse> {
   const deviceToken = getDeviceToken(body.email);
-  return apiRequest<LoginResponse>('/auth/login', {
-    method: 'POST',
-    body: deviceToken ? { ...body, deviceToken } : body,
-    authenticated: false,
-  }).then((reply) => {
-    if (reply.deviceToken) setDeviceToken(body.email, reply.deviceToken);
-    return reply;
-  });
-}
-
-export interface ChangePasswordRequest {
-  currentPassword: string;
-  newPassword: string;
+  const reply = await call(anonymousApi.POST('/api/auth/login', { body: deviceToken ? { ...body, deviceToken } : body }));
+  if (reply.deviceToken) setDeviceToken(body.email, reply.deviceToken);
+  return reply;
 }
 
 /** One's own change: the answer's token replaces this session's (every other session of the user ends). */
-export function changePassword(body: ChangePasswordRequest): Promise<LoginResponse> {
-  return apiRequest<LoginResponse>('/auth/password', { method: 'POST', body });
+export function changePassword(body: ChangePasswordRequest): Promise<PasswordChanged> {
+  return call(api.POST('/api/auth/password', { body }));
 }
 
 export function fetchCurrentUser(signal?: AbortSignal): Promise<User> {
-  return apiRequest<User>('/auth/me', { signal });
+  return call(api.GET('/api/auth/me', { signal }));
 }

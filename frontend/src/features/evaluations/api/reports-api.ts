@@ -1,33 +1,18 @@
-import { apiBlob, apiRequest } from '@/lib/api-client';
+import { apiBlob } from '@/lib/api-client';
+import { api, call, type Schemas } from '@/lib/api/client';
 
 // backend/src/reports: a report is asked for, rendered by the workers, then downloaded with the bearer token.
 
-export const REPORT_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-export const REPORT_LANGUAGES = ['fr', 'en'] as const;
-export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
-
-export type ReportState = 'queued' | 'running' | 'ready' | 'failed';
-
 /** The answer to a request (202): where the report stands; GET /api/reports/{id} follows it. */
-export interface ReportRequested {
-  id: string;
-  reportId: string;
-  state: ReportState;
-  progress: number;
-}
+export type ReportRequested = Schemas['ReportRequestedDto'];
+export type ReportStatus = Schemas['ReportStatusDto'];
+export type ReportFormat = ReportStatus['format'];
+export type ReportLanguage = ReportStatus['language'];
+export type ReportState = ReportStatus['state'];
 
-export interface ReportStatus {
-  id: string;
-  format: ReportFormat;
-  language: ReportLanguage;
-  state: ReportState;
-  progress: number;
-  error?: string;
-  fileName: string;
-  downloadUrl: string | null;
-}
+// The choices the page offers, in its order; `satisfies` fails the typecheck if the API drops one.
+export const REPORT_FORMATS = ['pdf', 'xlsx', 'csv'] as const satisfies readonly ReportFormat[];
+export const REPORT_LANGUAGES = ['fr', 'en'] as const satisfies readonly ReportLanguage[];
 
 /**
  * Asks for the evaluation's report: an up-to-date one comes back as it is (state ready), otherwise the workers render it.
@@ -35,22 +20,16 @@ export interface ReportStatus {
  * the job to follow and the file's name, which the POST and GET /api/reports/{id} give.
  */
 export function requestEvaluationReport(evaluationId: string, format: ReportFormat, language: ReportLanguage): Promise<ReportRequested> {
-  return apiRequest<ReportRequested>(`/evaluations/${encodeURIComponent(evaluationId)}/reports`, {
-    method: 'POST',
-    body: { format, language },
-  });
+  return call(api.POST('/api/evaluations/{id}/reports', { params: { path: { id: evaluationId } }, body: { format, language } }));
 }
 
 /** Asks for a plan's annual activity report (PDF): the workers render it, GET /api/reports/{id} follows it. */
 export function requestActivityReport(planId: string, year: number, language: ReportLanguage): Promise<ReportRequested> {
-  return apiRequest<ReportRequested>(`/plans/${encodeURIComponent(planId)}/activity-reports`, {
-    method: 'POST',
-    body: { year, language },
-  });
+  return call(api.POST('/api/plans/{id}/activity-reports', { params: { path: { id: planId } }, body: { year, language } }));
 }
 
 export function fetchReportStatus(reportId: string, signal?: AbortSignal): Promise<ReportStatus> {
-  return apiRequest<ReportStatus>(`/reports/${encodeURIComponent(reportId)}`, { signal });
+  return call(api.GET('/api/reports/{id}', { params: { path: { id: reportId } }, signal }));
 }
 
 /** The rendered file, fetched with the session's token (a plain link could not send it). */

@@ -1,16 +1,16 @@
-import {
-  PROGRESS_STATUSES,
-  type EvaluationSnapshot,
-  type ObjectiveSnapshot,
-  type ProgressStatus,
-} from '@repere/contract';
+import { PROGRESS_STATUSES, type ProgressStatus } from '@repere/contract';
 import './evaluations.css';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { DisclosureNote } from '@/components/disclosure-note';
 import { ErrorState, LoadingState } from '@/components/query-state';
-import type { EvaluationDetail, HistoryEntry } from '@/features/evaluations/api/evaluations-api';
+import type {
+  EvaluationDetail,
+  EvaluationSnapshot,
+  HistoryEntry,
+  ObjectiveSnapshot,
+} from '@/features/evaluations/api/evaluations-api';
 import { AssessmentForm, AssessmentView } from '@/features/evaluations/components/assessment-form';
 import { CloseEvaluation } from '@/features/evaluations/components/close-evaluation';
 import { StateBadge, StatusBadge } from '@/features/evaluations/components/evaluation-badges';

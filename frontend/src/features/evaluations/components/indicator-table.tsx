@@ -1,6 +1,6 @@
-import type { EvaluationKind, IndicatorSnapshot, ObjectiveSnapshot } from '@repere/contract';
+import type { EvaluationKind } from '@repere/contract';
 import { useTranslation } from 'react-i18next';
-import type { MidtermComparison } from '@/features/evaluations/api/evaluations-api';
+import type { IndicatorSnapshot, MidtermComparison, ObjectiveSnapshot } from '@/features/evaluations/api/evaluations-api';
 import { StatusBadge } from '@/features/evaluations/components/evaluation-badges';
 import { formatValue } from '@/features/evaluations/components/evaluation-format';
 import { formatDate, formatNumber } from '@/lib/format';

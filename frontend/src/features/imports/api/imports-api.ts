@@ -1,17 +1,19 @@
 import type { ScheduleKind } from '@repere/contract';
-import { apiRequest, apiUpload, type Paginated } from '@/lib/api-client';
+import { apiUpload } from '@/lib/api-client';
+import { api, call, type Schemas } from '@/lib/api/client';
 
 // backend/src/imports: a file is uploaded, analysed by the workers into a preview and a list of problems, then,
 // once the user confirms, imported by the workers. Nothing is written before the confirmation.
 
-export const IMPORT_KINDS = ['plan', 'work-cell', 'responses'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+export type ImportKind = Schemas['ImportKind'];
+// In the page's order; `satisfies` fails the typecheck if the API drops one.
+export const IMPORT_KINDS = ['plan', 'work-cell', 'responses'] as const satisfies readonly ImportKind[];
 
-export const IMPORT_STATUSES = ['analyzing', 'ready', 'invalid', 'importing', 'done', 'failed'] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+export type ImportStatus = Schemas['ImportStatus'];
+export const IMPORT_STATUSES = ['analyzing', 'ready', 'invalid', 'importing', 'done', 'failed'] as const satisfies readonly ImportStatus[];
 
 /** Who may import (the API's PLAN_WRITERS). */
-export const IMPORTERS = ['admin', 'evaluator'] as const;
+export const IMPORTERS = ['admin', 'evaluator'] as const satisfies readonly Schemas['Role'][];
 
 /** The API refuses bodies larger than this (413). */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -59,25 +61,12 @@ export const isProblemField = (field: unknown): field is ProblemField => PROBLEM
 
 export const isColumnTarget = (target: string): target is ColumnTarget => COLUMN_TARGETS.some((pseudo) => pseudo === target);
 
-export interface ImportProblem {
-  row: number | null;
-  column: string | null;
-  code: string;
-  message: string;
-  params?: Record<string, string | number>;
-}
+export type ImportProblem = Schemas['ImportProblemDto'];
+export type ImportProgress = Schemas['ImportProgressDto'];
+export type ImportResult = Schemas['ImportResultDto'];
 
-export interface ImportProgress {
-  done: number;
-  total: number;
-}
-
-export interface ImportResult {
-  planId?: string;
-  workCellId?: string;
-  created: number;
-  skipped: number;
-}
+// openapi.json describes an import's options and preview as free-form objects (they differ by kind): their shapes
+// below are the web app's reading of backend/src/imports (plan-preview, work-cell-preview, responses-preview).
 
 export interface PlanImportOptions {
   title?: string;
@@ -187,20 +176,8 @@ export interface ResponsesPreview {
   lastDate: string | null;
 }
 
-interface ImportBase {
-  id: string;
-  status: ImportStatus;
-  fileName: string;
-  size: number;
-  format: 'text' | 'csv' | 'xlsx' | null;
-  progress: ImportProgress | null;
-  problems: ImportProblem[];
-  problemCount: number;
-  result: ImportResult | null;
-  error: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** The API's ImportDto but its kind-dependent options and preview. */
+type ImportBase = Omit<Schemas['ImportDto'], 'kind' | 'options' | 'preview'>;
 
 export interface PlanImport extends ImportBase {
   kind: 'plan';
@@ -222,6 +199,7 @@ export interface ResponsesImport extends ImportBase {
 
 /** The API's ImportDto; its `kind` tells which options and preview it carries. */
 export type ImportDto = PlanImport | WorkCellImport | ResponsesImport;
+export type ImportPage = Omit<Schemas['ImportPageDto'], 'items'> & { items: ImportDto[] };
 
 export interface NewImport {
   kind: ImportKind;
@@ -230,25 +208,9 @@ export interface NewImport {
   questionnaireId?: string;
 }
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  role: string;
-}
-
-export interface PlanOption {
-  id: string;
-  title: string;
-}
-
-export interface QuestionnaireOption {
-  id: string;
-  title: string;
-  status: string;
-  currentVersion: number;
-}
-
-const importPath = (id: string): string => `/imports/${encodeURIComponent(id)}`;
+export type SessionUser = Schemas['UserDto'];
+export type PlanOption = Schemas['PlanDto'];
+export type QuestionnaireOption = Schemas['QuestionnaireListItemDto'];
 
 export function contentTypeOf(file: Blob): string {
   return CONTENT_TYPES.find((type) => type === file.type) ?? 'application/octet-stream';
@@ -262,36 +224,40 @@ export function createImport({ kind, file, fileName, questionnaireId }: NewImpor
   });
 }
 
+// The API types options and preview loosely (free-form objects): the answer is read as this kind's ImportDto.
+const asImport = (dto: Schemas['ImportDto']): ImportDto => dto as ImportDto;
+
 export function fetchImport(id: string, signal?: AbortSignal): Promise<ImportDto> {
-  return apiRequest<ImportDto>(importPath(id), { signal });
+  return call(api.GET('/api/imports/{id}', { params: { path: { id } }, signal })).then(asImport);
 }
 
-export function fetchImports(page: number, limit: number, signal?: AbortSignal): Promise<Paginated<ImportDto>> {
-  return apiRequest<Paginated<ImportDto>>('/imports', { query: { page, limit }, signal });
+export async function fetchImports(page: number, limit: number, signal?: AbortSignal): Promise<ImportPage> {
+  const answer = await call(api.GET('/api/imports', { params: { query: { page, limit } }, signal }));
+  return { ...answer, items: answer.items.map(asImport) };
 }
 
 /** New options (they replace the previous ones) send the import back to 'analyzing'; 409 once confirmed. */
 export function updateImportOptions(id: string, options: ImportOptionsInput): Promise<ImportDto> {
-  return apiRequest<ImportDto>(importPath(id), { method: 'PATCH', body: { options } });
+  return call(api.PATCH('/api/imports/{id}', { params: { path: { id } }, body: { options } })).then(asImport);
 }
 
 /** 409 import_not_ready unless the import is 'ready'. */
 export function confirmImport(id: string): Promise<ImportDto> {
-  return apiRequest<ImportDto>(`${importPath(id)}/confirm`, { method: 'POST' });
+  return call(api.POST('/api/imports/{id}/confirm', { params: { path: { id } } })).then(asImport);
 }
 
-export function deleteImport(id: string): Promise<void> {
-  return apiRequest<void>(importPath(id), { method: 'DELETE' });
+export async function deleteImport(id: string): Promise<void> {
+  await call(api.DELETE('/api/imports/{id}', { params: { path: { id } } }));
 }
 
 export function fetchMe(signal?: AbortSignal): Promise<SessionUser> {
-  return apiRequest<SessionUser>('/auth/me', { signal });
+  return call(api.GET('/api/auth/me', { signal }));
 }
 
-export function fetchPlanOptions(signal?: AbortSignal): Promise<Paginated<PlanOption>> {
-  return apiRequest<Paginated<PlanOption>>('/plans', { query: { page: 1, limit: 200 }, signal });
+export function fetchPlanOptions(signal?: AbortSignal): Promise<Schemas['PlanPageDto']> {
+  return call(api.GET('/api/plans', { params: { query: { page: 1, limit: 200 } }, signal }));
 }
 
-export function fetchQuestionnaireOptions(signal?: AbortSignal): Promise<Paginated<QuestionnaireOption>> {
-  return apiRequest<Paginated<QuestionnaireOption>>('/questionnaires', { query: { page: 1, limit: 200 }, signal });
+export function fetchQuestionnaireOptions(signal?: AbortSignal): Promise<Schemas['QuestionnaireListItemPageDto']> {
+  return call(api.GET('/api/questionnaires', { params: { query: { page: 1, limit: 200 } }, signal }));
 }

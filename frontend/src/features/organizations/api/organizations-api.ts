@@ -1,15 +1,8 @@
-import type { Network } from '@repere/contract';
-import { apiRequest, type Paginated } from '@/lib/api-client';
+import { api, call, type Schemas } from '@/lib/api/client';
 
-export interface Organization {
-  id: string;
-  name: string;
-  acronym: string | null;
-  network: Network | null;
-  sector: string | null;
-  /** Set when the organization is archived: out of the directory, kept where it is named. */
-  archivedAt?: string | null;
-}
+/** `archivedAt` is set when the organization is archived: out of the directory, kept where it is named. */
+export type Organization = Schemas['OrganizationDto'];
+export type OrganizationPage = Schemas['OrganizationPageDto'];
 
 export interface OrganizationSearch {
   search: string;
@@ -22,9 +15,8 @@ export interface OrganizationSearch {
 export function fetchOrganizations(
   { search, page, limit, archived }: OrganizationSearch,
   signal?: AbortSignal,
-): Promise<Paginated<Organization>> {
-  return apiRequest<Paginated<Organization>>('/organizations', {
-    query: { search, page, limit, archived: archived || undefined },
-    signal,
-  });
+): Promise<OrganizationPage> {
+  return call(
+    api.GET('/api/organizations', { params: { query: { search, page, limit, archived: archived || undefined } }, signal }),
+  );
 }

@@ -103,7 +103,7 @@ export function fieldFor(apiField: string, sent?: CreateParticipationCount): Cou
   const named = DIMENSION_ORDER.find((name) => apiField.includes(name));
   if (named) return `breakdown.${named}`;
   const index = /^breakdown(?:\.|\[)(\d+)/.exec(apiField)?.[1];
-  const cell = index === undefined ? undefined : sent?.breakdown[Number(index)];
+  const cell = index === undefined ? undefined : sent?.breakdown?.[Number(index)];
   const dimension = DIMENSION_ORDER.find((name) => name === cell?.dimension);
   return dimension ? `breakdown.${dimension}` : 'breakdown';
 }

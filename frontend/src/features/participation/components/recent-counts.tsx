@@ -1,12 +1,11 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '@/components/query-state';
-import type { ParticipationCount } from '@/features/participation/api/participation-api';
-import type { Paginated } from '@/lib/api-client';
+import type { ParticipationCountPage } from '@/features/participation/api/participation-api';
 import { formatDate } from '@/lib/format';
 
 interface RecentCountsProps {
-  query: UseQueryResult<Paginated<ParticipationCount>>;
+  query: UseQueryResult<ParticipationCountPage>;
   instrumentName: string | undefined;
 }
 

@@ -4,7 +4,8 @@ import { formatDate } from '@/lib/format';
 
 interface PlanDatesProps {
   plan: {
-    ownerOrganization: OrganizationSummary | null;
+    /** Optional in the API's PlanDto (the relation is loaded only where a page needs it). */
+    ownerOrganization?: OrganizationSummary | null;
     startDate: string | null;
     endDate: string | null;
     midtermDate: string | null;

@@ -1,25 +1,9 @@
-import { apiRequest } from '@/lib/api-client';
+import { api, call, type Schemas } from '@/lib/api/client';
 
-export interface QueueFailure {
-  id: string;
-  name: string;
-  attemptsMade: number;
-  failedReason: string;
-  finishedOn: string | null;
-}
+export type QueueFailure = Schemas['QueueFailureDto'];
+export type QueueState = Schemas['QueueStateDto'];
+export type QueueBoard = Schemas['QueueBoardDto'];
 
-export interface QueueState {
-  name: string;
-  waiting: number;
-  active: number;
-  completed: number;
-  failed: number;
-  delayed: number;
-  retried: number;
-  recentlyExamined: number;
-  failures: QueueFailure[];
-}
-
-export function fetchQueues(signal?: AbortSignal): Promise<{ queues: QueueState[] }> {
-  return apiRequest('/admin/queues', { signal });
+export function fetchQueues(signal?: AbortSignal): Promise<QueueBoard> {
+  return call(api.GET('/api/admin/queues', { signal }));
 }

@@ -1,77 +1,44 @@
-import type { Question, QuestionnaireStatus, Translations } from '@repere/contract';
-import { apiBlob, apiRequest, type Paginated } from '@/lib/api-client';
+import { apiBlob } from '@/lib/api-client';
+import { api, call, type Schemas } from '@/lib/api/client';
 
 // backend/src/questionnaires: the working copy evaluators edit, publishing, closing and the poster's QR code.
 
-// Question types, questions and their translations are the contract's (@repere/contract).
+// The shapes are openapi.json's (lib/api/schema.d.ts, generated); questions match the contract's Question.
 
-export interface QuestionnaireListItem {
-  id: string;
-  slug: string;
-  title: string;
-  status: QuestionnaireStatus;
-  languages: string[];
-  defaultLanguage: string;
-  planId: string;
-  instrumentId: string | null;
-  currentVersion: number;
-}
+export type QuestionnaireListItem = Schemas['QuestionnaireListItemDto'];
+export type QuestionnaireListPage = Schemas['QuestionnaireListItemPageDto'];
+export type Questionnaire = Schemas['QuestionnaireDto'];
+/** What the builder edits: the working copy's texts, languages and questions. */
+export type QuestionnaireContent = Pick<Questionnaire, 'title' | 'description' | 'languages' | 'defaultLanguage' | 'questions'>;
+export type CreateQuestionnaireBody = Schemas['CreateQuestionnaireDto'];
 
-export interface QuestionnaireContent {
-  title: Translations;
-  description: Translations;
-  languages: string[];
-  defaultLanguage: string;
-  questions: Question[];
-}
-
-export interface Questionnaire extends QuestionnaireContent {
-  id: string;
-  planId: string;
-  instrumentId: string | null;
-  slug: string;
-  status: QuestionnaireStatus;
-  currentVersion: number;
-  opensAt: string | null;
-  closesAt: string | null;
-  publicUrl: string;
-  hasUnpublishedChanges: boolean;
-  versions: { version: number; createdAt: string; responseCount: number }[];
-  missingTranslations: Record<string, string[]>;
-}
-
-export interface CreateQuestionnaireBody extends QuestionnaireContent {
-  planId: string;
-  slug?: string;
-}
-
-export function fetchQuestionnaires(planId: string | undefined, signal?: AbortSignal): Promise<Paginated<QuestionnaireListItem>> {
-  return apiRequest<Paginated<QuestionnaireListItem>>('/questionnaires', { query: { planId, page: 1, limit: 200 }, signal });
+export function fetchQuestionnaires(planId: string | undefined, signal?: AbortSignal): Promise<QuestionnaireListPage> {
+  return call(api.GET('/api/questionnaires', { params: { query: { planId, page: 1, limit: 200 } }, signal }));
 }
 
 export function fetchQuestionnaire(id: string, signal?: AbortSignal): Promise<Questionnaire> {
-  return apiRequest<Questionnaire>(`/questionnaires/${encodeURIComponent(id)}`, { signal });
+  return call(api.GET('/api/questionnaires/{id}', { params: { path: { id } }, signal }));
 }
 
 export function createQuestionnaire(body: CreateQuestionnaireBody): Promise<Questionnaire> {
-  return apiRequest<Questionnaire>('/questionnaires', { method: 'POST', body });
+  return call(api.POST('/api/questionnaires', { body }));
 }
 
-export function updateQuestionnaire(id: string, body: Partial<QuestionnaireContent>): Promise<Questionnaire> {
-  return apiRequest<Questionnaire>(`/questionnaires/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+export function updateQuestionnaire(id: string, body: Schemas['UpdateQuestionnaireDto']): Promise<Questionnaire> {
+  return call(api.PATCH('/api/questionnaires/{id}', { params: { path: { id } }, body }));
 }
 
-export function deleteQuestionnaire(id: string): Promise<void> {
-  return apiRequest<void>(`/questionnaires/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export async function deleteQuestionnaire(id: string): Promise<void> {
+  await call(api.DELETE('/api/questionnaires/{id}', { params: { path: { id } } }));
 }
 
 export type QuestionnaireCommand = 'ads-block' | 'publish' | 'close';
 
 export function runQuestionnaireCommand(id: string, command: QuestionnaireCommand): Promise<Questionnaire> {
-  return apiRequest<Questionnaire>(`/questionnaires/${encodeURIComponent(id)}/${command}`, {
-    method: 'POST',
-    body: command === 'publish' ? {} : undefined,
-  });
+  const params = { path: { id } };
+  if (command === 'publish') return call(api.POST('/api/questionnaires/{id}/publish', { params, body: {} }));
+  if (command === 'close') return call(api.POST('/api/questionnaires/{id}/close', { params }));
+  return call(api.POST('/api/questionnaires/{id}/ads-block', { params }));
 }
 
 /** The QR code of the public link, fetched with the bearer token: an <img src> could not send it. */

@@ -1,136 +1,66 @@
-import type { Network } from '@repere/contract';
-import { apiRequest, type Paginated } from '@/lib/api-client';
+import { api, call, type Schemas } from '@/lib/api/client';
 
 // backend/src/work-cells: a work cell's own fields, its steps (/work-steps) and its partners (/partnerships).
 
+export type OrganizationOption = Schemas['OrganizationDto'];
+export type EditableStep = Schemas['WorkStepDto'];
+export type EditablePartnership = Schemas['CellPartnershipDto'];
+export type EditableWorkCell = Schemas['WorkCellDto'];
+export type WorkCellListItem = Schemas['WorkCellSummaryDto'];
+/** The form's whole state: every field is sent, so a PATCH is the same body as a POST. */
+export type WorkCellBody = Schemas['UpdateWorkCellDto'] & Pick<Schemas['CreateWorkCellDto'], 'name'>;
+export type StepBody = Schemas['UpdateWorkStepDto'];
+export type PartnershipBody = Schemas['UpdatePartnershipDto'];
+export type ObjectiveOption = Schemas['ObjectiveDto'];
 
-export interface OrganizationOption {
-  id: string;
-  name: string;
-  acronym: string | null;
-}
-
-export interface EditableStep {
-  id: string;
-  position: number;
-  text: string;
-  done: boolean;
-  phase: string | null;
-  date: string | null;
-}
-
-export interface EditablePartnership {
-  id: string;
-  organizationId: string;
-  organization: OrganizationOption | null;
-  network: Network | null;
-  sector: string | null;
-  position: number;
-}
-
-export interface EditableWorkCell {
-  id: string;
-  name: string;
-  objectiveId: string | null;
-  objective: { id: string; code: string; title: string } | null;
-  objectiveText: string | null;
-  startDate: string | null;
-  startDateText: string | null;
-  mandate: string | null;
-  contact: string | null;
-  partnersNote: string | null;
-  steps: EditableStep[];
-  partnerships: EditablePartnership[];
-}
-
-export interface WorkCellListItem {
-  id: string;
-  name: string;
-  stepsDone: number;
-  stepsTotal: number;
-  partnerCount: number;
-}
-
-export interface WorkCellBody {
-  name: string;
-  objectiveId: string | null;
-  objectiveText: string | null;
-  startDate: string | null;
-  startDateText: string | null;
-  mandate: string;
-  contact: string | null;
-  partnersNote: string | null;
-}
-
-export interface StepBody {
-  text?: string;
-  done?: boolean;
-  phase?: string | null;
-  date?: string | null;
-  position?: number;
-}
-
-export interface PartnershipBody {
-  network?: Network | null;
-  sector?: string | null;
-  position?: number;
-}
-
-export interface ObjectiveOption {
-  id: string;
-  planId: string;
-  code: string;
-  title: string;
-}
-
-export function fetchWorkCellList(signal?: AbortSignal): Promise<Paginated<WorkCellListItem>> {
-  return apiRequest<Paginated<WorkCellListItem>>('/work-cells', { query: { page: 1, limit: 200 }, signal });
+export function fetchWorkCellList(signal?: AbortSignal): Promise<Schemas['WorkCellSummaryPageDto']> {
+  return call(api.GET('/api/work-cells', { params: { query: { page: 1, limit: 200 } }, signal }));
 }
 
 export function fetchEditableWorkCell(id: string, signal?: AbortSignal): Promise<EditableWorkCell> {
-  return apiRequest<EditableWorkCell>(`/work-cells/${encodeURIComponent(id)}`, { signal });
+  return call(api.GET('/api/work-cells/{id}', { params: { path: { id } }, signal }));
 }
 
 export function createWorkCell(body: WorkCellBody): Promise<EditableWorkCell> {
-  return apiRequest<EditableWorkCell>('/work-cells', { method: 'POST', body });
+  return call(api.POST('/api/work-cells', { body }));
 }
 
 export function updateWorkCell(id: string, body: WorkCellBody): Promise<EditableWorkCell> {
-  return apiRequest<EditableWorkCell>(`/work-cells/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+  return call(api.PATCH('/api/work-cells/{id}', { params: { path: { id } }, body }));
 }
 
-export function deleteWorkCell(id: string): Promise<void> {
-  return apiRequest<void>(`/work-cells/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export async function deleteWorkCell(id: string): Promise<void> {
+  await call(api.DELETE('/api/work-cells/{id}', { params: { path: { id } } }));
 }
 
-export function createStep(body: StepBody & { workCellId: string; text: string }): Promise<EditableStep> {
-  return apiRequest<EditableStep>('/work-steps', { method: 'POST', body });
+export function createStep(body: Schemas['CreateWorkStepDto']): Promise<EditableStep> {
+  return call(api.POST('/api/work-steps', { body }));
 }
 
 export function updateStep(id: string, body: StepBody): Promise<EditableStep> {
-  return apiRequest<EditableStep>(`/work-steps/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+  return call(api.PATCH('/api/work-steps/{id}', { params: { path: { id } }, body }));
 }
 
-export function deleteStep(id: string): Promise<void> {
-  return apiRequest<void>(`/work-steps/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export async function deleteStep(id: string): Promise<void> {
+  await call(api.DELETE('/api/work-steps/{id}', { params: { path: { id } } }));
 }
 
-export function createPartnership(body: PartnershipBody & { workCellId: string; organizationId: string }): Promise<EditablePartnership> {
-  return apiRequest<EditablePartnership>('/partnerships', { method: 'POST', body });
+export function createPartnership(body: Schemas['CreatePartnershipDto']): Promise<EditablePartnership> {
+  return call(api.POST('/api/partnerships', { body }));
 }
 
 export function updatePartnership(id: string, body: PartnershipBody): Promise<EditablePartnership> {
-  return apiRequest<EditablePartnership>(`/partnerships/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+  return call(api.PATCH('/api/partnerships/{id}', { params: { path: { id } }, body }));
 }
 
-export function deletePartnership(id: string): Promise<void> {
-  return apiRequest<void>(`/partnerships/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export async function deletePartnership(id: string): Promise<void> {
+  await call(api.DELETE('/api/partnerships/{id}', { params: { path: { id } } }));
 }
 
-export function searchOrganizations(search: string, signal?: AbortSignal): Promise<Paginated<OrganizationOption>> {
-  return apiRequest<Paginated<OrganizationOption>>('/organizations', { query: { search, page: 1, limit: 20 }, signal });
+export function searchOrganizations(search: string, signal?: AbortSignal): Promise<Schemas['OrganizationPageDto']> {
+  return call(api.GET('/api/organizations', { params: { query: { search, page: 1, limit: 20 } }, signal }));
 }
 
-export function fetchObjectiveOptions(signal?: AbortSignal): Promise<Paginated<ObjectiveOption>> {
-  return apiRequest<Paginated<ObjectiveOption>>('/objectives', { query: { page: 1, limit: 200 }, signal });
+export function fetchObjectiveOptions(signal?: AbortSignal): Promise<Schemas['ObjectivePageDto']> {
+  return call(api.GET('/api/objectives', { params: { query: { page: 1, limit: 200 } }, signal }));
 }

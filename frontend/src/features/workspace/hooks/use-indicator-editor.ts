@@ -11,7 +11,7 @@ import {
   updateIndicator,
   type FiguresView,
   type IndicatorBody,
-  type ManualValue,
+  type ManualValueBody,
 } from '@/features/workspace/api/indicators-api';
 import { fetchQuestionnaire, fetchQuestionnaires } from '@/features/workspace/api/questionnaires-api';
 import { readPageKeys, workspaceKeys } from '@/features/workspace/hooks/workspace-keys';
@@ -114,7 +114,7 @@ export function useManualValues(indicatorId: string, enabled: boolean) {
 export function useAddManualValue(indicatorId: string, planId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: Omit<ManualValue, 'id'>) => createManualValue(body),
+    mutationFn: (body: ManualValueBody) => createManualValue(body),
     onSuccess: async () => {
       void queryClient.invalidateQueries({ queryKey: workspaceKeys.values(indicatorId) });
       void queryClient.invalidateQueries({ queryKey: workspaceKeys.progress(planId) });

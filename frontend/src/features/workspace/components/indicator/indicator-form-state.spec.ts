@@ -24,6 +24,10 @@ const questions: Questions = [
 /** An answer share of a questionnaire whose instrument is inst-q, as the API returns it. */
 const indicator: Indicator = {
   id: 'ind-1',
+  createdAt: '2025-01-10T14:00:00.000Z',
+  updatedAt: '2025-01-10T14:00:00.000Z',
+  archivedAt: null,
+  archivedBy: null,
   planId: 'plan-1',
   objectiveId: 'obj-2',
   actionId: null,
@@ -41,6 +45,7 @@ const indicator: Indicator = {
   dimensions: ['gender'],
   source: { questionnaireId: 'qn-1', questionId: 'q-choice', anyOf: ['yes'] },
   instrumentIds: ['inst-q'],
+  position: 0,
 };
 
 const instrumentOf = (id: string): string | null => ({ 'qn-1': 'inst-q', 'qn-2': 'inst-r' })[id] ?? null;
@@ -66,7 +71,8 @@ describe(initialFields.name, () => {
   });
 
   it('sends back what was opened when nothing was changed', () => {
-    const { id: _id, planId: _planId, ...body } = indicator;
+    // The server's own fields (identity, dates, archive, order) are not the form's to send.
+    const { id: _id, planId: _planId, createdAt: _c, updatedAt: _u, archivedAt: _a, archivedBy: _b, position: _p, ...body } = indicator;
     expect(toBody(initialFields(indicator, defaults), instrumentOf)).toEqual(body);
   });
 });

@@ -34,7 +34,7 @@ export function SourcePreview({ form, tree, questionnaires, questionnaire }: Sou
     const picked = options.filter((option) => form.anyOf.some((value) => value === option.value)).map((option) => option.label);
     return picked.join(separator) || none;
   };
-  const responses = questionnaire?.versions.reduce((sum, version) => sum + version.responseCount, 0);
+  const responses = questionnaire?.versions.reduce((sum, version) => sum + (version.responseCount ?? 0), 0);
 
   switch (form.kind) {
     case 'response_count':

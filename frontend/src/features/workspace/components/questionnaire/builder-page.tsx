@@ -71,7 +71,7 @@ function Builder({ questionnaire, canEdit }: { questionnaire: Questionnaire; can
   const slots = useMemo(() => draftSlots(draft), [draft]);
   const errors = useFormErrors(problems, save.error ?? command.error, slots);
   const shownLanguage = draft.languages.includes(previewLanguage) ? previewLanguage : draft.defaultLanguage;
-  const responses = questionnaire.versions.reduce((sum, version) => sum + version.responseCount, 0);
+  const responses = questionnaire.versions.reduce((sum, version) => sum + (version.responseCount ?? 0), 0);
 
   useEffect(() => {
     if (!focusNext) return;
