@@ -20,7 +20,6 @@ import {
 import { deleteKeys } from './support/redis-keys';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { GiveUp, waitFor } from './support/wait-for';
-import { insertResponses } from './support/response-rows';
 
 // Issue #4's faults, on the real PostgreSQL and Redis with the built processes: a worker SIGKILLed in the middle of a
 // recompute, and Redis stopped while responses arrive. Each test has queue prefixes of its own, so that no other spec's
@@ -232,7 +231,7 @@ describe('Redis stopped while responses arrive, then restarted', () => {
         .timeout(DEADLINE).send({ language: 'fr', version: 1, answers });
       return res.status;
     } catch (err) {
-      throw new Error(`response #${n} got no answer: ${(err as Error).message}`);
+      throw new Error(`response #${n} got no answer: ${(err as Error).message}`, { cause: err });
     }
   }
   /** `count` responses, `parallel` at a time (so several share a batch). */

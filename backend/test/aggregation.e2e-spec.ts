@@ -4,8 +4,6 @@ import { Indicator } from '@backend/indicators/indicator.entity';
 import { Instrument } from '@backend/indicators/instrument.entity';
 import { ManualValue } from '@backend/indicators/manual-value.entity';
 import { ParticipationCount } from '@backend/participation/participation-count.entity';
-import { Objective } from '@backend/plans/objective.entity';
-import { Plan } from '@backend/plans/plan.entity';
 import type { AnswerValue, Question } from '@backend/questionnaires/question.types';
 import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-version.entity';
 import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';

@@ -157,11 +157,11 @@ describe('The API and the workers SIGKILLed in the middle of a write leave nothi
         const id = planIds[next];
         next += 1;
         inFlight += 1;
-        let code = 0; // no HTTP answer: the connection was reset or refused
+        let code: number;
         try {
           code = (await request(api.url).delete(`/api/plans/${id}`).set(bearer(token)).timeout({ deadline: 60_000 })).status;
         } catch {
-          code = 0;
+          code = 0; // no HTTP answer: the connection was reset or refused
         }
         inFlight -= 1;
         status.set(id, code);
@@ -170,8 +170,8 @@ describe('The API and the workers SIGKILLed in the middle of a write leave nothi
     };
     const lanes = Promise.all(Array.from({ length: LANES }, lane));
     let release: (() => Promise<void>) | null = null;
-    let caught: Session[] = [];
-    let answeredBeforeLock = 0;
+    let caught: Session[];
+    let answeredBeforeLock: number;
     try {
       await waitFor('the first archives to be answered', () => status.size >= 5, { timeoutMs: 30_000, intervalMs: 1 });
       release = await holdLock('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [archiver.userId]);
@@ -250,8 +250,8 @@ describe('The API and the workers SIGKILLed in the middle of a write leave nothi
 
     // Act 1: confirmed; the worker's INSERT of the rows is caught with every row written, uncommitted; SIGKILL.
     const firstApp = sessionName('workers-1');
-    let release: (() => Promise<void>) | null = await holdLock('SELECT 1 FROM questionnaire_versions WHERE questionnaire_id = $1 FOR UPDATE', [q.questionnaireId]);
-    let caught: Session[] = [];
+    const release = await holdLock('SELECT 1 FROM questionnaire_versions WHERE questionnaire_id = $1 FOR UPDATE', [q.questionnaireId]);
+    let caught: Session[];
     try {
       await t.http().post(`/api/imports/${importId}/confirm`).set(bearer(t.tokens.evaluator)).expect(202);
       caught = await waitFor('the worker to be writing the rows', async () => {
@@ -262,7 +262,6 @@ describe('The API and the workers SIGKILLed in the middle of a write leave nothi
       await first.kill('SIGKILL');
     } finally {
       await release();
-      release = null;
     }
     await sessionsEnd(firstApp);
 
@@ -325,7 +324,7 @@ describe('The API and the workers SIGKILLed in the middle of a write leave nothi
     await evaluationQueue.pause();
     let evaluationId: string;
     let release: (() => Promise<void>) | null = null;
-    let caught: Session[] = [];
+    let caught: Session[];
     try {
       const opened = await t.http().post(`/api/plans/${plan.planId}/evaluations`).set(bearer(t.tokens.evaluator)).send({ kind: 'midterm', cutoff });
       expect({ status: opened.status, body: opened.body as unknown }).toMatchObject({ status: 201 });

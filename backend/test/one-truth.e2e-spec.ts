@@ -184,7 +184,7 @@ describe('One truth: progress, evaluations and reports agree at every date', () 
       const instrument = await em.save(em.create(Instrument, { planId: plan.id, kind: 'questionnaire', name: 'Questionnaire' }));
       const content = { title: { fr: 'Q' }, description: {}, defaultLanguage: 'fr', languages: ['fr'], questions: QUESTIONS };
       const q = await em.save(em.create(Questionnaire, { ...content, planId: plan.id, instrumentId: instrument.id, slug: `tz-${randomUUID()}`, status: 'published', currentVersion: 1 }));
-      const version = await em.save(em.create(QuestionnaireVersion, { ...content, questionnaireId: q.id, version: 1 }));
+      await em.save(em.create(QuestionnaireVersion, { ...content, questionnaireId: q.id, version: 1 }));
       const counts = await em.save(em.create(Instrument, { planId: plan.id, kind: 'participation_count', name: 'Participants' }));
       const base = { planId: plan.id, objectiveId: objective.id, status: 'active' as const, direction: 'up' as const, grain: 'month' as const };
       const [respondents, participants, manual] = await em.save([

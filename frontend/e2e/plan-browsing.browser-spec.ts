@@ -1,16 +1,14 @@
 import { Browser, Page } from 'playwright-core';
-import type { TestApp } from '../../backend/test/support/test-app';
 import { eventually, screenshot, useBrowserApp, signIn as signInAs } from './browser';
 
 describe('A steering committee member browses the plans', () => {
-  let t: TestApp;
   let browser: Browser;
   let page: Page;
   let origin: string;
 
   const app = useBrowserApp();
   beforeAll(() => {
-    ({ t, browser, origin } = app());
+    ({ browser, origin } = app());
   });
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

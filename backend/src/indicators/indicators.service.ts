@@ -4,7 +4,6 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { invalidField, notFound } from '@backend/common/errors';
 import { findInPlan, findOr404, findReferenced, listPlanParts } from '@backend/common/lookup';
 import { Action } from '@backend/plans/action.entity';
-import { PlanPartQueryDto } from '@backend/plans/dto/orientation.dto';
 import { ExpectedResult } from '@backend/plans/expected-result.entity';
 import { Objective } from '@backend/plans/objective.entity';
 import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';

@@ -14,7 +14,7 @@ export const LINE_BREAK_HYPHEN = /(\p{L})[-\u00ad]\s+(?!(?:et|ou|and|or)\b)(\p{L
 // An acronym holds a word written in capitals (« OMH », « RLPRÉ », « TRÎL », « CISSSL de Laval »);
 // « (public) », « (groupe ressource technique) » or « (Immeubles Val-Martin) » explain the name instead
 // and stay in it.
-const LOOKS_LIKE_ACRONYM = /(^|\s)(?=(?:\S*\p{Lu}){2})[\p{Lu}\p{N}&.'\-]+(?=\s|$)/u;
+const LOOKS_LIKE_ACRONYM = /(^|\s)(?=(?:\S*\p{Lu}){2})[\p{Lu}\p{N}&.'-]+(?=\s|$)/u;
 
 const TRAILING_PARENTHESIS = /^(.*\S)\s*\(([^()]+)\)$/u;
 

@@ -1,14 +1,10 @@
+import { ANSWER_PROBLEM_KEYS } from '@repere/contract';
+
 /**
  * What a resident reads when an answer is refused, in the languages the catalogs cover. A questionnaire in
  * another language (Punjabi, Tamil…) falls back to its default language's catalog, then to English.
  */
-export const MESSAGE_KEYS = [
-  'summary', 'body', 'unknown_field', 'language', 'version', 'answers', 'entry',
-  'required', 'unknown_question', 'duplicate_question', 'hidden', 'prefer_not',
-  'choice', 'choices', 'yes_no', 'scale', 'scale_any',
-  'number', 'number_min', 'number_max', 'number_range',
-  'text', 'date',
-] as const;
+export const MESSAGE_KEYS = ['summary', 'body', 'unknown_field', 'language', 'version', 'answers', ...ANSWER_PROBLEM_KEYS] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
 export type MessageParams = Record<string, string | number>;
 

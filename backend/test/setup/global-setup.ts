@@ -14,14 +14,14 @@ export default async function globalSetup(): Promise<void> {
   try {
     url = await createDatabase(base, run);
   } catch (err) {
-    throw new Error(`Tests need PostgreSQL at ${base} (set DATABASE_URL): ${(err as Error).message}`);
+    throw new Error(`Tests need PostgreSQL at ${base} (set DATABASE_URL): ${(err as Error).message}`, { cause: err });
   }
   const redis = new Redis(process.env.REDIS_URL ?? DEFAULT_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
     await redis.ping();
   } catch (err) {
-    throw new Error(`Tests need Redis at ${process.env.REDIS_URL ?? DEFAULT_REDIS_URL} (set REDIS_URL): ${(err as Error).message}`);
+    throw new Error(`Tests need Redis at ${process.env.REDIS_URL ?? DEFAULT_REDIS_URL} (set REDIS_URL): ${(err as Error).message}`, { cause: err });
   } finally {
     redis.disconnect();
   }

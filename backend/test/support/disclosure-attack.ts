@@ -25,7 +25,7 @@ const { determinedCounts, feasibleRange } = ((): typeof import('@backend/disclos
   try {
     return nativeRequire(ATTACKER) as typeof import('@backend/disclosure/differencing-attack');
   } catch (err) {
-    throw new Error(`The attacker is read from ${ATTACKER}: run npm run build:server first (${(err as Error).message})`);
+    throw new Error(`The attacker is read from ${ATTACKER}: run npm run build:server first (${(err as Error).message})`, { cause: err });
   }
 })();
 

@@ -20,7 +20,7 @@ function selfSigned(host: string): { key: Buffer; cert: Buffer } {
       '-addext', `subjectAltName=DNS:${host}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'pipe' });
     return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
   } catch (err) {
-    throw new Error(`Could not make a test certificate with openssl (apt-get install openssl): ${(err as Error).message}`);
+    throw new Error(`Could not make a test certificate with openssl (apt-get install openssl): ${(err as Error).message}`, { cause: err });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

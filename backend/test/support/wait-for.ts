@@ -22,7 +22,7 @@ export async function waitFor<T>(
   { timeoutMs, intervalMs = 250 }: WaitOptions,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  let last = 'the probe never answered';
+  let last: string;
   for (;;) {
     try {
       const result = await probe();

@@ -100,6 +100,8 @@ export interface SuppressedOptions {
 }
 
 declare module 'chart.js' {
+  // Declaration merging: the type parameter must be chart.js's own, used or not.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface PluginOptionsByType<TType extends ChartType> {
     repereReferences?: ReferencesOptions | false;
     repereSuppressed?: SuppressedOptions | false;

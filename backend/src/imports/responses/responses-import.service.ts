@@ -60,9 +60,9 @@ export class ResponsesImportService {
     let firstDate: string | null = null;
     let lastDate: string | null = null;
     const samples: string[][] = [];
-    const self = this;
+    const files = this.files;
     async function* staged(): AsyncGenerator<StagedRow[]> {
-      for await (const batch of tableRows(self.files.read(imp.id), sniffed as Extract<typeof sniffed, { ok: true }>, onBytes)) {
+      for await (const batch of tableRows(files.read(imp.id), sniffed as Extract<typeof sniffed, { ok: true }>, onBytes)) {
         const out: StagedRow[] = [];
         for (const row of batch) {
           if (reader === null) {
