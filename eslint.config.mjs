@@ -19,14 +19,23 @@ export default defineConfig(
     plugins: { 'import-x': importX },
     rules: {
       // Node's modules, then packages, then ours (@backend, @repere, @/), then relative: one order everywhere.
-      'import-x/order': ['warn', {
-        groups: ['builtin', 'external', 'internal', 'parent', 'sibling', 'index'],
-        pathGroups: [{ pattern: '{@backend,@repere,@}/**', group: 'internal' }, { pattern: '@repere/contract', group: 'internal' }],
-        pathGroupsExcludedImportTypes: ['builtin'],
-        'newlines-between': 'never',
-      }],
+      'import-x/order': [
+        'warn',
+        {
+          groups: ['builtin', 'external', 'internal', 'parent', 'sibling', 'index'],
+          pathGroups: [
+            { pattern: '{@backend,@repere,@}/**', group: 'internal' },
+            { pattern: '@repere/contract', group: 'internal' },
+          ],
+          pathGroupsExcludedImportTypes: ['builtin'],
+          'newlines-between': 'never',
+        },
+      ],
       // `_name`: deliberately unused (a destructured field left out, a parameter an interface imposes).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {

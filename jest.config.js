@@ -6,12 +6,15 @@
 const backendSwc = ['@swc/jest', { swcrc: true }];
 // The web app is ESM and TSX for Vite (React's automatic runtime); under Jest it becomes CommonJS like the rest.
 // .swcrc is the backend's (decorators, @backend paths): not read here.
-const webSwc = ['@swc/jest', {
-  swcrc: false,
-  sourceMaps: 'inline',
-  jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' },
-  module: { type: 'commonjs' },
-}];
+const webSwc = [
+  '@swc/jest',
+  {
+    swcrc: false,
+    sourceMaps: 'inline',
+    jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' },
+    module: { type: 'commonjs' },
+  },
+];
 const shared = {
   transform: { '^.+\\.(t|j)s$': backendSwc },
   // @repere/contract from its source: specs need no build of the package.
@@ -32,8 +35,12 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/backend/src/**/*.spec.ts', '<rootDir>/workers/src/**/*.spec.ts', '<rootDir>/frontend/src/**/*.spec.ts',
-        '<rootDir>/packages/contract/src/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/backend/src/**/*.spec.ts',
+        '<rootDir>/workers/src/**/*.spec.ts',
+        '<rootDir>/frontend/src/**/*.spec.ts',
+        '<rootDir>/packages/contract/src/**/*.spec.ts',
+      ],
       // The first pattern that matches a file wins: the web app's files before the backend's.
       transform: { '/frontend/src/.+\\.tsx?$': webSwc, ...shared.transform },
       moduleNameMapper: { ...shared.moduleNameMapper, '^@/(.*)$': '<rootDir>/frontend/src/$1' },

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import * as argon2 from 'argon2';
 import { Client } from 'pg';
-import { onServer as onServerOf, withDatabase } from './support/database';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from '../backend/src/config/defaults';
+import { onServer as onServerOf, withDatabase } from './support/database';
 import { API_MAIN, backend, WORKERS_MAIN } from './aggregate/dist';
 import { ms, n } from './aggregate/stats';
 import { seedAdmin, seedPlan, seedQuestionnaire } from './aggregate/seed';
@@ -55,7 +55,13 @@ async function writeExport(): Promise<{ bytes: number; columns: number }> {
   const services = labels(ids.services);
   const gender = labels(ids.gender);
   const age = labels(ids.age_group);
-  const columns = ['Horodateur', 'ID de réponse', ...[ids.heardFrom, ids.firstTime, ids.knowsTable, ids.services, ids.satisfaction, ids.improve, ids.gender, ids.age_group].map((id) => byId(id).label.fr)];
+  const columns = [
+    'Horodateur',
+    'ID de réponse',
+    ...[ids.heardFrom, ids.firstTime, ids.knowsTable, ids.services, ids.satisfaction, ids.improve, ids.gender, ids.age_group].map(
+      (id) => byId(id).label.fr,
+    ),
+  ];
   const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const out = createWriteStream(FILE);
   let seed = 42;
@@ -97,13 +103,29 @@ async function plainCopy(db: Client, columns: number): Promise<number> {
 
 // ─── 3. The import, as the web app does it ──────────────────────────────────────────────────────────────────
 
-interface ImportState { status: string; problemCount: number; problems: unknown[]; preview: { rows: number; newRows: number; alreadyImported: number } | null; result: { created: number; skipped: number } | null; error: string | null }
+interface ImportState {
+  status: string;
+  problemCount: number;
+  problems: unknown[];
+  preview: { rows: number; newRows: number; alreadyImported: number } | null;
+  result: { created: number; skipped: number } | null;
+  error: string | null;
+}
 
-async function importOnce(base: string, token: string, questionnaireId: string, db: Client, children: ChildProcess[]): Promise<{ uploadMs: number; analyzeMs: number; writeMs: number; state: ImportState }> {
+async function importOnce(
+  base: string,
+  token: string,
+  questionnaireId: string,
+  db: Client,
+  children: ChildProcess[],
+): Promise<{ uploadMs: number; analyzeMs: number; writeMs: number; state: ImportState }> {
   const auth = { authorization: `Bearer ${token}` };
   const t0 = performance.now();
   const up = await fetch(`${base}/api/imports?kind=responses&fileName=export.csv&questionnaireId=${questionnaireId}`, {
-    method: 'POST', headers: { ...auth, 'content-type': 'text/csv' }, body: createReadStream(FILE) as unknown as BodyInit, duplex: 'half',
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'text/csv' },
+    body: createReadStream(FILE) as unknown as BodyInit,
+    duplex: 'half',
   } as RequestInit);
   if (up.status !== 202) throw new Error(`upload answered ${up.status}: ${await up.text()}`);
   const uploadMs = since(t0);
@@ -152,38 +174,68 @@ async function main(): Promise<void> {
 
     const welcome = backend.welcomeDay();
     const plan = await seedPlan(db, '2021-06-01');
-    const q = await seedQuestionnaire(db, plan, 'bench-import-bienvenue', { title: welcome.WELCOME_DAY_TITLE, description: welcome.WELCOME_DAY_DESCRIPTION, questions: welcome.WELCOME_DAY_QUESTIONS });
+    const q = await seedQuestionnaire(db, plan, 'bench-import-bienvenue', {
+      title: welcome.WELCOME_DAY_TITLE,
+      description: welcome.WELCOME_DAY_DESCRIPTION,
+      questions: welcome.WELCOME_DAY_QUESTIONS,
+    });
     const email = 'bench-import@repere.test';
     const password = randomBytes(12).toString('hex');
     await seedAdmin(db, email, await argon2.hash(password, { type: argon2.argon2id }));
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const env = {
-      ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: URL_, REDIS_URL, LOG_LEVEL: 'warn',
-      JWT_SECRET: randomBytes(32).toString('hex'), QUEUE_PREFIX: NAME, WEB_DIST: join(tmpdir(), 'repere-bench-no-web'),
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: URL_,
+      REDIS_URL,
+      LOG_LEVEL: 'warn',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      QUEUE_PREFIX: NAME,
+      WEB_DIST: join(tmpdir(), 'repere-bench-no-web'),
     };
     const api = start(process.execPath, [API_MAIN], env, 'api');
     const workers = start(process.execPath, [WORKERS_MAIN], env, 'workers');
     try {
       await waitForHttp(`${base}/api/health`, api);
-      const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
       const { accessToken } = (await login.json()) as { accessToken: string };
       say('3. Importing through the API and the workers…');
       const first = await importOnce(base, accessToken, q.id, db, [api, workers]);
-      const [{ count }] = (await db.query<{ count: number }>('SELECT count(*)::int AS count FROM responses WHERE questionnaire_id = $1', [q.id])).rows;
-      if (count !== ROWS || first.state.result?.created !== ROWS) throw new Error(`${count} responses stored, ${first.state.result?.created} created, for ${ROWS} rows`);
-      const [{ coded }] = (await db.query<{ coded: number }>('SELECT count(*)::int AS coded FROM responses WHERE questionnaire_id = $1 AND codes IS NOT NULL', [q.id])).rows;
+      const [{ count }] = (
+        await db.query<{ count: number }>('SELECT count(*)::int AS count FROM responses WHERE questionnaire_id = $1', [q.id])
+      ).rows;
+      if (count !== ROWS || first.state.result?.created !== ROWS)
+        throw new Error(`${count} responses stored, ${first.state.result?.created} created, for ${ROWS} rows`);
+      const [{ coded }] = (
+        await db.query<{ coded: number }>(
+          'SELECT count(*)::int AS coded FROM responses WHERE questionnaire_id = $1 AND codes IS NOT NULL',
+          [q.id],
+        )
+      ).rows;
       const importMs = first.analyzeMs + first.writeMs;
       say(`   upload (file → 1 MB chunks in PostgreSQL)      ${ms(first.uploadMs)}`);
       say(`   analysis (read, check, stage every row)        ${ms(first.analyzeMs)}`);
       say(`   writing (confirm → rows in responses)          ${ms(first.writeMs)}`);
-      say(`   import = analysis + writing                    ${ms(importMs)} (${n(ROWS / (importMs / 1000))} rows/s); with the upload ${ms(importMs + first.uploadMs)}`);
+      say(
+        `   import = analysis + writing                    ${ms(importMs)} (${n(ROWS / (importMs / 1000))} rows/s); with the upload ${ms(importMs + first.uploadMs)}`,
+      );
       say(`   ${n(count)} responses stored, ${n(coded)} with answer codes`);
 
       say('4. The same file again (idempotence)…');
       const second = await importOnce(base, accessToken, q.id, db, [api, workers]);
-      const [{ again }] = (await db.query<{ again: number }>('SELECT count(*)::int AS again FROM responses WHERE questionnaire_id = $1', [q.id])).rows;
-      say(`   preview: ${n(second.state.preview?.newRows ?? -1)} new, ${n(second.state.preview?.alreadyImported ?? -1)} already imported; written: ${n(second.state.result?.created ?? -1)} created, ${n(second.state.result?.skipped ?? -1)} skipped; ${n(again)} responses in all`);
+      const [{ again }] = (
+        await db.query<{ again: number }>('SELECT count(*)::int AS again FROM responses WHERE questionnaire_id = $1', [q.id])
+      ).rows;
+      say(
+        `   preview: ${n(second.state.preview?.newRows ?? -1)} new, ${n(second.state.preview?.alreadyImported ?? -1)} already imported; written: ${n(second.state.result?.created ?? -1)} created, ${n(second.state.result?.skipped ?? -1)} skipped; ${n(again)} responses in all`,
+      );
       if (again !== ROWS || second.state.result?.created !== 0) throw new Error('the second import stored rows again');
 
       say();

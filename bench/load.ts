@@ -39,7 +39,10 @@ class Connection {
   private timer: NodeJS.Timeout | null = null;
   private n: number;
 
-  constructor(private readonly run: Run, index: number) {
+  constructor(
+    private readonly run: Run,
+    index: number,
+  ) {
     this.n = index * 997;
   }
 
@@ -60,8 +63,10 @@ class Connection {
     const body = BODIES[this.n++ & (BODIES.length - 1)];
     this.sentAt = performance.now();
     this.timer = setTimeout(() => this.fail('timeouts'), TIMEOUT_MS);
-    this.socket.write(`POST ${this.run.path} HTTP/1.1\r\nHost: ${this.run.hostHeader}\r\nContent-Type: application/json\r\n`
-      + `Idempotency-Key: ${randomUUID()}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    this.socket.write(
+      `POST ${this.run.path} HTTP/1.1\r\nHost: ${this.run.hostHeader}\r\nContent-Type: application/json\r\n` +
+        `Idempotency-Key: ${randomUUID()}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
   }
 
   private onData(chunk: Buffer): void {
@@ -106,7 +111,10 @@ class Run {
   private open: number;
   private onAllClosed: () => void = () => undefined;
 
-  constructor(readonly options: LoadOptions, readonly path = options.path) {
+  constructor(
+    readonly options: LoadOptions,
+    readonly path = options.path,
+  ) {
     const url = new URL(options.url);
     this.host = url.hostname;
     this.port = Number(url.port || 80);
@@ -127,9 +135,13 @@ class Run {
 
   /** Runs for the given time, then lets every connection finish its request in flight. */
   go(): Promise<void> {
-    const all = new Promise<void>((resolve) => { this.onAllClosed = resolve; });
+    const all = new Promise<void>((resolve) => {
+      this.onAllClosed = resolve;
+    });
     for (let i = 0; i < this.options.connections; i++) new Connection(this, i).open();
-    setTimeout(() => { this.stopped = true; }, this.options.seconds * 1000);
+    setTimeout(() => {
+      this.stopped = true;
+    }, this.options.seconds * 1000);
     return all;
   }
 }
@@ -149,7 +161,12 @@ async function main(): Promise<void> {
   const out: LoadResult = {
     seconds,
     statusCounts: run.statusCounts,
-    latency: { p50: percentile(sorted, 50), p99: percentile(sorted, 99), average: sum / (sorted.length || 1), max: sorted[sorted.length - 1] ?? 0 },
+    latency: {
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      average: sum / (sorted.length || 1),
+      max: sorted[sorted.length - 1] ?? 0,
+    },
     errors: run.errors,
     timeouts: run.timeouts,
     acknowledgedIds: run.acknowledgedIds,
@@ -157,7 +174,10 @@ async function main(): Promise<void> {
   writeFileSync(options.out, JSON.stringify(out));
 }
 
-main().then(() => process.exit(0), (err: Error) => {
-  console.error(err.stack ?? err.message);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: Error) => {
+    console.error(err.stack ?? err.message);
+    process.exit(1);
+  },
+);

@@ -11,8 +11,18 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import {
-  clientTool, connect, contents, formatBytes, libpqConnection, MissingDatabase, operatorPath, printContents, runScript, ScriptError,
-  serverMajor, target,
+  clientTool,
+  connect,
+  contents,
+  formatBytes,
+  libpqConnection,
+  MissingDatabase,
+  operatorPath,
+  printContents,
+  runScript,
+  ScriptError,
+  serverMajor,
+  target,
 } from './support/database-tools';
 
 const ROOT = resolve(__dirname, '..');
@@ -40,7 +50,9 @@ function pgDump(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((ok, fail) => {
     const proc = spawn('pg_dump', args, { env, stdio: ['ignore', 'inherit', 'pipe'] });
     let stderr = '';
-    proc.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    proc.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     proc.once('error', (err) => fail(new ScriptError(`pg_dump could not be started: ${err.message}`)));
     proc.once('exit', (code, signal) => {
       if (code === 0) ok();
@@ -60,7 +72,9 @@ async function main(): Promise<void> {
     const server = await serverMajor(client);
     const dumpMajor = clientTool('pg_dump', server);
     if (dumpMajor < server) {
-      throw new ScriptError(`pg_dump ${dumpMajor} cannot dump a PostgreSQL ${server} server: install postgresql-client-${server} (the client tools matching the server's version) and put its pg_dump first on PATH.`);
+      throw new ScriptError(
+        `pg_dump ${dumpMajor} cannot dump a PostgreSQL ${server} server: install postgresql-client-${server} (the client tools matching the server's version) and put its pg_dump first on PATH.`,
+      );
     }
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     // Readable by its owner only (it holds residents' answers and the session key); pg_dump keeps the mode.
@@ -85,8 +99,10 @@ async function main(): Promise<void> {
     const shown = relative(process.env.INIT_CWD ?? process.cwd(), file);
     console.log(`\nWrote ${shown.startsWith('..') ? file : shown} (${formatBytes(statSync(file).size)}), holding:`);
     printContents(saved);
-    if (saved.counts.deployment_secrets) console.log('  (the session-signing secret included: a deployment restored from it keeps its users signed in)');
-    else if (saved.counts.deployment_secrets === 0) console.log('  (no session secret in the database: sessions are signed with JWT_SECRET, which a backup does not hold)');
+    if (saved.counts.deployment_secrets)
+      console.log('  (the session-signing secret included: a deployment restored from it keeps its users signed in)');
+    else if (saved.counts.deployment_secrets === 0)
+      console.log('  (no session secret in the database: sessions are signed with JWT_SECRET, which a backup does not hold)');
     console.log(`\nKeep it as private as the database: it holds residents' answers, staff accounts and the session secret.`);
     console.log(`Restore with: npm run restore -- ${shown.startsWith('..') ? file : shown}`);
   } finally {

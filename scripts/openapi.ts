@@ -30,7 +30,9 @@ const loadBuilt = createRequire(__filename);
 
 async function documentText(): Promise<string> {
   const { AppModule } = loadBuilt(join(ROOT, 'dist/backend/src/app.module.js')) as { AppModule: new () => unknown };
-  const { buildOpenApiDocument } = loadBuilt(join(ROOT, 'dist/backend/src/common/openapi.js')) as typeof import('../backend/src/common/openapi');
+  const { buildOpenApiDocument } = loadBuilt(
+    join(ROOT, 'dist/backend/src/common/openapi.js'),
+  ) as typeof import('../backend/src/common/openapi');
   const app: INestApplication = await NestFactory.create(AppModule, new FastifyAdapter(), { preview: true, logger: false });
   app.setGlobalPrefix('api');
   const text = `${JSON.stringify(buildOpenApiDocument(app, SERVER), null, 2)}\n`;

@@ -14,8 +14,20 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import type { Client } from 'pg';
 import {
-  clientTool, connect, contents, formatBytes, libpqConnection, MissingDatabase, onDatabase, operatorPath, printContents, quoteIdent,
-  runScript, ScriptError, Target, target,
+  clientTool,
+  connect,
+  contents,
+  formatBytes,
+  libpqConnection,
+  MissingDatabase,
+  onDatabase,
+  operatorPath,
+  printContents,
+  quoteIdent,
+  runScript,
+  ScriptError,
+  Target,
+  target,
 } from './support/database-tools';
 
 const USAGE = 'Usage: npm run restore -- <file> [--force]   (--force replaces what the database at DATABASE_URL holds)';
@@ -39,7 +51,9 @@ function parseArgs(argv: string[]): { file: string; force: boolean } {
 function archiveObjects(file: string): Set<string> {
   const list = spawnSync('pg_restore', ['--list', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (list.status !== 0) {
-    throw new ScriptError(`${file} cannot be read as a backup (pg_dump's custom format, as \`npm run backup\` writes): ${list.stderr.trim() || list.error?.message}`);
+    throw new ScriptError(
+      `${file} cannot be read as a backup (pg_dump's custom format, as \`npm run backup\` writes): ${list.stderr.trim() || list.error?.message}`,
+    );
   }
   const objects = new Set<string>();
   for (const line of list.stdout.split('\n')) {
@@ -76,7 +90,9 @@ async function connectOrCreate(db: Target): Promise<{ client: Client; created: b
   try {
     await server.query(`CREATE DATABASE ${quoteIdent(db.database)}`);
   } catch (err) {
-    throw new ScriptError(`The database ${db.database} does not exist on ${db.where} and could not be created (${(err as Error).message}). Create it (createdb ${db.database}), or give the user the CREATEDB right.`);
+    throw new ScriptError(
+      `The database ${db.database} does not exist on ${db.where} and could not be created (${(err as Error).message}). Create it (createdb ${db.database}), or give the user the CREATEDB right.`,
+    );
   } finally {
     await server.end().catch(() => undefined);
   }
@@ -127,23 +143,34 @@ async function main(): Promise<void> {
     const objects = await databaseObjects(client);
     const existing = await describeExisting(client, objects);
     if (existing && !force) {
-      throw new ScriptError([
-        `Refusing to restore: the database ${db.database} on ${db.where} already holds ${existing}.`,
-        `To replace its contents with the backup, run again with --force:  npm run restore -- ${shellWord(file)} --force`,
-        'or point DATABASE_URL at a new database (it is created if it does not exist).',
-      ].join('\n'));
+      throw new ScriptError(
+        [
+          `Refusing to restore: the database ${db.database} on ${db.where} already holds ${existing}.`,
+          `To replace its contents with the backup, run again with --force:  npm run restore -- ${shellWord(file)} --force`,
+          'or point DATABASE_URL at a new database (it is created if it does not exist).',
+        ].join('\n'),
+      );
     }
     if (existing) {
       const leftovers = objects.filter((o) => !inArchive.has(o));
       if (leftovers.length) {
-        throw new ScriptError([
-          `Refusing to restore: the database ${db.database} on ${db.where} holds tables or types the backup does not (${leftovers.slice(0, 8).join(', ')}${leftovers.length > 8 ? '…' : ''}):`,
-          'it is from a newer version of Repère, or holds something else. --force replaces only what the backup holds, so these would stay',
-          'and the migrations would then fail. Restore into a new database, or drop this one first (dropdb, or DROP DATABASE) and restore again.',
-        ].join('\n'));
+        throw new ScriptError(
+          [
+            `Refusing to restore: the database ${db.database} on ${db.where} holds tables or types the backup does not (${leftovers.slice(0, 8).join(', ')}${leftovers.length > 8 ? '…' : ''}):`,
+            'it is from a newer version of Repère, or holds something else. --force replaces only what the backup holds, so these would stay',
+            'and the migrations would then fail. Restore into a new database, or drop this one first (dropdb, or DROP DATABASE) and restore again.',
+          ].join('\n'),
+        );
       }
-      const [{ n }] = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows;
-      if (n) console.warn(`Warning: ${n} other session${n === 1 ? ' is' : 's are'} connected to ${db.database} (the API? the workers?). Stop them first: the restore waits for their locks.`);
+      const [{ n }] = (
+        await client.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+        )
+      ).rows;
+      if (n)
+        console.warn(
+          `Warning: ${n} other session${n === 1 ? ' is' : 's are'} connected to ${db.database} (the API? the workers?). Stop them first: the restore waits for their locks.`,
+        );
       console.log(`Replacing the contents of ${db.database} on ${db.where} (--force).`);
     }
   } catch (err) {
@@ -158,7 +185,9 @@ async function main(): Promise<void> {
   const code = await pgRestore([...args, '--clean', '--if-exists', '--no-owner', '--single-transaction', '--exit-on-error', file], env);
   if (code !== 0) {
     if (created) await dropCreated(db);
-    throw new ScriptError(`pg_restore failed (exit ${code}). Nothing was restored: it ran in one transaction, so ${db.database} is as it was${created ? ' (it was created by this run, and dropped again)' : ''}.`);
+    throw new ScriptError(
+      `pg_restore failed (exit ${code}). Nothing was restored: it ran in one transaction, so ${db.database} is as it was${created ? ' (it was created by this run, and dropped again)' : ''}.`,
+    );
   }
 
   // The current code's migrations: a backup of an older version is brought up to date (loaded now: TypeORM and the entities).
@@ -167,7 +196,9 @@ async function main(): Promise<void> {
   try {
     applied = await runMigrations(db.url);
   } catch (err) {
-    throw new ScriptError(`The backup was restored, but bringing it up to date failed: ${(err as Error).message}\nFix the cause and run \`npm run migrate\` with the same DATABASE_URL.`);
+    throw new ScriptError(
+      `The backup was restored, but bringing it up to date failed: ${(err as Error).message}\nFix the cause and run \`npm run migrate\` with the same DATABASE_URL.`,
+    );
   }
   console.log(applied.length ? `Brought up to date: applied ${applied.join(', ')}.` : 'The schema is up to date (no migration to apply).');
 
@@ -176,7 +207,8 @@ async function main(): Promise<void> {
     const restored = await contents(check);
     console.log(`\nRestored ${db.database} on ${db.where}, which now holds:`);
     printContents(restored);
-    if (restored.counts.deployment_secrets) console.log('  (the session secret came back with it: sessions signed before the backup stay valid, unless JWT_SECRET is set)');
+    if (restored.counts.deployment_secrets)
+      console.log('  (the session secret came back with it: sessions signed before the backup stay valid, unless JWT_SECRET is set)');
   } finally {
     await check.end().catch(() => undefined);
   }

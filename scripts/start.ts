@@ -84,7 +84,10 @@ function run(label: string, cmd: string, args: string[]): void {
 async function waitForHealth(children: ChildProcess[]): Promise<void> {
   for (let i = 0; i < 120; i += 1) {
     if (children.some((c) => c.exitCode !== null)) return;
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -109,14 +112,22 @@ async function main(): Promise<void> {
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
     setTimeout(() => process.exit(code), 5000).unref();
   };
-  for (const c of children) c.on('exit', (code) => { if (!stopping) { console.error('A Repère process stopped; stopping the others.'); stop(code ?? 1); } else if (children.every((x) => x.exitCode !== null || x.signalCode !== null)) process.exit(0); });
+  for (const c of children)
+    c.on('exit', (code) => {
+      if (!stopping) {
+        console.error('A Repère process stopped; stopping the others.');
+        stop(code ?? 1);
+      } else if (children.every((x) => x.exitCode !== null || x.signalCode !== null)) process.exit(0);
+    });
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
 
   await waitForHealth(children);
   if (!stopping) {
     console.log(`\n  Repère is running at http://localhost:${port}${lan ? ` and, on this network, http://${lan}:${port}` : ''}`);
-    console.log(`  Residents' links and QR codes point to ${publicUrl}${process.env.PUBLIC_URL ? '' : ' (set PUBLIC_URL to change it, e.g. http://serveur.local:3000)'}.`);
+    console.log(
+      `  Residents' links and QR codes point to ${publicUrl}${process.env.PUBLIC_URL ? '' : ' (set PUBLIC_URL to change it, e.g. http://serveur.local:3000)'}.`,
+    );
     console.log('  Sign in as comite@demo.repere.org (or admin@, evaluation@, partenaire@) with the password repere-demo.');
     console.log('  API docs: /api/docs · Ctrl-C stops everything.\n');
   }

@@ -50,7 +50,9 @@ export async function createApp(): Promise<NestFastifyApplication> {
   // Per-client limits and body limits of the routes reached without an account; before app.init(), which
   // registers the routes. The counts are in Redis, shared by every API process.
   const redis = rateLimitRedis(app.get<ConfigType<typeof redisConfig>>(redisConfig.KEY).url);
-  fastify.addHook('onClose', async () => { redis.disconnect(); });
+  fastify.addHook('onClose', async () => {
+    redis.disconnect();
+  });
   const submitLimit = await registerPublicRoutes(fastify, {
     publicPerMinute: config.publicRateLimit,
     loginPerMinute: config.loginRateLimit,

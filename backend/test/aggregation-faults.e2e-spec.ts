@@ -11,11 +11,26 @@ import { AGGREGATION_QUEUE, AggregationJob, RecomputePayload } from '@backend/qu
 import { assertBuilt, Child, privateRedis, RedisServer, startApi, startWorkers, stopAll } from './support/child-processes';
 import { Fixtures, fixtures, PlanFixture } from './support/fixtures';
 import {
-  allClean, Cell, cellsDiffer, cellsOf, cleanCells, computationOf, createIndicator, indicatorLocks, responsesOf, storedCount,
-  storedThenRecomputed, useQueuePrefix,
+  allClean,
+  Cell,
+  cellsDiffer,
+  cellsOf,
+  cleanCells,
+  computationOf,
+  createIndicator,
+  indicatorLocks,
+  responsesOf,
+  storedCount,
+  storedThenRecomputed,
+  useQueuePrefix,
 } from './support/indicator-cells';
 import {
-  createQuestionnaire, QuestionnaireFixture, removeQuestionnaire, sampleQuestions, SampleIds, validAnswers,
+  createQuestionnaire,
+  QuestionnaireFixture,
+  removeQuestionnaire,
+  sampleQuestions,
+  SampleIds,
+  validAnswers,
 } from './support/questionnaire-factory';
 import { deleteKeys } from './support/redis-keys';
 import { bearer, startTestApp, TestApp } from './support/test-app';
@@ -49,7 +64,9 @@ describe('A worker killed with SIGKILL in the middle of a recompute', () => {
    * `rows` responses made by PostgreSQL itself (as bench/aggregate does), over two years of the plan, with « prefer not »,
    * unanswered ADS+ questions, a rare category (suppressed cells) and respondents who speak two languages.
    */
-  const insertResponses = (rows: number) => t.db.query(`
+  const insertResponses = (rows: number) =>
+    t.db.query(
+      `
     INSERT INTO responses (questionnaire_id, version, language, answered_at, idempotency_key, answers)
     SELECT $1::uuid, 1, 'fr', '2024-01-01T12:00:00Z'::timestamptz + d.at * interval '729 days', gen_random_uuid(),
            response_answers_keyed($1::uuid, 1, jsonb_build_object('${ids.attended}', d.a < 0.7, '${ids.heardFrom}', CASE WHEN d.h < 0.4 THEN 'friends' ELSE 'poster' END,
@@ -63,10 +80,15 @@ describe('A worker killed with SIGKILL in the middle of a recompute', () => {
                    WHEN d.l < 0.35 THEN jsonb_build_object('${languageId}', jsonb_build_array('fr', 'ar'))
                    ELSE jsonb_build_object('${languageId}', jsonb_build_array((ARRAY['fr', 'en', 'ar', 'es'])[1 + floor(d.l * 4)::int])) END)
       FROM (SELECT gs, random() AS at, random() AS a, random() AS h, random() AS s, random() AS g, random() AS y, random() AS l
-              FROM generate_series(1, $2::int) gs OFFSET 0) d`, [q.questionnaireId, rows]);
+              FROM generate_series(1, $2::int) gs OFFSET 0) d`,
+      [q.questionnaireId, rows],
+    );
 
   const workersEnv = (n: number) => ({
-    DATABASE_URL: process.env.DATABASE_URL!, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, PGAPPNAME: sessionName(n),
+    DATABASE_URL: process.env.DATABASE_URL!,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: prefix,
+    PGAPPNAME: sessionName(n),
   });
 
   beforeAll(async () => {
@@ -97,12 +119,22 @@ describe('A worker killed with SIGKILL in the middle of a recompute', () => {
   it('leaves the previous values whole, then, restarted, stores those of a clean recompute, each response counted once', async () => {
     // Arrange: two indicators with breakdowns, computed here from a first thousand responses: the values « before ».
     const countId = await createIndicator(t.http, t.tokens.admin, f, {
-      objectiveId: plan.objectiveId, name: 'Réponses par genre, âge et langue', kind: 'response_count', status: 'active', grain: 'quarter',
-      dimensions: ['gender', 'age_group', 'language'], source: { questionnaireId: q.questionnaireId },
+      objectiveId: plan.objectiveId,
+      name: 'Réponses par genre, âge et langue',
+      kind: 'response_count',
+      status: 'active',
+      grain: 'quarter',
+      dimensions: ['gender', 'age_group', 'language'],
+      source: { questionnaireId: q.questionnaireId },
     });
     const shareId = await createIndicator(t.http, t.tokens.admin, f, {
-      objectiveId: plan.objectiveId, name: 'Part venue par des amis, par genre', kind: 'answer_share', status: 'active', grain: 'quarter',
-      dimensions: ['gender'], source: { questionnaireId: q.questionnaireId, questionId: ids.heardFrom, anyOf: ['friends'] },
+      objectiveId: plan.objectiveId,
+      name: 'Part venue par des amis, par genre',
+      kind: 'answer_share',
+      status: 'active',
+      grain: 'quarter',
+      dimensions: ['gender'],
+      source: { questionnaireId: q.questionnaireId, questionId: ids.heardFrom, anyOf: ['friends'] },
     });
     const indicatorIds = [countId, shareId];
     await insertResponses(FIRST_ROWS);
@@ -123,27 +155,39 @@ describe('A worker killed with SIGKILL in the middle of a recompute', () => {
     await requests.recompute(indicatorIds);
     const worker = await startWorkers('workers #1', workersEnv(1));
     let askedAt = Date.now();
-    const caught = await waitFor('the worker to be in the middle of a recompute of one of the indicators', async () => {
-      // A recompute holds its indicator's advisory lock on the session whose transaction reads the responses.
-      const row = (await indicatorLocks(t.db, indicatorIds))
-        .find((l) => l.app === sessionName(1) && l.granted && l.active && l.readingResponses);
-      const active = row ? (await queue.getActive()).filter((j) => j.name === AggregationJob.Recompute && j.data.indicatorId === row.indicatorId) : [];
-      if (active.length === 1) return { indicatorId: row!.indicatorId, jobId: active[0].id! };
-      // Missed (a slow poll on a busy machine): ask again; a recompute of unchanged rows changes nothing.
-      if (Date.now() - askedAt > 3_000) {
-        askedAt = Date.now();
-        await requests.recompute(indicatorIds);
-      }
-      return undefined;
-    }, { timeoutMs: 90_000, intervalMs: 20 });
+    const caught = await waitFor(
+      'the worker to be in the middle of a recompute of one of the indicators',
+      async () => {
+        // A recompute holds its indicator's advisory lock on the session whose transaction reads the responses.
+        const row = (await indicatorLocks(t.db, indicatorIds)).find(
+          (l) => l.app === sessionName(1) && l.granted && l.active && l.readingResponses,
+        );
+        const active = row
+          ? (await queue.getActive()).filter((j) => j.name === AggregationJob.Recompute && j.data.indicatorId === row.indicatorId)
+          : [];
+        if (active.length === 1) return { indicatorId: row!.indicatorId, jobId: active[0].id! };
+        // Missed (a slow poll on a busy machine): ask again; a recompute of unchanged rows changes nothing.
+        if (Date.now() - askedAt > 3_000) {
+          askedAt = Date.now();
+          await requests.recompute(indicatorIds);
+        }
+        return undefined;
+      },
+      { timeoutMs: 90_000, intervalMs: 20 },
+    );
     const atKill = await cellsOf(t, caught.indicatorId);
     await worker.kill('SIGKILL');
 
     // Assert 1: once the dead worker's sessions are gone, nothing is half-written. The caught indicator has exactly the
     // cells it had; each indicator holds the cells of one whole computation, with that computation's fingerprint.
-    await waitFor('the killed worker\'s database sessions to end', async () =>
-      (await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [sessionName(1)]))[0].n === 0,
-    { timeoutMs: 60_000 });
+    await waitFor(
+      "the killed worker's database sessions to end",
+      async () =>
+        (
+          await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [sessionName(1)])
+        )[0].n === 0,
+      { timeoutMs: 60_000 },
+    );
     expect(cellsDiffer(await cellsOf(t, caught.indicatorId), atKill)).toBeNull();
     const stale = await t.app.get(AggregationService).stale(plan.planId);
     for (const id of indicatorIds) {
@@ -161,12 +205,16 @@ describe('A worker killed with SIGKILL in the middle of a recompute', () => {
     const restarted = await startWorkers('workers #2', workersEnv(2));
 
     // Assert 2: the job the dead worker held is taken over and completes; every value is that of a clean recompute.
-    await waitFor('the killed job to complete and the values to equal a clean recompute', async () => {
-      if (!restarted.running()) throw new GiveUp(`the restarted workers exited: ${restarted.output()}`);
-      const state = await queue.getJobState(caught.jobId);
-      if (state !== 'completed') throw new Error(`the killed job is ${state}`);
-      return allClean(t, indicatorIds, complete);
-    }, { timeoutMs: 120_000, intervalMs: 500 });
+    await waitFor(
+      'the killed job to complete and the values to equal a clean recompute',
+      async () => {
+        if (!restarted.running()) throw new GiveUp(`the restarted workers exited: ${restarted.output()}`);
+        const state = await queue.getJobState(caught.jobId);
+        if (state !== 'completed') throw new Error(`the killed job is ${state}`);
+        return allClean(t, indicatorIds, complete);
+      },
+      { timeoutMs: 120_000, intervalMs: 500 },
+    );
     expect(await storedCount(t, countId)).toEqual({ months: total, cumulative: total });
     for (const id of indicatorIds) {
       const { stored, recomputed } = await storedThenRecomputed(t, id);
@@ -227,8 +275,11 @@ describe('Redis stopped while responses arrive, then restarted', () => {
     const n = sent;
     const answers = validAnswers(ids, { heardFrom: n % 3 === 0 ? 'poster' : 'friends', age: AGES[n % AGES.length] });
     try {
-      const res = await http().post(`/api/public/questionnaires/${q.slug}/responses`).set('Idempotency-Key', randomUUID())
-        .timeout(DEADLINE).send({ language: 'fr', version: 1, answers });
+      const res = await http()
+        .post(`/api/public/questionnaires/${q.slug}/responses`)
+        .set('Idempotency-Key', randomUUID())
+        .timeout(DEADLINE)
+        .send({ language: 'fr', version: 1, answers });
       return res.status;
     } catch (err) {
       throw new Error(`response #${n} got no answer: ${(err as Error).message}`, { cause: err });
@@ -238,7 +289,7 @@ describe('Redis stopped while responses arrive, then restarted', () => {
   async function respondMany(count: number, parallel = 5): Promise<number[]> {
     const statuses: number[] = [];
     for (let i = 0; i < count; i += parallel) {
-      statuses.push(...await Promise.all(Array.from({ length: Math.min(parallel, count - i) }, () => respond())));
+      statuses.push(...(await Promise.all(Array.from({ length: Math.min(parallel, count - i) }, () => respond()))));
     }
     return statuses;
   }
@@ -246,16 +297,28 @@ describe('Redis stopped while responses arrive, then restarted', () => {
   it('stores every response while Redis is down, and within a minute of its return every value is right', async () => {
     // Arrange: two indicators fed by the questionnaire; while Redis is up, the responses reach them through the queue.
     const countId = await createIndicator(http, t.tokens.admin, f, {
-      objectiveId: plan.objectiveId, name: 'Réponses par âge', kind: 'response_count', status: 'active', grain: 'month',
-      dimensions: ['age_group'], source: { questionnaireId: q.questionnaireId },
+      objectiveId: plan.objectiveId,
+      name: 'Réponses par âge',
+      kind: 'response_count',
+      status: 'active',
+      grain: 'month',
+      dimensions: ['age_group'],
+      source: { questionnaireId: q.questionnaireId },
     });
     const shareId = await createIndicator(http, t.tokens.admin, f, {
-      objectiveId: plan.objectiveId, name: 'Part venue par des amis, par âge', kind: 'answer_share', status: 'active', grain: 'month',
-      dimensions: ['age_group'], source: { questionnaireId: q.questionnaireId, questionId: ids.heardFrom, anyOf: ['friends'] },
+      objectiveId: plan.objectiveId,
+      name: 'Part venue par des amis, par âge',
+      kind: 'answer_share',
+      status: 'active',
+      grain: 'month',
+      dimensions: ['age_group'],
+      source: { questionnaireId: q.questionnaireId, questionId: ids.heardFrom, anyOf: ['friends'] },
     });
     const indicatorIds = [countId, shareId];
     expect(await respondMany(12)).toEqual(Array(12).fill(201));
-    await waitFor('the workers to count the first responses', async () => (await storedCount(t, countId)).cumulative === 12, { timeoutMs: 60_000 });
+    await waitFor('the workers to count the first responses', async () => (await storedCount(t, countId)).cumulative === 12, {
+      timeoutMs: 60_000,
+    });
 
     // Act 1: Redis goes away; residents keep answering.
     await redis.kill();
@@ -281,20 +344,31 @@ describe('Redis stopped while responses arrive, then restarted', () => {
     await redis.start();
 
     // Assert 2: within a minute the values are those of a clean recompute, and every response is counted once.
-    await waitFor('the values to equal a clean recompute within a minute of Redis\'s return', async () => {
-      if (!worker.running()) throw new GiveUp(`the workers exited: ${worker.output()}`);
-      return allClean(t, indicatorIds, complete);
-    }, { timeoutMs: 60_000, intervalMs: 500 });
+    await waitFor(
+      "the values to equal a clean recompute within a minute of Redis's return",
+      async () => {
+        if (!worker.running()) throw new GiveUp(`the workers exited: ${worker.output()}`);
+        return allClean(t, indicatorIds, complete);
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
     expect(await storedCount(t, countId)).toEqual({ months: total, cumulative: total });
-    const values = await http().get(`/api/indicators/${countId}/values?grain=year&view=unpublished`).set(bearer(t.tokens.evaluator)).timeout(DEADLINE).expect(200);
+    const values = await http()
+      .get(`/api/indicators/${countId}/values?grain=year&view=unpublished`)
+      .set(bearer(t.tokens.evaluator))
+      .timeout(DEADLINE)
+      .expect(200);
     expect(values.body.at(-1)).toMatchObject({ cumulativeValue: total, cumulativeN: total });
     for (const id of indicatorIds) {
       const { stored, recomputed } = await storedThenRecomputed(t, id);
       expect(cellsDiffer(stored, recomputed)).toBeNull();
     }
     // And the API's own queue works again.
-    await waitFor('the API to read its queues again', async () =>
-      (await http().get('/api/admin/queues').set(bearer(t.tokens.admin)).timeout(DEADLINE)).status === 200, { timeoutMs: 60_000 });
+    await waitFor(
+      'the API to read its queues again',
+      async () => (await http().get('/api/admin/queues').set(bearer(t.tokens.admin)).timeout(DEADLINE)).status === 200,
+      { timeoutMs: 60_000 },
+    );
   }, 150_000);
 
   it('lets the API stop cleanly while Redis is away, after storing what it was given', async () => {

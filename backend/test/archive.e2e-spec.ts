@@ -22,7 +22,8 @@ describe('Archiving instead of deleting', () => {
   let evaluationId: string;
   const responseIds: string[] = [];
   const as = (role: Role) => bearer(t.tokens[role]);
-  const rows = async (sql: string, params: unknown[]) => (await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${sql}`, params))[0].n;
+  const rows = async (sql: string, params: unknown[]) =>
+    (await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${sql}`, params))[0].n;
 
   /** Every page of a list: the archived row must be absent from all of them, not just the first. */
   async function listIds(path: string, role: Role = 'evaluator'): Promise<string[]> {
@@ -36,8 +37,13 @@ describe('Archiving instead of deleting', () => {
     }
   }
 
-  const total = async (indicatorId: string) => (await t.db.query<{ n: number }[]>(
-    `SELECT COALESCE(sum(n), 0)::int AS n FROM indicator_values WHERE indicator_id = $1 AND grain = 'month' AND dimension = ''`, [indicatorId]))[0].n;
+  const total = async (indicatorId: string) =>
+    (
+      await t.db.query<{ n: number }[]>(
+        `SELECT COALESCE(sum(n), 0)::int AS n FROM indicator_values WHERE indicator_id = $1 AND grain = 'month' AND dimension = ''`,
+        [indicatorId],
+      )
+    )[0].n;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -49,24 +55,48 @@ describe('Archiving instead of deleting', () => {
     const em = t.db.manager;
     for (const day of ['2024-02-10', '2024-03-10', '2024-03-20']) {
       const saved = await insertResponses(em, {
-        questionnaireId: questionnaire.questionnaireId, version: 1, language: 'fr',
-        answeredAt: new Date(`${day}T15:00:00Z`), idempotencyKey: randomUUID(), answers: {},
+        questionnaireId: questionnaire.questionnaireId,
+        version: 1,
+        language: 'fr',
+        answeredAt: new Date(`${day}T15:00:00Z`),
+        idempotencyKey: randomUUID(),
+        answers: {},
       });
       responseIds.push(saved.identifiers[0].id);
     }
-    const indicator = await em.save(em.create(Indicator, {
-      planId: plan.planId, objectiveId: plan.objectiveId, position: 2, name: 'Répondants archivés', kind: 'response_count', grain: 'month',
-      status: 'active', direction: 'up', source: { questionnaireId: questionnaire.questionnaireId },
-    }));
+    const indicator = await em.save(
+      em.create(Indicator, {
+        planId: plan.planId,
+        objectiveId: plan.objectiveId,
+        position: 2,
+        name: 'Répondants archivés',
+        kind: 'response_count',
+        grain: 'month',
+        status: 'active',
+        direction: 'up',
+        source: { questionnaireId: questionnaire.questionnaireId },
+      }),
+    );
     countIndicatorId = indicator.id;
     f.track(`/api/indicators/${countIndicatorId}`);
     await em.insert(ManualValue, { indicatorId: plan.indicatorId, date: '2024-03-10', value: 3, evidence: 'Rapport' });
     await em.insert(ParticipationCount, {
-      instrumentId: plan.instrumentId, organizationId, activity: 'Assemblée', date: '2024-03-01', total: 12,
-      idempotencyKey: randomUUID(), bodyHash: 'x', breakdown: [],
+      instrumentId: plan.instrumentId,
+      organizationId,
+      activity: 'Assemblée',
+      date: '2024-03-01',
+      total: 12,
+      idempotencyKey: randomUUID(),
+      bodyHash: 'x',
+      breakdown: [],
     });
     await t.app.get(AggregationService).recompute(countIndicatorId);
-    const opened = await t.http().post(`/api/plans/${plan.planId}/evaluations`).set(as('admin')).send({ kind: 'midterm', cutoff: '2024-05-15' }).expect(201);
+    const opened = await t
+      .http()
+      .post(`/api/plans/${plan.planId}/evaluations`)
+      .set(as('admin'))
+      .send({ kind: 'midterm', cutoff: '2024-05-15' })
+      .expect(201);
     evaluationId = (opened.body as { id: string }).id;
     await t.app.get(EvaluationFreezerService).freeze(evaluationId);
   });
@@ -78,7 +108,10 @@ describe('Archiving instead of deleting', () => {
 
   describe('a plan', () => {
     it('is archived by DELETE (204): its responses and evaluations stay, it leaves the lists, it is still read by id', async () => {
-      const before = { responses: await rows('responses WHERE questionnaire_id = $1', [questionnaire.questionnaireId]), evaluations: await rows('evaluations WHERE plan_id = $1', [plan.planId]) };
+      const before = {
+        responses: await rows('responses WHERE questionnaire_id = $1', [questionnaire.questionnaireId]),
+        evaluations: await rows('evaluations WHERE plan_id = $1', [plan.planId]),
+      };
       expect(before).toEqual({ responses: 3, evaluations: 1 });
       await t.http().delete(`/api/plans/${plan.planId}`).set(as('evaluator')).expect(204);
 
@@ -116,10 +149,16 @@ describe('Archiving instead of deleting', () => {
 
     it('is archived in one transaction: a second DELETE changes nothing, and archived_at and archived_by come together', async () => {
       await t.http().delete(`/api/plans/${plan.planId}`).set(as('admin')).expect(204);
-      const [first] = await t.db.query<{ archived_at: Date; archived_by: string }[]>('SELECT archived_at, archived_by FROM plans WHERE id = $1', [plan.planId]);
+      const [first] = await t.db.query<{ archived_at: Date; archived_by: string }[]>(
+        'SELECT archived_at, archived_by FROM plans WHERE id = $1',
+        [plan.planId],
+      );
       expect(first.archived_by).toEqual(expect.any(String));
       await t.http().delete(`/api/plans/${plan.planId}`).set(as('evaluator')).expect(204);
-      const [second] = await t.db.query<{ archived_at: Date; archived_by: string }[]>('SELECT archived_at, archived_by FROM plans WHERE id = $1', [plan.planId]);
+      const [second] = await t.db.query<{ archived_at: Date; archived_by: string }[]>(
+        'SELECT archived_at, archived_by FROM plans WHERE id = $1',
+        [plan.planId],
+      );
       expect(second).toEqual(first);
       await t.http().post(`/api/plans/${plan.planId}/restore`).set(as('admin')).expect(200);
     });
@@ -137,10 +176,19 @@ describe('Archiving instead of deleting', () => {
       const page = await t.http().get(`/api/public/questionnaires/${slug}`).expect(410);
       expect(page.body).toMatchObject({ code: 'archived', message: expect.stringMatching(/archived/) });
       const { ids } = sampleQuestions();
-      const post = await t.http().post(`/api/public/questionnaires/${slug}/responses`).set('Idempotency-Key', randomUUID())
-        .send({ language: 'fr', version: 1, answers: validAnswers(ids) }).expect(410);
+      const post = await t
+        .http()
+        .post(`/api/public/questionnaires/${slug}/responses`)
+        .set('Idempotency-Key', randomUUID())
+        .send({ language: 'fr', version: 1, answers: validAnswers(ids) })
+        .expect(410);
       expect(post.body).toMatchObject({ code: 'archived' });
-      await t.http().patch(`/api/questionnaires/${questionnaireId}`).set(as('evaluator')).send({ title: { fr: 'x' } }).expect(410);
+      await t
+        .http()
+        .patch(`/api/questionnaires/${questionnaireId}`)
+        .set(as('evaluator'))
+        .send({ title: { fr: 'x' } })
+        .expect(410);
 
       await t.http().post(`/api/questionnaires/${questionnaireId}/restore`).set(as('evaluator')).expect(403);
       await t.http().post(`/api/questionnaires/${questionnaireId}/restore`).set(as('admin')).expect(200);
@@ -170,14 +218,25 @@ describe('Archiving instead of deleting', () => {
     it("is out of the plan's progress and of a new evaluation's snapshot, still in its tree (archivedAt) and in the snapshot frozen before", async () => {
       // Arrange: a plan of its own (one evaluation of each kind open at a time), with a second indicator to archive
       const p = await f.plan();
-      const created = await t.http().post('/api/indicators').set(as('admin'))
-        .send({ objectiveId: p.objectiveId, name: uniqueText('Indicateur archivé'), kind: 'manual' }).expect(201);
+      const created = await t
+        .http()
+        .post('/api/indicators')
+        .set(as('admin'))
+        .send({ objectiveId: p.objectiveId, name: uniqueText('Indicateur archivé'), kind: 'manual' })
+        .expect(201);
       const archivedId = (created.body as { id: string }).id;
       f.track(`/api/indicators/${archivedId}`);
-      const progressIds = async () => ((await t.http().get(`/api/plans/${p.planId}/progress`).set(as('committee')).expect(200))
-        .body as { indicators: { id: string }[] }).indicators.map((i) => i.id);
+      const progressIds = async () =>
+        (
+          (await t.http().get(`/api/plans/${p.planId}/progress`).set(as('committee')).expect(200)).body as { indicators: { id: string }[] }
+        ).indicators.map((i) => i.id);
       const frozen = async () => {
-        const opened = await t.http().post(`/api/plans/${p.planId}/evaluations`).set(as('admin')).send({ kind: 'midterm', cutoff: '2024-05-15' }).expect(201);
+        const opened = await t
+          .http()
+          .post(`/api/plans/${p.planId}/evaluations`)
+          .set(as('admin'))
+          .send({ kind: 'midterm', cutoff: '2024-05-15' })
+          .expect(201);
         const id = (opened.body as { id: string }).id;
         await t.app.get(EvaluationFreezerService).freeze(id);
         return id;
@@ -250,7 +309,12 @@ describe('Archiving instead of deleting', () => {
 
     it('deletes it, and the indicators it fed are computed again without it', async () => {
       expect(await total(countIndicatorId)).toBe(3);
-      await t.http().delete(`/api/responses/${responseIds[0]}`).set(as('admin')).send({ reason: uniqueText('Doublon saisi deux fois') }).expect(204);
+      await t
+        .http()
+        .delete(`/api/responses/${responseIds[0]}`)
+        .set(as('admin'))
+        .send({ reason: uniqueText('Doublon saisi deux fois') })
+        .expect(204);
       expect(await rows('responses WHERE id = $1', [responseIds[0]])).toBe(0);
       // The change log recorded the month it left; the recompute (queued for the workers) reads it.
       expect(await rows(`response_changes WHERE questionnaire_id = $1`, [questionnaire.questionnaireId])).toBeGreaterThan(0);

@@ -6,7 +6,11 @@ import { createQuestionnaire } from './support/questionnaire-factory';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 interface AuditEvent {
-  id: string; at: string; action: string; entityType: string; entityId: string;
+  id: string;
+  at: string;
+  action: string;
+  entityType: string;
+  entityId: string;
   actor: { id: string; email: string; role: Role } | null;
   changes: Record<string, { from: unknown; to: unknown }>;
 }
@@ -41,7 +45,12 @@ describe('Audit trail (GET /api/audit-events)', () => {
   });
 
   async function events(query: Record<string, string>, role: Role = 'admin'): Promise<AuditEvent[]> {
-    const res = await t.http().get('/api/audit-events').query({ limit: '200', ...query }).set(as(role)).expect(200);
+    const res = await t
+      .http()
+      .get('/api/audit-events')
+      .query({ limit: '200', ...query })
+      .set(as(role))
+      .expect(200);
     expect(res.body).toMatchObject({ total: expect.any(Number), page: 1, limit: 200 });
     return res.body.items as AuditEvent[];
   }
@@ -52,7 +61,10 @@ describe('Audit trail (GET /api/audit-events)', () => {
     const found = await byEvaluator(entityType, entityId);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
-      action: 'update', entityType, entityId, actor: { id: users.evaluator.id, email: users.evaluator.email, role: 'evaluator' },
+      action: 'update',
+      entityType,
+      entityId,
+      actor: { id: users.evaluator.id, email: users.evaluator.email, role: 'evaluator' },
     });
     expect(found[0].changes).toEqual(changes);
     return found[0];
@@ -89,11 +101,17 @@ describe('Audit trail (GET /api/audit-events)', () => {
   describe('indicators, manual values and counts', () => {
     it("a change of an indicator's targets and baseline leaves one event, from the old values to the new", async () => {
       // Act
-      await t.http().patch(`/api/indicators/${plan.indicatorId}`).set(as('evaluator'))
-        .send({ baselineValue: 12, midtermTarget: 40, finalTarget: 80 }).expect(200);
+      await t
+        .http()
+        .patch(`/api/indicators/${plan.indicatorId}`)
+        .set(as('evaluator'))
+        .send({ baselineValue: 12, midtermTarget: 40, finalTarget: 80 })
+        .expect(200);
       // Assert
       await expectOneUpdate('indicator', plan.indicatorId, {
-        baselineValue: { from: null, to: 12 }, midtermTarget: { from: null, to: 40 }, finalTarget: { from: null, to: 80 },
+        baselineValue: { from: null, to: 12 },
+        midtermTarget: { from: null, to: 40 },
+        finalTarget: { from: null, to: 80 },
       });
     });
 
@@ -102,30 +120,46 @@ describe('Audit trail (GET /api/audit-events)', () => {
       const other = await fx.plan();
       const before = await events({ entityType: 'indicator', entityId: plan.indicatorId });
       // Act
-      await t.http().patch(`/api/indicators/${plan.indicatorId}`).set(as('evaluator')).send({ finalTarget: 1, actionId: other.actionId }).expect(400);
+      await t
+        .http()
+        .patch(`/api/indicators/${plan.indicatorId}`)
+        .set(as('evaluator'))
+        .send({ finalTarget: 1, actionId: other.actionId })
+        .expect(400);
       // Assert
       expect(await events({ entityType: 'indicator', entityId: plan.indicatorId })).toEqual(before);
     });
 
     it('a manual value leaves one creation event', async () => {
       // Arrange
-      const manual = await t.http().post('/api/indicators').set(as('admin'))
-        .send({ objectiveId: plan.objectiveId, name: uniqueText('Publications'), kind: 'manual' }).expect(201);
+      const manual = await t
+        .http()
+        .post('/api/indicators')
+        .set(as('admin'))
+        .send({ objectiveId: plan.objectiveId, name: uniqueText('Publications'), kind: 'manual' })
+        .expect(201);
       fx.track(`/api/indicators/${manual.body.id}`);
       // Act
-      const value = await t.http().post('/api/manual-values').set(as('evaluator'))
-        .send({ indicatorId: manual.body.id, date: '2024-04-15', value: 3, evidence: 'Procès-verbal' }).expect(201);
+      const value = await t
+        .http()
+        .post('/api/manual-values')
+        .set(as('evaluator'))
+        .send({ indicatorId: manual.body.id, date: '2024-04-15', value: 3, evidence: 'Procès-verbal' })
+        .expect(201);
       // Assert
       const found = await byEvaluator('manual_value', value.body.id);
       expect(found).toHaveLength(1);
       expect(found[0]).toMatchObject({ action: 'create', actor: { email: users.evaluator.email } });
       expect(found[0].changes).toMatchObject({
-        indicatorId: { from: null, to: manual.body.id }, date: { from: null, to: '2024-04-15' }, value: { from: null, to: 3 },
-        evidence: { from: null, to: 'Procès-verbal' }, enteredBy: { from: null, to: users.evaluator.id },
+        indicatorId: { from: null, to: manual.body.id },
+        date: { from: null, to: '2024-04-15' },
+        value: { from: null, to: 3 },
+        evidence: { from: null, to: 'Procès-verbal' },
+        enteredBy: { from: null, to: users.evaluator.id },
       });
     });
 
-    it("a participation count leaves one event when recorded (by its partner) and one when changed (by an evaluator)", async () => {
+    it('a participation count leaves one event when recorded (by its partner) and one when changed (by an evaluator)', async () => {
       // Arrange: the partner's organization works on the plan (partners count for their own plans only).
       const partnerOrg = (await t.http().get('/api/auth/me').set(as('partner')).expect(200)).body.organizationId as string;
       await fx.workCell({ partnerOrganizationId: partnerOrg, objectiveId: plan.objectiveId });
@@ -137,7 +171,10 @@ describe('Audit trail (GET /api/audit-events)', () => {
       await t.http().patch(`/api/participation-counts/${count.body.id}`).set(as('evaluator')).send({ total: 12 }).expect(200);
       // Assert
       const all = await events({ entityType: 'participation_count', entityId: count.body.id });
-      expect(all.map((e) => [e.action, e.actor?.role])).toEqual([['update', 'evaluator'], ['create', 'partner']]);
+      expect(all.map((e) => [e.action, e.actor?.role])).toEqual([
+        ['update', 'evaluator'],
+        ['create', 'partner'],
+      ]);
       expect(all[1].changes).toMatchObject({ total: { from: null, to: 10 }, activity: { from: null, to: 'Journée de Bienvenue' } });
       expect(all[1].changes).not.toHaveProperty('idempotencyKey');
       expect(all[1].changes).not.toHaveProperty('bodyHash');
@@ -149,14 +186,27 @@ describe('Audit trail (GET /api/audit-events)', () => {
     it('an edit leaves one event; publishing one for the questionnaire and one for its new version; a refused close none', async () => {
       // Arrange
       const questionId = randomUUID();
-      const created = await t.http().post('/api/questionnaires').set(as('admin')).send({
-        planId: plan.planId, title: { fr: uniqueText('Questionnaire') }, defaultLanguage: 'fr', languages: ['fr'],
-        questions: [{ id: questionId, type: 'short_text', required: true, label: { fr: 'Un mot ?' } }],
-      }).expect(201);
+      const created = await t
+        .http()
+        .post('/api/questionnaires')
+        .set(as('admin'))
+        .send({
+          planId: plan.planId,
+          title: { fr: uniqueText('Questionnaire') },
+          defaultLanguage: 'fr',
+          languages: ['fr'],
+          questions: [{ id: questionId, type: 'short_text', required: true, label: { fr: 'Un mot ?' } }],
+        })
+        .expect(201);
       const id = created.body.id as string;
       fx.track(`/api/questionnaires/${id}`);
       // Act
-      await t.http().patch(`/api/questionnaires/${id}`).set(as('evaluator')).send({ title: { fr: 'Accueil 2024' } }).expect(200);
+      await t
+        .http()
+        .patch(`/api/questionnaires/${id}`)
+        .set(as('evaluator'))
+        .send({ title: { fr: 'Accueil 2024' } })
+        .expect(200);
       // Assert
       await expectOneUpdate('questionnaire', id, { title: { from: created.body.title, to: { fr: 'Accueil 2024' } } });
 
@@ -169,25 +219,38 @@ describe('Audit trail (GET /api/audit-events)', () => {
       expect(mine).toHaveLength(2);
       expect(mine[0].changes.status).toEqual({ from: 'draft', to: 'published' });
       const versions = await events({ entityType: 'questionnaire_version', actorId: users.evaluator.id, limit: '200' });
-      expect(versions.filter((e) => (e.changes.questionnaireId?.to) === id).map((e) => e.action)).toEqual(['create']);
+      expect(versions.filter((e) => e.changes.questionnaireId?.to === id).map((e) => e.action)).toEqual(['create']);
 
       // A resident's answer is raw data: the trail holds none of it.
       const secret = uniqueText('réponse');
-      await t.http().post(`/api/public/questionnaires/${published.body.slug}/responses`).set('Idempotency-Key', randomUUID())
-        .send({ language: 'fr', version: 1, answers: [{ questionId, value: secret }] }).expect(201);
-      const [{ n }] = await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_events WHERE changes::text LIKE $1`, [`%${secret}%`]);
+      await t
+        .http()
+        .post(`/api/public/questionnaires/${published.body.slug}/responses`)
+        .set('Idempotency-Key', randomUUID())
+        .send({ language: 'fr', version: 1, answers: [{ questionId, value: secret }] })
+        .expect(201);
+      const [{ n }] = await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_events WHERE changes::text LIKE $1`, [
+        `%${secret}%`,
+      ]);
       expect(n).toBe(0);
       // Taking a response is not a staff change; the only response events are admins' deletions, which name none of its answers.
       const responseEvents = await t.db.query<{ action: string; keys: string[] }[]>(
-        `SELECT action, ARRAY(SELECT jsonb_object_keys(changes) ORDER BY 1) AS keys FROM audit_events WHERE entity_type LIKE 'response%'`);
-      for (const event of responseEvents) expect(event).toEqual({ action: 'delete', keys: expect.not.arrayContaining(['answers', 'codes']) });
+        `SELECT action, ARRAY(SELECT jsonb_object_keys(changes) ORDER BY 1) AS keys FROM audit_events WHERE entity_type LIKE 'response%'`,
+      );
+      for (const event of responseEvents)
+        expect(event).toEqual({ action: 'delete', keys: expect.not.arrayContaining(['answers', 'codes']) });
     });
   });
 
   describe('evaluations', () => {
     it('an assessment leaves one event when given and one when changed; a close one; a refused assessment none', async () => {
       // Arrange
-      const opened = await t.http().post(`/api/plans/${plan.planId}/evaluations`).set(as('evaluator')).send({ kind: 'midterm', cutoff: '2024-05-15' }).expect(201);
+      const opened = await t
+        .http()
+        .post(`/api/plans/${plan.planId}/evaluations`)
+        .set(as('evaluator'))
+        .send({ kind: 'midterm', cutoff: '2024-05-15' })
+        .expect(201);
       const id = opened.body.id as string;
       evaluations.push(id);
       await t.app.get(EvaluationFreezerService).freeze(id);
@@ -197,12 +260,18 @@ describe('Audit trail (GET /api/audit-events)', () => {
       await t.http().put(path).set(as('evaluator')).send({ rating: 'at_risk', comment: 'Bien parti' }).expect(200);
       await t.http().put(`/api/evaluations/${id}/assessments/${randomUUID()}`).set(as('evaluator')).send({ rating: 'at_risk' }).expect(404);
       // Assert
-      const [{ id: assessmentId }] = await t.db.query<{ id: string }[]>('SELECT id FROM evaluation_assessments WHERE evaluation_id = $1', [id]);
+      const [{ id: assessmentId }] = await t.db.query<{ id: string }[]>('SELECT id FROM evaluation_assessments WHERE evaluation_id = $1', [
+        id,
+      ]);
       const assessed = await byEvaluator('assessment', assessmentId);
       expect(assessed.map((e) => e.action)).toEqual(['update', 'create']);
       expect(assessed[0].changes).toEqual({ rating: { from: 'on_track', to: 'at_risk' } });
       expect(assessed[1].changes).toMatchObject({ rating: { from: null, to: 'on_track' }, comment: { from: null, to: 'Bien parti' } });
-      expect(await events({ entityType: 'assessment', actorId: users.evaluator.id }).then((all) => all.filter((e) => e.entityId !== assessmentId && e.changes.evaluationId?.to === id))).toEqual([]);
+      expect(
+        await events({ entityType: 'assessment', actorId: users.evaluator.id }).then((all) =>
+          all.filter((e) => e.entityId !== assessmentId && e.changes.evaluationId?.to === id),
+        ),
+      ).toEqual([]);
 
       // Act: closing
       await t.http().post(`/api/evaluations/${id}/close`).set(as('evaluator')).send({}).expect(200);
@@ -216,7 +285,7 @@ describe('Audit trail (GET /api/audit-events)', () => {
   });
 
   describe('users', () => {
-    it("a role change leaves one event by the admin who made it; no password or its hash is ever in the trail", async () => {
+    it('a role change leaves one event by the admin who made it; no password or its hash is ever in the trail', async () => {
       // Arrange
       const user = await fx.user({ role: 'committee' });
       // Act
@@ -242,7 +311,10 @@ describe('Audit trail (GET /api/audit-events)', () => {
       await t.http().post(`/api/plans/${other.planId}/restore`).set(as('admin')).send({}).expect(200);
       // Assert
       const found = (await events({ entityType: 'plan', entityId: other.planId })).filter((e) => e.action !== 'create');
-      expect(found.map((e) => [e.action, e.actor?.role])).toEqual([['restore', 'admin'], ['archive', 'evaluator']]);
+      expect(found.map((e) => [e.action, e.actor?.role])).toEqual([
+        ['restore', 'admin'],
+        ['archive', 'evaluator'],
+      ]);
       expect(found[1].changes.archivedAt).toEqual({ from: null, to: expect.any(String) });
     });
   });
@@ -261,13 +333,32 @@ describe('Audit trail (GET /api/audit-events)', () => {
 
     it("a change of only an indicator's instruments leaves one event, sorted ids from → to; the same set again, or a refused one, none", async () => {
       // Arrange
-      const second = await t.http().post('/api/instruments').set(as('admin'))
-        .send({ planId: p.planId, kind: 'participation_count', name: uniqueText('Instrument') }).expect(201);
+      const second = await t
+        .http()
+        .post('/api/instruments')
+        .set(as('admin'))
+        .send({ planId: p.planId, kind: 'participation_count', name: uniqueText('Instrument') })
+        .expect(201);
       fx.track(`/api/instruments/${second.body.id}`);
       // Act
-      await t.http().patch(`/api/indicators/${p.indicatorId}`).set(as('evaluator')).send({ instrumentIds: [second.body.id, p.instrumentId] }).expect(200);
-      await t.http().patch(`/api/indicators/${p.indicatorId}`).set(as('evaluator')).send({ instrumentIds: [p.instrumentId, second.body.id] }).expect(200);
-      await t.http().patch(`/api/indicators/${p.indicatorId}`).set(as('evaluator')).send({ instrumentIds: [plan.instrumentId] }).expect(400);
+      await t
+        .http()
+        .patch(`/api/indicators/${p.indicatorId}`)
+        .set(as('evaluator'))
+        .send({ instrumentIds: [second.body.id, p.instrumentId] })
+        .expect(200);
+      await t
+        .http()
+        .patch(`/api/indicators/${p.indicatorId}`)
+        .set(as('evaluator'))
+        .send({ instrumentIds: [p.instrumentId, second.body.id] })
+        .expect(200);
+      await t
+        .http()
+        .patch(`/api/indicators/${p.indicatorId}`)
+        .set(as('evaluator'))
+        .send({ instrumentIds: [plan.instrumentId] })
+        .expect(400);
       // Assert
       await expectOneUpdate('indicator', p.indicatorId, {
         instrumentIds: { from: [p.instrumentId], to: sorted([p.instrumentId, second.body.id as string]) },
@@ -278,8 +369,13 @@ describe('Audit trail (GET /api/audit-events)', () => {
       // Arrange: a responses import of one of the plan's questionnaires
       questionnaireId = (await createQuestionnaire(t.db, { planId: p.planId })).questionnaireId;
       fx.track(`/api/questionnaires/${questionnaireId}`);
-      const uploaded = await t.http().post(`/api/imports?kind=responses&fileName=reponses.csv&questionnaireId=${questionnaireId}`)
-        .set(as('evaluator')).set('Content-Type', 'text/csv').send('Date;Un mot ?\n2024-03-01;Bonjour\n').expect(202);
+      const uploaded = await t
+        .http()
+        .post(`/api/imports?kind=responses&fileName=reponses.csv&questionnaireId=${questionnaireId}`)
+        .set(as('evaluator'))
+        .set('Content-Type', 'text/csv')
+        .send('Date;Un mot ?\n2024-03-01;Bonjour\n')
+        .expect(202);
       importId = uploaded.body.id as string;
       const options = { columns: { Date: '@date', 'Un mot ?': '@ignore' } };
       // Act
@@ -294,17 +390,42 @@ describe('Audit trail (GET /api/audit-events)', () => {
 
     it('planId gives the events of the plan and of its parts, removed ones included, and of no other plan', async () => {
       // Arrange: a manual value, an evaluation and its assessment, a removed expected result, and another plan's change
-      const manual = await t.http().post('/api/indicators').set(as('evaluator'))
-        .send({ objectiveId: p.objectiveId, name: uniqueText('Valeur'), kind: 'manual' }).expect(201);
+      const manual = await t
+        .http()
+        .post('/api/indicators')
+        .set(as('evaluator'))
+        .send({ objectiveId: p.objectiveId, name: uniqueText('Valeur'), kind: 'manual' })
+        .expect(201);
       fx.track(`/api/indicators/${manual.body.id}`);
-      const value = await t.http().post('/api/manual-values').set(as('evaluator'))
-        .send({ indicatorId: manual.body.id, date: '2024-04-15', value: 3, evidence: 'Procès-verbal' }).expect(201);
-      const opened = await t.http().post(`/api/plans/${p.planId}/evaluations`).set(as('evaluator')).send({ kind: 'midterm', cutoff: '2024-05-15' }).expect(201);
+      const value = await t
+        .http()
+        .post('/api/manual-values')
+        .set(as('evaluator'))
+        .send({ indicatorId: manual.body.id, date: '2024-04-15', value: 3, evidence: 'Procès-verbal' })
+        .expect(201);
+      const opened = await t
+        .http()
+        .post(`/api/plans/${p.planId}/evaluations`)
+        .set(as('evaluator'))
+        .send({ kind: 'midterm', cutoff: '2024-05-15' })
+        .expect(201);
       evaluations.push(opened.body.id);
       await t.app.get(EvaluationFreezerService).freeze(opened.body.id);
-      await t.http().put(`/api/evaluations/${opened.body.id}/assessments/${p.objectiveId}`).set(as('evaluator')).send({ rating: 'on_track' }).expect(200);
-      const [{ id: assessmentId }] = await t.db.query<{ id: string }[]>('SELECT id FROM evaluation_assessments WHERE evaluation_id = $1', [opened.body.id]);
-      const removed = await t.http().post('/api/expected-results').set(as('evaluator')).send({ objectiveId: p.objectiveId, text: 'Résultat retiré' }).expect(201);
+      await t
+        .http()
+        .put(`/api/evaluations/${opened.body.id}/assessments/${p.objectiveId}`)
+        .set(as('evaluator'))
+        .send({ rating: 'on_track' })
+        .expect(200);
+      const [{ id: assessmentId }] = await t.db.query<{ id: string }[]>('SELECT id FROM evaluation_assessments WHERE evaluation_id = $1', [
+        opened.body.id,
+      ]);
+      const removed = await t
+        .http()
+        .post('/api/expected-results')
+        .set(as('evaluator'))
+        .send({ objectiveId: p.objectiveId, text: 'Résultat retiré' })
+        .expect(201);
       await t.http().delete(`/api/expected-results/${removed.body.id}`).set(as('evaluator')).expect(204);
       const other = await fx.plan();
       await t.http().patch(`/api/orientations/${other.orientationId}`).set(as('evaluator')).send({ title: 'Ailleurs' }).expect(200);
@@ -313,10 +434,20 @@ describe('Audit trail (GET /api/audit-events)', () => {
       // Assert
       const seen = new Set(all.map((e) => `${e.entityType}:${e.entityId}`));
       for (const expected of [
-        `plan:${p.planId}`, `orientation:${p.orientationId}`, `objective:${p.objectiveId}`, `action:${p.actionId}`,
-        `expected_result:${p.expectedResultId}`, `instrument:${p.instrumentId}`, `indicator:${p.indicatorId}`, `indicator:${manual.body.id}`,
-        `manual_value:${value.body.id}`, `evaluation:${opened.body.id}`, `assessment:${assessmentId}`, `import:${importId}`,
-      ]) expect(seen).toContain(expected);
+        `plan:${p.planId}`,
+        `orientation:${p.orientationId}`,
+        `objective:${p.objectiveId}`,
+        `action:${p.actionId}`,
+        `expected_result:${p.expectedResultId}`,
+        `instrument:${p.instrumentId}`,
+        `indicator:${p.indicatorId}`,
+        `indicator:${manual.body.id}`,
+        `manual_value:${value.body.id}`,
+        `evaluation:${opened.body.id}`,
+        `assessment:${assessmentId}`,
+        `import:${importId}`,
+      ])
+        expect(seen).toContain(expected);
       expect(all.filter((e) => e.entityId === removed.body.id).map((e) => e.action)).toEqual(['delete', 'create']);
       const otherIds = new Set(Object.values(other));
       expect(all.filter((e) => otherIds.has(e.entityId))).toEqual([]);
@@ -341,7 +472,12 @@ describe('Audit trail (GET /api/audit-events)', () => {
     });
 
     it('evaluators read it, newest first, paged', async () => {
-      const res = await t.http().get('/api/audit-events').query({ entityType: 'plan', entityId: plan.planId, limit: 1 }).set(as('evaluator')).expect(200);
+      const res = await t
+        .http()
+        .get('/api/audit-events')
+        .query({ entityType: 'plan', entityId: plan.planId, limit: 1 })
+        .set(as('evaluator'))
+        .expect(200);
       expect(res.body).toMatchObject({ page: 1, limit: 1, items: [expect.objectContaining({ entityId: plan.planId })] });
       expect(res.body.total).toBeGreaterThanOrEqual(2);
       const all = await events({ entityType: 'plan', entityId: plan.planId });
@@ -349,10 +485,20 @@ describe('Audit trail (GET /api/audit-events)', () => {
       expect([...all].sort((a, b) => b.at.localeCompare(a.at))).toEqual(all);
     });
 
-    it.each([['entityId', 'nope'], ['actorId', '1'], ['from', 'yesterday'], ['entityType', 'Plan;'], ['limit', '1000']])(
-      'a bad %s is a 400 naming it', async (field, value) => {
-        const res = await t.http().get('/api/audit-events').query({ [field]: value }).set(as('admin')).expect(400);
-        expect(JSON.stringify(res.body)).toContain(field);
-      });
+    it.each([
+      ['entityId', 'nope'],
+      ['actorId', '1'],
+      ['from', 'yesterday'],
+      ['entityType', 'Plan;'],
+      ['limit', '1000'],
+    ])('a bad %s is a 400 naming it', async (field, value) => {
+      const res = await t
+        .http()
+        .get('/api/audit-events')
+        .query({ [field]: value })
+        .set(as('admin'))
+        .expect(400);
+      expect(JSON.stringify(res.body)).toContain(field);
+    });
   });
 });

@@ -18,7 +18,11 @@ const prefix = `${process.env.QUEUE_PREFIX ?? 'repere_test'}_auth`;
 const ADMIN = 'admin@demo.repere.org';
 const FAILURES = 5;
 
-interface LoginReply { accessToken: string; deviceToken: string; user: { id: string; email: string; role: string } }
+interface LoginReply {
+  accessToken: string;
+  deviceToken: string;
+  user: { id: string; email: string; role: string };
+}
 
 let t: TestApp;
 let seq = 0;
@@ -28,7 +32,10 @@ const me = (token: string) => t.http().get('/api/auth/me').set(bearer(token));
 const clearCounts = () => deleteKeys(process.env.REDIS_URL ?? DEFAULT_REDIS_URL, `${prefix}:login`);
 
 /** A user of this file's own, created by the admin. */
-async function newUser(role: 'admin' | 'evaluator' | 'committee', password = 'a-fine-long-passphrase'): Promise<{ id: string; email: string; password: string }> {
+async function newUser(
+  role: 'admin' | 'evaluator' | 'committee',
+  password = 'a-fine-long-passphrase',
+): Promise<{ id: string; email: string; password: string }> {
   seq += 1;
   const email = `hardening-${seq}-${Date.now()}@example.org`;
   const res = await t.http().post('/api/users').set(bearer(t.tokens.admin)).send({ email, password, role }).expect(201);
@@ -40,7 +47,11 @@ beforeAll(async () => {
   const url = await createDatabase(base, database);
   await runMigrations(url);
   Object.assign(process.env, {
-    DATABASE_URL: url, QUEUE_PREFIX: prefix, LOGIN_ACCOUNT_FAILURES: String(FAILURES), LOGIN_RATE_LIMIT: '0', TRUST_PROXY: 'loopback',
+    DATABASE_URL: url,
+    QUEUE_PREFIX: prefix,
+    LOGIN_ACCOUNT_FAILURES: String(FAILURES),
+    LOGIN_RATE_LIMIT: '0',
+    TRUST_PROXY: 'loopback',
   });
   t = await startTestApp();
 });
@@ -59,13 +70,18 @@ describe('The per-account sign-in throttle', () => {
   it(`answers 429 with Retry-After after ${FAILURES} wrong passwords on one account, even from a new address each time`, async () => {
     const user = await newUser('evaluator');
     const statuses: number[] = [];
-    for (let i = 0; i < FAILURES; i += 1) statuses.push((await login({ email: user.email, password: `wrong-${i}` }, `198.51.100.${i + 1}`)).status);
+    for (let i = 0; i < FAILURES; i += 1)
+      statuses.push((await login({ email: user.email, password: `wrong-${i}` }, `198.51.100.${i + 1}`)).status);
     expect(statuses).toEqual(Array(FAILURES).fill(401));
     // The right password from yet another unknown address waits too: the guesser cannot tell it was right.
     const next = await login({ email: user.email, password: user.password }, '198.51.100.200');
     expect(next.status).toBe(429);
     expect(Number(next.headers['retry-after'])).toBeGreaterThan(0);
-    expect(next.body).toEqual({ statusCode: 429, code: 'too_many_requests', message: expect.stringMatching(/^Too many failed sign-in attempts for this account\. Try again in \d+ seconds\.$/) });
+    expect(next.body).toEqual({
+      statusCode: 429,
+      code: 'too_many_requests',
+      message: expect.stringMatching(/^Too many failed sign-in attempts for this account\. Try again in \d+ seconds\.$/),
+    });
     // Another account is not affected.
     await login({ email: ADMIN, password: DEMO_PASSWORD }, '198.51.100.1').expect(200);
   });
@@ -87,13 +103,15 @@ describe('The per-account sign-in throttle', () => {
     for (let i = 0; i < FAILURES; i += 1) await login({ email: b.email, password: `guess-${i}` }, `198.51.100.${i + 1}`);
     expect((await login({ email: b.email, password: b.password, deviceToken: deviceOfA })).status).toBe(429);
     const statuses = [];
-    for (let i = 0; i < FAILURES + 1; i += 1) statuses.push((await login({ email: a.email, password: `wrong-${i}`, deviceToken: deviceOfA })).status);
+    for (let i = 0; i < FAILURES + 1; i += 1)
+      statuses.push((await login({ email: a.email, password: `wrong-${i}`, deviceToken: deviceOfA })).status);
     expect(statuses).toEqual([...Array(FAILURES).fill(401), 429]);
   });
 
   it('counts an unknown email like a known one (the answers say nothing about which exist)', async () => {
     const statuses = [];
-    for (let i = 0; i < FAILURES + 1; i += 1) statuses.push((await login({ email: 'nobody-here@example.org', password: `guess-${i}` }, `198.51.100.${i + 1}`)).status);
+    for (let i = 0; i < FAILURES + 1; i += 1)
+      statuses.push((await login({ email: 'nobody-here@example.org', password: `guess-${i}` }, `198.51.100.${i + 1}`)).status);
     expect(statuses).toEqual([...Array(FAILURES).fill(401), 429]);
   });
 
@@ -121,7 +139,11 @@ describe('The password policy', () => {
     ['one character repeated', 'aaaaaaaaaaaa', /single character repeated/],
     ['a short one', 'court-9', /longer than or equal to 10 characters/],
   ])('refuses %s when an admin creates a user, naming password', async (_what, password, why) => {
-    const res = await t.http().post('/api/users').set(bearer(t.tokens.admin)).send({ email: `policy-${Date.now()}@example.org`, password, role: 'committee' });
+    const res = await t
+      .http()
+      .post('/api/users')
+      .set(bearer(t.tokens.admin))
+      .send({ email: `policy-${Date.now()}@example.org`, password, role: 'committee' });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ field: 'password', message: expect.stringMatching(why) }]);
   });
@@ -164,7 +186,7 @@ describe('Sessions revoked', () => {
   });
 });
 
-describe('One\'s own password change (POST /api/auth/password)', () => {
+describe("One's own password change (POST /api/auth/password)", () => {
   const change = (token: string, body: object) => t.http().post('/api/auth/password').set(bearer(token)).send(body);
 
   it('changes it, answers a new token, ends the other sessions, and signs in with the new password only', async () => {
@@ -186,10 +208,16 @@ describe('One\'s own password change (POST /api/auth/password)', () => {
     const token = ((await login({ email: user.email, password: user.password }).expect(200)).body as LoginReply).accessToken;
     const wrong = await change(token, { currentPassword: 'not-my-password', newPassword: 'my-own-new-passphrase' });
     expect(wrong.status).toBe(400);
-    expect(wrong.body).toMatchObject({ code: 'current_password_wrong', errors: [{ field: 'currentPassword', message: expect.any(String) }] });
+    expect(wrong.body).toMatchObject({
+      code: 'current_password_wrong',
+      errors: [{ field: 'currentPassword', message: expect.any(String) }],
+    });
     const common = await change(token, { currentPassword: user.password, newPassword: 'iloveyou12' });
     expect(common.status).toBe(400);
-    expect(common.body).toMatchObject({ code: 'password_common', errors: [{ field: 'newPassword', message: expect.stringMatching(/most commonly used/) }] });
+    expect(common.body).toMatchObject({
+      code: 'password_common',
+      errors: [{ field: 'newPassword', message: expect.stringMatching(/most commonly used/) }],
+    });
     await me(token).expect(200); // nothing changed
   });
 
@@ -197,7 +225,8 @@ describe('One\'s own password change (POST /api/auth/password)', () => {
     const user = await newUser('committee');
     const token = ((await login({ email: user.email, password: user.password }).expect(200)).body as LoginReply).accessToken;
     const statuses = [];
-    for (let i = 0; i < FAILURES + 1; i += 1) statuses.push((await change(token, { currentPassword: `guess-${i}`, newPassword: 'my-own-new-passphrase' })).status);
+    for (let i = 0; i < FAILURES + 1; i += 1)
+      statuses.push((await change(token, { currentPassword: `guess-${i}`, newPassword: 'my-own-new-passphrase' })).status);
     expect(statuses).toEqual([...Array(FAILURES).fill(400), 429]);
   });
 });

@@ -5,11 +5,33 @@ import type { Role } from '@backend/users/role';
 import { fixtures, Fixtures, uniqueText } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
-interface UserView { id: string; email: string; role: Role; organizationId: string | null; displayName: string | null }
-interface LoginReply { accessToken: string; user: UserView }
-interface FieldError { field: string; message: string }
-interface ErrorReply { statusCode: number; code: string; message: string; errors?: FieldError[] }
-interface TokenPayload { sub: string; email: string; role: Role; org: string | null }
+interface UserView {
+  id: string;
+  email: string;
+  role: Role;
+  organizationId: string | null;
+  displayName: string | null;
+}
+interface LoginReply {
+  accessToken: string;
+  user: UserView;
+}
+interface FieldError {
+  field: string;
+  message: string;
+}
+interface ErrorReply {
+  statusCode: number;
+  code: string;
+  message: string;
+  errors?: FieldError[];
+}
+interface TokenPayload {
+  sub: string;
+  email: string;
+  role: Role;
+  org: string | null;
+}
 
 /** What must never leave the server: the hash's name in any spelling, a "password" key, an argon2 hash. */
 const SECRET_LOOKING = /passwordhash|password_hash|"password"\s*:|\$argon2/i;
@@ -54,13 +76,25 @@ describe('Authentication', () => {
       const res = await login(body);
       // Assert
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ accessToken: expect.any(String), deviceToken: expect.any(String), user: expect.objectContaining({ id: expect.any(String), email, role }) });
+      expect(res.body).toEqual({
+        accessToken: expect.any(String),
+        deviceToken: expect.any(String),
+        user: expect.objectContaining({ id: expect.any(String), email, role }),
+      });
       const { accessToken, user } = res.body as LoginReply;
       const signedIn = await me(`Bearer ${accessToken}`).expect(200);
       expect(signedIn.body).toMatchObject({ id: user.id, email, role });
       expect(res.text).not.toMatch(SECRET_LOOKING);
       await expect(leakedHashes(res)).resolves.toEqual([]);
-      expect(Object.keys(new JwtService().decode<Record<string, unknown>>(accessToken)).sort()).toEqual(['email', 'exp', 'iat', 'org', 'role', 'sub', 'ver']);
+      expect(Object.keys(new JwtService().decode<Record<string, unknown>>(accessToken)).sort()).toEqual([
+        'email',
+        'exp',
+        'iat',
+        'org',
+        'role',
+        'sub',
+        'ver',
+      ]);
     });
 
     it('ignores the case of the email', async () => {
@@ -126,11 +160,14 @@ describe('Authentication', () => {
     });
 
     it.each([
-      { what: 'signed with another secret', token: () => new JwtService({ secret: 'another-secret-that-is-long-enough-for-hs256' }).sign(adminPayload()) },
+      {
+        what: 'signed with another secret',
+        token: () => new JwtService({ secret: 'another-secret-that-is-long-enough-for-hs256' }).sign(adminPayload()),
+      },
       { what: 'that has expired', token: () => new JwtService({ secret }).sign(adminPayload(), { expiresIn: '-1h' }) },
       { what: 'that is unsigned (alg none)', token: () => `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(adminPayload())}.` },
       {
-        what: "of a partner whose role was edited to admin",
+        what: 'of a partner whose role was edited to admin',
         token: () => {
           const [header, , signature] = t.tokens.partner.split('.');
           const payload = new JwtService().decode<TokenPayload>(t.tokens.partner);
@@ -203,7 +240,11 @@ describe('Authentication', () => {
       const email = `${uniqueText('auth')}@example.org`;
       const newPassword = 'another-long-password';
       // Act
-      const created = await t.http().post('/api/users').set(auth).send({ email, password: 'a-long-password', role: 'committee', displayName: 'Auth test' });
+      const created = await t
+        .http()
+        .post('/api/users')
+        .set(auth)
+        .send({ email, password: 'a-long-password', role: 'committee', displayName: 'Auth test' });
       const id = (created.body as UserView).id;
       f.track(`/api/users/${id}`);
       const responses = {
@@ -220,19 +261,30 @@ describe('Authentication', () => {
         expect({ name, text: res.text }).toEqual({ name, text: expect.not.stringMatching(SECRET_LOOKING) });
         await expect(leakedHashes(res)).resolves.toEqual([]);
       }
-      expect((responses.list.body as { items: UserView[] }).items.map((u) => u.email)).toEqual(expect.arrayContaining([email, admin.email]));
+      expect((responses.list.body as { items: UserView[] }).items.map((u) => u.email)).toEqual(
+        expect.arrayContaining([email, admin.email]),
+      );
     });
   });
 });
 
 describe('Rights follow the user, not an old token', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   async function signedInUser(role: 'admin' | 'committee') {
     const email = `rights-${role}-${Date.now()}@example.org`;
-    const { body } = await t.http().post('/api/users').set(bearer(t.tokens.admin)).send({ email, password: 'a-long-password', role }).expect(201);
+    const { body } = await t
+      .http()
+      .post('/api/users')
+      .set(bearer(t.tokens.admin))
+      .send({ email, password: 'a-long-password', role })
+      .expect(201);
     const login = await t.http().post('/api/auth/login').send({ email, password: 'a-long-password' }).expect(200);
     return { id: body.id as string, token: login.body.accessToken as string };
   }

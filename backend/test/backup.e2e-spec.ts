@@ -21,21 +21,36 @@ import { bearer, startTestApp } from './support/test-app';
 const ROOT = resolve(__dirname, '../..');
 const BASE = process.env.DATABASE_URL!;
 const RUN = process.env.REPERE_TEST_DATABASE!;
-const DB = { source: `${RUN}_bk_source`, copy: `${RUN}_bk_copy`, never: `${RUN}_bk_never`, old: `${RUN}_bk_old`, upgraded: `${RUN}_bk_upgraded` };
+const DB = {
+  source: `${RUN}_bk_source`,
+  copy: `${RUN}_bk_copy`,
+  never: `${RUN}_bk_never`,
+  old: `${RUN}_bk_old`,
+  upgraded: `${RUN}_bk_upgraded`,
+};
 const QUEUE_PREFIX = `${RUN}_bk`;
 const url = (name: string) => withDatabase(BASE, name);
 
-interface Run { code: number | null; output: string }
+interface Run {
+  code: number | null;
+  output: string;
+}
 
 /** `npx tsx scripts/<script>.ts …args` with DATABASE_URL pointing at `database`; resolves with its exit code and output. */
 function script(name: 'backup' | 'restore', database: string, args: string[]): Promise<Run> {
   return new Promise((ok, fail) => {
     const proc = spawn('npx', ['tsx', `scripts/${name}.ts`, ...args], {
-      cwd: ROOT, env: { ...process.env, DATABASE_URL: url(database) }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url(database) },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    proc.stdout.on('data', (c: Buffer) => { output += c.toString(); });
-    proc.stderr.on('data', (c: Buffer) => { output += c.toString(); });
+    proc.stdout.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    proc.stderr.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
     proc.once('error', fail);
     proc.once('close', (code) => ok({ code, output }));
   });
@@ -55,11 +70,15 @@ async function onDatabase<T>(database: string, fn: (c: Client) => Promise<T>): P
 function tableContents(database: string): Promise<Record<string, { rows: number; md5: string }>> {
   return onDatabase(database, async (c) => {
     const { rows: tables } = await c.query<{ schema: string; name: string }>(
-      `SELECT schemaname AS schema, tablename AS name FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2`);
+      `SELECT schemaname AS schema, tablename AS name FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2`,
+    );
     const result: Record<string, { rows: number; md5: string }> = {};
     for (const { schema, name } of tables) {
-      const [row] = (await c.query<{ rows: number; md5: string }>(
-        `SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS md5 FROM "${schema}"."${name}" t`)).rows;
+      const [row] = (
+        await c.query<{ rows: number; md5: string }>(
+          `SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS md5 FROM "${schema}"."${name}" t`,
+        )
+      ).rows;
       result[`${schema}.${name}`] = row;
     }
     return result;
@@ -70,7 +89,10 @@ const databaseExists = (name: string) =>
   onServer(BASE, async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1);
 
 const secretOf = (database: string) =>
-  onDatabase(database, async (c) => (await c.query<{ value: string }>(`SELECT value FROM deployment_secrets WHERE name = 'jwt'`)).rows[0]?.value);
+  onDatabase(
+    database,
+    async (c) => (await c.query<{ value: string }>(`SELECT value FROM deployment_secrets WHERE name = 'jwt'`)).rows[0]?.value,
+  );
 
 describe('npm run backup / npm run restore', () => {
   const dir = mkdtempSync(join(tmpdir(), 'repere-backup-'));
@@ -92,10 +114,19 @@ describe('npm run backup / npm run restore', () => {
       const { questions, ids } = sampleQuestions();
       const q = await createQuestionnaire(t.db, { planId, versions: [questions] });
       for (const satisfaction of [3, 4, 5]) {
-        await t.http().post(`/api/public/questionnaires/${q.slug}/responses`).set('Idempotency-Key', randomUUID())
-          .send({ language: 'fr', version: 1, answers: validAnswers(ids, { satisfaction }) }).expect(201);
+        await t
+          .http()
+          .post(`/api/public/questionnaires/${q.slug}/responses`)
+          .set('Idempotency-Key', randomUUID())
+          .send({ language: 'fr', version: 1, answers: validAnswers(ids, { satisfaction }) })
+          .expect(201);
       }
-      await t.http().post(`/api/plans/${planId}/evaluations`).set(bearer(t.tokens.admin)).send({ kind: 'midterm', cutoff: '2024-06-30' }).expect(201);
+      await t
+        .http()
+        .post(`/api/plans/${planId}/evaluations`)
+        .set(bearer(t.tokens.admin))
+        .send({ kind: 'midterm', cutoff: '2024-06-30' })
+        .expect(201);
       // What the API draws when JWT_SECRET is not set (the tests set it): the deployment's session-signing key.
       await t.db.query(`INSERT INTO deployment_secrets (name, value) VALUES ('jwt', $1)`, [secret]);
     } finally {
@@ -196,7 +227,9 @@ describe('npm run backup / npm run restore', () => {
     const run = await script('restore', DB.upgraded, [oldDump]);
     expect(run).toMatchObject({ code: 0 });
     expect(run.output).toContain(`applied ${latest}`);
-    const applied = await onDatabase(DB.upgraded, async (c) => (await c.query<{ name: string }>('SELECT name FROM migrations ORDER BY id')).rows.map((r) => r.name));
+    const applied = await onDatabase(DB.upgraded, async (c) =>
+      (await c.query<{ name: string }>('SELECT name FROM migrations ORDER BY id')).rows.map((r) => r.name),
+    );
     expect(applied).toEqual(MIGRATIONS.map((m) => m.name));
   });
 });

@@ -53,8 +53,11 @@ describe('Migration CompactResponses', () => {
     await db.undoLastMigration({ transaction: 'each' });
     const [welcome] = await db.query<{ id: string; version_id: string }[]>(
       `SELECT q.id, v.id AS version_id FROM questionnaires q JOIN questionnaire_versions v ON v.questionnaire_id = q.id AND v.version = 1
-        WHERE q.slug = $1`, [WELCOME_DAY_SLUG]);
-    await db.query(`
+        WHERE q.slug = $1`,
+      [WELCOME_DAY_SLUG],
+    );
+    await db.query(
+      `
       INSERT INTO responses (questionnaire_id, version_id, version, language, received_at, answered_at, idempotency_key, body_hash, answers, answered_month)
       SELECT $1::uuid, $2::uuid, 1, (ARRAY['fr', 'en', 'ar'])[1 + g % 3], at, at, gen_random_uuid(),
              -- One in ten imported (marked as the old import wrote it), the others a resident's hash.
@@ -70,7 +73,8 @@ describe('Migration CompactResponses', () => {
              || CASE WHEN g % 7 = 0 THEN jsonb_build_object('${Q.improve}', 'Plus de café ' || g) ELSE '{}'::jsonb END,
              date_trunc('month', at AT TIME ZONE 'America/Toronto')::date
         FROM (SELECT g, '2021-09-01T12:00:00Z'::timestamptz + (g % 1000) * interval '1 day' AS at FROM generate_series(1, $4::int) g) s`,
-    [welcome.id, welcome.version_id, randomUUID(), MILLION]);
+      [welcome.id, welcome.version_id, randomUUID(), MILLION],
+    );
     await db.query('ANALYZE responses');
     console.log(`${MILLION} old rows written in ${((performance.now() - arranging) / 1000).toFixed(1)} s`);
     const before = (await db.query(CANONICAL_BEFORE, [[]]))[0];
@@ -92,7 +96,8 @@ describe('Migration CompactResponses', () => {
           const { rows } = await writer.query<{ body_hash: string }>(
             `INSERT INTO responses (questionnaire_id, version_id, version, language, idempotency_key, body_hash, answers)
              VALUES ($1, $2, 1, 'fr', $3, $4, $5) RETURNING body_hash`,
-            [welcome.id, welcome.version_id, key, 'ab'.repeat(32), JSON.stringify({ [Q.firstTime]: true, [Q.gender]: 'woman' })]);
+            [welcome.id, welcome.version_id, key, 'ab'.repeat(32), JSON.stringify({ [Q.firstTime]: true, [Q.gender]: 'woman' })],
+          );
           expect(rows[0].body_hash).toBe('ab'.repeat(32)); // what the old release compares a resend with
           written.push(key);
           slowestMs = Math.max(slowestMs, performance.now() - started);
@@ -127,11 +132,19 @@ describe('Migration CompactResponses', () => {
     expect(written.length).toBeGreaterThan(0);
     const theirs = await db.query<{ answers: Record<string, unknown>; hash: string; by_id: Record<string, unknown> }[]>(
       `SELECT answers, encode(body_hash, 'hex') AS hash, response_answers_by_id(questionnaire_id, version, answers) AS by_id
-         FROM responses WHERE idempotency_key = ANY($1::uuid[])`, [written]);
+         FROM responses WHERE idempotency_key = ANY($1::uuid[])`,
+      [written],
+    );
     expect(theirs).toHaveLength(written.length);
-    const keys = (await db.query('SELECT answer_keys FROM questionnaire_versions WHERE questionnaire_id = $1 AND version = 1', [welcome.id]))[0].answer_keys;
+    const keys = (
+      await db.query('SELECT answer_keys FROM questionnaire_versions WHERE questionnaire_id = $1 AND version = 1', [welcome.id])
+    )[0].answer_keys;
     for (const row of theirs) {
-      expect(row).toEqual({ answers: { [keys[Q.firstTime]]: true, [keys[Q.gender]]: 'woman' }, hash: 'ab'.repeat(32), by_id: { [Q.firstTime]: true, [Q.gender]: 'woman' } });
+      expect(row).toEqual({
+        answers: { [keys[Q.firstTime]]: true, [keys[Q.gender]]: 'woman' },
+        hash: 'ab'.repeat(32),
+        by_id: { [Q.firstTime]: true, [Q.gender]: 'woman' },
+      });
     }
     // Half the bytes a row
     const [{ bytes: bytesAfter }] = await db.query(ROW_BYTES);
@@ -139,7 +152,9 @@ describe('Migration CompactResponses', () => {
     // One foreign key on responses, valid; the old columns gone
     const fks = await db.query(`SELECT conname, convalidated FROM pg_constraint WHERE conrelid = 'responses'::regclass AND contype = 'f'`);
     expect(fks).toEqual([{ conname: 'fk_responses_version', convalidated: true }]);
-    console.log(`CompactResponses on ${before.n} rows, killed once and run again: ${(migrationMs / 1000).toFixed(1)} s; ${bytesBefore} → ${bytesAfter} bytes a row; `
-      + `${written.length} rows written meanwhile by the previous release, the slowest in ${slowestMs.toFixed(0)} ms`);
+    console.log(
+      `CompactResponses on ${before.n} rows, killed once and run again: ${(migrationMs / 1000).toFixed(1)} s; ${bytesBefore} → ${bytesAfter} bytes a row; ` +
+        `${written.length} rows written meanwhile by the previous release, the slowest in ${slowestMs.toFixed(0)} ms`,
+    );
   }, 600_000);
 });

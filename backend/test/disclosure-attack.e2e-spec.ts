@@ -13,7 +13,18 @@ import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-vers
 import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
 import { encodeAnswers } from '@backend/responses/answer-codes';
 import {
-  addDays, attack, brokenFacts, CommitteeReader, DifferencingAttack, Finding, Measured, ObservationLog, rangesOf, Target, TOTAL, trueResponses,
+  addDays,
+  attack,
+  brokenFacts,
+  CommitteeReader,
+  DifferencingAttack,
+  Finding,
+  Measured,
+  ObservationLog,
+  rangesOf,
+  Target,
+  TOTAL,
+  trueResponses,
 } from './support/disclosure-attack';
 import { DEMO_EVALUATIONS_WAIT_MS, withDemoEvaluations } from './support/demo-evaluations';
 import { Fixtures, fixtures, uniqueText, purgeEvaluations } from './support/fixtures';
@@ -63,7 +74,9 @@ describe('Disclosure control (issue 13): a committee member who differences ever
       opened.push(id);
       // What the workers run; the API queued the same job, and whichever runs first freezes it once.
       await expect(t.app.get(EvaluationFreezerService).freeze(id)).resolves.toMatch(/^(frozen|already_frozen)$/);
-      const { snapshot } = (await t.http().get(`/api/evaluations/${id}`).set(bearer(t.tokens.committee)).expect(200)).body as { snapshot: EvaluationSnapshot };
+      const { snapshot } = (await t.http().get(`/api/evaluations/${id}`).set(bearer(t.tokens.committee)).expect(200)).body as {
+        snapshot: EvaluationSnapshot;
+      };
       await t.http().post(`/api/evaluations/${id}/close`).set(bearer(t.tokens.committee)).expect(200);
       return snapshot;
     });
@@ -74,14 +87,23 @@ describe('Disclosure control (issue 13): a committee member who differences ever
    * dimension, as stored and as of the cut-off and the day after; the dashboard today, at the cut-off and the day
    * after; two evaluations cut off a day apart. Then the attacker's system and the true counts from the database.
    */
-  async function readEverything(planId: string, measured: Measured[], questionnaireId: string, questions: Record<string, string>, cutoff: string): Promise<Attacked> {
+  async function readEverything(
+    planId: string,
+    measured: Measured[],
+    questionnaireId: string,
+    questions: Record<string, string>,
+    cutoff: string,
+  ): Promise<Attacked> {
     const [plan] = await t.db.query<{ from: string; until: string }[]>(
-      'SELECT coalesce(data_from, start_date)::text AS from, coalesce(data_until, end_date)::text AS until FROM plans WHERE id = $1', [planId]);
+      'SELECT coalesce(data_from, start_date)::text AS from, coalesce(data_until, end_date)::text AS until FROM plans WHERE id = $1',
+      [planId],
+    );
     const next = addDays(cutoff, 1);
     const log = new ObservationLog(plan.from, plan.until);
     const reader = new CommitteeReader(t, log, t.tokens.committee);
     for (const m of measured) {
-      for (const grain of GRAINS) for (const by of [null, ...m.dimensions]) for (const at of [null, cutoff, next]) await reader.values(m, grain, by, at);
+      for (const grain of GRAINS)
+        for (const by of [null, ...m.dimensions]) for (const at of [null, cutoff, next]) await reader.values(m, grain, by, at);
     }
     const { k, maxDeviation } = await reader.progress(planId, measured, null);
     await reader.progress(planId, measured, cutoff);
@@ -89,7 +111,10 @@ describe('Disclosure control (issue 13): a committee member who differences ever
     reader.snapshot('D', await evaluation(planId, cutoff), measured);
     reader.snapshot('D+1', await evaluation(planId, next), measured);
     // The day after the cut-off is a cell of its own: the figures as of D and of D + 1 cut its month either side of it.
-    const model = new DifferencingAttack({ k, maxDeviation, dataFrom: plan.from, dataUntil: plan.until, cuts: [next, addDays(next, 1)] }, log.observations());
+    const model = new DifferencingAttack(
+      { k, maxDeviation, dataFrom: plan.from, dataUntil: plan.until, cuts: [next, addDays(next, 1)] },
+      log.observations(),
+    );
     const truth = model.truth(await trueResponses(t, questionnaireId, questions));
     const newcomers = model.dayTargets(next, truth).filter((x) => x.truth > 0);
     return { k, next, model, truth, targets: [...model.hiddenTargets(truth), ...newcomers], newcomers };
@@ -130,9 +155,13 @@ describe('Disclosure control (issue 13): a committee member who differences ever
     it('cannot tell in which category the person who answered the day after a cut-off is', () => {
       // In every dimension, more than one category may hold that day's newcomer as far as the figures tell.
       const a = data();
-      const ranges = rangesOf(a.model.system(), a.model.dayTargets(a.next, a.truth).filter((x) => x.dimension !== TOTAL));
+      const ranges = rangesOf(
+        a.model.system(),
+        a.model.dayTargets(a.next, a.truth).filter((x) => x.dimension !== TOTAL),
+      );
       const possible = new Map<string, string[]>();
-      for (const { target } of ranges.filter((r) => r.max >= 1)) possible.set(target.dimension, [...possible.get(target.dimension) ?? [], target.categories[0]]);
+      for (const { target } of ranges.filter((r) => r.max >= 1))
+        possible.set(target.dimension, [...(possible.get(target.dimension) ?? []), target.categories[0]]);
       const singledOut = [...new Set(ranges.map((r) => r.target.dimension))].filter((d) => (possible.get(d) ?? []).length < 2);
       expect(singledOut.map((d) => `${d}: only ${possible.get(d)?.join(', ') ?? 'nothing'} on ${a.next}`)).toEqual([]);
     });
@@ -154,7 +183,9 @@ describe('Disclosure control (issue 13): a committee member who differences ever
 
     beforeAll(async () => {
       const [{ id: planId }] = await t.db.query<{ id: string }[]>(`SELECT id FROM plans WHERE title LIKE '%Parc-Extension%'`);
-      const [{ id: questionnaireId }] = await t.db.query<{ id: string }[]>(`SELECT id FROM questionnaires WHERE slug = 'bienvenue-parc-ex'`);
+      const [{ id: questionnaireId }] = await t.db.query<{ id: string }[]>(
+        `SELECT id FROM questionnaires WHERE slug = 'bienvenue-parc-ex'`,
+      );
       const named = async (prefix: string) =>
         (await t.db.query<{ id: string }[]>('SELECT id FROM indicators WHERE plan_id = $1 AND name LIKE $2', [planId, `${prefix}%`]))[0].id;
       // « Nombre de répondants » by gender (not by language, where a respondent is in each of their languages); the
@@ -162,7 +193,12 @@ describe('Disclosure control (issue 13): a committee member who differences ever
       // and immigration too.
       const measured: Measured[] = [
         { id: await named('Nombre de répondants'), label: 'respondents', total: EVERYONE, dimensions: ['gender'] },
-        { id: await named('Part des nouveaux résidents'), label: 'knows the Table (n)', total: EVERYONE, dimensions: ['gender', 'age_group', 'immigration'] },
+        {
+          id: await named('Part des nouveaux résidents'),
+          label: 'knows the Table (n)',
+          total: EVERYONE,
+          dimensions: ['gender', 'age_group', 'immigration'],
+        },
         { id: await named('Satisfaction moyenne'), label: 'satisfaction (n)', total: EVERYONE, dimensions: ['gender'] },
       ];
       await t.app.get(AggregationService).recomputeMany(measured.map((m) => m.id));
@@ -171,25 +207,53 @@ describe('Disclosure control (issue 13): a committee member who differences ever
         `SELECT day FROM (SELECT to_char((r.answered_at AT TIME ZONE p.time_zone)::date, 'YYYY-MM-DD') AS day, count(*) AS n
                             FROM responses r JOIN questionnaires q ON q.id = r.questionnaire_id JOIN plans p ON p.id = q.plan_id
                            WHERE q.id = $1 GROUP BY 1) d
-          WHERE day > '2022-08-21' AND n = 1 ORDER BY day LIMIT 1`, [questionnaireId]);
-      const questions = { gender: WELCOME_QUESTION_IDS.gender, age_group: WELCOME_QUESTION_IDS.age_group, immigration: WELCOME_QUESTION_IDS.immigration };
+          WHERE day > '2022-08-21' AND n = 1 ORDER BY day LIMIT 1`,
+        [questionnaireId],
+      );
+      const questions = {
+        gender: WELCOME_QUESTION_IDS.gender,
+        age_group: WELCOME_QUESTION_IDS.age_group,
+        immigration: WELCOME_QUESTION_IDS.immigration,
+      };
       a = await readEverything(planId, measured, questionnaireId, questions, addDays(day, -1));
     });
 
-    attackedBy(() => a, (findings) => {
-      // The issue's example: the women of Q4 2022 are the year's women less those of Q3.
-      expect(findings.map((x) => [x.dimension, x.categories, x.from, x.to])).toContainEqual(['gender', ['woman'], '2022-10-01', '2022-12-31']);
-    });
+    attackedBy(
+      () => a,
+      (findings) => {
+        // The issue's example: the women of Q4 2022 are the year's women less those of Q3.
+        expect(findings.map((x) => [x.dimension, x.categories, x.from, x.to])).toContainEqual([
+          'gender',
+          ['woman'],
+          '2022-10-01',
+          '2022-12-31',
+        ]);
+      },
+    );
   });
 
   describe('on generated data: 154 respondents over 18 months, most cells of 1 to 4, and definitions that select categories', () => {
     const Q = { knows: randomUUID(), gender: randomUUID(), age: randomUUID() };
     const QUESTIONS: Question[] = [
       { id: Q.knows, type: 'yes_no', required: true, label: { fr: 'Connaissez-vous la Table ?' } },
-      { id: Q.gender, type: 'single_choice', required: false, allowPreferNot: true, dimension: 'gender', label: { fr: 'Genre' },
-        choices: ADS_CATEGORIES.gender },
-      { id: Q.age, type: 'single_choice', required: false, allowPreferNot: true, dimension: 'age_group', label: { fr: 'Âge' },
-        choices: ADS_CATEGORIES.age_group.filter((c) => ['18_24', '25_34', '35_44', '65_plus'].includes(c.code)) },
+      {
+        id: Q.gender,
+        type: 'single_choice',
+        required: false,
+        allowPreferNot: true,
+        dimension: 'gender',
+        label: { fr: 'Genre' },
+        choices: ADS_CATEGORIES.gender,
+      },
+      {
+        id: Q.age,
+        type: 'single_choice',
+        required: false,
+        allowPreferNot: true,
+        dimension: 'age_group',
+        label: { fr: 'Âge' },
+        choices: ADS_CATEGORIES.age_group.filter((c) => ['18_24', '25_34', '35_44', '65_plus'].includes(c.code)),
+      },
     ];
     let a: Attacked;
 
@@ -197,7 +261,8 @@ describe('Disclosure control (issue 13): a committee member who differences ever
       // A plan of its own, its questionnaire, and 150 responses on days drawn at random, each with a record key derived
       // from its number: the same figures on every run.
       const admin = bearer(t.tokens.admin);
-      const post = async (path: string, body: object) => ((await t.http().post(path).set(admin).send(body).expect(201)).body as { id: string }).id;
+      const post = async (path: string, body: object) =>
+        ((await t.http().post(path).set(admin).send(body).expect(201)).body as { id: string }).id;
       const planId = await post('/api/plans', { title: uniqueText('Plan'), startDate: '2024-01-01', endDate: '2025-06-30' });
       f.track(`/api/plans/${planId}`);
       const orientationId = await post('/api/orientations', { planId, number: 1, title: 'Orientation' });
@@ -205,47 +270,124 @@ describe('Disclosure control (issue 13): a committee member who differences ever
       const em = t.db.manager;
       const instrument = await em.save(em.create(Instrument, { planId, kind: 'questionnaire', name: 'Questionnaire' }));
       const content = { title: { fr: 'Q' }, description: {}, defaultLanguage: 'fr', languages: ['fr'], questions: QUESTIONS };
-      const q = await em.save(em.create(Questionnaire, {
-        ...content, planId, instrumentId: instrument.id, slug: `attack-${randomUUID()}`, status: 'published', currentVersion: 1,
-      }));
+      const q = await em.save(
+        em.create(Questionnaire, {
+          ...content,
+          planId,
+          instrumentId: instrument.id,
+          slug: `attack-${randomUUID()}`,
+          status: 'published',
+          currentVersion: 1,
+        }),
+      );
       await em.save(em.create(QuestionnaireVersion, { ...content, questionnaireId: q.id, version: 1 }));
       const random = seededRandom(13);
-      const drawn = Array.from({ length: 150 }, () => ({ day: addDays('2024-01-01', Math.floor(random() * 547)), gender: null as string | null }));
-      // And a category rare enough to be hidden in every table: four people over the plan, in four months.
-      const rare = ['2024-02-14', '2024-06-03', '2024-10-21', '2025-03-10'].map((day) => ({ day, gender: 'self_described' as string | null }));
-      const people = [...drawn, ...rare];
-      await insertResponses(em, people.map(({ day, gender }, n) => {
-        const answers: Record<string, AnswerValue> = {
-          [Q.knows]: random() < 0.5,
-          [Q.gender]: gender ?? pickWeighted<string | null>(random, [['woman', 45], ['man', 35], ['non_binary', 10], [null, 10]]),
-          [Q.age]: pickWeighted<string | null>(random, [['18_24', 25], ['25_34', 30], ['35_44', 25], ['65_plus', 15], [null, 5]]),
-        };
-        return {
-          questionnaireId: q.id, version: 1, language: 'fr', answeredAt: new Date(`${day}T15:00:00Z`),
-          receivedAt: new Date(`${day}T15:00:00Z`), idempotencyKey: randomUUID(), answers, codes: encodeAnswers(QUESTIONS, answers),
-          recordKey: recordKey('disclosure-attack', `response-${n}`) | 0,
-        };
+      const drawn = Array.from({ length: 150 }, () => ({
+        day: addDays('2024-01-01', Math.floor(random() * 547)),
+        gender: null as string | null,
       }));
+      // And a category rare enough to be hidden in every table: four people over the plan, in four months.
+      const rare = ['2024-02-14', '2024-06-03', '2024-10-21', '2025-03-10'].map((day) => ({
+        day,
+        gender: 'self_described' as string | null,
+      }));
+      const people = [...drawn, ...rare];
+      await insertResponses(
+        em,
+        people.map(({ day, gender }, n) => {
+          const answers: Record<string, AnswerValue> = {
+            [Q.knows]: random() < 0.5,
+            [Q.gender]:
+              gender ??
+              pickWeighted<string | null>(random, [
+                ['woman', 45],
+                ['man', 35],
+                ['non_binary', 10],
+                [null, 10],
+              ]),
+            [Q.age]: pickWeighted<string | null>(random, [
+              ['18_24', 25],
+              ['25_34', 30],
+              ['35_44', 25],
+              ['65_plus', 15],
+              [null, 5],
+            ]),
+          };
+          return {
+            questionnaireId: q.id,
+            version: 1,
+            language: 'fr',
+            answeredAt: new Date(`${day}T15:00:00Z`),
+            receivedAt: new Date(`${day}T15:00:00Z`),
+            idempotencyKey: randomUUID(),
+            answers,
+            codes: encodeAnswers(QUESTIONS, answers),
+            recordKey: recordKey('disclosure-attack', `response-${n}`) | 0,
+          };
+        }),
+      );
       // An evaluator's definitions (by gender only: with a second dimension the attacker's integer programs outgrow a test
       // run; the demo above has three): everyone by gender; the non-binary respondents alone (its totals are the
       // gender breakdown's non-binary cells); women and men together; a share whose n counts everyone again.
       const define = async (body: object) =>
-        ((await t.http().post('/api/indicators').set(bearer(t.tokens.evaluator)).send({ objectiveId, status: 'active', ...body }).expect(201)).body as { id: string }).id;
+        (
+          (
+            await t
+              .http()
+              .post('/api/indicators')
+              .set(bearer(t.tokens.evaluator))
+              .send({ objectiveId, status: 'active', ...body })
+              .expect(201)
+          ).body as { id: string }
+        ).id;
       const source = { questionnaireId: q.id };
       const measured: Measured[] = [
-        { id: await define({ name: 'Répondants', kind: 'response_count', grain: 'quarter', dimensions: ['gender'], source }),
-          label: 'respondents', total: EVERYONE, dimensions: ['gender'] },
-        { id: await define({ name: 'Répondants non binaires', kind: 'response_count', source: { ...source, questionId: Q.gender, anyOf: ['non_binary'] } }),
-          label: 'non-binary respondents', total: { dimension: 'gender', categories: ['non_binary'] }, dimensions: [] },
-        { id: await define({ name: 'Femmes et hommes', kind: 'response_count', grain: 'month', source: { ...source, questionId: Q.gender, anyOf: ['woman', 'man'] } }),
-          label: 'women and men', total: { dimension: 'gender', categories: ['man', 'woman'] }, dimensions: [] },
-        { id: await define({ name: 'Connaissent la Table', kind: 'answer_share', grain: 'year', dimensions: ['gender'],
-          source: { ...source, questionId: Q.knows, anyOf: [true] } }), label: 'knows the Table (n)', total: EVERYONE, dimensions: ['gender'] },
+        {
+          id: await define({ name: 'Répondants', kind: 'response_count', grain: 'quarter', dimensions: ['gender'], source }),
+          label: 'respondents',
+          total: EVERYONE,
+          dimensions: ['gender'],
+        },
+        {
+          id: await define({
+            name: 'Répondants non binaires',
+            kind: 'response_count',
+            source: { ...source, questionId: Q.gender, anyOf: ['non_binary'] },
+          }),
+          label: 'non-binary respondents',
+          total: { dimension: 'gender', categories: ['non_binary'] },
+          dimensions: [],
+        },
+        {
+          id: await define({
+            name: 'Femmes et hommes',
+            kind: 'response_count',
+            grain: 'month',
+            source: { ...source, questionId: Q.gender, anyOf: ['woman', 'man'] },
+          }),
+          label: 'women and men',
+          total: { dimension: 'gender', categories: ['man', 'woman'] },
+          dimensions: [],
+        },
+        {
+          id: await define({
+            name: 'Connaissent la Table',
+            kind: 'answer_share',
+            grain: 'year',
+            dimensions: ['gender'],
+            source: { ...source, questionId: Q.knows, anyOf: [true] },
+          }),
+          label: 'knows the Table (n)',
+          total: EVERYONE,
+          dimensions: ['gender'],
+        },
       ];
       await t.app.get(AggregationService).recomputeMany(measured.map((m) => m.id));
       // A cut-off in a month whose next day, not the first of a month, has one respondent.
       const days = people.map((p) => p.day);
-      const next = [...new Set(days)].sort().find((d) => d >= '2024-09-05' && !d.endsWith('-01') && days.filter((x) => x === d).length === 1)!;
+      const next = [...new Set(days)]
+        .sort()
+        .find((d) => d >= '2024-09-05' && !d.endsWith('-01') && days.filter((x) => x === d).length === 1)!;
       a = await readEverything(planId, measured, q.id, { gender: Q.gender }, addDays(next, -1));
     });
 

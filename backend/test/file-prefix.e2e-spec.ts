@@ -25,8 +25,9 @@ describe("A test file's Redis prefix", () => {
 
   it('tells apart files of the same name in the API and browser specs', () => {
     // Arrange / Act
-    const prefixes = ['backend/test/evaluations.e2e-spec.ts', 'frontend/e2e/evaluations.browser-spec.ts']
-      .map((file) => filePrefix('run', resolve(__dirname, '../..', file)));
+    const prefixes = ['backend/test/evaluations.e2e-spec.ts', 'frontend/e2e/evaluations.browser-spec.ts'].map((file) =>
+      filePrefix('run', resolve(__dirname, '../..', file)),
+    );
     // Assert
     expect(prefixes).toEqual(['run_backend-test-evaluations-e2e-spec', 'run_frontend-e2e-evaluations-browser-spec']);
   });

@@ -21,10 +21,19 @@ describe('No input yields a 5xx (fuzz over the OpenAPI document)', () => {
     const user = await f.user();
     questionnaire = await createQuestionnaire(t.db, { planId: plan.planId });
     Object.assign(ids, {
-      plans: plan.planId, orientations: plan.orientationId, objectives: plan.objectiveId, actions: plan.actionId,
-      'expected-results': plan.expectedResultId, instruments: plan.instrumentId, indicators: plan.indicatorId,
-      'work-cells': cell.workCellId, steps: cell.workStepId, partnerships: cell.partnershipId,
-      organizations: cell.partnerOrganizationId, users: user.userId, questionnaires: questionnaire.questionnaireId,
+      plans: plan.planId,
+      orientations: plan.orientationId,
+      objectives: plan.objectiveId,
+      actions: plan.actionId,
+      'expected-results': plan.expectedResultId,
+      instruments: plan.instrumentId,
+      indicators: plan.indicatorId,
+      'work-cells': cell.workCellId,
+      steps: cell.workStepId,
+      partnerships: cell.partnershipId,
+      organizations: cell.partnerOrganizationId,
+      users: user.userId,
+      questionnaires: questionnaire.questionnaireId,
       slug: questionnaire.slug,
     });
   });
@@ -46,7 +55,11 @@ describe('No input yields a 5xx (fuzz over the OpenAPI document)', () => {
   async function send(r: FuzzRequest): Promise<number | string> {
     let req = t.http()[r.method as 'get'](r.url).set(bearer(t.tokens.admin));
     // Raw bytes as given: superagent would JSON-encode a Buffer ({"type":"Buffer",…}) under application/json.
-    if (r.raw) req = req.set('content-type', 'application/json').serialize((b: unknown) => b as string).send(r.raw);
+    if (r.raw)
+      req = req
+        .set('content-type', 'application/json')
+        .serialize((b: unknown) => b as string)
+        .send(r.raw);
     else if (r.body !== undefined) req = req.set('content-type', 'application/json').send(JSON.stringify(r.body));
     const res = await req;
     // A mutation the route accepted made a record of ours: removed with the fixtures.
@@ -61,11 +74,13 @@ describe('No input yields a 5xx (fuzz over the OpenAPI document)', () => {
     const failures: string[] = [];
     // A few at a time: the run stays short without flooding the pool of database connections.
     for (let i = 0; i < requests.length; i += 8) {
-      await Promise.all(requests.slice(i, i + 8).map(async (r) => {
-        // A dropped connection is as much a failure as a 5xx.
-        const status = await send(r).catch((err: Error) => err.message);
-        if (typeof status === 'string' || status >= 500) failures.push(`${status} ${r.what} (${r.url.slice(0, 120)})`);
-      }));
+      await Promise.all(
+        requests.slice(i, i + 8).map(async (r) => {
+          // A dropped connection is as much a failure as a 5xx.
+          const status = await send(r).catch((err: Error) => err.message);
+          if (typeof status === 'string' || status >= 500) failures.push(`${status} ${r.what} (${r.url.slice(0, 120)})`);
+        }),
+      );
     }
     expect(Object.keys(doc.paths).length).toBeGreaterThan(50);
     expect(requests.length).toBeGreaterThan(1000);

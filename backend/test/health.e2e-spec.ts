@@ -2,8 +2,12 @@ import { startTestApp, TestApp } from './support/test-app';
 
 describe('Service endpoints', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('reports the database and Redis up', async () => {
     const res = await t.http().get('/api/health').expect(200);
@@ -19,9 +23,24 @@ describe('Service endpoints', () => {
   it('documents every endpoint in OpenAPI', async () => {
     const res = await t.http().get('/api/docs-json').expect(200);
     const paths = Object.keys(res.body.paths as Record<string, unknown>);
-    for (const path of ['/api/health', '/api/auth/login', '/api/plans', '/api/plans/{id}/tree', '/api/work-cells', '/api/work-cells/{id}',
-      '/api/organizations', '/api/orientations', '/api/objectives', '/api/actions', '/api/expected-results', '/api/indicators',
-      '/api/instruments', '/api/work-steps/{id}', '/api/partnerships', '/api/users']) {
+    for (const path of [
+      '/api/health',
+      '/api/auth/login',
+      '/api/plans',
+      '/api/plans/{id}/tree',
+      '/api/work-cells',
+      '/api/work-cells/{id}',
+      '/api/organizations',
+      '/api/orientations',
+      '/api/objectives',
+      '/api/actions',
+      '/api/expected-results',
+      '/api/indicators',
+      '/api/instruments',
+      '/api/work-steps/{id}',
+      '/api/partnerships',
+      '/api/users',
+    ]) {
       expect(paths).toContain(path);
     }
     await t.http().get('/api/docs').expect(200);

@@ -46,7 +46,8 @@ async function snapshots(db: DataSource): Promise<unknown> {
 describe('The seed documents imported into an empty database', () => {
   afterAll(async () => {
     Object.assign(process.env, saved);
-    for (const suffix of ['demo', 'import']) await onServer(base, (c) => c.query(`DROP DATABASE IF EXISTS "${run}_${suffix}" WITH (FORCE)`));
+    for (const suffix of ['demo', 'import'])
+      await onServer(base, (c) => c.query(`DROP DATABASE IF EXISTS "${run}_${suffix}" WITH (FORCE)`));
   });
 
   it('give the same plan and work cells as the demo data', async () => {
@@ -65,15 +66,37 @@ describe('The seed documents imported into an empty database', () => {
     try {
       const db = app.get<DataSource>(getDataSourceToken());
       expect(await db.query('SELECT count(*)::int AS n FROM plans')).toEqual([{ n: 0 }]);
-      await db.manager.save(db.manager.create(User, { email: 'evaluation@import.test', role: 'evaluator', displayName: 'Évaluatrice', passwordHash: await hashPassword('mot-de-passe-import') }));
-      const laval = await db.transaction((em) => writePlan(em, app.get(OrganizationsService), { ...LAVAL_PRDS_PLAN, ownerName: LAVAL_PRDS_PLAN.owner?.name ?? null }, 'America/Toronto'));
+      await db.manager.save(
+        db.manager.create(User, {
+          email: 'evaluation@import.test',
+          role: 'evaluator',
+          displayName: 'Évaluatrice',
+          passwordHash: await hashPassword('mot-de-passe-import'),
+        }),
+      );
+      const laval = await db.transaction((em) =>
+        writePlan(
+          em,
+          app.get(OrganizationsService),
+          { ...LAVAL_PRDS_PLAN, ownerName: LAVAL_PRDS_PLAN.owner?.name ?? null },
+          'America/Toronto',
+        ),
+      );
       const http = () => request(app.getHttpServer());
-      const login = await http().post('/api/auth/login').send({ email: 'evaluation@import.test', password: 'mot-de-passe-import' }).expect(200);
+      const login = await http()
+        .post('/api/auth/login')
+        .send({ email: 'evaluation@import.test', password: 'mot-de-passe-import' })
+        .expect(200);
       const auth = bearer((login.body as { accessToken: string }).accessToken);
       const runner = app.get(ImportRunnerService);
 
       async function importFile(kind: string, file: string, options: object): Promise<void> {
-        const up = await http().post(`/api/imports?kind=${kind}&fileName=${file}`).set(auth).set('Content-Type', 'text/plain').send(readFileSync(join(SEEDS, file))).expect(202);
+        const up = await http()
+          .post(`/api/imports?kind=${kind}&fileName=${file}`)
+          .set(auth)
+          .set('Content-Type', 'text/plain')
+          .send(readFileSync(join(SEEDS, file)))
+          .expect(202);
         const id = (up.body as { id: string }).id;
         const patched = await http().patch(`/api/imports/${id}`).set(auth).send({ options }).expect(202);
         await runner.analyze(id, (patched.body as { generation: number }).generation);
@@ -84,7 +107,9 @@ describe('The seed documents imported into an empty database', () => {
         expect((await http().get(`/api/imports/${id}`).set(auth).expect(200)).body).toMatchObject({ status: 'done' });
       }
       await importFile('plan', '003_ae833e418bd2f86e.txt', {
-        title: PARC_EXTENSION_PLAN.title, ownerName: PARC_EXTENSION_PLAN.owner?.name, description: PARC_EXTENSION_PLAN.description,
+        title: PARC_EXTENSION_PLAN.title,
+        ownerName: PARC_EXTENSION_PLAN.owner?.name,
+        description: PARC_EXTENSION_PLAN.description,
       });
       for (const file of WORK_CELL_SEEDS) await importFile('work-cell', file, { planId: laval.id });
       const actual = await snapshots(db);

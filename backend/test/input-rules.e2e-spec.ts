@@ -1,5 +1,12 @@
 import { fixtures, Fixtures, PlanFixture } from './support/fixtures';
-import { createQuestionnaire, QuestionnaireFixture, removeQuestionnaire, sampleQuestions, SampleIds, validAnswers } from './support/questionnaire-factory';
+import {
+  createQuestionnaire,
+  QuestionnaireFixture,
+  removeQuestionnaire,
+  sampleQuestions,
+  SampleIds,
+  validAnswers,
+} from './support/questionnaire-factory';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 // Issue 15's examples of 500s (and the resident's 503): each is now a 400 that names what is wrong.
@@ -68,16 +75,35 @@ describe('One input rule for every route', () => {
   });
 
   it('a body that is not UTF-8 is refused, not stored as U+FFFD', async () => {
-    const body = Buffer.concat([Buffer.from('{"title":"'), Buffer.from([0xff, 0xfe]), Buffer.from('","startDate":"2024-01-01","endDate":"2024-12-31"}')]);
-    const res = await t.http().post('/api/plans').set(admin()).set('content-type', 'application/json').serialize(raw).send(body).expect(400);
+    const body = Buffer.concat([
+      Buffer.from('{"title":"'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('","startDate":"2024-01-01","endDate":"2024-12-31"}'),
+    ]);
+    const res = await t
+      .http()
+      .post('/api/plans')
+      .set(admin())
+      .set('content-type', 'application/json')
+      .serialize(raw)
+      .send(body)
+      .expect(400);
     expect(res.body).toMatchObject({ code: 'invalid_encoding' });
   });
 
   describe("a resident's text answer", () => {
-    const submit = (body: object | string | Buffer) => t.http().post(`/api/public/questionnaires/${q.slug}/responses`)
-      .set('content-type', 'application/json').serialize(raw).send(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
+    const submit = (body: object | string | Buffer) =>
+      t
+        .http()
+        .post(`/api/public/questionnaires/${q.slug}/responses`)
+        .set('content-type', 'application/json')
+        .serialize(raw)
+        .send(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
 
-    it.each([['NUL', 'a\u0000b'], ['a lone surrogate', 'a\ud800b']])('with %s is a 400 naming the answer, never a 503', async (_case, comment) => {
+    it.each([
+      ['NUL', 'a\u0000b'],
+      ['a lone surrogate', 'a\ud800b'],
+    ])('with %s is a 400 naming the answer, never a 503', async (_case, comment) => {
       const answers = validAnswers(ids, { comment });
       const res = await submit({ language: 'fr', version: 1, answers }).expect(400);
       expect(res.headers['retry-after']).toBeUndefined();

@@ -50,7 +50,12 @@ describe('The API and the workers SIGKILLed in the middle of a write leave nothi
   const workers: Child[] = [];
   const locksHeld = new Set<() => Promise<void>>();
 
-  const childEnv = (app: string) => ({ DATABASE_URL: process.env.DATABASE_URL!, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, PGAPPNAME: app });
+  const childEnv = (app: string) => ({
+    DATABASE_URL: process.env.DATABASE_URL!,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: prefix,
+    PGAPPNAME: app,
+  });
 
   beforeAll(async () => {
     assertBuilt();
@@ -105,20 +110,28 @@ describe('The API and the workers SIGKILLed in the middle of a write leave nothi
     return release;
   }
 
-  interface Session { pid: number; waiting: boolean; writing: boolean; query: string }
+  interface Session {
+    pid: number;
+    waiting: boolean;
+    writing: boolean;
+    query: string;
+  }
 
   /** The sessions of a process, each: waiting on a lock, in a transaction that has written, its statement. */
-  const sessionsOf = (app: string) => t.db.query<Session[]>(
-    `SELECT pid, coalesce(wait_event_type = 'Lock', false) AS waiting, backend_xid IS NOT NULL AS writing, coalesce(query, '') AS query
-       FROM pg_stat_activity WHERE application_name = $1`, [app]);
+  const sessionsOf = (app: string) =>
+    t.db.query<Session[]>(
+      `SELECT pid, coalesce(wait_event_type = 'Lock', false) AS waiting, backend_xid IS NOT NULL AS writing, coalesce(query, '') AS query
+       FROM pg_stat_activity WHERE application_name = $1`,
+      [app],
+    );
 
   /** Sessions of `app` caught in a write: a transaction that has written, its statement waiting on the test's lock. */
   const caughtWriting = async (app: string, statement: RegExp) =>
     (await sessionsOf(app)).filter((s) => s.waiting && s.writing && statement.test(s.query));
 
   /** A SIGKILLed process's sessions end once PostgreSQL finds their client gone: only then is its work settled. */
-  const sessionsEnd = (app: string) => waitFor(`the sessions of ${app} to end`, async () => (await sessionsOf(app)).length === 0,
-    { timeoutMs: 60_000, intervalMs: 100 });
+  const sessionsEnd = (app: string) =>
+    waitFor(`the sessions of ${app} to end`, async () => (await sessionsOf(app)).length === 0, { timeoutMs: 60_000, intervalMs: 100 });
 
   /** For waitFor: gives up at once when a process the test relies on has exited. */
   const alive = (child: Child) => {
@@ -133,7 +146,10 @@ describe('The API and the workers SIGKILLed in the middle of a write leave nothi
     const planIds: string[] = [];
     const endYear = Math.max(2026, new Date().getUTCFullYear());
     for (let i = 0; i < PLANS; i += 1) {
-      const res = await t.http().post('/api/plans').set(bearer(t.tokens.admin))
+      const res = await t
+        .http()
+        .post('/api/plans')
+        .set(bearer(t.tokens.admin))
         .send({ title: uniqueText('Plan à archiver'), startDate: '2024-01-01', endDate: `${endYear}-12-31` });
       if (res.status !== 201) throw new Error(`POST /api/plans answered ${res.status} ${JSON.stringify(res.body)}`);
       planIds.push(res.body.id as string);
@@ -176,12 +192,16 @@ describe('The API and the workers SIGKILLed in the middle of a write leave nothi
       await waitFor('the first archives to be answered', () => status.size >= 5, { timeoutMs: 30_000, intervalMs: 1 });
       release = await holdLock('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [archiver.userId]);
       answeredBeforeLock = status.size;
-      caught = await waitFor('every archive in flight to be caught in its write', async () => {
-        alive(api.child);
-        if (inFlight === 0) throw new GiveUp(`no archive left in flight (${status.size} of ${PLANS} answered): the lock came too late`);
-        const blocked = await caughtWriting(apiApp, /^\s*UPDATE "plans"/i);
-        return blocked.length === inFlight ? blocked : undefined;
-      }, { timeoutMs: 30_000, intervalMs: 5 });
+      caught = await waitFor(
+        'every archive in flight to be caught in its write',
+        async () => {
+          alive(api.child);
+          if (inFlight === 0) throw new GiveUp(`no archive left in flight (${status.size} of ${PLANS} answered): the lock came too late`);
+          const blocked = await caughtWriting(apiApp, /^\s*UPDATE "plans"/i);
+          return blocked.length === inFlight ? blocked : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 5 },
+      );
       killed = true;
       await api.child.kill('SIGKILL');
     } finally {
@@ -196,16 +216,22 @@ describe('The API and the workers SIGKILLed in the middle of a write leave nothi
       `SELECT p.id, p.archived_at IS NOT NULL AS archived, p.archived_by AS "archivedBy",
               (SELECT count(*)::int FROM audit_events a WHERE a.entity_type = 'plan' AND a.entity_id = p.id AND a.action = 'archive') AS events,
               (SELECT array_agg(DISTINCT a.actor_id::text) FROM audit_events a WHERE a.entity_type = 'plan' AND a.entity_id = p.id AND a.action = 'archive') AS actors
-         FROM plans p WHERE p.id = ANY($1::uuid[])`, [planIds]);
+         FROM plans p WHERE p.id = ANY($1::uuid[])`,
+      [planIds],
+    );
     expect(rows).toHaveLength(PLANS);
-    const whole = (r: (typeof rows)[number]) => r.archived && r.archivedBy === archiver.userId && r.events === 1 && r.actors?.[0] === archiver.userId;
+    const whole = (r: (typeof rows)[number]) =>
+      r.archived && r.archivedBy === archiver.userId && r.events === 1 && r.actors?.[0] === archiver.userId;
     const untouched = (r: (typeof rows)[number]) => !r.archived && r.archivedBy === null && r.events === 0;
     expect(rows.filter((r) => !whole(r) && !untouched(r))).toEqual([]);
     // Every archive answered 204 is stored; and since every request unanswered at the kill was a write caught before its
     // commit, the archived plans are exactly those answered: the caught writes were rolled back, not finished half.
     expect([...status.values()].filter((code) => code !== 204 && code !== 0)).toEqual([]);
     const answered = planIds.filter((id) => status.get(id) === 204).sort();
-    const archived = rows.filter(whole).map((r) => r.id).sort();
+    const archived = rows
+      .filter(whole)
+      .map((r) => r.id)
+      .sort();
     expect(archived).toEqual(answered);
     // And the check had something to see: archives done before the kill, and several caught in the middle of theirs.
     expect(answeredBeforeLock).toBeGreaterThanOrEqual(5);
@@ -222,7 +248,14 @@ describe('The API and the workers SIGKILLed in the middle of a write leave nothi
     const label = (id: string) => q.questions.find((x) => x.id === id)!.label.fr;
     const [attended, heardFrom, , satisfaction] = q.questions;
     const commentQuestion = q.questions.find((x) => x.type === 'short_text')!;
-    const header = ['Horodateur', 'Identifiant', label(attended.id), label(heardFrom.id), label(satisfaction.id), label(commentQuestion.id)];
+    const header = [
+      'Horodateur',
+      'Identifiant',
+      label(attended.id),
+      label(heardFrom.id),
+      label(satisfaction.id),
+      label(commentQuestion.id),
+    ];
     const lines = [header.join(';')];
     for (let i = 0; i < ROWS; i += 1) {
       const day = new Date(Date.UTC(2024, 0, 1) + i * 2 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
@@ -231,21 +264,40 @@ describe('The API and the workers SIGKILLed in the middle of a write leave nothi
     const csv = `${lines.join('\r\n')}\r\n`;
     const first = await startWorkers('workers #1', childEnv(sessionName('workers-1')));
     workers.push(first);
-    const upload = await t.http().post(`/api/imports?kind=responses&questionnaireId=${q.questionnaireId}&fileName=export.csv`)
-      .set(bearer(t.tokens.evaluator)).set('Content-Type', 'text/csv').send(csv);
+    const upload = await t
+      .http()
+      .post(`/api/imports?kind=responses&questionnaireId=${q.questionnaireId}&fileName=export.csv`)
+      .set(bearer(t.tokens.evaluator))
+      .set('Content-Type', 'text/csv')
+      .send(csv);
     expect(upload.status).toBe(202);
     const importId = upload.body.id as string;
     imports.push(importId);
-    const importRow = async () => (await t.db.query<{ status: string; result: { created: number; skipped: number } | null; problems: unknown; preview: { rows?: number; newRows?: number } | null }[]>(
-      'SELECT status, result, problems, preview FROM imports WHERE id = $1', [importId]))[0];
-    await waitFor('the worker to analyse the file', async () => {
-      alive(first);
-      const row = await importRow();
-      if (row.status === 'invalid' || row.status === 'failed') throw new GiveUp(`the import is ${row.status}: ${JSON.stringify(row.problems)}`);
-      return row.status === 'ready';
-    }, { timeoutMs: 60_000 });
+    const importRow = async () =>
+      (
+        await t.db.query<
+          {
+            status: string;
+            result: { created: number; skipped: number } | null;
+            problems: unknown;
+            preview: { rows?: number; newRows?: number } | null;
+          }[]
+        >('SELECT status, result, problems, preview FROM imports WHERE id = $1', [importId])
+      )[0];
+    await waitFor(
+      'the worker to analyse the file',
+      async () => {
+        alive(first);
+        const row = await importRow();
+        if (row.status === 'invalid' || row.status === 'failed')
+          throw new GiveUp(`the import is ${row.status}: ${JSON.stringify(row.problems)}`);
+        return row.status === 'ready';
+      },
+      { timeoutMs: 60_000 },
+    );
     expect((await importRow()).preview).toMatchObject({ rows: ROWS, newRows: ROWS });
-    const stored = async () => (await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM responses WHERE questionnaire_id = $1', [q.questionnaireId]))[0].n;
+    const stored = async () =>
+      (await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM responses WHERE questionnaire_id = $1', [q.questionnaireId]))[0].n;
     expect(await stored()).toBe(0);
 
     // Act 1: confirmed; the worker's INSERT of the rows is caught with every row written, uncommitted; SIGKILL.
@@ -254,11 +306,15 @@ describe('The API and the workers SIGKILLed in the middle of a write leave nothi
     let caught: Session[];
     try {
       await t.http().post(`/api/imports/${importId}/confirm`).set(bearer(t.tokens.evaluator)).expect(202);
-      caught = await waitFor('the worker to be writing the rows', async () => {
-        alive(first);
-        const writing = await caughtWriting(firstApp, /INSERT INTO responses/i);
-        return writing.length > 0 ? writing : undefined;
-      }, { timeoutMs: 60_000, intervalMs: 20 });
+      caught = await waitFor(
+        'the worker to be writing the rows',
+        async () => {
+          alive(first);
+          const writing = await caughtWriting(firstApp, /INSERT INTO responses/i);
+          return writing.length > 0 ? writing : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 20 },
+      );
       await first.kill('SIGKILL');
     } finally {
       await release();
@@ -276,25 +332,33 @@ describe('The API and the workers SIGKILLed in the middle of a write leave nothi
 
     // Assert 2: the killed job is taken over (or the recovery asks again) and the import ends done, having created
     // every row of the file; each row is stored once, none missing, none twice.
-    await waitFor('the import to be written by the new worker', async () => {
-      alive(second);
-      const row = await importRow();
-      if (row.status === 'failed' || row.status === 'invalid') throw new GiveUp(`the import is ${row.status}: ${JSON.stringify(row)}`);
-      return row.status === 'done';
-    }, { timeoutMs: 150_000, intervalMs: 500 });
+    await waitFor(
+      'the import to be written by the new worker',
+      async () => {
+        alive(second);
+        const row = await importRow();
+        if (row.status === 'failed' || row.status === 'invalid') throw new GiveUp(`the import is ${row.status}: ${JSON.stringify(row)}`);
+        return row.status === 'done';
+      },
+      { timeoutMs: 150_000, intervalMs: 500 },
+    );
     expect((await importRow()).result).toEqual({ created: ROWS, skipped: 0 });
     const [counts] = await t.db.query<{ n: number; keys: number; comments: number; ours: number }[]>(
       `SELECT count(*)::int AS n, count(DISTINCT idempotency_key)::int AS keys, count(DISTINCT response_answers_by_id(questionnaire_id, version, answers)->>$2)::int AS comments,
               count(*) FILTER (WHERE import_id = $3)::int AS ours
-         FROM responses WHERE questionnaire_id = $1`, [q.questionnaireId, commentQuestion.id, importId]);
+         FROM responses WHERE questionnaire_id = $1`,
+      [q.questionnaireId, commentQuestion.id, importId],
+    );
     expect(counts).toEqual({ n: ROWS, keys: ROWS, comments: ROWS, ours: ROWS });
     const missing = await t.db.query<{ c: string }[]>(
       `SELECT c FROM unnest($2::text[]) c EXCEPT SELECT response_answers_by_id(questionnaire_id, version, answers)->>$3 FROM responses WHERE questionnaire_id = $1`,
-      [q.questionnaireId, Array.from({ length: ROWS }, (_, i) => comment(i)), commentQuestion.id]);
+      [q.questionnaireId, Array.from({ length: ROWS }, (_, i) => comment(i)), commentQuestion.id],
+    );
     expect(missing).toEqual([]);
     // Nothing of it left behind: its staged rows are dropped.
-    const staging = await t.db.query(`SELECT 1 FROM pg_tables WHERE schemaname = 'import_staging' AND starts_with(tablename, $1)`,
-      [`i_${importId.replace(/-/g, '')}_`]);
+    const staging = await t.db.query(`SELECT 1 FROM pg_tables WHERE schemaname = 'import_staging' AND starts_with(tablename, $1)`, [
+      `i_${importId.replace(/-/g, '')}_`,
+    ]);
     expect(staging).toEqual([]);
   }, 300_000);
 
@@ -307,12 +371,21 @@ describe('The API and the workers SIGKILLed in the middle of a write leave nothi
     for (const [name, body] of [
       ['Réponses par mois', { kind: 'response_count', grain: 'month', dimensions: [], source }],
       ['Réponses par trimestre', { kind: 'response_count', grain: 'quarter', dimensions: [], source }],
-      ['Part venue par des amis', { kind: 'answer_share', grain: 'month', dimensions: [], source: { ...source, questionId: heardFrom.id, anyOf: ['friends'] } }],
-      ['Satisfaction moyenne', { kind: 'scale_mean', grain: 'quarter', dimensions: [], source: { ...source, questionId: satisfaction.id } }],
+      [
+        'Part venue par des amis',
+        { kind: 'answer_share', grain: 'month', dimensions: [], source: { ...source, questionId: heardFrom.id, anyOf: ['friends'] } },
+      ],
+      [
+        'Satisfaction moyenne',
+        { kind: 'scale_mean', grain: 'quarter', dimensions: [], source: { ...source, questionId: satisfaction.id } },
+      ],
     ] as const) {
       await createIndicator(t.http, t.tokens.admin, f, { objectiveId: plan.objectiveId, name, status: 'active', ...body });
     }
-    const [{ indicators }] = await t.db.query<{ indicators: number }[]>('SELECT count(*)::int AS indicators FROM indicators WHERE plan_id = $1', [plan.planId]);
+    const [{ indicators }] = await t.db.query<{ indicators: number }[]>(
+      'SELECT count(*)::int AS indicators FROM indicators WHERE plan_id = $1',
+      [plan.planId],
+    );
     expect(indicators).toBe(5);
     const worker = await startWorkers('workers #3', childEnv(sessionName('workers-3')));
     workers.push(worker);
@@ -326,26 +399,41 @@ describe('The API and the workers SIGKILLed in the middle of a write leave nothi
     let release: (() => Promise<void>) | null = null;
     let caught: Session[];
     try {
-      const opened = await t.http().post(`/api/plans/${plan.planId}/evaluations`).set(bearer(t.tokens.evaluator)).send({ kind: 'midterm', cutoff });
+      const opened = await t
+        .http()
+        .post(`/api/plans/${plan.planId}/evaluations`)
+        .set(bearer(t.tokens.evaluator))
+        .send({ kind: 'midterm', cutoff });
       expect({ status: opened.status, body: opened.body as unknown }).toMatchObject({ status: 201 });
       evaluationId = opened.body.id as string;
       release = await holdLock('LOCK TABLE evaluation_events IN SHARE MODE');
       await evaluationQueue.resume();
-      caught = await waitFor('the worker to be storing the snapshot', async () => {
-        alive(worker);
-        const writing = await caughtWriting(workerApp, /^\s*INSERT INTO "evaluation_events"/i);
-        return writing.length > 0 ? writing : undefined;
-      }, { timeoutMs: 60_000, intervalMs: 20 });
+      caught = await waitFor(
+        'the worker to be storing the snapshot',
+        async () => {
+          alive(worker);
+          const writing = await caughtWriting(workerApp, /^\s*INSERT INTO "evaluation_events"/i);
+          return writing.length > 0 ? writing : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 20 },
+      );
       await worker.kill('SIGKILL');
     } finally {
       await evaluationQueue.resume();
       await release?.();
     }
     await sessionsEnd(workerApp);
-    const evaluation = async () => (await t.db.query<{ state: string; snapshot: EvaluationSnapshot | null; frozenAt: Date | null; frozenEvents: { indicators: number }[] }[]>(
-      `SELECT e.state, e.snapshot, e.frozen_at AS "frozenAt",
+    const evaluation = async () =>
+      (
+        await t.db.query<
+          { state: string; snapshot: EvaluationSnapshot | null; frozenAt: Date | null; frozenEvents: { indicators: number }[] }[]
+        >(
+          `SELECT e.state, e.snapshot, e.frozen_at AS "frozenAt",
               coalesce((SELECT jsonb_agg(v.detail) FROM evaluation_events v WHERE v.evaluation_id = e.id AND v.action = 'frozen'), '[]') AS "frozenEvents"
-         FROM evaluations e WHERE e.id = $1`, [evaluationId]))[0];
+         FROM evaluations e WHERE e.id = $1`,
+          [evaluationId],
+        )
+      )[0];
 
     // Assert 1: the caught transaction was rolled back whole: still freezing, no snapshot, no « frozen » event.
     expect(caught).toHaveLength(1);
@@ -357,10 +445,14 @@ describe('The API and the workers SIGKILLed in the middle of a write leave nothi
 
     // Assert 2: the freeze is done once: one « frozen » event, a snapshot of every indicator of the plan, the one a
     // freeze of the same plan and cut-off built here gives (but for the moment it was taken).
-    await waitFor('the evaluation to be frozen by the new worker', async () => {
-      alive(again);
-      return (await evaluation()).state !== 'freezing';
-    }, { timeoutMs: 150_000, intervalMs: 500 });
+    await waitFor(
+      'the evaluation to be frozen by the new worker',
+      async () => {
+        alive(again);
+        return (await evaluation()).state !== 'freezing';
+      },
+      { timeoutMs: 150_000, intervalMs: 500 },
+    );
     const frozen = await evaluation();
     expect(frozen.state).toBe('open');
     expect(frozen.frozenEvents).toEqual([expect.objectContaining({ indicators })]);
@@ -371,7 +463,9 @@ describe('The API and the workers SIGKILLed in the middle of a write leave nothi
     expect({ ...snapshot, frozenAt: null }).toEqual({ ...here, frozenAt: null });
     // It holds the imported responses: both response counts (cumulative since the plan's start) count every row, as
     // published: the disclosure layer moves a count by at most maxDeviation, the same for the same people (cell key).
-    const counts = indicatorsOf(snapshot).filter((i) => i.kind === 'response_count').map((i) => i.value!);
+    const counts = indicatorsOf(snapshot)
+      .filter((i) => i.kind === 'response_count')
+      .map((i) => i.value!);
     expect(counts).toHaveLength(2);
     expect(counts[1]).toBe(counts[0]);
     expect(Math.abs(counts[0] - ROWS)).toBeLessThanOrEqual(snapshot.maxDeviation ?? 0);

@@ -25,7 +25,9 @@ describe('Migrations', () => {
   it('can be undone one by one down to an empty schema, and applied again', async () => {
     for (let i = 0; i < MIGRATIONS.length; i += 1) await db.undoLastMigration();
     // TypeORM's own tables stay: the migrations it ran, and where it keeps generated columns' expressions.
-    const tables = await db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT IN ('migrations', 'typeorm_metadata')`);
+    const tables = await db.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT IN ('migrations', 'typeorm_metadata')`,
+    );
     expect(tables).toEqual([]);
     const applied = await db.runMigrations();
     expect(applied).toHaveLength(MIGRATIONS.length);

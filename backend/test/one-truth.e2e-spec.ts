@@ -24,10 +24,27 @@ import { insertResponses } from './support/response-rows';
 // the same value, n and status for every indicator, at every date.
 
 interface Progress {
-  at: string; today: string; timeZone: string; ended: boolean; dataPeriod: { from: string; until: string };
-  indicators: { id: string; name: string; value: number | null; n: number | null; period: string | null; periodEnd: string | null; partial: boolean; status: string }[];
+  at: string;
+  today: string;
+  timeZone: string;
+  ended: boolean;
+  dataPeriod: { from: string; until: string };
+  indicators: {
+    id: string;
+    name: string;
+    value: number | null;
+    n: number | null;
+    period: string | null;
+    periodEnd: string | null;
+    partial: boolean;
+    status: string;
+  }[];
 }
-interface Figure { value: number | null; n: number | null; status: string }
+interface Figure {
+  value: number | null;
+  n: number | null;
+  status: string;
+}
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 
@@ -41,7 +58,13 @@ describe('One truth: progress, evaluations and reports agree at every date', () 
   const as = (role: Role) => bearer(t.tokens[role]);
 
   const progress = async (planId: string, at?: string): Promise<Progress> =>
-    (await t.http().get(`/api/plans/${planId}/progress${at ? `?at=${at}` : ''}`).set(as('committee')).expect(200)).body as Progress;
+    (
+      await t
+        .http()
+        .get(`/api/plans/${planId}/progress${at ? `?at=${at}` : ''}`)
+        .set(as('committee'))
+        .expect(200)
+    ).body as Progress;
 
   /**
    * Opens, freezes and reads an evaluation, then closes it (its snapshot and reports stay as they are): a plan has one
@@ -77,7 +100,9 @@ describe('One truth: progress, evaluations and reports agree at every date', () 
       const value = row.getCell(col(kind === 'final' ? en.finalValue : en.valueAtCutoff)).value;
       const n = row.getCell(col(en.n)).value;
       out.set(String(row.getCell(col(en.indicator)).value), {
-        value: typeof value === 'number' ? value : null, n: typeof n === 'number' ? n : null, status: statusOf.get(String(row.getCell(col(en.statusHeader)).value)) ?? '?',
+        value: typeof value === 'number' ? value : null,
+        n: typeof n === 'number' ? n : null,
+        status: statusOf.get(String(row.getCell(col(en.statusHeader)).value)) ?? '?',
       });
     });
     return out;
@@ -126,7 +151,15 @@ describe('One truth: progress, evaluations and reports agree at every date', () 
       for (const p of dashboard.indicators) {
         const e = frozen.get(p.id)!;
         const shown = { id: p.id, value: p.value, n: p.n, status: p.status, period: p.period, periodEnd: p.periodEnd, partial: p.partial };
-        expect({ id: e.id, value: e.value, n: e.n, status: e.status, period: e.period, periodEnd: e.periodEnd, partial: e.partial }).toEqual(shown);
+        expect({
+          id: e.id,
+          value: e.value,
+          n: e.n,
+          status: e.status,
+          period: e.period,
+          periodEnd: e.periodEnd,
+          partial: e.partial,
+        }).toEqual(shown);
         expect({ id: p.id, ...report.get(p.name) }).toEqual({ id: p.id, value: round(p.value), n: p.n, status: p.status });
       }
       // After the end date only final statuses; before it, none of them.
@@ -145,7 +178,9 @@ describe('One truth: progress, evaluations and reports agree at every date', () 
       const [{ n }] = await t.db.query<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM responses r JOIN questionnaires q ON q.id = r.questionnaire_id
           WHERE q.plan_id = $1 AND r.answered_at >= '2022-01-01T05:00:00Z' AND r.answered_at < '2022-09-30T04:00:00Z'
-            AND response_answers_by_id(r.questionnaire_id, r.version, r.answers)->>(SELECT i.source->>'questionId' FROM indicators i WHERE i.id = $2) IS NOT NULL`, [planId, knows.id]);
+            AND response_answers_by_id(r.questionnaire_id, r.version, r.answers)->>(SELECT i.source->>'questionId' FROM indicators i WHERE i.id = $2) IS NOT NULL`,
+        [planId, knows.id],
+      );
       expect(knows).toMatchObject({ period: '2022-01-01', periodEnd: '2022-09-29', partial: true });
       expect(publishable(knows.n, n)).toBe(true); // as published: within 2 of the true n
       expect(n).toBeLessThan(100);
@@ -159,7 +194,12 @@ describe('One truth: progress, evaluations and reports agree at every date', () 
       const later = await t.http().post(`/api/plans/${planId}/evaluations`).set(as('evaluator')).send({ kind: 'final', cutoff: tomorrow });
 
       // Assert
-      expect(now).toMatchObject({ at: now.today, timeZone: 'America/Toronto', dataPeriod: { from: '2021-06-28', until: '2023-12-31' }, ended: true });
+      expect(now).toMatchObject({
+        at: now.today,
+        timeZone: 'America/Toronto',
+        dataPeriod: { from: '2021-06-28', until: '2023-12-31' },
+        ended: true,
+      });
       expect(later.status).toBe(400);
       expect(JSON.stringify(later.body)).toContain(`today (${now.today})`);
       const { snapshot } = await freeze(planId, now.today, 'final');
@@ -170,39 +210,102 @@ describe('One truth: progress, evaluations and reports agree at every date', () 
   describe('a plan of its own', () => {
     const Q = { gender: randomUUID() };
     const QUESTIONS: Question[] = [
-      { id: Q.gender, type: 'single_choice', required: false, dimension: 'gender', label: { fr: 'Genre' },
-        choices: [{ code: 'woman', label: { fr: 'Femme' } }, { code: 'man', label: { fr: 'Homme' } }] },
+      {
+        id: Q.gender,
+        type: 'single_choice',
+        required: false,
+        dimension: 'gender',
+        label: { fr: 'Genre' },
+        choices: [
+          { code: 'woman', label: { fr: 'Femme' } },
+          { code: 'man', label: { fr: 'Homme' } },
+        ],
+      },
     ];
 
     async function ownPlan(body: Record<string, unknown>) {
       const admin = as('admin');
-      const plan = (await t.http().post('/api/plans').set(admin).send({ title: uniqueText('Plan'), ...body }).expect(201)).body as { id: string; timeZone: string };
+      const plan = (
+        await t
+          .http()
+          .post('/api/plans')
+          .set(admin)
+          .send({ title: uniqueText('Plan'), ...body })
+          .expect(201)
+      ).body as { id: string; timeZone: string };
       f.track(`/api/plans/${plan.id}`);
-      const orientation = (await t.http().post('/api/orientations').set(admin).send({ planId: plan.id, number: 1, title: 'Orientation' }).expect(201)).body;
-      const objective = (await t.http().post('/api/objectives').set(admin).send({ orientationId: orientation.id, code: '1.1', title: 'Objectif' }).expect(201)).body;
+      const orientation = (
+        await t.http().post('/api/orientations').set(admin).send({ planId: plan.id, number: 1, title: 'Orientation' }).expect(201)
+      ).body;
+      const objective = (
+        await t
+          .http()
+          .post('/api/objectives')
+          .set(admin)
+          .send({ orientationId: orientation.id, code: '1.1', title: 'Objectif' })
+          .expect(201)
+      ).body;
       const em = t.db.manager;
       const instrument = await em.save(em.create(Instrument, { planId: plan.id, kind: 'questionnaire', name: 'Questionnaire' }));
       const content = { title: { fr: 'Q' }, description: {}, defaultLanguage: 'fr', languages: ['fr'], questions: QUESTIONS };
-      const q = await em.save(em.create(Questionnaire, { ...content, planId: plan.id, instrumentId: instrument.id, slug: `tz-${randomUUID()}`, status: 'published', currentVersion: 1 }));
+      const q = await em.save(
+        em.create(Questionnaire, {
+          ...content,
+          planId: plan.id,
+          instrumentId: instrument.id,
+          slug: `tz-${randomUUID()}`,
+          status: 'published',
+          currentVersion: 1,
+        }),
+      );
       await em.save(em.create(QuestionnaireVersion, { ...content, questionnaireId: q.id, version: 1 }));
       const counts = await em.save(em.create(Instrument, { planId: plan.id, kind: 'participation_count', name: 'Participants' }));
-      const base = { planId: plan.id, objectiveId: objective.id, status: 'active' as const, direction: 'up' as const, grain: 'month' as const };
+      const base = {
+        planId: plan.id,
+        objectiveId: objective.id,
+        status: 'active' as const,
+        direction: 'up' as const,
+        grain: 'month' as const,
+      };
       const [respondents, participants, manual] = await em.save([
         em.create(Indicator, { ...base, name: 'Répondants', kind: 'response_count', source: { questionnaireId: q.id }, finalTarget: 10 }),
-        em.create(Indicator, { ...base, name: 'Participants', kind: 'participation_sum', source: { instrumentIds: [counts.id] }, finalTarget: 100 }),
+        em.create(Indicator, {
+          ...base,
+          name: 'Participants',
+          kind: 'participation_sum',
+          source: { instrumentIds: [counts.id] },
+          finalTarget: 100,
+        }),
         em.create(Indicator, { ...base, name: 'Publications', kind: 'manual', finalTarget: 3 }),
       ]);
-      const respond = (answeredAt: string) => insertResponses(em, {
-        questionnaireId: q.id, version: 1, language: 'fr', answeredAt: new Date(answeredAt),
-        idempotencyKey: randomUUID(), answers: { [Q.gender]: 'woman' },
-      });
-      const count = (date: string, total: number) => em.insert(ParticipationCount, {
-        instrumentId: counts.id, activity: 'Atelier', date, total, idempotencyKey: randomUUID(), bodyHash: 'x', breakdown: [],
-      });
+      const respond = (answeredAt: string) =>
+        insertResponses(em, {
+          questionnaireId: q.id,
+          version: 1,
+          language: 'fr',
+          answeredAt: new Date(answeredAt),
+          idempotencyKey: randomUUID(),
+          answers: { [Q.gender]: 'woman' },
+        });
+      const count = (date: string, total: number) =>
+        em.insert(ParticipationCount, {
+          instrumentId: counts.id,
+          activity: 'Atelier',
+          date,
+          total,
+          idempotencyKey: randomUUID(),
+          bodyHash: 'x',
+          breakdown: [],
+        });
       const recompute = () => t.app.get(AggregationService).recomputeMany([respondents.id, participants.id, manual.id]);
       // The true monthly figures, as the evaluator reads them (one response alone is never published).
-      const months = async (id: string) => ((await t.http().get(`/api/indicators/${id}/values?grain=month&view=unpublished`).set(as('evaluator')).expect(200)).body as
-        { period: string; value: number }[]).map((c) => [c.period, c.value]);
+      const months = async (id: string) =>
+        (
+          (await t.http().get(`/api/indicators/${id}/values?grain=month&view=unpublished`).set(as('evaluator')).expect(200)).body as {
+            period: string;
+            value: number;
+          }[]
+        ).map((c) => [c.period, c.value]);
       return { plan, q, respondents, participants, manual, respond, count, recompute, months };
     }
 
@@ -217,10 +320,17 @@ describe('One truth: progress, evaluations and reports agree at every date', () 
 
       // Assert
       expect(own.plan.timeZone).toBe('America/Vancouver');
-      expect(await own.months(own.respondents.id)).toEqual([['2024-01-01', 1], ['2024-02-01', 1]]);
+      expect(await own.months(own.respondents.id)).toEqual([
+        ['2024-01-01', 1],
+        ['2024-02-01', 1],
+      ]);
       // Published: January has a period, whose one respondent is hidden (under k).
       const atEndOfJanuary = await progress(own.plan.id, '2024-01-31');
-      expect(atEndOfJanuary.indicators.find((i) => i.id === own.respondents.id)).toMatchObject({ value: null, n: null, period: '2024-01-01' });
+      expect(atEndOfJanuary.indicators.find((i) => i.id === own.respondents.id)).toMatchObject({
+        value: null,
+        n: null,
+        period: '2024-01-01',
+      });
       const { snapshot } = await freeze(own.plan.id, '2024-01-31', 'midterm');
       expect(indicatorsOf(snapshot).find((i) => i.id === own.respondents.id)).toMatchObject({ value: null, n: null, period: '2024-01-01' });
 
@@ -230,7 +340,10 @@ describe('One truth: progress, evaluations and reports agree at every date', () 
 
       // Assert
       expect(await own.months(own.respondents.id)).toEqual([['2024-02-01', 2]]);
-      expect((await progress(own.plan.id, '2024-01-31')).indicators.find((i) => i.id === own.respondents.id)).toMatchObject({ value: null, n: 0 });
+      expect((await progress(own.plan.id, '2024-01-31')).indicators.find((i) => i.id === own.respondents.id)).toMatchObject({
+        value: null,
+        n: 0,
+      });
     });
 
     it('counts only the data period (the plan’s own by default), which an evaluator may widen', async () => {
@@ -256,7 +369,12 @@ describe('One truth: progress, evaluations and reports agree at every date', () 
       expect(await own.months(own.participants.id)).toEqual([['2024-03-01', 40]]);
 
       // Act: the evaluator widens it to a last event and the baseline survey before the start
-      const widened = await t.http().patch(`/api/plans/${own.plan.id}`).set(as('evaluator')).send({ dataFrom: '2023-12-01', dataUntil: '2024-10-31' }).expect(200);
+      const widened = await t
+        .http()
+        .patch(`/api/plans/${own.plan.id}`)
+        .set(as('evaluator'))
+        .send({ dataFrom: '2023-12-01', dataUntil: '2024-10-31' })
+        .expect(200);
       await own.recompute();
       const after = await progress(own.plan.id, '2024-12-31');
 
@@ -264,7 +382,11 @@ describe('One truth: progress, evaluations and reports agree at every date', () 
       expect(widened.body).toMatchObject({ dataFrom: '2023-12-01', dataUntil: '2024-10-31' });
       expect(after.dataPeriod).toEqual({ from: '2023-12-01', until: '2024-10-31' });
       expect(publishable(of(after, own.participants.id).value, 72)).toBe(true);
-      expect(await own.months(own.participants.id)).toEqual([['2023-12-01', 7], ['2024-03-01', 40], ['2024-09-01', 25]]);
+      expect(await own.months(own.participants.id)).toEqual([
+        ['2023-12-01', 7],
+        ['2024-03-01', 40],
+        ['2024-09-01', 25],
+      ]);
       expect(await own.months(own.respondents.id)).toEqual([['2024-10-01', 1]]);
       expect(of(after, own.manual.id)).toMatchObject({ value: 3, status: 'achieved' });
       const { snapshot } = await freeze(own.plan.id, '2024-12-31', 'final');
@@ -289,7 +411,11 @@ describe('One truth: progress, evaluations and reports agree at every date', () 
       // Assert
       // Today's 12, as published (within 2), not tomorrow's 30 with them; the evaluation freezes the same figure.
       expect([publishable(now!.value, 12), now!.n]).toEqual([true, now!.value]);
-      expect(indicatorsOf(snapshot).find((i) => i.id === own.participants.id)).toMatchObject({ value: now!.value, n: now!.n, status: now!.status });
+      expect(indicatorsOf(snapshot).find((i) => i.id === own.participants.id)).toMatchObject({
+        value: now!.value,
+        n: now!.n,
+        status: now!.status,
+      });
     });
 
     it('refuses a time zone or a data period that cannot be, naming the field', async () => {
@@ -306,8 +432,11 @@ describe('One truth: progress, evaluations and reports agree at every date', () 
       expect([zone.status, JSON.stringify(zone.body)]).toEqual([400, expect.stringContaining('timeZone')]);
       expect([reversed.status, JSON.stringify(reversed.body)]).toEqual([400, expect.stringContaining('dataUntil')]);
       expect([notADate.status, JSON.stringify(notADate.body)]).toEqual([400, expect.stringContaining('dataUntil')]);
-      expect((await t.http().get(`/api/plans/${own.plan.id}`).set(as('committee')).expect(200)).body)
-        .toMatchObject({ timeZone: 'America/Toronto', dataFrom: null, dataUntil: null });
+      expect((await t.http().get(`/api/plans/${own.plan.id}`).set(as('committee')).expect(200)).body).toMatchObject({
+        timeZone: 'America/Toronto',
+        dataFrom: null,
+        dataUntil: null,
+      });
     });
   });
 });

@@ -15,7 +15,11 @@ import { bearer, startTestApp, TestApp } from './support/test-app';
 // server), and real answers of representative routes of every module, read as the demo admin, validate against
 // the schemas it documents, with every object closed (a field the document does not name fails too).
 
-interface Document { servers?: unknown; components?: unknown; paths: Record<string, Record<string, unknown>> }
+interface Document {
+  servers?: unknown;
+  components?: unknown;
+  paths: Record<string, Record<string, unknown>>;
+}
 
 describe('OpenAPI document', () => {
   let t: TestApp;
@@ -39,24 +43,51 @@ describe('OpenAPI document', () => {
     validator = openApiValidator(doc);
     plan = await f.plan();
     cell = await f.workCell({ objectiveId: plan.objectiveId });
-    demoPlanId = (await t.db.getRepository(Plan).findOneByOrFail({ title: "Plan d'action 2021/2023 — Table de quartier de Parc-Extension" })).id;
+    demoPlanId = (
+      await t.db.getRepository(Plan).findOneByOrFail({ title: "Plan d'action 2021/2023 — Table de quartier de Parc-Extension" })
+    ).id;
     const sample = sampleQuestions();
     const questionnaire = await createQuestionnaire(t.db, { planId: plan.planId, versions: [sample.questions] });
     questionnaireId = questionnaire.questionnaireId;
-    await t.http().post(`/api/public/questionnaires/${questionnaire.slug}/responses`).set('Idempotency-Key', randomUUID())
-      .send({ language: 'fr', version: 1, answers: validAnswers(sample.ids) }).expect(201);
-    countId = (await t.http().post('/api/participation-counts').set(admin()).set('Idempotency-Key', randomUUID())
-      .send({ instrumentId: await countInstrument(), activity: uniqueText('activité'), date: '2024-03-01', total: 40 }).expect(201)).body.id as string;
+    await t
+      .http()
+      .post(`/api/public/questionnaires/${questionnaire.slug}/responses`)
+      .set('Idempotency-Key', randomUUID())
+      .send({ language: 'fr', version: 1, answers: validAnswers(sample.ids) })
+      .expect(201);
+    countId = (
+      await t
+        .http()
+        .post('/api/participation-counts')
+        .set(admin())
+        .set('Idempotency-Key', randomUUID())
+        .send({ instrumentId: await countInstrument(), activity: uniqueText('activité'), date: '2024-03-01', total: 40 })
+        .expect(201)
+    ).body.id as string;
     // A value before the cut-off: the snapshot, the series and the list of manual values then hold one each.
-    await t.http().post('/api/manual-values').set(admin())
-      .send({ indicatorId: plan.indicatorId, date: '2024-02-15', value: 7, evidence: uniqueText('compte rendu') }).expect(201);
+    await t
+      .http()
+      .post('/api/manual-values')
+      .set(admin())
+      .send({ indicatorId: plan.indicatorId, date: '2024-02-15', value: 7, evidence: uniqueText('compte rendu') })
+      .expect(201);
     await t.app.get(AggregationService).recompute(plan.indicatorId); // what the workers do
-    evaluationId = (await t.http().post(`/api/plans/${plan.planId}/evaluations`).set(admin()).send({ kind: 'midterm', cutoff: '2024-03-01' }).expect(201)).body.id as string;
+    evaluationId = (
+      await t.http().post(`/api/plans/${plan.planId}/evaluations`).set(admin()).send({ kind: 'midterm', cutoff: '2024-03-01' }).expect(201)
+    ).body.id as string;
     evaluations.push(evaluationId);
     await t.app.get(EvaluationFreezerService).freeze(evaluationId);
-    reportId = (await t.http().post(`/api/evaluations/${evaluationId}/reports`).set(admin()).send({ format: 'csv' }).expect(202)).body.id as string;
-    importId = (await t.http().post(`/api/imports?kind=plan&fileName=${uniqueText('plan')}.txt`).set(admin())
-      .set('Content-Type', 'text/plain').send('ORIENTATION 1 : Une orientation\n').expect(202)).body.id as string;
+    reportId = (await t.http().post(`/api/evaluations/${evaluationId}/reports`).set(admin()).send({ format: 'csv' }).expect(202)).body
+      .id as string;
+    importId = (
+      await t
+        .http()
+        .post(`/api/imports?kind=plan&fileName=${uniqueText('plan')}.txt`)
+        .set(admin())
+        .set('Content-Type', 'text/plain')
+        .send('ORIENTATION 1 : Une orientation\n')
+        .expect(202)
+    ).body.id as string;
   });
 
   afterAll(async () => {
@@ -72,7 +103,12 @@ describe('OpenAPI document', () => {
 
   /** An instrument of the fixture plan that takes participation counts. */
   async function countInstrument(): Promise<string> {
-    const res = await t.http().post('/api/instruments').set(admin()).send({ planId: plan.planId, kind: 'participation_count', name: uniqueText('présences') }).expect(201);
+    const res = await t
+      .http()
+      .post('/api/instruments')
+      .set(admin())
+      .send({ planId: plan.planId, kind: 'participation_count', name: uniqueText('présences') })
+      .expect(201);
     return res.body.id as string;
   }
 
@@ -135,10 +171,20 @@ describe('OpenAPI document', () => {
   it('documents what writes answer: a sign-in, a created plan, a changed indicator, an opened report', async () => {
     const login = await t.http().post('/api/auth/login').send({ email: 'admin@demo.repere.org', password: DEMO_PASSWORD }).expect(200);
     expect(validator.errors('post', '/api/auth/login', 200, login.body)).toEqual([]);
-    const created = await t.http().post('/api/plans').set(admin()).send({ title: uniqueText('plan'), startDate: '2024-01-01', endDate: '2025-12-31' }).expect(201);
+    const created = await t
+      .http()
+      .post('/api/plans')
+      .set(admin())
+      .send({ title: uniqueText('plan'), startDate: '2024-01-01', endDate: '2025-12-31' })
+      .expect(201);
     f.track(`/api/plans/${created.body.id as string}`);
     expect(validator.errors('post', '/api/plans', 201, created.body)).toEqual([]);
-    const changed = await t.http().patch(`/api/indicators/${plan.indicatorId}`).set(admin()).send({ unit: null, finalTarget: 12 }).expect(200);
+    const changed = await t
+      .http()
+      .patch(`/api/indicators/${plan.indicatorId}`)
+      .set(admin())
+      .send({ unit: null, finalTarget: 12 })
+      .expect(200);
     expect(validator.errors('patch', '/api/indicators/{id}', 200, changed.body)).toEqual([]);
     const requested = await t.http().post(`/api/evaluations/${evaluationId}/reports`).set(admin()).send({ format: 'xlsx' }).expect(202);
     expect(validator.errors('post', '/api/evaluations/{id}/reports', 202, requested.body)).toEqual([]);

@@ -7,11 +7,28 @@ import { Indicator } from '@backend/indicators/indicator.entity';
 import { Fixtures, fixtures, PlanFixture } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
-interface Cell { dimension: string; category: string; count: number | null; hidden: boolean }
-interface Figures { total: number | null; totalHidden: boolean; breakdown: Cell[] }
-interface Count extends Figures { id: string; organizationId: string | null; protected: boolean }
-interface Revision { previous: Figures & { activity: string } }
-interface CountWithHistory extends Count { history: Revision[] }
+interface Cell {
+  dimension: string;
+  category: string;
+  count: number | null;
+  hidden: boolean;
+}
+interface Figures {
+  total: number | null;
+  totalHidden: boolean;
+  breakdown: Cell[];
+}
+interface Count extends Figures {
+  id: string;
+  organizationId: string | null;
+  protected: boolean;
+}
+interface Revision {
+  previous: Figures & { activity: string };
+}
+interface CountWithHistory extends Count {
+  history: Revision[];
+}
 
 // Issue 13: participation counts read by roles below evaluator go through the disclosure layer, as the indicators
 // built on them do; the recording organization's partners, evaluators and admins read what was entered.
@@ -38,7 +55,8 @@ describe('Participation counts through the disclosure layer', () => {
     await fx.workCell({ partnerOrganizationId: partnerOrg, objectiveId: plan.objectiveId });
     const { organizationId } = await fx.organization();
     const other = await fx.user({ role: 'partner', organizationId });
-    otherPartner = (await t.http().post('/api/auth/login').send({ email: other.email, password: other.password }).expect(200)).body.accessToken;
+    otherPartner = (await t.http().post('/api/auth/login').send({ email: other.email, password: other.password }).expect(200)).body
+      .accessToken;
   });
   afterAll(async () => {
     if (indicators.length > 0) await t.db.manager.delete(Indicator, indicators);
@@ -48,18 +66,36 @@ describe('Participation counts through the disclosure layer', () => {
 
   // 120 people: 4 non-binary (hidden below k = 5), 5 under 18 (published, never under k), nobody self-described.
   const BREAKDOWN = [
-    { dimension: 'gender', category: 'woman', count: 60 }, { dimension: 'gender', category: 'man', count: 56 },
-    { dimension: 'gender', category: 'non_binary', count: 4 }, { dimension: 'gender', category: 'self_described', count: 0 },
-    { dimension: 'age_group', category: 'under_18', count: 5 }, { dimension: 'age_group', category: '25_34', count: 115 },
+    { dimension: 'gender', category: 'woman', count: 60 },
+    { dimension: 'gender', category: 'man', count: 56 },
+    { dimension: 'gender', category: 'non_binary', count: 4 },
+    { dimension: 'gender', category: 'self_described', count: 0 },
+    { dimension: 'age_group', category: 'under_18', count: 5 },
+    { dimension: 'age_group', category: '25_34', count: 115 },
   ];
   const record = async (token: string, overrides: object = {}) =>
-    (await t.http().post('/api/participation-counts').set(bearer(token)).set('Idempotency-Key', randomUUID()).send({
-      instrumentId: plan.instrumentId, activity: 'Journée de Bienvenue', date: '2024-08-17', total: 120, breakdown: BREAKDOWN, ...overrides,
-    }).expect(201)).body as Count;
+    (
+      await t
+        .http()
+        .post('/api/participation-counts')
+        .set(bearer(token))
+        .set('Idempotency-Key', randomUUID())
+        .send({
+          instrumentId: plan.instrumentId,
+          activity: 'Journée de Bienvenue',
+          date: '2024-08-17',
+          total: 120,
+          breakdown: BREAKDOWN,
+          ...overrides,
+        })
+        .expect(201)
+    ).body as Count;
   const read = async (token: string, id: string) =>
     (await t.http().get(`/api/participation-counts/${id}`).set(bearer(token)).expect(200)).body as CountWithHistory;
   const listed = async (token: string, id: string) => {
-    const page = (await t.http().get(`/api/participation-counts?instrumentId=${plan.instrumentId}&limit=200`).set(bearer(token)).expect(200)).body;
+    const page = (
+      await t.http().get(`/api/participation-counts?instrumentId=${plan.instrumentId}&limit=200`).set(bearer(token)).expect(200)
+    ).body;
     return (page.items as Count[]).find((c) => c.id === id);
   };
   /** The entry's record key (select: false on the entity), as an unsigned cell key. */
@@ -69,7 +105,8 @@ describe('Participation counts through the disclosure layer', () => {
   const expected = (key: number, total: number, breakdown: typeof BREAKDOWN): Figures => {
     const published = protectCount(total, key, table);
     return {
-      total: published.value, totalHidden: published.hidden,
+      total: published.value,
+      totalHidden: published.hidden,
       breakdown: breakdown.map((c) => {
         const cell = protectCount(c.count, mixKey(key, `${c.dimension}|${c.category}`), table);
         return { dimension: c.dimension, category: c.category, count: cell.value, hidden: cell.hidden };
@@ -81,7 +118,9 @@ describe('Participation counts through the disclosure layer', () => {
 
   describe('the committee', () => {
     let entry: Count;
-    beforeAll(async () => { entry = await record(t.tokens.partner); });
+    beforeAll(async () => {
+      entry = await record(t.tokens.partner);
+    });
 
     it('never reads a category of 4 people as 4, nor an empty one as 0', async () => {
       const got = await read(t.tokens.committee, entry.id);
@@ -94,14 +133,22 @@ describe('Participation counts through the disclosure layer', () => {
 
     it('reads large counts within ±D of the true ones, never under k, the same on every read and in the list', async () => {
       // Act
-      const reads = [await read(t.tokens.committee, entry.id), await read(t.tokens.committee, entry.id), await read(t.tokens.committee, entry.id)];
+      const reads = [
+        await read(t.tokens.committee, entry.id),
+        await read(t.tokens.committee, entry.id),
+        await read(t.tokens.committee, entry.id),
+      ];
       const inList = await listed(t.tokens.committee, entry.id);
       // Assert
       const first = figures(reads[0]);
       for (const again of [...reads.slice(1), inList!]) expect(figures(again)).toEqual(first);
       expect(first.totalHidden).toBe(false);
       expect(Math.abs(first.total! - 120)).toBeLessThanOrEqual(maxDeviation);
-      for (const [category, truth] of [['woman', 60], ['man', 56], ['25_34', 115]] as const) {
+      for (const [category, truth] of [
+        ['woman', 60],
+        ['man', 56],
+        ['25_34', 115],
+      ] as const) {
         const published = cell(first, category);
         expect(published.hidden).toBe(false);
         expect(Math.abs(published.count! - truth)).toBeLessThanOrEqual(maxDeviation);
@@ -109,7 +156,7 @@ describe('Participation counts through the disclosure layer', () => {
       }
     });
 
-    it('reads the figures the cell-key method gives at the entry\'s record key (the indicator figures\' keys)', async () => {
+    it("reads the figures the cell-key method gives at the entry's record key (the indicator figures' keys)", async () => {
       const got = await read(t.tokens.committee, entry.id);
       expect(figures(got)).toEqual(expected(await keyOf(entry.id), 120, BREAKDOWN));
     });
@@ -130,9 +177,17 @@ describe('Participation counts through the disclosure layer', () => {
     });
 
     it('reads a total of fewer than k − D people as hidden, and every part of it', async () => {
-      const small = await record(t.tokens.partner, { activity: 'Petit atelier', total: 2, breakdown: [{ dimension: 'gender', category: 'woman', count: 2 }] });
+      const small = await record(t.tokens.partner, {
+        activity: 'Petit atelier',
+        total: 2,
+        breakdown: [{ dimension: 'gender', category: 'woman', count: 2 }],
+      });
       const got = await read(t.tokens.committee, small.id);
-      expect(figures(got)).toEqual({ total: null, totalHidden: true, breakdown: [{ dimension: 'gender', category: 'woman', count: null, hidden: true }] });
+      expect(figures(got)).toEqual({
+        total: null,
+        totalHidden: true,
+        breakdown: [{ dimension: 'gender', category: 'woman', count: null, hidden: true }],
+      });
       expect(figures((await listed(t.tokens.committee, small.id))!)).toEqual(figures(got));
     });
 
@@ -154,20 +209,40 @@ describe('Participation counts through the disclosure layer', () => {
 
     it('publishes an entry alone in its month as the indicator figures built on it do', async () => {
       // Arrange: a count instrument of its own, one entry in August 2024, a monthly participation sum by gender.
-      const instrument = (await t.http().post('/api/instruments').set(bearer(t.tokens.admin))
-        .send({ planId: plan.planId, kind: 'participation_count', name: 'Compte seul' }).expect(201)).body.id as string;
+      const instrument = (
+        await t
+          .http()
+          .post('/api/instruments')
+          .set(bearer(t.tokens.admin))
+          .send({ planId: plan.planId, kind: 'participation_count', name: 'Compte seul' })
+          .expect(201)
+      ).body.id as string;
       fx.track(`/api/instruments/${instrument}`);
       const alone = await record(t.tokens.partner, { instrumentId: instrument, activity: 'Seule du mois' });
       const em = t.db.manager;
-      const indicator = await em.save(em.create(Indicator, {
-        planId: plan.planId, objectiveId: plan.objectiveId, name: 'Participants seuls', status: 'active', kind: 'participation_sum',
-        grain: 'month', dimensions: ['gender'], source: { instrumentIds: [instrument] },
-      }));
+      const indicator = await em.save(
+        em.create(Indicator, {
+          planId: plan.planId,
+          objectiveId: plan.objectiveId,
+          name: 'Participants seuls',
+          status: 'active',
+          kind: 'participation_sum',
+          grain: 'month',
+          dimensions: ['gender'],
+          source: { instrumentIds: [instrument] },
+        }),
+      );
       indicators.push(indicator.id);
       await t.app.get(AggregationService).recompute(indicator.id);
       // Act
-      const values = async (query: string) => (await t.http().get(`/api/indicators/${indicator.id}/values?from=2024-08-01&to=2024-08-31${query}`)
-        .set(bearer(t.tokens.committee)).expect(200)).body as { period: string; category?: string; value: number | null; suppressed: boolean }[];
+      const values = async (query: string) =>
+        (
+          await t
+            .http()
+            .get(`/api/indicators/${indicator.id}/values?from=2024-08-01&to=2024-08-31${query}`)
+            .set(bearer(t.tokens.committee))
+            .expect(200)
+        ).body as { period: string; category?: string; value: number | null; suppressed: boolean }[];
       const [month] = await values('');
       const byGender = await values('&by=gender');
       const got = await read(t.tokens.committee, alone.id);
@@ -182,7 +257,9 @@ describe('Participation counts through the disclosure layer', () => {
 
   describe('partners', () => {
     let entry: Count;
-    beforeAll(async () => { entry = await record(t.tokens.partner, { activity: 'Atelier des partenaires' }); });
+    beforeAll(async () => {
+      entry = await record(t.tokens.partner, { activity: 'Atelier des partenaires' });
+    });
 
     it('read what their own organization recorded as it was entered', async () => {
       const got = await read(t.tokens.partner, entry.id);
@@ -203,7 +280,12 @@ describe('Participation counts through the disclosure layer', () => {
   describe('evaluators and admins', () => {
     it('read the true counts, marked unprotected, in the entry, the list and the history', async () => {
       const entry = await record(t.tokens.partner, { activity: 'Atelier évalué' });
-      await t.http().patch(`/api/participation-counts/${entry.id}`).set(bearer(t.tokens.evaluator)).send({ activity: 'Atelier évalué (bis)' }).expect(200);
+      await t
+        .http()
+        .patch(`/api/participation-counts/${entry.id}`)
+        .set(bearer(t.tokens.evaluator))
+        .send({ activity: 'Atelier évalué (bis)' })
+        .expect(200);
       const truth = { total: 120, totalHidden: false, breakdown: BREAKDOWN.map((c) => ({ ...c, hidden: false })) };
       for (const token of [t.tokens.evaluator, t.tokens.admin]) {
         const got = await read(token, entry.id);
@@ -218,7 +300,9 @@ describe('Participation counts through the disclosure layer', () => {
 
   it("answers the writer's POST and PATCH with the figures as entered", async () => {
     const created = await record(t.tokens.partner, { activity: 'Écrite' });
-    const patched = (await t.http().patch(`/api/participation-counts/${created.id}`).set(bearer(t.tokens.partner)).send({ total: 121 }).expect(200)).body;
+    const patched = (
+      await t.http().patch(`/api/participation-counts/${created.id}`).set(bearer(t.tokens.partner)).send({ total: 121 }).expect(200)
+    ).body;
     expect([created.protected, patched.protected]).toEqual([false, false]);
     expect(cell(created, 'non_binary')).toMatchObject({ count: 4, hidden: false });
     expect(patched).toMatchObject({ total: 121, totalHidden: false });

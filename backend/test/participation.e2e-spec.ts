@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Fixtures, fixtures, PlanFixture } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
-interface Count { id: string; organizationId: string | null; recordedBy: string | null; total: number; activity: string }
+interface Count {
+  id: string;
+  organizationId: string | null;
+  recordedBy: string | null;
+  total: number;
+  activity: string;
+}
 
 describe('Participation counts', () => {
   let t: TestApp;
@@ -23,7 +29,8 @@ describe('Participation counts', () => {
     await fx.workCell({ partnerOrganizationId: partnerOrg, objectiveId: plan.objectiveId });
     const { organizationId } = await fx.organization();
     const other = await fx.user({ role: 'partner', organizationId });
-    otherPartner = (await t.http().post('/api/auth/login').send({ email: other.email, password: other.password }).expect(200)).body.accessToken;
+    otherPartner = (await t.http().post('/api/auth/login').send({ email: other.email, password: other.password }).expect(200)).body
+      .accessToken;
   });
   afterAll(async () => {
     await fx.cleanup();
@@ -31,8 +38,14 @@ describe('Participation counts', () => {
   });
 
   const count = (overrides: object = {}) => ({
-    instrumentId: plan.instrumentId, activity: 'Journée de Bienvenue', date: '2024-08-17', total: 120,
-    breakdown: [{ dimension: 'gender', category: 'woman', count: 60 }, { dimension: 'gender', category: 'man', count: 50 }],
+    instrumentId: plan.instrumentId,
+    activity: 'Journée de Bienvenue',
+    date: '2024-08-17',
+    total: 120,
+    breakdown: [
+      { dimension: 'gender', category: 'woman', count: 60 },
+      { dimension: 'gender', category: 'man', count: 50 },
+    ],
     ...overrides,
   });
   const post = (token: string, body: object, key: string | null = randomUUID()) => {
@@ -50,23 +63,40 @@ describe('Participation counts', () => {
       const res = await post(t.tokens.partner, count()).expect(201);
       // Assert
       expect(res.body).toMatchObject({
-        id: expect.any(String), instrumentId: plan.instrumentId, organizationId: partnerOrg, recordedBy: partnerId,
-        activity: 'Journée de Bienvenue', date: '2024-08-17', total: 120, breakdown: count().breakdown,
+        id: expect.any(String),
+        instrumentId: plan.instrumentId,
+        organizationId: partnerOrg,
+        recordedBy: partnerId,
+        activity: 'Journée de Bienvenue',
+        date: '2024-08-17',
+        total: 120,
+        breakdown: count().breakdown,
       });
       expect(res.body).not.toHaveProperty('bodyHash');
     });
 
     it('accepts parts that add up to the total in each of several dimensions', async () => {
       const breakdown = [
-        { dimension: 'gender', category: 'woman', count: 70 }, { dimension: 'gender', category: 'man', count: 50 },
-        { dimension: 'age_group', category: '25_34', count: 120 }, { dimension: 'disability', category: 'yes', count: 8 },
+        { dimension: 'gender', category: 'woman', count: 70 },
+        { dimension: 'gender', category: 'man', count: 50 },
+        { dimension: 'age_group', category: '25_34', count: 120 },
+        { dimension: 'disability', category: 'yes', count: 8 },
       ];
       await post(t.tokens.evaluator, count({ breakdown })).expect(201);
     });
 
     it.each<[string, string, object]>([
       ['parts of a dimension over the total', 'breakdown.gender', { total: 100 }],
-      ['a category given twice', 'breakdown.1', { breakdown: [{ dimension: 'gender', category: 'woman', count: 1 }, { dimension: 'gender', category: 'woman', count: 2 }] }],
+      [
+        'a category given twice',
+        'breakdown.1',
+        {
+          breakdown: [
+            { dimension: 'gender', category: 'woman', count: 1 },
+            { dimension: 'gender', category: 'woman', count: 2 },
+          ],
+        },
+      ],
       ['a category its dimension lacks', 'breakdown.0.category', { breakdown: [{ dimension: 'age_group', category: 'woman', count: 1 }] }],
       ['an unknown dimension', 'breakdown.0.dimension', { breakdown: [{ dimension: 'income', category: 'low', count: 1 }] }],
       ['a negative total', 'total', { total: -1, breakdown: [] }],
@@ -84,8 +114,12 @@ describe('Participation counts', () => {
     });
 
     it('refuses an instrument that is not a count or a tally', async () => {
-      const questionnaire = await t.http().post('/api/instruments').set(bearer(t.tokens.evaluator))
-        .send({ planId: plan.planId, kind: 'questionnaire', name: 'Questionnaire' }).expect(201);
+      const questionnaire = await t
+        .http()
+        .post('/api/instruments')
+        .set(bearer(t.tokens.evaluator))
+        .send({ planId: plan.planId, kind: 'questionnaire', name: 'Questionnaire' })
+        .expect(201);
       const res = await post(t.tokens.evaluator, count({ instrumentId: questionnaire.body.id })).expect(400);
       expect(res.body.errors).toEqual([{ field: 'instrumentId', message: expect.stringMatching(/questionnaire instrument/) }]);
     });
@@ -143,8 +177,16 @@ describe('Participation counts', () => {
     });
 
     it("lists only the partner's organization's counts to a partner, and all to the committee", async () => {
-      const partner = await t.http().get(`/api/participation-counts?instrumentId=${plan.instrumentId}&limit=200`).set(bearer(t.tokens.partner)).expect(200);
-      const committee = await t.http().get(`/api/participation-counts?instrumentId=${plan.instrumentId}&limit=200`).set(bearer(t.tokens.committee)).expect(200);
+      const partner = await t
+        .http()
+        .get(`/api/participation-counts?instrumentId=${plan.instrumentId}&limit=200`)
+        .set(bearer(t.tokens.partner))
+        .expect(200);
+      const committee = await t
+        .http()
+        .get(`/api/participation-counts?instrumentId=${plan.instrumentId}&limit=200`)
+        .set(bearer(t.tokens.committee))
+        .expect(200);
       const ids = (body: { items: Count[] }) => body.items.map((c) => c.id);
       expect(ids(partner.body)).toContain(ours.id);
       expect(ids(partner.body)).not.toContain(theirs.id);
@@ -158,21 +200,38 @@ describe('Participation counts', () => {
       const created = (await post(t.tokens.partner, count({ activity: 'Distribution alimentaire' })).expect(201)).body as Count;
       // Act
       await t.http().patch(`/api/participation-counts/${created.id}`).set(bearer(t.tokens.partner)).send({ total: 130 }).expect(200);
-      const res = await t.http().patch(`/api/participation-counts/${created.id}`).set(bearer(t.tokens.evaluator))
-        .send({ activity: 'Distribution alimentaire (été)' }).expect(200);
+      const res = await t
+        .http()
+        .patch(`/api/participation-counts/${created.id}`)
+        .set(bearer(t.tokens.evaluator))
+        .send({ activity: 'Distribution alimentaire (été)' })
+        .expect(200);
       // Assert
       expect(res.body).toMatchObject({ total: 130, activity: 'Distribution alimentaire (été)' });
       const got = await t.http().get(`/api/participation-counts/${created.id}`).set(bearer(t.tokens.partner)).expect(200);
       expect(got.body.history).toHaveLength(2);
       expect(got.body.history[1]).toMatchObject({
-        changedBy: partnerId, changedByName: expect.any(String), changedAt: expect.any(String),
-        previous: { total: 120, activity: 'Distribution alimentaire', date: '2024-08-17', instrumentId: plan.instrumentId, breakdown: count().breakdown },
+        changedBy: partnerId,
+        changedByName: expect.any(String),
+        changedAt: expect.any(String),
+        previous: {
+          total: 120,
+          activity: 'Distribution alimentaire',
+          date: '2024-08-17',
+          instrumentId: plan.instrumentId,
+          breakdown: count().breakdown,
+        },
       });
       expect(got.body.history[0].previous).toMatchObject({ total: 130, activity: 'Distribution alimentaire' });
     });
 
     it('checks the parts against the new total', async () => {
-      const res = await t.http().patch(`/api/participation-counts/${ours.id}`).set(bearer(t.tokens.partner)).send({ total: 80 }).expect(400);
+      const res = await t
+        .http()
+        .patch(`/api/participation-counts/${ours.id}`)
+        .set(bearer(t.tokens.partner))
+        .send({ total: 80 })
+        .expect(400);
       expect(fields(res.body)).toEqual(['breakdown.gender']);
     });
 
@@ -180,7 +239,11 @@ describe('Participation counts', () => {
       // Act
       const read = await t.http().get(`/api/participation-counts/${ours.id}`).set(bearer(otherPartner));
       const edit = await t.http().patch(`/api/participation-counts/${ours.id}`).set(bearer(otherPartner)).send({ total: 1, breakdown: [] });
-      const onAdmins = await t.http().patch(`/api/participation-counts/${theirs.id}`).set(bearer(t.tokens.partner)).send({ total: 1, breakdown: [] });
+      const onAdmins = await t
+        .http()
+        .patch(`/api/participation-counts/${theirs.id}`)
+        .set(bearer(t.tokens.partner))
+        .send({ total: 1, breakdown: [] });
       // Assert
       expect([read.status, edit.status, onAdmins.status]).toEqual([403, 403, 403]);
       expect(edit.body).toMatchObject({ statusCode: 403, code: 'forbidden' });

@@ -2,12 +2,21 @@ import { Plan } from '@backend/plans/plan.entity';
 import { countQueries } from './support/query-counter';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
-interface Node { title?: string; description?: string; objectives?: Node[]; actions?: Node[] }
+interface Node {
+  title?: string;
+  description?: string;
+  objectives?: Node[];
+  actions?: Node[];
+}
 
 describe('GET /api/plans/{id}/tree', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const admin = () => bearer(t.tokens.admin);
   const post = async (path: string, body: object): Promise<string> =>
@@ -16,14 +25,24 @@ describe('GET /api/plans/{id}/tree', () => {
   /** A plan of the given size built through the API, to compare query counts across sizes. */
   async function buildPlan(orientations: number, perLevel: number): Promise<string> {
     const org = await post('/api/organizations', { name: `Organisme ${Math.random()}` });
-    const planId = await post('/api/plans', { title: `Plan ${orientations}x${perLevel}`, startDate: '2024-01-01', endDate: '2026-12-31', ownerOrganizationId: org });
+    const planId = await post('/api/plans', {
+      title: `Plan ${orientations}x${perLevel}`,
+      startDate: '2024-01-01',
+      endDate: '2026-12-31',
+      ownerOrganizationId: org,
+    });
     for (let o = 1; o <= orientations; o += 1) {
       const orientationId = await post('/api/orientations', { planId, number: o, title: `Orientation ${o}` });
       for (let j = 1; j <= perLevel; j += 1) {
         const objectiveId = await post('/api/objectives', { orientationId, code: `${o}.${j}`, title: `Objectif ${o}.${j}` });
         await post('/api/objectives', { orientationId, parentId: objectiveId, code: `${o}.${j}.1`, title: 'Sous-objectif' });
         for (let a = 1; a <= perLevel; a += 1) {
-          const actionId = await post('/api/actions', { objectiveId, description: `Action ${a}`, schedule: { text: 'En continu' }, responsibleOrganizationIds: [org] });
+          const actionId = await post('/api/actions', {
+            objectiveId,
+            description: `Action ${a}`,
+            schedule: { text: 'En continu' },
+            responsibleOrganizationIds: [org],
+          });
           const instrumentId = await post('/api/instruments', { planId, actionId, kind: 'document', name: 'Compte rendu' });
           const expectedResultId = await post('/api/expected-results', { objectiveId, actionId, text: 'Résultat' });
           await post('/api/indicators', { objectiveId, actionId, expectedResultId, name: 'Indicateur', instrumentIds: [instrumentId] });
@@ -38,7 +57,9 @@ describe('GET /api/plans/{id}/tree', () => {
     const res = await t.http().get(`/api/plans/${plan.id}/tree`).set(bearer(t.tokens.committee)).expect(200);
     const orientation = (res.body.orientations as Node[]).find((o) => o.title === 'Obtenir plus de visibilité dans le quartier');
     expect(orientation).toBeDefined();
-    const actions = orientation!.objectives![0].actions as (Node & { schedule: { kind: string; recurrence: string | null; text: string } })[];
+    const actions = orientation!.objectives![0].actions as (Node & {
+      schedule: { kind: string; recurrence: string | null; text: string };
+    })[];
     expect(actions).toHaveLength(6);
     const welcome = actions.find((a) => a.description === 'Mettre en place une Journée de Bienvenue à Parc-Ex')!;
     expect(welcome.schedule).toEqual({ kind: 'recurrence', date: null, recurrence: 'FREQ=YEARLY;BYMONTH=8', text: 'Annuel – août' });

@@ -8,16 +8,37 @@ import { Fixtures, fixtures, PlanFixture, uniqueText } from './support/fixtures'
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { insertResponses } from './support/response-rows';
 
-interface ErrorBody { statusCode: number; code: string; message: string; errors?: { field: string; message: string }[] }
+interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  errors?: { field: string; message: string }[];
+}
 interface Detail {
-  id: string; slug: string; planId: string; instrumentId: string | null; status: string; currentVersion: number;
-  title: Record<string, string>; languages: string[]; defaultLanguage: string; questions: Question[];
-  opensAt: string | null; closesAt: string | null; publicUrl: string; hasUnpublishedChanges: boolean;
+  id: string;
+  slug: string;
+  planId: string;
+  instrumentId: string | null;
+  status: string;
+  currentVersion: number;
+  title: Record<string, string>;
+  languages: string[];
+  defaultLanguage: string;
+  questions: Question[];
+  opensAt: string | null;
+  closesAt: string | null;
+  publicUrl: string;
+  hasUnpublishedChanges: boolean;
   versions: { version: number; createdAt: string; responseCount: number | null }[];
   missingTranslations: Record<string, string[]>;
 }
 
-const yesNo = (fr: string, extra: Partial<Question> = {}) => ({ type: 'yes_no', required: true, label: { fr, en: `${fr} (en)` }, ...extra });
+const yesNo = (fr: string, extra: Partial<Question> = {}) => ({
+  type: 'yes_no',
+  required: true,
+  label: { fr, en: `${fr} (en)` },
+  ...extra,
+});
 const fields = (res: HttpResponse) => ((res.body as ErrorBody).errors ?? []).map((e) => e.field);
 
 describe('Questionnaire authoring (evaluators)', () => {
@@ -34,8 +55,12 @@ describe('Questionnaire authoring (evaluators)', () => {
   /** A questionnaire of the fixture plan, in French and English, removed at the end. */
   async function create(body: object = {}): Promise<Detail> {
     const res = await post('/api/questionnaires', {
-      planId: plan.planId, title: { fr: uniqueText('Questionnaire'), en: 'Survey' }, defaultLanguage: 'fr', languages: ['fr', 'en'],
-      questions: [yesNo('Connaissez-vous la Table ?')], ...body,
+      planId: plan.planId,
+      title: { fr: uniqueText('Questionnaire'), en: 'Survey' },
+      defaultLanguage: 'fr',
+      languages: ['fr', 'en'],
+      questions: [yesNo('Connaissez-vous la Table ?')],
+      ...body,
     });
     if (res.status !== 201) throw new Error(`create answered ${res.status} ${JSON.stringify(res.body)}`);
     const created = res.body as Detail;
@@ -85,7 +110,11 @@ describe('Questionnaire authoring (evaluators)', () => {
 
     it('uses an instrument of the plan given to it', async () => {
       // Arrange
-      const instrument = await post('/api/instruments', { planId: plan.planId, kind: 'questionnaire', name: 'Questionnaire sur la fréquentation' }).expect(201);
+      const instrument = await post('/api/instruments', {
+        planId: plan.planId,
+        kind: 'questionnaire',
+        name: 'Questionnaire sur la fréquentation',
+      }).expect(201);
       fx.track(`/api/instruments/${instrument.body.id}`);
       // Act
       const q = await create({ instrumentId: instrument.body.id });
@@ -93,7 +122,7 @@ describe('Questionnaire authoring (evaluators)', () => {
       expect(q.instrumentId).toBe(instrument.body.id);
     });
 
-    it("refuses an instrument of another plan, and one that is not a questionnaire", async () => {
+    it('refuses an instrument of another plan, and one that is not a questionnaire', async () => {
       // Arrange
       const other = await fx.plan();
       const foreign = await post('/api/instruments', { planId: other.planId, kind: 'questionnaire', name: 'Ailleurs' }).expect(201);
@@ -104,7 +133,10 @@ describe('Questionnaire authoring (evaluators)', () => {
       const countInstrument = await post('/api/questionnaires', { ...base, instrumentId: plan.instrumentId });
       // Assert
       expect(acrossPlans.status).toBe(400);
-      expect(acrossPlans.body).toMatchObject({ code: 'invalid_reference', errors: [{ field: 'instrumentId', message: 'belongs to another plan' }] });
+      expect(acrossPlans.body).toMatchObject({
+        code: 'invalid_reference',
+        errors: [{ field: 'instrumentId', message: 'belongs to another plan' }],
+      });
       expect(countInstrument.status).toBe(400);
       expect(fields(countInstrument)).toEqual(['instrumentId']);
       expect(countInstrument.body.message).toMatch(/participation_count instrument, not a questionnaire/);
@@ -115,7 +147,13 @@ describe('Questionnaire authoring (evaluators)', () => {
       const slug = uniqueText('fete');
       const first = await create({ slug, title: { fr: slug } });
       // Act
-      const taken = await post('/api/questionnaires', { planId: plan.planId, slug, title: { fr: 'Autre' }, defaultLanguage: 'fr', languages: ['fr'] });
+      const taken = await post('/api/questionnaires', {
+        planId: plan.planId,
+        slug,
+        title: { fr: 'Autre' },
+        defaultLanguage: 'fr',
+        languages: ['fr'],
+      });
       const generated = await create({ title: { fr: slug } });
       // Assert
       expect(first.slug).toBe(slug);
@@ -126,7 +164,12 @@ describe('Questionnaire authoring (evaluators)', () => {
 
     it('refuses a plan that does not exist', async () => {
       // Act
-      const res = await post('/api/questionnaires', { planId: randomUUID(), title: { fr: 'Orphelin' }, defaultLanguage: 'fr', languages: ['fr'] });
+      const res = await post('/api/questionnaires', {
+        planId: randomUUID(),
+        title: { fr: 'Orphelin' },
+        defaultLanguage: 'fr',
+        languages: ['fr'],
+      });
       // Assert
       expect(res.status).toBe(400);
       expect(fields(res)).toEqual(['planId']);
@@ -136,7 +179,14 @@ describe('Questionnaire authoring (evaluators)', () => {
   describe('validation: a 400 naming the path of what is wrong, and nothing written', () => {
     const earlier = '11111111-1111-4111-8111-111111111111';
     const choice = (extra: object = {}) => ({
-      type: 'single_choice', required: false, label: { fr: 'Venu ?' }, choices: [{ code: 'yes', label: { fr: 'Oui' } }, { code: 'no', label: { fr: 'Non' } }], ...extra,
+      type: 'single_choice',
+      required: false,
+      label: { fr: 'Venu ?' },
+      choices: [
+        { code: 'yes', label: { fr: 'Oui' } },
+        { code: 'no', label: { fr: 'Non' } },
+      ],
+      ...extra,
     });
     const text = (extra: object = {}) => ({ type: 'short_text', required: false, label: { fr: 'Nom ?' }, ...extra });
 
@@ -152,17 +202,50 @@ describe('Questionnaire authoring (evaluators)', () => {
       ['an unknown question type', { questions: [text({ type: 'ranking' })] }, 'questions.0.type'],
       ['required that is not a boolean', { questions: [text({ required: 'yes' })] }, 'questions.0.required'],
       ['a label without the default language', { questions: [text({ label: { en: 'Name?' } })] }, 'questions.0.label'],
-      ['a translation over 2000 characters', { questions: [text({ label: { fr: 'Nom ?', en: 'x'.repeat(2001) } })] }, 'questions.0.label.en'],
+      [
+        'a translation over 2000 characters',
+        { questions: [text({ label: { fr: 'Nom ?', en: 'x'.repeat(2001) } })] },
+        'questions.0.label.en',
+      ],
       ['a choice question without choices', { questions: [choice({ choices: [] })] }, 'questions.0.choices'],
-      ['a choice code that is not lower-case', { questions: [choice({ choices: [{ code: 'Oui', label: { fr: 'Oui' } }] })] }, 'questions.0.choices.0.code'],
-      ['a choice code used twice', { questions: [choice({ choices: [{ code: 'a', label: { fr: 'A' } }, { code: 'a', label: { fr: 'B' } }] })] }, 'questions.0.choices.1.code'],
+      [
+        'a choice code that is not lower-case',
+        { questions: [choice({ choices: [{ code: 'Oui', label: { fr: 'Oui' } }] })] },
+        'questions.0.choices.0.code',
+      ],
+      [
+        'a choice code used twice',
+        {
+          questions: [
+            choice({
+              choices: [
+                { code: 'a', label: { fr: 'A' } },
+                { code: 'a', label: { fr: 'B' } },
+              ],
+            }),
+          ],
+        },
+        'questions.0.choices.1.code',
+      ],
       ['choices on a text question', { questions: [text({ choices: [{ code: 'a', label: { fr: 'A' } }] })] }, 'questions.0.choices'],
       ['a scale whose min is not below its max', { questions: [text({ type: 'scale', min: 5, max: 1 })] }, 'questions.0.max'],
       ['a scale with a decimal bound', { questions: [text({ type: 'scale', min: 0.5, max: 5 })] }, 'questions.0.min'],
       ['a number whose min is above its max', { questions: [text({ type: 'number', min: 10, max: 0 })] }, 'questions.0.max'],
-      ['a show-if on a later question', { questions: [text({ showIf: { questionId: earlier, anyOf: ['yes'] } }), choice({ id: earlier })] }, 'questions.0.showIf.questionId'],
-      ['a show-if on a choice code the question lacks', { questions: [choice({ id: earlier }), text({ showIf: { questionId: earlier, anyOf: ['maybe'] } })] }, 'questions.1.showIf.anyOf.0'],
-      ['a show-if on yes/no with a string', { questions: [text({ id: earlier, type: 'yes_no' }), text({ showIf: { questionId: earlier, anyOf: ['yes'] } })] }, 'questions.1.showIf.anyOf.0'],
+      [
+        'a show-if on a later question',
+        { questions: [text({ showIf: { questionId: earlier, anyOf: ['yes'] } }), choice({ id: earlier })] },
+        'questions.0.showIf.questionId',
+      ],
+      [
+        'a show-if on a choice code the question lacks',
+        { questions: [choice({ id: earlier }), text({ showIf: { questionId: earlier, anyOf: ['maybe'] } })] },
+        'questions.1.showIf.anyOf.0',
+      ],
+      [
+        'a show-if on yes/no with a string',
+        { questions: [text({ id: earlier, type: 'yes_no' }), text({ showIf: { questionId: earlier, anyOf: ['yes'] } })] },
+        'questions.1.showIf.anyOf.0',
+      ],
       ['an unknown ADS+ dimension', { questions: [choice({ dimension: 'income' })] }, 'questions.0.dimension'],
       ['an unknown property of a question', { questions: [text({ points: 3 })] }, 'questions.0.points'],
       ['more than 200 questions', { questions: Array.from({ length: 201 }, () => text()) }, 'questions'],
@@ -209,7 +292,12 @@ describe('Questionnaire authoring (evaluators)', () => {
       // Act
       const published = await publish(q.id);
       // Assert
-      expect(published).toMatchObject({ status: 'published', currentVersion: 1, hasUnpublishedChanges: false, versions: [{ version: 1, responseCount: 0 }] });
+      expect(published).toMatchObject({
+        status: 'published',
+        currentVersion: 1,
+        hasUnpublishedChanges: false,
+        versions: [{ version: 1, responseCount: 0 }],
+      });
       const [v1] = await versionRows(q.id);
       expect(v1).toMatchObject({ version: 1, title: q.title, languages: ['fr', 'en'], defaultLanguage: 'fr', questions: q.questions });
     });
@@ -241,8 +329,12 @@ describe('Questionnaire authoring (evaluators)', () => {
       const published = await publish(q.id);
       // Assert
       expect(published).toMatchObject({
-        currentVersion: 2, hasUnpublishedChanges: false,
-        versions: [{ version: 1, responseCount: 1 }, { version: 2, responseCount: 0 }],
+        currentVersion: 2,
+        hasUnpublishedChanges: false,
+        versions: [
+          { version: 1, responseCount: 1 },
+          { version: 2, responseCount: 0 },
+        ],
       });
       const [v1, v2] = await versionRows(q.id);
       expect(v1).toEqual(v1Before);
@@ -268,7 +360,9 @@ describe('Questionnaire authoring (evaluators)', () => {
       await publish(q.id);
       await answer(q.id, 1);
       // Act / Assert: the evaluator reads the true count, the others what the disclosure layer publishes
-      expect((await t.http().get(`/api/questionnaires/${q.id}`).set(as()).expect(200)).body.versions).toMatchObject([{ version: 1, responseCount: 1 }]);
+      expect((await t.http().get(`/api/questionnaires/${q.id}`).set(as()).expect(200)).body.versions).toMatchObject([
+        { version: 1, responseCount: 1 },
+      ]);
       for (const role of ['committee', 'partner'] as const) {
         const res = await t.http().get(`/api/questionnaires/${q.id}`).set(bearer(t.tokens[role])).expect(200);
         expect(res.body.versions).toMatchObject([{ version: 1, responseCount: null }]);
@@ -279,7 +373,10 @@ describe('Questionnaire authoring (evaluators)', () => {
       // Arrange
       const q = await create();
       // Act
-      const wrong = await post(`/api/questionnaires/${q.id}/publish`, { opensAt: '2099-06-02T09:00:00Z', closesAt: '2099-06-01T09:00:00Z' });
+      const wrong = await post(`/api/questionnaires/${q.id}/publish`, {
+        opensAt: '2099-06-02T09:00:00Z',
+        closesAt: '2099-06-01T09:00:00Z',
+      });
       const right = await publish(q.id, { opensAt: '2099-06-01T09:00:00Z', closesAt: '2099-06-02T09:00:00Z' });
       // Assert
       expect(wrong.status).toBe(400);
@@ -328,8 +425,24 @@ describe('Questionnaire authoring (evaluators)', () => {
         title: { fr: uniqueText('Sondage'), en: 'Poll', ar: '' },
         languages: ['fr', 'en', 'ar'],
         questions: [
-          { type: 'single_choice', required: true, label: { fr: 'Venu ?', en: 'Came?', ar: 'جئت؟' }, choices: [{ code: 'yes', label: { fr: 'Oui', en: 'Yes', ar: 'نعم' } }, { code: 'no', label: { fr: 'Non', en: 'No' } }] },
-          { type: 'scale', required: false, min: 1, max: 5, label: { fr: 'Note', en: 'Score', ar: 'تقييم' }, minLabel: { fr: 'Peu', ar: 'قليل' }, maxLabel: { fr: 'Beaucoup', en: 'A lot', ar: 'كثير' } },
+          {
+            type: 'single_choice',
+            required: true,
+            label: { fr: 'Venu ?', en: 'Came?', ar: 'جئت؟' },
+            choices: [
+              { code: 'yes', label: { fr: 'Oui', en: 'Yes', ar: 'نعم' } },
+              { code: 'no', label: { fr: 'Non', en: 'No' } },
+            ],
+          },
+          {
+            type: 'scale',
+            required: false,
+            min: 1,
+            max: 5,
+            label: { fr: 'Note', en: 'Score', ar: 'تقييم' },
+            minLabel: { fr: 'Peu', ar: 'قليل' },
+            maxLabel: { fr: 'Beaucoup', en: 'A lot', ar: 'كثير' },
+          },
         ],
       });
       // Act
@@ -340,7 +453,11 @@ describe('Questionnaire authoring (evaluators)', () => {
 
     it('drops the strings of a language taken out', async () => {
       // Arrange
-      const q = await create({ title: { fr: uniqueText('Sondage'), en: 'Poll', ar: 'استطلاع' }, languages: ['fr', 'en', 'ar'], questions: [{ type: 'yes_no', required: true, label: { fr: 'Venu ?', ar: 'جئت؟' } }] });
+      const q = await create({
+        title: { fr: uniqueText('Sondage'), en: 'Poll', ar: 'استطلاع' },
+        languages: ['fr', 'en', 'ar'],
+        questions: [{ type: 'yes_no', required: true, label: { fr: 'Venu ?', ar: 'جئت؟' } }],
+      });
       // Act
       const res = await patch(`/api/questionnaires/${q.id}`, { languages: ['fr', 'en'] }).expect(200);
       // Assert
@@ -359,7 +476,15 @@ describe('Questionnaire authoring (evaluators)', () => {
       const again = await post(`/api/questionnaires/${q.id}/ads-block`);
       // Assert
       const questions = res.body.questions as Question[];
-      expect(questions.map((x) => x.dimension ?? null)).toEqual([null, 'gender', null, 'age_group', 'immigration', 'language', 'disability']);
+      expect(questions.map((x) => x.dimension ?? null)).toEqual([
+        null,
+        'gender',
+        null,
+        'age_group',
+        'immigration',
+        'language',
+        'disability',
+      ]);
       expect(questions.slice(1).every((x) => x.allowPreferNot === true)).toBe(true);
       expect(Object.keys(questions[1].label).sort()).toEqual(['en', 'fr']);
       expect(questions[2].showIf).toEqual({ questionId: questions[1].id, anyOf: ['self_described'] });
@@ -380,8 +505,18 @@ describe('Questionnaire authoring (evaluators)', () => {
       expect(res.body).toMatchObject({ page: 1, limit: 200, total: expect.any(Number) });
       const item = (res.body.items as { id: string }[]).find((i) => i.id === q.id);
       expect(item).toEqual({
-        id: q.id, slug: q.slug, title: q.title.fr, status: 'draft', languages: ['fr', 'en'], defaultLanguage: 'fr',
-        planId: plan.planId, instrumentId: q.instrumentId, currentVersion: 0, opensAt: null, closesAt: null, archivedAt: null,
+        id: q.id,
+        slug: q.slug,
+        title: q.title.fr,
+        status: 'draft',
+        languages: ['fr', 'en'],
+        defaultLanguage: 'fr',
+        planId: plan.planId,
+        instrumentId: q.instrumentId,
+        currentVersion: 0,
+        opensAt: null,
+        closesAt: null,
+        archivedAt: null,
       });
       expect((res.body.items as { planId: string }[]).every((i) => i.planId === plan.planId)).toBe(true);
     });
@@ -393,11 +528,15 @@ describe('Questionnaire authoring (evaluators)', () => {
       const q = await create();
       const url = `${q.publicUrl}?lang=en`;
       // Act
-      const res = await get(`/api/questionnaires/${q.id}/qr.svg?lang=en`).buffer(true).parse((r, done) => {
-        let s = '';
-        r.on('data', (c: Buffer) => { s += c.toString('utf8'); });
-        r.on('end', () => done(null, s));
-      });
+      const res = await get(`/api/questionnaires/${q.id}/qr.svg?lang=en`)
+        .buffer(true)
+        .parse((r, done) => {
+          let s = '';
+          r.on('data', (c: Buffer) => {
+            s += c.toString('utf8');
+          });
+          r.on('end', () => done(null, s));
+        });
       // Assert
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);

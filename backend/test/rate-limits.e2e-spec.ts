@@ -34,7 +34,10 @@ afterEach(() => {
 
 describe('Rate limit on the public endpoints', () => {
   let t: TestApp | null = null;
-  afterEach(async () => { await t?.close(); t = null; });
+  afterEach(async () => {
+    await t?.close();
+    t = null;
+  });
 
   it('answers the 6th read in a minute with 429, Retry-After and a message saying the limit, when the limit is 5', async () => {
     t = await appWith({ PUBLIC_RATE_LIMIT: '5' });
@@ -50,7 +53,11 @@ describe('Rate limit on the public endpoints', () => {
       }
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
       expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
-      expect(last.body).toEqual({ statusCode: 429, code: 'too_many_requests', message: expect.stringMatching(/at most 5 a minute\. Try again in \d+ seconds/) });
+      expect(last.body).toEqual({
+        statusCode: 429,
+        code: 'too_many_requests',
+        message: expect.stringMatching(/at most 5 a minute\. Try again in \d+ seconds/),
+      });
     } finally {
       await removeQuestionnaire(t.db, q.questionnaireId);
     }
@@ -58,8 +65,13 @@ describe('Rate limit on the public endpoints', () => {
 
   it('does not let a client that rotates X-Forwarded-For escape the limit when no proxy is trusted (the default)', async () => {
     t = await appWith({ PUBLIC_RATE_LIMIT: '3' });
-    const send = (client: string) => t!.http().post('/api/public/questionnaires/no-such-slug/responses')
-      .set('X-Forwarded-For', client).set('Idempotency-Key', randomUUID()).send({});
+    const send = (client: string) =>
+      t!
+        .http()
+        .post('/api/public/questionnaires/no-such-slug/responses')
+        .set('X-Forwarded-For', client)
+        .set('Idempotency-Key', randomUUID())
+        .send({});
     const statuses = [];
     for (let i = 0; i < 5; i += 1) statuses.push((await send(`203.0.113.${i + 1}`)).status);
     expect(statuses).toEqual([404, 404, 404, 429, 429]);
@@ -68,8 +80,13 @@ describe('Rate limit on the public endpoints', () => {
   it('counts per real client behind a trusted proxy (TRUST_PROXY), each with its own count', async () => {
     // The tests' requests come from 127.0.0.1, the proxy here; the address it forwards is the client.
     t = await appWith({ PUBLIC_RATE_LIMIT: '2', TRUST_PROXY: 'loopback' });
-    const send = (client: string) => t!.http().post('/api/public/questionnaires/no-such-slug/responses')
-      .set('X-Forwarded-For', client).set('Idempotency-Key', randomUUID()).send({});
+    const send = (client: string) =>
+      t!
+        .http()
+        .post('/api/public/questionnaires/no-such-slug/responses')
+        .set('X-Forwarded-For', client)
+        .set('Idempotency-Key', randomUUID())
+        .send({});
     const first = await send('203.0.113.7');
     expect(first.headers['x-ratelimit-remaining']).toBe('1');
     const statuses = [first.status, (await send('203.0.113.7')).status, (await send('203.0.113.7')).status];
@@ -106,7 +123,10 @@ describe('Rate limit on the public endpoints', () => {
 
 describe('Rate limit on signing in', () => {
   let t: TestApp | null = null;
-  afterEach(async () => { await t?.close(); t = null; });
+  afterEach(async () => {
+    await t?.close();
+    t = null;
+  });
 
   it('refuses the 6th attempt in a minute from one address when the limit is 5, even with the right password', async () => {
     t = await appWith({ LOGIN_RATE_LIMIT: '5' });
@@ -127,9 +147,12 @@ describe('Rate limit across two API processes', () => {
   it('holds as one limit whichever process a client reaches (the counts are in Redis)', async () => {
     const env = { PUBLIC_RATE_LIMIT: '4', LOGIN_RATE_LIMIT: '0', TRUST_PROXY: 'off' };
     const [a, b] = await Promise.all([startApi('api-a', env), startApi('api-b', env)]);
-    const send = (url: string) => fetch(`${url}/api/public/questionnaires/no-such-slug/responses`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: '{}',
-    }).then((r) => r.status);
+    const send = (url: string) =>
+      fetch(`${url}/api/public/questionnaires/no-such-slug/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        body: '{}',
+      }).then((r) => r.status);
     const statuses = [];
     for (const url of [a.url, b.url, a.url, b.url, a.url, b.url]) statuses.push(await send(url));
     expect(statuses).toEqual([404, 404, 404, 404, 429, 429]);

@@ -15,9 +15,26 @@ import { DEMO_EVALUATIONS_WAIT_MS, lockDemoEvaluations } from './support/demo-ev
 import { purgeEvaluations } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
-interface Requested { id: string; reportId: string; state: string; progress: number }
-interface Status { id: string; state: string; progress: number; error?: string; fileName: string; downloadUrl: string | null }
-interface ErrorBody { statusCode: number; code: string; message: string; errors?: { field: string; message: string }[] }
+interface Requested {
+  id: string;
+  reportId: string;
+  state: string;
+  progress: number;
+}
+interface Status {
+  id: string;
+  state: string;
+  progress: number;
+  error?: string;
+  fileName: string;
+  downloadUrl: string | null;
+}
+interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  errors?: { field: string; message: string }[];
+}
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -37,15 +54,20 @@ describe('Reports', () => {
   const activityReports: string[] = [];
   const as = (role: Role) => bearer(t.tokens[role]);
 
-  const get = (path: string, role: Role = 'committee') => t.http().get(path).set(as(role)).buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const body = Buffer.concat(chunks);
-        done(null, /json/.test(String(res.headers['content-type'])) ? JSON.parse(body.toString('utf8')) : body);
+  const get = (path: string, role: Role = 'committee') =>
+    t
+      .http()
+      .get(path)
+      .set(as(role))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks);
+          done(null, /json/.test(String(res.headers['content-type'])) ? JSON.parse(body.toString('utf8')) : body);
+        });
       });
-    });
 
   async function openAndFreeze(kind: 'midterm' | 'final', cutoff: string): Promise<string> {
     const res = await t.http().post(`/api/plans/${planId}/evaluations`).set(as('committee')).send({ kind, cutoff }).expect(201);
@@ -63,8 +85,13 @@ describe('Reports', () => {
   async function runJob(reportId: string): Promise<{ outcome: unknown; progress: number[] }> {
     const progress: number[] = [];
     const job = {
-      name: 'render-report', data: { reportId }, attemptsMade: 0, opts: { attempts: 3 },
-      updateProgress: async (p: number) => { progress.push(p); },
+      name: 'render-report',
+      data: { reportId },
+      attemptsMade: 0,
+      opts: { attempts: 3 },
+      updateProgress: async (p: number) => {
+        progress.push(p);
+      },
     } as unknown as Job<RenderReportPayload>;
     return { outcome: await new ReportProcessor(renderer).process(job), progress };
   }
@@ -77,8 +104,12 @@ describe('Reports', () => {
     t = await startTestApp();
     releaseDemo = await lockDemoEvaluations(t.db);
     renderer = t.app.get(ReportRenderService);
-    [{ id: planId, title: planTitle }] = await t.db.query<{ id: string; title: string }[]>('SELECT id, title FROM plans WHERE title = $1', [PARC_EXTENSION_PLAN.title]);
-    const [{ midterm_date: cutoff }] = await t.db.query<{ midterm_date: string }[]>('SELECT midterm_date::text FROM plans WHERE id = $1', [planId]);
+    [{ id: planId, title: planTitle }] = await t.db.query<{ id: string; title: string }[]>('SELECT id, title FROM plans WHERE title = $1', [
+      PARC_EXTENSION_PLAN.title,
+    ]);
+    const [{ midterm_date: cutoff }] = await t.db.query<{ midterm_date: string }[]>('SELECT midterm_date::text FROM plans WHERE id = $1', [
+      planId,
+    ]);
     midterm = { id: await openAndFreeze('midterm', cutoff), cutoff };
   }, DEMO_EVALUATIONS_WAIT_MS);
   afterAll(async () => {
@@ -92,11 +123,21 @@ describe('Reports', () => {
   describe('of an evaluation', () => {
     it('is asked for by GET report.pdf (202 and a Location), rendered by the workers, then served by the same GET', async () => {
       // Arrange: a fresh assessment, so that no earlier report of this evaluation is up to date
-      const snapshot = ((await t.http().get(`/api/evaluations/${midterm.id}`).set(as('committee')).expect(200)).body as { snapshot: EvaluationSnapshot }).snapshot;
-      const objectiveId = snapshot.orientations.flatMap((o) => o.objectives)
+      const snapshot = (
+        (await t.http().get(`/api/evaluations/${midterm.id}`).set(as('committee')).expect(200)).body as { snapshot: EvaluationSnapshot }
+      ).snapshot;
+      const objectiveId = snapshot.orientations
+        .flatMap((o) => o.objectives)
         .find((o) => o.indicators.some((i) => i.name === 'Nombre de participants à la Journée de Bienvenue'))?.id;
-      await t.http().put(`/api/evaluations/${midterm.id}/assessments/${objectiveId}`).set(as('committee'))
-        .send({ rating: 'at_risk', comment: 'Peu de nouvelles familles rejointes hors de la Journée de Bienvenue.', recommendations: 'Tenir une deuxième journée au printemps.' })
+      await t
+        .http()
+        .put(`/api/evaluations/${midterm.id}/assessments/${objectiveId}`)
+        .set(as('committee'))
+        .send({
+          rating: 'at_risk',
+          comment: 'Peu de nouvelles familles rejointes hors de la Journée de Bienvenue.',
+          recommendations: 'Tenir une deuxième journée au printemps.',
+        })
         .expect(200);
 
       // Act: ask
@@ -138,13 +179,20 @@ describe('Reports', () => {
 
     it('is rendered again once an assessment changed after it', async () => {
       // Arrange: an up-to-date PDF
-      const first = (await t.http().post(`/api/evaluations/${midterm.id}/reports`).set(as('evaluator')).send({ format: 'pdf' }).expect(202)).body as Requested;
+      const first = (await t.http().post(`/api/evaluations/${midterm.id}/reports`).set(as('evaluator')).send({ format: 'pdf' }).expect(202))
+        .body as Requested;
       await runJob(first.id);
       expect((await get(`/api/evaluations/${midterm.id}/report.pdf`)).status).toBe(200);
-      const snapshot = ((await t.http().get(`/api/evaluations/${midterm.id}`).set(as('committee')).expect(200)).body as { snapshot: EvaluationSnapshot }).snapshot;
+      const snapshot = (
+        (await t.http().get(`/api/evaluations/${midterm.id}`).set(as('committee')).expect(200)).body as { snapshot: EvaluationSnapshot }
+      ).snapshot;
       // Act
-      await t.http().put(`/api/evaluations/${midterm.id}/assessments/${snapshot.orientations[0].objectives[0].id}`).set(as('committee'))
-        .send({ rating: 'achieved', comment: 'Les organismes sont regroupés au 7333 Saint-Denis.' }).expect(200);
+      await t
+        .http()
+        .put(`/api/evaluations/${midterm.id}/assessments/${snapshot.orientations[0].objectives[0].id}`)
+        .set(as('committee'))
+        .send({ rating: 'achieved', comment: 'Les organismes sont regroupés au 7333 Saint-Denis.' })
+        .expect(200);
       const asked = await get(`/api/evaluations/${midterm.id}/report.pdf`);
       // Assert
       expect(asked.status).toBe(202);
@@ -157,7 +205,8 @@ describe('Reports', () => {
 
     it('joins the report in the works instead of making a second one', async () => {
       // Arrange: a language no other test of this file asks for in this format
-      const ask = () => t.http().post(`/api/evaluations/${midterm.id}/reports`).set(as('committee')).send({ format: 'csv', language: 'en' }).expect(202);
+      const ask = () =>
+        t.http().post(`/api/evaluations/${midterm.id}/reports`).set(as('committee')).send({ format: 'csv', language: 'en' }).expect(202);
       // Act
       const [a, b] = await Promise.all([ask(), ask()]);
       // Assert
@@ -168,7 +217,9 @@ describe('Reports', () => {
 
     it('gives the figures as .xlsx, suppressed cells marked, numbers as numbers', async () => {
       // Arrange
-      const { id } = (await t.http().post(`/api/evaluations/${midterm.id}/reports`).set(as('admin')).send({ format: 'xlsx', language: 'en' }).expect(202)).body as Requested;
+      const { id } = (
+        await t.http().post(`/api/evaluations/${midterm.id}/reports`).set(as('admin')).send({ format: 'xlsx', language: 'en' }).expect(202)
+      ).body as Requested;
       await runJob(id);
       // Act
       const res = await get(`/api/evaluations/${midterm.id}/report.xlsx?lang=en`);
@@ -179,7 +230,9 @@ describe('Reports', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(bytes(res) as unknown as ArrayBuffer);
       expect(wb.worksheets.map((ws) => ws.name)).toEqual(['Indicators', 'Series', 'Breakdowns', 'Assessments']);
-      const snapshot = ((await t.http().get(`/api/evaluations/${midterm.id}`).set(as('committee')).expect(200)).body as { snapshot: EvaluationSnapshot }).snapshot;
+      const snapshot = (
+        (await t.http().get(`/api/evaluations/${midterm.id}`).set(as('committee')).expect(200)).body as { snapshot: EvaluationSnapshot }
+      ).snapshot;
       const indicators = snapshot.orientations.flatMap((o) => o.objectives.flatMap((ob) => ob.indicators));
       expect((wb.getWorksheet('Indicators') as ExcelJS.Worksheet).rowCount).toBe(indicators.length + 1);
       const participants = indicators.find((i) => i.name === 'Nombre de participants à la Journée de Bienvenue');
@@ -190,7 +243,8 @@ describe('Reports', () => {
       expect(typeof participants?.value).toBe('number');
       // Every suppressed cell of the snapshot is « suppressed » in the workbook, never a number
       const suppressed = indicators.flatMap((i) => i.breakdowns.flatMap((b) => b.cells.filter((c) => c.suppressed).map(() => i.name)));
-      const marked = (wb.getWorksheet('Breakdowns') as ExcelJS.Worksheet).getRows(2, 10_000)?.filter((r) => r.getCell(5).value === 'suppressed') ?? [];
+      const marked =
+        (wb.getWorksheet('Breakdowns') as ExcelJS.Worksheet).getRows(2, 10_000)?.filter((r) => r.getCell(5).value === 'suppressed') ?? [];
       expect(suppressed.length).toBeGreaterThan(0);
       expect(marked).toHaveLength(suppressed.length);
       for (const r of marked) expect(r.getCell(6).value).toBe('suppressed');
@@ -230,7 +284,9 @@ describe('Reports', () => {
       // Arrange: written straight to the database, so that no job freezes it under the test
       const [{ id }] = await t.db.query<{ id: string }[]>(
         `INSERT INTO evaluations (plan_id, kind, cutoff, state, opened_by, opened_at)
-         SELECT $1, 'midterm', '2022-01-31', 'freezing', id, now() FROM users WHERE email = 'comite@demo.repere.org' RETURNING id`, [planId]);
+         SELECT $1, 'midterm', '2022-01-31', 'freezing', id, now() FROM users WHERE email = 'comite@demo.repere.org' RETURNING id`,
+        [planId],
+      );
       opened.push(id);
       // Workers of other files recover freezes from the whole database: its row stays locked through the test, which
       // keeps their freeze (SELECT … FOR UPDATE) waiting, and lets the API's reads through.
@@ -262,11 +318,15 @@ describe('Reports', () => {
       // What the report must publish: the year's participants through the disclosure layer, with their entries' keys.
       const [{ people, key }] = await t.db.query<{ people: number; key: string }[]>(
         `SELECT coalesce(sum(c.total), 0)::int AS people, sum(c.record_key)::text AS key FROM participation_counts c JOIN instruments i ON i.id = c.instrument_id
-          WHERE i.plan_id = $1 AND c.date BETWEEN '2022-01-01' AND '2022-12-31'`, [planId]);
+          WHERE i.plan_id = $1 AND c.date BETWEEN '2022-01-01' AND '2022-12-31'`,
+        [planId],
+      );
       const total = protectCount(people, keyFromSum(key), disclosureTable({ k: 5, maxDeviation: 2 })).value;
       const [participants] = await t.db.query<{ value: number }[]>(
         `SELECT v.published_value AS value FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
-          WHERE i.plan_id = $1 AND i.name = 'Nombre de participants à la Journée de Bienvenue' AND v.grain = 'year' AND v.dimension = '' AND v.period_start = '2022-01-01'`, [planId]);
+          WHERE i.plan_id = $1 AND i.name = 'Nombre de participants à la Journée de Bienvenue' AND v.grain = 'year' AND v.dimension = '' AND v.period_start = '2022-01-01'`,
+        [planId],
+      );
       // Act
       const asked = await t.http().post(`/api/plans/${planId}/activity-reports`).set(as('committee')).send({ year: 2022 });
       // Assert
@@ -278,7 +338,11 @@ describe('Reports', () => {
 
       await runJob(id);
       const status = (await t.http().get(`/api/reports/${id}`).set(as('committee')).expect(200)).body as Status;
-      expect(status).toMatchObject({ state: 'ready', progress: 100, fileName: 'rapport-activite-2022-plan-d-action-2021-2023-table-de-quartier-de-parc-extension.pdf' });
+      expect(status).toMatchObject({
+        state: 'ready',
+        progress: 100,
+        fileName: 'rapport-activite-2022-plan-d-action-2021-2023-table-de-quartier-de-parc-extension.pdf',
+      });
       const res = await get(status.downloadUrl as string).expect(200);
       expect(res.headers['content-type']).toBe('application/pdf');
       const text = pdfPlainText(bytes(res));
@@ -297,7 +361,9 @@ describe('Reports', () => {
       // Arrange: a report whose data cannot be read (no year), written straight to the database
       const [{ id }] = await t.db.query<{ id: string }[]>(
         `INSERT INTO reports (plan_id, kind, format, language, file_name, content_type, requested_by)
-         SELECT $1, 'activity', 'pdf', 'fr', 'x.pdf', 'application/pdf', id FROM users WHERE email = 'comite@demo.repere.org' RETURNING id`, [planId]);
+         SELECT $1, 'activity', 'pdf', 'fr', 'x.pdf', 'application/pdf', id FROM users WHERE email = 'comite@demo.repere.org' RETURNING id`,
+        [planId],
+      );
       activityReports.push(id);
       // Act
       await expect(renderer.render(id)).rejects.toThrow();
@@ -366,7 +432,8 @@ describe('Reports', () => {
       // Arrange
       const body = path.endsWith('activity-reports') ? { year: 2022 } : { format: 'pdf' };
       // Act
-      const res = method === 'GET' ? await t.http().get(path).set(as('committee')) : await t.http().post(path).set(as('committee')).send(body);
+      const res =
+        method === 'GET' ? await t.http().get(path).set(as('committee')) : await t.http().post(path).set(as('committee')).send(body);
       // Assert
       expect(res.status).toBe(404);
       expect(res.body).toMatchObject({ code: 'not_found', message: `${what} ${UNKNOWN} was not found` });

@@ -3,13 +3,22 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Question } from '@backend/questionnaires/question.types';
 import { QuestionnaireLookupService } from '@backend/questionnaires/questionnaire-lookup.service';
-import {
-  createQuestionnaire, QuestionnaireFixture, removeQuestionnaire, sampleQuestions, SampleIds, validAnswers,
-} from './support/questionnaire-factory';
 import { encodeAnswers } from '@backend/responses/answer-codes';
+import {
+  createQuestionnaire,
+  QuestionnaireFixture,
+  removeQuestionnaire,
+  sampleQuestions,
+  SampleIds,
+  validAnswers,
+} from './support/questionnaire-factory';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
-interface FieldError { field: string; questionId?: string; message: string }
+interface FieldError {
+  field: string;
+  questionId?: string;
+  message: string;
+}
 
 describe('Residents answer a published questionnaire', () => {
   let t: TestApp;
@@ -34,8 +43,12 @@ describe('Residents answer a published questionnaire', () => {
     if (key !== null) req.set('Idempotency-Key', key);
     return req.send(body as object);
   };
-  const body = (overrides: Parameters<typeof validAnswers>[1] = {}, extra: object = {}) =>
-    ({ language: 'fr', version: 1, answers: validAnswers(ids, overrides), ...extra });
+  const body = (overrides: Parameters<typeof validAnswers>[1] = {}, extra: object = {}) => ({
+    language: 'fr',
+    version: 1,
+    answers: validAnswers(ids, overrides),
+    ...extra,
+  });
   const rowsOf = async (questionnaireId: string) =>
     (await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM responses WHERE questionnaire_id = $1', [questionnaireId]))[0].n;
   const rowsWithKey = async (key: string) =>
@@ -54,7 +67,13 @@ describe('Residents answer a published questionnaire', () => {
       const res = await t.http().get(`/api/public/questionnaires/${q.slug}?lang=ar`).expect(200);
       // Assert
       expect(res.body).toMatchObject({
-        id: q.questionnaireId, slug: q.slug, title: 'استبيان تجريبي', language: 'ar', languages: ['fr', 'en', 'ar', 'es'], direction: 'rtl', version: 1,
+        id: q.questionnaireId,
+        slug: q.slug,
+        title: 'استبيان تجريبي',
+        language: 'ar',
+        languages: ['fr', 'en', 'ar', 'es'],
+        direction: 'rtl',
+        version: 1,
       });
       expect(res.body.questions).toHaveLength(10);
       expect(res.body.questions[0]).toMatchObject({ id: ids.attended, type: 'yes_no', required: true, label: 'هل شاركت؟' });
@@ -93,37 +112,72 @@ describe('Residents answer a published questionnaire', () => {
       // Assert
       expect(Object.keys(res.body).sort()).toEqual(['id', 'receivedAt']);
       expect(new Date(res.body.receivedAt).toISOString()).toBe(res.body.receivedAt);
-      const [row] = await t.db.query(`SELECT *, response_answers_by_id(questionnaire_id, version, answers) AS by_id FROM responses WHERE id = $1`, [res.body.id]);
+      const [row] = await t.db.query(
+        `SELECT *, response_answers_by_id(questionnaire_id, version, answers) AS by_id FROM responses WHERE id = $1`,
+        [res.body.id],
+      );
       expect(row).toMatchObject({ questionnaire_id: q.questionnaireId, version: 1, language: 'fr', idempotency_key: key, import_id: null });
       expect(row.body_hash).toHaveLength(32); // the SHA-256's bytes
       expect(row.by_id).toEqual({
-        [ids.attended]: true, [ids.heardFrom]: 'friends', [ids.services]: ['food', 'french'], [ids.satisfaction]: 4,
-        [ids.people]: 3, [ids.comment]: 'Merci', [ids.visitDay]: '2024-08-17', [ids.age]: '25_34',
+        [ids.attended]: true,
+        [ids.heardFrom]: 'friends',
+        [ids.services]: ['food', 'french'],
+        [ids.satisfaction]: 4,
+        [ids.people]: 3,
+        [ids.comment]: 'Merci',
+        [ids.visitDay]: '2024-08-17',
+        [ids.age]: '25_34',
       });
       // Coded for the aggregation, from the version it answered.
-      const [version] = await t.db.query('SELECT questions, answer_keys FROM questionnaire_versions WHERE questionnaire_id = $1 AND version = 1', [q.questionnaireId]);
+      const [version] = await t.db.query(
+        'SELECT questions, answer_keys FROM questionnaire_versions WHERE questionnaire_id = $1 AND version = 1',
+        [q.questionnaireId],
+      );
       expect(row.codes).toEqual(encodeAnswers(version.questions, row.by_id));
       // Stored under the version's short answer keys, not the questions' UUIDs.
-      expect(Object.keys(row.answers).sort()).toEqual(Object.keys(row.by_id).map((id) => version.answer_keys[id]).sort());
+      expect(Object.keys(row.answers).sort()).toEqual(
+        Object.keys(row.by_id)
+          .map((id) => version.answer_keys[id])
+          .sort(),
+      );
       expect(Object.keys(row.answers).every((k: string) => /^\d{1,3}$/.test(k))).toBe(true);
       expect(row.codes.length).toBeGreaterThanOrEqual(5);
       // Anonymity: nothing about the sender is kept (record_key is a random number drawn by the database, for the
       // disclosure layer's perturbation: nothing the sender gave).
-      expect(Object.keys(row).sort()).toEqual(['answered_at', 'answered_month', 'answers', 'body_hash', 'by_id', 'codes', 'id', 'idempotency_key',
-        'import_id', 'language', 'questionnaire_id', 'received_at', 'record_key', 'version']);
+      expect(Object.keys(row).sort()).toEqual([
+        'answered_at',
+        'answered_month',
+        'answers',
+        'body_hash',
+        'by_id',
+        'codes',
+        'id',
+        'idempotency_key',
+        'import_id',
+        'language',
+        'questionnaire_id',
+        'received_at',
+        'record_key',
+        'version',
+      ]);
       expect(Number.isInteger(row.record_key)).toBe(true);
     });
 
     it('accepts « prefer not to answer » (null) where the question offers it', async () => {
       const res = await post(q.slug, body({ age: null })).expect(201);
-      const [row] = await t.db.query(`SELECT response_answers_by_id(questionnaire_id, version, answers) AS answers FROM responses WHERE id = $1`, [res.body.id]);
+      const [row] = await t.db.query(
+        `SELECT response_answers_by_id(questionnaire_id, version, answers) AS answers FROM responses WHERE id = $1`,
+        [res.body.id],
+      );
       expect(row.answers[ids.age]).toBeNull();
     });
 
     it('accepts the answer to a question its show-if reveals, and requires it', async () => {
       await post(q.slug, body({ satisfaction: 2, whyUnsatisfied: 'Trop d’attente' })).expect(201);
       const missing = await post(q.slug, body({ satisfaction: 2 })).expect(400);
-      expect(missing.body.errors).toEqual([{ field: `answers.${ids.whyUnsatisfied}`, questionId: ids.whyUnsatisfied, message: 'Cette question demande une réponse.' }]);
+      expect(missing.body.errors).toEqual([
+        { field: `answers.${ids.whyUnsatisfied}`, questionId: ids.whyUnsatisfied, message: 'Cette question demande une réponse.' },
+      ]);
     });
 
     it('accepts an earlier version and checks the answers against that version', async () => {
@@ -141,7 +195,13 @@ describe('Residents answer a published questionnaire', () => {
       const [row] = await t.db.query('SELECT version FROM responses WHERE id = $1', [old.body.id]);
       expect(row).toEqual({ version: 1 });
       expect(current.status).toBe(400);
-      expect(current.body.errors).toEqual([{ field: `answers.${v1.ids.comment}`, questionId: v1.ids.comment, message: 'This question is not part of this version of the questionnaire.' }]);
+      expect(current.body.errors).toEqual([
+        {
+          field: `answers.${v1.ids.comment}`,
+          questionId: v1.ids.comment,
+          message: 'This question is not part of this version of the questionnaire.',
+        },
+      ]);
       expect(future.status).toBe(400);
       expect(fields(future.body.errors)).toEqual(['version']);
     });
@@ -173,7 +233,12 @@ describe('Residents answer a published questionnaire', () => {
       ['a required question left out', 'attended', undefined, 'This question needs an answer.'],
       ['a required choice left empty', 'heardFrom', '  ', 'This question needs an answer.'],
       ['« prefer not » where it is not offered', 'comment', null, '« Prefer not to answer » is not offered for this question.'],
-      ['an answer to a question its show-if hides', 'whyUnsatisfied', 'Je suis satisfait', 'This question does not apply given the earlier answers.'],
+      [
+        'an answer to a question its show-if hides',
+        'whyUnsatisfied',
+        'Je suis satisfait',
+        'This question does not apply given the earlier answers.',
+      ],
     ])('%s', async (_case, question, value, expected) => {
       // Arrange
       const before = await rowsOf(q.questionnaireId);
@@ -189,22 +254,34 @@ describe('Residents answer a published questionnaire', () => {
       const stray = randomUUID();
       const answers = [...validAnswers(ids), { questionId: stray, value: 'x' }];
       const res = await post(q.slug, { language: 'en', version: 1, answers }).expect(400);
-      expect(res.body.errors).toEqual([{ field: `answers.${stray}`, questionId: stray, message: 'This question is not part of this version of the questionnaire.' }]);
+      expect(res.body.errors).toEqual([
+        { field: `answers.${stray}`, questionId: stray, message: 'This question is not part of this version of the questionnaire.' },
+      ]);
     });
 
     it('refuses a question answered twice, once', async () => {
       const answers = [...validAnswers(ids), { questionId: ids.comment, value: 'Encore' }, { questionId: ids.comment, value: 'Et encore' }];
       const res = await post(q.slug, { language: 'en', version: 1, answers }).expect(400);
-      expect(res.body.errors).toEqual([{ field: `answers.${ids.comment}`, questionId: ids.comment, message: 'This question was answered more than once.' }]);
+      expect(res.body.errors).toEqual([
+        { field: `answers.${ids.comment}`, questionId: ids.comment, message: 'This question was answered more than once.' },
+      ]);
     });
 
     it('lists one error per question when several are wrong', async () => {
-      const res = await post(q.slug, { language: 'en', version: 1, answers: validAnswers(ids, { attended: 'oui', heardFrom: undefined, satisfaction: 0, visitDay: 'demain' }) }).expect(400);
+      const res = await post(q.slug, {
+        language: 'en',
+        version: 1,
+        answers: validAnswers(ids, { attended: 'oui', heardFrom: undefined, satisfaction: 0, visitDay: 'demain' }),
+      }).expect(400);
       expect(fields(res.body.errors)).toEqual([ids.attended, ids.heardFrom, ids.satisfaction, ids.visitDay].map((id) => `answers.${id}`));
     });
 
     it('speaks Arabic to a resident answering in Arabic', async () => {
-      const res = await post(q.slug, { language: 'ar', version: 1, answers: validAnswers(ids, { attended: undefined, satisfaction: 9 }) }).expect(400);
+      const res = await post(q.slug, {
+        language: 'ar',
+        version: 1,
+        answers: validAnswers(ids, { attended: undefined, satisfaction: 9 }),
+      }).expect(400);
       expect(res.body.message).toBe('بعض الإجابات تحتاج إلى مراجعة.');
       expect(res.body.errors).toEqual([
         { field: `answers.${ids.attended}`, questionId: ids.attended, message: 'هذا السؤال يتطلب إجابة.' },
@@ -215,10 +292,12 @@ describe('Residents answer a published questionnaire', () => {
     it('speaks French to a resident answering in French', async () => {
       const res = await post(q.slug, body({ heardFrom: 'radio' })).expect(400);
       expect(res.body.message).toBe('Certaines réponses sont à revoir.');
-      expect(res.body.errors).toEqual([{ field: `answers.${ids.heardFrom}`, questionId: ids.heardFrom, message: 'Choisissez une des options proposées.' }]);
+      expect(res.body.errors).toEqual([
+        { field: `answers.${ids.heardFrom}`, questionId: ids.heardFrom, message: 'Choisissez une des options proposées.' },
+      ]);
     });
 
-    it('falls back to the default language when the resident\'s has no messages, then to English', async () => {
+    it("falls back to the default language when the resident's has no messages, then to English", async () => {
       // Arrange: Tamil has no message catalog; the first questionnaire's default is French, the second's Tamil.
       const sample = sampleQuestions();
       const tamilFirst = await another({ versions: [sample.questions], defaultLanguage: 'ta', languages: ['ta', 'fr'] });
@@ -280,15 +359,31 @@ describe('Residents answer a published questionnaire', () => {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const { port } = server.address() as AddressInfo;
       const status = await new Promise<number>((resolve, reject) => {
-        const req = httpRequest({
-          host: '127.0.0.1', port, method: 'POST', path: `/api/public/questionnaires/${q.slug}/responses`,
-          headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, agent: false,
-        }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: `/api/public/questionnaires/${q.slug}/responses`,
+            headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+            agent: false,
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
         req.on('error', reject);
         // Written in pieces: Node sends them chunked, without a length the server could check up front.
         for (let i = 0; i < 10; i++) req.write(`{"story":"${'x'.repeat(10 * 1024)}",`);
         req.end('}');
-      }).finally(() => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }));
+      }).finally(
+        () =>
+          new Promise((resolve) => {
+            server.close(resolve);
+            server.closeAllConnections();
+          }),
+      );
       expect(status).toBe(413);
     });
 
@@ -318,7 +413,10 @@ describe('Residents answer a published questionnaire', () => {
       const first = await post(q.slug, body(), key).expect(201);
       const res = await post(q.slug, body({ satisfaction: 5 }), key).expect(422);
       expect(res.body).toMatchObject({ statusCode: 422, code: 'idempotency_key_reused' });
-      const [row] = await t.db.query(`SELECT id, response_answers_by_id(questionnaire_id, version, answers) AS answers FROM responses WHERE idempotency_key = $1`, [key]);
+      const [row] = await t.db.query(
+        `SELECT id, response_answers_by_id(questionnaire_id, version, answers) AS answers FROM responses WHERE idempotency_key = $1`,
+        [key],
+      );
       expect(row.id).toBe(first.body.id);
       expect(row.answers[ids.satisfaction]).toBe(4);
     });
@@ -428,13 +526,25 @@ describe('Residents answer a published questionnaire', () => {
       const sent: string[] = [];
       for (const satisfaction of [3, 4, 5]) sent.push((await post(listed.slug, body({ satisfaction })).expect(201)).body.id);
       // Act
-      const page1 = await t.http().get(`/api/questionnaires/${listed.questionnaireId}/responses?limit=2`).set(bearer(t.tokens.evaluator)).expect(200);
-      const page2 = await t.http().get(`/api/questionnaires/${listed.questionnaireId}/responses?limit=2&page=2`).set(bearer(t.tokens.admin)).expect(200);
+      const page1 = await t
+        .http()
+        .get(`/api/questionnaires/${listed.questionnaireId}/responses?limit=2`)
+        .set(bearer(t.tokens.evaluator))
+        .expect(200);
+      const page2 = await t
+        .http()
+        .get(`/api/questionnaires/${listed.questionnaireId}/responses?limit=2&page=2`)
+        .set(bearer(t.tokens.admin))
+        .expect(200);
       // Assert
       expect(page1.body).toMatchObject({ total: 3, page: 1, limit: 2 });
       expect([...page1.body.items, ...page2.body.items].map((r: { id: string }) => r.id)).toEqual([...sent].reverse());
       expect(page1.body.items[0]).toEqual({
-        id: sent[2], version: 1, language: 'fr', receivedAt: expect.any(String), answeredAt: expect.any(String),
+        id: sent[2],
+        version: 1,
+        language: 'fr',
+        receivedAt: expect.any(String),
+        answeredAt: expect.any(String),
         answers: expect.objectContaining({ [ids.satisfaction]: 5 }),
       });
     });

@@ -5,9 +5,7 @@ import { EvaluationFreezerService } from '@backend/evaluations/evaluation-freeze
 import { ImportRunnerService } from '@backend/imports/import-runner.service';
 import { ReportRenderService } from '@backend/reports/report-render.service';
 import type { Role } from '@backend/users/role';
-import {
-  Fixtures, fixtures, OrganizationFixture, PlanFixture, uniqueText, UserFixture, WorkCellFixture,
-} from './support/fixtures';
+import { Fixtures, fixtures, OrganizationFixture, PlanFixture, uniqueText, UserFixture, WorkCellFixture } from './support/fixtures';
 import { createQuestionnaire } from './support/questionnaire-factory';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -19,9 +17,26 @@ import { bearer, startTestApp, TestApp } from './support/test-app';
 
 type Actor = Role | 'anonymous';
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-type Table = 'plans' | 'orientations' | 'objectives' | 'actions' | 'expected_results' | 'indicators' | 'instruments'
-  | 'work_cells' | 'work_steps' | 'partnerships' | 'organizations' | 'users' | 'questionnaires' | 'responses' | 'participation_counts' | 'indicator_manual_values'
-  | 'evaluations' | 'evaluation_assessments' | 'imports';
+type Table =
+  | 'plans'
+  | 'orientations'
+  | 'objectives'
+  | 'actions'
+  | 'expected_results'
+  | 'indicators'
+  | 'instruments'
+  | 'work_cells'
+  | 'work_steps'
+  | 'partnerships'
+  | 'organizations'
+  | 'users'
+  | 'questionnaires'
+  | 'responses'
+  | 'participation_counts'
+  | 'indicator_manual_values'
+  | 'evaluations'
+  | 'evaluation_assessments'
+  | 'imports';
 
 const ACTORS: readonly Actor[] = ['admin', 'evaluator', 'partner', 'committee', 'anonymous'];
 const STAFF: readonly Role[] = ['admin', 'evaluator', 'partner', 'committee'];
@@ -122,162 +137,895 @@ const BIG_PAGE = 'limit=200';
 
 // Bodies carry a marker (a unique text) so that the rows a request writes can be found again.
 const ROUTES: Route[] = [
-  route({ method: 'get', path: '/api/health', allowed: PUBLIC, setup: 'none', expects: () => ({ status: 'ok', database: 'up', redis: 'up' }) }),
-  route({ method: 'post', path: '/api/auth/login', allowed: PUBLIC, setup: 'none', status: 200, body: () => ({ email: 'comite@demo.repere.org', password: DEMO_PASSWORD }) }),
-  route({ method: 'get', path: '/api/auth/me', allowed: STAFF, setup: 'none', expects: (_, actor) => ({ email: demoEmail(actor), role: actor }) }),
-  route({ method: 'post', path: '/api/auth/password', allowed: STAFF, setup: 'ownAccounts', status: 200, token: (a, actor) => a[actor].token,
-    body: (a) => ({ currentPassword: a.admin.password, newPassword: 'une-phrase-de-passe-neuve-42' }), result: { accessToken: expect.any(String) } }),
+  route({
+    method: 'get',
+    path: '/api/health',
+    allowed: PUBLIC,
+    setup: 'none',
+    expects: () => ({ status: 'ok', database: 'up', redis: 'up' }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/auth/login',
+    allowed: PUBLIC,
+    setup: 'none',
+    status: 200,
+    body: () => ({ email: 'comite@demo.repere.org', password: DEMO_PASSWORD }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/auth/me',
+    allowed: STAFF,
+    setup: 'none',
+    expects: (_, actor) => ({ email: demoEmail(actor), role: actor }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/auth/password',
+    allowed: STAFF,
+    setup: 'ownAccounts',
+    status: 200,
+    token: (a, actor) => a[actor].token,
+    body: (a) => ({ currentPassword: a.admin.password, newPassword: 'une-phrase-de-passe-neuve-42' }),
+    result: { accessToken: expect.any(String) },
+  }),
 
-  route({ method: 'get', path: '/api/plans', allowed: STAFF, setup: 'plan', query: () => BIG_PAGE, expects: (p) => including({ id: p.planId }) }),
+  route({
+    method: 'get',
+    path: '/api/plans',
+    allowed: STAFF,
+    setup: 'plan',
+    query: () => BIG_PAGE,
+    expects: (p) => including({ id: p.planId }),
+  }),
   route({ method: 'get', path: '/api/plans/:id', allowed: STAFF, setup: 'plan', id: (p) => p.planId }),
   route({ method: 'get', path: '/api/plans/:id/tree', allowed: STAFF, setup: 'plan', id: (p) => p.planId }),
-  route({ method: 'get', path: '/api/plans/:id/progress', allowed: STAFF, setup: 'plan', id: (p) => p.planId, contentType: 'application/json',
-    expects: (p) => ({ indicators: [{ id: p.indicatorId }] }) }),
-  route({ method: 'get', path: '/api/indicators/:id/values', allowed: STAFF, setup: 'plan', id: (p) => p.indicatorId, contentType: 'application/json' }),
-  route({ method: 'get', path: '/api/manual-values', allowed: STAFF, setup: 'manualValue', query: (v) => `indicatorId=${v.indicatorId}`, expects: (v) => only({ id: v.manualValueId }) }),
-  route({ method: 'get', path: '/api/admin/queues', allowed: ADMIN, setup: 'none', expects: () => ({ queues: [{ name: 'aggregation' }, { name: 'system' }] }) }),
-  route({ method: 'get', path: '/api/audit-events', allowed: WRITERS, setup: 'plan', query: (p) => `entityType=plan&entityId=${p.planId}`,
-    expects: (p) => only({ action: 'create', entityType: 'plan', entityId: p.planId, actor: { email: demoEmail('admin'), role: 'admin' } }) }),
-  route({ method: 'post', path: '/api/manual-values', allowed: WRITERS, setup: 'plan', table: 'indicator_manual_values', body: (p, m) => ({ indicatorId: p.indicatorId, date: '2024-03-01', value: 3, evidence: m }) }),
-  route({ method: 'post', path: '/api/plans', allowed: WRITERS, setup: 'none', table: 'plans', body: (_, m) => ({ title: m, startDate: '2024-01-01', endDate: '2025-12-31' }) }),
-  route({ method: 'patch', path: '/api/plans/:id', allowed: WRITERS, setup: 'plan', table: 'plans', id: (p) => p.planId, body: (_, m) => ({ title: m }) }),
+  route({
+    method: 'get',
+    path: '/api/plans/:id/progress',
+    allowed: STAFF,
+    setup: 'plan',
+    id: (p) => p.planId,
+    contentType: 'application/json',
+    expects: (p) => ({ indicators: [{ id: p.indicatorId }] }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/indicators/:id/values',
+    allowed: STAFF,
+    setup: 'plan',
+    id: (p) => p.indicatorId,
+    contentType: 'application/json',
+  }),
+  route({
+    method: 'get',
+    path: '/api/manual-values',
+    allowed: STAFF,
+    setup: 'manualValue',
+    query: (v) => `indicatorId=${v.indicatorId}`,
+    expects: (v) => only({ id: v.manualValueId }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/admin/queues',
+    allowed: ADMIN,
+    setup: 'none',
+    expects: () => ({ queues: [{ name: 'aggregation' }, { name: 'system' }] }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/audit-events',
+    allowed: WRITERS,
+    setup: 'plan',
+    query: (p) => `entityType=plan&entityId=${p.planId}`,
+    expects: (p) => only({ action: 'create', entityType: 'plan', entityId: p.planId, actor: { email: demoEmail('admin'), role: 'admin' } }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/manual-values',
+    allowed: WRITERS,
+    setup: 'plan',
+    table: 'indicator_manual_values',
+    body: (p, m) => ({ indicatorId: p.indicatorId, date: '2024-03-01', value: 3, evidence: m }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/plans',
+    allowed: WRITERS,
+    setup: 'none',
+    table: 'plans',
+    body: (_, m) => ({ title: m, startDate: '2024-01-01', endDate: '2025-12-31' }),
+  }),
+  route({
+    method: 'patch',
+    path: '/api/plans/:id',
+    allowed: WRITERS,
+    setup: 'plan',
+    table: 'plans',
+    id: (p) => p.planId,
+    body: (_, m) => ({ title: m }),
+  }),
   route({ method: 'delete', path: '/api/plans/:id', allowed: WRITERS, setup: 'plan', table: 'plans', id: (p) => p.planId, archives: true }),
   // Archived things come back only by an admin's hand.
-  route({ method: 'post', path: '/api/plans/:id/restore', allowed: ADMIN, setup: 'archived', table: 'plans', status: 200, id: (a) => a.planId, result: { archivedAt: null } }),
-  route({ method: 'post', path: '/api/indicators/:id/restore', allowed: ADMIN, setup: 'archived', table: 'indicators', status: 200, id: (a) => a.indicatorId, result: { archivedAt: null } }),
-  route({ method: 'post', path: '/api/questionnaires/:id/restore', allowed: ADMIN, setup: 'archived', table: 'questionnaires', status: 200, id: (a) => a.questionnaireId, result: { archivedAt: null } }),
-  route({ method: 'post', path: '/api/organizations/:id/restore', allowed: ADMIN, setup: 'archived', table: 'organizations', status: 200, id: (a) => a.organizationId, result: { archivedAt: null } }),
+  route({
+    method: 'post',
+    path: '/api/plans/:id/restore',
+    allowed: ADMIN,
+    setup: 'archived',
+    table: 'plans',
+    status: 200,
+    id: (a) => a.planId,
+    result: { archivedAt: null },
+  }),
+  route({
+    method: 'post',
+    path: '/api/indicators/:id/restore',
+    allowed: ADMIN,
+    setup: 'archived',
+    table: 'indicators',
+    status: 200,
+    id: (a) => a.indicatorId,
+    result: { archivedAt: null },
+  }),
+  route({
+    method: 'post',
+    path: '/api/questionnaires/:id/restore',
+    allowed: ADMIN,
+    setup: 'archived',
+    table: 'questionnaires',
+    status: 200,
+    id: (a) => a.questionnaireId,
+    result: { archivedAt: null },
+  }),
+  route({
+    method: 'post',
+    path: '/api/organizations/:id/restore',
+    allowed: ADMIN,
+    setup: 'archived',
+    table: 'organizations',
+    status: 200,
+    id: (a) => a.organizationId,
+    result: { archivedAt: null },
+  }),
 
-  route({ method: 'get', path: '/api/orientations', allowed: STAFF, setup: 'plan', query: (p) => `planId=${p.planId}`, expects: (p) => only({ id: p.orientationId }) }),
+  route({
+    method: 'get',
+    path: '/api/orientations',
+    allowed: STAFF,
+    setup: 'plan',
+    query: (p) => `planId=${p.planId}`,
+    expects: (p) => only({ id: p.orientationId }),
+  }),
   route({ method: 'get', path: '/api/orientations/:id', allowed: STAFF, setup: 'plan', id: (p) => p.orientationId }),
-  route({ method: 'post', path: '/api/orientations', allowed: WRITERS, setup: 'plan', table: 'orientations', body: (p, m) => ({ planId: p.planId, number: 2, title: m }) }),
-  route({ method: 'patch', path: '/api/orientations/:id', allowed: WRITERS, setup: 'plan', table: 'orientations', id: (p) => p.orientationId, body: (_, m) => ({ title: m }) }),
-  route({ method: 'delete', path: '/api/orientations/:id', allowed: WRITERS, setup: 'bareParts', table: 'orientations', id: (p) => p.bareOrientationId }),
+  route({
+    method: 'post',
+    path: '/api/orientations',
+    allowed: WRITERS,
+    setup: 'plan',
+    table: 'orientations',
+    body: (p, m) => ({ planId: p.planId, number: 2, title: m }),
+  }),
+  route({
+    method: 'patch',
+    path: '/api/orientations/:id',
+    allowed: WRITERS,
+    setup: 'plan',
+    table: 'orientations',
+    id: (p) => p.orientationId,
+    body: (_, m) => ({ title: m }),
+  }),
+  route({
+    method: 'delete',
+    path: '/api/orientations/:id',
+    allowed: WRITERS,
+    setup: 'bareParts',
+    table: 'orientations',
+    id: (p) => p.bareOrientationId,
+  }),
 
-  route({ method: 'get', path: '/api/objectives', allowed: STAFF, setup: 'plan', query: (p) => `planId=${p.planId}`, expects: (p) => only({ id: p.objectiveId }) }),
+  route({
+    method: 'get',
+    path: '/api/objectives',
+    allowed: STAFF,
+    setup: 'plan',
+    query: (p) => `planId=${p.planId}`,
+    expects: (p) => only({ id: p.objectiveId }),
+  }),
   route({ method: 'get', path: '/api/objectives/:id', allowed: STAFF, setup: 'plan', id: (p) => p.objectiveId }),
-  route({ method: 'post', path: '/api/objectives', allowed: WRITERS, setup: 'plan', table: 'objectives', body: (p, m) => ({ orientationId: p.orientationId, code: '1.2', title: m }) }),
-  route({ method: 'patch', path: '/api/objectives/:id', allowed: WRITERS, setup: 'plan', table: 'objectives', id: (p) => p.objectiveId, body: (_, m) => ({ title: m }) }),
-  route({ method: 'delete', path: '/api/objectives/:id', allowed: WRITERS, setup: 'bareParts', table: 'objectives', id: (p) => p.bareObjectiveId }),
+  route({
+    method: 'post',
+    path: '/api/objectives',
+    allowed: WRITERS,
+    setup: 'plan',
+    table: 'objectives',
+    body: (p, m) => ({ orientationId: p.orientationId, code: '1.2', title: m }),
+  }),
+  route({
+    method: 'patch',
+    path: '/api/objectives/:id',
+    allowed: WRITERS,
+    setup: 'plan',
+    table: 'objectives',
+    id: (p) => p.objectiveId,
+    body: (_, m) => ({ title: m }),
+  }),
+  route({
+    method: 'delete',
+    path: '/api/objectives/:id',
+    allowed: WRITERS,
+    setup: 'bareParts',
+    table: 'objectives',
+    id: (p) => p.bareObjectiveId,
+  }),
 
-  route({ method: 'get', path: '/api/actions', allowed: STAFF, setup: 'plan', query: (p) => `planId=${p.planId}`, expects: (p) => only({ id: p.actionId }) }),
+  route({
+    method: 'get',
+    path: '/api/actions',
+    allowed: STAFF,
+    setup: 'plan',
+    query: (p) => `planId=${p.planId}`,
+    expects: (p) => only({ id: p.actionId }),
+  }),
   route({ method: 'get', path: '/api/actions/:id', allowed: STAFF, setup: 'plan', id: (p) => p.actionId }),
-  route({ method: 'post', path: '/api/actions', allowed: WRITERS, setup: 'plan', table: 'actions', body: (p, m) => ({ objectiveId: p.objectiveId, description: m, schedule: { kind: 'date', date: '2025-03-01', text: 'Mars 2025' }, values: ['equite'] }) }),
-  route({ method: 'patch', path: '/api/actions/:id', allowed: WRITERS, setup: 'plan', table: 'actions', id: (p) => p.actionId, body: (_, m) => ({ description: m }) }),
+  route({
+    method: 'post',
+    path: '/api/actions',
+    allowed: WRITERS,
+    setup: 'plan',
+    table: 'actions',
+    body: (p, m) => ({
+      objectiveId: p.objectiveId,
+      description: m,
+      schedule: { kind: 'date', date: '2025-03-01', text: 'Mars 2025' },
+      values: ['equite'],
+    }),
+  }),
+  route({
+    method: 'patch',
+    path: '/api/actions/:id',
+    allowed: WRITERS,
+    setup: 'plan',
+    table: 'actions',
+    id: (p) => p.actionId,
+    body: (_, m) => ({ description: m }),
+  }),
   route({ method: 'delete', path: '/api/actions/:id', allowed: WRITERS, setup: 'plan', table: 'actions', id: (p) => p.actionId }),
 
-  route({ method: 'get', path: '/api/expected-results', allowed: STAFF, setup: 'plan', query: (p) => `planId=${p.planId}`, expects: (p) => only({ id: p.expectedResultId }) }),
+  route({
+    method: 'get',
+    path: '/api/expected-results',
+    allowed: STAFF,
+    setup: 'plan',
+    query: (p) => `planId=${p.planId}`,
+    expects: (p) => only({ id: p.expectedResultId }),
+  }),
   route({ method: 'get', path: '/api/expected-results/:id', allowed: STAFF, setup: 'plan', id: (p) => p.expectedResultId }),
-  route({ method: 'post', path: '/api/expected-results', allowed: WRITERS, setup: 'plan', table: 'expected_results', body: (p, m) => ({ objectiveId: p.objectiveId, actionId: p.actionId, text: m }) }),
-  route({ method: 'patch', path: '/api/expected-results/:id', allowed: WRITERS, setup: 'plan', table: 'expected_results', id: (p) => p.expectedResultId, body: (_, m) => ({ text: m }) }),
-  route({ method: 'delete', path: '/api/expected-results/:id', allowed: WRITERS, setup: 'plan', table: 'expected_results', id: (p) => p.expectedResultId }),
+  route({
+    method: 'post',
+    path: '/api/expected-results',
+    allowed: WRITERS,
+    setup: 'plan',
+    table: 'expected_results',
+    body: (p, m) => ({ objectiveId: p.objectiveId, actionId: p.actionId, text: m }),
+  }),
+  route({
+    method: 'patch',
+    path: '/api/expected-results/:id',
+    allowed: WRITERS,
+    setup: 'plan',
+    table: 'expected_results',
+    id: (p) => p.expectedResultId,
+    body: (_, m) => ({ text: m }),
+  }),
+  route({
+    method: 'delete',
+    path: '/api/expected-results/:id',
+    allowed: WRITERS,
+    setup: 'plan',
+    table: 'expected_results',
+    id: (p) => p.expectedResultId,
+  }),
 
-  route({ method: 'get', path: '/api/indicators', allowed: STAFF, setup: 'plan', query: (p) => `planId=${p.planId}`, expects: (p) => only({ id: p.indicatorId }) }),
+  route({
+    method: 'get',
+    path: '/api/indicators',
+    allowed: STAFF,
+    setup: 'plan',
+    query: (p) => `planId=${p.planId}`,
+    expects: (p) => only({ id: p.indicatorId }),
+  }),
   route({ method: 'get', path: '/api/indicators/:id', allowed: STAFF, setup: 'plan', id: (p) => p.indicatorId }),
-  route({ method: 'post', path: '/api/indicators', allowed: WRITERS, setup: 'plan', table: 'indicators', body: (p, m) => ({ objectiveId: p.objectiveId, actionId: p.actionId, name: m, unit: 'participants', finalTarget: 100, instrumentIds: [p.instrumentId] }) }),
-  route({ method: 'patch', path: '/api/indicators/:id', allowed: WRITERS, setup: 'plan', table: 'indicators', id: (p) => p.indicatorId, body: (_, m) => ({ name: m }) }),
-  route({ method: 'delete', path: '/api/indicators/:id', allowed: WRITERS, setup: 'plan', table: 'indicators', id: (p) => p.indicatorId, archives: true }),
+  route({
+    method: 'post',
+    path: '/api/indicators',
+    allowed: WRITERS,
+    setup: 'plan',
+    table: 'indicators',
+    body: (p, m) => ({
+      objectiveId: p.objectiveId,
+      actionId: p.actionId,
+      name: m,
+      unit: 'participants',
+      finalTarget: 100,
+      instrumentIds: [p.instrumentId],
+    }),
+  }),
+  route({
+    method: 'patch',
+    path: '/api/indicators/:id',
+    allowed: WRITERS,
+    setup: 'plan',
+    table: 'indicators',
+    id: (p) => p.indicatorId,
+    body: (_, m) => ({ name: m }),
+  }),
+  route({
+    method: 'delete',
+    path: '/api/indicators/:id',
+    allowed: WRITERS,
+    setup: 'plan',
+    table: 'indicators',
+    id: (p) => p.indicatorId,
+    archives: true,
+  }),
 
-  route({ method: 'get', path: '/api/instruments', allowed: STAFF, setup: 'plan', query: (p) => `planId=${p.planId}`, expects: (p) => only({ id: p.instrumentId }) }),
+  route({
+    method: 'get',
+    path: '/api/instruments',
+    allowed: STAFF,
+    setup: 'plan',
+    query: (p) => `planId=${p.planId}`,
+    expects: (p) => only({ id: p.instrumentId }),
+  }),
   route({ method: 'get', path: '/api/instruments/:id', allowed: STAFF, setup: 'plan', id: (p) => p.instrumentId }),
-  route({ method: 'post', path: '/api/instruments', allowed: WRITERS, setup: 'plan', table: 'instruments', body: (p, m) => ({ planId: p.planId, actionId: p.actionId, kind: 'questionnaire', name: m }) }),
-  route({ method: 'patch', path: '/api/instruments/:id', allowed: WRITERS, setup: 'plan', table: 'instruments', id: (p) => p.instrumentId, body: (_, m) => ({ name: m }) }),
-  route({ method: 'delete', path: '/api/instruments/:id', allowed: WRITERS, setup: 'plan', table: 'instruments', id: (p) => p.instrumentId }),
+  route({
+    method: 'post',
+    path: '/api/instruments',
+    allowed: WRITERS,
+    setup: 'plan',
+    table: 'instruments',
+    body: (p, m) => ({ planId: p.planId, actionId: p.actionId, kind: 'questionnaire', name: m }),
+  }),
+  route({
+    method: 'patch',
+    path: '/api/instruments/:id',
+    allowed: WRITERS,
+    setup: 'plan',
+    table: 'instruments',
+    id: (p) => p.instrumentId,
+    body: (_, m) => ({ name: m }),
+  }),
+  route({
+    method: 'delete',
+    path: '/api/instruments/:id',
+    allowed: WRITERS,
+    setup: 'plan',
+    table: 'instruments',
+    id: (p) => p.instrumentId,
+  }),
 
-  route({ method: 'get', path: '/api/work-cells', allowed: STAFF, setup: 'cell', query: () => BIG_PAGE, expects: (c) => including({ id: c.workCellId }) }),
+  route({
+    method: 'get',
+    path: '/api/work-cells',
+    allowed: STAFF,
+    setup: 'cell',
+    query: () => BIG_PAGE,
+    expects: (c) => including({ id: c.workCellId }),
+  }),
   route({ method: 'get', path: '/api/work-cells/:id', allowed: STAFF, setup: 'cell', id: (c) => c.workCellId }),
-  route({ method: 'post', path: '/api/work-cells', allowed: WRITERS, setup: 'none', table: 'work_cells', body: (_, m) => ({ name: m, mandate: 'Créée par la matrice des rôles' }) }),
-  route({ method: 'patch', path: '/api/work-cells/:id', allowed: WRITERS, setup: 'cell', table: 'work_cells', id: (c) => c.workCellId, body: (_, m) => ({ name: m }) }),
+  route({
+    method: 'post',
+    path: '/api/work-cells',
+    allowed: WRITERS,
+    setup: 'none',
+    table: 'work_cells',
+    body: (_, m) => ({ name: m, mandate: 'Créée par la matrice des rôles' }),
+  }),
+  route({
+    method: 'patch',
+    path: '/api/work-cells/:id',
+    allowed: WRITERS,
+    setup: 'cell',
+    table: 'work_cells',
+    id: (c) => c.workCellId,
+    body: (_, m) => ({ name: m }),
+  }),
   route({ method: 'delete', path: '/api/work-cells/:id', allowed: WRITERS, setup: 'cell', table: 'work_cells', id: (c) => c.workCellId }),
 
-  route({ method: 'post', path: '/api/work-steps', note: "a cell of the partner's organization", allowed: WRITERS_AND_PARTNER, setup: 'partnersCell', table: 'work_steps', body: (c, m) => ({ workCellId: c.workCellId, text: m }) }),
-  route({ method: 'post', path: '/api/work-steps', note: 'another cell', allowed: WRITERS, setup: 'cell', table: 'work_steps', body: (c, m) => ({ workCellId: c.workCellId, text: m }) }),
-  route({ method: 'patch', path: '/api/work-steps/:id', note: "a cell of the partner's organization", allowed: WRITERS_AND_PARTNER, setup: 'partnersCell', table: 'work_steps', id: (c) => c.workStepId, body: (_, m) => ({ text: m, done: true }) }),
-  route({ method: 'patch', path: '/api/work-steps/:id', note: 'another cell', allowed: WRITERS, setup: 'cell', table: 'work_steps', id: (c) => c.workStepId, body: (_, m) => ({ text: m, done: true }) }),
-  route({ method: 'delete', path: '/api/work-steps/:id', note: "a cell of the partner's organization", allowed: WRITERS_AND_PARTNER, setup: 'partnersCell', table: 'work_steps', id: (c) => c.workStepId }),
-  route({ method: 'delete', path: '/api/work-steps/:id', note: 'another cell', allowed: WRITERS, setup: 'cell', table: 'work_steps', id: (c) => c.workStepId }),
+  route({
+    method: 'post',
+    path: '/api/work-steps',
+    note: "a cell of the partner's organization",
+    allowed: WRITERS_AND_PARTNER,
+    setup: 'partnersCell',
+    table: 'work_steps',
+    body: (c, m) => ({ workCellId: c.workCellId, text: m }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/work-steps',
+    note: 'another cell',
+    allowed: WRITERS,
+    setup: 'cell',
+    table: 'work_steps',
+    body: (c, m) => ({ workCellId: c.workCellId, text: m }),
+  }),
+  route({
+    method: 'patch',
+    path: '/api/work-steps/:id',
+    note: "a cell of the partner's organization",
+    allowed: WRITERS_AND_PARTNER,
+    setup: 'partnersCell',
+    table: 'work_steps',
+    id: (c) => c.workStepId,
+    body: (_, m) => ({ text: m, done: true }),
+  }),
+  route({
+    method: 'patch',
+    path: '/api/work-steps/:id',
+    note: 'another cell',
+    allowed: WRITERS,
+    setup: 'cell',
+    table: 'work_steps',
+    id: (c) => c.workStepId,
+    body: (_, m) => ({ text: m, done: true }),
+  }),
+  route({
+    method: 'delete',
+    path: '/api/work-steps/:id',
+    note: "a cell of the partner's organization",
+    allowed: WRITERS_AND_PARTNER,
+    setup: 'partnersCell',
+    table: 'work_steps',
+    id: (c) => c.workStepId,
+  }),
+  route({
+    method: 'delete',
+    path: '/api/work-steps/:id',
+    note: 'another cell',
+    allowed: WRITERS,
+    setup: 'cell',
+    table: 'work_steps',
+    id: (c) => c.workStepId,
+  }),
 
-  route({ method: 'post', path: '/api/partnerships', allowed: WRITERS, setup: 'cellAndOrganization', table: 'partnerships', body: (c, m) => ({ workCellId: c.workCellId, organizationId: c.newOrganizationId, network: 'institutionnel', sector: m }) }),
-  route({ method: 'patch', path: '/api/partnerships/:id', allowed: WRITERS, setup: 'cell', table: 'partnerships', id: (c) => c.partnershipId, body: (_, m) => ({ sector: m }) }),
-  route({ method: 'delete', path: '/api/partnerships/:id', allowed: WRITERS, setup: 'cell', table: 'partnerships', id: (c) => c.partnershipId }),
+  route({
+    method: 'post',
+    path: '/api/partnerships',
+    allowed: WRITERS,
+    setup: 'cellAndOrganization',
+    table: 'partnerships',
+    body: (c, m) => ({ workCellId: c.workCellId, organizationId: c.newOrganizationId, network: 'institutionnel', sector: m }),
+  }),
+  route({
+    method: 'patch',
+    path: '/api/partnerships/:id',
+    allowed: WRITERS,
+    setup: 'cell',
+    table: 'partnerships',
+    id: (c) => c.partnershipId,
+    body: (_, m) => ({ sector: m }),
+  }),
+  route({
+    method: 'delete',
+    path: '/api/partnerships/:id',
+    allowed: WRITERS,
+    setup: 'cell',
+    table: 'partnerships',
+    id: (c) => c.partnershipId,
+  }),
 
-  route({ method: 'get', path: '/api/organizations', allowed: STAFF, setup: 'organization', query: (o) => `search=${encodeURIComponent(o.name)}`,
-    expects: (o) => only({ id: o.organizationId, name: o.name }) }),
+  route({
+    method: 'get',
+    path: '/api/organizations',
+    allowed: STAFF,
+    setup: 'organization',
+    query: (o) => `search=${encodeURIComponent(o.name)}`,
+    expects: (o) => only({ id: o.organizationId, name: o.name }),
+  }),
   route({ method: 'get', path: '/api/organizations/:id', allowed: STAFF, setup: 'organization', id: (o) => o.organizationId }),
-  route({ method: 'post', path: '/api/organizations', allowed: WRITERS, setup: 'none', table: 'organizations', body: (_, m) => ({ name: m, network: 'communautaire' }) }),
-  route({ method: 'patch', path: '/api/organizations/:id', note: "the partner's own organization", allowed: WRITERS_AND_PARTNER, setup: 'partnersOrganization', table: 'organizations', id: (o) => o.organizationId, body: (_, m) => ({ sector: m }) }),
-  route({ method: 'patch', path: '/api/organizations/:id', note: 'another organization', allowed: WRITERS, setup: 'organization', table: 'organizations', id: (o) => o.organizationId, body: (_, m) => ({ sector: m }) }),
-  route({ method: 'delete', path: '/api/organizations/:id', allowed: WRITERS, setup: 'organization', table: 'organizations', id: (o) => o.organizationId, archives: true }),
+  route({
+    method: 'post',
+    path: '/api/organizations',
+    allowed: WRITERS,
+    setup: 'none',
+    table: 'organizations',
+    body: (_, m) => ({ name: m, network: 'communautaire' }),
+  }),
+  route({
+    method: 'patch',
+    path: '/api/organizations/:id',
+    note: "the partner's own organization",
+    allowed: WRITERS_AND_PARTNER,
+    setup: 'partnersOrganization',
+    table: 'organizations',
+    id: (o) => o.organizationId,
+    body: (_, m) => ({ sector: m }),
+  }),
+  route({
+    method: 'patch',
+    path: '/api/organizations/:id',
+    note: 'another organization',
+    allowed: WRITERS,
+    setup: 'organization',
+    table: 'organizations',
+    id: (o) => o.organizationId,
+    body: (_, m) => ({ sector: m }),
+  }),
+  route({
+    method: 'delete',
+    path: '/api/organizations/:id',
+    allowed: WRITERS,
+    setup: 'organization',
+    table: 'organizations',
+    id: (o) => o.organizationId,
+    archives: true,
+  }),
 
-  route({ method: 'get', path: '/api/questionnaires', allowed: STAFF, setup: 'questionnaire', query: (q) => `planId=${q.planId}`, expects: (q) => only({ id: q.questionnaireId }) }),
+  route({
+    method: 'get',
+    path: '/api/questionnaires',
+    allowed: STAFF,
+    setup: 'questionnaire',
+    query: (q) => `planId=${q.planId}`,
+    expects: (q) => only({ id: q.questionnaireId }),
+  }),
   route({ method: 'get', path: '/api/questionnaires/:id', allowed: STAFF, setup: 'questionnaire', id: (q) => q.questionnaireId }),
-  route({ method: 'get', path: '/api/questionnaires/:id/qr.svg', allowed: STAFF, setup: 'questionnaire', id: (q) => q.questionnaireId, contentType: 'image/svg+xml' }),
-  route({ method: 'get', path: '/api/questionnaires/:id/qr.png', allowed: STAFF, setup: 'questionnaire', id: (q) => q.questionnaireId, contentType: 'image/png' }),
-  route({ method: 'post', path: '/api/questionnaires', allowed: WRITERS, setup: 'plan', table: 'questionnaires', body: (p, m) => ({ planId: p.planId, title: { fr: m }, defaultLanguage: 'fr', languages: ['fr'] }) }),
-  route({ method: 'patch', path: '/api/questionnaires/:id', allowed: WRITERS, setup: 'questionnaire', table: 'questionnaires', id: (q) => q.questionnaireId, body: (_, m) => ({ title: { fr: m } }) }),
-  route({ method: 'delete', path: '/api/questionnaires/:id', allowed: WRITERS, setup: 'questionnaire', table: 'questionnaires', id: (q) => q.questionnaireId, archives: true }),
-  route({ method: 'post', path: '/api/questionnaires/:id/ads-block', allowed: WRITERS, setup: 'questionnaire', table: 'questionnaires', status: 200, id: (q) => q.questionnaireId, result: { questions: expect.arrayContaining([expect.objectContaining({ dimension: 'gender' })]) } }),
-  route({ method: 'post', path: '/api/questionnaires/:id/publish', allowed: WRITERS, setup: 'questionnaire', table: 'questionnaires', status: 200, id: (q) => q.questionnaireId, body: () => ({ closesAt: '2099-12-31T00:00:00.000Z' }), result: { status: 'published', closesAt: '2099-12-31T00:00:00.000Z' } }),
-  route({ method: 'post', path: '/api/questionnaires/:id/close', allowed: WRITERS, setup: 'questionnaire', table: 'questionnaires', status: 200, id: (q) => q.questionnaireId, result: { status: 'closed' } }),
+  route({
+    method: 'get',
+    path: '/api/questionnaires/:id/qr.svg',
+    allowed: STAFF,
+    setup: 'questionnaire',
+    id: (q) => q.questionnaireId,
+    contentType: 'image/svg+xml',
+  }),
+  route({
+    method: 'get',
+    path: '/api/questionnaires/:id/qr.png',
+    allowed: STAFF,
+    setup: 'questionnaire',
+    id: (q) => q.questionnaireId,
+    contentType: 'image/png',
+  }),
+  route({
+    method: 'post',
+    path: '/api/questionnaires',
+    allowed: WRITERS,
+    setup: 'plan',
+    table: 'questionnaires',
+    body: (p, m) => ({ planId: p.planId, title: { fr: m }, defaultLanguage: 'fr', languages: ['fr'] }),
+  }),
+  route({
+    method: 'patch',
+    path: '/api/questionnaires/:id',
+    allowed: WRITERS,
+    setup: 'questionnaire',
+    table: 'questionnaires',
+    id: (q) => q.questionnaireId,
+    body: (_, m) => ({ title: { fr: m } }),
+  }),
+  route({
+    method: 'delete',
+    path: '/api/questionnaires/:id',
+    allowed: WRITERS,
+    setup: 'questionnaire',
+    table: 'questionnaires',
+    id: (q) => q.questionnaireId,
+    archives: true,
+  }),
+  route({
+    method: 'post',
+    path: '/api/questionnaires/:id/ads-block',
+    allowed: WRITERS,
+    setup: 'questionnaire',
+    table: 'questionnaires',
+    status: 200,
+    id: (q) => q.questionnaireId,
+    result: { questions: expect.arrayContaining([expect.objectContaining({ dimension: 'gender' })]) },
+  }),
+  route({
+    method: 'post',
+    path: '/api/questionnaires/:id/publish',
+    allowed: WRITERS,
+    setup: 'questionnaire',
+    table: 'questionnaires',
+    status: 200,
+    id: (q) => q.questionnaireId,
+    body: () => ({ closesAt: '2099-12-31T00:00:00.000Z' }),
+    result: { status: 'published', closesAt: '2099-12-31T00:00:00.000Z' },
+  }),
+  route({
+    method: 'post',
+    path: '/api/questionnaires/:id/close',
+    allowed: WRITERS,
+    setup: 'questionnaire',
+    table: 'questionnaires',
+    status: 200,
+    id: (q) => q.questionnaireId,
+    result: { status: 'closed' },
+  }),
 
-  route({ method: 'get', path: '/api/public/questionnaires/:slug', allowed: PUBLIC, setup: 'openQuestionnaire', param: (q) => q.slug,
-    expects: (q) => ({ id: q.questionnaireId, slug: q.slug, questions: [{ id: q.questionId }] }) }),
-  route({ method: 'post', path: '/api/public/questionnaires/:slug/responses', allowed: PUBLIC, setup: 'openQuestionnaire', table: 'responses', param: (q) => q.slug,
-    headers: () => ({ 'Idempotency-Key': randomUUID() }), body: (q, m) => ({ language: 'fr', version: 1, answers: [{ questionId: q.questionId, value: m }] }) }),
-  route({ method: 'get', path: '/api/questionnaires/:id/responses', allowed: WRITERS, setup: 'response', param: (r) => r.questionnaireId, expects: (r) => only({ id: r.responseId }) }),
+  route({
+    method: 'get',
+    path: '/api/public/questionnaires/:slug',
+    allowed: PUBLIC,
+    setup: 'openQuestionnaire',
+    param: (q) => q.slug,
+    expects: (q) => ({ id: q.questionnaireId, slug: q.slug, questions: [{ id: q.questionId }] }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/public/questionnaires/:slug/responses',
+    allowed: PUBLIC,
+    setup: 'openQuestionnaire',
+    table: 'responses',
+    param: (q) => q.slug,
+    headers: () => ({ 'Idempotency-Key': randomUUID() }),
+    body: (q, m) => ({ language: 'fr', version: 1, answers: [{ questionId: q.questionId, value: m }] }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/questionnaires/:id/responses',
+    allowed: WRITERS,
+    setup: 'response',
+    param: (r) => r.questionnaireId,
+    expects: (r) => only({ id: r.responseId }),
+  }),
   // The one hard deletion of raw data: an admin's, with a reason.
-  route({ method: 'delete', path: '/api/responses/:id', allowed: ADMIN, setup: 'response', table: 'responses', id: (r) => r.responseId, query: (_, m) => `reason=${m}` }),
+  route({
+    method: 'delete',
+    path: '/api/responses/:id',
+    allowed: ADMIN,
+    setup: 'response',
+    table: 'responses',
+    id: (r) => r.responseId,
+    query: (_, m) => `reason=${m}`,
+  }),
 
   // Partners count only for the instruments of the plans their organization is part of.
-  route({ method: 'post', path: '/api/participation-counts', note: "an instrument of the partner's plan", allowed: WRITERS_AND_PARTNER, setup: 'partnersPlan', table: 'participation_counts',
-    headers: () => ({ 'Idempotency-Key': randomUUID() }), body: (p, m) => ({ instrumentId: p.instrumentId, activity: m, date: '2024-08-17', total: 12 }) }),
-  route({ method: 'post', path: '/api/participation-counts', note: "another plan's instrument", allowed: WRITERS, setup: 'plan', table: 'participation_counts',
-    headers: () => ({ 'Idempotency-Key': randomUUID() }), body: (p, m) => ({ instrumentId: p.instrumentId, activity: m, date: '2024-08-17', total: 12 }) }),
+  route({
+    method: 'post',
+    path: '/api/participation-counts',
+    note: "an instrument of the partner's plan",
+    allowed: WRITERS_AND_PARTNER,
+    setup: 'partnersPlan',
+    table: 'participation_counts',
+    headers: () => ({ 'Idempotency-Key': randomUUID() }),
+    body: (p, m) => ({ instrumentId: p.instrumentId, activity: m, date: '2024-08-17', total: 12 }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/participation-counts',
+    note: "another plan's instrument",
+    allowed: WRITERS,
+    setup: 'plan',
+    table: 'participation_counts',
+    headers: () => ({ 'Idempotency-Key': randomUUID() }),
+    body: (p, m) => ({ instrumentId: p.instrumentId, activity: m, date: '2024-08-17', total: 12 }),
+  }),
   // Partners list their own organization's counts only; the committee reads others' through the disclosure layer.
-  route({ method: 'get', path: '/api/participation-counts', allowed: STAFF, setup: 'counts', query: (c) => `instrumentId=${c.instrumentId}`,
-    expects: (c, actor) => (actor === 'partner'
-      ? only({ id: c.partnersCountId, protected: false })
-      : only({ id: c.adminCountId, protected: actor === 'committee' }, { id: c.partnersCountId, protected: actor === 'committee' })) }),
-  route({ method: 'get', path: '/api/participation-counts/:id', note: "a count of the partner's organization", allowed: STAFF, setup: 'partnersCount', id: (c) => c.countId }),
-  route({ method: 'get', path: '/api/participation-counts/:id', note: 'a count of another organization', allowed: ['admin', 'evaluator', 'committee'], setup: 'count', id: (c) => c.countId }),
-  route({ method: 'patch', path: '/api/participation-counts/:id', note: "a count of the partner's organization", allowed: WRITERS_AND_PARTNER, setup: 'partnersCount', table: 'participation_counts', id: (c) => c.countId, body: (_, m) => ({ activity: m }) }),
-  route({ method: 'patch', path: '/api/participation-counts/:id', note: 'a count of another organization', allowed: WRITERS, setup: 'count', table: 'participation_counts', id: (c) => c.countId, body: (_, m) => ({ activity: m }) }),
-  route({ method: 'delete', path: '/api/participation-counts/:id', allowed: WRITERS, setup: 'count', table: 'participation_counts', id: (c) => c.countId }),
+  route({
+    method: 'get',
+    path: '/api/participation-counts',
+    allowed: STAFF,
+    setup: 'counts',
+    query: (c) => `instrumentId=${c.instrumentId}`,
+    expects: (c, actor) =>
+      actor === 'partner'
+        ? only({ id: c.partnersCountId, protected: false })
+        : only({ id: c.adminCountId, protected: actor === 'committee' }, { id: c.partnersCountId, protected: actor === 'committee' }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/participation-counts/:id',
+    note: "a count of the partner's organization",
+    allowed: STAFF,
+    setup: 'partnersCount',
+    id: (c) => c.countId,
+  }),
+  route({
+    method: 'get',
+    path: '/api/participation-counts/:id',
+    note: 'a count of another organization',
+    allowed: ['admin', 'evaluator', 'committee'],
+    setup: 'count',
+    id: (c) => c.countId,
+  }),
+  route({
+    method: 'patch',
+    path: '/api/participation-counts/:id',
+    note: "a count of the partner's organization",
+    allowed: WRITERS_AND_PARTNER,
+    setup: 'partnersCount',
+    table: 'participation_counts',
+    id: (c) => c.countId,
+    body: (_, m) => ({ activity: m }),
+  }),
+  route({
+    method: 'patch',
+    path: '/api/participation-counts/:id',
+    note: 'a count of another organization',
+    allowed: WRITERS,
+    setup: 'count',
+    table: 'participation_counts',
+    id: (c) => c.countId,
+    body: (_, m) => ({ activity: m }),
+  }),
+  route({
+    method: 'delete',
+    path: '/api/participation-counts/:id',
+    allowed: WRITERS,
+    setup: 'count',
+    table: 'participation_counts',
+    id: (c) => c.countId,
+  }),
 
-  route({ method: 'get', path: '/api/users', allowed: ADMIN, setup: 'user', query: () => BIG_PAGE, expects: (u) => including({ id: u.userId, email: u.email }) }),
+  route({
+    method: 'get',
+    path: '/api/users',
+    allowed: ADMIN,
+    setup: 'user',
+    query: () => BIG_PAGE,
+    expects: (u) => including({ id: u.userId, email: u.email }),
+  }),
   route({ method: 'get', path: '/api/users/:id', allowed: ADMIN, setup: 'user', id: (u) => u.userId }),
-  route({ method: 'post', path: '/api/users', allowed: ADMIN, setup: 'none', table: 'users', body: (_, m) => ({ email: `${m}@example.org`, password: 'a-password-of-the-matrix', role: 'committee', displayName: m }) }),
-  route({ method: 'patch', path: '/api/users/:id', allowed: ADMIN, setup: 'user', table: 'users', id: (u) => u.userId, body: (_, m) => ({ displayName: m }) }),
+  route({
+    method: 'post',
+    path: '/api/users',
+    allowed: ADMIN,
+    setup: 'none',
+    table: 'users',
+    body: (_, m) => ({ email: `${m}@example.org`, password: 'a-password-of-the-matrix', role: 'committee', displayName: m }),
+  }),
+  route({
+    method: 'patch',
+    path: '/api/users/:id',
+    allowed: ADMIN,
+    setup: 'user',
+    table: 'users',
+    id: (u) => u.userId,
+    body: (_, m) => ({ displayName: m }),
+  }),
   route({ method: 'delete', path: '/api/users/:id', allowed: ADMIN, setup: 'user', table: 'users', id: (u) => u.userId }),
 
-  route({ method: 'post', path: '/api/plans/:id/evaluations', allowed: EVALUATION_WRITERS, setup: 'plan', param: (p) => p.planId, body: () => ({ kind: 'midterm', cutoff: '2024-03-01' }) }),
-  route({ method: 'get', path: '/api/plans/:id/evaluations', allowed: STAFF, setup: 'evaluation', param: (e) => e.planId, expects: (e) => only({ id: e.evaluationId, state: 'open' }) }),
+  route({
+    method: 'post',
+    path: '/api/plans/:id/evaluations',
+    allowed: EVALUATION_WRITERS,
+    setup: 'plan',
+    param: (p) => p.planId,
+    body: () => ({ kind: 'midterm', cutoff: '2024-03-01' }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/plans/:id/evaluations',
+    allowed: STAFF,
+    setup: 'evaluation',
+    param: (e) => e.planId,
+    expects: (e) => only({ id: e.evaluationId, state: 'open' }),
+  }),
   route({ method: 'get', path: '/api/evaluations/:id', allowed: STAFF, setup: 'evaluation', id: (e) => e.evaluationId }),
-  route({ method: 'put', path: '/api/evaluations/:id/assessments/:objectiveId', allowed: EVALUATION_WRITERS, setup: 'evaluation', table: 'evaluation_assessments',
-    id: (e) => e.evaluationId, param: (e) => e.objectiveId, body: (_, m) => ({ rating: 'on_track', comment: m }) }),
-  route({ method: 'post', path: '/api/evaluations/:id/close', allowed: EVALUATION_WRITERS, setup: 'evaluation', table: 'evaluations', status: 200, id: (e) => e.evaluationId, result: { state: 'closed' } }),
+  route({
+    method: 'put',
+    path: '/api/evaluations/:id/assessments/:objectiveId',
+    allowed: EVALUATION_WRITERS,
+    setup: 'evaluation',
+    table: 'evaluation_assessments',
+    id: (e) => e.evaluationId,
+    param: (e) => e.objectiveId,
+    body: (_, m) => ({ rating: 'on_track', comment: m }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/evaluations/:id/close',
+    allowed: EVALUATION_WRITERS,
+    setup: 'evaluation',
+    table: 'evaluations',
+    status: 200,
+    id: (e) => e.evaluationId,
+    result: { state: 'closed' },
+  }),
 
   // Reports are read by all staff, as evaluations are; the committee, evaluators and admins have them rendered.
-  route({ method: 'get', path: '/api/evaluations/:id/report.pdf', allowed: STAFF, setup: 'reportedEvaluation', id: (e) => e.evaluationId, contentType: 'application/pdf' }),
-  route({ method: 'get', path: '/api/evaluations/:id/report.xlsx', allowed: STAFF, setup: 'reportedEvaluation', id: (e) => e.evaluationId, contentType: 'spreadsheetml' }),
-  route({ method: 'get', path: '/api/evaluations/:id/report.csv', allowed: STAFF, setup: 'reportedEvaluation', id: (e) => e.evaluationId, contentType: 'text/csv' }),
-  route({ method: 'post', path: '/api/evaluations/:id/reports', allowed: EVALUATION_WRITERS, setup: 'evaluation', status: 202, param: (e) => e.evaluationId, body: () => ({ format: 'pdf', language: 'en' }) }),
-  route({ method: 'post', path: '/api/plans/:id/activity-reports', allowed: EVALUATION_WRITERS, setup: 'plan', status: 202, param: (p) => p.planId, body: () => ({ year: 2024 }) }),
+  route({
+    method: 'get',
+    path: '/api/evaluations/:id/report.pdf',
+    allowed: STAFF,
+    setup: 'reportedEvaluation',
+    id: (e) => e.evaluationId,
+    contentType: 'application/pdf',
+  }),
+  route({
+    method: 'get',
+    path: '/api/evaluations/:id/report.xlsx',
+    allowed: STAFF,
+    setup: 'reportedEvaluation',
+    id: (e) => e.evaluationId,
+    contentType: 'spreadsheetml',
+  }),
+  route({
+    method: 'get',
+    path: '/api/evaluations/:id/report.csv',
+    allowed: STAFF,
+    setup: 'reportedEvaluation',
+    id: (e) => e.evaluationId,
+    contentType: 'text/csv',
+  }),
+  route({
+    method: 'post',
+    path: '/api/evaluations/:id/reports',
+    allowed: EVALUATION_WRITERS,
+    setup: 'evaluation',
+    status: 202,
+    param: (e) => e.evaluationId,
+    body: () => ({ format: 'pdf', language: 'en' }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/plans/:id/activity-reports',
+    allowed: EVALUATION_WRITERS,
+    setup: 'plan',
+    status: 202,
+    param: (p) => p.planId,
+    body: () => ({ year: 2024 }),
+  }),
   route({ method: 'get', path: '/api/reports/:id', allowed: STAFF, setup: 'reportedEvaluation', id: (e) => e.reportId }),
-  route({ method: 'get', path: '/api/reports/:id/file', allowed: STAFF, setup: 'reportedEvaluation', id: (e) => e.reportId, contentType: 'application/pdf' }),
+  route({
+    method: 'get',
+    path: '/api/reports/:id/file',
+    allowed: STAFF,
+    setup: 'reportedEvaluation',
+    id: (e) => e.reportId,
+    contentType: 'application/pdf',
+  }),
 
   // Imports write plans, work cells and responses: those who write plans. The file is the body.
-  route({ method: 'post', path: '/api/imports', allowed: WRITERS, setup: 'none', table: 'imports', status: 202,
-    query: (_, m) => `kind=plan&fileName=${m}.txt`, headers: () => ({ 'Content-Type': 'text/plain' }), raw: () => PLAN_TABLE }),
-  route({ method: 'get', path: '/api/imports', allowed: WRITERS, setup: 'readyImport', query: () => `kind=plan&${BIG_PAGE}`, expects: (i) => including({ id: i.importId, status: 'ready' }) }),
+  route({
+    method: 'post',
+    path: '/api/imports',
+    allowed: WRITERS,
+    setup: 'none',
+    table: 'imports',
+    status: 202,
+    query: (_, m) => `kind=plan&fileName=${m}.txt`,
+    headers: () => ({ 'Content-Type': 'text/plain' }),
+    raw: () => PLAN_TABLE,
+  }),
+  route({
+    method: 'get',
+    path: '/api/imports',
+    allowed: WRITERS,
+    setup: 'readyImport',
+    query: () => `kind=plan&${BIG_PAGE}`,
+    expects: (i) => including({ id: i.importId, status: 'ready' }),
+  }),
   route({ method: 'get', path: '/api/imports/:id', allowed: WRITERS, setup: 'readyImport', id: (i) => i.importId }),
-  route({ method: 'patch', path: '/api/imports/:id', allowed: WRITERS, setup: 'readyImport', table: 'imports', status: 202, id: (i) => i.importId, body: (_, m) => ({ options: { title: m } }) }),
-  route({ method: 'post', path: '/api/imports/:id/confirm', allowed: WRITERS, setup: 'readyImport', table: 'imports', status: 202, id: (i) => i.importId, result: { status: 'importing' } }),
+  route({
+    method: 'patch',
+    path: '/api/imports/:id',
+    allowed: WRITERS,
+    setup: 'readyImport',
+    table: 'imports',
+    status: 202,
+    id: (i) => i.importId,
+    body: (_, m) => ({ options: { title: m } }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/imports/:id/confirm',
+    allowed: WRITERS,
+    setup: 'readyImport',
+    table: 'imports',
+    status: 202,
+    id: (i) => i.importId,
+    result: { status: 'importing' },
+  }),
   route({ method: 'delete', path: '/api/imports/:id', allowed: WRITERS, setup: 'readyImport', table: 'imports', id: (i) => i.importId }),
 ];
 
 /** The smallest plan table an import takes: a title with its years, an orientation, a header and one row. */
-const PLAN_TABLE = "Plan d'action 2024-2026\nORIENTATION 1 : Vivre ensemble\nOBJECTIF\tMOYENS-ACTIONS\tÉCHÉANCIER\tINDICATEURS\nS'entraider\tCuisine collective\tMars 2025\tParticipation\n";
+const PLAN_TABLE =
+  "Plan d'action 2024-2026\nORIENTATION 1 : Vivre ensemble\nOBJECTIF\tMOYENS-ACTIONS\tÉCHÉANCIER\tINDICATEURS\nS'entraider\tCuisine collective\tMars 2025\tParticipation\n";
 
 const SUCCESS: Record<Method, number> = { get: 200, post: 201, put: 200, patch: 200, delete: 204 };
 const ERROR_CODE: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden' };
@@ -290,10 +1038,12 @@ function expectedStatus(r: Route, actor: Actor): number {
 
 const routeName = (r: Route) => `${r.method.toUpperCase()} ${r.path}${r.note ? ` (${r.note})` : ''}`;
 
-const CASES = ROUTES.flatMap((r) => ACTORS.map((actor) => {
-  const status = expectedStatus(r, actor);
-  return { title: `${actor}: ${routeName(r)} → ${status}`, route: r, actor, status };
-}));
+const CASES = ROUTES.flatMap((r) =>
+  ACTORS.map((actor) => {
+    const status = expectedStatus(r, actor);
+    return { title: `${actor}: ${routeName(r)} → ${status}`, route: r, actor, status };
+  }),
+);
 
 describe('Role matrix: every route for every role', () => {
   let t: TestApp;
@@ -304,8 +1054,13 @@ describe('Role matrix: every route for every role', () => {
 
   /** A count recorded through the API with this token, deleted on cleanup. */
   async function recordCount(f: Fixtures, token: string, instrumentId: string): Promise<string> {
-    const res = await t.http().post('/api/participation-counts').set(bearer(token)).set('Idempotency-Key', randomUUID())
-      .send({ instrumentId, activity: uniqueText('Activité'), date: '2024-08-17', total: 10 }).expect(201);
+    const res = await t
+      .http()
+      .post('/api/participation-counts')
+      .set(bearer(token))
+      .set('Idempotency-Key', randomUUID())
+      .send({ instrumentId, activity: uniqueText('Activité'), date: '2024-08-17', total: 10 })
+      .expect(201);
     const id = (res.body as { id: string }).id;
     f.track(`/api/participation-counts/${id}`);
     return id;
@@ -327,7 +1082,9 @@ describe('Role matrix: every route for every role', () => {
       const p = await f.plan();
       const questionId = randomUUID();
       const q = await createQuestionnaire(t.db, {
-        planId: p.planId, languages: ['fr'], versions: [[{ id: questionId, type: 'short_text', required: false, label: { fr: 'Un mot ?' } }]],
+        planId: p.planId,
+        languages: ['fr'],
+        versions: [[{ id: questionId, type: 'short_text', required: false, label: { fr: 'Un mot ?' } }]],
       });
       return { ...p, questionnaireId: q.questionnaireId, slug: q.slug, questionId };
     },
@@ -351,14 +1108,23 @@ describe('Role matrix: every route for every role', () => {
     },
     manualValue: async (f) => {
       const p = await f.plan();
-      const res = await t.http().post('/api/manual-values').set(bearer(t.tokens.admin))
-        .send({ indicatorId: p.indicatorId, date: '2024-03-01', value: 3, evidence: uniqueText('Preuve') }).expect(201);
+      const res = await t
+        .http()
+        .post('/api/manual-values')
+        .set(bearer(t.tokens.admin))
+        .send({ indicatorId: p.indicatorId, date: '2024-03-01', value: 3, evidence: uniqueText('Preuve') })
+        .expect(201);
       // Removed with the plan's indicator (fixtures' purge).
       return { ...p, manualValueId: (res.body as { id: string }).id };
     },
     evaluation: async (f) => {
       const p = await f.plan();
-      const res = await t.http().post(`/api/plans/${p.planId}/evaluations`).set(bearer(t.tokens.admin)).send({ kind: 'midterm', cutoff: '2024-03-01' }).expect(201);
+      const res = await t
+        .http()
+        .post(`/api/plans/${p.planId}/evaluations`)
+        .set(bearer(t.tokens.admin))
+        .send({ kind: 'midterm', cutoff: '2024-03-01' })
+        .expect(201);
       const evaluationId = (res.body as { id: string }).id;
       await t.app.get(EvaluationFreezerService).freeze(evaluationId);
       return { ...p, evaluationId };
@@ -367,7 +1133,12 @@ describe('Role matrix: every route for every role', () => {
       const e = await SETUPS.evaluation(f);
       const ids: string[] = [];
       for (const format of ['pdf', 'xlsx', 'csv']) {
-        const res = await t.http().post(`/api/evaluations/${e.evaluationId}/reports`).set(bearer(t.tokens.admin)).send({ format }).expect(202);
+        const res = await t
+          .http()
+          .post(`/api/evaluations/${e.evaluationId}/reports`)
+          .set(bearer(t.tokens.admin))
+          .send({ format })
+          .expect(202);
         ids.push((res.body as { id: string }).id);
         // What the workers do: none runs on this file's queue prefix (setup/file-prefix.ts), so the job is this call's.
         await expect(t.app.get(ReportRenderService).render(ids[ids.length - 1])).resolves.toBe('ready');
@@ -375,8 +1146,13 @@ describe('Role matrix: every route for every role', () => {
       return { ...e, reportId: ids[0] };
     },
     readyImport: async (f) => {
-      const res = await t.http().post(`/api/imports?kind=plan&fileName=${uniqueText('plan')}.txt`).set(bearer(t.tokens.admin))
-        .set('Content-Type', 'text/plain').send(PLAN_TABLE).expect(202);
+      const res = await t
+        .http()
+        .post(`/api/imports?kind=plan&fileName=${uniqueText('plan')}.txt`)
+        .set(bearer(t.tokens.admin))
+        .set('Content-Type', 'text/plain')
+        .send(PLAN_TABLE)
+        .expect(202);
       const importId = (res.body as { id: string }).id;
       (f === shared ? sharedImports : imports).push(importId);
       // What the workers do with the analysis job.
@@ -385,23 +1161,41 @@ describe('Role matrix: every route for every role', () => {
     },
     bareParts: async (f) => {
       const p = await f.plan();
-      const orientation = await t.http().post('/api/orientations').set(bearer(t.tokens.admin)).send({ planId: p.planId, number: 9, title: uniqueText('Orientation') }).expect(201);
-      const objective = await t.http().post('/api/objectives').set(bearer(t.tokens.admin))
-        .send({ orientationId: (orientation.body as { id: string }).id, code: '9.1', title: uniqueText('Objectif') }).expect(201);
+      const orientation = await t
+        .http()
+        .post('/api/orientations')
+        .set(bearer(t.tokens.admin))
+        .send({ planId: p.planId, number: 9, title: uniqueText('Orientation') })
+        .expect(201);
+      const objective = await t
+        .http()
+        .post('/api/objectives')
+        .set(bearer(t.tokens.admin))
+        .send({ orientationId: (orientation.body as { id: string }).id, code: '9.1', title: uniqueText('Objectif') })
+        .expect(201);
       return { ...p, bareOrientationId: (orientation.body as { id: string }).id, bareObjectiveId: (objective.body as { id: string }).id };
     },
     archived: async (f) => {
       const q = await SETUPS.questionnaire(f);
       const { organizationId } = await f.organization();
-      for (const path of [`/api/questionnaires/${q.questionnaireId}`, `/api/indicators/${q.indicatorId}`, `/api/plans/${q.planId}`, `/api/organizations/${organizationId}`]) {
+      for (const path of [
+        `/api/questionnaires/${q.questionnaireId}`,
+        `/api/indicators/${q.indicatorId}`,
+        `/api/plans/${q.planId}`,
+        `/api/organizations/${organizationId}`,
+      ]) {
         await t.http().delete(path).set(bearer(t.tokens.admin)).expect(204);
       }
       return { ...q, organizationId };
     },
     response: async (f) => {
       const q = await SETUPS.openQuestionnaire(f);
-      const res = await t.http().post(`/api/public/questionnaires/${q.slug}/responses`).set('Idempotency-Key', randomUUID())
-        .send({ language: 'fr', version: 1, answers: [{ questionId: q.questionId, value: 'bonjour' }] }).expect(201);
+      const res = await t
+        .http()
+        .post(`/api/public/questionnaires/${q.slug}/responses`)
+        .set('Idempotency-Key', randomUUID())
+        .send({ language: 'fr', version: 1, answers: [{ questionId: q.questionId, value: 'bonjour' }] })
+        .expect(201);
       return { ...q, responseId: (res.body as { id: string }).id };
     },
     ownAccounts: async (f) => {
@@ -415,10 +1209,18 @@ describe('Role matrix: every route for every role', () => {
     },
     questionnaire: async (f) => {
       const p = await f.plan();
-      const res = await t.http().post('/api/questionnaires').set(bearer(t.tokens.admin)).send({
-        planId: p.planId, title: { fr: uniqueText('Questionnaire') }, defaultLanguage: 'fr', languages: ['fr'],
-        questions: [{ type: 'yes_no', required: true, label: { fr: 'Êtes-vous venu·e ?' } }],
-      }).expect(201);
+      const res = await t
+        .http()
+        .post('/api/questionnaires')
+        .set(bearer(t.tokens.admin))
+        .send({
+          planId: p.planId,
+          title: { fr: uniqueText('Questionnaire') },
+          defaultLanguage: 'fr',
+          languages: ['fr'],
+          questions: [{ type: 'yes_no', required: true, label: { fr: 'Êtes-vous venu·e ?' } }],
+        })
+        .expect(201);
       const questionnaireId = (res.body as { id: string }).id;
       f.track(`/api/questionnaires/${questionnaireId}`);
       await t.http().post(`/api/questionnaires/${questionnaireId}/publish`).set(bearer(t.tokens.admin)).expect(200);
@@ -434,7 +1236,14 @@ describe('Role matrix: every route for every role', () => {
     return built;
   }
 
-  function send(r: Route, actor: Actor, id: string | undefined, body: object | undefined, fx: Setups[SetupName], marker: string): Promise<Response> {
+  function send(
+    r: Route,
+    actor: Actor,
+    id: string | undefined,
+    body: object | undefined,
+    fx: Setups[SetupName],
+    marker: string,
+  ): Promise<Response> {
     // A second path parameter (an assessment's objective) is the route's param.
     const path = r.path.replace(/:\w+/, id ?? r.param?.(fx) ?? '').replace(/:\w+/, r.param?.(fx) ?? '');
     const request = t.http()[r.method](r.query ? `${path}?${r.query(fx, marker)}` : path);
@@ -448,7 +1257,9 @@ describe('Role matrix: every route for every role', () => {
   async function rowsMentioning(table: Table | undefined, needles: string[]): Promise<string[]> {
     if (!table) return [];
     const rows = await t.db.query<{ row: string }[]>(
-      `SELECT t::text AS row FROM ${table} t WHERE t::text LIKE ANY($1::text[]) ORDER BY 1`, [needles.map((n) => `%${n}%`)]);
+      `SELECT t::text AS row FROM ${table} t WHERE t::text LIKE ANY($1::text[]) ORDER BY 1`,
+      [needles.map((n) => `%${n}%`)],
+    );
     return rows.map((r) => r.row);
   }
 
@@ -458,7 +1269,14 @@ describe('Role matrix: every route for every role', () => {
   }
 
   interface Outcome {
-    table?: Table; path: string; id?: string; marker: string; res: Response; contentType?: string; result?: object; archives?: boolean;
+    table?: Table;
+    path: string;
+    id?: string;
+    marker: string;
+    res: Response;
+    contentType?: string;
+    result?: object;
+    archives?: boolean;
     /** What the body of a GET holds, when it is not the record of `id`. */
     expected?: object;
   }
@@ -495,7 +1313,9 @@ describe('Role matrix: every route for every role', () => {
         return;
       }
       // Archived, not erased: the row is there, marked.
-      const rows = await t.db.query<{ archived: boolean }[]>(`SELECT archived_at IS NOT NULL AS archived FROM ${table} WHERE id = $1`, [id]);
+      const rows = await t.db.query<{ archived: boolean }[]>(`SELECT archived_at IS NOT NULL AS archived FROM ${table} WHERE id = $1`, [
+        id,
+      ]);
       expect(rows).toEqual([{ archived: true }]);
     },
   };
@@ -542,7 +1362,17 @@ describe('Role matrix: every route for every role', () => {
       // Assert
       expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status });
       const expected = r.expects?.(fx, actor === 'anonymous' ? PUBLIC : actor);
-      await EFFECTS[r.method]({ table: r.table, path: r.path, id, marker, res, contentType: r.contentType, result: r.result, archives: r.archives, expected });
+      await EFFECTS[r.method]({
+        table: r.table,
+        path: r.path,
+        id,
+        marker,
+        res,
+        contentType: r.contentType,
+        result: r.result,
+        archives: r.archives,
+        expected,
+      });
     });
   });
 
@@ -557,7 +1387,10 @@ describe('Role matrix: every route for every role', () => {
       // Act
       const res = await send(r, actor, id, r.body?.(fx, marker), fx, marker);
       // Assert
-      expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status, body: { statusCode: status, code: ERROR_CODE[status] } });
+      expect({ status: res.status, body: res.body as unknown }).toMatchObject({
+        status,
+        body: { statusCode: status, code: ERROR_CODE[status] },
+      });
       await expect(rowsMentioning(r.table, needles)).resolves.toEqual(before);
     });
   });
@@ -567,7 +1400,12 @@ describe('Role matrix: every route for every role', () => {
   describe('the demo partner on the demo work cells', () => {
     const LIAISON = 'Groupe de liaison (Immeubles Val-Martin)';
     const CELL_4_2 = 'Cellule 4.2';
-    interface CellDetail { id: string; name: string; steps: { id: string; text: string }[]; partnerships: { organizationId: string }[] }
+    interface CellDetail {
+      id: string;
+      name: string;
+      steps: { id: string; text: string }[];
+      partnerships: { organizationId: string }[];
+    }
 
     async function demoCell(name: string): Promise<CellDetail> {
       const list = await t.http().get('/api/work-cells?limit=200').set(bearer(t.tokens.partner)).expect(200);
@@ -589,7 +1427,11 @@ describe('Role matrix: every route for every role', () => {
       // Arrange
       const [liaison, cell42] = await Promise.all([demoCell(LIAISON), demoCell(CELL_4_2)]);
       // Act
-      const res = await t.http().patch(`/api/work-steps/${liaison.steps[0].id}`).set(bearer(t.tokens.partner)).send({ workCellId: cell42.id });
+      const res = await t
+        .http()
+        .patch(`/api/work-steps/${liaison.steps[0].id}`)
+        .set(bearer(t.tokens.partner))
+        .send({ workCellId: cell42.id });
       // Assert
       expect(res.status).toBe(400);
       await expect(demoCell(LIAISON)).resolves.toEqual(liaison);

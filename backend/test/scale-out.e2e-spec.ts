@@ -10,9 +10,24 @@ import { AGGREGATION_QUEUE, AggregationJob } from '@backend/queue/queues';
 import { assertBuilt, Child, ChildEnv, startApi, startWorkers, stopAll } from './support/child-processes';
 import { Fixtures, fixtures, PlanFixture } from './support/fixtures';
 import {
-  allClean, Cell, cleanCells, createIndicator, IndicatorLock, indicatorLocks, responsesOf, storedCount, useQueuePrefix,
+  allClean,
+  Cell,
+  cleanCells,
+  createIndicator,
+  IndicatorLock,
+  indicatorLocks,
+  responsesOf,
+  storedCount,
+  useQueuePrefix,
 } from './support/indicator-cells';
-import { createQuestionnaire, QuestionnaireFixture, removeQuestionnaire, sampleQuestions, SampleIds, validAnswers } from './support/questionnaire-factory';
+import {
+  createQuestionnaire,
+  QuestionnaireFixture,
+  removeQuestionnaire,
+  sampleQuestions,
+  SampleIds,
+  validAnswers,
+} from './support/questionnaire-factory';
 import { deleteKeys } from './support/redis-keys';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { GiveUp, waitFor } from './support/wait-for';
@@ -48,13 +63,27 @@ interface Resident {
   answers: Answer[];
 }
 
-interface Api { name: string; child: Child; url: string; agent: http.Agent }
+interface Api {
+  name: string;
+  child: Child;
+  url: string;
+  agent: http.Agent;
+}
 
 /** A worker process; `app` is the application_name of its database sessions. */
-interface Worker { name: string; app: string; child: Child }
+interface Worker {
+  name: string;
+  app: string;
+  child: Child;
+}
 
 /** A span of work a worker process logged (LOG_LEVEL=debug): a run of a job, or a recompute holding its indicator's lock. */
-interface Span { process: string; what: string; begin: number; end: number | null }
+interface Span {
+  process: string;
+  what: string;
+  begin: number;
+  end: number | null;
+}
 
 describe('Two API processes and two worker processes on one PostgreSQL and one Redis', () => {
   const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
@@ -124,7 +153,8 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
       return;
     }
     const recompute = /^recompute of (\S+) (begins|ends)$/.exec(entry.msg);
-    if (recompute) for (const id of recompute[1].split(',')) record(worker, `indicator ${id}`, entry.time, recompute[2] as 'begins' | 'ends');
+    if (recompute)
+      for (const id of recompute[1].split(',')) record(worker, `indicator ${id}`, entry.time, recompute[2] as 'begins' | 'ends');
   }
   const jobDedup = new Map<string, string>();
   function dedupIdOf(name: string, data: string): string | null {
@@ -177,24 +207,31 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
         resident.answers.push(full);
         resolve(full);
       };
-      const req = http.request(`${api.url}/api/public/questionnaires/${q.slug}/responses`, {
-        method: 'POST', agent: api.agent,
-        headers: { 'content-type': 'application/json', 'content-length': json.length, 'idempotency-key': resident.key },
-      }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => { text += chunk; });
-        res.on('end', () => {
-          let receiptId: string | undefined;
-          try {
-            receiptId = (JSON.parse(text) as { id?: string }).id;
-          } catch {
-            // Not JSON: the status says enough.
-          }
-          settle({ status: res.statusCode ?? 0, receiptId, error: res.statusCode === 201 ? undefined : text });
-        });
-        res.on('error', (err: NodeJS.ErrnoException) => settle({ status: 0, error: err.code ?? err.message }));
-      });
+      const req = http.request(
+        `${api.url}/api/public/questionnaires/${q.slug}/responses`,
+        {
+          method: 'POST',
+          agent: api.agent,
+          headers: { 'content-type': 'application/json', 'content-length': json.length, 'idempotency-key': resident.key },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            text += chunk;
+          });
+          res.on('end', () => {
+            let receiptId: string | undefined;
+            try {
+              receiptId = (JSON.parse(text) as { id?: string }).id;
+            } catch {
+              // Not JSON: the status says enough.
+            }
+            settle({ status: res.statusCode ?? 0, receiptId, error: res.statusCode === 201 ? undefined : text });
+          });
+          res.on('error', (err: NodeJS.ErrnoException) => settle({ status: 0, error: err.code ?? err.message }));
+        },
+      );
       req.on('finish', () => {
         writtenAt = Date.now();
         begunAt ??= writtenAt;
@@ -221,8 +258,13 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
     const resident: Resident = {
       key: randomUUID(),
       body: {
-        language: 'fr', version: 1,
-        answers: validAnswers(ids, { heardFrom: n % 3 === 0 ? 'poster' : 'friends', age: AGES[n % AGES.length], satisfaction: 3 + (n % 3) }),
+        language: 'fr',
+        version: 1,
+        answers: validAnswers(ids, {
+          heardFrom: n % 3 === 0 ? 'poster' : 'friends',
+          age: AGES[n % AGES.length],
+          satisfaction: 3 + (n % 3),
+        }),
       },
       answers: [],
     };
@@ -232,19 +274,22 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
 
   /** Lanes of residents answering one after another, each lane a phone, until `done()` says stop. */
   function lanes(count: number, done: () => boolean, answer: (lane: number) => Promise<void>, pauseMs = 0): Promise<void> {
-    return Promise.all(Array.from({ length: count }, async (_, lane) => {
-      while (!done()) {
-        await answer(lane);
-        if (pauseMs) await sleep(pauseMs);
-      }
-    })).then(() => undefined);
+    return Promise.all(
+      Array.from({ length: count }, async (_, lane) => {
+        while (!done()) {
+          await answer(lane);
+          if (pauseMs) await sleep(pauseMs);
+        }
+      }),
+    ).then(() => undefined);
   }
 
   /** What the database holds for the residents' keys: the stored rows per key. */
   async function storedByKey(): Promise<Map<string, { id: string }[]>> {
     const rows = await t.db.query<{ key: string; id: string }[]>(
       'SELECT idempotency_key::text AS key, id FROM responses WHERE questionnaire_id = $1 AND idempotency_key = ANY($2::uuid[])',
-      [q.questionnaireId, residents.map((r) => r.key)]);
+      [q.questionnaireId, residents.map((r) => r.key)],
+    );
     const out = new Map<string, { id: string }[]>();
     for (const row of rows) out.set(row.key, [...(out.get(row.key) ?? []), { id: row.id }]);
     return out;
@@ -261,10 +306,12 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
       const receipts = new Set(r.answers.filter((a) => a.status === 201).map((a) => a.receiptId));
       const rows = stored.get(r.key) ?? [];
       if (receipts.size !== 1) problems.push(`${r.key}: receipts ${JSON.stringify([...receipts])} from ${JSON.stringify(r.answers)}`);
-      else if (rows.length !== 1 || rows[0].id !== [...receipts][0]) problems.push(`${r.key}: stored as ${JSON.stringify(rows)}, receipt ${[...receipts][0]}`);
+      else if (rows.length !== 1 || rows[0].id !== [...receipts][0])
+        problems.push(`${r.key}: stored as ${JSON.stringify(rows)}, receipt ${[...receipts][0]}`);
     }
     const total = await responsesOf(t, q.questionnaireId);
-    if (total !== SEEDED + residents.length) problems.push(`${total} responses stored for ${SEEDED} seeded and ${residents.length} residents`);
+    if (total !== SEEDED + residents.length)
+      problems.push(`${total} responses stored for ${SEEDED} seeded and ${residents.length} residents`);
     return problems;
   }
 
@@ -272,16 +319,22 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
   async function valuesCaughtUp(what: string, running: () => void): Promise<void> {
     const clean = new Map<string, Cell[]>();
     for (const id of indicatorIds) clean.set(id, await cleanCells(t, id));
-    await waitFor(what, async () => {
-      running();
-      return allClean(t, indicatorIds, clean);
-    }, { timeoutMs: 90_000, intervalMs: 500 });
+    await waitFor(
+      what,
+      async () => {
+        running();
+        return allClean(t, indicatorIds, clean);
+      },
+      { timeoutMs: 90_000, intervalMs: 500 },
+    );
     const total = await responsesOf(t, q.questionnaireId);
     expect(await storedCount(t, countId)).toEqual({ months: total, cumulative: total });
   }
 
   const childEnv = (extra: ChildEnv = {}): ChildEnv => ({
-    DATABASE_URL: process.env.DATABASE_URL!, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix,
+    DATABASE_URL: process.env.DATABASE_URL!,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: prefix,
     // The secret that signs sessions is left to the deployment: drawn by the first API process, kept in the database.
     JWT_SECRET: undefined,
     ...extra,
@@ -291,8 +344,9 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
   async function startWorker(n: number): Promise<Worker> {
     const name = `workers #${n}`;
     const app = sessionName(n);
-    const child = await startWorkers(name, childEnv({ PGAPPNAME: app, LOG_LEVEL: 'debug', LOG_FORMAT: 'json' }),
-      { onLine: (line) => onWorkerLine(name, line) });
+    const child = await startWorkers(name, childEnv({ PGAPPNAME: app, LOG_LEVEL: 'debug', LOG_FORMAT: 'json' }), {
+      onLine: (line) => onWorkerLine(name, line),
+    });
     const worker = { name, app, child };
     workers.push(worker);
     void child.exited.then(() => exitedAt.set(name, Date.now()));
@@ -300,26 +354,36 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
   }
 
   /** For waitFor: gives up at once when a process the test relies on has exited. */
-  const alive = (...children: Child[]) => () => {
-    for (const child of children) if (!child.running()) throw new GiveUp(`${child.name} exited: ${child.output()}`);
-  };
+  const alive =
+    (...children: Child[]) =>
+    () => {
+      for (const child of children) if (!child.running()) throw new GiveUp(`${child.name} exited: ${child.output()}`);
+    };
 
   /** Aggregation jobs running now for the test's questionnaire or indicators. */
   async function activeJobs(): Promise<Job[]> {
-    return (await queue.getActive()).filter((j) => (j.data as { questionnaireId?: string }).questionnaireId === q.questionnaireId
-      || indicatorIds.includes((j.data as { indicatorId?: string }).indicatorId ?? ''));
+    return (await queue.getActive()).filter(
+      (j) =>
+        (j.data as { questionnaireId?: string }).questionnaireId === q.questionnaireId ||
+        indicatorIds.includes((j.data as { indicatorId?: string }).indicatorId ?? ''),
+    );
   }
 
   /** Waits until one of these worker processes is reading the responses for a recompute it has just begun; returns it. */
   async function catchInTheMiddle(among: Worker[]): Promise<Worker> {
-    return waitFor('a worker to be in the middle of a recompute of the test\'s indicators', async () => {
-      alive(...among.map((w) => w.child))();
-      // The lock held, the transaction on the scan that takes most of a recompute's time, begun a moment ago (so that
-      // the rest of the job is still to come), and the job that asked for it active in BullMQ.
-      const caught = (await indicatorLocks(t.db, indicatorIds))
-        .find((l) => among.some((w) => w.app === l.app) && l.granted && l.active && l.readingResponses && l.statementMs < 100);
-      return caught && (await activeJobs()).length > 0 ? among.find((w) => w.app === caught.app) : undefined;
-    }, { timeoutMs: 90_000, intervalMs: 10 });
+    return waitFor(
+      "a worker to be in the middle of a recompute of the test's indicators",
+      async () => {
+        alive(...among.map((w) => w.child))();
+        // The lock held, the transaction on the scan that takes most of a recompute's time, begun a moment ago (so that
+        // the rest of the job is still to come), and the job that asked for it active in BullMQ.
+        const caught = (await indicatorLocks(t.db, indicatorIds)).find(
+          (l) => among.some((w) => w.app === l.app) && l.granted && l.active && l.readingResponses && l.statementMs < 100,
+        );
+        return caught && (await activeJobs()).length > 0 ? among.find((w) => w.app === caught.app) : undefined;
+      },
+      { timeoutMs: 90_000, intervalMs: 10 },
+    );
   }
 
   beforeAll(async () => {
@@ -332,33 +396,56 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
     const sample = sampleQuestions();
     ids = sample.ids;
     q = await createQuestionnaire(t.db, { planId: plan.planId, versions: [sample.questions] });
-    await t.db.query(`
+    await t.db.query(
+      `
       INSERT INTO responses (questionnaire_id, version, language, idempotency_key, answers)
       SELECT $1::uuid, 1, 'fr', gen_random_uuid(),
              response_answers_keyed($1::uuid, 1, jsonb_build_object('${ids.attended}', gs % 5 <> 0, '${ids.heardFrom}', CASE WHEN gs % 3 = 0 THEN 'poster' ELSE 'friends' END,
                                 '${ids.satisfaction}', 1 + gs % 5, '${ids.age}', (ARRAY['18_24', '25_34', '35_44', '45_54', '55_64'])[1 + gs % 5]))
-        FROM generate_series(1, $2::int) gs`, [q.questionnaireId, SEEDED]);
+        FROM generate_series(1, $2::int) gs`,
+      [q.questionnaireId, SEEDED],
+    );
     queue = new Queue(AGGREGATION_QUEUE, { connection: redisOptions(redisUrl, 'worker'), prefix: `${prefix}:bull` });
 
     // Three indicators the questionnaire feeds, with breakdowns.
     const source = { questionnaireId: q.questionnaireId };
     countId = await createIndicator(t.http, t.tokens.admin, f, {
-      objectiveId: plan.objectiveId, name: 'Réponses par âge', kind: 'response_count', status: 'active', grain: 'month',
-      dimensions: ['age_group'], source,
+      objectiveId: plan.objectiveId,
+      name: 'Réponses par âge',
+      kind: 'response_count',
+      status: 'active',
+      grain: 'month',
+      dimensions: ['age_group'],
+      source,
     });
-    indicatorIds = [countId,
+    indicatorIds = [
+      countId,
       await createIndicator(t.http, t.tokens.admin, f, {
-        objectiveId: plan.objectiveId, name: 'Part venue par des amis, par âge', kind: 'answer_share', status: 'active', grain: 'month',
-        dimensions: ['age_group'], source: { ...source, questionId: ids.heardFrom, anyOf: ['friends'] },
+        objectiveId: plan.objectiveId,
+        name: 'Part venue par des amis, par âge',
+        kind: 'answer_share',
+        status: 'active',
+        grain: 'month',
+        dimensions: ['age_group'],
+        source: { ...source, questionId: ids.heardFrom, anyOf: ['friends'] },
       }),
       await createIndicator(t.http, t.tokens.admin, f, {
-        objectiveId: plan.objectiveId, name: 'Satisfaction moyenne', kind: 'scale_mean', status: 'active', grain: 'quarter',
-        dimensions: [], source: { ...source, questionId: ids.satisfaction },
-      })];
+        objectiveId: plan.objectiveId,
+        name: 'Satisfaction moyenne',
+        kind: 'scale_mean',
+        status: 'active',
+        grain: 'quarter',
+        dimensions: [],
+        source: { ...source, questionId: ids.satisfaction },
+      }),
+    ];
 
     // Both APIs start together: they draw the session secret at the same time (the first insert wins).
     const [one, two] = await Promise.all([startApi('api #1', childEnv()), startApi('api #2', childEnv())]);
-    apis.push({ name: 'api #1', ...one, agent: new http.Agent({ keepAlive: true }) }, { name: 'api #2', ...two, agent: new http.Agent({ keepAlive: true }) });
+    apis.push(
+      { name: 'api #1', ...one, agent: new http.Agent({ keepAlive: true }) },
+      { name: 'api #2', ...two, agent: new http.Agent({ keepAlive: true }) },
+    );
     await Promise.all([startWorker(1), startWorker(2)]);
     startSampling();
   }, 240_000);
@@ -383,7 +470,9 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
     // Act: they sign in through API 1, then the load balancer sends their next request to API 2.
     const login = await request(apis[0].url).post('/api/auth/login').send({ email: evaluator.email, password: evaluator.password });
     expect(login.status).toBe(200);
-    const me = await request(apis[1].url).get('/api/auth/me').set(bearer(login.body.accessToken as string));
+    const me = await request(apis[1].url)
+      .get('/api/auth/me')
+      .set(bearer(login.body.accessToken as string));
 
     // Assert: API 2 knows them; and a token signed with the test process's JWT_SECRET is refused, so the two processes
     // share the deployment's own secret rather than one they were given.
@@ -399,17 +488,22 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
     let victim: Worker | null = null;
     let afterKill = 0;
     let stop = false;
-    const traffic = lanes(6, () => stop || (victim !== null && afterKill >= 100 && residents.length >= 300), async () => {
-      const resident = newResident();
-      const n = residents.length;
-      const [first, other] = n % 2 ? [apis[0], apis[1]] : [apis[1], apis[0]];
-      if (n % 4 === 0) await Promise.all([post(first, resident), post(other, resident)]);
-      else if (n % 4 === 1) {
-        await post(first, resident);
-        await post(other, resident);
-      } else await post(first, resident);
-      if (victim) afterKill += 1;
-    }, 5);
+    const traffic = lanes(
+      6,
+      () => stop || (victim !== null && afterKill >= 100 && residents.length >= 300),
+      async () => {
+        const resident = newResident();
+        const n = residents.length;
+        const [first, other] = n % 2 ? [apis[0], apis[1]] : [apis[1], apis[0]];
+        if (n % 4 === 0) await Promise.all([post(first, resident), post(other, resident)]);
+        else if (n % 4 === 1) {
+          await post(first, resident);
+          await post(other, resident);
+        } else await post(first, resident);
+        if (victim) afterKill += 1;
+      },
+      5,
+    );
     try {
       const caught = await catchInTheMiddle(workers);
       killedAt.set(caught.name, Date.now());
@@ -421,9 +515,13 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
     }
     const survivor = workers.find((w) => w.child.running())!.child;
     // The dead worker's sessions end once PostgreSQL finds their client gone; until then they hold their locks.
-    await waitFor('the killed worker\'s database sessions to end', async () =>
-      (await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [victim!.app]))[0].n === 0,
-    { timeoutMs: 60_000 });
+    await waitFor(
+      "the killed worker's database sessions to end",
+      async () =>
+        (await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [victim!.app]))[0]
+          .n === 0,
+      { timeoutMs: 60_000 },
+    );
 
     // Assert: every send answered 201, each key's sends with one receipt, each key stored once, none lost.
     const failed = residents.flatMap((r) => r.answers.filter((a) => a.status !== 201).map((a) => ({ key: r.key, ...a })));
@@ -433,12 +531,16 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
     // The jobs the killed worker was running are taken over once their lock expires, and complete.
     const cut = spans.filter((s) => s.process === victim!.name && s.end === null && s.what.startsWith('job '));
     expect(cut.length).toBeGreaterThan(0);
-    await waitFor('the killed worker\'s jobs to complete elsewhere', async () => {
-      alive(survivor)();
-      const states = await Promise.all(cut.map((s) => queue.getJobState(s.what.slice('job '.length))));
-      if (states.every((state) => state === 'completed')) return true;
-      throw new Error(`they are ${states.join(', ')}`);
-    }, { timeoutMs: 60_000, intervalMs: 500 });
+    await waitFor(
+      "the killed worker's jobs to complete elsewhere",
+      async () => {
+        alive(survivor)();
+        const states = await Promise.all(cut.map((s) => queue.getJobState(s.what.slice('job '.length))));
+        if (states.every((state) => state === 'completed')) return true;
+        throw new Error(`they are ${states.join(', ')}`);
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
     // The remaining worker catches up: every value is that of a recompute from scratch, every response counted once.
     await valuesCaughtUp('the values to equal a recompute from scratch', alive(survivor));
   }, 240_000);
@@ -463,15 +565,29 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
     const traffic = Promise.all([
       lanes(48, () => signalAt !== null, throughApi1),
       lanes(4, () => api1Gone, throughApi1),
-      lanes(4, () => api1Gone, async () => { await post(api2, newResident()); }, 5),
+      lanes(
+        4,
+        () => api1Gone,
+        async () => {
+          await post(api2, newResident());
+        },
+        5,
+      ),
     ]);
     let halfway = () => {};
-    const halfwayThere = new Promise<void>((resolve) => { halfway = resolve; });
+    const halfwayThere = new Promise<void>((resolve) => {
+      halfway = resolve;
+    });
     let sendTheRest = () => {};
-    const rest = new Promise<void>((resolve) => { sendTheRest = resolve; });
+    const rest = new Promise<void>((resolve) => {
+      sendTheRest = resolve;
+    });
     let slowPhone: Promise<Answer> | undefined;
     try {
-      await waitFor('API 1 to be answering residents', () => toApi1.filter((a) => a.status === 201).length >= 300, { timeoutMs: 30_000, intervalMs: 20 });
+      await waitFor('API 1 to be answering residents', () => toApi1.filter((a) => a.status === 201).length >= 300, {
+        timeoutMs: 30_000,
+        intervalMs: 20,
+      });
       slowPhone = post(api1, newResident(), { halfway, rest });
       await halfwayThere;
 
@@ -512,7 +628,14 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
     const worker = workers.find((w) => w.child.running())!;
     const survivor = worker.child;
     let stop = false;
-    const traffic = lanes(3, () => stop, async () => { await post(api2, newResident()); }, 20);
+    const traffic = lanes(
+      3,
+      () => stop,
+      async () => {
+        await post(api2, newResident());
+      },
+      20,
+    );
     let signalAt = 0;
     try {
       await catchInTheMiddle([worker]);
@@ -528,7 +651,9 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
     // Assert: it exited cleanly, having finished the job it was running (or handed it back to the queue).
     expect(await survivor.exited).toEqual({ code: null, signal: 'SIGTERM' });
     expect(survivor.output()).not.toMatch(/Error happened during shutdown/);
-    const running = spans.filter((s) => s.process === worker.name && s.what.startsWith('job ') && s.begin <= signalAt && (s.end === null || s.end >= signalAt));
+    const running = spans.filter(
+      (s) => s.process === worker.name && s.what.startsWith('job ') && s.begin <= signalAt && (s.end === null || s.end >= signalAt),
+    );
     expect(running.length).toBeGreaterThan(0);
     for (const span of running) expect(['completed', 'waiting']).toContain(await queue.getJobState(span.what.slice('job '.length)));
     expect(await residentsStoredOnce()).toEqual([]);
@@ -570,7 +695,10 @@ describe('Two API processes and two worker processes on one PostgreSQL and one R
       for (const s of sorted.slice(1)) {
         // The end line is written before the lock is let go and the begin line after it is taken: a correct handover
         // has begin >= end (equal within the millisecond).
-        if (s.begin < spanEnd(latest)) overlaps.push(`${what}: ${s.process} began at ${s.begin} while ${latest.process} ran it since ${latest.begin} until ${spanEnd(latest)}`);
+        if (s.begin < spanEnd(latest))
+          overlaps.push(
+            `${what}: ${s.process} began at ${s.begin} while ${latest.process} ran it since ${latest.begin} until ${spanEnd(latest)}`,
+          );
         if (spanEnd(s) > spanEnd(latest)) latest = s;
       }
     }

@@ -25,13 +25,22 @@ describe('Scope (issue 15)', () => {
 
   it('searches organizations for `%` and `_` literally', async () => {
     const tag = randomUUID().slice(0, 8);
-    for (const [name, acronym] of [[`Cent pour cent ${tag}`, `c%c${tag}`], [`Souligné ${tag}`, `s_${tag}`], [`Autre ${tag}`, `sx${tag}`]]) {
+    for (const [name, acronym] of [
+      [`Cent pour cent ${tag}`, `c%c${tag}`],
+      [`Souligné ${tag}`, `s_${tag}`],
+      [`Autre ${tag}`, `sx${tag}`],
+    ]) {
       const res = await t.http().post('/api/organizations').set(bearer(t.tokens.evaluator)).send({ name, acronym }).expect(201);
       ids.push((res.body as { id: string }).id);
     }
-    const search = async (s: string) => ((await t.http().get('/api/organizations').query({ search: s, limit: 200 }).set(bearer(t.tokens.committee)).expect(200))
-      .body as { items: { acronym: string | null }[]; total: number });
-    const all = (await t.http().get('/api/organizations').query({ limit: 1 }).set(bearer(t.tokens.committee)).expect(200)).body as { total: number };
+    const search = async (s: string) =>
+      (await t.http().get('/api/organizations').query({ search: s, limit: 200 }).set(bearer(t.tokens.committee)).expect(200)).body as {
+        items: { acronym: string | null }[];
+        total: number;
+      };
+    const all = (await t.http().get('/api/organizations').query({ limit: 1 }).set(bearer(t.tokens.committee)).expect(200)).body as {
+      total: number;
+    };
     const percent = await search('%');
     expect(percent.total).toBeLessThan(all.total);
     expect(percent.items.map((o) => o.acronym)).toContain(`c%c${tag}`);
@@ -44,9 +53,15 @@ describe('Scope (issue 15)', () => {
   describe("partners count only for their own plans' instruments", () => {
     let partnerOrg: string;
     const countsOf = async (instrumentId: string) =>
-      (await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM participation_counts WHERE instrument_id = $1', [instrumentId]))[0].n;
-    const post = (instrumentId: string, activity = uniqueText('Activité')) => t.http().post('/api/participation-counts')
-      .set(bearer(t.tokens.partner)).set('Idempotency-Key', randomUUID()).send({ instrumentId, activity, date: '2024-08-17', total: 12 });
+      (await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM participation_counts WHERE instrument_id = $1', [instrumentId]))[0]
+        .n;
+    const post = (instrumentId: string, activity = uniqueText('Activité')) =>
+      t
+        .http()
+        .post('/api/participation-counts')
+        .set(bearer(t.tokens.partner))
+        .set('Idempotency-Key', randomUUID())
+        .send({ instrumentId, activity, date: '2024-08-17', total: 12 });
     const recorded = <R extends { status: number; body: { id?: string; message?: string } }>(res: R): R => {
       if (res.status === 201 && res.body.id) fx.track(`/api/participation-counts/${res.body.id}`);
       return res;
@@ -97,7 +112,11 @@ describe('Scope (issue 15)', () => {
       const count = recorded(await post(own.instrumentId));
       expect(count.status).toBe(201);
       // Act
-      const res = await t.http().patch(`/api/participation-counts/${count.body.id}`).set(bearer(t.tokens.partner)).send({ instrumentId: other.instrumentId });
+      const res = await t
+        .http()
+        .patch(`/api/participation-counts/${count.body.id}`)
+        .set(bearer(t.tokens.partner))
+        .send({ instrumentId: other.instrumentId });
       // Assert
       expect(res.body).toMatchObject({ statusCode: 403, code: 'forbidden', message: expect.stringContaining('Suivi fixture') });
       const after = await t.http().get(`/api/participation-counts/${count.body.id}`).set(bearer(t.tokens.admin)).expect(200);
@@ -107,9 +126,13 @@ describe('Scope (issue 15)', () => {
 
     it('lets the demo partner (Centre communautaire Val-Martin) count for the Laval plan it works on, not for Parc-Extension', async () => {
       // Arrange: the demo's counted instruments of both plans
-      const instrumentOf = async (planTitle: string, name: string) => (await t.db.query<{ id: string }[]>(
-        `SELECT i.id FROM instruments i JOIN plans p ON p.id = i.plan_id WHERE p.title = $1 AND i.name = $2 AND i.kind = 'participation_count' ORDER BY i.position LIMIT 1`,
-        [planTitle, name]))[0].id;
+      const instrumentOf = async (planTitle: string, name: string) =>
+        (
+          await t.db.query<{ id: string }[]>(
+            `SELECT i.id FROM instruments i JOIN plans p ON p.id = i.plan_id WHERE p.title = $1 AND i.name = $2 AND i.kind = 'participation_count' ORDER BY i.position LIMIT 1`,
+            [planTitle, name],
+          )
+        )[0].id;
       const laval = await instrumentOf(LAVAL_PRDS_PLAN.title, LAVAL_COUNTED_INSTRUMENT.name);
       const parcEx = await instrumentOf(PARC_EXTENSION_PLAN.title, 'Nombre de participants');
       const before = await countsOf(parcEx);
@@ -142,7 +165,11 @@ describe('Scope (issue 15)', () => {
       const again = await openOn(planId, 'midterm', '2024-03-31');
       // Assert
       for (const res of [whileFreezing, whileOpen]) {
-        expect(res.body).toMatchObject({ statusCode: 409, code: 'evaluation_already_open', message: expect.stringContaining(first.body.id) });
+        expect(res.body).toMatchObject({
+          statusCode: 409,
+          code: 'evaluation_already_open',
+          message: expect.stringContaining(first.body.id),
+        });
         expect(res.body.message).toContain('2024-06-30');
       }
       expect([final.status, again.status]).toEqual([201, 201]);
@@ -153,7 +180,11 @@ describe('Scope (issue 15)', () => {
       // Arrange
       const { planId } = await fx.plan();
       // Act
-      const answers = await Promise.all([openOn(planId, 'final'), openOn(planId, 'final', '2024-05-31'), openOn(planId, 'final', '2024-04-30')]);
+      const answers = await Promise.all([
+        openOn(planId, 'final'),
+        openOn(planId, 'final', '2024-05-31'),
+        openOn(planId, 'final', '2024-04-30'),
+      ]);
       // Assert
       expect(answers.map((r) => r.status).sort()).toEqual([201, 409, 409]);
       expect(await evaluationsOf(planId)).toBe(1);

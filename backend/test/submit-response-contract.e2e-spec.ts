@@ -5,7 +5,12 @@ import { ResponseWriter } from '@backend/responses/response-writer';
 import { deleteKeys } from './support/redis-keys';
 import { openApiValidator, OperationValidator } from './support/openapi-validator';
 import {
-  createQuestionnaire, QuestionnaireFixture, removeQuestionnaire, sampleQuestions, SampleIds, validAnswers,
+  createQuestionnaire,
+  QuestionnaireFixture,
+  removeQuestionnaire,
+  sampleQuestions,
+  SampleIds,
+  validAnswers,
 } from './support/questionnaire-factory';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -17,15 +22,31 @@ import { startTestApp, TestApp } from './support/test-app';
 const PATH = '/api/public/questionnaires/{slug}/responses';
 
 type Schema = {
-  $ref?: string; type?: string; format?: string; required?: string[]; properties?: Record<string, Schema>; items?: Schema;
-  minLength?: number; maxLength?: number; minimum?: number;
+  $ref?: string;
+  type?: string;
+  format?: string;
+  required?: string[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
 };
 interface Operation {
   parameters: { name: string; in: string; required?: boolean; schema?: Schema }[];
   requestBody: { required?: boolean; content: Record<string, { schema: Schema }> };
-  responses: Record<string, { content?: Record<string, { schema: { properties?: { code?: { enum?: string[] } } } }>; headers?: Record<string, { required?: boolean }> }>;
+  responses: Record<
+    string,
+    {
+      content?: Record<string, { schema: { properties?: { code?: { enum?: string[] } } } }>;
+      headers?: Record<string, { required?: boolean }>;
+    }
+  >;
 }
-interface Document { components?: { schemas?: Record<string, Schema> }; paths: Record<string, Record<string, unknown>> }
+interface Document {
+  components?: { schemas?: Record<string, Schema> };
+  paths: Record<string, Record<string, unknown>>;
+}
 
 describe(`POST ${PATH} answers as its OpenAPI operation says`, () => {
   let t: TestApp;
@@ -65,15 +86,23 @@ describe(`POST ${PATH} answers as its OpenAPI operation says`, () => {
     if (key !== null) req.set('Idempotency-Key', key);
     return req.send(body as object);
   };
-  const raw = (bytes: string | Buffer, type = 'application/json') => t.http().post(url(q.slug)).set('Idempotency-Key', randomUUID())
-    .set('content-type', type).serialize((b: unknown) => b as string).send(bytes);
+  const raw = (bytes: string | Buffer, type = 'application/json') =>
+    t
+      .http()
+      .post(url(q.slug))
+      .set('Idempotency-Key', randomUUID())
+      .set('content-type', type)
+      .serialize((b: unknown) => b as string)
+      .send(bytes);
 
   /** The answer is documented: its status, its body against that status's schema, the headers it requires. */
   function documented(res: Response, expected: { status: number; code?: string }): void {
     const code = (res.body as { code?: string }).code;
     expect({ status: res.status, code }).toEqual({ status: expected.status, code: expected.code });
     expect(validator.errors('post', PATH, res.status, res.body)).toEqual([]);
-    const required = Object.entries(op.responses[res.status].headers ?? {}).filter(([, h]) => h.required).map(([name]) => name.toLowerCase());
+    const required = Object.entries(op.responses[res.status].headers ?? {})
+      .filter(([, h]) => h.required)
+      .map(([name]) => name.toLowerCase());
     expect(required.filter((name) => res.headers[name] === undefined)).toEqual([]);
     seen.add(`${res.status} ${code ?? ''}`.trim());
   }
@@ -81,7 +110,10 @@ describe(`POST ${PATH} answers as its OpenAPI operation says`, () => {
   /** The errors the document's request schema finds in `body` (through the answers' validator, on a made-up status). */
   function requestErrors(body: unknown): string[] {
     const schema = op.requestBody.content['application/json'].schema;
-    const probe = { components: doc.components, paths: { probe: { post: { responses: { 200: { content: { 'application/json': { schema } } } } } } } };
+    const probe = {
+      components: doc.components,
+      paths: { probe: { post: { responses: { 200: { content: { 'application/json': { schema } } } } } } },
+    };
     return openApiValidator(probe).errors('post', 'probe', 200, body);
   }
 
@@ -90,8 +122,10 @@ describe(`POST ${PATH} answers as its OpenAPI operation says`, () => {
   describe('the operation', () => {
     it('is documented, public, with its header, its body and every status the route answers', () => {
       expect(op).toBeDefined();
-      expect(op.parameters.map((p) => [p.in, p.name, p.required, p.schema?.format ?? p.schema?.type]))
-        .toEqual([['path', 'slug', true, 'string'], ['header', 'Idempotency-Key', true, 'uuid']]);
+      expect(op.parameters.map((p) => [p.in, p.name, p.required, p.schema?.format ?? p.schema?.type])).toEqual([
+        ['path', 'slug', true, 'string'],
+        ['header', 'Idempotency-Key', true, 'uuid'],
+      ]);
       expect(Object.keys(op.requestBody.content)).toEqual(['application/json']);
       expect(Object.keys(op.responses)).toEqual(['201', '400', '404', '410', '413', '415', '422', '429', '503']);
     });
@@ -120,7 +154,11 @@ describe(`POST ${PATH} answers as its OpenAPI operation says`, () => {
       ['a body nested 10,000 deep', () => raw(`${'['.repeat(10_000)}${']'.repeat(10_000)}`), 'invalid_body'],
       ['a NUL in an answer', () => post({ ...valid(), answers: validAnswers(ids, { comment: 'a\u0000b' }) }), 'validation_failed'],
       ['a NUL in the slug', () => post(valid(), { slug: 'a\u0000b' }), 'validation_failed'],
-      ['a malformed escape in the slug', () => t.http().post('/api/public/questionnaires/%E0%A4%A/responses').set('Idempotency-Key', randomUUID()).send(valid()), 'bad_request'],
+      [
+        'a malformed escape in the slug',
+        () => t.http().post('/api/public/questionnaires/%E0%A4%A/responses').set('Idempotency-Key', randomUUID()).send(valid()),
+        'bad_request',
+      ],
       ['an invalid answer', () => post({ ...valid(), answers: validAnswers(ids, { attended: 'oui' }) }), 'invalid_response'],
     ])('400 for %s', async (_case, send, code) => {
       documented(await send(), { status: 400, code });
@@ -142,14 +180,20 @@ describe(`POST ${PATH} answers as its OpenAPI operation says`, () => {
     });
 
     it('413 for a body over the limit, 415 for one that is not JSON', async () => {
-      documented(await post({ ...valid(), answers: validAnswers(ids, { story: 'x'.repeat(70 * 1024) }) }), { status: 413, code: 'payload_too_large' });
+      documented(await post({ ...valid(), answers: validAnswers(ids, { story: 'x'.repeat(70 * 1024) }) }), {
+        status: 413,
+        code: 'payload_too_large',
+      });
       documented(await raw('language=fr', 'text/plain'), { status: 415, code: 'unsupported_media_type' });
     });
 
     it('422 for a key sent again with another body', async () => {
       const key = randomUUID();
       await post(valid(), { key }).expect(201);
-      documented(await post({ ...valid(), answers: validAnswers(ids, { satisfaction: 5 }) }, { key }), { status: 422, code: 'idempotency_key_reused' });
+      documented(await post({ ...valid(), answers: validAnswers(ids, { satisfaction: 5 }) }, { key }), {
+        status: 422,
+        code: 'idempotency_key_reused',
+      });
     });
 
     it('503 with Retry-After when the response cannot be written', async () => {
@@ -202,7 +246,8 @@ describe(`POST ${PATH} answers as its OpenAPI operation says`, () => {
         const wrong = p.type === 'string' ? 7 : p.type === 'array' ? { a: 1 } : 'x';
         cases.push([`${field} of the wrong type`, { ...base, [field]: wrong }, field]);
         if (p.minLength !== undefined) cases.push([`${field} shorter than ${p.minLength}`, { ...base, [field]: '' }, field]);
-        if (p.maxLength !== undefined) cases.push([`${field} longer than ${p.maxLength}`, { ...base, [field]: 'f'.repeat(p.maxLength + 1) }, field]);
+        if (p.maxLength !== undefined)
+          cases.push([`${field} longer than ${p.maxLength}`, { ...base, [field]: 'f'.repeat(p.maxLength + 1) }, field]);
         if (p.minimum !== undefined) cases.push([`${field} under ${p.minimum}`, { ...base, [field]: p.minimum - 1 }, field]);
       }
       const answer = resolve(resolve(schema.properties!.answers).items!);
@@ -222,7 +267,10 @@ describe(`POST ${PATH} answers as its OpenAPI operation says`, () => {
         expect({ what, documentSays: requestErrors(body).length > 0 }).toEqual({ what, documentSays: true });
         const res = await post(body);
         documented(res, { status: 400, code: 'invalid_response' });
-        expect({ what, fields: (res.body.errors as { field: string }[]).map((e) => e.field) }).toEqual({ what, fields: expect.arrayContaining([field]) });
+        expect({ what, fields: (res.body.errors as { field: string }[]).map((e) => e.field) }).toEqual({
+          what,
+          fields: expect.arrayContaining([field]),
+        });
       }
     });
   });

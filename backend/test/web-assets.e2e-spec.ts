@@ -38,7 +38,9 @@ describe('The web app, as a phone downloads it', () => {
     });
   const file = (name: string): Buffer => readFileSync(join(dist, name));
   const varies = (res: RawResponse): string[] =>
-    String(res.headers.vary ?? '').split(',').map((name) => name.trim().toLowerCase());
+    String(res.headers.vary ?? '')
+      .split(',')
+      .map((name) => name.trim().toLowerCase());
 
   beforeAll(async () => {
     app = await createApp();
@@ -54,7 +56,9 @@ describe('The web app, as a phone downloads it', () => {
     await app.listen(0, '127.0.0.1');
     port = ((app.getHttpServer() as Server).address() as AddressInfo).port;
   });
-  afterAll(async () => { await app?.close(); });
+  afterAll(async () => {
+    await app?.close();
+  });
 
   describe('a hashed script of the resident page', () => {
     it('comes as brotli to a client that accepts it, smaller than the file and decoding to it', async () => {
@@ -124,7 +128,10 @@ describe('The web app, as a phone downloads it', () => {
     });
 
     it('are sent as they are, still never cached, to a client that accepts no encoding', async () => {
-      for (const [path, page] of [['/q/some-slug', 'q.html'], ['/plans/anything', 'index.html']]) {
+      for (const [path, page] of [
+        ['/q/some-slug', 'q.html'],
+        ['/plans/anything', 'index.html'],
+      ]) {
         const res = await get(path);
         expect(res.headers['content-encoding']).toBeUndefined();
         expect(res.headers['cache-control']).toBe('no-store');

@@ -21,7 +21,12 @@ function stat(pid: number): { cpu: number; start: number } | null {
 
 const uptime = () => Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
 
-export interface CpuShare { seconds: number; oursCores: number; otherCores: number; machineCores: number }
+export interface CpuShare {
+  seconds: number;
+  oursCores: number;
+  otherCores: number;
+  machineCores: number;
+}
 
 export class CpuMeter {
   private seen = new Map<number, { base: number; last: number }>();
@@ -30,10 +35,18 @@ export class CpuMeter {
   private machine0 = machineCpu();
   private wall0 = 0;
 
-  constructor(private readonly db: Client, private readonly database: string, private readonly extraPids: () => number[]) {}
+  constructor(
+    private readonly db: Client,
+    private readonly database: string,
+    private readonly extraPids: () => number[],
+  ) {}
 
   private async sample(): Promise<void> {
-    const rows = (await this.db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [this.database]).catch(() => ({ rows: [] }))).rows;
+    const rows = (
+      await this.db
+        .query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [this.database])
+        .catch(() => ({ rows: [] }))
+    ).rows;
     for (const pid of [process.pid, ...this.extraPids(), ...rows.map((r) => r.pid)]) {
       const s = stat(pid);
       if (!s) continue;

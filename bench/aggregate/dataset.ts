@@ -13,20 +13,85 @@ type Outcome = AnswerValue | typeof ABSENT;
 type Weighted = [Outcome, number][];
 
 export interface WelcomeIds {
-  heardFrom: string; firstTime: string; knowsTable: string; services: string; satisfaction: string; improve: string;
-  gender: string; gender_self: string; age_group: string; immigration: string; language: string; disability: string;
+  heardFrom: string;
+  firstTime: string;
+  knowsTable: string;
+  services: string;
+  satisfaction: string;
+  improve: string;
+  gender: string;
+  gender_self: string;
+  age_group: string;
+  immigration: string;
+  language: string;
+  disability: string;
 }
 
-const HEARD: Weighted = [['friends', 35], ['organization', 30], ['social_media', 20], ['poster', 10], ['other', 5]];
-const SATISFACTION: Weighted = [[1, 3], [2, 6], [3, 16], [4, 40], [5, 35]];
-const GENDER: Weighted = [['woman', 52], ['man', 39], ['non_binary', 2], ['self_described', 1], [null, 4], [ABSENT, 2]];
-const AGE: Weighted = [['under_18', 3], ['18_24', 12], ['25_34', 26], ['35_44', 24], ['45_54', 15], ['55_64', 9], ['65_plus', 5], [null, 4], [ABSENT, 2]];
-const IMMIGRATION: Weighted = [['born_canada', 30], ['arrived_lt5', 38], ['arrived_5plus', 24], [null, 6], [ABSENT, 2]];
-const DISABILITY: Weighted = [[true, 9], [false, 80], [null, 8], [ABSENT, 3]];
+const HEARD: Weighted = [
+  ['friends', 35],
+  ['organization', 30],
+  ['social_media', 20],
+  ['poster', 10],
+  ['other', 5],
+];
+const SATISFACTION: Weighted = [
+  [1, 3],
+  [2, 6],
+  [3, 16],
+  [4, 40],
+  [5, 35],
+];
+const GENDER: Weighted = [
+  ['woman', 52],
+  ['man', 39],
+  ['non_binary', 2],
+  ['self_described', 1],
+  [null, 4],
+  [ABSENT, 2],
+];
+const AGE: Weighted = [
+  ['under_18', 3],
+  ['18_24', 12],
+  ['25_34', 26],
+  ['35_44', 24],
+  ['45_54', 15],
+  ['55_64', 9],
+  ['65_plus', 5],
+  [null, 4],
+  [ABSENT, 2],
+];
+const IMMIGRATION: Weighted = [
+  ['born_canada', 30],
+  ['arrived_lt5', 38],
+  ['arrived_5plus', 24],
+  [null, 6],
+  [ABSENT, 2],
+];
+const DISABILITY: Weighted = [
+  [true, 9],
+  [false, 80],
+  [null, 8],
+  [ABSENT, 3],
+];
 /** A home language; a second one for some. */
-const LANGUAGE = [['fr', 30], ['ar', 16], ['en', 12], ['bn', 9], ['pa', 8], ['ur', 7], ['el', 6], ['ta', 5], ['es', 4], ['other', 3]] as [string, number][];
+const LANGUAGE = [
+  ['fr', 30],
+  ['ar', 16],
+  ['en', 12],
+  ['bn', 9],
+  ['pa', 8],
+  ['ur', 7],
+  ['el', 6],
+  ['ta', 5],
+  ['es', 4],
+  ['other', 3],
+] as [string, number][];
 const SERVICES = ['food', 'housing', 'employment', 'french', 'health', 'children'];
-const UI_LANGUAGES: [string, number][] = [['fr', 50], ['en', 25], ['ar', 25]];
+const UI_LANGUAGES: [string, number][] = [
+  ['fr', 50],
+  ['en', 25],
+  ['ar', 25],
+];
 
 const sqlJson = (v: AnswerValue) => `'${JSON.stringify(v).replace(/'/g, "''")}'::jsonb`;
 
@@ -47,11 +112,13 @@ const piece = (column: string, questionId: string, weighted: Weighted) =>
 
 /** The Welcome Day questions' stored answer keys (questionnaire_versions.answer_keys), for loadSql. */
 export function storedKeys(ids: WelcomeIds, answerKeys: Record<string, string>): WelcomeIds {
-  return Object.fromEntries(Object.entries(ids).map(([k, id]) => {
-    const key = answerKeys[id];
-    if (key === undefined) throw new Error(`question ${k} (${id}) has no answer key`);
-    return [k, key];
-  })) as unknown as WelcomeIds;
+  return Object.fromEntries(
+    Object.entries(ids).map(([k, id]) => {
+      const key = answerKeys[id];
+      if (key === undefined) throw new Error(`question ${k} (${id}) has no answer key`);
+      return [k, key];
+    }),
+  ) as unknown as WelcomeIds;
 }
 
 /**
@@ -64,7 +131,26 @@ export function storedKeys(ids: WelcomeIds, answerKeys: Record<string, string>):
  * 32-byte SHA-256 per row, as the ingest's (of the row's idempotency key and answers: no two alike).
  */
 export function loadSql(q: WelcomeIds, codes: (answers: string) => string): string {
-  const draws = ['lang', 'heard', 'first', 'knows', 'svc1', 'svc2', 'svc_n', 'sat', 'improve', 'gender', 'age', 'imm', 'lang1', 'lang2', 'lang_n', 'lang_x', 'dis', 'at'];
+  const draws = [
+    'lang',
+    'heard',
+    'first',
+    'knows',
+    'svc1',
+    'svc2',
+    'svc_n',
+    'sat',
+    'improve',
+    'gender',
+    'age',
+    'imm',
+    'lang1',
+    'lang2',
+    'lang_n',
+    'lang_x',
+    'dis',
+    'at',
+  ];
   const lang = (column: string) => cases(column, LANGUAGE, (v) => `'${v}'`);
   const answers = [
     piece('heard', q.heardFrom, HEARD),
@@ -99,7 +185,10 @@ export function loadSql(q: WelcomeIds, codes: (answers: string) => string): stri
            date_trunc('month', answered_at AT TIME ZONE 'America/Toronto')::date
       FROM (SELECT ${cases('lang', UI_LANGUAGES, (v) => `'${v}'`)} AS language, answered_at, gen_random_uuid() AS idempotency_key,
                    ${answers.join('\n         || ')} AS answers
-              FROM (SELECT g, ${draws.filter((d) => d !== 'at').map((d) => `random() AS ${d}`).join(', ')},
+              FROM (SELECT g, ${draws
+                .filter((d) => d !== 'at')
+                .map((d) => `random() AS ${d}`)
+                .join(', ')},
                            $5::timestamptz + ((g - 1 + random()) / $7::int) * ($6::timestamptz - $5::timestamptz) AS answered_at
                       FROM generate_series($3::int, $4::int) g OFFSET 0) d OFFSET 0) a`;
 }
@@ -114,7 +203,9 @@ const pick = <T>(weighted: [T, number][]): T => {
 /** A valid body for POST /api/public/questionnaires/{slug}/responses, drawn from the same mix. */
 export function randomBody(q: WelcomeIds): { language: string; version: number; answers: { questionId: string; value: AnswerValue }[] } {
   const answers: { questionId: string; value: AnswerValue }[] = [];
-  const put = (questionId: string, v: Outcome) => { if (v !== ABSENT) answers.push({ questionId, value: v }); };
+  const put = (questionId: string, v: Outcome) => {
+    if (v !== ABSENT) answers.push({ questionId, value: v });
+  };
   const first = Math.random() < 0.6;
   put(q.heardFrom, pick(HEARD));
   put(q.firstTime, first);
@@ -134,8 +225,20 @@ export function randomBody(q: WelcomeIds): { language: string; version: number; 
 
 /** The ids the generators need, checked against the questionnaire they will answer. */
 export function welcomeIds(ids: Record<string, string>, questions: Question[]): WelcomeIds {
-  const keys: (keyof WelcomeIds)[] = ['heardFrom', 'firstTime', 'knowsTable', 'services', 'satisfaction', 'improve',
-    'gender', 'gender_self', 'age_group', 'immigration', 'language', 'disability'];
+  const keys: (keyof WelcomeIds)[] = [
+    'heardFrom',
+    'firstTime',
+    'knowsTable',
+    'services',
+    'satisfaction',
+    'improve',
+    'gender',
+    'gender_self',
+    'age_group',
+    'immigration',
+    'language',
+    'disability',
+  ];
   const present = new Set(questions.map((x) => x.id));
   for (const k of keys) if (!present.has(ids[k])) throw new Error(`the Welcome Day questionnaire has no question ${k}`);
   return Object.fromEntries(keys.map((k) => [k, ids[k]])) as unknown as WelcomeIds;

@@ -17,16 +17,23 @@ function load<T>(path: string): T {
 }
 
 export const backend = {
-  dataSourceOptions: () => load<typeof import('../../backend/src/database/data-source-options')>('backend/src/database/data-source-options.js'),
+  dataSourceOptions: () =>
+    load<typeof import('../../backend/src/database/data-source-options')>('backend/src/database/data-source-options.js'),
   migrate: () => load<typeof import('../../backend/src/database/migrate')>('backend/src/database/migrate.js'),
-  aggregation: () => load<typeof import('../../backend/src/aggregation/aggregation.service')>('backend/src/aggregation/aggregation.service.js'),
-  aggregationRepository: () => load<typeof import('../../backend/src/aggregation/aggregation.repository')>('backend/src/aggregation/aggregation.repository.js'),
+  aggregation: () =>
+    load<typeof import('../../backend/src/aggregation/aggregation.service')>('backend/src/aggregation/aggregation.service.js'),
+  aggregationRepository: () =>
+    load<typeof import('../../backend/src/aggregation/aggregation.repository')>('backend/src/aggregation/aggregation.repository.js'),
   configuration: () => load<typeof import('../../backend/src/config/configuration')>('backend/src/config/configuration.js'),
   answerCodes: () => load<typeof import('../../backend/src/responses/answer-codes')>('backend/src/responses/answer-codes.js'),
   answerKeys: () => load<typeof import('../../backend/src/responses/answer-keys')>('backend/src/responses/answer-keys.js'),
   response: () => load<typeof import('../../backend/src/responses/response.entity')>('backend/src/responses/response.entity.js'),
-  questionnaireVersion: () => load<typeof import('../../backend/src/questionnaires/questionnaire-version.entity')>('backend/src/questionnaires/questionnaire-version.entity.js'),
-  welcomeDay: () => load<typeof import('../../backend/src/demo/welcome-day-questionnaire')>('backend/src/demo/welcome-day-questionnaire.js'),
+  questionnaireVersion: () =>
+    load<typeof import('../../backend/src/questionnaires/questionnaire-version.entity')>(
+      'backend/src/questionnaires/questionnaire-version.entity.js',
+    ),
+  welcomeDay: () =>
+    load<typeof import('../../backend/src/demo/welcome-day-questionnaire')>('backend/src/demo/welcome-day-questionnaire.js'),
   redisOptions: () => load<typeof import('../../backend/src/queue/redis-options')>('backend/src/queue/redis-options.js'),
   queues: () => load<typeof import('../../backend/src/queue/queues')>('backend/src/queue/queues.js'),
   rollup: () => load<typeof import('../../backend/src/aggregation/rollup')>('backend/src/aggregation/rollup.js'),

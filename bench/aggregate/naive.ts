@@ -36,7 +36,11 @@ export interface NaiveResult {
   peakHeapMb: number;
 }
 
-interface Acc { count: number; yes: number; answered: number }
+interface Acc {
+  count: number;
+  yes: number;
+  answered: number;
+}
 
 async function main(): Promise<void> {
   const o = JSON.parse(process.argv[2]) as NaiveOptions;
@@ -78,7 +82,9 @@ async function main(): Promise<void> {
     aggregateMs += performance.now() - t;
   };
   const started = performance.now();
-  const { answerKeys } = await ds.getRepository(QuestionnaireVersion).findOneByOrFail({ questionnaireId: o.questionnaireId, version: o.version });
+  const { answerKeys } = await ds
+    .getRepository(QuestionnaireVersion)
+    .findOneByOrFail({ questionnaireId: o.questionnaireId, version: o.version });
   const key = { gender: answerKeys[o.questions.gender], age: answerKeys[o.questions.age], knows: answerKeys[o.questions.knows] };
   const repo = ds.getRepository(Response);
   if (o.mode === 'all') {
@@ -92,7 +98,9 @@ async function main(): Promise<void> {
     for (;;) {
       const t = performance.now();
       const page = await repo.find({
-        where: { questionnaireId: o.questionnaireId, ...(last ? { id: MoreThan(last) } : {}) }, order: { id: 'ASC' }, take: o.pageSize,
+        where: { questionnaireId: o.questionnaireId, ...(last ? { id: MoreThan(last) } : {}) },
+        order: { id: 'ASC' },
+        take: o.pageSize,
       });
       loadMs += performance.now() - t;
       sample();
@@ -105,12 +113,22 @@ async function main(): Promise<void> {
   clearInterval(sampler);
   await ds.destroy();
   const result: NaiveResult = {
-    mode: o.mode, rows, cells: cells.size, loadMs, aggregateMs, totalMs, peakRssMb: peakRss / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20,
+    mode: o.mode,
+    rows,
+    cells: cells.size,
+    loadMs,
+    aggregateMs,
+    totalMs,
+    peakRssMb: peakRss / 2 ** 20,
+    peakHeapMb: peakHeap / 2 ** 20,
   };
   writeFileSync(o.out, JSON.stringify(result));
 }
 
-main().then(() => process.exit(0), (err: Error) => {
-  console.error(err.stack ?? err.message);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: Error) => {
+    console.error(err.stack ?? err.message);
+    process.exit(1);
+  },
+);

@@ -38,7 +38,9 @@ export function freshness(r: TrafficResult, baseCount: number): Freshness {
   const changeTimes: number[] = [];
   for (let i = 1; i < polls.length; i++) if (polls[i].count !== polls[i - 1].count) changeTimes.push(polls[i].t);
   return {
-    seen, unseen: r.acks.length - seen.length, changes: changeTimes.length,
+    seen,
+    unseen: r.acks.length - seen.length,
+    changes: changeTimes.length,
     gaps: changeTimes.slice(1).map((t, i) => t - changeTimes[i]),
   };
 }

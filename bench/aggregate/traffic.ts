@@ -55,8 +55,17 @@ async function main(): Promise<void> {
   const bodies = Array.from({ length: 2048 }, () => JSON.stringify(randomBody(o.ids)));
   const auth = { authorization: `Bearer ${o.token}` };
   const r: TrafficResult = {
-    sendSeconds: 0, sent: 0, statusCounts: {}, networkErrors: 0, postLatencyMs: [], acks: [], polls: [], progress: [],
-    startedAt: performance.now(), sendEndedAt: 0, finalCount: null,
+    sendSeconds: 0,
+    sent: 0,
+    statusCounts: {},
+    networkErrors: 0,
+    postLatencyMs: [],
+    acks: [],
+    polls: [],
+    progress: [],
+    startedAt: performance.now(),
+    sendEndedAt: 0,
+    finalCount: null,
   };
   let inFlight = 0;
   let sending = true;
@@ -67,7 +76,9 @@ async function main(): Promise<void> {
     const t = performance.now();
     try {
       const res = await fetch(`${o.base}/api/public/questionnaires/${o.slug}/responses`, {
-        method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: bodies[n % bodies.length],
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        body: bodies[n % bodies.length],
       });
       await res.arrayBuffer();
       const now = performance.now();
@@ -147,7 +158,10 @@ async function main(): Promise<void> {
   writeFileSync(o.out, JSON.stringify(r));
 }
 
-main().then(() => process.exit(0), (err: Error) => {
-  console.error(err.stack ?? err.message);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: Error) => {
+    console.error(err.stack ?? err.message);
+    process.exit(1);
+  },
+);

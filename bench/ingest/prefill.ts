@@ -11,7 +11,8 @@ import { inChunks } from '../support/chunks';
 
 const json = (v: AnswerValue) => `'${JSON.stringify(v).replace(/'/g, "''")}'::jsonb`;
 /** One of `values`, equally likely, from a uniform draw `column` in [0, 1). */
-const oneOf = (column: string, values: AnswerValue[]) => `(ARRAY[${values.map(json).join(', ')}])[1 + floor(${column} * ${values.length})::int]`;
+const oneOf = (column: string, values: AnswerValue[]) =>
+  `(ARRAY[${values.map(json).join(', ')}])[1 + floor(${column} * ${values.length})::int]`;
 
 /**
  * The one statement that writes stored responses, and the one place that knows the columns of `responses` and how
@@ -56,8 +57,19 @@ export function prefillSql(keys: AnswerKeys): string {
  * and `to`, in chunks of 50,000 on each of `connections` at once.
  */
 export async function prefill(
-  connections: Client[], questionnaireId: string, keys: AnswerKeys, rows: number, from: Date, to: Date, progress: (done: number) => void,
+  connections: Client[],
+  questionnaireId: string,
+  keys: AnswerKeys,
+  rows: number,
+  from: Date,
+  to: Date,
+  progress: (done: number) => void,
 ): Promise<void> {
   const sql = prefillSql(keys);
-  await inChunks(connections, rows, (db, lo, hi) => db.query(sql, [questionnaireId, 1, lo, hi, from.toISOString(), to.toISOString(), rows]), progress);
+  await inChunks(
+    connections,
+    rows,
+    (db, lo, hi) => db.query(sql, [questionnaireId, 1, lo, hi, from.toISOString(), to.toISOString(), rows]),
+    progress,
+  );
 }

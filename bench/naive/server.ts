@@ -53,11 +53,22 @@ const AnswerSchema = new EntitySchema<AnswerRow>({
   },
 });
 
-interface Version { id: string; questionnaireId: string; version: number; languages: string[]; questions: Question[]; answerKeys: AnswerKeys }
+interface Version {
+  id: string;
+  questionnaireId: string;
+  version: number;
+  languages: string[];
+  questions: Question[];
+  answerKeys: AnswerKeys;
+}
 
 async function main(): Promise<void> {
   const db = await new DataSource({
-    type: 'postgres', url: process.env.DATABASE_URL, entities: [ResponseSchema, AnswerSchema], synchronize: false, extra: { max: 20 },
+    type: 'postgres',
+    url: process.env.DATABASE_URL,
+    entities: [ResponseSchema, AnswerSchema],
+    synchronize: false,
+    extra: { max: 20 },
   }).initialize();
   const responses = db.getRepository(ResponseSchema);
   const answerRows = db.getRepository(AnswerSchema);
@@ -68,7 +79,9 @@ async function main(): Promise<void> {
     if (hit) return hit;
     const [row] = await db.query<Version[]>(
       `SELECT v.id, v.questionnaire_id AS "questionnaireId", v.version, v.languages, v.questions, v.answer_keys AS "answerKeys" FROM questionnaires q
-       JOIN questionnaire_versions v ON v.questionnaire_id = q.id AND v.version = q.current_version WHERE q.slug = $1`, [slug]);
+       JOIN questionnaire_versions v ON v.questionnaire_id = q.id AND v.version = q.current_version WHERE q.slug = $1`,
+      [slug],
+    );
     if (row) versions.set(slug, row);
     return row ?? null;
   }
@@ -80,10 +93,12 @@ async function main(): Promise<void> {
     const version = await versionOf(req.params.slug);
     if (!version) return reply.status(404).send({ statusCode: 404, code: 'not_found' });
     const parsed = parseResponseBody(req.body);
-    if (parsed.kind !== 'body' || parsed.body.version !== version.version) return reply.status(400).send({ statusCode: 400, code: 'invalid_response' });
+    if (parsed.kind !== 'body' || parsed.body.version !== version.version)
+      return reply.status(400).send({ statusCode: 400, code: 'invalid_response' });
     const language = primaryLanguage(parsed.body.language);
     const { answers, problems } = validateAnswers(version.questions, parsed.body.answers);
-    if (problems.length > 0 || !version.languages.includes(language)) return reply.status(400).send({ statusCode: 400, code: 'invalid_response', problems });
+    if (problems.length > 0 || !version.languages.includes(language))
+      return reply.status(400).send({ statusCode: 400, code: 'invalid_response', problems });
     const bodyHash = Buffer.from(responseHash(parsed.body), 'hex');
 
     const existing = await responses.findOneBy({ questionnaireId: version.questionnaireId, idempotencyKey: key });
@@ -93,7 +108,11 @@ async function main(): Promise<void> {
     }
     const saved = await responses.save({
       // Stored as the API stores them (answer-keys.ts), so that the indicators read them alike.
-      questionnaireId: version.questionnaireId, version: version.version, language, idempotencyKey: key, bodyHash,
+      questionnaireId: version.questionnaireId,
+      version: version.version,
+      language,
+      idempotencyKey: key,
+      bodyHash,
       answers: toStoredAnswers(answers, version.answerKeys),
     });
     for (const [questionId, value] of Object.entries(answers)) {
@@ -104,7 +123,12 @@ async function main(): Promise<void> {
   app.get('/api/health', async () => ({ status: 'ok' }));
 
   await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
-  const stop = () => { void app.close().then(() => db.destroy()).then(() => process.exit(0)); };
+  const stop = () => {
+    void app
+      .close()
+      .then(() => db.destroy())
+      .then(() => process.exit(0));
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

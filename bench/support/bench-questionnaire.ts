@@ -13,23 +13,67 @@ const t = (fr: string, en: string, ar: string): Translations => ({ fr, en, ar })
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 export const Q = {
-  attended: id(1), heardFrom: id(2), satisfaction: id(3), why: id(4), people: id(5),
-  gender: id(11), genderSelf: id(12), age: id(13), immigration: id(14), language: id(15), disability: id(16),
+  attended: id(1),
+  heardFrom: id(2),
+  satisfaction: id(3),
+  why: id(4),
+  people: id(5),
+  gender: id(11),
+  genderSelf: id(12),
+  age: id(13),
+  immigration: id(14),
+  language: id(15),
+  disability: id(16),
 };
 
 const ADS_KEYS: Record<string, string> = {
-  gender: Q.gender, gender_self: Q.genderSelf, age_group: Q.age, immigration: Q.immigration, language: Q.language, disability: Q.disability,
+  gender: Q.gender,
+  gender_self: Q.genderSelf,
+  age_group: Q.age,
+  immigration: Q.immigration,
+  language: Q.language,
+  disability: Q.disability,
 };
 
 export const BENCH_QUESTIONS: Question[] = [
-  { id: Q.attended, type: 'yes_no', required: true, label: t('Est-ce votre première visite ?', 'Is this your first visit?', 'هل هذه زيارتك الأولى؟') },
-  { id: Q.heardFrom, type: 'single_choice', required: true, label: t('Comment avez-vous entendu parler de la journée ?', 'How did you hear about the day?', 'كيف سمعت عن هذا اليوم؟'),
-    choices: ['friends', 'organization', 'social_media', 'poster', 'other'].map((code) => ({ code, label: t(code, code, code) })) },
-  { id: Q.satisfaction, type: 'scale', required: true, min: 1, max: 5, label: t('Votre satisfaction', 'Your satisfaction', 'مدى رضاك'),
-    minLabel: t('Pas du tout', 'Not at all', 'إطلاقاً'), maxLabel: t('Très', 'Very', 'جداً') },
-  { id: Q.why, type: 'long_text', required: true, label: t('Que pourrions-nous améliorer ?', 'What could we improve?', 'ما الذي يمكننا تحسينه؟'),
-    showIf: { questionId: Q.satisfaction, anyOf: [1, 2] } },
-  { id: Q.people, type: 'number', required: false, min: 0, max: 20, label: t('Combien étiez-vous ?', 'How many were you?', 'كم كان عددكم؟') },
+  {
+    id: Q.attended,
+    type: 'yes_no',
+    required: true,
+    label: t('Est-ce votre première visite ?', 'Is this your first visit?', 'هل هذه زيارتك الأولى؟'),
+  },
+  {
+    id: Q.heardFrom,
+    type: 'single_choice',
+    required: true,
+    label: t('Comment avez-vous entendu parler de la journée ?', 'How did you hear about the day?', 'كيف سمعت عن هذا اليوم؟'),
+    choices: ['friends', 'organization', 'social_media', 'poster', 'other'].map((code) => ({ code, label: t(code, code, code) })),
+  },
+  {
+    id: Q.satisfaction,
+    type: 'scale',
+    required: true,
+    min: 1,
+    max: 5,
+    label: t('Votre satisfaction', 'Your satisfaction', 'مدى رضاك'),
+    minLabel: t('Pas du tout', 'Not at all', 'إطلاقاً'),
+    maxLabel: t('Très', 'Very', 'جداً'),
+  },
+  {
+    id: Q.why,
+    type: 'long_text',
+    required: true,
+    label: t('Que pourrions-nous améliorer ?', 'What could we improve?', 'ما الذي يمكننا تحسينه؟'),
+    showIf: { questionId: Q.satisfaction, anyOf: [1, 2] },
+  },
+  {
+    id: Q.people,
+    type: 'number',
+    required: false,
+    min: 0,
+    max: 20,
+    label: t('Combien étiez-vous ?', 'How many were you?', 'كم كان عددكم؟'),
+  },
   ...adsBlock((key) => ADS_KEYS[key]),
 ];
 
@@ -43,7 +87,8 @@ export function randomResponse(): { language: string; version: number; answers: 
     { questionId: Q.heardFrom, value: pick(['friends', 'organization', 'social_media', 'poster', 'other']) },
     { questionId: Q.satisfaction, value: satisfaction },
   ];
-  if (satisfaction <= 2) answers.push({ questionId: Q.why, value: pick(['Plus d’interprètes.', 'More activities for children.', 'وقت أطول للأسئلة.']) });
+  if (satisfaction <= 2)
+    answers.push({ questionId: Q.why, value: pick(['Plus d’interprètes.', 'More activities for children.', 'وقت أطول للأسئلة.']) });
   if (randomInt(2) === 0) answers.push({ questionId: Q.people, value: 1 + randomInt(6) });
   const gender = pick(['woman', 'man', 'non_binary', 'self_described', null]);
   answers.push({ questionId: Q.gender, value: gender });

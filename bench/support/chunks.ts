@@ -5,19 +5,24 @@ import type { Client } from 'pg';
  * itself: INSERT … SELECT generate_series). Calls `progress` with the rows done after each chunk.
  */
 export async function inChunks(
-  connections: Client[], rows: number, write: (db: Client, lo: number, hi: number) => Promise<unknown>, progress: (done: number) => void,
+  connections: Client[],
+  rows: number,
+  write: (db: Client, lo: number, hi: number) => Promise<unknown>,
+  progress: (done: number) => void,
 ): Promise<void> {
   const chunk = 50_000;
   let next = 1;
   let done = 0;
-  await Promise.all(connections.map(async (db) => {
-    while (next <= rows) {
-      const lo = next;
-      const hi = Math.min(rows, lo + chunk - 1);
-      next = hi + 1;
-      await write(db, lo, hi);
-      done += hi - lo + 1;
-      progress(done);
-    }
-  }));
+  await Promise.all(
+    connections.map(async (db) => {
+      while (next <= rows) {
+        const lo = next;
+        const hi = Math.min(rows, lo + chunk - 1);
+        next = hi + 1;
+        await write(db, lo, hi);
+        done += hi - lo + 1;
+        progress(done);
+      }
+    }),
+  );
 }

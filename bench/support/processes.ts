@@ -130,8 +130,10 @@ export function abortBench(code: number, why: string, cleanUp: () => Promise<voi
   console.error(why);
   killAll();
   const bail = setTimeout(() => process.exit(code), bailMs);
-  void cleanUp().catch(() => undefined).finally(() => {
-    clearTimeout(bail);
-    process.exit(code);
-  });
+  void cleanUp()
+    .catch(() => undefined)
+    .finally(() => {
+      clearTimeout(bail);
+      process.exit(code);
+    });
 }

@@ -16,11 +16,16 @@ async function signInAs(page: Page, origin: string, email: string, password: str
   await page.getByRole('button', { name: 'Se connecter' }).click();
 }
 
-describe('My account: one\'s own password change', () => {
-  it('changes the password from the header\'s « Mon compte », refuses a common one in French, and signs in with the new one', async () => {
+describe("My account: one's own password change", () => {
+  it("changes the password from the header's « Mon compte », refuses a common one in French, and signs in with the new one", async () => {
     const { t, browser, origin } = app();
     const email = `compte-${Date.now()}@example.org`;
-    await t.http().post('/api/users').set(bearer(t.tokens.admin)).send({ email, password: 'ancien-mot-de-passe', role: 'evaluator' }).expect(201);
+    await t
+      .http()
+      .post('/api/users')
+      .set(bearer(t.tokens.admin))
+      .send({ email, password: 'ancien-mot-de-passe', role: 'evaluator' })
+      .expect(201);
     const context = await browser.newContext({ locale: 'fr-FR' });
     const page = await context.newPage();
     try {
@@ -55,7 +60,10 @@ describe('My account: one\'s own password change', () => {
       // Sign out; the old password no longer opens the account, the new one does.
       await page.getByRole('button', { name: 'Se déconnecter' }).click();
       await signInAs(page, origin, email, 'ancien-mot-de-passe');
-      await page.getByRole('alert').filter({ hasText: /incorrect/i }).waitFor();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /incorrect/i })
+        .waitFor();
       await page.getByLabel('Mot de passe').fill('nouvelle-phrase-secrete');
       await page.getByRole('button', { name: 'Se connecter' }).click();
       await page.getByRole('heading', { name: 'Plans', exact: false }).first().waitFor();

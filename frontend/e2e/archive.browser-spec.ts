@@ -29,10 +29,18 @@ describe('Archives in the web app', () => {
   async function archivedQuestionnaire(): Promise<{ id: string; title: string }> {
     const { t } = app();
     const title = uniqueText('Questionnaire archivé');
-    const created = await t.http().post('/api/questionnaires').set(bearer(t.tokens.admin)).send({
-      planId: plan.planId, title: { fr: title }, defaultLanguage: 'fr', languages: ['fr'],
-      questions: [{ id: '6d1f3c0e-2a4b-4c5d-8e9f-0a1b2c3d4e5f', type: 'short_text', required: true, label: { fr: 'Un mot ?' } }],
-    }).expect(201);
+    const created = await t
+      .http()
+      .post('/api/questionnaires')
+      .set(bearer(t.tokens.admin))
+      .send({
+        planId: plan.planId,
+        title: { fr: title },
+        defaultLanguage: 'fr',
+        languages: ['fr'],
+        questions: [{ id: '6d1f3c0e-2a4b-4c5d-8e9f-0a1b2c3d4e5f', type: 'short_text', required: true, label: { fr: 'Un mot ?' } }],
+      })
+      .expect(201);
     const id = created.body.id as string;
     fx.track(`/api/questionnaires/${id}`);
     await t.http().delete(`/api/questionnaires/${id}`).set(bearer(t.tokens.admin)).expect(204);
@@ -108,7 +116,10 @@ describe('Archives in the web app', () => {
     await signIn(page, origin, 'comite@demo.repere.org');
 
     // Act & Assert: the plans and questionnaires lists, then the archived questionnaire's own page
-    await page.getByRole('link', { name: /Parc-Extension/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: /Parc-Extension/ })
+      .first()
+      .waitFor();
     await eventually(() => expect(page.getByRole('button', { name: 'Archivés', exact: true }).count()).resolves.toBe(0));
     await page.goto(`${origin}/questionnaires`);
     await page.getByRole('heading', { name: 'Questionnaires' }).waitFor();
@@ -119,7 +130,7 @@ describe('Archives in the web app', () => {
     await eventually(() => expect(page.getByRole('link', { name: questionnaire.title }).count()).resolves.toBe(0));
     await page.goto(`${origin}/questionnaires/${questionnaire.id}`);
     const banner = page.getByTestId('archive-banner');
-    await banner.getByText('Seule l\'administration peut le restaurer', { exact: false }).waitFor();
+    await banner.getByText("Seule l'administration peut le restaurer", { exact: false }).waitFor();
     await eventually(() => expect(banner.getByRole('button', { name: /Restaurer/ }).count()).resolves.toBe(0));
   });
 });

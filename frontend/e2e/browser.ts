@@ -9,8 +9,17 @@ import { waitFor } from '../../backend/test/support/wait-for';
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-      '--no-first-run', '--disable-component-update', '--disable-sync', ...extraArgs],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+      ...extraArgs,
+    ],
   });
 }
 
@@ -63,8 +72,12 @@ export async function signIn(page: Page, origin: string, email: string): Promise
  * `await eventually(() => expect(locator.count()).resolves.toBe(2));`
  */
 export async function eventually(check: () => Promise<unknown>, timeoutMs = 10_000): Promise<void> {
-  await waitFor('a check on the page to pass', async () => {
-    await check();
-    return true;
-  }, { timeoutMs, intervalMs: 100 });
+  await waitFor(
+    'a check on the page to pass',
+    async () => {
+      await check();
+      return true;
+    },
+    { timeoutMs, intervalMs: 100 },
+  );
 }

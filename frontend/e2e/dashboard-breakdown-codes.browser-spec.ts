@@ -19,19 +19,28 @@ describe('An indicator broken down by language, with a resident who did not answ
     for (const id of await aggregation.stale()) await aggregation.recompute(id);
   };
 
-  beforeAll(() => { ({ t, browser, origin } = app()); });
+  beforeAll(() => {
+    ({ t, browser, origin } = app());
+  });
 
   it('shows the series and the breakdowns, not the error page', async () => {
     // Arrange: a response without the home-language answer, counted
     const { version } = (await t.http().get(`/api/public/questionnaires/${SLUG}?lang=fr`).expect(200)).body as { version: number };
-    const posted = await t.http().post(`/api/public/questionnaires/${SLUG}/responses`).set('Idempotency-Key', randomUUID()).send({
-      language: 'fr', version, answers: [
-        { questionId: '6b1f5a0e-0001-4c00-8000-000000000001', value: 'poster' },
-        { questionId: '6b1f5a0e-0001-4c00-8000-000000000002', value: false },
-        { questionId: '6b1f5a0e-0001-4c00-8000-000000000003', value: true },
-        { questionId: '6b1f5a0e-0001-4c00-8000-000000000005', value: 5 },
-      ],
-    }).expect(201);
+    const posted = await t
+      .http()
+      .post(`/api/public/questionnaires/${SLUG}/responses`)
+      .set('Idempotency-Key', randomUUID())
+      .send({
+        language: 'fr',
+        version,
+        answers: [
+          { questionId: '6b1f5a0e-0001-4c00-8000-000000000001', value: 'poster' },
+          { questionId: '6b1f5a0e-0001-4c00-8000-000000000002', value: false },
+          { questionId: '6b1f5a0e-0001-4c00-8000-000000000003', value: true },
+          { questionId: '6b1f5a0e-0001-4c00-8000-000000000005', value: 5 },
+        ],
+      })
+      .expect(201);
     const responseId = (posted.body as { id: string }).id;
     await recompute();
     const [indicator] = await t.db.query<{ id: string }[]>('SELECT id FROM indicators WHERE name = $1', [RESPONDENTS]);
@@ -45,7 +54,10 @@ describe('An indicator broken down by language, with a resident who did not answ
 
       // Assert
       await page.getByRole('heading', { name: /Évolution du cumul/ }).waitFor();
-      await page.getByRole('heading', { name: /Langue/ }).first().waitFor();
+      await page
+        .getByRole('heading', { name: /Langue/ })
+        .first()
+        .waitFor();
       expect(errors).toEqual([]);
     } finally {
       // The other specs count the demo responses: this one goes again (the app is still up here, unlike in afterAll).

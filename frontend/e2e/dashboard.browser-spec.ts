@@ -4,8 +4,19 @@ import { Browser, Page } from 'playwright-core';
 import { bearer, type TestApp } from '../../backend/test/support/test-app';
 import { eventually, screenshot, useBrowserApp, signIn as signInAs } from './browser';
 
-interface ProgressItem { id: string; name: string; status: string; value: number | null }
-interface ValueCell { period: string; category?: string; value: number | null; suppressed: boolean; cumulativeValue: number | null }
+interface ProgressItem {
+  id: string;
+  name: string;
+  status: string;
+  value: number | null;
+}
+interface ValueCell {
+  period: string;
+  category?: string;
+  value: number | null;
+  suppressed: boolean;
+  cumulativeValue: number | null;
+}
 
 const fr = JSON.parse(readFileSync(resolve(__dirname, '../src/i18n/fr.json'), 'utf8')) as {
   dashboard: { status: Record<string, string>; suppressed: string };
@@ -25,18 +36,34 @@ const TRANSLUCENT: [number, number] = [40, 199];
  * data has none. The canvas itself is transparent (the white is the page's), so the hatching of suppressed
  * cells, drawn at 60 % opacity, is told apart from opaque lines, bars and text by its alpha.
  */
-function pixelsOf(page: Page, [r, g, b]: [number, number, number], tolerance: number, [minAlpha, maxAlpha]: [number, number]): Promise<number[]> {
-  return page.$$eval('canvas[data-chart="drawn"]', (canvases, [cr, cg, cb, tol, lo, hi]) => canvases.map((canvas) => {
-    const context = (canvas as HTMLCanvasElement).getContext('2d');
-    if (!context) return 0;
-    const { data } = context.getImageData(0, 0, (canvas as HTMLCanvasElement).width, (canvas as HTMLCanvasElement).height);
-    let count = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3] >= lo && data[i + 3] <= hi
-        && Math.abs(data[i] - cr) <= tol && Math.abs(data[i + 1] - cg) <= tol && Math.abs(data[i + 2] - cb) <= tol) count += 1;
-    }
-    return count;
-  }), [r, g, b, tolerance, minAlpha, maxAlpha] as const);
+function pixelsOf(
+  page: Page,
+  [r, g, b]: [number, number, number],
+  tolerance: number,
+  [minAlpha, maxAlpha]: [number, number],
+): Promise<number[]> {
+  return page.$$eval(
+    'canvas[data-chart="drawn"]',
+    (canvases, [cr, cg, cb, tol, lo, hi]) =>
+      canvases.map((canvas) => {
+        const context = (canvas as HTMLCanvasElement).getContext('2d');
+        if (!context) return 0;
+        const { data } = context.getImageData(0, 0, (canvas as HTMLCanvasElement).width, (canvas as HTMLCanvasElement).height);
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (
+            data[i + 3] >= lo &&
+            data[i + 3] <= hi &&
+            Math.abs(data[i] - cr) <= tol &&
+            Math.abs(data[i + 1] - cg) <= tol &&
+            Math.abs(data[i + 2] - cb) <= tol
+          )
+            count += 1;
+        }
+        return count;
+      }),
+    [r, g, b, tolerance, minAlpha, maxAlpha] as const,
+  );
 }
 
 const quarterLabel = (period: string): string => {
@@ -67,28 +94,37 @@ describe('The steering committee reads the dashboards', () => {
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
-  afterEach(async () => { await page.close(); });
+  afterEach(async () => {
+    await page.close();
+  });
 
   const signIn = (email = 'comite@demo.repere.org') => signInAs(page, origin, email);
   const overviewReady = () => page.waitForFunction(() => performance.getEntriesByName('repere:plan-dashboard:ready').length > 0);
 
   it('opens the Parc-Extension overview from the plan page, every indicator with its status in words', async () => {
     await signIn();
-    await page.getByRole('link', { name: /Parc-Extension/ }).first().click();
+    await page
+      .getByRole('link', { name: /Parc-Extension/ })
+      .first()
+      .click();
     await page.getByRole('heading', { name: /Obtenir plus de visibilité/ }).waitFor();
 
     // In-app navigation: from the click to the figures on screen.
     await page.evaluate(() => performance.mark('test:open-dashboard'));
     await page.getByRole('link', { name: 'Tableau de bord du plan' }).click();
     await overviewReady();
-    const afterClick = await page.evaluate(() => performance.measure('overview', 'test:open-dashboard', 'repere:plan-dashboard:ready').duration);
+    const afterClick = await page.evaluate(
+      () => performance.measure('overview', 'test:open-dashboard', 'repere:plan-dashboard:ready').duration,
+    );
 
     // A cold load of the page's address: scripts, session, tree and progress.
     await page.goto(`${origin}/plans/${planId}/dashboard`);
     await overviewReady();
     const coldLoad = await page.evaluate(() => performance.getEntriesByName('repere:plan-dashboard:ready')[0]!.startTime);
-    console.log(`Plan overview (${progress.length} indicators): ${afterClick.toFixed(0)} ms after the click from the plan page; `
-      + `${coldLoad.toFixed(0)} ms from navigation start on a cold load of its address.`);
+    console.log(
+      `Plan overview (${progress.length} indicators): ${afterClick.toFixed(0)} ms after the click from the plan page; ` +
+        `${coldLoad.toFixed(0)} ms from navigation start on a cold load of its address.`,
+    );
 
     await page.getByRole('heading', { name: "En un coup d'œil" }).waitFor();
     expect(progress.some((i) => i.value !== null)).toBe(true);
@@ -102,19 +138,26 @@ describe('The steering committee reads the dashboards', () => {
     }
     // The 300 Welcome Day responses, as published (perturbed by at most D): the figure the committee reads from the API.
     const respondents = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: RESPONDENTS }) });
-    await respondents.getByText(`${progress.find((i) => i.name === RESPONDENTS)!.value} réponses`).first().waitFor();
+    await respondents
+      .getByText(`${progress.find((i) => i.name === RESPONDENTS)!.value} réponses`)
+      .first()
+      .waitFor();
     await screenshot(page, 'dashboard-overview');
 
     // Hiding the indicators without data leaves only the measured ones.
     await page.getByRole('button', { name: new RegExp(fr.dashboard.status.no_data!) }).click();
-    await eventually(() => expect(page.locator('.dash-indicator').count()).resolves.toBe(progress.filter((i) => i.status !== 'no_data').length));
+    await eventually(() =>
+      expect(page.locator('.dash-indicator').count()).resolves.toBe(progress.filter((i) => i.status !== 'no_data').length),
+    );
   });
 
   it("draws an indicator's series and its ADS+ breakdowns, shows suppressed cells as suppressed, and copies a table", async () => {
     const indicator = progress.find((i) => i.name === RESPONDENTS)!;
-    const series = (await t.http().get(`/api/indicators/${indicator.id}/values`).set(bearer(t.tokens.committee)).expect(200)).body as ValueCell[];
-    const byGender = (await t.http().get(`/api/indicators/${indicator.id}/values`).query({ by: 'gender' })
-      .set(bearer(t.tokens.committee)).expect(200)).body as ValueCell[];
+    const series = (await t.http().get(`/api/indicators/${indicator.id}/values`).set(bearer(t.tokens.committee)).expect(200))
+      .body as ValueCell[];
+    const byGender = (
+      await t.http().get(`/api/indicators/${indicator.id}/values`).query({ by: 'gender' }).set(bearer(t.tokens.committee)).expect(200)
+    ).body as ValueCell[];
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
 
     await signIn();
@@ -123,10 +166,13 @@ describe('The steering committee reads the dashboards', () => {
     await page.waitForURL(`${origin}/indicators/${indicator.id}`);
     // Should the page not show its series, the page as it stood is kept for whoever looks into it (it once showed the
     // error page: see dashboard-breakdown-codes.browser-spec.ts).
-    await page.getByRole('heading', { name: /Évolution du cumul/ }).waitFor().catch(async (err: Error) => {
-      await screenshot(page, 'dashboard-indicator-stalled');
-      throw err;
-    });
+    await page
+      .getByRole('heading', { name: /Évolution du cumul/ })
+      .waitFor()
+      .catch(async (err: Error) => {
+        await screenshot(page, 'dashboard-indicator-stalled');
+        throw err;
+      });
     // The series and one chart per dimension (gender, language).
     await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart="drawn"]').length === 3);
 
@@ -141,7 +187,9 @@ describe('The steering committee reads the dashboards', () => {
     // The numbers under the line: the running total of the last period, as the API gives it.
     const seriesTable = page.getByRole('table', { name: /Valeurs de « Nombre de répondants/ });
     const last = series.at(-1)!;
-    await eventually(() => expect(seriesTable.getByRole('row').last().textContent()).resolves.toContain(`${last.cumulativeValue} réponses`));
+    await eventually(() =>
+      expect(seriesTable.getByRole('row').last().textContent()).resolves.toContain(`${last.cumulativeValue} réponses`),
+    );
 
     // The demo data has suppressed gender cells (fewer than 5 non-binary respondents in a period, for one).
     const suppressed = byGender.find((cell) => cell.suppressed);
@@ -153,8 +201,14 @@ describe('The steering committee reads the dashboards', () => {
     const cell = row.getByRole('cell').nth(periods.indexOf(suppressed!.period));
     await eventually(() => expect(cell.textContent()).resolves.toBe(fr.dashboard.suppressed.replace('{{k}}', String(k))));
     // The quarter's label, said to be partial where the data period cuts it (« T2 2021, depuis le 28 juin »).
-    await eventually(() => expect(genderTable.getByRole('columnheader').nth(periods.indexOf(suppressed!.period) + 1).textContent())
-      .resolves.toMatch(new RegExp(`^${quarterLabel(suppressed!.period)}(,|$)`)));
+    await eventually(() =>
+      expect(
+        genderTable
+          .getByRole('columnheader')
+          .nth(periods.indexOf(suppressed!.period) + 1)
+          .textContent(),
+      ).resolves.toMatch(new RegExp(`^${quarterLabel(suppressed!.period)}(,|$)`)),
+    );
     await screenshot(page, 'dashboard-indicator');
 
     // « Copier le tableau » puts the table on the clipboard as tab-separated lines, header first.
@@ -170,7 +224,11 @@ describe('The steering committee reads the dashboards', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'ADS+ breakdowns' }).waitFor();
     await page.getByRole('button', { name: 'Copy the table' }).first().waitFor();
-    await page.getByRole('table', { name: /by Gender/ }).getByText('suppressed (too few people)').first().waitFor();
+    await page
+      .getByRole('table', { name: /by Gender/ })
+      .getByText('suppressed (too few people)')
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: 'Français' }).click();
     await page.getByRole('heading', { name: 'Ventilations ADS+' }).waitFor();
   });
@@ -203,9 +261,19 @@ describe('The steering committee reads the dashboards', () => {
     console.log(`Work cell charts, pixels in the series colour: ${pixels.join(', ')}`);
     expect(pixels.every((n) => n > 300)).toBe(true);
     // Three of its done steps carry a date; the others are said to be missing from the line.
-    await eventually(() => expect(page.getByRole('table', { name: /Étapes réalisées et datées/ }).getByRole('row').count()).resolves.toBe(4));
+    await eventually(() =>
+      expect(
+        page
+          .getByRole('table', { name: /Étapes réalisées et datées/ })
+          .getByRole('row')
+          .count(),
+      ).resolves.toBe(4),
+    );
     await page.getByText(/étapes réalisées n'ont pas de date/).waitFor();
-    await page.getByRole('table', { name: /par réseau représenté/ }).getByRole('rowheader', { name: 'Communautaire' }).waitFor();
+    await page
+      .getByRole('table', { name: /par réseau représenté/ })
+      .getByRole('rowheader', { name: 'Communautaire' })
+      .waitFor();
     await screenshot(page, 'dashboard-work-cell');
   });
 });

@@ -52,7 +52,9 @@ describe.each(['http', 'https'] as const)('Repère reached at %s://centre.lan', 
   const saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
   let d: Deployment;
 
-  beforeAll(async () => { d = await deploy(scheme); });
+  beforeAll(async () => {
+    d = await deploy(scheme);
+  });
   afterAll(async () => {
     await undeploy(d);
     for (const name of VARIABLES) {

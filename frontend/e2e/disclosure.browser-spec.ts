@@ -4,10 +4,22 @@ import { Browser, Page } from 'playwright-core';
 import { bearer, type TestApp } from '../../backend/test/support/test-app';
 import { eventually, screenshot, useBrowserApp, signIn as signInAs } from './browser';
 
-interface ProgressItem { id: string; name: string; value: number | null; n: number | null }
+interface ProgressItem {
+  id: string;
+  name: string;
+  value: number | null;
+  n: number | null;
+}
 interface ValueCell {
-  period: string; category?: string; value: number | null; n: number | null; suppressed: boolean;
-  cumulativeValue: number | null; cumulativeN: number | null; cumulativeSuppressed: boolean; notForPublication?: boolean;
+  period: string;
+  category?: string;
+  value: number | null;
+  n: number | null;
+  suppressed: boolean;
+  cumulativeValue: number | null;
+  cumulativeN: number | null;
+  cumulativeSuppressed: boolean;
+  notForPublication?: boolean;
 }
 
 const fr = JSON.parse(readFileSync(resolve(__dirname, '../src/i18n/fr.json'), 'utf8')) as {
@@ -47,7 +59,9 @@ describe('Protected figures: the legend, and the evaluators’ true figures', ()
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
-  afterEach(async () => { await page.close(); });
+  afterEach(async () => {
+    await page.close();
+  });
 
   const signIn = (email: string) => signInAs(page, origin, email);
   const values = async (token: string, query: Record<string, string>) =>
@@ -67,7 +81,9 @@ describe('Protected figures: the legend, and the evaluators’ true figures', ()
     const french = await note.innerText();
     expect(french).toContain(`peuvent différer des vrais d'au plus ${d}`);
     expect(french).toContain('les parts et les moyennes sont calculées à partir de ces nombres');
-    expect(french).toContain(`« supprimé » (barre hachurée) : trop peu de personnes derrière le chiffre, ou aucune (son compte brouillé est sous ${k})`);
+    expect(french).toContain(
+      `« supprimé » (barre hachurée) : trop peu de personnes derrière le chiffre, ou aucune (son compte brouillé est sous ${k})`,
+    );
     expect(french).toContain("Il n'est jamais publié, ni montré comme zéro.");
     expect(french).toContain('Les valeurs saisies à la main sont publiées telles quelles : elles sont exactes.');
     await legend.screenshot({ path: '/tmp/disclosure-legend.png' });
@@ -87,7 +103,7 @@ describe('Protected figures: the legend, and the evaluators’ true figures', ()
     await page.getByRole('region', { name: 'Légende' }).waitFor();
   });
 
-  it("shows the committee the published figures on the indicator page, suppressed cells said and tooltipped as such, and no true figures", async () => {
+  it('shows the committee the published figures on the indicator page, suppressed cells said and tooltipped as such, and no true figures', async () => {
     const { k } = disclosure;
     const byGender = await values(t.tokens.committee, { by: 'gender' });
     const suppressed = byGender.find((cell) => cell.suppressed)!;
@@ -100,7 +116,13 @@ describe('Protected figures: the legend, and the evaluators’ true figures', ()
       const drawn: string[] = [];
       (window as unknown as { drawnTexts: string[] }).drawnTexts = drawn;
       const fillText = CanvasRenderingContext2D.prototype.fillText;
-      CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
+      CanvasRenderingContext2D.prototype.fillText = function (
+        this: CanvasRenderingContext2D,
+        text: string,
+        x: number,
+        y: number,
+        maxWidth?: number,
+      ) {
         drawn.push(String(text));
         return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
       };
@@ -120,9 +142,13 @@ describe('Protected figures: the legend, and the evaluators’ true figures', ()
     const label = fr.adsCategory.gender[suppressed.category!] ?? fr.dashboard.category[suppressed.category!] ?? suppressed.category!;
     const periods = [...new Set(byGender.map((cell) => cell.period))].sort();
     const row = genderTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
-    await eventually(() => expect(row.getByRole('cell').nth(periods.indexOf(suppressed.period)).textContent()).resolves.toBe('supprimé (trop peu de personnes)'));
+    await eventually(() =>
+      expect(row.getByRole('cell').nth(periods.indexOf(suppressed.period)).textContent()).resolves.toBe('supprimé (trop peu de personnes)'),
+    );
     const figure = page.locator('#indicator-breakdown-gender');
-    await figure.getByText('Barres hachurées : cases supprimées, trop peu de personnes derrière chacune, ou aucune', { exact: false }).waitFor();
+    await figure
+      .getByText('Barres hachurées : cases supprimées, trop peu de personnes derrière chacune, ou aucune', { exact: false })
+      .waitFor();
 
     // Hovering a hatched bar shows a tooltip that says it is suppressed (a bar without a value would show none).
     const canvas = figure.locator('canvas');
@@ -151,11 +177,19 @@ describe('Protected figures: the legend, and the evaluators’ true figures', ()
     await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart="drawn"]').length === 3);
     // The published figures first, as everyone else sees them.
     const switchGroup = page.getByRole('group', { name: 'Chiffres affichés' });
-    await eventually(() => expect(switchGroup.getByRole('button', { name: 'Chiffres publiés' }).getAttribute('aria-pressed')).resolves.toBe('true'));
-    await eventually(() => expect(switchGroup.getByRole('button', { name: 'Chiffres réels' }).getAttribute('aria-pressed')).resolves.toBe('false'));
+    await eventually(() =>
+      expect(switchGroup.getByRole('button', { name: 'Chiffres publiés' }).getAttribute('aria-pressed')).resolves.toBe('true'),
+    );
+    await eventually(() =>
+      expect(switchGroup.getByRole('button', { name: 'Chiffres réels' }).getAttribute('aria-pressed')).resolves.toBe('false'),
+    );
     await eventually(() => expect(page.getByText(MARK_FR).count()).resolves.toBe(0));
     const seriesTable = page.getByRole('table', { name: /Valeurs de « Nombre de répondants/ });
-    await eventually(() => expect(seriesTable.getByRole('row').last().textContent()).resolves.toContain(`${frenchNumber(published.at(-1)!.cumulativeValue!)} réponses`));
+    await eventually(() =>
+      expect(seriesTable.getByRole('row').last().textContent()).resolves.toContain(
+        `${frenchNumber(published.at(-1)!.cumulativeValue!)} réponses`,
+      ),
+    );
 
     // The true figures: loaded with view=unpublished, marked on the page and on every chart.
     await switchGroup.getByRole('button', { name: 'Chiffres réels' }).click();
@@ -166,7 +200,11 @@ describe('Protected figures: the legend, and the evaluators’ true figures', ()
     await eventually(() => expect(page.getByTestId('not-for-publication').count()).resolves.toBe(4));
     await expect(page.title()).resolves.toMatch(/^Ne pas publier — /);
     const trueTable = page.getByRole('table', { name: /Valeurs de « Nombre de répondants.*chiffres réels, ne pas publier/ });
-    await eventually(() => expect(trueTable.getByRole('row').last().textContent()).resolves.toContain(`${frenchNumber(truth.at(-1)!.cumulativeValue!)} réponses`));
+    await eventually(() =>
+      expect(trueTable.getByRole('row').last().textContent()).resolves.toContain(
+        `${frenchNumber(truth.at(-1)!.cumulativeValue!)} réponses`,
+      ),
+    );
     await page.getByText('chiffre réel', { exact: true }).waitFor();
     await page.getByText(/^publié : /).waitFor();
     // A cell suppressed once published shows its true value, and says so.
@@ -174,8 +212,11 @@ describe('Protected figures: the legend, and the evaluators’ true figures', ()
     const label = fr.adsCategory.gender[hiddenOnce.category!] ?? fr.dashboard.category[hiddenOnce.category!] ?? hiddenOnce.category!;
     const genderTable = page.getByRole('table', { name: /selon : Genre.*chiffres réels/ });
     const row = genderTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
-    await eventually(() => expect(row.getByRole('cell').nth(periods.indexOf(hiddenOnce.period)).textContent())
-      .resolves.toBe(`${frenchNumber(hiddenOnce.value!)} réponsessupprimé une fois publié`));
+    await eventually(() =>
+      expect(row.getByRole('cell').nth(periods.indexOf(hiddenOnce.period)).textContent()).resolves.toBe(
+        `${frenchNumber(hiddenOnce.value!)} réponsessupprimé une fois publié`,
+      ),
+    );
     await screenshot(page, 'disclosure-true-figures');
 
     // On paper: the switch is not printed, the marks are.
@@ -209,7 +250,9 @@ describe('Protected figures: the legend, and the evaluators’ true figures', ()
     await current.getByText('chiffre réel', { exact: true }).waitFor();
     await current.getByText(/^Valeur publiée : /).waitFor();
     const table = card.getByRole('table', { name: /chiffres réels, ne pas publier/ });
-    await eventually(() => expect(table.getByRole('row').last().textContent()).resolves.toContain(`${frenchNumber(truth.at(-1)!.cumulativeValue!)} réponses`));
+    await eventually(() =>
+      expect(table.getByRole('row').last().textContent()).resolves.toContain(`${frenchNumber(truth.at(-1)!.cumulativeValue!)} réponses`),
+    );
     await card.getByRole('region', { name: 'Chiffres réels : comment ils seraient publiés' }).waitFor();
     await screenshot(page, 'disclosure-workspace-live-value');
   });

@@ -20,16 +20,27 @@ const CUTOFF = '2022-12-31';
 const SLUG = 'bienvenue-parc-ex';
 
 interface EvaluationBody {
-  id: string; planId: string; kind: string; cutoff: string; state: string;
+  id: string;
+  planId: string;
+  kind: string;
+  cutoff: string;
+  state: string;
   snapshot: EvaluationSnapshot | null;
   assessments: { objectiveId: string; rating: string; comment: string | null; recommendations: string | null }[];
   history: { action: string; userName: string | null }[];
 }
 
-interface ProgressItem { id: string; name: string; value: number | null; n: number | null; status: string }
+interface ProgressItem {
+  id: string;
+  name: string;
+  value: number | null;
+  n: number | null;
+  status: string;
+}
 
 /** How the page writes a figure in French: « 180 réponses » (fr-CA groups thousands with a narrow no-break space). */
-const frenchFigure = (value: number, unit: string | null) => `${new Intl.NumberFormat('fr-CA', { maximumFractionDigits: 2 }).format(value)}${unit ? ` ${unit}` : ''}`;
+const frenchFigure = (value: number, unit: string | null) =>
+  `${new Intl.NumberFormat('fr-CA', { maximumFractionDigits: 2 }).format(value)}${unit ? ` ${unit}` : ''}`;
 
 /**
  * Issue #5, « Done when »: the steering committee opens a mid-term evaluation of the Parc-Extension plan, the values
@@ -78,10 +89,19 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
   });
   const app = useBrowserApp();
   const committee = () => bearer(t.tokens.committee);
-  const evaluation = async (id: string) => (await t.http().get(`/api/evaluations/${id}`).set(committee()).expect(200)).body as EvaluationBody;
+  const evaluation = async (id: string) =>
+    (await t.http().get(`/api/evaluations/${id}`).set(committee()).expect(200)).body as EvaluationBody;
   const progressBody = async (at?: string) =>
-    (await t.http().get(`/api/plans/${planId}/progress`).query(at ? { at } : {}).set(committee()).expect(200)).body as {
-      indicators: ProgressItem[]; disclosure: { k: number; maxDeviation: number };
+    (
+      await t
+        .http()
+        .get(`/api/plans/${planId}/progress`)
+        .query(at ? { at } : {})
+        .set(committee())
+        .expect(200)
+    ).body as {
+      indicators: ProgressItem[];
+      disclosure: { k: number; maxDeviation: number };
     };
   const progress = async (at?: string) => (await progressBody(at)).indicators;
   /** Opened through the API and frozen by the workers, as the page would see it. */
@@ -89,16 +109,21 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
     const res = await t.http().post(`/api/plans/${planId}/evaluations`).set(committee()).send({ kind, cutoff }).expect(201);
     const id = (res.body as { id: string }).id;
     others.push(id);
-    await waitFor(`the ${kind} evaluation to be frozen by the workers`, async () => (await evaluation(id)).state === 'open',
-      { timeoutMs: 60_000 });
+    await waitFor(`the ${kind} evaluation to be frozen by the workers`, async () => (await evaluation(id)).state === 'open', {
+      timeoutMs: 60_000,
+    });
     return id;
   };
   /** The queue's completed recompute of the Welcome Day's questionnaire asked for after `since` (ms). */
   const recomputedSince = async (since: number) => {
     const queue = t.app.get<Queue>(getQueueToken(AGGREGATION_QUEUE));
     const done = await queue.getJobs(['completed'], 0, 100);
-    return done.some((job) => job.name === AggregationJob.RecomputeQuestionnaire
-      && (job.data as { questionnaireId: string }).questionnaireId === questionnaireId && job.timestamp >= since);
+    return done.some(
+      (job) =>
+        job.name === AggregationJob.RecomputeQuestionnaire &&
+        (job.data as { questionnaireId: string }).questionnaireId === questionnaireId &&
+        job.timestamp >= since,
+    );
   };
 
   beforeAll(async () => {
@@ -114,7 +139,10 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
   it('opens a mid-term evaluation, waits for the freeze, assesses, closes, downloads the PDF; a later response leaves it as frozen', async () => {
     // Arrange: the committee member on the plan's evaluations
     await signInAs(page, origin, 'comite@demo.repere.org');
-    await page.getByRole('link', { name: /Parc-Extension/ }).first().click();
+    await page
+      .getByRole('link', { name: /Parc-Extension/ })
+      .first()
+      .click();
     await page.getByRole('heading', { name: PLAN_TITLE }).waitFor();
     await page.getByRole('link', { name: 'Évaluations', exact: true }).click();
     await page.getByRole('heading', { name: 'Ouvrir une évaluation' }).waitFor();
@@ -169,7 +197,11 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
     await respondentsRow.getByText(frenchFigure(published.value!, respondents.unit), { exact: true }).waitFor();
     await respondentsRow.getByText(`n = ${published.n}`).waitFor();
     // Who opened it, from the history.
-    await page.getByRole('definition').filter({ hasText: /par Comité de pilotage \(démo\)$/ }).first().waitFor();
+    await page
+      .getByRole('definition')
+      .filter({ hasText: /par Comité de pilotage \(démo\)$/ })
+      .first()
+      .waitFor();
 
     // Act: the committee's assessment of objective 4.1
     await objective.getByRole('radio', { name: 'En bonne voie' }).check();
@@ -180,9 +212,14 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
     await page.getByRole('cell', { name: "Appréciation de l'objectif 4.1 : En bonne voie" }).waitFor();
     await screenshot(page, 'evaluation');
     const objectiveId = frozen.snapshot!.orientations.flatMap((o) => o.objectives).find((o) => o.code === '4.1')!.id;
-    expect((await evaluation(evaluationId)).assessments).toEqual([expect.objectContaining({
-      objectiveId, rating: 'on_track', comment: 'La Journée de Bienvenue rejoint de plus en plus de familles.', recommendations: 'Traduire le questionnaire en ourdou.',
-    })]);
+    expect((await evaluation(evaluationId)).assessments).toEqual([
+      expect.objectContaining({
+        objectiveId,
+        rating: 'on_track',
+        comment: 'La Journée de Bienvenue rejoint de plus en plus de familles.',
+        recommendations: 'Traduire le questionnaire en ourdou.',
+      }),
+    ]);
 
     // Act: close it, after the confirmation
     await page.getByRole('button', { name: "Clôturer l'évaluation" }).click();
@@ -205,7 +242,9 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
     const download = page.getByRole('link', { name: 'Télécharger le rapport PDF (français)' });
     await download.waitFor({ timeout: 60_000 });
     const reports = await t.db.query<{ state: string }[]>(
-      `SELECT state FROM reports WHERE evaluation_id = $1 AND format = 'pdf' AND language = 'fr'`, [evaluationId]);
+      `SELECT state FROM reports WHERE evaluation_id = $1 AND format = 'pdf' AND language = 'fr'`,
+      [evaluationId],
+    );
     expect(reports).toEqual([{ state: 'ready' }]);
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
 
@@ -229,7 +268,10 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
       { questionId: '6b1f5a0e-0001-4c00-8000-000000000005', value: 5 },
     ];
     const postedAt = Date.now();
-    const posted = await t.http().post(`/api/public/questionnaires/${SLUG}/responses`).set('Idempotency-Key', randomUUID())
+    const posted = await t
+      .http()
+      .post(`/api/public/questionnaires/${SLUG}/responses`)
+      .set('Idempotency-Key', randomUUID())
       .send({ language: 'fr', version: questionnaire.version, answers });
     expect(posted.status).toBe(201);
     responseId = (posted.body as { id: string }).id;
@@ -278,15 +320,22 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
     const row = objective.getByRole('row').filter({ hasText: RESPONDENTS });
     const cells = row.getByRole('cell');
     await eventually(() => expect(cells.nth(0).innerText()).resolves.toMatch(/^0 réponses/));
-    await eventually(() => expect(cells.nth(1).innerText()).resolves.toMatch(new RegExp(`^${midtermValue.value} réponses\\s+n = ${midtermValue.n}`)));
-    await eventually(() => expect(cells.nth(2).innerText()).resolves.toMatch(new RegExp(`^${finalValue.value} réponses\\s+n = ${finalValue.n}`)));
+    await eventually(() =>
+      expect(cells.nth(1).innerText()).resolves.toMatch(new RegExp(`^${midtermValue.value} réponses\\s+n = ${midtermValue.n}`)),
+    );
+    await eventually(() =>
+      expect(cells.nth(2).innerText()).resolves.toMatch(new RegExp(`^${finalValue.value} réponses\\s+n = ${finalValue.n}`)),
+    );
     await page.getByRole('link', { name: "l'évaluation à mi-parcours au 31 décembre 2022" }).waitFor();
     await screenshot(page, 'evaluation-final');
 
     // And in English
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Final evaluation' }).waitFor();
-    await page.getByRole('region', { name: /^Objective 4\.1 — / }).getByRole('columnheader', { name: 'Mid-term (December 31, 2022)' }).waitFor();
+    await page
+      .getByRole('region', { name: /^Objective 4\.1 — / })
+      .getByRole('columnheader', { name: 'Mid-term (December 31, 2022)' })
+      .waitFor();
     await page.getByRole('button', { name: 'Français' }).click();
     await page.getByRole('heading', { name: 'Évaluation finale' }).waitFor();
   });
@@ -305,7 +354,8 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
     await download.waitFor({ timeout: 60_000 });
     const reports = await t.db.query<{ id: string; state: string }[]>(
       `SELECT id, state FROM reports WHERE plan_id = $1 AND kind = 'activity' AND year = 2022 AND created_at >= $2`,
-      [planId, new Date(asked)]);
+      [planId, new Date(asked)],
+    );
     activityReports.push(...reports.map((r) => r.id));
     expect(reports).toEqual([{ id: expect.any(String), state: 'ready' }]);
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);

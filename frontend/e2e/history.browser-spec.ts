@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 import { Page } from 'playwright-core';
 import { Fixtures, fixtures, PlanFixture } from '../../backend/test/support/fixtures';
-import { eventually, screenshot, signIn, useBrowserApp } from './browser';
 import { bearer } from '../../backend/test/support/test-app';
+import { eventually, screenshot, signIn, useBrowserApp } from './browser';
 
 // « Historique »: a change made in the web app is on the record's page, with who made it (issue 15).
 

@@ -54,7 +54,9 @@ describe('An evaluator imports an existing action plan', () => {
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
-  afterEach(async () => { await page.close(); });
+  afterEach(async () => {
+    await page.close();
+  });
 
   const signIn = (email: string) => signInAs(page, origin, email);
   const importOf = async (id: string): Promise<ImportBody> =>
@@ -100,11 +102,15 @@ describe('An evaluator imports an existing action plan', () => {
     await page.getByLabel('Titre du plan').fill(title);
     await eventually(() => expect(confirm.isDisabled()).resolves.toBe(true));
     await page.getByRole('button', { name: 'Appliquer et analyser de nouveau' }).click();
-    await waitFor('the new title to be analysed', async () => {
-      const body = await importOf(id);
-      return body.status === 'ready' && body.options.title === title ? body : undefined;
-    }, { timeoutMs: 45_000 });
-    await waitFor('« Confirmer l\'import » to be enabled', () => confirm.isEnabled(), { timeoutMs: 10_000 });
+    await waitFor(
+      'the new title to be analysed',
+      async () => {
+        const body = await importOf(id);
+        return body.status === 'ready' && body.options.title === title ? body : undefined;
+      },
+      { timeoutMs: 45_000 },
+    );
+    await waitFor("« Confirmer l'import » to be enabled", () => confirm.isEnabled(), { timeoutMs: 10_000 });
     await eventually(() => expect(page.getByLabel('Titre du plan').inputValue()).resolves.toBe(title));
 
     await confirm.click();
@@ -128,13 +134,16 @@ describe('An evaluator imports an existing action plan', () => {
     // A plan table as a spreadsheet exports it, without its INDICATEURS column: the header row is line 3.
     const dir = mkdtempSync(join(tmpdir(), 'repere-import-'));
     const path = join(dir, 'plan-sans-indicateurs.csv');
-    writeFileSync(path, [
-      "Plan d'action 2024/2026",
-      'ORIENTATION 1 : Mieux accueillir les nouveaux résidents',
-      'OBJECTIF,MOYENS-ACTIONS,ÉCHÉANCIER,RESSOURCES,RÉSULTATS ATTENDUS,SUIVIS',
-      "Accueillir les nouveaux résidents,Organiser une journée d'accueil,Annuel – août,Table de quartier,Les nouveaux résidents connaissent les services,-Nombre de participants",
-      '',
-    ].join('\n'));
+    writeFileSync(
+      path,
+      [
+        "Plan d'action 2024/2026",
+        'ORIENTATION 1 : Mieux accueillir les nouveaux résidents',
+        'OBJECTIF,MOYENS-ACTIONS,ÉCHÉANCIER,RESSOURCES,RÉSULTATS ATTENDUS,SUIVIS',
+        "Accueillir les nouveaux résidents,Organiser une journée d'accueil,Annuel – août,Table de quartier,Les nouveaux résidents connaissent les services,-Nombre de participants",
+        '',
+      ].join('\n'),
+    );
     const plansBefore = await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM plans');
 
     await openImports("Plan d'action");
@@ -143,7 +152,9 @@ describe('An evaluator imports an existing action plan', () => {
     await problems.waitFor({ timeout: 45_000 });
     const body = await importOf(id);
     expect(body.status).toBe('invalid');
-    expect(body.problems).toContainEqual(expect.objectContaining({ row: 3, code: 'missing_column', params: { column: 'INDICATEURS DE RÉUSSITE' } }));
+    expect(body.problems).toContainEqual(
+      expect.objectContaining({ row: 3, code: 'missing_column', params: { column: 'INDICATEURS DE RÉUSSITE' } }),
+    );
 
     // The problem's row: its line, its column (the header row as a whole: there is no such column to point at) and
     // what is wrong, in French.
@@ -160,28 +171,47 @@ describe('An evaluator imports an existing action plan', () => {
     const evaluator = bearer(t.tokens.evaluator);
     const [plan] = await t.db.query<{ id: string }[]>("SELECT id FROM plans WHERE title LIKE '%Parc-Extension%' LIMIT 1");
     const title = `Sondage d'accueil (navigateur ${Date.now()})`;
-    const created = await t.http().post('/api/questionnaires').set(evaluator).send({
-      planId: plan.id, title: { fr: title }, defaultLanguage: 'fr', languages: ['fr'],
-      questions: [
-        { type: 'yes_no', required: true, label: { fr: 'Êtes-vous venu·e ?' } },
-        { type: 'single_choice', required: true, label: { fr: 'Comment en avez-vous entendu parler ?' },
-          choices: [{ code: 'friends', label: { fr: 'Amis' } }, { code: 'poster', label: { fr: 'Affiche' } }] },
-      ],
-    }).expect(201);
+    const created = await t
+      .http()
+      .post('/api/questionnaires')
+      .set(evaluator)
+      .send({
+        planId: plan.id,
+        title: { fr: title },
+        defaultLanguage: 'fr',
+        languages: ['fr'],
+        questions: [
+          { type: 'yes_no', required: true, label: { fr: 'Êtes-vous venu·e ?' } },
+          {
+            type: 'single_choice',
+            required: true,
+            label: { fr: 'Comment en avez-vous entendu parler ?' },
+            choices: [
+              { code: 'friends', label: { fr: 'Amis' } },
+              { code: 'poster', label: { fr: 'Affiche' } },
+            ],
+          },
+        ],
+      })
+      .expect(201);
     const questionnaireId = (created.body as { id: string }).id;
     await t.http().post(`/api/questionnaires/${questionnaireId}/publish`).set(evaluator).expect(200);
-    const stored = async () => (await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM responses WHERE questionnaire_id = $1', [questionnaireId]))[0].n;
+    const stored = async () =>
+      (await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM responses WHERE questionnaire_id = $1', [questionnaireId]))[0].n;
     try {
       // Another tool's export, as Excel in French writes it: semicolons, a timestamp column, labels as answers.
       const dir = mkdtempSync(join(tmpdir(), 'repere-import-'));
       const path = join(dir, 'export-sondage.csv');
-      writeFileSync(path, [
-        'Horodateur;Êtes-vous venu·e ?;Comment en avez-vous entendu parler ?',
-        '2024-05-01 10:00;Oui;Amis',
-        '2024-05-02 11:30;Non;Affiche',
-        '2024-05-03 09:15;Oui;Bouche à oreille',
-        '',
-      ].join('\r\n'));
+      writeFileSync(
+        path,
+        [
+          'Horodateur;Êtes-vous venu·e ?;Comment en avez-vous entendu parler ?',
+          '2024-05-01 10:00;Oui;Amis',
+          '2024-05-02 11:30;Non;Affiche',
+          '2024-05-03 09:15;Oui;Bouche à oreille',
+          '',
+        ].join('\r\n'),
+      );
 
       await openImports('Réponses à un questionnaire');
       const select = page.getByLabel('Questionnaire', { exact: true });
@@ -198,9 +228,11 @@ describe('An evaluator imports an existing action plan', () => {
       await page.getByLabel('Choix correspondant à « Bouche à oreille » (Comment en avez-vous entendu parler ?)').selectOption('friends');
       await screenshot(page, 'imports-responses-mapping');
       await page.getByRole('button', { name: 'Appliquer et analyser de nouveau' }).click();
-      await waitFor('the mapping to be analysed', async () => ((await importOf(id)).status === 'ready' ? true : undefined), { timeoutMs: 45_000 });
+      await waitFor('the mapping to be analysed', async () => ((await importOf(id)).status === 'ready' ? true : undefined), {
+        timeoutMs: 45_000,
+      });
       const confirm = page.getByRole('button', { name: "Confirmer l'import" });
-      await waitFor('« Confirmer l\'import » to be enabled', () => confirm.isEnabled(), { timeoutMs: 10_000 });
+      await waitFor("« Confirmer l'import » to be enabled", () => confirm.isEnabled(), { timeoutMs: 10_000 });
       expect(await stored()).toBe(0);
 
       await confirm.click();
@@ -217,8 +249,10 @@ describe('An evaluator imports an existing action plan', () => {
       await page.getByRole('region', { name: /problèmes?$/ }).waitFor({ timeout: 45_000 });
       await page.getByLabel('Choix correspondant à « Bouche à oreille » (Comment en avez-vous entendu parler ?)').selectOption('friends');
       await page.getByRole('button', { name: 'Appliquer et analyser de nouveau' }).click();
-      await waitFor('the second import to be analysed', async () => ((await importOf(again)).status === 'ready' ? true : undefined), { timeoutMs: 45_000 });
-      await waitFor('« Confirmer l\'import » to be enabled', () => confirm.isEnabled(), { timeoutMs: 10_000 });
+      await waitFor('the second import to be analysed', async () => ((await importOf(again)).status === 'ready' ? true : undefined), {
+        timeoutMs: 45_000,
+      });
+      await waitFor("« Confirmer l'import » to be enabled", () => confirm.isEnabled(), { timeoutMs: 10_000 });
       await confirm.click();
       await page.getByText('3 réponses ignorées (déjà importées)').waitFor({ timeout: 60_000 });
       expect(await stored()).toBe(3);
@@ -227,7 +261,7 @@ describe('An evaluator imports an existing action plan', () => {
     }
   });
 
-  it('pastes a work cell\'s fiche from Word, renames the cell its name already exists under, and finds its partners merged', async () => {
+  it("pastes a work cell's fiche from Word, renames the cell its name already exists under, and finds its partners merged", async () => {
     const fiche = readFileSync(resolve(__dirname, '../../backend/test/fixtures/seeds/001_c3c9cf7dd883bb2b.txt'), 'utf8');
     const name = `Cellule 4.2 (importée ${Date.now()})`;
     const organizationsBefore = await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM organizations');
@@ -246,9 +280,11 @@ describe('An evaluator imports an existing action plan', () => {
     expect((await importOf(id)).problems).toEqual([expect.objectContaining({ code: 'already_exists' })]);
     await page.getByLabel('Nom de la cellule').fill(name);
     await page.getByRole('button', { name: 'Appliquer et analyser de nouveau' }).click();
-    await waitFor('the new name to be analysed', async () => ((await importOf(id)).status === 'ready' ? true : undefined), { timeoutMs: 45_000 });
+    await waitFor('the new name to be analysed', async () => ((await importOf(id)).status === 'ready' ? true : undefined), {
+      timeoutMs: 45_000,
+    });
     const confirm = page.getByRole('button', { name: "Confirmer l'import" });
-    await waitFor('« Confirmer l\'import » to be enabled', () => confirm.isEnabled(), { timeoutMs: 10_000 });
+    await waitFor("« Confirmer l'import » to be enabled", () => confirm.isEnabled(), { timeoutMs: 10_000 });
     await screenshot(page, 'imports-work-cell-preview');
     await confirm.click();
     const view = page.getByRole('link', { name: 'Voir la cellule' });

@@ -45,54 +45,67 @@ describe('The dashboard and the evaluation give one figure for one date', () => 
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
 
-  it('shows at the mid-term date the figure of the mid-term evaluation, with its period said to be partial', async () => {
-    // Arrange: the mid-term evaluation cut off at the plan's mid-term date, frozen as the workers freeze it. A plan has
-    // one evaluation of each kind not closed at a time, and the demo plan is shared with other files: this test's turn
-    // on its evaluations, until the evaluation is purged (support/demo-evaluations.ts).
-    const release = await lockDemoEvaluations(t.db);
-    try {
-      const opened = await t.http().post(`/api/plans/${planId}/evaluations`).set(committee()).send({ kind: 'midterm', cutoff: MIDTERM }).expect(201);
-      evaluationId = (opened.body as { id: string }).id;
-      await expect(t.app.get(EvaluationFreezerService).freeze(evaluationId)).resolves.toMatch(/^(frozen|already_frozen)$/);
-      const snapshot = ((await t.http().get(`/api/evaluations/${evaluationId}`).set(committee()).expect(200)).body as { snapshot: EvaluationSnapshot }).snapshot;
-      const frozen = indicatorsOf(snapshot).find((i) => i.name.startsWith(KNOWS))!;
-      expect(frozen).toMatchObject({ period: '2022-01-01', periodEnd: MIDTERM, partial: true });
-      const figure = frenchNumber(frozen.value!);
+  it(
+    'shows at the mid-term date the figure of the mid-term evaluation, with its period said to be partial',
+    async () => {
+      // Arrange: the mid-term evaluation cut off at the plan's mid-term date, frozen as the workers freeze it. A plan has
+      // one evaluation of each kind not closed at a time, and the demo plan is shared with other files: this test's turn
+      // on its evaluations, until the evaluation is purged (support/demo-evaluations.ts).
+      const release = await lockDemoEvaluations(t.db);
+      try {
+        const opened = await t
+          .http()
+          .post(`/api/plans/${planId}/evaluations`)
+          .set(committee())
+          .send({ kind: 'midterm', cutoff: MIDTERM })
+          .expect(201);
+        evaluationId = (opened.body as { id: string }).id;
+        await expect(t.app.get(EvaluationFreezerService).freeze(evaluationId)).resolves.toMatch(/^(frozen|already_frozen)$/);
+        const snapshot = (
+          (await t.http().get(`/api/evaluations/${evaluationId}`).set(committee()).expect(200)).body as { snapshot: EvaluationSnapshot }
+        ).snapshot;
+        const frozen = indicatorsOf(snapshot).find((i) => i.name.startsWith(KNOWS))!;
+        expect(frozen).toMatchObject({ period: '2022-01-01', periodEnd: MIDTERM, partial: true });
+        const figure = frenchNumber(frozen.value!);
 
-      // Act: the committee opens the plan's dashboard and moves it to the mid-term
-      await signInAs(page, origin, 'comite@demo.repere.org');
-      await page.goto(`${origin}/plans/${planId}/dashboard`);
-      await page.getByRole('button', { name: 'Mi-parcours' }).click();
-      await page.getByRole('button', { name: 'Mi-parcours', pressed: true }).waitFor();
-      const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(`^${KNOWS}`) }) });
+        // Act: the committee opens the plan's dashboard and moves it to the mid-term
+        await signInAs(page, origin, 'comite@demo.repere.org');
+        await page.goto(`${origin}/plans/${planId}/dashboard`);
+        await page.getByRole('button', { name: 'Mi-parcours' }).click();
+        await page.getByRole('button', { name: 'Mi-parcours', pressed: true }).waitFor();
+        const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(`^${KNOWS}`) }) });
 
-      // Assert: the same value, n and period as the evaluation
-      await row.getByText("2022, jusqu'au 29 sept.", { exact: true }).waitFor();
-      await eventually(() => expect(row.innerText()).resolves.toContain(figure));
-      await eventually(() => expect(row.innerText()).resolves.toMatch(new RegExp(`n\\s+${frozen.n}\\b`)));
-      await screenshot(page, 'dashboard-midterm');
+        // Assert: the same value, n and period as the evaluation
+        await row.getByText("2022, jusqu'au 29 sept.", { exact: true }).waitFor();
+        await eventually(() => expect(row.innerText()).resolves.toContain(figure));
+        await eventually(() => expect(row.innerText()).resolves.toMatch(new RegExp(`n\\s+${frozen.n}\\b`)));
+        await screenshot(page, 'dashboard-midterm');
 
-      // Act: the evaluation itself
-      await page.goto(`${origin}/evaluations/${evaluationId}`);
-      const evaluationRow = page.getByRole('row').filter({ hasText: KNOWS });
-      await evaluationRow.first().waitFor();
+        // Act: the evaluation itself
+        await page.goto(`${origin}/evaluations/${evaluationId}`);
+        const evaluationRow = page.getByRole('row').filter({ hasText: KNOWS });
+        await evaluationRow.first().waitFor();
 
-      // Assert
-      await eventually(() => expect(evaluationRow.first().innerText()).resolves.toContain(figure));
-      await eventually(() => expect(evaluationRow.first().innerText()).resolves.toContain(`n = ${frozen.n}`));
-      await eventually(() => expect(evaluationRow.first().innerText()).resolves.toContain("2022, jusqu'au 29 sept."));
-      await screenshot(page, 'evaluation-midterm-partial');
-    } finally {
-      if (evaluationId) await purgeEvaluations(t.db, [evaluationId]);
-      evaluationId = undefined;
-      await release();
-    }
-  }, DEMO_EVALUATIONS_WAIT_MS);
+        // Assert
+        await eventually(() => expect(evaluationRow.first().innerText()).resolves.toContain(figure));
+        await eventually(() => expect(evaluationRow.first().innerText()).resolves.toContain(`n = ${frozen.n}`));
+        await eventually(() => expect(evaluationRow.first().innerText()).resolves.toContain("2022, jusqu'au 29 sept."));
+        await screenshot(page, 'evaluation-midterm-partial');
+      } finally {
+        if (evaluationId) await purgeEvaluations(t.db, [evaluationId]);
+        evaluationId = undefined;
+        await release();
+      }
+    },
+    DEMO_EVALUATIONS_WAIT_MS,
+  );
 
   it('says after the end which dates counted, and whether each target was reached and by how much', async () => {
     // Arrange: today's figures, as the API gives them
-    const today = (await t.http().get(`/api/plans/${planId}/progress`).set(committee()).expect(200)).body as
-      { ended: boolean; indicators: { name: string; value: number | null; finalTarget: number | null; status: string }[] };
+    const today = (await t.http().get(`/api/plans/${planId}/progress`).set(committee()).expect(200)).body as {
+      ended: boolean;
+      indicators: { name: string; value: number | null; finalTarget: number | null; status: string }[];
+    };
     const knows = today.indicators.find((i) => i.name.startsWith(KNOWS))!;
     expect([today.ended, knows.status]).toEqual([true, 'not_achieved']);
 
@@ -107,7 +120,9 @@ describe('The dashboard and the evaluation give one figure for one date', () => 
     // The published share (perturbed counts, so the gap differs run to run), and French's plural: « 1,18 point », « 2,5 points ».
     const gapValue = Math.round(Math.abs(knows.finalTarget! - knows.value!) * 100) / 100;
     const points = new Intl.PluralRules('fr-CA').select(gapValue) === 'one' ? 'point' : 'points';
-    await eventually(() => expect(row.locator('.dash-indicator__gap').innerText()).resolves.toContain(`à ${frenchNumber(gapValue)} ${points} de la cible`));
+    await eventually(() =>
+      expect(row.locator('.dash-indicator__gap').innerText()).resolves.toContain(`à ${frenchNumber(gapValue)} ${points} de la cible`),
+    );
     await eventually(() => expect(page.getByText('En bonne voie', { exact: true }).count()).resolves.toBe(0));
     await screenshot(page, 'dashboard-ended');
 
@@ -120,8 +135,12 @@ describe('The dashboard and the evaluation give one figure for one date', () => 
 
   it("lets an evaluator set a plan's time zone and widen its data period in the plan editor", async () => {
     // Arrange: a plan of this test's own
-    const created = await t.http().post('/api/plans').set(bearer(t.tokens.evaluator))
-      .send({ title: `Plan de Vancouver ${Date.now()}`, startDate: '2024-01-01', endDate: '2024-12-31' }).expect(201);
+    const created = await t
+      .http()
+      .post('/api/plans')
+      .set(bearer(t.tokens.evaluator))
+      .send({ title: `Plan de Vancouver ${Date.now()}`, startDate: '2024-01-01', endDate: '2024-12-31' })
+      .expect(201);
     ownPlanId = (created.body as { id: string }).id;
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await signInAs(page, origin, 'evaluation@demo.repere.org');
@@ -130,7 +149,7 @@ describe('The dashboard and the evaluation give one figure for one date', () => 
     await page.goto(`${origin}/workspace/plans/${ownPlanId}`);
     const form = page.getByRole('form', { name: 'Période des données et fuseau horaire' });
     await form.getByLabel('Fuseau horaire').selectOption('America/Vancouver');
-    await form.getByLabel('Données comptées jusqu\'au').fill('2025-03-31');
+    await form.getByLabel("Données comptées jusqu'au").fill('2025-03-31');
     await form.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('status').filter({ hasText: 'Période des données et fuseau horaire enregistrés.' }).waitFor();
     await screenshot(page, 'plan-editor-data-period');

@@ -15,7 +15,9 @@ describe('A partner records a participation count', () => {
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
-  afterEach(async () => { await page.close(); });
+  afterEach(async () => {
+    await page.close();
+  });
 
   const signIn = (email: string) => signInAs(page, origin, email);
 
@@ -27,7 +29,9 @@ describe('A partner records a participation count', () => {
     await select.selectOption(value ?? '');
   }
 
-  async function countsOf(activity: string): Promise<{ total: number; breakdown: { dimension: string; category: string; count: number }[] }[]> {
+  async function countsOf(
+    activity: string,
+  ): Promise<{ total: number; breakdown: { dimension: string; category: string; count: number }[] }[]> {
     return t.db.query('SELECT total, breakdown FROM participation_counts WHERE activity = $1', [activity]);
   }
 
@@ -69,12 +73,14 @@ describe('A partner records a participation count', () => {
     const stored = await countsOf(activity);
     expect(stored).toHaveLength(1);
     expect(stored[0]?.total).toBe(25);
-    expect(stored[0]?.breakdown).toEqual(expect.arrayContaining([
-      { dimension: 'gender', category: 'woman', count: 14 },
-      { dimension: 'gender', category: 'man', count: 9 },
-      { dimension: 'age_group', category: '18_24', count: 10 },
-      { dimension: 'immigration', category: 'arrived_lt5', count: 12 },
-    ]));
+    expect(stored[0]?.breakdown).toEqual(
+      expect.arrayContaining([
+        { dimension: 'gender', category: 'woman', count: 14 },
+        { dimension: 'gender', category: 'man', count: 9 },
+        { dimension: 'age_group', category: '18_24', count: 10 },
+        { dimension: 'immigration', category: 'arrived_lt5', count: 12 },
+      ]),
+    );
     // The form is ready for the next count of the same activity.
     await eventually(() => expect(page.getByLabel('Nombre total de participants').inputValue()).resolves.toBe(''));
     await eventually(() => expect(page.getByLabel('Activité').inputValue()).resolves.toBe(activity));

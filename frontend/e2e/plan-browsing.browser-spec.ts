@@ -13,18 +13,26 @@ describe('A steering committee member browses the plans', () => {
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
-  afterEach(async () => { await page.close(); });
+  afterEach(async () => {
+    await page.close();
+  });
 
   const signIn = (email: string) => signInAs(page, origin, email);
 
   it('opens the Parc-Extension plan and finds orientation 4 with its actions', async () => {
     await signIn('comite@demo.repere.org');
     await screenshot(page, 'plans');
-    await page.getByRole('link', { name: /Parc-Extension/ }).first().click();
+    await page
+      .getByRole('link', { name: /Parc-Extension/ })
+      .first()
+      .click();
     const orientation = page.getByRole('heading', { name: /Obtenir plus de visibilité dans le quartier/ });
     await orientation.waitFor();
-    for (const action of ['Mettre en place une Journée de Bienvenue à Parc-Ex', 'Développement WebTV "Ici Parc-Ex"',
-      'Développer la communication de la table à travers les réseaux sociaux']) {
+    for (const action of [
+      'Mettre en place une Journée de Bienvenue à Parc-Ex',
+      'Développement WebTV "Ici Parc-Ex"',
+      'Développer la communication de la table à travers les réseaux sociaux',
+    ]) {
       await page.getByText(action, { exact: false }).first().waitFor();
     }
     await page.getByText('Annuel – août').first().waitFor();
@@ -34,13 +42,24 @@ describe('A steering committee member browses the plans', () => {
   it('lists the three Laval work cells with their step progress, and a cell with its partners', async () => {
     await signIn('comite@demo.repere.org');
     await page.getByRole('link', { name: 'Cellules de travail' }).click();
-    for (const name of ['Groupe de liaison (Immeubles Val-Martin)', 'Cellule 4.2', 'Collaboration et accompagnement global et continu des personnes immigrantes']) {
+    for (const name of [
+      'Groupe de liaison (Immeubles Val-Martin)',
+      'Cellule 4.2',
+      'Collaboration et accompagnement global et continu des personnes immigrantes',
+    ]) {
       await page.getByText(name, { exact: false }).first().waitFor();
     }
     await page.getByText('6 / 8 étapes réalisées').first().waitFor();
     await screenshot(page, 'work-cells');
-    await page.getByRole('link', { name: /Groupe de liaison/ }).first().click();
-    await page.getByRole('table').getByText(/Office Municipale de l'habitation/).first().waitFor();
+    await page
+      .getByRole('link', { name: /Groupe de liaison/ })
+      .first()
+      .click();
+    await page
+      .getByRole('table')
+      .getByText(/Office Municipale de l'habitation/)
+      .first()
+      .waitFor();
     await page.getByText('Développer des projets', { exact: false }).first().waitFor();
     await screenshot(page, 'work-cell');
   });

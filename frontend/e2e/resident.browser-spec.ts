@@ -26,15 +26,45 @@ const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
 /** The page's own words the tests read, per language (src/resident/lib/messages.ts). */
 const UI = {
-  fr: { start: 'Commencer', next: 'Suivant', submit: 'Envoyer', yes: 'Oui', no: 'Non', preferNot: 'Je préfère ne pas répondre',
-    language: 'Langue', progress: 'Question', required: 'Veuillez répondre à cette question.',
-    offline: 'sera envoyée dès le retour de la connexion', thanks: 'Merci ! Votre réponse a bien été reçue.' },
-  en: { start: 'Start', next: 'Next', submit: 'Send', yes: 'Yes', no: 'No', preferNot: 'I prefer not to answer',
-    language: 'Language', progress: 'Question', required: 'Please answer this question.',
-    offline: 'will be sent as soon as the connection returns', thanks: 'Thank you! Your answers were received.' },
-  ar: { start: 'ابدأ', next: 'التالي', submit: 'إرسال', yes: 'نعم', no: 'لا', preferNot: 'أفضّل عدم الإجابة',
-    language: 'اللغة', progress: 'السؤال', required: 'يرجى الإجابة عن هذا السؤال.',
-    offline: 'سيتم إرسالها فور عودة الاتصال', thanks: 'شكرًا! لقد تم استلام إجاباتك.' },
+  fr: {
+    start: 'Commencer',
+    next: 'Suivant',
+    submit: 'Envoyer',
+    yes: 'Oui',
+    no: 'Non',
+    preferNot: 'Je préfère ne pas répondre',
+    language: 'Langue',
+    progress: 'Question',
+    required: 'Veuillez répondre à cette question.',
+    offline: 'sera envoyée dès le retour de la connexion',
+    thanks: 'Merci ! Votre réponse a bien été reçue.',
+  },
+  en: {
+    start: 'Start',
+    next: 'Next',
+    submit: 'Send',
+    yes: 'Yes',
+    no: 'No',
+    preferNot: 'I prefer not to answer',
+    language: 'Language',
+    progress: 'Question',
+    required: 'Please answer this question.',
+    offline: 'will be sent as soon as the connection returns',
+    thanks: 'Thank you! Your answers were received.',
+  },
+  ar: {
+    start: 'ابدأ',
+    next: 'التالي',
+    submit: 'إرسال',
+    yes: 'نعم',
+    no: 'لا',
+    preferNot: 'أفضّل عدم الإجابة',
+    language: 'اللغة',
+    progress: 'السؤال',
+    required: 'يرجى الإجابة عن هذا السؤال.',
+    offline: 'سيتم إرسالها فور عودة الاتصال',
+    thanks: 'شكرًا! لقد تم استلام إجاباتك.',
+  },
 } as const;
 type Lang = keyof typeof UI;
 
@@ -49,7 +79,9 @@ describe('A resident answers the Welcome Day questionnaire on a phone', () => {
   beforeAll(() => {
     ({ t, browser, origin } = app());
   });
-  afterEach(async () => { await context?.close(); });
+  afterEach(async () => {
+    await context?.close();
+  });
 
   async function open(locale: string, options: { bypassCSP?: boolean } = {}): Promise<void> {
     context = await browser.newContext({ viewport: PHONE, locale, hasTouch: true, ...options });
@@ -83,9 +115,7 @@ describe('A resident answers the Welcome Day questionnaire on a phone', () => {
   /** The question on screen, found by its heading (its label followed by « (obligatoire) » or « (facultatif) »). */
   async function currentQuestion(q: PublicQuestionnaire): Promise<PublicQuestion> {
     const heading = (await page.locator('main h1').innerText()).trim();
-    const found = q.questions
-      .filter((question) => heading.startsWith(question.label))
-      .sort((a, b) => b.label.length - a.label.length)[0];
+    const found = q.questions.filter((question) => heading.startsWith(question.label)).sort((a, b) => b.label.length - a.label.length)[0];
     if (!found) throw new Error(`No question has the heading « ${heading} »`);
     return found;
   }
@@ -140,9 +170,17 @@ describe('A resident answers the Welcome Day questionnaire on a phone', () => {
 
   it('switches to Arabic, loses the connection before the last step, and the server holds exactly one response', async () => {
     const plan: Record<string, Value> = {
-      [ids.heardFrom]: 'poster', [ids.firstTime]: true, [ids.knowsTable]: false, [ids.services]: ['french', 'housing'],
-      [ids.satisfaction]: 5, [ids.improve]: 'المزيد من الترجمة إلى العربية', [ids.gender]: null,
-      [ids.age_group]: '25_34', [ids.immigration]: 'arrived_lt5', [ids.language]: ['ar', 'fr'], [ids.disability]: false,
+      [ids.heardFrom]: 'poster',
+      [ids.firstTime]: true,
+      [ids.knowsTable]: false,
+      [ids.services]: ['french', 'housing'],
+      [ids.satisfaction]: 5,
+      [ids.improve]: 'المزيد من الترجمة إلى العربية',
+      [ids.gender]: null,
+      [ids.age_group]: '25_34',
+      [ids.immigration]: 'arrived_lt5',
+      [ids.language]: ['ar', 'fr'],
+      [ids.disability]: false,
     };
     const arabic = await questionnaire('ar');
     const before = await countResponses();
@@ -320,7 +358,16 @@ describe('A resident answers the Welcome Day questionnaire on a phone', () => {
     const audit = async (state: string): Promise<void> => {
       await page.addScriptTag({ path: AXE_PATH });
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                context: Document,
+                options: object,
+              ) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[] }>;
+            };
+          }
+        ).axe;
         const result = await axe.run(document, { resultTypes: ['violations'] });
         return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target) }));
       });
@@ -368,18 +415,23 @@ describe('A resident answers the Welcome Day questionnaire on a phone', () => {
     await open('fr-CA');
     // Answers kept from an earlier visit, sent while offline, then the tab was closed.
     const body = {
-      language: 'fr', version: (await t.http().get(`/api/public/questionnaires/${WELCOME_DAY_SLUG}`)).body.version as number,
+      language: 'fr',
+      version: (await t.http().get(`/api/public/questionnaires/${WELCOME_DAY_SLUG}`)).body.version as number,
       answers: [
-        { questionId: ids.heardFrom, value: 'friends' }, { questionId: ids.firstTime, value: false },
-        { questionId: ids.knowsTable, value: true }, { questionId: ids.satisfaction, value: 3 },
+        { questionId: ids.heardFrom, value: 'friends' },
+        { questionId: ids.firstTime, value: false },
+        { questionId: ids.knowsTable, value: true },
+        { questionId: ids.satisfaction, value: 3 },
       ],
     };
     const key = '6f1e2d3c-4b5a-4968-8776-655443322110';
     await page.goto(`${origin}/q/${WELCOME_DAY_SLUG}?lang=fr`);
     await page.getByRole('button', { name: UI.fr.start }).waitFor();
     await context.setOffline(true);
-    await page.evaluate(([slug, pending]) => localStorage.setItem(`repere.q.${slug}.pending`, pending),
-      [WELCOME_DAY_SLUG, JSON.stringify({ idempotencyKey: key, body, createdAt: new Date().toISOString() })] as const);
+    await page.evaluate(([slug, pending]) => localStorage.setItem(`repere.q.${slug}.pending`, pending), [
+      WELCOME_DAY_SLUG,
+      JSON.stringify({ idempotencyKey: key, body, createdAt: new Date().toISOString() }),
+    ] as const);
     await page.reload().catch(() => undefined);
     await page.close();
     expect(await countResponses('fr')).toBe(before);
@@ -399,16 +451,32 @@ describe('A resident answers the Welcome Day questionnaire on a phone', () => {
     await open('fr-CA');
     const version = (await t.http().get(`/api/public/questionnaires/${WELCOME_DAY_SLUG}`)).body.version as number;
     // A submission the server refuses: two required questions unanswered (as an older page might have sent).
-    const pending = { idempotencyKey: '0a1b2c3d-4e5f-4a6b-8c7d-8e9fa0b1c2d3', createdAt: new Date().toISOString(),
-      body: { language: 'fr', version, answers: [{ questionId: ids.heardFrom, value: 'poster' }, { questionId: ids.firstTime, value: false }] } };
+    const pending = {
+      idempotencyKey: '0a1b2c3d-4e5f-4a6b-8c7d-8e9fa0b1c2d3',
+      createdAt: new Date().toISOString(),
+      body: {
+        language: 'fr',
+        version,
+        answers: [
+          { questionId: ids.heardFrom, value: 'poster' },
+          { questionId: ids.firstTime, value: false },
+        ],
+      },
+    };
     await page.goto(`${origin}/q/${WELCOME_DAY_SLUG}?lang=fr`);
-    await page.evaluate(([slug, value]) => {
-      localStorage.setItem(`repere.q.${slug}.pending`, value);
-    }, [WELCOME_DAY_SLUG, JSON.stringify(pending)] as const);
+    await page.evaluate(
+      ([slug, value]) => {
+        localStorage.setItem(`repere.q.${slug}.pending`, value);
+      },
+      [WELCOME_DAY_SLUG, JSON.stringify(pending)] as const,
+    );
     await page.reload();
 
     // Back on the first question the server named (« Connaissez-vous la Table… », required), with its message.
-    await page.getByText(/Connaissez-vous la Table de quartier/).first().waitFor();
+    await page
+      .getByText(/Connaissez-vous la Table de quartier/)
+      .first()
+      .waitFor();
     await page.getByText('Cette question demande une réponse.').waitFor();
     expect(await countResponses()).toBe(before);
     expect(await page.evaluate((slug) => localStorage.getItem(`repere.q.${slug}.pending`), WELCOME_DAY_SLUG)).toBeNull();

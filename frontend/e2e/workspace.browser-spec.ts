@@ -38,7 +38,9 @@ describe('An evaluator works in the evaluation workspace', () => {
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
-  afterEach(async () => { await page.close(); });
+  afterEach(async () => {
+    await page.close();
+  });
 
   const signIn = (email: string) => signInAs(page, origin, email);
 
@@ -99,7 +101,11 @@ describe('An evaluator works in the evaluation workspace', () => {
     // The API only queued a recompute; the page polls until the workers' value is there.
     const current = page.getByTestId('indicator-current-value');
     await current.waitFor({ timeout: 45_000 });
-    const progress = await t.http().get(`/api/plans/${await parcExPlanId()}/progress`).set(bearer(t.tokens.evaluator)).expect(200);
+    const progress = await t
+      .http()
+      .get(`/api/plans/${await parcExPlanId()}/progress`)
+      .set(bearer(t.tokens.evaluator))
+      .expect(200);
     const own = (progress.body.indicators as { id: string; value: number | null; n: number }[]).find((item) => item.id === indicatorId);
     expect(own?.value).not.toBeNull();
     expect(own?.n).toBeGreaterThan(0);
@@ -109,7 +115,9 @@ describe('An evaluator works in the evaluation workspace', () => {
     await screenshot(page, 'workspace-indicator-value');
 
     const [stored] = await t.db.query<{ kind: string; source: { questionId: string; anyOf: unknown[] }; grain: string }[]>(
-      'SELECT kind, source, grain FROM indicators WHERE id = $1', [indicatorId]);
+      'SELECT kind, source, grain FROM indicators WHERE id = $1',
+      [indicatorId],
+    );
     expect(stored).toMatchObject({ kind: 'answer_share', grain: 'year', source: { anyOf: [true] } });
   });
 
@@ -168,7 +176,9 @@ describe('An evaluator works in the evaluation workspace', () => {
     await page.getByRole('status').getByText('Modifications enregistrées.').waitFor();
 
     const [stored] = await t.db.query<{ id: string; languages: string[]; questions: { type: string; label: Record<string, string> }[] }[]>(
-      'SELECT id, languages, questions FROM questionnaires WHERE slug = $1', [slug]);
+      'SELECT id, languages, questions FROM questionnaires WHERE slug = $1',
+      [slug],
+    );
     expect(stored?.languages).toEqual(['fr', 'ar']);
     expect(stored?.questions.map((question) => question.type)).toEqual(['yes_no', 'single_choice']);
     expect(stored?.questions[1]?.label).toEqual({ fr: 'Quel moment vous convient ?', ar: 'ما هو الوقت المناسب لك؟' });
@@ -216,14 +226,21 @@ describe('An evaluator works in the evaluation workspace', () => {
   });
 
   it('edits a plan tree: adds, renames, reorders and deletes its parts, with the schedule rules checked beside the fields', async () => {
-    const created = await t.http().post('/api/plans').set(bearer(t.tokens.evaluator))
-      .send({ title: `Plan de l'espace ${Date.now()}`, startDate: '2024-01-01', endDate: '2026-12-31' }).expect(201);
+    const created = await t
+      .http()
+      .post('/api/plans')
+      .set(bearer(t.tokens.evaluator))
+      .send({ title: `Plan de l'espace ${Date.now()}`, startDate: '2024-01-01', endDate: '2026-12-31' })
+      .expect(201);
     const planId = created.body.id as string;
     await signIn('evaluation@demo.repere.org');
     await page.goto(`${origin}/workspace/plans/${planId}`);
     await page.getByText("Ce plan n'a pas encore d'orientation.").waitFor();
 
-    for (const [number, title] of [[1, 'Mobiliser les résidents'], [2, 'Informer le quartier']] as const) {
+    for (const [number, title] of [
+      [1, 'Mobiliser les résidents'],
+      [2, 'Informer le quartier'],
+    ] as const) {
       await page.getByRole('button', { name: 'Ajouter une orientation' }).click();
       const form = page.getByRole('form', { name: 'Nouvelle orientation' });
       await form.getByLabel('Numéro').fill(String(number));
@@ -240,7 +257,9 @@ describe('An evaluator works in the evaluation workspace', () => {
     await page.getByRole('heading', { name: 'Orientation 2 : Informer et accueillir' }).waitFor();
     await page.getByRole('button', { name: "Monter : l'orientation 2" }).click();
     await page.waitForFunction(() => document.querySelector('.ws-node--orientation h2')?.textContent?.includes('Informer et accueillir'));
-    const order = await t.db.query<{ title: string }[]>('SELECT title FROM orientations WHERE plan_id = $1 ORDER BY position, number', [planId]);
+    const order = await t.db.query<{ title: string }[]>('SELECT title FROM orientations WHERE plan_id = $1 ORDER BY position, number', [
+      planId,
+    ]);
     expect(order.map((row) => row.title)).toEqual(['Informer et accueillir', 'Mobiliser les résidents']);
 
     // An objective, then an action whose recurrence is not an RRULE: refused beside the field, then fixed.
@@ -264,8 +283,14 @@ describe('An evaluator works in the evaluation workspace', () => {
     await action.getByRole('button', { name: "Ajouter l'action" }).click();
     await page.getByRole('heading', { name: 'Action 1' }).waitFor();
     const [stored] = await t.db.query<{ schedule_kind: string; schedule_recurrence: string; schedule_text: string; values: string }[]>(
-      'SELECT schedule_kind, schedule_recurrence, schedule_text, values::text FROM actions WHERE plan_id = $1', [planId]);
-    expect(stored).toMatchObject({ schedule_kind: 'recurrence', schedule_recurrence: 'FREQ=YEARLY;BYMONTH=8', schedule_text: 'Annuel – août' });
+      'SELECT schedule_kind, schedule_recurrence, schedule_text, values::text FROM actions WHERE plan_id = $1',
+      [planId],
+    );
+    expect(stored).toMatchObject({
+      schedule_kind: 'recurrence',
+      schedule_recurrence: 'FREQ=YEARLY;BYMONTH=8',
+      schedule_text: 'Annuel – août',
+    });
     expect(stored?.values).toContain('inclusion_integration');
 
     // An expected result on the action.
@@ -312,14 +337,25 @@ describe('An evaluator works in the evaluation workspace', () => {
     await page.getByText('Habitation', { exact: false }).first().waitFor();
     await screenshot(page, 'workspace-work-cell');
 
-    const [cell] = await t.db.query<{ id: string; start_date: string }[]>('SELECT id, start_date::text FROM work_cells WHERE name = $1', [name]);
+    const [cell] = await t.db.query<{ id: string; start_date: string }[]>('SELECT id, start_date::text FROM work_cells WHERE name = $1', [
+      name,
+    ]);
     expect(cell?.start_date).toBe('2024-02-29');
-    const steps = await waitFor('the step to be stored as done', async () => {
-      const rows = await t.db.query<{ done: boolean; phase: string }[]>('SELECT done, phase FROM work_steps WHERE work_cell_id = $1', [cell?.id]);
-      return rows[0]?.done ? rows : undefined;
-    }, { timeoutMs: 10_000 });
+    const steps = await waitFor(
+      'the step to be stored as done',
+      async () => {
+        const rows = await t.db.query<{ done: boolean; phase: string }[]>('SELECT done, phase FROM work_steps WHERE work_cell_id = $1', [
+          cell?.id,
+        ]);
+        return rows[0]?.done ? rows : undefined;
+      },
+      { timeoutMs: 10_000 },
+    );
     expect(steps).toEqual([{ done: true, phase: 'PHASE 1' }]);
-    const partners = await t.db.query<{ network: string; sector: string }[]>('SELECT network, sector FROM partnerships WHERE work_cell_id = $1', [cell?.id]);
+    const partners = await t.db.query<{ network: string; sector: string }[]>(
+      'SELECT network, sector FROM partnerships WHERE work_cell_id = $1',
+      [cell?.id],
+    );
     expect(partners).toEqual([{ network: 'communautaire', sector: 'Habitation' }]);
   });
 

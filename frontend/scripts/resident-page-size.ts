@@ -76,8 +76,7 @@ function report(html: string, rows: Row[], limitBytes: number): string {
     line('JavaScript', sum(js, 'raw'), sum(js, 'br'), sum(js, 'gzip')),
     line('CSS', sum(css, 'raw'), sum(css, 'br'), sum(css, 'gzip')),
     line('total', sum(rows, 'raw'), sum(rows, 'br'), sum(rows, 'gzip')),
-    `  resident page transferred: ${kB(sum(rows, 'br'))} brotli, ${kB(sum(rows, 'gzip'))} gzip ` +
-      `(budget ${kB(limitBytes)} gzip)`,
+    `  resident page transferred: ${kB(sum(rows, 'br'))} brotli, ${kB(sum(rows, 'gzip'))} gzip ` + `(budget ${kB(limitBytes)} gzip)`,
     '',
   ].join('\n');
 }

@@ -78,10 +78,14 @@ export function libpqConnection(t: Target): { args: string[]; env: NodeJS.Proces
 /** The major version of a PostgreSQL client tool on PATH; a clear failure when it is missing. */
 export function clientTool(name: 'pg_dump' | 'pg_restore', serverMajor?: number): number {
   const run = spawnSync(name, ['--version'], { encoding: 'utf8' });
-  const install = `Install the PostgreSQL client tools matching the server's version${serverMajor ? ` (${serverMajor})` : ''}, `
-    + `e.g. \`apt-get install postgresql-client${serverMajor ? `-${serverMajor}` : ''}\` (Debian/Ubuntu, PGDG repository) or \`brew install libpq\` (macOS), and make sure ${name} is on PATH.`;
+  const install =
+    `Install the PostgreSQL client tools matching the server's version${serverMajor ? ` (${serverMajor})` : ''}, ` +
+    `e.g. \`apt-get install postgresql-client${serverMajor ? `-${serverMajor}` : ''}\` (Debian/Ubuntu, PGDG repository) or \`brew install libpq\` (macOS), and make sure ${name} is on PATH.`;
   if (run.error || run.status !== 0) {
-    const why = (run.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' ? 'is not on PATH' : `does not run (${run.error?.message ?? run.stderr.trim()})`;
+    const why =
+      (run.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
+        ? 'is not on PATH'
+        : `does not run (${run.error?.message ?? run.stderr.trim()})`;
     throw new ScriptError(`${name} ${why}. ${install}`);
   }
   const major = Number(/(\d+)(?:\.\d+)?/.exec(run.stdout)?.[1]);
@@ -104,9 +108,15 @@ export async function connect(t: Target): Promise<Client> {
   } catch (err) {
     await client.end().catch(() => undefined);
     const { code, message } = err as { code?: string; message: string };
-    if (code === NO_DATABASE) throw new MissingDatabase(`The database ${t.database} does not exist on ${t.where} (DATABASE_URL=${t.safe}).`);
-    if (code && AUTH_FAILED.has(code)) throw new ScriptError(`PostgreSQL at ${t.where} refused the login (${message}): check the user and password in DATABASE_URL (${t.safe}).`);
-    throw new ScriptError(`The database is unreachable: PostgreSQL at ${t.where} did not answer (${message}). Check that it runs and that DATABASE_URL (${t.safe}) points at it.`);
+    if (code === NO_DATABASE)
+      throw new MissingDatabase(`The database ${t.database} does not exist on ${t.where} (DATABASE_URL=${t.safe}).`);
+    if (code && AUTH_FAILED.has(code))
+      throw new ScriptError(
+        `PostgreSQL at ${t.where} refused the login (${message}): check the user and password in DATABASE_URL (${t.safe}).`,
+      );
+    throw new ScriptError(
+      `The database is unreachable: PostgreSQL at ${t.where} did not answer (${message}). Check that it runs and that DATABASE_URL (${t.safe}) points at it.`,
+    );
   }
 }
 
@@ -117,7 +127,17 @@ export async function serverMajor(client: Client): Promise<number> {
 }
 
 /** The tables whose row counts say what a backup holds; the secret's value is never read. */
-export const KEY_TABLES = ['organizations', 'users', 'plans', 'indicators', 'questionnaires', 'responses', 'evaluations', 'reports', 'deployment_secrets'] as const;
+export const KEY_TABLES = [
+  'organizations',
+  'users',
+  'plans',
+  'indicators',
+  'questionnaires',
+  'responses',
+  'evaluations',
+  'reports',
+  'deployment_secrets',
+] as const;
 
 /** Row counts of KEY_TABLES (null: no such table, e.g. an older schema) and the migrations applied. */
 export interface Contents {
@@ -129,12 +149,14 @@ export interface Contents {
 export async function contents(client: Client): Promise<Contents> {
   const counts: Record<string, number | null> = {};
   for (const table of [...KEY_TABLES, 'migrations']) {
-    const [{ exists }] = (await client.query<{ exists: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS exists`, [`public.${table}`])).rows;
+    const [{ exists }] = (await client.query<{ exists: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS exists`, [`public.${table}`]))
+      .rows;
     counts[table] = exists ? Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM public."${table}"`)).rows[0].n) : null;
   }
   let latestMigration: string | null = null;
   if (counts.migrations) {
-    latestMigration = (await client.query<{ name: string }>('SELECT name FROM public.migrations ORDER BY "timestamp" DESC LIMIT 1')).rows[0].name;
+    latestMigration = (await client.query<{ name: string }>('SELECT name FROM public.migrations ORDER BY "timestamp" DESC LIMIT 1')).rows[0]
+      .name;
   }
   const migrations = counts.migrations ?? 0;
   delete counts.migrations;
@@ -143,8 +165,11 @@ export async function contents(client: Client): Promise<Contents> {
 
 export function printContents(c: Contents): void {
   const width = Math.max(...Object.keys(c.counts).map((k) => k.length));
-  for (const [table, n] of Object.entries(c.counts)) console.log(`  ${table.padEnd(width)}  ${n === null ? '— (no such table)' : n.toLocaleString('en-US')}`);
-  console.log(`  schema: ${c.migrations} migration${c.migrations === 1 ? '' : 's'} applied${c.latestMigration ? `, latest ${c.latestMigration}` : ''}`);
+  for (const [table, n] of Object.entries(c.counts))
+    console.log(`  ${table.padEnd(width)}  ${n === null ? '— (no such table)' : n.toLocaleString('en-US')}`);
+  console.log(
+    `  schema: ${c.migrations} migration${c.migrations === 1 ? '' : 's'} applied${c.latestMigration ? `, latest ${c.latestMigration}` : ''}`,
+  );
 }
 
 export function formatBytes(bytes: number): string {

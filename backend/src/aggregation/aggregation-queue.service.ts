@@ -17,7 +17,16 @@ const ENQUEUE_DEADLINE_MS = 500;
 function withDeadline<T>(p: Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('Redis did not answer in time')), ENQUEUE_DEADLINE_MS);
-    p.then((v) => { clearTimeout(timer); resolve(v); }, (e: unknown) => { clearTimeout(timer); reject(e as Error); });
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e as Error);
+      },
+    );
   });
 }
 
@@ -42,14 +51,16 @@ export class AggregationQueueService implements OnModuleDestroy {
   }
 
   private add(name: string, data: RecomputePayload | RecomputeQuestionnairePayload, deduplicationId: string): Promise<unknown> {
-    return withDeadline(this.queue.add(name, data, {
-      // One pending recompute per indicator (or questionnaire); one arriving while another runs waits for it, so
-      // nothing is missed.
-      deduplication: { id: deduplicationId, keepLastIfActive: true },
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 500 },
-      ...JOB_RETENTION,
-    })).catch((err: Error) => this.logger.warn(`recompute for ${deduplicationId} not queued (${err.message}); reconcile will catch up`));
+    return withDeadline(
+      this.queue.add(name, data, {
+        // One pending recompute per indicator (or questionnaire); one arriving while another runs waits for it, so
+        // nothing is missed.
+        deduplication: { id: deduplicationId, keepLastIfActive: true },
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 500 },
+        ...JOB_RETENTION,
+      }),
+    ).catch((err: Error) => this.logger.warn(`recompute for ${deduplicationId} not queued (${err.message}); reconcile will catch up`));
   }
 
   /**
@@ -59,11 +70,14 @@ export class AggregationQueueService implements OnModuleDestroy {
   questionnaireChangedSoon(questionnaireId: string): void {
     if (this.scheduled.has(questionnaireId)) return;
     const since = Date.now() - (this.lastSent.get(questionnaireId) ?? 0);
-    const timer = setTimeout(() => {
-      this.scheduled.delete(questionnaireId);
-      this.lastSent.set(questionnaireId, Date.now());
-      void this.questionnaireChanged(questionnaireId);
-    }, Math.max(0, THROTTLE_MS - since));
+    const timer = setTimeout(
+      () => {
+        this.scheduled.delete(questionnaireId);
+        this.lastSent.set(questionnaireId, Date.now());
+        void this.questionnaireChanged(questionnaireId);
+      },
+      Math.max(0, THROTTLE_MS - since),
+    );
     timer.unref();
     this.scheduled.set(questionnaireId, timer);
   }

@@ -14,7 +14,14 @@ import { QueueBoardService } from './queue-board.service';
 @Module({
   imports: [BullModule.registerQueue({ name: AGGREGATION_QUEUE }, { name: SYSTEM_QUEUE })],
   controllers: [IndicatorValuesController, QueueBoardController],
-  providers: [AggregationRepository, AggregationService, AggregationQueueService, FiguresService, IndicatorValuesService, QueueBoardService],
+  providers: [
+    AggregationRepository,
+    AggregationService,
+    AggregationQueueService,
+    FiguresService,
+    IndicatorValuesService,
+    QueueBoardService,
+  ],
   exports: [AggregationRepository, AggregationService, AggregationQueueService, FiguresService, BullModule],
 })
 export class AggregationModule {}

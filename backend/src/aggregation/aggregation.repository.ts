@@ -22,10 +22,18 @@ import { storeValues } from './store-values';
 const SCAN_SETTINGS = "SET LOCAL jit = off; SET LOCAL enable_sort = off; SET LOCAL work_mem = '64MB'; SET LOCAL parallel_tuple_cost = 0";
 
 /** An instrument linked to an indicator, and the questionnaire it is, if any. */
-export interface LinkedInstrument { instrumentId: string; kind: string; questionnaireId: string | null }
+export interface LinkedInstrument {
+  instrumentId: string;
+  kind: string;
+  questionnaireId: string | null;
+}
 
 /** What an indicator's fingerprint covers: its own rows, and those of the questionnaires and instruments it reads. */
-export interface FingerprintInputs { indicatorId: string; questionnaireIds: string[]; instrumentIds: string[] }
+export interface FingerprintInputs {
+  indicatorId: string;
+  questionnaireIds: string[];
+  instrumentIds: string[];
+}
 
 /**
  * The aggregation's reads and writes within one snapshot (a recompute's or a cut-off's transaction, or none): every
@@ -48,7 +56,9 @@ export class AggregationReads {
     const rows: { instrument_id: string; kind: string; questionnaire_id: string | null }[] = await this.em.query(
       `SELECT ii.instrument_id, ins.kind, q.id AS questionnaire_id FROM indicator_instruments ii
          JOIN instruments ins ON ins.id = ii.instrument_id LEFT JOIN questionnaires q ON q.instrument_id = ins.id
-        WHERE ii.indicator_id = $1`, [indicatorId]);
+        WHERE ii.indicator_id = $1`,
+      [indicatorId],
+    );
     return rows.map((r) => ({ instrumentId: r.instrument_id, kind: r.kind, questionnaireId: r.questionnaire_id }));
   }
 
@@ -62,7 +72,10 @@ export class AggregationReads {
 
   /** Reads only the months whose responses changed, and stores the months read (response-month-cache.ts). */
   cachedResponseMonths(
-    questionnaireId: string, specs: CachedSpec[], full: boolean, scope: Scope,
+    questionnaireId: string,
+    specs: CachedSpec[],
+    full: boolean,
+    scope: Scope,
   ): Promise<{ cells: MonthCell[]; changed: Changed }[]> {
     return cachedResponseMonths(this.em, questionnaireId, specs, full, scope);
   }
@@ -94,7 +107,8 @@ export class AggregationReads {
          (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM participation_counts WHERE instrument_id = ANY($3::uuid[])),
          (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM indicator_manual_values WHERE indicator_id = $1),
          (SELECT string_agg(instrument_id::text, ',' ORDER BY instrument_id) FROM indicator_instruments WHERE indicator_id = $1)) AS f`,
-      [indicatorId, questionnaireIds, instrumentIds]);
+      [indicatorId, questionnaireIds, instrumentIds],
+    );
     return row.f;
   }
 
@@ -178,7 +192,9 @@ export class AggregationRepository {
     const [row]: { months: number; read: number }[] = await this.db.query(
       `SELECT count(*) FILTER (WHERE m.source_version IS DISTINCT FROM c.version)::int AS months, count(m.month)::int AS read
          FROM (SELECT month, sum(weight) AS version FROM response_changes WHERE questionnaire_id = $2 GROUP BY month) c
-         LEFT JOIN indicator_months m ON m.indicator_id = $1 AND m.month = c.month`, [indicatorId, questionnaireId]);
+         LEFT JOIN indicator_months m ON m.indicator_id = $1 AND m.month = c.month`,
+      [indicatorId, questionnaireId],
+    );
     return row;
   }
 
@@ -186,15 +202,17 @@ export class AggregationRepository {
   async indicatorsFedBy(what: { questionnaireId?: string; instrumentId?: string }): Promise<string[]> {
     const rows: { id: string }[] = what.questionnaireId
       ? await this.db.query(
-        `SELECT i.id FROM indicators i WHERE i.source->>'questionnaireId' = $1
+          `SELECT i.id FROM indicators i WHERE i.source->>'questionnaireId' = $1
           UNION SELECT ii.indicator_id FROM indicator_instruments ii JOIN questionnaires q ON q.instrument_id = ii.instrument_id WHERE q.id = $1::uuid
           UNION SELECT i.id FROM indicators i WHERE i.source->'numerator'->>'questionnaireId' = $1 OR i.source->'denominator'->>'questionnaireId' = $1`,
-        [what.questionnaireId])
+          [what.questionnaireId],
+        )
       : await this.db.query(
-        `SELECT i.id FROM indicators i WHERE i.source->'instrumentIds' ? $1
+          `SELECT i.id FROM indicators i WHERE i.source->'instrumentIds' ? $1
             OR i.source->'numerator'->'instrumentIds' ? $1 OR i.source->'denominator'->'instrumentIds' ? $1
           UNION SELECT ii.indicator_id FROM indicator_instruments ii WHERE ii.instrument_id = $1::uuid`,
-        [what.instrumentId]);
+          [what.instrumentId],
+        );
     return rows.map((r) => r.id);
   }
 

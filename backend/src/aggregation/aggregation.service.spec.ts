@@ -13,8 +13,13 @@ import type { Scope } from './source-queries';
 // which reads are shared, what is stored and when an indicator is stale. The SQL itself is the e2e tests' (aggregation*).
 
 const PLAN: Plan = {
-  id: 'plan', timeZone: 'America/Toronto', startDate: '2024-01-01', midtermDate: '2025-01-01', endDate: '2026-12-31',
-  dataFrom: null, dataUntil: null,
+  id: 'plan',
+  timeZone: 'America/Toronto',
+  startDate: '2024-01-01',
+  midtermDate: '2025-01-01',
+  endDate: '2026-12-31',
+  dataFrom: null,
+  dataUntil: null,
 } as Plan;
 const Q = 'questionnaire';
 const app = { suppressionK: 1, disclosureMaxDeviation: 1 } as ConfigType<typeof appConfig>;
@@ -25,8 +30,16 @@ function indicator(kind: Indicator['kind'], source: Indicator['source'] = {}, mo
   return { id: `i${nextId}`, planId: PLAN.id, kind, source, dimensions: [], updatedAt: new Date(0), ...more } as Indicator;
 }
 
-const month = (m: string, num: number, den = num, key: number | null = 7): MonthCell =>
-  ({ month: m, dimension: TOTAL, category: TOTAL, num, den, n: den, numKey: key, denKey: key });
+const month = (m: string, num: number, den = num, key: number | null = 7): MonthCell => ({
+  month: m,
+  dimension: TOTAL,
+  category: TOTAL,
+  num,
+  den,
+  n: den,
+  numKey: key,
+  denKey: key,
+});
 
 /** An in-memory AggregationRepository: rows by indicator, instrument and questionnaire; what was read and written. */
 class FakeRepository {
@@ -60,11 +73,22 @@ class FakeRepository {
     linkedInstruments: async (id: string) => this.linked.get(id) ?? [],
     dimensionQuestions: async () => [],
     responseMonths: async (questionnaireId: string, specs: ResponseSpec[], scope: Scope) => {
-      this.log('responseMonths', questionnaireId, specs.map((s) => s.kind), scope);
+      this.log(
+        'responseMonths',
+        questionnaireId,
+        specs.map((s) => s.kind),
+        scope,
+      );
       return specs.map(() => (this.responses.get(questionnaireId) ?? []).filter((c) => c.month <= scope.until));
     },
     cachedResponseMonths: async (questionnaireId: string, specs: CachedSpec[], full: boolean, scope: Scope) => {
-      this.log('cachedResponseMonths', questionnaireId, specs.map((s) => s.indicator.id), full, scope);
+      this.log(
+        'cachedResponseMonths',
+        questionnaireId,
+        specs.map((s) => s.indicator.id),
+        full,
+        scope,
+      );
       return specs.map(() => ({ cells: this.responses.get(questionnaireId) ?? [], changed: { from: '2024-02-01' } as Changed }));
     },
     participationMonths: async (instrumentIds: string[], _dims: unknown, scope: Scope) => {
@@ -75,7 +99,9 @@ class FakeRepository {
     ratioPartMonths: async (part: Indicator['source']['numerator'], months: string[]) => {
       const out = new Map<string, { value: number; n: number; key: number }>();
       if (part!.kind === 'constant') for (const m of months) out.set(m, { value: part!.value ?? 0, n: 0, key: 0 });
-      else for (const c of this.responses.get(part!.questionnaireId ?? '') ?? []) out.set(c.month, { value: c.num, n: c.n, key: c.numKey ?? 0 });
+      else
+        for (const c of this.responses.get(part!.questionnaireId ?? '') ?? [])
+          out.set(c.month, { value: c.num, n: c.n, key: c.numKey ?? 0 });
       return out;
     },
     storeValues: async (id: string, cells: unknown[], changed: Changed) => {
@@ -123,10 +149,15 @@ describe(AggregationService.name, () => {
       const results = await service.recomputeMany(['zz-gone', count.id, count.id]);
 
       expect(fake.called('recomputing')).toEqual([[[count.id, 'zz-gone'].sort()]]);
-      expect(results).toEqual(new Map([[count.id, { cells: 3 }], ['zz-gone', null]])); // a month, its quarter, its year
+      expect(results).toEqual(
+        new Map([
+          [count.id, { cells: 3 }],
+          ['zz-gone', null],
+        ]),
+      ); // a month, its quarter, its year
     });
 
-    it('reads the indicators of one questionnaire in one shared read over their plan\'s data period', async () => {
+    it("reads the indicators of one questionnaire in one shared read over their plan's data period", async () => {
       const count = indicator('response_count', { questionnaireId: Q });
       const share = indicator('answer_share', { questionnaireId: Q, questionId: 'q1', anyOf: ['yes'] });
       const mean = indicator('scale_mean', { questionnaireId: Q, questionId: 'q2' });
@@ -162,9 +193,10 @@ describe(AggregationService.name, () => {
       expect(fake.called('cachedResponseMonths')).toEqual([]);
     });
 
-    it('records with the cells a fingerprint of everything the indicator reads, a ratio\'s two sides included', async () => {
+    it("records with the cells a fingerprint of everything the indicator reads, a ratio's two sides included", async () => {
       const ratio = indicator('ratio', {
-        numerator: { kind: 'response_count', questionnaireId: Q }, denominator: { kind: 'participation_sum', instrumentIds: ['door'] },
+        numerator: { kind: 'response_count', questionnaireId: Q },
+        denominator: { kind: 'participation_sum', instrumentIds: ['door'] },
       });
       fake.add(ratio);
 
@@ -183,16 +215,21 @@ describe(AggregationService.name, () => {
 
       const cells = await service.cellsAt([count.id, share.id], '2024-03-31');
 
-      expect(fake.called('responseMonths')).toEqual([[Q, ['response_count', 'answer_share'], { zone: PLAN.timeZone, from: '2024-01-01', until: '2024-03-31' }]]);
+      expect(fake.called('responseMonths')).toEqual([
+        [Q, ['response_count', 'answer_share'], { zone: PLAN.timeZone, from: '2024-01-01', until: '2024-03-31' }],
+      ]);
       expect(cells.get(count.id)!.map((c) => `${c.grain} ${c.periodStart} ${c.value}`)).toEqual([
-        'month 2024-01-01 2', 'quarter 2024-01-01 2', 'year 2024-01-01 2',
+        'month 2024-01-01 2',
+        'quarter 2024-01-01 2',
+        'year 2024-01-01 2',
       ]);
       expect(fake.stored.size).toBe(0);
     });
 
-    it('divides a ratio\'s sides month by month, a constant standing for every month of the numerator', async () => {
+    it("divides a ratio's sides month by month, a constant standing for every month of the numerator", async () => {
       const perSession = indicator('ratio', {
-        numerator: { kind: 'response_count', questionnaireId: Q }, denominator: { kind: 'constant', value: 4 },
+        numerator: { kind: 'response_count', questionnaireId: Q },
+        denominator: { kind: 'constant', value: 4 },
       });
       fake.add(perSession);
       fake.responses.set(Q, [month('2024-01-01', 2), month('2024-02-01', 6)]);
@@ -200,13 +237,14 @@ describe(AggregationService.name, () => {
       const cells = (await service.cellsAt([perSession.id], '2024-12-31')).get(perSession.id)!;
 
       expect(cells.filter((c) => c.grain === 'month').map((c) => [c.periodStart, c.value, c.sums?.denKey])).toEqual([
-        ['2024-01-01', 50, null], ['2024-02-01', 150, null],
+        ['2024-01-01', 50, null],
+        ['2024-02-01', 150, null],
       ]);
     });
   });
 
   describe('withSiblings', () => {
-    it('reads with the questionnaire\'s other response indicators only when more than the latest months changed', async () => {
+    it("reads with the questionnaire's other response indicators only when more than the latest months changed", async () => {
       const count = indicator('response_count', { questionnaireId: Q });
       const share = indicator('answer_share', { questionnaireId: Q, questionId: 'q1', anyOf: ['yes'] });
       const typed = indicator('manual', { questionnaireId: Q });

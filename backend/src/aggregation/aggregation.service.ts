@@ -17,7 +17,10 @@ import type { Scope } from './source-queries';
 /** What live traffic changes: the current month (and the previous one, around the first of the month). */
 const RECENT_MONTHS = 2;
 
-interface Inputs { questionnaireId: string | null; instrumentIds: string[] }
+interface Inputs {
+  questionnaireId: string | null;
+  instrumentIds: string[];
+}
 
 /** Where an indicator's month cells come from: a questionnaire's responses (read in shared scans) or other rows. */
 type Source =
@@ -89,7 +92,7 @@ export class AggregationService {
     const indicator = await this.repository.indicator(indicatorId);
     if (!indicator || !RESPONSE_KINDS.includes(indicator.kind)) return [indicatorId];
     const { questionnaireId } = await this.inputs(this.repository.reads(), indicator);
-    if (!questionnaireId || await this.monthsToRead(indicatorId, questionnaireId) <= RECENT_MONTHS) return [indicatorId];
+    if (!questionnaireId || (await this.monthsToRead(indicatorId, questionnaireId)) <= RECENT_MONTHS) return [indicatorId];
     const fed = await this.repository.ofKinds(await this.indicatorsFedBy({ questionnaireId }), RESPONSE_KINDS);
     return [...new Set([indicatorId, ...fed])];
   }
@@ -143,13 +146,20 @@ export class AggregationService {
         }
       }
       for (const scan of scans.values()) {
-        const read = await reads.responseMonths(scan.questionnaireId, scan.reads.map((r) => r.spec), scan.scope);
+        const read = await reads.responseMonths(
+          scan.questionnaireId,
+          scan.reads.map((r) => r.spec),
+          scan.scope,
+        );
         scan.reads.forEach((r, i) => months.set(r.id, read[i]));
       }
       const out = new Map<string, ComputedCell[]>();
       for (const indicator of indicators) {
         const cells = this.cellsFrom(indicator, months.get(indicator.id) ?? [], plans.get(indicator.planId)!);
-        out.set(indicator.id, cells.filter((c) => c.periodStart <= cutoff));
+        out.set(
+          indicator.id,
+          cells.filter((c) => c.periodStart <= cutoff),
+        );
       }
       return out;
     });
@@ -214,14 +224,19 @@ export class AggregationService {
   private async inputs(reads: AggregationReads, indicator: Pick<Indicator, 'id' | 'source'>): Promise<Inputs> {
     const linked = await reads.linkedInstruments(indicator.id);
     const questionnaireId = indicator.source.questionnaireId ?? linked.find((l) => l.questionnaireId)?.questionnaireId ?? null;
-    const instrumentIds = indicator.source.instrumentIds
-      ?? linked.filter((l) => l.kind === 'participation_count' || l.kind === 'tally').map((l) => l.instrumentId);
+    const instrumentIds =
+      indicator.source.instrumentIds ??
+      linked.filter((l) => l.kind === 'participation_count' || l.kind === 'tally').map((l) => l.instrumentId);
     return { questionnaireId, instrumentIds };
   }
 
   /** Month cells per indicator, and which months changed; those of one questionnaire come from one shared read. */
   private async months(
-    reads: AggregationReads, indicators: Indicator[], plans: Map<string, Plan>, inputs: Map<string, Inputs>, full: boolean,
+    reads: AggregationReads,
+    indicators: Indicator[],
+    plans: Map<string, Plan>,
+    inputs: Map<string, Inputs>,
+    full: boolean,
   ): Promise<Map<string, { cells: MonthCell[]; changed: Changed }>> {
     const out = new Map<string, { cells: MonthCell[]; changed: Changed }>();
     const byQuestionnaire = new Map<string, { questionnaireId: string; scope: Scope; specs: CachedSpec[] }>();
@@ -256,10 +271,15 @@ export class AggregationService {
     const bottom = await reads.ratioPartMonths(denominator, [...top.keys()], scope);
     const months = new Set([...top.keys(), ...bottom.keys()]);
     return [...months].map((month) => ({
-      month, dimension: TOTAL, category: TOTAL, num: top.get(month)?.value ?? 0, den: bottom.get(month)?.value ?? 0, n: top.get(month)?.n ?? 0,
+      month,
+      dimension: TOTAL,
+      category: TOTAL,
+      num: top.get(month)?.value ?? 0,
+      den: bottom.get(month)?.value ?? 0,
+      n: top.get(month)?.n ?? 0,
       // A constant side is no count of people: published as it is (protectCells).
-      numKey: numerator.kind === 'constant' ? null : top.get(month)?.key ?? 0,
-      denKey: denominator.kind === 'constant' ? null : bottom.get(month)?.key ?? 0,
+      numKey: numerator.kind === 'constant' ? null : (top.get(month)?.key ?? 0),
+      denKey: denominator.kind === 'constant' ? null : (bottom.get(month)?.key ?? 0),
     }));
   }
 
@@ -268,8 +288,9 @@ export class AggregationService {
     const { numerator, denominator } = indicator.source;
     return reads.fingerprint({
       indicatorId: indicator.id,
-      questionnaireIds: [inputs.questionnaireId, numerator?.questionnaireId, denominator?.questionnaireId]
-        .filter((id): id is string => !!id),
+      questionnaireIds: [inputs.questionnaireId, numerator?.questionnaireId, denominator?.questionnaireId].filter(
+        (id): id is string => !!id,
+      ),
       instrumentIds: [...inputs.instrumentIds, ...(numerator?.instrumentIds ?? []), ...(denominator?.instrumentIds ?? [])],
     });
   }

@@ -49,15 +49,22 @@ export async function answerRows(em: EntityManager, questionnaireId: string, que
   const keys = questionIds.map((id) => answerKeyOf(id, versions));
   if (codes.some((c) => c === null)) return jsonRows(em, questionnaireId, keys, scope, '');
   return [
-    ...await codedRows(em, questionnaireId, questionIds, codes as string[], versions, scope),
-    ...await jsonRows(em, questionnaireId, keys, scope, 'AND r.codes IS NULL'),
+    ...(await codedRows(em, questionnaireId, questionIds, codes as string[], versions, scope)),
+    ...(await jsonRows(em, questionnaireId, keys, scope, 'AND r.codes IS NULL')),
   ];
 }
 
 async function questionsByVersion(em: EntityManager, questionnaireId: string): Promise<Versions> {
   const rows: { version: number; questions: Question[]; keys: AnswerKeys }[] = await em.query(
-    'SELECT version, questions, answer_keys AS keys FROM questionnaire_versions WHERE questionnaire_id = $1', [questionnaireId]);
-  return new Map(rows.map((r) => [r.version, { questions: new Map(r.questions.map((q) => [q.id, q])), offsets: codeOffsets(r.questions), keys: r.keys }]));
+    'SELECT version, questions, answer_keys AS keys FROM questionnaire_versions WHERE questionnaire_id = $1',
+    [questionnaireId],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.version,
+      { questions: new Map(r.questions.map((q) => [q.id, q])), offsets: codeOffsets(r.questions), keys: r.keys },
+    ]),
+  );
 }
 
 /**
@@ -85,11 +92,20 @@ function codeExpression(questionId: string, versions: Versions): string | null {
   }
   if (width === null) return 'NULL::int';
   const same = places.length === versions.size && new Set(places.map(([, p]) => p)).size === 1;
-  return codeSql('r.codes', same ? String(places[0][1]) : `(CASE r.version ${places.map(([v, p]) => `WHEN ${v} THEN ${p}`).join(' ')} END)`, width);
+  return codeSql(
+    'r.codes',
+    same ? String(places[0][1]) : `(CASE r.version ${places.map(([v, p]) => `WHEN ${v} THEN ${p}`).join(' ')} END)`,
+    width,
+  );
 }
 
 async function codedRows(
-  em: EntityManager, questionnaireId: string, questionIds: string[], codes: string[], versions: Versions, scope: Scope,
+  em: EntityManager,
+  questionnaireId: string,
+  questionIds: string[],
+  codes: string[],
+  versions: Versions,
+  scope: Scope,
 ): Promise<AnswerRow[]> {
   const q = binder();
   const keys = codes.map((_, i) => `k${i}`);
@@ -97,7 +113,9 @@ async function codedRows(
     `SELECT to_char(month, 'YYYY-MM-DD') AS month, v, ${keys.map((k) => `${k}, `).join('')}count(*)::int AS rows, sum(record_key)::text AS key
        FROM (SELECT r.answered_month AS month, r.version AS v, r.record_key${codes.map((code, i) => `, ${code} AS k${i}`).join('')}
                FROM responses r WHERE r.questionnaire_id = ${q.bind(questionnaireId)} AND r.codes IS NOT NULL ${inScope(scope, q.bind)}) x
-      GROUP BY month, v${keys.map((k) => `, ${k}`).join('')}`, q.params);
+      GROUP BY month, v${keys.map((k) => `, ${k}`).join('')}`,
+    q.params,
+  );
   return rows.map((row) => ({
     month: row.month,
     rows: row.rows,
@@ -111,13 +129,21 @@ async function codedRows(
 }
 
 /** Rows read from their JSON, by the questions' answer keys. */
-async function jsonRows(em: EntityManager, questionnaireId: string, answerKeys: string[], scope: Scope, filter: string): Promise<AnswerRow[]> {
+async function jsonRows(
+  em: EntityManager,
+  questionnaireId: string,
+  answerKeys: string[],
+  scope: Scope,
+  filter: string,
+): Promise<AnswerRow[]> {
   const q = binder();
   const keys = answerKeys.map((_, i) => `k${i}`);
   const rows: ({ month: string; rows: number; key: string } & Record<string, string | null>)[] = await em.query(
     `SELECT to_char(month, 'YYYY-MM-DD') AS month, ${keys.map((k) => `${k}, `).join('')}count(*)::int AS rows, sum(record_key)::text AS key
        FROM (SELECT r.answered_month AS month, r.record_key${answerKeys.map((key, i) => `, (r.answers->${q.bind(key)}::text)::text AS k${i}`).join('')}
                FROM responses r WHERE r.questionnaire_id = ${q.bind(questionnaireId)} ${filter} ${inScope(scope, q.bind)}) x
-      GROUP BY ${['month', ...keys].join(', ')}`, q.params);
+      GROUP BY ${['month', ...keys].join(', ')}`,
+    q.params,
+  );
   return rows.map((row) => ({ month: row.month, rows: row.rows, key: keyFromSum(row.key), answers: keys.map((k) => row[k]) }));
 }

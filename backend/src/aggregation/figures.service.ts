@@ -13,7 +13,10 @@ import { figuresPlan, IndicatorFigures, indicatorFigures } from './figures';
 import { isFinal } from './progress';
 
 /** Which cells a chart reads: one grain and one dimension. */
-export interface CellFilter { grain: Grain; dimension: string }
+export interface CellFilter {
+  grain: Grain;
+  dimension: string;
+}
 
 /**
  * Whether cells as of `at` must be computed from the raw rows: a day before today and before the data period's end, or
@@ -72,26 +75,66 @@ const PLAN_FIGURES_SQL = `WITH ${PLAN_CTE},
         ORDER BY i.position, i.name`;
 
 type PlanRow = {
-  planId: string; title: string; startDate: string; midtermDate: string; endDate: string; timeZone: string; dataFrom: string | null;
-  dataUntil: string | null; today: string; at: string; later: boolean; id: string | null; name: string; kind: Indicator['kind'];
-  unit: string | null; status: Indicator['status']; objectiveId: string; actionId: string | null; direction: Indicator['direction'];
-  grain: Grain; dimensions: Indicator['dimensions']; baselineValue: number | null; baselineDate: string | null; midtermTarget: number | null;
-  finalTarget: number | null; period: string | null; value: number | null; n: number | null; suppressed: boolean | null;
-  cumulative_value: number | null; cumulative_n: number | null; cumulative_suppressed: boolean | null;
+  planId: string;
+  title: string;
+  startDate: string;
+  midtermDate: string;
+  endDate: string;
+  timeZone: string;
+  dataFrom: string | null;
+  dataUntil: string | null;
+  today: string;
+  at: string;
+  later: boolean;
+  id: string | null;
+  name: string;
+  kind: Indicator['kind'];
+  unit: string | null;
+  status: Indicator['status'];
+  objectiveId: string;
+  actionId: string | null;
+  direction: Indicator['direction'];
+  grain: Grain;
+  dimensions: Indicator['dimensions'];
+  baselineValue: number | null;
+  baselineDate: string | null;
+  midtermTarget: number | null;
+  finalTarget: number | null;
+  period: string | null;
+  value: number | null;
+  n: number | null;
+  suppressed: boolean | null;
+  cumulative_value: number | null;
+  cumulative_n: number | null;
+  cumulative_suppressed: boolean | null;
 } & Published;
 
 type Published = {
-  published_value: number | null; published_n: number | null; published_cumulative_value: number | null; published_cumulative_n: number | null;
+  published_value: number | null;
+  published_n: number | null;
+  published_cumulative_value: number | null;
+  published_cumulative_n: number | null;
 };
 
 const publishedOf = (r: Published) => ({
-  publishedValue: r.published_value, publishedN: r.published_n,
-  publishedCumulativeValue: r.published_cumulative_value, publishedCumulativeN: r.published_cumulative_n,
+  publishedValue: r.published_value,
+  publishedN: r.published_n,
+  publishedCumulativeValue: r.published_cumulative_value,
+  publishedCumulativeN: r.published_cumulative_n,
 });
 
 type StoredCell = {
-  indicator_id: string; grain: Grain; period: string; dimension: string; category: string; value: number | null; n: number;
-  suppressed: boolean; cumulative_value: number | null; cumulative_n: number; cumulative_suppressed: boolean;
+  indicator_id: string;
+  grain: Grain;
+  period: string;
+  dimension: string;
+  category: string;
+  value: number | null;
+  n: number;
+  suppressed: boolean;
+  cumulative_value: number | null;
+  cumulative_n: number;
+  cumulative_suppressed: boolean;
 } & Published;
 
 /**
@@ -104,7 +147,10 @@ type StoredCell = {
  */
 @Injectable()
 export class FiguresService {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly aggregation: AggregationService) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly aggregation: AggregationService,
+  ) {}
 
   async planFigures(planId: string, at?: string): Promise<PlanFigures> {
     // One query for the plan, its « today », whether anything is dated after the as-of day, its indicators and each
@@ -113,35 +159,88 @@ export class FiguresService {
     if (rows.length === 0) throw notFound('Plan', planId);
     const head = rows[0];
     const plan = Object.assign(new Plan(), {
-      id: head.planId, title: head.title, startDate: head.startDate, midtermDate: head.midtermDate, endDate: head.endDate,
-      timeZone: head.timeZone, dataFrom: head.dataFrom, dataUntil: head.dataUntil,
+      id: head.planId,
+      title: head.title,
+      startDate: head.startDate,
+      midtermDate: head.midtermDate,
+      endDate: head.endDate,
+      timeZone: head.timeZone,
+      dataFrom: head.dataFrom,
+      dataUntil: head.dataUntil,
     });
     const asOf = head.at;
-    const indicators = rows.filter((r) => r.id !== null).map((r) => Object.assign(new Indicator(), {
-      id: r.id, planId, name: r.name, kind: r.kind, unit: r.unit, status: r.status, objectiveId: r.objectiveId, actionId: r.actionId,
-      direction: r.direction, grain: r.grain, dimensions: r.dimensions, baselineValue: r.baselineValue, baselineDate: r.baselineDate,
-      midtermTarget: r.midtermTarget, finalTarget: r.finalTarget,
-    }));
+    const indicators = rows
+      .filter((r) => r.id !== null)
+      .map((r) =>
+        Object.assign(new Indicator(), {
+          id: r.id,
+          planId,
+          name: r.name,
+          kind: r.kind,
+          unit: r.unit,
+          status: r.status,
+          objectiveId: r.objectiveId,
+          actionId: r.actionId,
+          direction: r.direction,
+          grain: r.grain,
+          dimensions: r.dimensions,
+          baselineValue: r.baselineValue,
+          baselineDate: r.baselineDate,
+          midtermTarget: r.midtermTarget,
+          finalTarget: r.finalTarget,
+        }),
+      );
     // As of a past day, every cell computed up to it (indicatorFigures reads the indicator's grain and breakdowns from
     // them); otherwise each indicator's latest stored total, read with the plan.
     const cells = readsRawRows(asOf, dataPeriodOf(plan).until, head.today, head.later)
-      ? await this.aggregation.cellsAt(indicators.map((i) => i.id), asOf)
-      : new Map(rows.filter((r) => r.id !== null).map((r) => [r.id!, r.period === null ? [] : [{
-        grain: r.grain, periodStart: r.period, dimension: TOTAL, category: TOTAL, value: r.value, n: r.n ?? 0, suppressed: r.suppressed ?? false,
-        cumulativeValue: r.cumulative_value, cumulativeN: r.cumulative_n ?? 0, cumulativeSuppressed: r.cumulative_suppressed ?? false,
-        ...publishedOf(r),
-      }]]));
+      ? await this.aggregation.cellsAt(
+          indicators.map((i) => i.id),
+          asOf,
+        )
+      : new Map(
+          rows
+            .filter((r) => r.id !== null)
+            .map((r) => [
+              r.id!,
+              r.period === null
+                ? []
+                : [
+                    {
+                      grain: r.grain,
+                      periodStart: r.period,
+                      dimension: TOTAL,
+                      category: TOTAL,
+                      value: r.value,
+                      n: r.n ?? 0,
+                      suppressed: r.suppressed ?? false,
+                      cumulativeValue: r.cumulative_value,
+                      cumulativeN: r.cumulative_n ?? 0,
+                      cumulativeSuppressed: r.cumulative_suppressed ?? false,
+                      ...publishedOf(r),
+                    },
+                  ],
+            ]),
+        );
     const frame = figuresPlan(plan);
     return {
-      plan, at: asOf, today: head.today, ended: isFinal(plan, asOf), dataPeriod: frame.dataPeriod,
-      indicators: indicators.map((indicator) => ({ indicator, figures: indicatorFigures(indicator, cells.get(indicator.id) ?? [], frame, asOf) })),
+      plan,
+      at: asOf,
+      today: head.today,
+      ended: isFinal(plan, asOf),
+      dataPeriod: frame.dataPeriod,
+      indicators: indicators.map((indicator) => ({
+        indicator,
+        figures: indicatorFigures(indicator, cells.get(indicator.id) ?? [], frame, asOf),
+      })),
     };
   }
 
   /** Whether the plan has a response, count or manual value dated after `at` and by its data period's end. */
   private async hasDataAfter(plan: Plan, at: string): Promise<boolean> {
-    const [{ later }]: { later: boolean }[] = await this.db.query(
-      `WITH ${PLAN_CTE} SELECT ${laterSql('$2::date')} AS later FROM p`, [plan.id, at]);
+    const [{ later }]: { later: boolean }[] = await this.db.query(`WITH ${PLAN_CTE} SELECT ${laterSql('$2::date')} AS later FROM p`, [
+      plan.id,
+      at,
+    ]);
     return later;
   }
 
@@ -154,7 +253,9 @@ export class FiguresService {
     const later = at >= today && at < until ? await this.hasDataAfter(plan, at) : false;
     if (readsRawRows(at, until, today, later)) {
       const computed = await this.aggregation.cellsAt(indicatorIds, at);
-      return new Map([...computed].map(([id, cells]) => [id, cells.filter((c) => c.grain === filter.grain && c.dimension === filter.dimension)]));
+      return new Map(
+        [...computed].map(([id, cells]) => [id, cells.filter((c) => c.grain === filter.grain && c.dimension === filter.dimension)]),
+      );
     }
     const rows: StoredCell[] = await this.db.query(
       `SELECT v.indicator_id, v.grain, v.period_start::text AS period, v.dimension, v.category, v.value, v.n, v.suppressed,
@@ -162,12 +263,22 @@ export class FiguresService {
               v.published_value, v.published_n, v.published_cumulative_value, v.published_cumulative_n
          FROM indicator_values v
         WHERE v.indicator_id = ANY($1::uuid[]) AND v.grain = $3 AND v.dimension = $4 AND v.period_start <= $2
-        ORDER BY v.period_start, v.category`, [indicatorIds, at, filter.grain, filter.dimension]);
+        ORDER BY v.period_start, v.category`,
+      [indicatorIds, at, filter.grain, filter.dimension],
+    );
     const out = new Map<string, ComputedCell[]>(indicatorIds.map((id) => [id, []]));
     for (const r of rows) {
       out.get(r.indicator_id)?.push({
-        grain: r.grain, periodStart: r.period, dimension: r.dimension, category: r.category, value: r.value, n: r.n,
-        cumulativeValue: r.cumulative_value, cumulativeN: r.cumulative_n, suppressed: r.suppressed, cumulativeSuppressed: r.cumulative_suppressed,
+        grain: r.grain,
+        periodStart: r.period,
+        dimension: r.dimension,
+        category: r.category,
+        value: r.value,
+        n: r.n,
+        cumulativeValue: r.cumulative_value,
+        cumulativeN: r.cumulative_n,
+        suppressed: r.suppressed,
+        cumulativeSuppressed: r.cumulative_suppressed,
         ...publishedOf(r),
       });
     }

@@ -72,8 +72,13 @@ export function publishedPeriod(cell: ComputedCell): FigurePeriod {
  */
 export function unpublishedPeriod(cell: ComputedCell): FigurePeriod {
   return {
-    period: cell.periodStart, value: cell.value, n: cell.n, suppressed: cell.suppressed,
-    cumulativeValue: cell.cumulativeValue, cumulativeN: cell.cumulativeN, cumulativeSuppressed: cell.cumulativeSuppressed,
+    period: cell.periodStart,
+    value: cell.value,
+    n: cell.n,
+    suppressed: cell.suppressed,
+    cumulativeValue: cell.cumulativeValue,
+    cumulativeN: cell.cumulativeN,
+    cumulativeSuppressed: cell.cumulativeSuppressed,
   };
 }
 
@@ -102,8 +107,13 @@ export function indicatorFigures(def: FiguresDefinition, cells: ComputedCell[], 
   const shown = latest ? publishedPeriod(latest) : null;
   const value = shown ? (cumulative ? shown.cumulativeValue : shown.value) : null;
   const targets = {
-    direction: def.direction, baselineValue: def.baselineValue, baselineDate: def.baselineDate ?? plan.startDate,
-    midtermTarget: def.midtermTarget, midtermDate: plan.midtermDate, finalTarget: def.finalTarget, endDate: plan.endDate,
+    direction: def.direction,
+    baselineValue: def.baselineValue,
+    baselineDate: def.baselineDate ?? plan.startDate,
+    midtermTarget: def.midtermTarget,
+    midtermDate: plan.midtermDate,
+    finalTarget: def.finalTarget,
+    endDate: plan.endDate,
   };
   let periodEnd: string | null = null;
   let partial = false;

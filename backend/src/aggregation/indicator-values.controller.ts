@@ -15,7 +15,10 @@ export class IndicatorValuesController {
   constructor(private readonly values: IndicatorValuesService) {}
 
   @Get('indicators/:id/values')
-  @ApiOperation({ summary: "The indicator's series per period (and ADS+ category with `by`), as published: perturbed, suppressed cells null; `view=unpublished`: the true figures (evaluators, admins)" })
+  @ApiOperation({
+    summary:
+      "The indicator's series per period (and ADS+ category with `by`), as published: perturbed, suppressed cells null; `view=unpublished`: the true figures (evaluators, admins)",
+  })
   @ApiOkResponse({ type: [SeriesPointDto] })
   @ApiErrorResponse(403, 'view=unpublished by a role that may only read published figures')
   series(@Param('id', UuidParam) id: string, @Query() q: ValuesQueryDto, @CurrentUser() user: AuthUser) {

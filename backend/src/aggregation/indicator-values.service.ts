@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { appConfig } from '@backend/config/configuration';
-import { disclosureParams } from '@backend/disclosure/disclosure';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { appConfig } from '@backend/config/configuration';
+import { disclosureParams } from '@backend/disclosure/disclosure';
 import { invalidField, notFound } from '@backend/common/errors';
 import { Indicator } from '@backend/indicators/indicator.entity';
 import { Plan } from '@backend/plans/plan.entity';
@@ -27,14 +27,23 @@ export class IndicatorValuesService {
     if (q.by && !indicator.dimensions.includes(q.by)) throw invalidField('by', `the indicator is not broken down by ${q.by}`);
     const plan = await this.db.manager.findOneByOrFail(Plan, { id: indicator.planId });
     // Without a date: everything stored, future-dated periods included (a count entered ahead of its day).
-    const cells = (await this.figures.cellsAsOf(plan, [indicatorId], q.at ?? '9999-12-31', {
-      grain: q.grain ?? indicator.grain, dimension: q.by ?? TOTAL,
-    })).get(indicatorId) ?? [];
+    const cells =
+      (
+        await this.figures.cellsAsOf(plan, [indicatorId], q.at ?? '9999-12-31', {
+          grain: q.grain ?? indicator.grain,
+          dimension: q.by ?? TOTAL,
+        })
+      ).get(indicatorId) ?? [];
     return cells
       .filter((c) => c.periodStart >= (q.from ?? '0001-01-01') && c.periodStart <= (q.to ?? '9999-12-31'))
       .map((c) => {
         const { period, ...figures } = q.view === 'unpublished' ? unpublishedPeriod(c) : publishedPeriod(c);
-        return { period, ...(q.by ? { category: c.category } : {}), ...figures, ...(q.view === 'unpublished' ? { notForPublication: true } : {}) };
+        return {
+          period,
+          ...(q.by ? { category: c.category } : {}),
+          ...figures,
+          ...(q.view === 'unpublished' ? { notForPublication: true } : {}),
+        };
       });
   }
 
@@ -42,13 +51,33 @@ export class IndicatorValuesService {
   async progress(planId: string, q: ProgressQueryDto) {
     const { plan, at, today, ended, dataPeriod, indicators } = await this.figures.planFigures(planId, q.at);
     return {
-      planId, at, today, timeZone: plan.timeZone, ended, dataPeriod,
+      planId,
+      at,
+      today,
+      timeZone: plan.timeZone,
+      ended,
+      dataPeriod,
       // What the legend explains: counts from 1 to k − 1 hidden, the others within ±maxDeviation (manual values exact).
       disclosure: disclosureParams(this.app),
       indicators: indicators.map(({ indicator: i, figures: f }) => ({
-        id: i.id, name: i.name, kind: i.kind, unit: i.unit, definitionStatus: i.status, objectiveId: i.objectiveId, actionId: i.actionId,
-        direction: i.direction, baseline: { value: i.baselineValue, date: i.baselineDate }, midtermTarget: i.midtermTarget,
-        finalTarget: i.finalTarget, value: f.value, n: f.n, suppressed: f.suppressed, period: f.period, periodEnd: f.periodEnd, partial: f.partial, status: f.status,
+        id: i.id,
+        name: i.name,
+        kind: i.kind,
+        unit: i.unit,
+        definitionStatus: i.status,
+        objectiveId: i.objectiveId,
+        actionId: i.actionId,
+        direction: i.direction,
+        baseline: { value: i.baselineValue, date: i.baselineDate },
+        midtermTarget: i.midtermTarget,
+        finalTarget: i.finalTarget,
+        value: f.value,
+        n: f.n,
+        suppressed: f.suppressed,
+        period: f.period,
+        periodEnd: f.periodEnd,
+        partial: f.partial,
+        status: f.status,
       })),
     };
   }

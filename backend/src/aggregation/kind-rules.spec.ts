@@ -10,16 +10,24 @@ describe('KIND_RULES', () => {
   it('computes response counts, shares and means from responses, the others from their own rows', () => {
     expect(RESPONSE_KINDS).toEqual(['response_count', 'answer_share', 'scale_mean']);
     expect(Object.fromEntries(INDICATOR_KINDS.map((k) => [k, KIND_RULES[k].reads]))).toEqual({
-      response_count: 'responses', answer_share: 'responses', scale_mean: 'responses',
-      participation_sum: 'participation', ratio: 'ratio', manual: 'manual',
+      response_count: 'responses',
+      answer_share: 'responses',
+      scale_mean: 'responses',
+      participation_sum: 'participation',
+      ratio: 'ratio',
+      manual: 'manual',
     });
     expect(() => responseMeasure('participation_sum')).toThrow('not computed from responses');
   });
 
   it('reads the sums as a count, a percentage or a mean', () => {
     expect(INDICATOR_KINDS.map((k) => [k, KIND_RULES[k].value(3, 4), KIND_RULES[k].value(3, 0)])).toEqual([
-      ['response_count', 3, 3], ['participation_sum', 3, 3], ['answer_share', 75, null], ['scale_mean', 0.75, null],
-      ['ratio', 75, null], ['manual', 3, 3],
+      ['response_count', 3, 3],
+      ['participation_sum', 3, 3],
+      ['answer_share', 75, null],
+      ['scale_mean', 0.75, null],
+      ['ratio', 75, null],
+      ['manual', 3, 3],
     ]);
   });
 

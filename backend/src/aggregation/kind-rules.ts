@@ -1,6 +1,11 @@
 import { INDICATOR_KINDS, type IndicatorKind } from '@backend/indicators/indicator-kind';
 import {
-  publishAsEntered, publishCount, publishMean, publishRatio, publishShare, type Publisher,
+  publishAsEntered,
+  publishCount,
+  publishMean,
+  publishRatio,
+  publishShare,
+  type Publisher,
 } from '@backend/disclosure/publish-figures';
 import type { CellSums } from './cells';
 
@@ -13,7 +18,10 @@ import type { CellSums } from './cells';
  */
 
 /** The part of an indicator's source that a questionnaire-based one measures. */
-export interface MeasuredSource { questionId?: string; anyOf?: readonly unknown[] }
+export interface MeasuredSource {
+  questionId?: string;
+  anyOf?: readonly unknown[];
+}
 
 /**
  * What `count` responses with one answer to the measured question (`undefined`: not answered, `null`: « prefer not »),
@@ -37,10 +45,7 @@ interface Common {
 }
 
 /** Where the month cells come from: a questionnaire's responses (shared scans), participation counts, entered values, two sides. */
-export type KindRules = Common & (
-  | { reads: 'responses'; measure: ResponseMeasure }
-  | { reads: 'participation' | 'manual' | 'ratio' }
-);
+export type KindRules = Common & ({ reads: 'responses'; measure: ResponseMeasure } | { reads: 'participation' | 'manual' | 'ratio' });
 
 const answered = (a: unknown) => a !== undefined && a !== null;
 
@@ -66,7 +71,9 @@ export const KIND_RULES: Record<IndicatorKind, KindRules> = {
         return (a, count, key) => (counts(a) ? { num: count, den: count, n: count, numKey: key, denKey: key } : null);
       },
     },
-    value: asIs, publish: publishCount, unanswered: NOT_ANSWERED,
+    value: asIs,
+    publish: publishCount,
+    unanswered: NOT_ANSWERED,
   },
   answer_share: {
     reads: 'responses',
@@ -82,27 +89,41 @@ export const KIND_RULES: Record<IndicatorKind, KindRules> = {
         };
       },
     },
-    value: percent, publish: publishShare, unanswered: NOT_ANSWERED,
+    value: percent,
+    publish: publishShare,
+    unanswered: NOT_ANSWERED,
   },
   scale_mean: {
     reads: 'responses',
     measure: {
       measured: () => true,
       // Only numbers count (a « prefer not » or no answer adds nothing); n and keys: those who answered.
-      contribution: () => (a, count, key) => (typeof a === 'number'
-        ? { num: a * count, den: count, n: count, numKey: key, denKey: key }
-        : { num: 0, den: 0, n: 0, numKey: 0, denKey: 0 }),
+      contribution: () => (a, count, key) =>
+        typeof a === 'number'
+          ? { num: a * count, den: count, n: count, numKey: key, denKey: key }
+          : { num: 0, den: 0, n: 0, numKey: 0, denKey: 0 },
     },
-    value: (num, den) => (den > 0 ? num / den : null), publish: publishMean, unanswered: NOT_ANSWERED,
+    value: (num, den) => (den > 0 ? num / den : null),
+    publish: publishMean,
+    unanswered: NOT_ANSWERED,
   },
   participation_sum: {
-    reads: 'participation', value: asIs, publish: publishCount, unanswered: ['not_recorded'],
+    reads: 'participation',
+    value: asIs,
+    publish: publishCount,
+    unanswered: ['not_recorded'],
   },
   ratio: {
-    reads: 'ratio', value: percent, publish: publishRatio, unanswered: NOT_ANSWERED,
+    reads: 'ratio',
+    value: percent,
+    publish: publishRatio,
+    unanswered: NOT_ANSWERED,
   },
   manual: {
-    reads: 'manual', value: asIs, publish: publishAsEntered, unanswered: NOT_ANSWERED,
+    reads: 'manual',
+    value: asIs,
+    publish: publishAsEntered,
+    unanswered: NOT_ANSWERED,
   },
 };
 

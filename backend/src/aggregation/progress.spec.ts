@@ -1,8 +1,13 @@
 import { expectedAt, statusOf, Targets } from './progress';
 
 const targets: Targets = {
-  direction: 'up', baselineValue: 0, baselineDate: '2021-01-01', midtermTarget: 50, midtermDate: '2022-01-01',
-  finalTarget: 100, endDate: '2023-01-01',
+  direction: 'up',
+  baselineValue: 0,
+  baselineDate: '2021-01-01',
+  midtermTarget: 50,
+  midtermDate: '2022-01-01',
+  finalTarget: 100,
+  endDate: '2023-01-01',
 };
 
 describe(expectedAt.name, () => {

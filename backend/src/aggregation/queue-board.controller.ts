@@ -13,7 +13,8 @@ export class QueueBoardController {
 
   @Get()
   @ApiOperation({ summary: 'Background queues: waiting, active, completed, failed, delayed, retried, and the latest failures (admin)' })
-  @ApiOkResponse({ type: QueueBoardDto }) @ApiErrorResponse(503, 'Redis does not answer (unavailable)')
+  @ApiOkResponse({ type: QueueBoardDto })
+  @ApiErrorResponse(503, 'Redis does not answer (unavailable)')
   queues() {
     return this.board.board();
   }

@@ -26,7 +26,11 @@ export class QueueBoardService {
     const counts = await queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized');
     const recent = await queue.getJobs(['completed', 'failed', 'active', 'waiting'], 0, RECENT - 1);
     const failures = (await queue.getJobs(['failed'], 0, 9)).map((j) => ({
-      id: j.id, name: j.name, data: j.data as unknown, attemptsMade: j.attemptsMade, failedReason: j.failedReason,
+      id: j.id,
+      name: j.name,
+      data: j.data as unknown,
+      attemptsMade: j.attemptsMade,
+      failedReason: j.failedReason,
       finishedOn: j.finishedOn ? new Date(j.finishedOn).toISOString() : null,
     }));
     return {
@@ -37,7 +41,9 @@ export class QueueBoardService {
       failed: counts.failed,
       delayed: counts.delayed,
       // Among the latest jobs: those that needed more than one attempt.
-      retried: recent.filter((j) => j.attemptsMade > 1 || (j.attemptsMade === 1 && j.finishedOn && !j.failedReason && j.attemptsStarted > 1)).length,
+      retried: recent.filter(
+        (j) => j.attemptsMade > 1 || (j.attemptsMade === 1 && j.finishedOn && !j.failedReason && j.attemptsStarted > 1),
+      ).length,
       recentlyExamined: recent.length,
       failures,
     };

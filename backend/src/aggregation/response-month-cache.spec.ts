@@ -4,9 +4,15 @@ import { CachedSpec, definitionKey, planReads, Stored } from './response-month-c
 describe(planReads.name, () => {
   const Q = 'questionnaire';
   const spec = (id: string, anyOf = ['yes']): CachedSpec => ({
-    indicator: { id, kind: 'answer_share', source: { questionnaireId: Q, questionId: 'q', anyOf } } as Indicator, dims: [], dependsOn: ['2024-01-01'],
+    indicator: { id, kind: 'answer_share', source: { questionnaireId: Q, questionId: 'q', anyOf } } as Indicator,
+    dims: [],
+    dependsOn: ['2024-01-01'],
   });
-  const versions = new Map([['2024-01-01', '10'], ['2024-02-01', '4'], ['2024-03-01', '7']]);
+  const versions = new Map([
+    ['2024-01-01', '10'],
+    ['2024-02-01', '4'],
+    ['2024-03-01', '7'],
+  ]);
   const storedAs = (s: CachedSpec, seen: Record<string, string>, key = definitionKey(s, Q)): Stored[] =>
     Object.entries(seen).map(([month, sourceVersion]) => ({ month, sourceVersion, definitionKey: key, cells: [] }));
 
@@ -20,7 +26,12 @@ describe(planReads.name, () => {
   it('reads every month again once the definition changed (here: the answers that count)', () => {
     const before = spec('a');
     const after = spec('a', ['yes', 'maybe']);
-    const { reading, range } = planReads(Q, [after], versions, new Map([['a', storedAs(before, { '2024-01-01': '10', '2024-02-01': '4', '2024-03-01': '7' })]]));
+    const { reading, range } = planReads(
+      Q,
+      [after],
+      versions,
+      new Map([['a', storedAs(before, { '2024-01-01': '10', '2024-02-01': '4', '2024-03-01': '7' })]]),
+    );
     expect(reading.map((p) => p.stale)).toEqual([null]);
     expect(range).toBeNull();
   });

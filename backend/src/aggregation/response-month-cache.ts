@@ -10,7 +10,11 @@ import type { DimensionQuestion, Scope } from './source-queries';
  * plan's start, time zone and data period, the suppression threshold): when that changes, every month is read and
  * every value written again.
  */
-export interface CachedSpec { indicator: Indicator; dims: DimensionQuestion[]; dependsOn: unknown[] }
+export interface CachedSpec {
+  indicator: Indicator;
+  dims: DimensionQuestion[];
+  dependsOn: unknown[];
+}
 
 /** The months read again: every one, none (nothing changed), or from a month on (the values of earlier periods stand). */
 export type Changed = 'all' | 'none' | { from: string };
@@ -28,17 +32,29 @@ export type Stored = Pick<IndicatorMonth, 'month' | 'sourceVersion' | 'definitio
  * union of what each needed: the others were read in the same snapshot, so are as right).
  */
 export async function cachedResponseMonths(
-  em: EntityManager, questionnaireId: string, specs: CachedSpec[], full: boolean, scope: Scope,
+  em: EntityManager,
+  questionnaireId: string,
+  specs: CachedSpec[],
+  full: boolean,
+  scope: Scope,
 ): Promise<{ cells: MonthCell[]; changed: Changed }[]> {
-  const versions = new Map((await em.query<{ month: string; version: string }[]>(
-    `SELECT to_char(month, 'YYYY-MM-DD') AS month, sum(weight)::text AS version
-       FROM response_changes WHERE questionnaire_id = $1 GROUP BY month`, [questionnaireId])).map((r) => [r.month, r.version]));
+  const versions = new Map(
+    (
+      await em.query<{ month: string; version: string }[]>(
+        `SELECT to_char(month, 'YYYY-MM-DD') AS month, sum(weight)::text AS version
+       FROM response_changes WHERE questionnaire_id = $1 GROUP BY month`,
+        [questionnaireId],
+      )
+    ).map((r) => [r.month, r.version]),
+  );
   const stored = new Map<string, Stored[]>(specs.map((s) => [s.indicator.id, []]));
   if (!full) {
     const rows: (Stored & { indicatorId: string })[] = await em.query(
       `SELECT indicator_id AS "indicatorId", to_char(month, 'YYYY-MM-DD') AS month, source_version AS "sourceVersion",
               definition_key AS "definitionKey", cells
-         FROM indicator_months WHERE indicator_id = ANY($1::uuid[])`, [specs.map((s) => s.indicator.id)]);
+         FROM indicator_months WHERE indicator_id = ANY($1::uuid[])`,
+      [specs.map((s) => s.indicator.id)],
+    );
     for (const row of rows) stored.get(row.indicatorId)?.push(row);
   }
 
@@ -56,13 +72,21 @@ export async function cachedResponseMonths(
       continue;
     }
     await storeMonths(em, p.spec.indicator.id, p.key, range, versions, cells);
-    out.push({ cells: [...p.own.filter((s) => !inRange(s.month)).flatMap((s) => s.cells), ...cells], changed: range ? { from: range.from } : 'all' });
+    out.push({
+      cells: [...p.own.filter((s) => !inRange(s.month)).flatMap((s) => s.cells), ...cells],
+      changed: range ? { from: range.from } : 'all',
+    });
   }
   return out;
 }
 
 /** What one indicator must read again: nothing (an empty list: every month as seen), some months, or all (null). */
-export interface ReadPlan { spec: CachedSpec; key: string; own: Stored[]; stale: string[] | null }
+export interface ReadPlan {
+  spec: CachedSpec;
+  key: string;
+  own: Stored[];
+  stale: string[] | null;
+}
 
 /**
  * Which months each indicator must read again, from the questionnaire's month versions and what each stored: all of
@@ -70,7 +94,10 @@ export interface ReadPlan { spec: CachedSpec; key: string; own: Stored[]; stale:
  * `range` spans every month any of them needs (null: every month).
  */
 export function planReads(
-  questionnaireId: string, specs: CachedSpec[], versions: Map<string, string>, stored: Map<string, Stored[]>,
+  questionnaireId: string,
+  specs: CachedSpec[],
+  versions: Map<string, string>,
+  stored: Map<string, Stored[]>,
 ): { plans: ReadPlan[]; reading: ReadPlan[]; range: MonthRange | null } {
   const plans = specs.map((spec): ReadPlan => {
     const key = definitionKey(spec, questionnaireId);
@@ -94,7 +121,11 @@ export function planReads(
  * rows), but it stays the size of the month, not of the table, as the table grows. A full read keeps its plan.
  */
 async function readMonths(
-  em: EntityManager, questionnaireId: string, specs: ResponseSpec[], scope: Scope, range: MonthRange | null,
+  em: EntityManager,
+  questionnaireId: string,
+  specs: ResponseSpec[],
+  scope: Scope,
+  range: MonthRange | null,
 ): Promise<MonthCell[][]> {
   if (!range) return responseMonths(em, questionnaireId, specs, scope);
   await em.query('SET LOCAL enable_seqscan = off');
@@ -117,7 +148,12 @@ function monthRange(months: string[]): MonthRange {
 
 /** The months read are replaced, with the version each was read at; the others are kept as they were. */
 async function storeMonths(
-  em: EntityManager, indicatorId: string, key: string, range: MonthRange | null, versions: Map<string, string>, fresh: MonthCell[],
+  em: EntityManager,
+  indicatorId: string,
+  key: string,
+  range: MonthRange | null,
+  versions: Map<string, string>,
+  fresh: MonthCell[],
 ): Promise<void> {
   const inRange = (month: string) => !range || (month >= range.from && month <= range.to);
   const byMonth = new Map<string, MonthCell[]>();
@@ -136,7 +172,8 @@ async function storeMonths(
   await em.query(
     `INSERT INTO indicator_months (indicator_id, month, source_version, definition_key, cells)
      SELECT $1, month, "sourceVersion", $2, cells FROM jsonb_to_recordset($3::jsonb) AS r(month date, "sourceVersion" bigint, cells jsonb)`,
-    [indicatorId, key, JSON.stringify(rows)]);
+    [indicatorId, key, JSON.stringify(rows)],
+  );
 }
 
 /**
@@ -151,5 +188,6 @@ export async function foldResponseChanges(em: EntityManager): Promise<void> {
                       WHERE c.questionnaire_id = many.questionnaire_id AND c.month = many.month
                   RETURNING c.questionnaire_id, c.month, c.weight)
      INSERT INTO response_changes (questionnaire_id, month, weight)
-     SELECT questionnaire_id, month, sum(weight) FROM folded GROUP BY 1, 2`);
+     SELECT questionnaire_id, month, sum(weight) FROM folded GROUP BY 1, 2`,
+  );
 }

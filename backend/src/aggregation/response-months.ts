@@ -64,7 +64,7 @@ class CellSumsOf {
 function scans(specs: ResponseSpec[]): ResponseSpec[][] {
   const groups: { questions: Set<string>; specs: ResponseSpec[] }[] = [];
   for (const spec of specs) {
-    const question = measured(spec) ? spec.source.questionId ?? '' : null;
+    const question = measured(spec) ? (spec.source.questionId ?? '') : null;
     const group = groups.find((g) => question === null || g.questions.has(question) || g.questions.size < MEASURED_PER_SCAN);
     if (group) {
       if (question !== null) group.questions.add(question);
@@ -84,13 +84,30 @@ function scans(specs: ResponseSpec[]): ResponseSpec[][] {
  * as much (bench:aggregate). A multiple-choice breakdown (languages) takes a scan of its own, a respondent in each
  * of their categories.
  */
-export async function responseMonths(em: EntityManager, questionnaireId: string, specs: ResponseSpec[], scope: Scope): Promise<MonthCell[][]> {
+export async function responseMonths(
+  em: EntityManager,
+  questionnaireId: string,
+  specs: ResponseSpec[],
+  scope: Scope,
+): Promise<MonthCell[][]> {
   const sums = new Map(specs.map((spec) => [spec, new CellSumsOf(spec)]));
   for (const group of scans(specs)) {
     await singleChoiceScan(em, questionnaireId, group, scope, sums);
-    const multiple = new Map(group.flatMap((s) => s.dims).filter((d) => d.multiple).map((d) => [d.questionId, d]));
+    const multiple = new Map(
+      group
+        .flatMap((s) => s.dims)
+        .filter((d) => d.multiple)
+        .map((d) => [d.questionId, d]),
+    );
     for (const dim of multiple.values()) {
-      await multipleChoiceScan(em, questionnaireId, group.filter((s) => s.dims.some((d) => d.questionId === dim.questionId)), dim, scope, sums);
+      await multipleChoiceScan(
+        em,
+        questionnaireId,
+        group.filter((s) => s.dims.some((d) => d.questionId === dim.questionId)),
+        dim,
+        scope,
+        sums,
+      );
     }
   }
   return specs.map((spec) => sums.get(spec)!.cells());
@@ -108,15 +125,30 @@ function category(answer: string | null): string {
   return value === undefined ? 'not_answered' : value === null ? 'prefer_not' : String(value);
 }
 
-async function singleChoiceScan(em: EntityManager, questionnaireId: string, group: ResponseSpec[], scope: Scope, sums: Map<ResponseSpec, CellSumsOf>) {
+async function singleChoiceScan(
+  em: EntityManager,
+  questionnaireId: string,
+  group: ResponseSpec[],
+  scope: Scope,
+  sums: Map<ResponseSpec, CellSumsOf>,
+) {
   const measuredOnes = measuredQuestions(group);
-  const dims = [...new Map(group.flatMap((s) => s.dims).filter((d) => !d.multiple).map((d) => [d.questionId, d])).values()];
+  const dims = [
+    ...new Map(
+      group
+        .flatMap((s) => s.dims)
+        .filter((d) => !d.multiple)
+        .map((d) => [d.questionId, d]),
+    ).values(),
+  ];
   const rows = await answerRows(em, questionnaireId, [...measuredOnes.questions, ...dims.map((d) => d.questionId)], scope);
   const first = measuredOnes.questions.length;
   for (const spec of group) {
     const cells = sums.get(spec)!;
     const column = measuredOnes.of(spec);
-    const own = spec.dims.filter((d) => !d.multiple).map((d) => [d.dimension, first + dims.findIndex((x) => x.questionId === d.questionId)] as const);
+    const own = spec.dims
+      .filter((d) => !d.multiple)
+      .map((d) => [d.dimension, first + dims.findIndex((x) => x.questionId === d.questionId)] as const);
     for (const row of rows) {
       const c = cells.contribution(column === null ? null : row.answers[column], row.rows, row.key);
       if (!c) continue;
@@ -127,14 +159,26 @@ async function singleChoiceScan(em: EntityManager, questionnaireId: string, grou
 }
 
 async function multipleChoiceScan(
-  em: EntityManager, questionnaireId: string, group: ResponseSpec[], dim: DimensionQuestion, scope: Scope, sums: Map<ResponseSpec, CellSumsOf>,
+  em: EntityManager,
+  questionnaireId: string,
+  group: ResponseSpec[],
+  dim: DimensionQuestion,
+  scope: Scope,
+  sums: Map<ResponseSpec, CellSumsOf>,
 ) {
   const measuredOnes = measuredQuestions(group);
   const rows = await answerRows(em, questionnaireId, [...measuredOnes.questions, dim.questionId], scope);
   for (const row of rows) {
     // A respondent in each of their categories.
     const answer = parsed(row.answers[measuredOnes.questions.length]);
-    const categories = answer === undefined ? ['not_answered'] : !Array.isArray(answer) ? ['prefer_not'] : answer.length === 0 ? ['none'] : [...new Set(answer.map(String))];
+    const categories =
+      answer === undefined
+        ? ['not_answered']
+        : !Array.isArray(answer)
+          ? ['prefer_not']
+          : answer.length === 0
+            ? ['none']
+            : [...new Set(answer.map(String))];
     for (const spec of group) {
       const column = measuredOnes.of(spec);
       const c = sums.get(spec)!.contribution(column === null ? null : row.answers[column], row.rows, row.key);

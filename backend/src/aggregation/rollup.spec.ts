@@ -15,7 +15,10 @@ describe(rollUp.name, () => {
 
   it('computes shares per period from the sums, never by averaging averages', () => {
     const quarters = rollUp('answer_share', months, '2022-01-01').filter((c) => c.grain === 'quarter');
-    expect(quarters.map((c) => [c.periodStart, c.value, c.n])).toEqual([['2022-01-01', 50, 8], ['2022-04-01', 100, 2]]);
+    expect(quarters.map((c) => [c.periodStart, c.value, c.n])).toEqual([
+      ['2022-01-01', 50, 8],
+      ['2022-04-01', 100, 2],
+    ]);
     expect(quarters[1].cumulativeValue).toBe(60); // 6 of 10
   });
 
@@ -29,7 +32,11 @@ describe(rollUp.name, () => {
   });
 
   it('accumulates counts from the plan start on', () => {
-    const years = rollUp('response_count', months.map((m) => ({ ...m, num: m.n, den: m.n })), '2022-03-01').filter((c) => c.grain === 'month');
+    const years = rollUp(
+      'response_count',
+      months.map((m) => ({ ...m, num: m.n, den: m.n })),
+      '2022-03-01',
+    ).filter((c) => c.grain === 'month');
     expect(years.map((c) => c.cumulativeValue)).toEqual([0, 0, 2]);
   });
 });

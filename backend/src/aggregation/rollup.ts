@@ -40,7 +40,10 @@ function add(into: CellSums, c: CellSums): void {
  * day to the next, hidden or not, would tell which category the day's newcomer is in.
  */
 export function rollUp(
-  kind: IndicatorKind, months: MonthCell[], since: string, categories: ReadonlyMap<string, readonly string[]> = new Map(),
+  kind: IndicatorKind,
+  months: MonthCell[],
+  since: string,
+  categories: ReadonlyMap<string, readonly string[]> = new Map(),
 ): ComputedCell[] {
   const out: ComputedCell[] = [];
   for (const grain of GRAINS) {
@@ -72,12 +75,22 @@ export function rollUp(
         running.set(series, r);
       }
       out.push({
-        grain, periodStart: c.periodStart, dimension: c.dimension, category: c.category,
-        value: valueOf(kind, c.num, c.den), n: c.n,
-        cumulativeValue: valueOf(kind, r.num, r.den), cumulativeN: r.n,
-        suppressed: false, cumulativeSuppressed: false,
-        publishedValue: null, publishedN: null, publishedCumulativeValue: null, publishedCumulativeN: null,
-        sums: { num: c.num, den: c.den, n: c.n, numKey: c.numKey, denKey: c.denKey }, cumulativeSums: { ...r },
+        grain,
+        periodStart: c.periodStart,
+        dimension: c.dimension,
+        category: c.category,
+        value: valueOf(kind, c.num, c.den),
+        n: c.n,
+        cumulativeValue: valueOf(kind, r.num, r.den),
+        cumulativeN: r.n,
+        suppressed: false,
+        cumulativeSuppressed: false,
+        publishedValue: null,
+        publishedN: null,
+        publishedCumulativeValue: null,
+        publishedCumulativeN: null,
+        sums: { num: c.num, den: c.den, n: c.n, numKey: c.numKey, denKey: c.denKey },
+        cumulativeSums: { ...r },
       });
     }
   }

@@ -5,16 +5,26 @@ import { keyFromSum, mixKey } from '@backend/disclosure/cell-key';
 import { MonthCell, TOTAL } from './cells';
 import { responseMonths } from './response-months';
 
-export interface DimensionQuestion { dimension: Dimension; questionId: string; multiple: boolean }
+export interface DimensionQuestion {
+  dimension: Dimension;
+  questionId: string;
+  multiple: boolean;
+}
 
 /** The ADS+ questions of a questionnaire, across its versions (a question keeps its id from one to the next). */
-export async function dimensionQuestions(em: EntityManager, questionnaireId: string, dimensions: Dimension[]): Promise<DimensionQuestion[]> {
+export async function dimensionQuestions(
+  em: EntityManager,
+  questionnaireId: string,
+  dimensions: Dimension[],
+): Promise<DimensionQuestion[]> {
   if (dimensions.length === 0) return [];
   const rows: { dimension: Dimension; id: string; type: string }[] = await em.query(
     `SELECT DISTINCT ON (q->>'dimension') q->>'dimension' AS dimension, q->>'id' AS id, q->>'type' AS type
        FROM questionnaire_versions v, jsonb_array_elements(v.questions) q
       WHERE v.questionnaire_id = $1 AND q->>'dimension' = ANY($2)
-      ORDER BY q->>'dimension', v.version DESC`, [questionnaireId, dimensions]);
+      ORDER BY q->>'dimension', v.version DESC`,
+    [questionnaireId, dimensions],
+  );
   return rows.map((r) => ({ dimension: r.dimension, questionId: r.id, multiple: r.type === 'multiple_choice' }));
 }
 
@@ -23,13 +33,23 @@ export async function dimensionQuestions(em: EntityManager, questionnaireId: str
  * cut at a cut-off date); for questionnaires, optionally only the months `months.from` to `months.to` (first days),
  * those whose responses changed.
  */
-export interface Scope { zone: string; from: string; until: string; months?: { from: string; to: string } }
+export interface Scope {
+  zone: string;
+  from: string;
+  until: string;
+  months?: { from: string; to: string };
+}
 
 /**
  * Month cells of participation counts: the totals, and per dimension each category plus what the
  * breakdown left unrecorded, so that every table adds up to its total (and suppression can protect it).
  */
-export async function participationMonths(em: EntityManager, instrumentIds: string[], dimensions: Dimension[], scope: Scope): Promise<MonthCell[]> {
+export async function participationMonths(
+  em: EntityManager,
+  instrumentIds: string[],
+  dimensions: Dimension[],
+  scope: Scope,
+): Promise<MonthCell[]> {
   const rows: { month: string; dimension: string; category: string; people: number; entries: number; key: string }[] = await em.query(
     `WITH c AS (SELECT id, to_char(date_trunc('month', date), 'YYYY-MM-DD') AS month, total, breakdown, record_key
                   FROM participation_counts WHERE instrument_id = ANY($1) AND date BETWEEN $3::date AND $4::date)
@@ -46,11 +66,22 @@ export async function participationMonths(em: EntityManager, instrumentIds: stri
                   c.total - coalesce((SELECT sum((y->>'count')::int) FROM jsonb_array_elements(c.breakdown) y WHERE y->>'dimension' = d.dimension), 0))
        ) parts
       WHERE coalesce((b->>'count')::int, 0) > 0
-      GROUP BY 1, 2, 3`, [instrumentIds, dimensions, scope.from, scope.until]);
+      GROUP BY 1, 2, 3`,
+    [instrumentIds, dimensions, scope.from, scope.until],
+  );
   return rows.map((r) => {
     // An entry counts people, it is not one: each of its categories gets a key of its own (cell-key.ts mixKey).
     const key = r.dimension === TOTAL ? keyFromSum(r.key) : mixKey(keyFromSum(r.key), `${r.dimension}|${r.category}`);
-    return { month: r.month, dimension: r.dimension, category: r.category, num: r.people, den: r.entries, n: r.people, numKey: key, denKey: key };
+    return {
+      month: r.month,
+      dimension: r.dimension,
+      category: r.category,
+      num: r.people,
+      den: r.entries,
+      n: r.people,
+      numKey: key,
+      denKey: key,
+    };
   });
 }
 
@@ -58,22 +89,36 @@ export async function manualMonths(em: EntityManager, indicatorId: string, scope
   const rows: { month: string; num: number; entries: number }[] = await em.query(
     `SELECT to_char(date_trunc('month', date), 'YYYY-MM-DD') AS month, sum(value)::float8 AS num, count(*)::int AS entries
        FROM indicator_manual_values WHERE indicator_id = $1 AND date BETWEEN $2::date AND $3::date GROUP BY 1`,
-    [indicatorId, scope.from, scope.until]);
-  return rows.map((r) => ({ month: r.month, dimension: TOTAL, category: TOTAL, num: r.num, den: r.entries, n: r.entries, numKey: null, denKey: null }));
+    [indicatorId, scope.from, scope.until],
+  );
+  return rows.map((r) => ({
+    month: r.month,
+    dimension: TOTAL,
+    category: TOTAL,
+    num: r.num,
+    den: r.entries,
+    n: r.entries,
+    numKey: null,
+    denKey: null,
+  }));
 }
 
 /** One side of a ratio, as month totals: its num is what the ratio divides. */
 export async function ratioPartMonths(
-  em: EntityManager, part: RatioPart, months: string[], scope: Scope,
+  em: EntityManager,
+  part: RatioPart,
+  months: string[],
+  scope: Scope,
 ): Promise<Map<string, { value: number; n: number; key: number }>> {
   const out = new Map<string, { value: number; n: number; key: number }>();
   if (part.kind === 'constant') {
     for (const month of months) out.set(month, { value: part.value ?? 0, n: 0, key: 0 });
     return out;
   }
-  const cells = part.kind === 'participation_sum'
-    ? await participationMonths(em, part.instrumentIds ?? [], [], scope)
-    : (await responseMonths(em, part.questionnaireId ?? '', [{ kind: 'response_count', source: {}, dims: [] }], scope))[0];
+  const cells =
+    part.kind === 'participation_sum'
+      ? await participationMonths(em, part.instrumentIds ?? [], [], scope)
+      : (await responseMonths(em, part.questionnaireId ?? '', [{ kind: 'response_count', source: {}, dims: [] }], scope))[0];
   for (const c of cells) if (c.dimension === TOTAL) out.set(c.month, { value: c.num, n: c.n, key: c.numKey ?? 0 });
   return out;
 }

@@ -18,7 +18,8 @@ export async function storeValues(em: EntityManager, indicatorId: string, cells:
     await em.query(
       `DELETE FROM indicator_values WHERE indicator_id = $1
           AND period_start >= CASE grain WHEN 'month' THEN $2::date WHEN 'quarter' THEN $3::date ELSE $4::date END`,
-      [indicatorId, from.get('month'), from.get('quarter'), from.get('year')]);
+      [indicatorId, from.get('month'), from.get('quarter'), from.get('year')],
+    );
   } else {
     await em.query('DELETE FROM indicator_values WHERE indicator_id = $1', [indicatorId]);
   }
@@ -32,5 +33,6 @@ export async function storeValues(em: EntityManager, indicatorId: string, cells:
        FROM jsonb_to_recordset($2::jsonb) AS c(grain text, "periodStart" date, dimension text, category text, value float8, n int,
             "cumulativeValue" float8, "cumulativeN" int, suppressed boolean, "cumulativeSuppressed" boolean,
             "publishedValue" float8, "publishedN" int, "publishedCumulativeValue" float8, "publishedCumulativeN" int)`,
-    [indicatorId, JSON.stringify(written, (key, value) => (key === 'sums' || key === 'cumulativeSums' ? undefined : value))]);
+    [indicatorId, JSON.stringify(written, (key, value) => (key === 'sums' || key === 'cumulativeSums' ? undefined : value))],
+  );
 }

@@ -23,9 +23,11 @@ export function auditValue(v: unknown): unknown {
 
 /** JSON with object keys sorted: jsonb does not keep the order keys were written in. */
 function stable(v: unknown): string {
-  return JSON.stringify(auditValue(v), (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x)
-    ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    : x));
+  return JSON.stringify(auditValue(v), (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
+  );
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -55,6 +57,7 @@ export function updateAction(changes: AuditChanges): AuditAction {
 /** A new record's fields, as an audit event's changes (from nothing to each value). */
 export function auditCreated(fields: Record<string, unknown>): AuditChanges {
   const changes: AuditChanges = {};
-  for (const [f, v] of Object.entries(fields)) if (v !== null && v !== undefined && auditedField(f)) changes[f] = { from: null, to: auditValue(v) };
+  for (const [f, v] of Object.entries(fields))
+    if (v !== null && v !== undefined && auditedField(f)) changes[f] = { from: null, to: auditValue(v) };
   return changes;
 }

@@ -13,7 +13,10 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   /** The staff changes, newest first (API.md « History »). */
-  @Get() @ApiOperation({ summary: 'The staff changes, newest first, each with who, what and every field before and after (admins, evaluators)' })
+  @Get()
+  @ApiOperation({ summary: 'The staff changes, newest first, each with who, what and every field before and after (admins, evaluators)' })
   @ApiOkResponse({ type: AuditEventPageDto })
-  list(@Query() q: AuditQueryDto) { return this.audit.list(q); }
+  list(@Query() q: AuditQueryDto) {
+    return this.audit.list(q);
+  }
 }

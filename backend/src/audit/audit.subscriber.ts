@@ -76,7 +76,9 @@ export class AuditSubscriber implements EntitySubscriberInterface {
     const audited = this.audited(event.metadata);
     const row = event.databaseEntity ?? event.entity;
     if (!audited || !row) return;
-    const id = this.idOf(event.metadata, row) ?? (typeof event.entityId === 'string' ? event.entityId : (event.entityId as { id?: string } | undefined)?.id);
+    const id =
+      this.idOf(event.metadata, row) ??
+      (typeof event.entityId === 'string' ? event.entityId : (event.entityId as { id?: string } | undefined)?.id);
     if (!id) return;
     const changes: AuditChanges = {};
     for (const [field, value] of this.values(event.metadata, row, audited.exclude)) {

@@ -12,7 +12,9 @@ import { LoginDto } from './dto/login.dto';
 import { PasswordChangedDto, SessionDto } from './dto/session.response';
 
 const THROTTLED = {
-  status: 429, type: ErrorBodyDto, description: 'Too many attempts: wait Retry-After seconds',
+  status: 429,
+  type: ErrorBodyDto,
+  description: 'Too many attempts: wait Retry-After seconds',
   headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
 } as const;
 
@@ -29,7 +31,10 @@ async function withRetryAfter<T>(reply: FastifyReply, run: () => Promise<T>): Pr
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService, private readonly users: UsersService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
 
   @Public()
   @PublicRoute('login')
@@ -37,8 +42,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Exchange an email and password for a bearer token',
-    description: 'Throttled per client (LOGIN_RATE_LIMIT) and per account (LOGIN_ACCOUNT_FAILURES): 429 with Retry-After. ' +
-      'The answer\'s deviceToken, sent back with the next sign-in from the same client, keeps that client apart from strangers\' failures.',
+    description:
+      'Throttled per client (LOGIN_RATE_LIMIT) and per account (LOGIN_ACCOUNT_FAILURES): 429 with Retry-After. ' +
+      "The answer's deviceToken, sent back with the next sign-in from the same client, keeps that client apart from strangers' failures.",
   })
   @ApiOkResponse({ type: SessionDto })
   @ApiResponse({ status: 401, type: ErrorBodyDto, description: 'Wrong email or password (invalid_credentials), with no hint of which' })
@@ -56,7 +62,7 @@ export class AuthController {
 
   @Post('password')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Change one\'s own password: every other session ends; the answer carries a new token' })
+  @ApiOperation({ summary: "Change one's own password: every other session ends; the answer carries a new token" })
   @ApiOkResponse({ type: PasswordChangedDto })
   @ApiResponse(THROTTLED)
   changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Res({ passthrough: true }) reply: FastifyReply) {

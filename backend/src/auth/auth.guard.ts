@@ -52,7 +52,11 @@ export class AuthGuard implements CanActivate {
     }
     const user = await this.users.findOneBy({ id: payload.sub });
     if (user && (payload.ver ?? 0) !== user.tokenVersion) {
-      throw new ApiError(HttpStatus.UNAUTHORIZED, 'session_revoked', 'This session has ended (the password or the role changed): sign in again.');
+      throw new ApiError(
+        HttpStatus.UNAUTHORIZED,
+        'session_revoked',
+        'This session has ended (the password or the role changed): sign in again.',
+      );
     }
     if (!user) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'The token is invalid or has expired.');
     request.user = { id: user.id, email: user.email, role: user.role, organizationId: user.organizationId };

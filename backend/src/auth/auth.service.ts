@@ -21,15 +21,25 @@ interface DeviceTokenPayload {
 
 /** A throttled attempt: 429 with the wait, in seconds, for the Retry-After header. */
 export class LoginThrottled extends ApiError {
-  constructor(readonly retryAfterSeconds: number, what: string) {
-    super(HttpStatus.TOO_MANY_REQUESTS, 'too_many_requests',
-      `Too many failed ${what} for this account. Try again in ${retryAfterSeconds} seconds.`);
+  constructor(
+    readonly retryAfterSeconds: number,
+    what: string,
+  ) {
+    super(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'too_many_requests',
+      `Too many failed ${what} for this account. Try again in ${retryAfterSeconds} seconds.`,
+    );
   }
 }
 
 @Injectable()
 export class AuthService {
-  constructor(private readonly users: UsersService, private readonly jwt: JwtService, private readonly throttle: LoginThrottle) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly jwt: JwtService,
+    private readonly throttle: LoginThrottle,
+  ) {}
 
   async login(dto: LoginDto) {
     const account = LoginThrottle.accountKey(dto.email);
@@ -44,8 +54,12 @@ export class AuthService {
     await this.throttle.succeeded(attempt);
     const user = this.users.toView(found);
     const accessToken = await this.jwt.signAsync(AuthGuard.tokenPayload(user, found.tokenVersion));
-    const deviceToken = attempt.device && dto.deviceToken ? dto.deviceToken : await this.jwt.signAsync(
-      { typ: 'device', acct: account, dev: randomUUID() } satisfies DeviceTokenPayload, { expiresIn: DEVICE_TOKEN_LIFETIME });
+    const deviceToken =
+      attempt.device && dto.deviceToken
+        ? dto.deviceToken
+        : await this.jwt.signAsync({ typ: 'device', acct: account, dev: randomUUID() } satisfies DeviceTokenPayload, {
+            expiresIn: DEVICE_TOKEN_LIFETIME,
+          });
     return { accessToken, user, deviceToken };
   }
 

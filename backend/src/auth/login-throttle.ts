@@ -89,7 +89,17 @@ export class LoginThrottle implements OnModuleDestroy {
   async reserve(attempt: LoginAttempt): Promise<number | null> {
     if (!this.redis) return null;
     try {
-      const left = Number(await this.redis.eval(RESERVE, 2, ...this.keys(attempt), this.allowance, this.firstLockSeconds, MAX_LOCK_SECONDS, FORGET_AFTER_SECONDS));
+      const left = Number(
+        await this.redis.eval(
+          RESERVE,
+          2,
+          ...this.keys(attempt),
+          this.allowance,
+          this.firstLockSeconds,
+          MAX_LOCK_SECONDS,
+          FORGET_AFTER_SECONDS,
+        ),
+      );
       return left > 0 ? Math.ceil(left / 1000) : null;
     } catch (err) {
       this.logger.warn(`Sign-in throttle skipped: Redis did not answer (${(err as Error).message})`);

@@ -12,7 +12,10 @@ const NAME = 'jwt';
  */
 export async function sessionSecret(db: DataSource, configured: string | null): Promise<string> {
   if (configured) return configured;
-  await db.query(`INSERT INTO deployment_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [NAME, randomBytes(32).toString('hex')]);
+  await db.query(`INSERT INTO deployment_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
+    NAME,
+    randomBytes(32).toString('hex'),
+  ]);
   const [row] = await db.query<{ value: string }[]>(`SELECT value FROM deployment_secrets WHERE name = $1`, [NAME]);
   return row.value;
 }

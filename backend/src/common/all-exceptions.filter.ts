@@ -11,8 +11,17 @@ interface PgError {
 }
 
 const CODE_BY_STATUS: Record<number, string> = {
-  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed',
-  409: 'conflict', 410: 'gone', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'unprocessable', 429: 'too_many_requests',
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  410: 'gone',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable',
+  429: 'too_many_requests',
 };
 
 /** A column's name as the API spells its field: `start_date` → `startDate`. */
@@ -28,7 +37,12 @@ function fromDatabase(err: PgError): ErrorBody | null {
     case '23503':
       return { statusCode: 409, code: 'still_referenced', message: `${named}this record is linked to others` };
     case '23502': // not_null_violation: a DTO let `null` through where the column needs a value
-      return { statusCode: 400, code: 'validation_failed', message: `${named}must not be null`, ...(field ? { errors: [{ field: camel(field), message: 'must not be null' }] } : {}) };
+      return {
+        statusCode: 400,
+        code: 'validation_failed',
+        message: `${named}must not be null`,
+        ...(field ? { errors: [{ field: camel(field), message: 'must not be null' }] } : {}),
+      };
     case '22021': // character_not_in_repertoire (NUL, invalid bytes) and untranslatable_character (\u0000 in jsonb):
     case '22P05': // the input rules (input-rules.ts) refuse these first; this is the net under them
     case '54000': // program_limit_exceeded: a text too long for an index row
@@ -91,7 +105,12 @@ function isFastifyClientError(e: unknown): e is Error & { statusCode: number } {
 }
 
 function isWebAppRoute(e: unknown, request: FastifyRequest, reply: FastifyReply): boolean {
-  return e instanceof HttpException && e.getStatus() === 404 && request.method === 'GET'
-    && !request.url.startsWith('/api') && !request.url.startsWith('/assets/') // a missing file is a 404, not a page
-    && typeof (reply as { sendFile?: unknown }).sendFile === 'function';
+  return (
+    e instanceof HttpException &&
+    e.getStatus() === 404 &&
+    request.method === 'GET' &&
+    !request.url.startsWith('/api') &&
+    !request.url.startsWith('/assets/') && // a missing file is a 404, not a page
+    typeof (reply as { sendFile?: unknown }).sendFile === 'function'
+  );
 }

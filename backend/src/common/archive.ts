@@ -45,7 +45,11 @@ export function refuseIfArchived(row: Pick<ArchivableEntity, 'archivedAt'> & { i
  * it as « archive »). Archiving an archived row changes nothing. Nothing else is touched: what used it keeps it.
  */
 export async function archiveRow<T extends ArchivableEntity>(
-  em: EntityManager, entity: EntityTarget<T>, id: string, what: string, user: Pick<AuthUser, 'id'>,
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  id: string,
+  what: string,
+  user: Pick<AuthUser, 'id'>,
 ): Promise<void> {
   await em.transaction(async (tx) => {
     const row = await tx.findOne(entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
@@ -58,7 +62,12 @@ export async function archiveRow<T extends ArchivableEntity>(
 }
 
 /** Brings an archived row back (admins): the UPDATE the audit trail records as « restore ». */
-export async function restoreRow<T extends ArchivableEntity>(em: EntityManager, entity: EntityTarget<T>, id: string, what: string): Promise<void> {
+export async function restoreRow<T extends ArchivableEntity>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  id: string,
+  what: string,
+): Promise<void> {
   await em.transaction(async (tx) => {
     const row = await tx.findOne(entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
     if (!row) throw notFound(what, id);
@@ -74,13 +83,21 @@ export async function restoreRow<T extends ArchivableEntity>(em: EntityManager, 
  * under them: that delete would cascade to the indicators, their manual values and their figures. 409 naming them.
  */
 export async function refuseIfHoldsIndicators(em: EntityManager, part: 'orientation' | 'objective', id: string): Promise<void> {
-  const sql = part === 'orientation'
-    ? `SELECT i.name AS title FROM indicators i JOIN objectives o ON o.id = i.objective_id WHERE o.orientation_id = $1 ORDER BY i.name`
-    : `WITH RECURSIVE sub AS (SELECT id FROM objectives WHERE id = $1 UNION SELECT o.id FROM objectives o JOIN sub ON o.parent_id = sub.id)
+  const sql =
+    part === 'orientation'
+      ? `SELECT i.name AS title FROM indicators i JOIN objectives o ON o.id = i.objective_id WHERE o.orientation_id = $1 ORDER BY i.name`
+      : `WITH RECURSIVE sub AS (SELECT id FROM objectives WHERE id = $1 UNION SELECT o.id FROM objectives o JOIN sub ON o.parent_id = sub.id)
        SELECT i.name AS title FROM indicators i WHERE i.objective_id IN (SELECT id FROM sub) ORDER BY i.name`;
   const rows = await em.query<{ title: string }[]>(sql, [id]);
   if (rows.length === 0) return;
-  const names = rows.slice(0, 5).map((r) => `« ${r.title} »`).join(', ') + (rows.length > 5 ? ` and ${rows.length - 5} more` : '');
-  throw new ApiError(HttpStatus.CONFLICT, 'has_indicators',
-    `This ${part} holds ${rows.length} indicator(s) (archived ones included): ${names}. Deleting it would delete them with their history; move them to another objective, or archive the plan.`);
+  const names =
+    rows
+      .slice(0, 5)
+      .map((r) => `« ${r.title} »`)
+      .join(', ') + (rows.length > 5 ? ` and ${rows.length - 5} more` : '');
+  throw new ApiError(
+    HttpStatus.CONFLICT,
+    'has_indicators',
+    `This ${part} holds ${rows.length} indicator(s) (archived ones included): ${names}. Deleting it would delete them with their history; move them to another objective, or archive the plan.`,
+  );
 }

@@ -2,7 +2,11 @@ import type { IncomingMessage } from 'node:http';
 import { clientAddress, trustFunction } from './client-address';
 
 const request = (socket: string, forwardedFor?: string) =>
-  ({ socket: { remoteAddress: socket }, connection: { remoteAddress: socket }, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} }) as unknown as IncomingMessage;
+  ({
+    socket: { remoteAddress: socket },
+    connection: { remoteAddress: socket },
+    headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+  }) as unknown as IncomingMessage;
 
 describe(clientAddress.name, () => {
   it('ignores X-Forwarded-For when no proxy is trusted: a client cannot choose its own address', () => {

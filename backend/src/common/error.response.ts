@@ -13,9 +13,11 @@ export class FieldErrorDto implements FieldError {
 @ApiSchema({ name: 'ErrorBody', description: 'The body of every error: a stable code for programs, a message for people' })
 export class ErrorBodyDto implements ErrorBody {
   @ApiProperty({ example: 404 }) statusCode: number;
-  @ApiProperty({ example: 'not_found', description: 'Stable: programs switch on it (validation_failed, not_found, conflict…)' }) code: string;
+  @ApiProperty({ example: 'not_found', description: 'Stable: programs switch on it (validation_failed, not_found, conflict…)' })
+  code: string;
   @ApiProperty({ example: 'plan 0f7… was not found' }) message: string;
-  @ApiPropertyOptional({ type: [FieldErrorDto], description: 'One per invalid field, when the error is about input' }) errors?: FieldErrorDto[];
+  @ApiPropertyOptional({ type: [FieldErrorDto], description: 'One per invalid field, when the error is about input' })
+  errors?: FieldErrorDto[];
 }
 
 /** An error a route answers beyond the common ones (400, 401, 403, 404: common/openapi.ts adds those). */

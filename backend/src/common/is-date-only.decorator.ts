@@ -1,5 +1,5 @@
-import { isRealDate } from '@repere/contract';
 import { registerDecorator, ValidationOptions } from 'class-validator';
+import { isRealDate } from '@repere/contract';
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2021-02-30): plan dates are days, not instants. */
 export function IsDateOnly(options?: ValidationOptions): PropertyDecorator {

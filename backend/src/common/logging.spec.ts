@@ -39,7 +39,14 @@ describe(loggerParams.name, () => {
   async function start(settings: Parameters<typeof loggerParams>[0], status: (url: string) => number) {
     output = [];
     const sink = new PassThrough();
-    sink.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter((l) => l !== '')));
+    sink.on('data', (chunk: Buffer) =>
+      output.push(
+        ...chunk
+          .toString()
+          .split('\n')
+          .filter((l) => l !== ''),
+      ),
+    );
     const [options, stream] = loggerParams(settings, sink).pinoHttp as [Options, DestinationStream];
     const middleware = pinoHttp(options, stream);
     server = createServer((req, res) => {
@@ -61,7 +68,9 @@ describe(loggerParams.name, () => {
   });
 
   it('pretty: one short line per request, no route listing, no health checks, no stack for a bare 5xx', async () => {
-    const { logger, base } = await start({ logLevel: 'info', logFormat: 'pretty' }, (url) => (url === '/api/health' ? 503 : url === '/api/ping' ? 200 : 404));
+    const { logger, base } = await start({ logLevel: 'info', logFormat: 'pretty' }, (url) =>
+      url === '/api/health' ? 503 : url === '/api/ping' ? 200 : 404,
+    );
     logger.info({ context: 'RouterExplorer' }, 'Mapped {/api/plans, GET} route');
     logger.info({ context: 'NestApplication' }, 'Nest application successfully started');
     await fetch(`${base}/api/ping`);
@@ -92,7 +101,12 @@ describe(loggerParams.name, () => {
     await settle(1);
     expect(output).toHaveLength(1);
     const line = JSON.parse(output[0]) as Record<string, unknown>;
-    expect(line).toMatchObject({ level: 30, msg: expect.stringMatching(/^GET \/api\/plans\?page=2 200 \d+ms$/), req: { method: 'GET', url: '/api/plans?page=2' }, res: { statusCode: 200 } });
+    expect(line).toMatchObject({
+      level: 30,
+      msg: expect.stringMatching(/^GET \/api\/plans\?page=2 200 \d+ms$/),
+      req: { method: 'GET', url: '/api/plans?page=2' },
+      res: { statusCode: 200 },
+    });
     expect(output[0]).not.toContain('secret');
   });
 });

@@ -63,7 +63,8 @@ export function loggerParams(settings: { logLevel: string; logFormat: 'pretty' |
       return rest;
     },
     // pino-http passes the response time here too (its types leave it out).
-    customErrorMessage: ((req: Req, res: ServerResponse, _err: Error, responseTime: number) => requestLine(req, res, responseTime)) as unknown as HttpOptions['customErrorMessage'],
+    customErrorMessage: ((req: Req, res: ServerResponse, _err: Error, responseTime: number) =>
+      requestLine(req, res, responseTime)) as unknown as HttpOptions['customErrorMessage'],
     hooks: {
       // Nest's logger puts { context } first: its wiring lines are written at debug instead (so, unless LOG_LEVEL=debug,
       // not at all). Re-entering at debug asks levelFor again, which leaves debug alone.
@@ -83,7 +84,7 @@ export function loggerParams(settings: { logLevel: string; logFormat: 'pretty' |
     exclude: [{ method: RequestMethod.POST, path: 'public/questionnaires/:slug/responses' }],
     // Named, as path-to-regexp 8 wants (nestjs-pino's default '*' is converted with a warning at each start).
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-    pinoHttp: [options, settings.logFormat === 'pretty' ? prettyStream(destination) : destination ?? jsonStream()],
+    pinoHttp: [options, settings.logFormat === 'pretty' ? prettyStream(destination) : (destination ?? jsonStream())],
   };
 }
 

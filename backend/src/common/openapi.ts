@@ -10,7 +10,7 @@ import { ErrorBodyDto } from './error.response';
 export const BEARER = 'bearer';
 
 const TAGS: [string, string][] = [
-  ['auth', 'Signing in and one\'s own account'],
+  ['auth', "Signing in and one's own account"],
   ['users', 'Staff accounts (admins)'],
   ['organizations', 'The directory of organizations'],
   ['plans', 'Plans and their parts: orientations, objectives, actions, expected results'],
@@ -18,9 +18,9 @@ const TAGS: [string, string][] = [
   ['work-cells', 'Work cells, their steps and partnerships'],
   ['questionnaires', 'Authoring and publishing questionnaires'],
   ['public', 'What residents reach without an account'],
-  ['responses', 'Residents\' stored responses'],
+  ['responses', "Residents' stored responses"],
   ['participation-counts', 'Counts of participants at activities'],
-  ['evaluations', 'Mid-term and final evaluations, frozen snapshots, the committee\'s assessments'],
+  ['evaluations', "Mid-term and final evaluations, frozen snapshots, the committee's assessments"],
   ['reports', 'Evaluation and activity reports (PDF, XLSX, CSV)'],
   ['imports', 'Importing plans, work cells and responses from files'],
   ['history', 'The audit trail of staff changes'],
@@ -41,8 +41,10 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 export function buildOpenApiDocument(app: INestApplication, publicUrl: string): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setTitle('Repère API')
-    .setDescription('Plans, indicators, questionnaires and evaluations of social-development action plans. '
-      + 'Every error answers the same body (ErrorBody): a stable `code` for programs, a `message` for people.')
+    .setDescription(
+      'Plans, indicators, questionnaires and evaluations of social-development action plans. ' +
+        'Every error answers the same body (ErrorBody): a stable `code` for programs, a `message` for people.',
+    )
     .setVersion('0.1.0')
     .setLicense('AGPL-3.0-or-later', 'https://www.gnu.org/licenses/agpl-3.0.html')
     .addServer(publicUrl, 'This deployment (paths start with /api)')
@@ -70,7 +72,10 @@ function operationId(controller: string, method: string): string {
   return `${noun.charAt(0).toLowerCase()}${noun.slice(1)}_${method}`;
 }
 
-interface OperationAccess { isPublic: boolean; roles: string[] | null }
+interface OperationAccess {
+  isPublic: boolean;
+  roles: string[] | null;
+}
 
 /** Who may call each operation, read from the @Public and @Roles metadata, keyed by operationId. */
 function rolesByOperation(app: INestApplication): Map<string, OperationAccess> {
@@ -83,7 +88,10 @@ function rolesByOperation(app: INestApplication): Map<string, OperationAccess> {
         const handler = (type.prototype as Record<string, unknown>)[method];
         if (method === 'constructor' || typeof handler !== 'function') continue;
         const pick = <T>(key: string): T | undefined => Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, type);
-        access.set(operationId(type.name, method), { isPublic: pick<boolean>(IS_PUBLIC) === true, roles: pick<string[]>(ROLES_KEY) ?? null });
+        access.set(operationId(type.name, method), {
+          isPublic: pick<boolean>(IS_PUBLIC) === true,
+          roles: pick<string[]>(ROLES_KEY) ?? null,
+        });
       }
     }
   }
@@ -104,7 +112,11 @@ function addCommonErrors(document: OpenAPIObject, access: Map<string, OperationA
       if (!op) continue;
       const who = access.get(op.operationId ?? '');
       if (!who) throw new Error(`OpenAPI: operation ${op.operationId} matches no controller method: its access cannot be documented`);
-      const params = [...(item.parameters ?? []), ...(op.parameters ?? [])] as { in?: string; name?: string; schema?: { format?: string } }[];
+      const params = [...(item.parameters ?? []), ...(op.parameters ?? [])] as {
+        in?: string;
+        name?: string;
+        schema?: { format?: string };
+      }[];
       // Ids are UUIDs (API.md), checked by UuidParam: a path's id is documented as one.
       for (const p of params) if (p.in === 'path' && /^(id|\w+Id)$/.test(p.name ?? '') && p.schema) p.schema.format = 'uuid';
       const add = (status: number) => {

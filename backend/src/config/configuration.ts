@@ -39,8 +39,10 @@ export const authConfig = registerAs('auth', () => {
   const e = env();
   // Without JWT_SECRET, the deployment's own secret, drawn once and kept in the database (auth/session-secret.ts).
   return {
-    jwtSecret: e.JWT_SECRET ?? null, jwtExpiresIn: e.JWT_EXPIRES_IN,
-    accountFailures: e.LOGIN_ACCOUNT_FAILURES, accountLockSeconds: e.LOGIN_ACCOUNT_LOCK_SECONDS,
+    jwtSecret: e.JWT_SECRET ?? null,
+    jwtExpiresIn: e.JWT_EXPIRES_IN,
+    accountFailures: e.LOGIN_ACCOUNT_FAILURES,
+    accountLockSeconds: e.LOGIN_ACCOUNT_LOCK_SECONDS,
   };
 });
 

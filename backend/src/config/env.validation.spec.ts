@@ -3,7 +3,12 @@ import { validateEnv } from './env.validation';
 describe(validateEnv.name, () => {
   it('fills in the local defaults of a developer machine', () => {
     const env = validateEnv({});
-    expect(env).toMatchObject({ PORT: 3000, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/repere', REDIS_URL: 'redis://127.0.0.1:6379', PUBLIC_RATE_LIMIT: 60 });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/repere',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      PUBLIC_RATE_LIMIT: 60,
+    });
   });
 
   it('reads numbers from strings, and 0 turns the public rate limit off', () => {
@@ -11,7 +16,9 @@ describe(validateEnv.name, () => {
   });
 
   it('names every bad variable at start-up', () => {
-    expect(() => validateEnv({ PORT: 'abc', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' })).toThrow(/PORT[\s\S]*DATABASE_URL must be a postgres:\/\/ URL[\s\S]*JWT_SECRET must be at least 32 characters/);
+    expect(() => validateEnv({ PORT: 'abc', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' })).toThrow(
+      /PORT[\s\S]*DATABASE_URL must be a postgres:\/\/ URL[\s\S]*JWT_SECRET must be at least 32 characters/,
+    );
   });
 
   it('takes an http(s) PUBLIC_URL for the links and QR codes, and refuses anything else', () => {

@@ -1,7 +1,19 @@
 import proxyAddr from 'proxy-addr';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
-  IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, Validate, ValidatorConstraint, ValidatorConstraintInterface, validateSync,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  Validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+  validateSync,
 } from 'class-validator';
 import { FALLBACK_TIME_ZONE, isTimeZone } from '@backend/common/time-zone';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from './defaults';
@@ -27,7 +39,10 @@ function parseTrustProxy(value: unknown): unknown {
   const text = value.trim();
   if (['', 'false', 'off', 'no', '0'].includes(text.toLowerCase())) return false;
   if (/^\d+$/.test(text)) return Number(text);
-  return text.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 @ValidatorConstraint({ name: 'isTrustProxy' })
@@ -54,7 +69,10 @@ export class Environment {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   @IsString()
@@ -70,7 +88,9 @@ export class Environment {
   @Matches(/^[a-z0-9_-]+$/i, { message: 'QUEUE_PREFIX may hold letters, digits, _ and -' })
   QUEUE_PREFIX = 'repere';
 
-  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
   @Matches(/^\d+[smhd]$/, { message: 'JWT_EXPIRES_IN must look like 8h, 30m or 7d' })
@@ -80,7 +100,8 @@ export class Environment {
   LOG_LEVEL = 'info';
 
   /** pretty: one readable line per event (the default when output goes to a terminal); json: one JSON object per line. */
-  @IsOptional() @IsIn(['pretty', 'json'], { message: 'LOG_FORMAT must be pretty or json' })
+  @IsOptional()
+  @IsIn(['pretty', 'json'], { message: 'LOG_FORMAT must be pretty or json' })
   LOG_FORMAT?: 'pretty' | 'json';
 
   /**
@@ -88,11 +109,14 @@ export class Environment {
    * client cannot pick its own address; a hop count (1: one proxy in front) or a comma-separated list of the
    * proxies' addresses, CIDR ranges, or loopback / linklocal / uniquelocal.
    */
-  @Transform(({ value }) => parseTrustProxy(value)) @Validate(IsTrustProxy)
+  @Transform(({ value }) => parseTrustProxy(value))
+  @Validate(IsTrustProxy)
   TRUST_PROXY: TrustProxy = false;
 
   /** Sign-in attempts per minute per client; 0 turns the limit off (tests). */
-  @Transform(toInt) @IsInt() @Min(0)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   LOGIN_RATE_LIMIT = 10;
 
   /**
@@ -100,23 +124,36 @@ export class Environment {
    * (429 with Retry-After, doubling from LOGIN_ACCOUNT_LOCK_SECONDS up to 15 minutes); each known device has an
    * allowance of its own (auth/login-throttle.ts). 0 turns it off (tests).
    */
-  @Transform(toInt) @IsInt() @Min(0)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   LOGIN_ACCOUNT_FAILURES = 5;
 
   /** The first wait after LOGIN_ACCOUNT_FAILURES failures, in seconds; each further failure doubles it. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(900)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(900)
   LOGIN_ACCOUNT_LOCK_SECONDS = 30;
 
   /** Requests per minute per client on the public endpoints; 0 turns the limit off (API.md). */
-  @Transform(toInt) @IsInt() @Min(0)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   PUBLIC_RATE_LIMIT = 60;
 
   /** k: a figure with 1 to k − 1 people behind it is never published, wherever it is served or exported (README « Privacy »). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   SUPPRESSION_K = 5;
 
   /** D: the most a published count may differ from the true one, either way (the cell-key method's perturbation). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(10)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10)
   DISCLOSURE_MAX_DEVIATION = 2;
 
   /**
@@ -124,13 +161,19 @@ export class Environment {
    * queued when it was opened, is normally running (in this process or another) well within it. Shorter, every
    * workers process would freeze evaluations whose freeze is under way elsewhere (tests set it low to see recovery).
    */
-  @Transform(toInt) @IsInt() @Min(0) @Max(86_400)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
   FREEZE_RECOVERY_GRACE_SECONDS = 60;
 
-  @Transform(toInt) @IsInt() @Min(1024)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   WEB_DIST?: string;
 
   /** The time zone of plans created without one (IANA name); each plan keeps its own. */
@@ -143,7 +186,8 @@ export class Environment {
   PUBLIC_URL?: string;
 
   /** The first administrator's password, read by `npm run create-admin` only (drawn there when unset; checked as any password). */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   ADMIN_PASSWORD?: string;
 }
 

@@ -72,11 +72,7 @@ describe('PARC_EXTENSION_PLAN', () => {
       'Les organismes sont regroupés dans un lieu commun et accessible.',
       'Les résidents de Parc-Extension identifient et utilisent ces services communautaires',
     ]);
-    expect(first.followUps).toEqual([
-      'Questionnaire sur la fréquentation',
-      'Besoins des organismes',
-      'Compte rendu des rencontres',
-    ]);
+    expect(first.followUps).toEqual(['Questionnaire sur la fréquentation', 'Besoins des organismes', 'Compte rendu des rencontres']);
   });
 
   it('keeps the truncated last follow-up as it stands', () => {
@@ -208,7 +204,11 @@ describe('LAVAL_WORK_CELLS', () => {
     // Assert
     expect(phases).toEqual(['PHASE 1', 'PHASE 1', 'PHASE 1', 'PHASE 2', 'PHASE 2', 'PHASE 2', 'PHASE 2', 'PHASE 2']);
     expect(LAVAL_WORK_CELLS[2].steps[0].text).toMatch(/^Embauche d'une personne/);
-    expect(LAVAL_WORK_CELLS.slice(0, 2).flatMap((cell) => cell.steps).every((step) => step.phase === null)).toBe(true);
+    expect(
+      LAVAL_WORK_CELLS.slice(0, 2)
+        .flatMap((cell) => cell.steps)
+        .every((step) => step.phase === null),
+    ).toBe(true);
   });
 
   it('strips the ** markup from step texts', () => {
@@ -270,9 +270,7 @@ describe('LAVAL_WORK_CELLS', () => {
 describe('LAVAL_PRDS_PLAN', () => {
   it('holds the sub-objectives the work cells belong to', () => {
     // Act
-    const codes = LAVAL_PRDS_PLAN.orientations.flatMap((orientation) =>
-      orientation.objectives.map((objective) => objective.code),
-    );
+    const codes = LAVAL_PRDS_PLAN.orientations.flatMap((orientation) => orientation.objectives.map((objective) => objective.code));
 
     // Assert
     expect(codes).toEqual(['3.2.1', '4.2']);
@@ -281,9 +279,7 @@ describe('LAVAL_PRDS_PLAN', () => {
 
   it('titles its objectives with the wording of seeds 000 and 001', () => {
     // Act
-    const titles = LAVAL_PRDS_PLAN.orientations.flatMap((orientation) =>
-      orientation.objectives.map((objective) => objective.title),
-    );
+    const titles = LAVAL_PRDS_PLAN.orientations.flatMap((orientation) => orientation.objectives.map((objective) => objective.title));
 
     // Assert
     expect(titles).toEqual([LAVAL_WORK_CELLS[0].objectiveText, LAVAL_WORK_CELLS[1].objectiveText]);

@@ -48,7 +48,8 @@ export class DemoSeedService {
         if (await this.seedPlan(em, plan)) created.push(`plan « ${plan.title} »`);
       }
       const parcEx = await em.findOneByOrFail(Plan, { title: PARC_EXTENSION_PLAN.title });
-      if (await seedWelcomeDay(em, parcEx.id, parcEx.ownerOrganizationId)) created.push(`questionnaire « ${WELCOME_DAY_SLUG} » with responses and counts`);
+      if (await seedWelcomeDay(em, parcEx.id, parcEx.ownerOrganizationId))
+        created.push(`questionnaire « ${WELCOME_DAY_SLUG} » with responses and counts`);
       for (const cell of LAVAL_WORK_CELLS) {
         if (await this.seedWorkCell(em, cell)) created.push(`work cell « ${cell.name} »`);
       }
@@ -56,10 +57,15 @@ export class DemoSeedService {
       for (const user of DEMO_USERS) {
         if (await em.existsBy(User, { email: user.email })) continue;
         const organization = user.organization ? await this.organizations.findOrCreate(em, { name: user.organization }) : null;
-        await em.save(em.create(User, {
-          email: user.email, role: user.role, displayName: user.displayName,
-          passwordHash: await hashPassword(DEMO_PASSWORD), organizationId: organization?.id ?? null,
-        }));
+        await em.save(
+          em.create(User, {
+            email: user.email,
+            role: user.role,
+            displayName: user.displayName,
+            passwordHash: await hashPassword(DEMO_PASSWORD),
+            organizationId: organization?.id ?? null,
+          }),
+        );
         created.push(`user ${user.email}`);
       }
       this.logger.log(created.length ? `Demo data: created ${created.join(', ')}` : 'Demo data already loaded');
@@ -87,8 +93,11 @@ export class DemoSeedService {
 
   private async seedWorkCell(em: EntityManager, demo: DemoWorkCell): Promise<boolean> {
     if (await em.existsBy(WorkCell, { name: demo.name })) return false;
-    const objective = await em.createQueryBuilder(Objective, 'o').innerJoin(Plan, 'p', 'p.id = o.plan_id')
-      .where('o.code = :code AND p.title = :title', { code: demo.objectiveCode, title: LAVAL_PRDS_PLAN.title }).getOne();
+    const objective = await em
+      .createQueryBuilder(Objective, 'o')
+      .innerJoin(Plan, 'p', 'p.id = o.plan_id')
+      .where('o.code = :code AND p.title = :title', { code: demo.objectiveCode, title: LAVAL_PRDS_PLAN.title })
+      .getOne();
     await writeWorkCell(em, this.organizations, demo, objective?.id ?? null);
     return true;
   }

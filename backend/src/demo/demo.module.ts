@@ -6,5 +6,9 @@ import { OrganizationsModule } from '@backend/organizations/organizations.module
 import { DemoSeedService } from './demo-seed.service';
 
 // AggregationService and its repository alone (not its module): the seed computes values itself and needs no queue.
-@Module({ imports: [CoreModule, OrganizationsModule], providers: [DemoSeedService, AggregationRepository, AggregationService], exports: [DemoSeedService] })
+@Module({
+  imports: [CoreModule, OrganizationsModule],
+  providers: [DemoSeedService, AggregationRepository, AggregationService],
+  exports: [DemoSeedService],
+})
 export class DemoModule {}

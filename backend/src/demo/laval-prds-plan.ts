@@ -17,7 +17,7 @@ export const LAVAL_PRDS_PLAN: DemoPlan = {
     {
       number: 3,
       // Seed 004 names orientation 3; no seed names orientation 4.
-      title: "Soutenir l’intégration et l’inclusion des personnes en situation de vulnérabilité ou à risque de l’être",
+      title: 'Soutenir l’intégration et l’inclusion des personnes en situation de vulnérabilité ou à risque de l’être',
       objectives: [
         {
           code: '3.2.1',

@@ -178,8 +178,7 @@ export const LAVAL_WORK_CELLS: readonly DemoWorkCell[] = [
         sector: 'Réussite éducative',
       },
       {
-        organization:
-          'Table de concertation en violence conjugale et agressions à caractère sexuel de Laval (TCVCASL)',
+        organization: 'Table de concertation en violence conjugale et agressions à caractère sexuel de Laval (TCVCASL)',
         network: 'Communautaire',
         sector: 'Agression sexuelle-violence conjugale',
       },

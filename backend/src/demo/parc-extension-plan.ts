@@ -88,12 +88,8 @@ export const PARC_EXTENSION_PLAN: DemoPlan = {
               description: 'Consulter-Impliquer-Informer la population Collaborer avec les partenaires',
               scheduleText: 'En continu',
               resources: 'Table de quartier et partenaires',
-              expectedResults: [
-                'Le centre communautaire correspond aux besoins réels des organismes et des résidents du quartier',
-              ],
-              indicators: [
-                'Les acteurs du milieu se sentent acteurs à part entière dans la planification et la mise en œuvre du projet',
-              ],
+              expectedResults: ['Le centre communautaire correspond aux besoins réels des organismes et des résidents du quartier'],
+              indicators: ['Les acteurs du milieu se sentent acteurs à part entière dans la planification et la mise en œuvre du projet'],
               followUps: ['Assemblée générale', 'Forum citoyen', 'évaluation, communication RS'],
             },
             {
@@ -172,9 +168,7 @@ export const PARC_EXTENSION_PLAN: DemoPlan = {
               expectedResults: [
                 'Les nouveaux venus dans le quartier rencontrent des représentants des organismes, reçoivent une clé USB avec les ressources du Quartier, etc.',
               ],
-              indicators: [
-                'Les nouveaux résidents dans le quartier connaissent et utilisent les services publics et communautaires',
-              ],
+              indicators: ['Les nouveaux résidents dans le quartier connaissent et utilisent les services publics et communautaires'],
               followUps: ['Nombre de participants'],
             },
             {
@@ -216,19 +210,12 @@ export const PARC_EXTENSION_PLAN: DemoPlan = {
               ],
             },
             {
-              description:
-                'Communiquer et collaborer avec les tables sectorielles sur les enjeux spécifiques à leurs missions',
+              description: 'Communiquer et collaborer avec les tables sectorielles sur les enjeux spécifiques à leurs missions',
               scheduleText: 'En continu',
               resources: 'Table de quartier et partenaires',
-              expectedResults: [
-                "Les tables communiquent mieux et arrivent leurs projets et l'établissement des besoins du quartier",
-              ],
-              indicators: [
-                "Le quartier dispose d'une vision globale et inclusive qui tient compte de tous les enjeux de Parc-Extension",
-              ],
-              followUps: [
-                'Créer un outil de recensement des besoins des partenaires (Formations – enjeux - jumelage selon les besoins',
-              ],
+              expectedResults: ["Les tables communiquent mieux et arrivent leurs projets et l'établissement des besoins du quartier"],
+              indicators: ["Le quartier dispose d'une vision globale et inclusive qui tient compte de tous les enjeux de Parc-Extension"],
+              followUps: ['Créer un outil de recensement des besoins des partenaires (Formations – enjeux - jumelage selon les besoins'],
             },
           ],
         },

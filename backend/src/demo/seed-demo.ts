@@ -8,7 +8,9 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(DemoModule, { logger: ['error', 'warn'] });
   try {
     const { created } = await app.get(DemoSeedService).seed();
-    console.log(created.length ? `Demo data loaded: ${created.length} new records (plans, work cells, users).` : 'Demo data was already loaded.');
+    console.log(
+      created.length ? `Demo data loaded: ${created.length} new records (plans, work cells, users).` : 'Demo data was already loaded.',
+    );
   } finally {
     await app.close();
   }

@@ -34,21 +34,48 @@ export const WELCOME_DAY_DESCRIPTION = t(
 );
 
 export const WELCOME_DAY_QUESTIONS: Question[] = [
-  { id: ids.heardFrom, type: 'single_choice', required: true,
-    label: t('Comment avez-vous entendu parler de la Journée de Bienvenue ?', 'How did you hear about the Welcome Day?', 'كيف سمعت عن يوم الترحيب؟'),
+  {
+    id: ids.heardFrom,
+    type: 'single_choice',
+    required: true,
+    label: t(
+      'Comment avez-vous entendu parler de la Journée de Bienvenue ?',
+      'How did you hear about the Welcome Day?',
+      'كيف سمعت عن يوم الترحيب؟',
+    ),
     choices: [
       { code: 'friends', label: t('Par des proches', 'From friends or family', 'من الأصدقاء أو العائلة') },
       { code: 'organization', label: t('Par un organisme du quartier', 'From a neighbourhood organization', 'من منظمة في الحي') },
       { code: 'social_media', label: t('Sur les réseaux sociaux', 'On social media', 'على وسائل التواصل الاجتماعي') },
       { code: 'poster', label: t('Par une affiche', 'From a poster', 'من ملصق') },
       { code: 'other', label: t('Autrement', 'Another way', 'بطريقة أخرى') },
-    ] },
-  { id: ids.firstTime, type: 'yes_no', required: true,
-    label: t('Est-ce votre première Journée de Bienvenue ?', 'Is this your first Welcome Day?', 'هل هذا أول يوم ترحيب تحضره؟') },
-  { id: ids.knowsTable, type: 'yes_no', required: true,
-    label: t('Connaissez-vous la Table de quartier de Parc-Extension ?', 'Do you know the Parc-Extension neighbourhood round table?', 'هل تعرف طاولة حي بارك-إكستنشن؟') },
-  { id: ids.services, type: 'multiple_choice', required: false,
-    label: t('Quels services avez-vous découverts aujourd’hui ?', 'Which services did you discover today?', 'ما هي الخدمات التي اكتشفتها اليوم؟'),
+    ],
+  },
+  {
+    id: ids.firstTime,
+    type: 'yes_no',
+    required: true,
+    label: t('Est-ce votre première Journée de Bienvenue ?', 'Is this your first Welcome Day?', 'هل هذا أول يوم ترحيب تحضره؟'),
+  },
+  {
+    id: ids.knowsTable,
+    type: 'yes_no',
+    required: true,
+    label: t(
+      'Connaissez-vous la Table de quartier de Parc-Extension ?',
+      'Do you know the Parc-Extension neighbourhood round table?',
+      'هل تعرف طاولة حي بارك-إكستنشن؟',
+    ),
+  },
+  {
+    id: ids.services,
+    type: 'multiple_choice',
+    required: false,
+    label: t(
+      'Quels services avez-vous découverts aujourd’hui ?',
+      'Which services did you discover today?',
+      'ما هي الخدمات التي اكتشفتها اليوم؟',
+    ),
     help: t('Plusieurs réponses possibles.', 'Choose all that apply.', 'يمكنك اختيار أكثر من إجابة.'),
     showIf: { questionId: ids.firstTime, anyOf: [true] },
     choices: [
@@ -58,12 +85,27 @@ export const WELCOME_DAY_QUESTIONS: Question[] = [
       { code: 'french', label: t('Cours de français', 'French classes', 'دروس اللغة الفرنسية') },
       { code: 'health', label: t('Santé', 'Health', 'الصحة') },
       { code: 'children', label: t('Enfance et famille', 'Children and family', 'الطفولة والأسرة') },
-    ] },
-  { id: ids.satisfaction, type: 'scale', required: true, min: 1, max: 5,
-    label: t('Dans l’ensemble, êtes-vous satisfait·e de la journée ?', 'Overall, how satisfied are you with the day?', 'بشكل عام، ما مدى رضاك عن هذا اليوم؟'),
+    ],
+  },
+  {
+    id: ids.satisfaction,
+    type: 'scale',
+    required: true,
+    min: 1,
+    max: 5,
+    label: t(
+      'Dans l’ensemble, êtes-vous satisfait·e de la journée ?',
+      'Overall, how satisfied are you with the day?',
+      'بشكل عام، ما مدى رضاك عن هذا اليوم؟',
+    ),
     minLabel: t('Pas du tout satisfait·e', 'Not at all satisfied', 'غير راضٍ على الإطلاق'),
-    maxLabel: t('Très satisfait·e', 'Very satisfied', 'راضٍ جداً') },
-  { id: ids.improve, type: 'long_text', required: false,
-    label: t('Comment pourrions-nous améliorer la journée ?', 'How could we improve the day?', 'كيف يمكننا تحسين هذا اليوم؟') },
+    maxLabel: t('Très satisfait·e', 'Very satisfied', 'راضٍ جداً'),
+  },
+  {
+    id: ids.improve,
+    type: 'long_text',
+    required: false,
+    label: t('Comment pourrions-nous améliorer la journée ?', 'How could we improve the day?', 'كيف يمكننا تحسين هذا اليوم؟'),
+  },
   ...adsBlock((key) => ids[key as keyof typeof ids]),
 ];

@@ -31,24 +31,76 @@ export function generateWelcomeResponses(): GeneratedResponse[] {
       const answeredAt = new Date(Date.parse(`${edition.day}T14:00:00Z`) + offsetDays * DAY + Math.floor(random() * 6 * 3600_000));
       const firstTime = random() < 0.7;
       const satisfaction = Math.max(1, Math.min(5, Math.round(edition.satisfaction + (random() - 0.5) * 2.4)));
-      const gender = pickWeighted<string | null>(random, [['woman', 52], ['man', 40], ['non_binary', 3], ['self_described', 1], [null, 4]]);
+      const gender = pickWeighted<string | null>(random, [
+        ['woman', 52],
+        ['man', 40],
+        ['non_binary', 3],
+        ['self_described', 1],
+        [null, 4],
+      ]);
       const answers: Record<string, AnswerValue> = {
-        [Q.heardFrom]: pickWeighted(random, [['friends', 35], ['organization', 30], ['social_media', 20], ['poster', 10], ['other', 5]]),
+        [Q.heardFrom]: pickWeighted(random, [
+          ['friends', 35],
+          ['organization', 30],
+          ['social_media', 20],
+          ['poster', 10],
+          ['other', 5],
+        ]),
         [Q.firstTime]: firstTime,
         [Q.knowsTable]: random() < edition.knowsTable,
         [Q.satisfaction]: satisfaction,
         [Q.gender]: gender,
-        [Q.age_group]: pickWeighted<string | null>(random, [['18_24', 12], ['25_34', 28], ['35_44', 25], ['45_54', 15], ['55_64', 10], ['65_plus', 6], [null, 4]]),
-        [Q.immigration]: pickWeighted<string | null>(random, [['born_canada', 20], ['arrived_lt5', 50], ['arrived_5plus', 27], [null, 3]]),
-        [Q.language]: random() < 0.05 ? null : [pickWeighted(random, [['fr', 20], ['en', 15], ['ar', 25], ['pa', 12], ['bn', 10], ['ur', 8], ['el', 5], ['ta', 5]])],
-        [Q.disability]: pickWeighted<boolean | null>(random, [[false, 85], [true, 10], [null, 5]]),
+        [Q.age_group]: pickWeighted<string | null>(random, [
+          ['18_24', 12],
+          ['25_34', 28],
+          ['35_44', 25],
+          ['45_54', 15],
+          ['55_64', 10],
+          ['65_plus', 6],
+          [null, 4],
+        ]),
+        [Q.immigration]: pickWeighted<string | null>(random, [
+          ['born_canada', 20],
+          ['arrived_lt5', 50],
+          ['arrived_5plus', 27],
+          [null, 3],
+        ]),
+        [Q.language]:
+          random() < 0.05
+            ? null
+            : [
+                pickWeighted(random, [
+                  ['fr', 20],
+                  ['en', 15],
+                  ['ar', 25],
+                  ['pa', 12],
+                  ['bn', 10],
+                  ['ur', 8],
+                  ['el', 5],
+                  ['ta', 5],
+                ]),
+              ],
+        [Q.disability]: pickWeighted<boolean | null>(random, [
+          [false, 85],
+          [true, 10],
+          [null, 5],
+        ]),
       };
       if (firstTime) {
         answers[Q.services] = ['food', 'housing', 'employment', 'french', 'health', 'children'].filter(() => random() < 0.35);
       }
       if (gender === 'self_described') answers[Q.gender_self] = 'Bispirituel·le';
-      if (random() < 0.1) answers[Q.improve] = pickWeighted(random, [['Plus d’interprètes.', 1], ['More activities for children.', 1], ['وقت أطول للأسئلة.', 1]]);
-      const language = pickWeighted(random, [['fr', 50], ['en', 20], ['ar', 30]]);
+      if (random() < 0.1)
+        answers[Q.improve] = pickWeighted(random, [
+          ['Plus d’interprètes.', 1],
+          ['More activities for children.', 1],
+          ['وقت أطول للأسئلة.', 1],
+        ]);
+      const language = pickWeighted(random, [
+        ['fr', 50],
+        ['en', 20],
+        ['ar', 30],
+      ]);
       out.push({ language, answeredAt, answers });
     }
   }

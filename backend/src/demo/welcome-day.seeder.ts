@@ -12,7 +12,11 @@ import { Response } from '@backend/responses/response.entity';
 import { recordKey } from '@backend/disclosure/cell-key';
 import { stableUuid } from './demo-rng';
 import {
-  WELCOME_DAY_DESCRIPTION, WELCOME_DAY_QUESTIONS, WELCOME_DAY_SLUG, WELCOME_DAY_TITLE, WELCOME_QUESTION_IDS as Q,
+  WELCOME_DAY_DESCRIPTION,
+  WELCOME_DAY_QUESTIONS,
+  WELCOME_DAY_SLUG,
+  WELCOME_DAY_TITLE,
+  WELCOME_QUESTION_IDS as Q,
 } from './welcome-day-questionnaire';
 import { generateWelcomeCounts, generateWelcomeResponses } from './welcome-day-responses';
 
@@ -28,24 +32,47 @@ const DEMO_KEYS = 'repère demo';
 export async function seedWelcomeDay(em: EntityManager, planId: string, organizationId: string | null): Promise<boolean> {
   if (await em.existsBy(Questionnaire, { slug: WELCOME_DAY_SLUG })) return false;
   const action = await em.findOneByOrFail(Action, { planId, description: WELCOME_ACTION });
-  const instrument = await em.save(em.create(Instrument, {
-    planId, actionId: action.id, kind: 'questionnaire', name: 'Questionnaire de la Journée de Bienvenue à Parc-Ex', position: action.position * 100 + 50,
-  }));
+  const instrument = await em.save(
+    em.create(Instrument, {
+      planId,
+      actionId: action.id,
+      kind: 'questionnaire',
+      name: 'Questionnaire de la Journée de Bienvenue à Parc-Ex',
+      position: action.position * 100 + 50,
+    }),
+  );
   const content = {
-    title: WELCOME_DAY_TITLE, description: WELCOME_DAY_DESCRIPTION, defaultLanguage: 'fr', languages: ['fr', 'en', 'ar'], questions: WELCOME_DAY_QUESTIONS,
+    title: WELCOME_DAY_TITLE,
+    description: WELCOME_DAY_DESCRIPTION,
+    defaultLanguage: 'fr',
+    languages: ['fr', 'en', 'ar'],
+    questions: WELCOME_DAY_QUESTIONS,
   };
-  const questionnaire = await em.save(em.create(Questionnaire, {
-    ...content, planId, instrumentId: instrument.id, slug: WELCOME_DAY_SLUG, status: 'published', currentVersion: 1,
-    opensAt: new Date('2021-08-01T00:00:00Z'), closesAt: null,
-  }));
+  const questionnaire = await em.save(
+    em.create(Questionnaire, {
+      ...content,
+      planId,
+      instrumentId: instrument.id,
+      slug: WELCOME_DAY_SLUG,
+      status: 'published',
+      currentVersion: 1,
+      opensAt: new Date('2021-08-01T00:00:00Z'),
+      closesAt: null,
+    }),
+  );
   const saved = await em.save(em.create(QuestionnaireVersion, { ...content, questionnaireId: questionnaire.id, version: 1 }));
   // Read back for the answer keys the database gave it.
   const { answerKeys } = await em.findOneByOrFail(QuestionnaireVersion, { id: saved.id });
 
   const rows = generateWelcomeResponses().map((r, n) => ({
-    questionnaireId: questionnaire.id, version: 1, language: r.language,
-    receivedAt: r.answeredAt, answeredAt: r.answeredAt, idempotencyKey: stableUuid('d0e1a000', n),
-    bodyHash: createHash('sha256').update(JSON.stringify(r.answers)).digest(), answers: toStoredAnswers(r.answers, answerKeys),
+    questionnaireId: questionnaire.id,
+    version: 1,
+    language: r.language,
+    receivedAt: r.answeredAt,
+    answeredAt: r.answeredAt,
+    idempotencyKey: stableUuid('d0e1a000', n),
+    bodyHash: createHash('sha256').update(JSON.stringify(r.answers)).digest(),
+    answers: toStoredAnswers(r.answers, answerKeys),
     // Coded as the ingest codes them (the aggregation groups the codes).
     codes: encodeAnswers(WELCOME_DAY_QUESTIONS, r.answers),
     // Fixed record keys (real records get random ones from the database): the demo publishes the same figures on
@@ -53,39 +80,121 @@ export async function seedWelcomeDay(em: EntityManager, planId: string, organiza
     recordKey: recordKey(DEMO_KEYS, `response-${n}`) | 0,
   }));
   for (let i = 0; i < rows.length; i += 200) {
-    await em.createQueryBuilder().insert().into(Response).values(rows.slice(i, i + 200)).execute();
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(Response)
+      .values(rows.slice(i, i + 200))
+      .execute();
   }
 
   const door = await em.findOneByOrFail(Instrument, { planId, actionId: action.id, kind: 'participation_count' });
-  await seedWelcomeIndicators(em, { planId, objectiveId: action.objectiveId, actionId: action.id, questionnaireId: questionnaire.id, doorId: door.id, instrumentId: instrument.id });
-  await em.save(generateWelcomeCounts().map((c, n) => em.create(ParticipationCount, {
-    ...c, instrumentId: door.id, organizationId, activity: 'Journée de Bienvenue à Parc-Ex', idempotencyKey: stableUuid('d0e1b000', n),
-    bodyHash: createHash('sha256').update(JSON.stringify(c)).digest('hex'), recordedBy: null, recordKey: recordKey(DEMO_KEYS, `count-${n}`) | 0,
-  })));
+  await seedWelcomeIndicators(em, {
+    planId,
+    objectiveId: action.objectiveId,
+    actionId: action.id,
+    questionnaireId: questionnaire.id,
+    doorId: door.id,
+    instrumentId: instrument.id,
+  });
+  await em.save(
+    generateWelcomeCounts().map((c, n) =>
+      em.create(ParticipationCount, {
+        ...c,
+        instrumentId: door.id,
+        organizationId,
+        activity: 'Journée de Bienvenue à Parc-Ex',
+        idempotencyKey: stableUuid('d0e1b000', n),
+        bodyHash: createHash('sha256').update(JSON.stringify(c)).digest('hex'),
+        recordedBy: null,
+        recordKey: recordKey(DEMO_KEYS, `count-${n}`) | 0,
+      }),
+    ),
+  );
   return true;
 }
 
 /** Quantitative indicators of the Welcome Day, with targets, so the dashboards have real values to show. */
-async function seedWelcomeIndicators(em: EntityManager, ids: {
-  planId: string; objectiveId: string; actionId: string; questionnaireId: string; doorId: string; instrumentId: string;
-}): Promise<void> {
-  const base = { planId: ids.planId, objectiveId: ids.objectiveId, actionId: ids.actionId, status: 'active' as const, direction: 'up' as const };
+async function seedWelcomeIndicators(
+  em: EntityManager,
+  ids: {
+    planId: string;
+    objectiveId: string;
+    actionId: string;
+    questionnaireId: string;
+    doorId: string;
+    instrumentId: string;
+  },
+): Promise<void> {
+  const base = {
+    planId: ids.planId,
+    objectiveId: ids.objectiveId,
+    actionId: ids.actionId,
+    status: 'active' as const,
+    direction: 'up' as const,
+  };
   const questionnaire = await em.findOneByOrFail(Instrument, { id: ids.instrumentId });
   const door = await em.findOneByOrFail(Instrument, { id: ids.doorId });
   await em.save([
-    em.create(Indicator, { ...base, position: 9001, name: 'Part des nouveaux résidents qui connaissent la Table de quartier', unit: '%',
-      kind: 'answer_share', grain: 'year', dimensions: ['gender', 'age_group', 'immigration'],
+    em.create(Indicator, {
+      ...base,
+      position: 9001,
+      name: 'Part des nouveaux résidents qui connaissent la Table de quartier',
+      unit: '%',
+      kind: 'answer_share',
+      grain: 'year',
+      dimensions: ['gender', 'age_group', 'immigration'],
       source: { questionnaireId: ids.questionnaireId, questionId: Q.knowsTable, anyOf: [true] },
-      baselineValue: 30, baselineDate: '2021-06-28', midtermTarget: 45, finalTarget: 60, instruments: [questionnaire] }),
-    em.create(Indicator, { ...base, position: 9002, name: 'Satisfaction moyenne à la Journée de Bienvenue', unit: 'sur 5',
-      kind: 'scale_mean', grain: 'year', dimensions: ['gender'],
+      baselineValue: 30,
+      baselineDate: '2021-06-28',
+      midtermTarget: 45,
+      finalTarget: 60,
+      instruments: [questionnaire],
+    }),
+    em.create(Indicator, {
+      ...base,
+      position: 9002,
+      name: 'Satisfaction moyenne à la Journée de Bienvenue',
+      unit: 'sur 5',
+      kind: 'scale_mean',
+      grain: 'year',
+      dimensions: ['gender'],
       source: { questionnaireId: ids.questionnaireId, questionId: Q.satisfaction },
-      baselineValue: 3.5, baselineDate: '2021-06-28', midtermTarget: 3.9, finalTarget: 4.2, instruments: [questionnaire] }),
-    em.create(Indicator, { ...base, position: 9003, name: 'Nombre de participants à la Journée de Bienvenue', unit: 'participants',
-      kind: 'participation_sum', grain: 'year', dimensions: ['gender'], source: { instrumentIds: [ids.doorId] },
-      baselineValue: 0, baselineDate: '2021-06-28', midtermTarget: 250, finalTarget: 550, instruments: [door] }),
-    em.create(Indicator, { ...base, position: 9004, name: 'Nombre de répondants au questionnaire de la Journée de Bienvenue', unit: 'réponses',
-      kind: 'response_count', grain: 'quarter', dimensions: ['gender', 'language'], source: { questionnaireId: ids.questionnaireId },
-      baselineValue: 0, baselineDate: '2021-06-28', midtermTarget: 150, finalTarget: 300, instruments: [questionnaire] }),
+      baselineValue: 3.5,
+      baselineDate: '2021-06-28',
+      midtermTarget: 3.9,
+      finalTarget: 4.2,
+      instruments: [questionnaire],
+    }),
+    em.create(Indicator, {
+      ...base,
+      position: 9003,
+      name: 'Nombre de participants à la Journée de Bienvenue',
+      unit: 'participants',
+      kind: 'participation_sum',
+      grain: 'year',
+      dimensions: ['gender'],
+      source: { instrumentIds: [ids.doorId] },
+      baselineValue: 0,
+      baselineDate: '2021-06-28',
+      midtermTarget: 250,
+      finalTarget: 550,
+      instruments: [door],
+    }),
+    em.create(Indicator, {
+      ...base,
+      position: 9004,
+      name: 'Nombre de répondants au questionnaire de la Journée de Bienvenue',
+      unit: 'réponses',
+      kind: 'response_count',
+      grain: 'quarter',
+      dimensions: ['gender', 'language'],
+      source: { questionnaireId: ids.questionnaireId },
+      baselineValue: 0,
+      baselineDate: '2021-06-28',
+      midtermTarget: 150,
+      finalTarget: 300,
+      instruments: [questionnaire],
+    }),
   ]);
 }

@@ -106,10 +106,12 @@ export function perturbationTable(params: PerturbationParams): PerturbationTable
     const allowed = [...weights].filter(([d]) => n + d >= k);
     const total = allowed.reduce((s, [, p]) => s + p, 0);
     let upper = 0;
-    rows.push(allowed.map(([deviation, p], i) => {
-      upper = i === allowed.length - 1 ? 1 : upper + p / total;
-      return { deviation, upper };
-    }));
+    rows.push(
+      allowed.map(([deviation, p], i) => {
+        upper = i === allowed.length - 1 ? 1 : upper + p / total;
+        return { deviation, upper };
+      }),
+    );
   }
   return { params, rows };
 }

@@ -1,8 +1,16 @@
 import { determinedCounts, feasibleRange, PublishedFact, UnknownCount } from './differencing-attack';
 
 const K = 5;
-const exact = (value: number, ...ids: string[]): PublishedFact => ({ terms: ids.map((id) => ({ id, coefficient: 1 })), min: value, max: value });
-const perturbed = (value: number, deviation: number, ...ids: string[]): PublishedFact => ({ ...exact(value, ...ids), min: value - deviation, max: value + deviation });
+const exact = (value: number, ...ids: string[]): PublishedFact => ({
+  terms: ids.map((id) => ({ id, coefficient: 1 })),
+  min: value,
+  max: value,
+});
+const perturbed = (value: number, deviation: number, ...ids: string[]): PublishedFact => ({
+  ...exact(value, ...ids),
+  min: value - deviation,
+  max: value + deviation,
+});
 const anyCount = (id: string): UnknownCount => ({ id, lower: 0, upper: 10_000 });
 const hidden = (id: string): UnknownCount => ({ id, lower: 1, upper: K - 1 });
 

@@ -37,7 +37,11 @@ const SEARCH_MS = 2000;
  * both bounds proven; otherwise a bound is the best solution found in time — still a whole-people solution of every
  * fact, so two different ones prove the count is not determined, but equal ones prove nothing.
  */
-export function feasibleRange(unknowns: UnknownCount[], facts: PublishedFact[], id: string): { min: number; max: number; exact: boolean } | null {
+export function feasibleRange(
+  unknowns: UnknownCount[],
+  facts: PublishedFact[],
+  id: string,
+): { min: number; max: number; exact: boolean } | null {
   let exact = true;
   const bound = (direction: 'minimize' | 'maximize') => {
     const variables = new Map<string, Map<string, number>>(unknowns.map((u) => [u.id, new Map([[`bound:${u.id}`, 1]])]));
@@ -77,7 +81,10 @@ export function feasibleRange(unknowns: UnknownCount[], facts: PublishedFact[], 
  * rather than passing it.
  */
 export function determinedCounts(
-  unknowns: UnknownCount[], facts: PublishedFact[], targets: string[], truth: Map<string, number> = new Map(),
+  unknowns: UnknownCount[],
+  facts: PublishedFact[],
+  targets: string[],
+  truth: Map<string, number> = new Map(),
 ): Map<string, number> {
   const out = new Map<string, number>();
   for (const id of targets) {

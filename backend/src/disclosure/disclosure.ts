@@ -3,7 +3,10 @@ import type { Role } from '@backend/users/role';
 import { PerturbationTable, perturbationTable } from './cell-key';
 
 /** The deployment's disclosure parameters (SUPPRESSION_K, DISCLOSURE_MAX_DEVIATION), as published with the figures. */
-export interface DisclosureParams { k: number; maxDeviation: number }
+export interface DisclosureParams {
+  k: number;
+  maxDeviation: number;
+}
 
 const tables = new Map<string, PerturbationTable>();
 
@@ -23,9 +26,15 @@ export function disclosureTable({ k, maxDeviation }: DisclosureParams): Perturba
 }
 
 /** The deployment's parameters as the configuration holds them (appConfig). */
-interface DisclosureConfig { suppressionK: number; disclosureMaxDeviation: number }
+interface DisclosureConfig {
+  suppressionK: number;
+  disclosureMaxDeviation: number;
+}
 
-export const disclosureParams = (app: DisclosureConfig): DisclosureParams => ({ k: app.suppressionK, maxDeviation: app.disclosureMaxDeviation });
+export const disclosureParams = (app: DisclosureConfig): DisclosureParams => ({
+  k: app.suppressionK,
+  maxDeviation: app.disclosureMaxDeviation,
+});
 
 /** The deployment's perturbation table. */
 export const deploymentTable = (app: DisclosureConfig): PerturbationTable => disclosureTable(disclosureParams(app));

@@ -11,16 +11,35 @@ const people = (n: number, prefix: string) => Array.from({ length: n }, (_, i) =
 
 /** A month of `ids` respondents, counted. */
 const month = (m: string, ids: string[], category = ''): MonthCell => ({
-  month: m, dimension: category ? 'gender' : '', category, num: ids.length, den: ids.length, n: ids.length, numKey: sumKeys(ids), denKey: sumKeys(ids),
+  month: m,
+  dimension: category ? 'gender' : '',
+  category,
+  num: ids.length,
+  den: ids.length,
+  n: ids.length,
+  numKey: sumKeys(ids),
+  denKey: sumKeys(ids),
 });
 
 describe(protectCells.name, () => {
   it('hides small counts, totals as well as categories, and every category nobody is in, as a small one', () => {
-    const cells = protectCells('response_count', rollUp('response_count', [
-      month('2022-01-01', people(2, 'jan')), month('2022-01-01', people(2, 'jan'), 'woman'),
-    ], '2022-01-01', new Map([['gender', ['woman', 'man', 'non_binary']]])), TABLE);
+    const cells = protectCells(
+      'response_count',
+      rollUp(
+        'response_count',
+        [month('2022-01-01', people(2, 'jan')), month('2022-01-01', people(2, 'jan'), 'woman')],
+        '2022-01-01',
+        new Map([['gender', ['woman', 'man', 'non_binary']]]),
+      ),
+      TABLE,
+    );
     // Every category shows in every period that has data, empty or not: none appears the day its first person answers.
-    expect(cells.filter((c) => c.grain === 'month' && c.dimension === 'gender').map((c) => c.category).sort()).toEqual(['man', 'non_binary', 'woman']);
+    expect(
+      cells
+        .filter((c) => c.grain === 'month' && c.dimension === 'gender')
+        .map((c) => c.category)
+        .sort(),
+    ).toEqual(['man', 'non_binary', 'woman']);
     for (const c of cells) expect([c.suppressed, c.publishedValue, c.publishedN]).toEqual([true, null, null]);
     expect(publish('response_count', { num: 0, den: 0, n: 0, numKey: 0, denKey: 0 }, 0, 0, TABLE).hidden).toBe(true);
   });

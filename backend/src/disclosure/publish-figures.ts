@@ -5,7 +5,11 @@ import { addKeys, freeDeviation, mixKey, PerturbationTable, protectCount } from 
  * How each kind of figure is published from its true sums (protect-cells.ts says why; aggregation/kind-rules.ts
  * says which kind publishes how). `value`, `n`: the true figures rollUp computed from the sums.
  */
-export interface Published { value: number | null; n: number | null; hidden: boolean }
+export interface Published {
+  value: number | null;
+  n: number | null;
+  hidden: boolean;
+}
 
 export type Publisher = (s: CellSums, value: number | null, n: number, table: PerturbationTable) => Published;
 

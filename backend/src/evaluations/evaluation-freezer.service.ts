@@ -41,7 +41,10 @@ export class EvaluationFreezerService {
    * finds it open and leaves it; a process killed before the commit leaves it freezing, for the recovery to pick up.
    */
   async freeze(evaluationId: string): Promise<FreezeOutcome> {
-    const evaluation = await this.db.manager.findOne(Evaluation, { select: { id: true, planId: true, cutoff: true, state: true }, where: { id: evaluationId } });
+    const evaluation = await this.db.manager.findOne(Evaluation, {
+      select: { id: true, planId: true, cutoff: true, state: true },
+      where: { id: evaluationId },
+    });
     if (!evaluation) return 'missing';
     if (evaluation.state !== 'freezing') return 'already_frozen';
     const snapshot = await this.buildSnapshot(evaluation.planId, evaluation.cutoff);
@@ -50,8 +53,11 @@ export class EvaluationFreezerService {
       const [row]: { state: string }[] = await em.query('SELECT state FROM evaluations WHERE id = $1 FOR UPDATE', [evaluationId]);
       if (!row) return 'missing';
       if (row.state !== 'freezing') return 'already_frozen';
-      await em.query(`UPDATE evaluations SET snapshot = $2::jsonb, state = 'open', frozen_at = $3, updated_at = now() WHERE id = $1`,
-        [evaluationId, JSON.stringify(snapshot), snapshot.frozenAt]);
+      await em.query(`UPDATE evaluations SET snapshot = $2::jsonb, state = 'open', frozen_at = $3, updated_at = now() WHERE id = $1`, [
+        evaluationId,
+        JSON.stringify(snapshot),
+        snapshot.frozenAt,
+      ]);
       const indicators = indicatorsOf(snapshot).length;
       await em.insert(EvaluationEvent, { evaluationId, userId: null, action: 'frozen', detail: { cutoff: evaluation.cutoff, indicators } });
       this.logger.log(`evaluation ${evaluationId} frozen at ${evaluation.cutoff} (${indicators} indicators)`);
@@ -69,7 +75,9 @@ export class EvaluationFreezerService {
   async pending(): Promise<string[]> {
     const rows: { id: string }[] = await this.db.query(
       `SELECT id FROM evaluations WHERE state = 'freezing' AND created_at <= now() - make_interval(secs => $1)
-        ORDER BY created_at`, [this.app.freezeRecoveryGraceSeconds]);
+        ORDER BY created_at`,
+      [this.app.freezeRecoveryGraceSeconds],
+    );
     return rows.map((r) => r.id);
   }
 
@@ -85,26 +93,48 @@ export class EvaluationFreezerService {
       // An archived indicator is left out of a new snapshot (a frozen one keeps what it froze).
       em.find(Indicator, { where: { planId, archivedAt: IsNull() }, order: { position: 'ASC', name: 'ASC' } }),
     ]);
-    const cells = indicators.length ? await this.aggregation.cellsAt(indicators.map((i) => i.id), cutoff) : new Map();
+    const cells = indicators.length
+      ? await this.aggregation.cellsAt(
+          indicators.map((i) => i.id),
+          cutoff,
+        )
+      : new Map();
     const indicatorsOf = groupBy(indicators, (i) => i.objectiveId);
     const known = new Set(objectives.map((o) => o.id));
-    const childrenOf = groupBy(objectives.filter((o) => o.parentId && known.has(o.parentId)), (o) => o.parentId);
-    const rootsOf = groupBy(objectives.filter((o) => !o.parentId || !known.has(o.parentId)), (o) => o.orientationId);
+    const childrenOf = groupBy(
+      objectives.filter((o) => o.parentId && known.has(o.parentId)),
+      (o) => o.parentId,
+    );
+    const rootsOf = groupBy(
+      objectives.filter((o) => !o.parentId || !known.has(o.parentId)),
+      (o) => o.orientationId,
+    );
     // Sub-objectives (3.2.1) follow their objective (3.2): the snapshot lists an orientation's objectives flat, in reading order.
     const inOrder = (o: Objective): Objective[] => [o, ...(childrenOf.get(o.id) ?? []).flatMap(inOrder)];
     const objectiveSnapshot = (o: Objective): ObjectiveSnapshot => ({
-      id: o.id, code: o.code, title: o.title,
+      id: o.id,
+      code: o.code,
+      title: o.title,
       indicators: (indicatorsOf.get(o.id) ?? []).map((i) => indicatorSnapshot(i, cells.get(i.id) ?? [], plan, cutoff)),
     });
     return {
-      plan: { id: plan.id, title: plan.title, startDate: plan.startDate, midtermDate: plan.midtermDate, endDate: plan.endDate, timeZone: plan.timeZone },
+      plan: {
+        id: plan.id,
+        title: plan.title,
+        startDate: plan.startDate,
+        midtermDate: plan.midtermDate,
+        endDate: plan.endDate,
+        timeZone: plan.timeZone,
+      },
       dataPeriod: dataPeriodOf(plan),
       cutoff,
       frozenAt: new Date().toISOString(),
       suppressionK: this.app.suppressionK,
       maxDeviation: this.app.disclosureMaxDeviation,
       orientations: orientations.map((o) => ({
-        id: o.id, number: o.number, title: o.title,
+        id: o.id,
+        number: o.number,
+        title: o.title,
         objectives: (rootsOf.get(o.id) ?? []).flatMap(inOrder).map(objectiveSnapshot),
       })),
     };

@@ -9,7 +9,16 @@ const ENQUEUE_DEADLINE_MS = 500;
 function withDeadline<T>(p: Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('Redis did not answer in time')), ENQUEUE_DEADLINE_MS);
-    p.then((v) => { clearTimeout(timer); resolve(v); }, (e: unknown) => { clearTimeout(timer); reject(e as Error); });
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e as Error);
+      },
+    );
   });
 }
 
@@ -28,13 +37,19 @@ export class EvaluationQueueService {
   /** True when queued (or already waiting); false when Redis could not take it. */
   async requestFreeze(evaluationId: string): Promise<boolean> {
     try {
-      await withDeadline(this.queue.add(EvaluationJob.Freeze, { evaluationId }, {
-        // One pending freeze per evaluation: the recovery's requests for one already queued collapse into it.
-        deduplication: { id: `freeze:${evaluationId}` },
-        attempts: 5,
-        backoff: { type: 'exponential', delay: 1000 },
-        ...JOB_RETENTION,
-      }));
+      await withDeadline(
+        this.queue.add(
+          EvaluationJob.Freeze,
+          { evaluationId },
+          {
+            // One pending freeze per evaluation: the recovery's requests for one already queued collapse into it.
+            deduplication: { id: `freeze:${evaluationId}` },
+            attempts: 5,
+            backoff: { type: 'exponential', delay: 1000 },
+            ...JOB_RETENTION,
+          },
+        ),
+      );
       return true;
     } catch (err) {
       this.logger.warn(`freeze of evaluation ${evaluationId} not queued (${(err as Error).message}); the workers' recovery will freeze it`);

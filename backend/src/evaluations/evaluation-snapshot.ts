@@ -2,6 +2,10 @@
 // EvaluationsService and read by reports and the web app: declared once in @repere/contract.
 export {
   indicatorsOf,
-  type EvaluationSnapshot, type OrientationSnapshot, type ObjectiveSnapshot, type IndicatorSnapshot,
-  type SnapshotPeriod, type SnapshotCategory,
+  type EvaluationSnapshot,
+  type OrientationSnapshot,
+  type ObjectiveSnapshot,
+  type IndicatorSnapshot,
+  type SnapshotPeriod,
+  type SnapshotCategory,
 } from '@repere/contract';

@@ -9,7 +9,11 @@ import type { Role } from '@backend/users/role';
 import { AssessmentDto } from './dto/assessment.dto';
 import { CreateEvaluationDto } from './dto/create-evaluation.dto';
 import {
-  AssessmentViewDto, EvaluationDetailDto, EvaluationSummaryDto, EvaluationSummaryPageDto, MidtermIndicatorDto,
+  AssessmentViewDto,
+  EvaluationDetailDto,
+  EvaluationSummaryDto,
+  EvaluationSummaryPageDto,
+  MidtermIndicatorDto,
 } from './dto/evaluation.response';
 import { EvaluationsService } from './evaluations.service';
 
@@ -18,7 +22,8 @@ export const EVALUATION_WRITERS: Role[] = ['admin', 'evaluator', 'committee'];
 
 const ObjectiveIdParam = new ParseUUIDPipe({
   version: undefined,
-  exceptionFactory: () => new ApiError(HttpStatus.BAD_REQUEST, 'invalid_id', 'objectiveId must be a UUID', [{ field: 'objectiveId', message: 'must be a UUID' }]),
+  exceptionFactory: () =>
+    new ApiError(HttpStatus.BAD_REQUEST, 'invalid_id', 'objectiveId must be a UUID', [{ field: 'objectiveId', message: 'must be a UUID' }]),
 });
 
 // Reads are open to every staff role, as the plans and their progress are (README « may »).
@@ -28,8 +33,12 @@ const ObjectiveIdParam = new ParseUUIDPipe({
 export class EvaluationsController {
   constructor(private readonly evaluations: EvaluationsService) {}
 
-  @Post('plans/:id/evaluations') @HttpCode(201) @Roles(...EVALUATION_WRITERS)
-  @ApiOperation({ summary: 'Opens a mid-term or final evaluation; the workers freeze its snapshot at the cut-off (state freezing, then open)' })
+  @Post('plans/:id/evaluations')
+  @HttpCode(201)
+  @Roles(...EVALUATION_WRITERS)
+  @ApiOperation({
+    summary: 'Opens a mid-term or final evaluation; the workers freeze its snapshot at the cut-off (state freezing, then open)',
+  })
   @ApiCreatedResponse({ type: EvaluationSummaryDto, description: 'Opened, in state freezing' })
   @ApiErrorResponse(400, 'A bad kind, or a cut-off that is not a date, after today or before the plan starts (names the field)')
   @ApiErrorResponse(404, 'No such plan')
@@ -46,25 +55,32 @@ export class EvaluationsController {
   }
 
   @Get('evaluations/:id')
-  @ApiOperation({ summary: "The evaluation: its state, frozen snapshot, the committee's assessments, its history and, for a final, the mid-term's values" })
+  @ApiOperation({
+    summary: "The evaluation: its state, frozen snapshot, the committee's assessments, its history and, for a final, the mid-term's values",
+  })
   @ApiOkResponse({ type: EvaluationDetailDto })
   get(@Param('id', UuidParam) id: string) {
     return this.evaluations.get(id);
   }
 
-  @Put('evaluations/:id/assessments/:objectiveId') @Roles(...EVALUATION_WRITERS)
+  @Put('evaluations/:id/assessments/:objectiveId')
+  @Roles(...EVALUATION_WRITERS)
   @ApiOperation({ summary: "Writes (or replaces) the committee's assessment of one objective" })
   @ApiOkResponse({ type: AssessmentViewDto })
   @ApiErrorResponse(404, 'No such evaluation, or the objective is not in its plan')
   @ApiErrorResponse(409, 'The evaluation is still freezing (evaluation_freezing), or closed (evaluation_closed)')
   assess(
-    @Param('id', UuidParam) id: string, @Param('objectiveId', ObjectiveIdParam) objectiveId: string,
-    @Body() dto: AssessmentDto, @CurrentUser() user: AuthUser,
+    @Param('id', UuidParam) id: string,
+    @Param('objectiveId', ObjectiveIdParam) objectiveId: string,
+    @Body() dto: AssessmentDto,
+    @CurrentUser() user: AuthUser,
   ) {
     return this.evaluations.assess(id, objectiveId, dto, user);
   }
 
-  @Post('evaluations/:id/close') @HttpCode(200) @Roles(...EVALUATION_WRITERS)
+  @Post('evaluations/:id/close')
+  @HttpCode(200)
+  @Roles(...EVALUATION_WRITERS)
   @ApiOperation({ summary: 'Closes the evaluation: from then on it is read-only' })
   @ApiOkResponse({ type: EvaluationSummaryDto })
   @ApiErrorResponse(409, 'The evaluation is still freezing, or closed already')

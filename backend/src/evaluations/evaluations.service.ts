@@ -7,6 +7,8 @@ import { Page, PageQueryDto, pageOf } from '@backend/common/pagination.dto';
 import { todayIn } from '@backend/common/time-zone';
 import type { ProgressStatus } from '@backend/aggregation/progress';
 import { Plan } from '@backend/plans/plan.entity';
+import { auditCreated, diff } from '@backend/audit/audit-diff';
+import { recordAudit } from '@backend/audit/audit.service';
 import { AssessmentDto } from './dto/assessment.dto';
 import { CreateEvaluationDto } from './dto/create-evaluation.dto';
 import { EvaluationEvent, EventDetail } from './evaluation-event.entity';
@@ -14,27 +16,43 @@ import type { AssessmentRating, EvaluationAction, EvaluationKind, EvaluationStat
 import { EvaluationQueueService } from './evaluation-queue.service';
 import type { EvaluationSnapshot } from './evaluation-snapshot';
 import { Evaluation } from './evaluation.entity';
-import { auditCreated, diff } from '@backend/audit/audit-diff';
-import { recordAudit } from '@backend/audit/audit.service';
 
 type AuditedAssessment = Pick<AssessmentView, 'rating' | 'comment' | 'recommendations'>;
 
 export interface EvaluationSummary {
-  id: string; planId: string; kind: EvaluationKind; cutoff: string; state: EvaluationState;
-  openedBy: string; openedAt: Date; frozenAt: Date | null; closedBy: string | null; closedAt: Date | null;
+  id: string;
+  planId: string;
+  kind: EvaluationKind;
+  cutoff: string;
+  state: EvaluationState;
+  openedBy: string;
+  openedAt: Date;
+  frozenAt: Date | null;
+  closedBy: string | null;
+  closedAt: Date | null;
 }
 
 export interface AssessmentView {
-  objectiveId: string; rating: AssessmentRating; comment: string | null; recommendations: string | null; updatedBy: string; updatedAt: Date;
+  objectiveId: string;
+  rating: AssessmentRating;
+  comment: string | null;
+  recommendations: string | null;
+  updatedBy: string;
+  updatedAt: Date;
 }
 
 export interface HistoryEntry {
-  at: Date; action: EvaluationAction; userId: string | null; userName: string | null; detail: EventDetail;
+  at: Date;
+  action: EvaluationAction;
+  userId: string | null;
+  userName: string | null;
+  detail: EventDetail;
 }
 
 /** The mid-term a final is compared with: each indicator's value, n and status at the mid-term's cut-off. */
 export interface MidtermComparison {
-  id: string; cutoff: string;
+  id: string;
+  cutoff: string;
   indicators: Record<string, { value: number | null; n: number | null; status: ProgressStatus }>;
 }
 
@@ -46,18 +64,37 @@ export interface EvaluationDetail extends EvaluationSummary {
 }
 
 const SUMMARY_COLUMNS = {
-  id: true, planId: true, kind: true, cutoff: true, state: true, openedBy: true, openedAt: true, frozenAt: true, closedBy: true, closedAt: true,
+  id: true,
+  planId: true,
+  kind: true,
+  cutoff: true,
+  state: true,
+  openedBy: true,
+  openedAt: true,
+  frozenAt: true,
+  closedBy: true,
+  closedAt: true,
 } as const;
 
 const summaryOf = (e: Evaluation): EvaluationSummary => ({
-  id: e.id, planId: e.planId, kind: e.kind, cutoff: e.cutoff, state: e.state,
-  openedBy: e.openedBy, openedAt: e.openedAt, frozenAt: e.frozenAt, closedBy: e.closedBy, closedAt: e.closedAt,
+  id: e.id,
+  planId: e.planId,
+  kind: e.kind,
+  cutoff: e.cutoff,
+  state: e.state,
+  openedBy: e.openedBy,
+  openedAt: e.openedAt,
+  frozenAt: e.frozenAt,
+  closedBy: e.closedBy,
+  closedAt: e.closedAt,
 });
-
 
 @Injectable()
 export class EvaluationsService {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly queue: EvaluationQueueService) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queue: EvaluationQueueService,
+  ) {}
 
   async open(planId: string, dto: CreateEvaluationDto, user: AuthUser): Promise<EvaluationSummary> {
     const plan = await this.db.manager.findOne(Plan, { select: { id: true, startDate: true, timeZone: true }, where: { id: planId } });
@@ -71,16 +108,32 @@ export class EvaluationsService {
       // at once cannot both find none open.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('evaluation-open:' || $1::text))`, [planId]);
       const [pending] = await em.find(Evaluation, {
-        select: { id: true, cutoff: true, state: true }, where: { planId, kind: dto.kind, state: Not('closed') }, order: { openedAt: 'ASC' }, take: 1,
+        select: { id: true, cutoff: true, state: true },
+        where: { planId, kind: dto.kind, state: Not('closed') },
+        order: { openedAt: 'ASC' },
+        take: 1,
       });
       if (pending) {
-        throw new ApiError(HttpStatus.CONFLICT, 'evaluation_already_open',
-          `This plan already has a ${dto.kind} evaluation that is not closed (${pending.id}, cut-off ${pending.cutoff}, ${pending.state}): close it before opening another.`);
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'evaluation_already_open',
+          `This plan already has a ${dto.kind} evaluation that is not closed (${pending.id}, cut-off ${pending.cutoff}, ${pending.state}): close it before opening another.`,
+        );
       }
-      const saved = await em.save(em.create(Evaluation, {
-        planId, kind: dto.kind, cutoff: dto.cutoff, state: 'freezing', snapshot: null, frozenAt: null,
-        openedBy: user.id, openedAt: new Date(), closedBy: null, closedAt: null,
-      }));
+      const saved = await em.save(
+        em.create(Evaluation, {
+          planId,
+          kind: dto.kind,
+          cutoff: dto.cutoff,
+          state: 'freezing',
+          snapshot: null,
+          frozenAt: null,
+          openedBy: user.id,
+          openedAt: new Date(),
+          closedBy: null,
+          closedAt: null,
+        }),
+      );
       await this.record(em, saved.id, user.id, 'opened', { kind: dto.kind, cutoff: dto.cutoff });
       return saved;
     });
@@ -91,7 +144,11 @@ export class EvaluationsService {
   async list(planId: string, q: PageQueryDto): Promise<Page<EvaluationSummary>> {
     if (!(await this.db.manager.existsBy(Plan, { id: planId }))) throw notFound('Plan', planId);
     const [rows, total] = await this.db.manager.findAndCount(Evaluation, {
-      select: SUMMARY_COLUMNS, where: { planId }, order: { openedAt: 'DESC', id: 'ASC' }, skip: (q.page - 1) * q.limit, take: q.limit,
+      select: SUMMARY_COLUMNS,
+      where: { planId },
+      order: { openedAt: 'DESC', id: 'ASC' },
+      skip: (q.page - 1) * q.limit,
+      take: q.limit,
     });
     return pageOf(rows.map(summaryOf), total, q);
   }
@@ -103,14 +160,21 @@ export class EvaluationsService {
     const [assessments, history, midterm] = await Promise.all([
       em.query<AssessmentView[]>(
         `SELECT objective_id AS "objectiveId", rating, comment, recommendations, updated_by AS "updatedBy", updated_at AS "updatedAt"
-           FROM evaluation_assessments WHERE evaluation_id = $1 ORDER BY created_at, objective_id`, [id]),
+           FROM evaluation_assessments WHERE evaluation_id = $1 ORDER BY created_at, objective_id`,
+        [id],
+      ),
       em.query<HistoryEntry[]>(
         `SELECT e.at, e.action, e.user_id AS "userId", coalesce(u.display_name, u.email) AS "userName", e.detail
-           FROM evaluation_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.evaluation_id = $1 ORDER BY e.at, e.action`, [id]),
+           FROM evaluation_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.evaluation_id = $1 ORDER BY e.at, e.action`,
+        [id],
+      ),
       evaluation.kind === 'final' ? this.midtermOf(evaluation) : Promise.resolve(undefined),
     ]);
     return {
-      ...summaryOf(evaluation), snapshot: evaluation.snapshot, assessments, history,
+      ...summaryOf(evaluation),
+      snapshot: evaluation.snapshot,
+      assessments,
+      history,
       ...(evaluation.kind === 'final' ? { midterm: midterm ?? null } : {}),
     };
   }
@@ -127,7 +191,9 @@ export class EvaluationsService {
                           FROM jsonb_path_query(m.snapshot, '$.orientations[*].objectives[*].indicators[*]') i), '{}'::jsonb) AS indicators
          FROM evaluations m
         WHERE m.plan_id = $1 AND m.kind = 'midterm' AND m.state IN ('open', 'closed') AND m.cutoff <= $2 AND m.opened_at < $3
-        ORDER BY m.opened_at DESC, m.cutoff DESC LIMIT 1`, [final.planId, final.cutoff, final.openedAt]);
+        ORDER BY m.opened_at DESC, m.cutoff DESC LIMIT 1`,
+      [final.planId, final.cutoff, final.openedAt],
+    );
     return row ?? null;
   }
 
@@ -136,14 +202,22 @@ export class EvaluationsService {
       // The row lock orders an assessment and a close: none lands on an evaluation once it is closed.
       const [evaluation]: { state: EvaluationState; has_objective: boolean }[] = await em.query(
         `SELECT state, snapshot IS NOT NULL AND jsonb_path_exists(snapshot, '$.orientations[*].objectives[*] ? (@.id == $id)', jsonb_build_object('id', $2::text)) AS has_objective
-           FROM evaluations WHERE id = $1 FOR UPDATE`, [id, objectiveId]);
+           FROM evaluations WHERE id = $1 FOR UPDATE`,
+        [id, objectiveId],
+      );
       if (!evaluation) throw notFound('Evaluation', id);
       this.assertWritable(id, evaluation.state);
       if (!evaluation.has_objective) {
-        throw new ApiError(HttpStatus.NOT_FOUND, 'not_found', `Objective ${objectiveId} is not among the objectives of evaluation ${id}'s plan`);
+        throw new ApiError(
+          HttpStatus.NOT_FOUND,
+          'not_found',
+          `Objective ${objectiveId} is not among the objectives of evaluation ${id}'s plan`,
+        );
       }
       const [before]: (AuditedAssessment & { id: string })[] = await em.query(
-        'SELECT id, rating, comment, recommendations FROM evaluation_assessments WHERE evaluation_id = $1 AND objective_id = $2', [id, objectiveId]);
+        'SELECT id, rating, comment, recommendations FROM evaluation_assessments WHERE evaluation_id = $1 AND objective_id = $2',
+        [id, objectiveId],
+      );
       const [saved]: AssessmentView[] = await em.query(
         `INSERT INTO evaluation_assessments (evaluation_id, objective_id, rating, comment, recommendations, updated_by)
          VALUES ($1, $2, $3, $4, $5, $6)
@@ -151,7 +225,8 @@ export class EvaluationsService {
            SET rating = EXCLUDED.rating, comment = EXCLUDED.comment, recommendations = EXCLUDED.recommendations,
                updated_by = EXCLUDED.updated_by, updated_at = now()
          RETURNING objective_id AS "objectiveId", rating, comment, recommendations, updated_by AS "updatedBy", updated_at AS "updatedAt"`,
-        [id, objectiveId, dto.rating, dto.comment ?? null, dto.recommendations ?? null, user.id]);
+        [id, objectiveId, dto.rating, dto.comment ?? null, dto.recommendations ?? null, user.id],
+      );
       await this.record(em, id, user.id, 'assessed', { objectiveId, rating: dto.rating });
       await this.auditAssessment(em, id, objectiveId, before, saved);
       return saved;
@@ -165,9 +240,16 @@ export class EvaluationsService {
       this.assertWritable(id, evaluation.state);
       const closedAt = new Date();
       await em.update(Evaluation, { id }, { state: 'closed', closedBy: user.id, closedAt });
-      await recordAudit(em, { action: 'update', entityType: 'evaluation', entityId: id, changes: diff(
-        { state: evaluation.state, closedBy: evaluation.closedBy, closedAt: evaluation.closedAt }, { state: 'closed', closedBy: user.id, closedAt },
-        ['state', 'closedBy', 'closedAt']) });
+      await recordAudit(em, {
+        action: 'update',
+        entityType: 'evaluation',
+        entityId: id,
+        changes: diff(
+          { state: evaluation.state, closedBy: evaluation.closedBy, closedAt: evaluation.closedAt },
+          { state: 'closed', closedBy: user.id, closedAt },
+          ['state', 'closedBy', 'closedAt'],
+        ),
+      });
       await this.record(em, id, user.id, 'closed', {});
       return summaryOf({ ...evaluation, state: 'closed', closedBy: user.id, closedAt });
     });
@@ -175,7 +257,11 @@ export class EvaluationsService {
 
   private assertWritable(id: string, state: EvaluationState): void {
     if (state === 'freezing') {
-      throw new ApiError(HttpStatus.CONFLICT, 'evaluation_freezing', `Evaluation ${id} is still being frozen: its snapshot is not there yet, try again shortly.`);
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'evaluation_freezing',
+        `Evaluation ${id} is still being frozen: its snapshot is not there yet, try again shortly.`,
+      );
     }
     if (state === 'closed') {
       throw new ApiError(HttpStatus.CONFLICT, 'evaluation_closed', `Evaluation ${id} is closed: it is read-only.`);
@@ -183,19 +269,40 @@ export class EvaluationsService {
   }
 
   /** The assessment's audit event (its upsert is SQL, which the audit subscriber does not see). */
-  private async auditAssessment(em: EntityManager, evaluationId: string, objectiveId: string, before: (AuditedAssessment & { id: string }) | undefined, after: AuditedAssessment): Promise<void> {
+  private async auditAssessment(
+    em: EntityManager,
+    evaluationId: string,
+    objectiveId: string,
+    before: (AuditedAssessment & { id: string }) | undefined,
+    after: AuditedAssessment,
+  ): Promise<void> {
     const fields = ['rating', 'comment', 'recommendations'] as const;
     const now: Record<string, unknown> = { rating: after.rating, comment: after.comment, recommendations: after.recommendations };
     if (before) {
       const changes = diff({ ...before }, now, fields);
-      if (Object.keys(changes).length > 0) await recordAudit(em, { action: 'update', entityType: 'assessment', entityId: before.id, changes });
+      if (Object.keys(changes).length > 0)
+        await recordAudit(em, { action: 'update', entityType: 'assessment', entityId: before.id, changes });
       return;
     }
-    const [{ id }]: { id: string }[] = await em.query('SELECT id FROM evaluation_assessments WHERE evaluation_id = $1 AND objective_id = $2', [evaluationId, objectiveId]);
-    await recordAudit(em, { action: 'create', entityType: 'assessment', entityId: id, changes: auditCreated({ evaluationId, objectiveId, ...now }) });
+    const [{ id }]: { id: string }[] = await em.query(
+      'SELECT id FROM evaluation_assessments WHERE evaluation_id = $1 AND objective_id = $2',
+      [evaluationId, objectiveId],
+    );
+    await recordAudit(em, {
+      action: 'create',
+      entityType: 'assessment',
+      entityId: id,
+      changes: auditCreated({ evaluationId, objectiveId, ...now }),
+    });
   }
 
-  private async record(em: EntityManager, evaluationId: string, userId: string | null, action: EvaluationAction, detail: EventDetail): Promise<void> {
+  private async record(
+    em: EntityManager,
+    evaluationId: string,
+    userId: string | null,
+    action: EvaluationAction,
+    detail: EventDetail,
+  ): Promise<void> {
     await em.insert(EvaluationEvent, { evaluationId, userId, action, detail });
   }
 }

@@ -5,15 +5,33 @@ import type { Plan } from '@backend/plans/plan.entity';
 import type { IndicatorSnapshot } from './evaluation-snapshot';
 
 export type SnapshotPlan = Pick<Plan, 'id' | 'title' | 'startDate' | 'midtermDate' | 'endDate' | 'timeZone' | 'dataFrom' | 'dataUntil'>;
-export type SnapshotIndicator = Pick<Indicator,
-  'id' | 'name' | 'kind' | 'unit' | 'grain' | 'direction' | 'dimensions' | 'status' | 'source'
-  | 'baselineValue' | 'baselineDate' | 'midtermTarget' | 'finalTarget'>;
+export type SnapshotIndicator = Pick<
+  Indicator,
+  | 'id'
+  | 'name'
+  | 'kind'
+  | 'unit'
+  | 'grain'
+  | 'direction'
+  | 'dimensions'
+  | 'status'
+  | 'source'
+  | 'baselineValue'
+  | 'baselineDate'
+  | 'midtermTarget'
+  | 'finalTarget'
+>;
 
 /**
  * One indicator as it stood at the cut-off, from its definition now and its cells computed up to the cut-off: its
  * figures are those of the one function the progress endpoint and the dashboards use (indicatorFigures).
  */
-export function indicatorSnapshot(indicator: SnapshotIndicator, cells: ComputedCell[], plan: SnapshotPlan, cutoff: string): IndicatorSnapshot {
+export function indicatorSnapshot(
+  indicator: SnapshotIndicator,
+  cells: ComputedCell[],
+  plan: SnapshotPlan,
+  cutoff: string,
+): IndicatorSnapshot {
   return {
     id: indicator.id,
     name: indicator.name,

@@ -10,7 +10,10 @@ import { RedisHealthService } from './redis-health.service';
 @ApiTags('service')
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly redis: RedisHealthService) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly redis: RedisHealthService,
+  ) {}
 
   @Public()
   @Get()
@@ -19,7 +22,10 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'A part is down (status error)' })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     const [database, redis] = await Promise.all([
-      this.db.query('SELECT 1').then(() => 'up' as const, () => 'down' as const),
+      this.db.query('SELECT 1').then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
       this.redis.isUp().then((up) => (up ? ('up' as const) : ('down' as const))),
     ]);
     const ok = database === 'up' && redis === 'up';

@@ -17,7 +17,10 @@ export class RedisHealthService implements OnModuleDestroy {
   async isUp(): Promise<boolean> {
     try {
       if (this.client.status === 'wait') await this.client.connect();
-      const pong = await Promise.race([this.client.ping(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000))]);
+      const pong = await Promise.race([
+        this.client.ping(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000)),
+      ]);
       return pong === 'PONG';
     } catch {
       return false;

@@ -20,7 +20,16 @@ const isCsvName = (fileName: string) => /\.csv$/i.test(fileName);
  */
 export async function readDocument(imp: Pick<Import, 'fileName' | 'size'>, bytes: Buffer): Promise<DocumentRead> {
   if (imp.size > MAX_DOCUMENT_BYTES) {
-    return { ok: false, format: null, problem: problem(null, null, 'too_large', `A plan or a fiche is a few pages; this file is ${Math.round(imp.size / 1024 / 1024)} MB (at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB)`) };
+    return {
+      ok: false,
+      format: null,
+      problem: problem(
+        null,
+        null,
+        'too_large',
+        `A plan or a fiche is a few pages; this file is ${Math.round(imp.size / 1024 / 1024)} MB (at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB)`,
+      ),
+    };
   }
   const sniffed = sniff(bytes.subarray(0, 65536), isCsvName(imp.fileName) ? 'csv' : 'text');
   if (!sniffed.ok) return { ok: false, format: null, problem: problem(null, null, sniffed.code, sniffed.message) };
@@ -36,15 +45,29 @@ export async function readDocument(imp: Pick<Import, 'fileName' | 'size'>, bytes
   }
   if (sniffed.format === 'xlsx') {
     const tooLarge = await checkWorkbook(bytes.length, async (start, end) => bytes.subarray(start, end), DOCUMENT_WORKBOOK);
-    if (tooLarge !== null) return { ok: false, format: 'xlsx', problem: problem(null, null, tooLarge.code, tooLarge.message, tooLarge.params) };
+    if (tooLarge !== null)
+      return { ok: false, format: 'xlsx', problem: problem(null, null, tooLarge.code, tooLarge.message, tooLarge.params) };
   }
   const rows: SourceRow[] = [];
   try {
-    for await (const batch of tableRows((async function* () { yield bytes; })(), sniffed, undefined, DOCUMENT_WORKBOOK)) rows.push(...batch);
+    for await (const batch of tableRows(
+      (async function* () {
+        yield bytes;
+      })(),
+      sniffed,
+      undefined,
+      DOCUMENT_WORKBOOK,
+    ))
+      rows.push(...batch);
   } catch (err) {
-    if (err instanceof WorkbookBoundError) return { ok: false, format: 'xlsx', problem: problem(null, null, err.code, err.message, err.params) };
+    if (err instanceof WorkbookBoundError)
+      return { ok: false, format: 'xlsx', problem: problem(null, null, err.code, err.message, err.params) };
     const line = (err as { line?: number }).line ?? null;
-    return { ok: false, format: sniffed.format, problem: problem(line, null, sniffed.format === 'xlsx' ? 'bad_xlsx' : 'bad_csv', unreadable(sniffed.format, err)) };
+    return {
+      ok: false,
+      format: sniffed.format,
+      problem: problem(line, null, sniffed.format === 'xlsx' ? 'bad_xlsx' : 'bad_csv', unreadable(sniffed.format, err)),
+    };
   }
   return { ok: true, format: sniffed.format, rows, text: null };
 }
@@ -58,5 +81,7 @@ export function unreadable(format: string | null, err: unknown): string {
   if (format === 'xlsx') {
     return 'The Excel workbook cannot be read: it may be damaged or not a real .xlsx. Open it in Excel or LibreOffice and save it again as .xlsx or CSV.';
   }
-  return err instanceof CsvSyntaxError ? `The file cannot be read: ${err.message}` : 'The file cannot be read as CSV: save it again as CSV (UTF-8).';
+  return err instanceof CsvSyntaxError
+    ? `The file cannot be read: ${err.message}`
+    : 'The file cannot be read as CSV: save it again as CSV (UTF-8).';
 }

@@ -23,7 +23,11 @@ export class ImportFilesService {
     let pendingBytes = 0;
     const flush = async () => {
       if (pendingBytes === 0) return;
-      await em.query('INSERT INTO import_chunks (import_id, seq, data) VALUES ($1, $2, $3)', [importId, seq, Buffer.concat(pending, pendingBytes)]);
+      await em.query('INSERT INTO import_chunks (import_id, seq, data) VALUES ($1, $2, $3)', [
+        importId,
+        seq,
+        Buffer.concat(pending, pendingBytes),
+      ]);
       seq += 1;
       pending = [];
       pendingBytes = 0;
@@ -32,7 +36,9 @@ export class ImportFilesService {
       const chunk = typeof part === 'string' ? Buffer.from(part) : part;
       size += chunk.length;
       if (size > MAX_IMPORT_BYTES) {
-        throw new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, 'too_large', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, [{ field: 'file', message: `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }]);
+        throw new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, 'too_large', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, [
+          { field: 'file', message: `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` },
+        ]);
       }
       let offset = 0;
       while (offset < chunk.length) {
@@ -56,7 +62,9 @@ export class ImportFilesService {
     const client = await ((this.db.driver as PostgresDriver).master as Pool).connect();
     let finished = false;
     try {
-      const stream = client.query(copyTo(`COPY (SELECT data FROM import_chunks WHERE import_id = ${literal(importId)} ORDER BY seq) TO STDOUT (FORMAT binary)`));
+      const stream = client.query(
+        copyTo(`COPY (SELECT data FROM import_chunks WHERE import_id = ${literal(importId)} ORDER BY seq) TO STDOUT (FORMAT binary)`),
+      );
       const fields = new BinaryCopyFields();
       for await (const part of stream as AsyncIterable<Buffer>) yield* fields.push(part);
       fields.end();
@@ -69,7 +77,10 @@ export class ImportFilesService {
 
   /** The first bytes, to tell what the file is. */
   async head(importId: string): Promise<Buffer> {
-    const [row] = await this.db.query<{ data: Buffer | null }[]>('SELECT substring(data FROM 1 FOR 65536) AS data FROM import_chunks WHERE import_id = $1 AND seq = 0', [importId]);
+    const [row] = await this.db.query<{ data: Buffer | null }[]>(
+      'SELECT substring(data FROM 1 FOR 65536) AS data FROM import_chunks WHERE import_id = $1 AND seq = 0',
+      [importId],
+    );
     return row?.data ?? Buffer.alloc(0);
   }
 
@@ -79,7 +90,9 @@ export class ImportFilesService {
     const first = Math.floor(start / CHUNK_BYTES);
     const last = Math.floor((end - 1) / CHUNK_BYTES);
     const rows = await this.db.query<{ seq: number; data: Buffer }[]>(
-      'SELECT seq, data FROM import_chunks WHERE import_id = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq', [importId, first, last]);
+      'SELECT seq, data FROM import_chunks WHERE import_id = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq',
+      [importId, first, last],
+    );
     const whole = Buffer.concat(rows.map((r) => r.data));
     const from = start - first * CHUNK_BYTES;
     return whole.subarray(from, from + (end - start));

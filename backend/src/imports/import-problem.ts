@@ -19,7 +19,13 @@ export interface SourceRow {
   readonly cells: readonly string[];
 }
 
-export function problem(row: number | null, column: string | null, code: string, message: string, params?: Record<string, string | number>): ImportProblem {
+export function problem(
+  row: number | null,
+  column: string | null,
+  code: string,
+  message: string,
+  params?: Record<string, string | number>,
+): ImportProblem {
   return params === undefined ? { row, column, code, message } : { row, column, code, message, params };
 }
 

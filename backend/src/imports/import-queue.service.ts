@@ -19,8 +19,15 @@ export class ImportQueueService {
   }
 
   private async add(name: string, step: string, importId: string, generation: number): Promise<void> {
-    await this.queue.add(name, { importId, generation }, {
-      jobId: `${step}-${importId}-${generation}`, attempts: IMPORT_ATTEMPTS, backoff: { type: 'exponential', delay: 1000 }, ...JOB_RETENTION,
-    });
+    await this.queue.add(
+      name,
+      { importId, generation },
+      {
+        jobId: `${step}-${importId}-${generation}`,
+        attempts: IMPORT_ATTEMPTS,
+        backoff: { type: 'exponential', delay: 1000 },
+        ...JOB_RETENTION,
+      },
+    );
   }
 }

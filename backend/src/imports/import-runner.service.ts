@@ -65,11 +65,19 @@ export class ImportRunnerService {
     if (!imp) return false;
     const onBytes = this.progressReporter(imp, imp.size);
     const analysis = await this.analysis(imp, onBytes);
-    const updated = await updateReturning(this.db,
+    const updated = await updateReturning(
+      this.db,
       `UPDATE imports SET status = $3, format = $4, preview = $5, problems = $6, problem_count = $7, progress = NULL, updated_at = now()
        WHERE id = $1 AND generation = $2 AND status = 'analyzing' RETURNING id`,
-      [importId, generation, analysis.problems.count > 0 ? 'invalid' : 'ready', analysis.format, analysis.preview && JSON.stringify(analysis.preview),
-        JSON.stringify(analysis.problems.items.slice(0, MAX_PROBLEMS)), analysis.problems.count],
+      [
+        importId,
+        generation,
+        analysis.problems.count > 0 ? 'invalid' : 'ready',
+        analysis.format,
+        analysis.preview && JSON.stringify(analysis.preview),
+        JSON.stringify(analysis.problems.items.slice(0, MAX_PROBLEMS)),
+        analysis.problems.count,
+      ],
     );
     if (updated.length === 0 && imp.kind === 'responses') await this.responses.discardStaging(importId);
     return updated.length > 0;
@@ -102,7 +110,9 @@ export class ImportRunnerService {
 
   /** Imports waiting for the workers, untouched for a while: their job may have been lost with Redis. */
   pending(): Promise<{ id: string; generation: number; status: 'analyzing' | 'importing' }[]> {
-    return this.db.query(`SELECT id, generation, status FROM imports WHERE status IN ('analyzing', 'importing') AND updated_at < now() - interval '10 seconds'`);
+    return this.db.query(
+      `SELECT id, generation, status FROM imports WHERE status IN ('analyzing', 'importing') AND updated_at < now() - interval '10 seconds'`,
+    );
   }
 
   /**
@@ -112,11 +122,15 @@ export class ImportRunnerService {
   async sweep(): Promise<number> {
     // TypeORM answers a DELETE with [rows, affected]: updateReturning gives the rows (it took the pair's length, 2, for a
     // count, and logged « Discarded 2 » every 15 s on a database without any import).
-    const gone = await updateReturning<{ id: string }>(this.db,
-      `DELETE FROM imports WHERE status IN ('ready', 'invalid', 'failed') AND updated_at < now() - make_interval(days => $1) RETURNING id`, [KEEP_UNCONFIRMED_DAYS]);
+    const gone = await updateReturning<{ id: string }>(
+      this.db,
+      `DELETE FROM imports WHERE status IN ('ready', 'invalid', 'failed') AND updated_at < now() - make_interval(days => $1) RETURNING id`,
+      [KEEP_UNCONFIRMED_DAYS],
+    );
     const orphans = await this.db.query<{ tablename: string }[]>(
       `SELECT t.tablename FROM pg_tables t WHERE t.schemaname = 'import_staging'
-         AND NOT EXISTS (SELECT 1 FROM imports i WHERE starts_with(t.tablename, 'i_' || replace(i.id::text, '-', '') || '_'))`);
+         AND NOT EXISTS (SELECT 1 FROM imports i WHERE starts_with(t.tablename, 'i_' || replace(i.id::text, '-', '') || '_'))`,
+    );
     for (const { tablename } of orphans) await this.db.query(`DROP TABLE IF EXISTS import_staging."${tablename}"`);
     if (gone.length > 0) this.logger.log(`Discarded ${gone.length} import(s) left unconfirmed for ${KEEP_UNCONFIRMED_DAYS} days`);
     return gone.length;
@@ -124,11 +138,17 @@ export class ImportRunnerService {
 
   /** Marks an import that no retry could write. */
   async fail(importId: string, generation: number, reason: string): Promise<void> {
-    await this.db.query(`UPDATE imports SET status = 'failed', error = $3, progress = NULL, updated_at = now() WHERE id = $1 AND generation = $2 AND status IN ('analyzing', 'importing')`, [importId, generation, reason]);
+    await this.db.query(
+      `UPDATE imports SET status = 'failed', error = $3, progress = NULL, updated_at = now() WHERE id = $1 AND generation = $2 AND status IN ('analyzing', 'importing')`,
+      [importId, generation, reason],
+    );
   }
 
   private async write(em: EntityManager, imp: Import): Promise<'done' | 'gone' | 'restage'> {
-    const [locked] = await em.query<{ status: string }[]>('SELECT status FROM imports WHERE id = $1 AND generation = $2 FOR UPDATE', [imp.id, imp.generation]);
+    const [locked] = await em.query<{ status: string }[]>('SELECT status FROM imports WHERE id = $1 AND generation = $2 FOR UPDATE', [
+      imp.id,
+      imp.generation,
+    ]);
     if (locked?.status !== 'importing') return 'gone';
     let result: ImportResult | { problems: ProblemList } | null;
     if (imp.kind === 'responses') {
@@ -140,20 +160,28 @@ export class ImportRunnerService {
     }
     if ('problems' in result) {
       // Something changed since the preview (a plan of that title was created meanwhile): back to the preview.
-      await em.query(`UPDATE imports SET status = 'invalid', problems = $2, problem_count = $3, progress = NULL, updated_at = now() WHERE id = $1`,
-        [imp.id, JSON.stringify(result.problems.items), result.problems.count]);
+      await em.query(
+        `UPDATE imports SET status = 'invalid', problems = $2, problem_count = $3, progress = NULL, updated_at = now() WHERE id = $1`,
+        [imp.id, JSON.stringify(result.problems.items), result.problems.count],
+      );
       return 'done';
     }
-    await em.query(`UPDATE imports SET status = 'done', result = $2, progress = NULL, updated_at = now() WHERE id = $1`, [imp.id, JSON.stringify(result)]);
+    await em.query(`UPDATE imports SET status = 'done', result = $2, progress = NULL, updated_at = now() WHERE id = $1`, [
+      imp.id,
+      JSON.stringify(result),
+    ]);
     await this.files.discard(em, imp.id);
     return 'done';
   }
 
   private analysis(imp: Import, onBytes: (n: number) => void) {
     switch (imp.kind) {
-      case 'plan': return this.plans.read(imp);
-      case 'work-cell': return this.workCells.read(imp);
-      default: return this.responses.analyze(imp, onBytes);
+      case 'plan':
+        return this.plans.read(imp);
+      case 'work-cell':
+        return this.workCells.read(imp);
+      default:
+        return this.responses.analyze(imp, onBytes);
     }
   }
 
@@ -165,7 +193,9 @@ export class ImportRunnerService {
       if (now - last < PROGRESS_EVERY_MS && done < total) return;
       last = now;
       const progress: ImportProgress = { done, total };
-      void this.db.query('UPDATE imports SET progress = $3 WHERE id = $1 AND generation = $2', [imp.id, imp.generation, JSON.stringify(progress)]).catch(() => undefined);
+      void this.db
+        .query('UPDATE imports SET progress = $3 WHERE id = $1 AND generation = $2', [imp.id, imp.generation, JSON.stringify(progress)])
+        .catch(() => undefined);
     };
   }
 }

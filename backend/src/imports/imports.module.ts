@@ -19,7 +19,15 @@ import { WorkCellImportService } from './work-cell-fiche/work-cell-import.servic
 @Module({
   imports: [AggregationModule, OrganizationsModule, BullModule.registerQueue({ name: IMPORT_QUEUE })],
   controllers: [ImportsController],
-  providers: [ImportsService, ImportFilesService, ImportQueueService, ImportRunnerService, PlanImportService, WorkCellImportService, ResponsesImportService],
+  providers: [
+    ImportsService,
+    ImportFilesService,
+    ImportQueueService,
+    ImportRunnerService,
+    PlanImportService,
+    WorkCellImportService,
+    ResponsesImportService,
+  ],
   exports: [ImportRunnerService, ImportQueueService, BullModule],
 })
 export class ImportsModule implements OnModuleInit {
@@ -33,7 +41,12 @@ export class ImportsModule implements OnModuleInit {
     fastify.addContentTypeParser([...UPLOAD_TYPES], (req, payload, done) => {
       if (req.url.startsWith('/api/imports')) return done(null, payload);
       // Every other route reads JSON: a file or text sent there is refused before it is read.
-      done(Object.assign(new Error(`This route reads application/json, not ${req.headers['content-type'] ?? 'this type'}`), { statusCode: 415 }), undefined);
+      done(
+        Object.assign(new Error(`This route reads application/json, not ${req.headers['content-type'] ?? 'this type'}`), {
+          statusCode: 415,
+        }),
+        undefined,
+      );
     });
   }
 }

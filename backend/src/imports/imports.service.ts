@@ -5,6 +5,8 @@ import type { AuthUser } from '@backend/auth/auth.decorators';
 import { ApiError, notFound } from '@backend/common/errors';
 import { Page, pageOf } from '@backend/common/pagination.dto';
 import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
+import { recordAudit } from '@backend/audit/audit.service';
+import { diff } from '@backend/audit/audit-diff';
 import type { CreateImportQueryDto, ImportListQueryDto } from './dto/import.dto';
 import { ImportOptionsDto, OPTIONS_BY_KIND } from './dto/import-options.dto';
 import { Import } from './import.entity';
@@ -12,8 +14,6 @@ import { ImportFilesService } from './import-files.service';
 import { ImportQueueService } from './import-queue.service';
 import { updateReturning } from './update-rows';
 import { ResponsesImportService } from './responses/responses-import.service';
-import { recordAudit } from '@backend/audit/audit.service';
-import { diff } from '@backend/audit/audit-diff';
 
 /**
  * The API's side of imports: it stores the uploaded file and asks the workers for the preview, lets the user adjust
@@ -31,14 +31,20 @@ export class ImportsService {
 
   async create(q: CreateImportQueryDto, body: AsyncIterable<Buffer | string>, user: AuthUser): Promise<Import> {
     if (q.kind === 'responses' && !(await this.db.manager.existsBy(Questionnaire, { id: q.questionnaireId }))) {
-      throw new ApiError(HttpStatus.BAD_REQUEST, 'invalid_reference', `questionnaireId: questionnaire ${q.questionnaireId} does not exist`, [{ field: 'questionnaireId', message: 'no such questionnaire' }]);
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'invalid_reference',
+        `questionnaireId: questionnaire ${q.questionnaireId} does not exist`,
+        [{ field: 'questionnaireId', message: 'no such questionnaire' }],
+      );
     }
     const options = q.kind === 'responses' ? { questionnaireId: q.questionnaireId } : {};
     // The row and its file in one transaction: an upload cut short (or too large) leaves neither.
     const imp = await this.db.transaction(async (em) => {
       const created = await em.save(em.create(Import, { kind: q.kind, fileName: q.fileName, size: 0, options, createdById: user.id }));
       created.size = await this.files.store(em, created.id, body);
-      if (created.size === 0) throw new ApiError(HttpStatus.BAD_REQUEST, 'empty_file', 'The file is empty', [{ field: 'file', message: 'empty' }]);
+      if (created.size === 0)
+        throw new ApiError(HttpStatus.BAD_REQUEST, 'empty_file', 'The file is empty', [{ field: 'file', message: 'empty' }]);
       await em.update(Import, created.id, { size: created.size });
       return created;
     });
@@ -54,7 +60,10 @@ export class ImportsService {
 
   async list(q: ImportListQueryDto): Promise<Page<Import>> {
     const [items, total] = await this.db.manager.findAndCount(Import, {
-      where: q.kind ? { kind: q.kind } : {}, order: { createdAt: 'DESC' }, skip: (q.page - 1) * q.limit, take: q.limit,
+      where: q.kind ? { kind: q.kind } : {},
+      order: { createdAt: 'DESC' },
+      skip: (q.page - 1) * q.limit,
+      take: q.limit,
     });
     // The list shows what each import is and where it stands; its preview is read one at a time.
     for (const item of items) item.preview = null;
@@ -65,16 +74,23 @@ export class ImportsService {
   async update(id: string, options: ImportOptionsDto): Promise<Import> {
     const imp = await this.get(id);
     const allowed: readonly string[] = OPTIONS_BY_KIND[imp.kind];
-    const foreign = Object.entries(options).filter(([k, v]) => v !== undefined && !allowed.includes(k)).map(([k]) => k);
+    const foreign = Object.entries(options)
+      .filter(([k, v]) => v !== undefined && !allowed.includes(k))
+      .map(([k]) => k);
     if (foreign.length > 0) {
-      throw new ApiError(HttpStatus.BAD_REQUEST, 'validation_failed', `A ${imp.kind} import takes no ${foreign.join(', ')}`,
-        foreign.map((k) => ({ field: `options.${k}`, message: `not an option of a ${imp.kind} import (it takes ${allowed.join(', ')})` })));
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'validation_failed',
+        `A ${imp.kind} import takes no ${foreign.join(', ')}`,
+        foreign.map((k) => ({ field: `options.${k}`, message: `not an option of a ${imp.kind} import (it takes ${allowed.join(', ')})` })),
+      );
     }
     const kept = imp.kind === 'responses' ? { questionnaireId: (imp.options as { questionnaireId: string }).questionnaireId } : {};
     const next = JSON.parse(JSON.stringify({ ...kept, ...options })) as Record<string, unknown>;
     const updated = await this.db.transaction(async (em) => {
       // The options as they were, under the row's lock: the audit event's « from ».
-      const rows = await updateReturning<{ generation: number; before: Record<string, unknown> }>(em,
+      const rows = await updateReturning<{ generation: number; before: Record<string, unknown> }>(
+        em,
         `UPDATE imports i SET options = $2, generation = i.generation + 1, status = 'analyzing', preview = NULL, problems = '[]', problem_count = 0, progress = NULL, updated_at = now()
            FROM (SELECT id, options FROM imports WHERE id = $1 FOR UPDATE) old
           WHERE i.id = old.id AND i.status IN ('analyzing', 'ready', 'invalid', 'failed') RETURNING i.generation, old.options AS before`,
@@ -93,14 +109,29 @@ export class ImportsService {
   async confirm(id: string): Promise<Import> {
     const imp = await this.get(id);
     const updated = await this.db.transaction(async (em) => {
-      const rows = await updateReturning(em, `UPDATE imports SET status = 'importing', updated_at = now() WHERE id = $1 AND status = 'ready' AND generation = $2 RETURNING id`, [id, imp.generation]);
+      const rows = await updateReturning(
+        em,
+        `UPDATE imports SET status = 'importing', updated_at = now() WHERE id = $1 AND status = 'ready' AND generation = $2 RETURNING id`,
+        [id, imp.generation],
+      );
       // The confirmation is the staff member's act; the workers then write the import's content (not audited row by row).
-      if (rows.length > 0) await recordAudit(em, { action: 'update', entityType: 'import', entityId: id, changes: { status: { from: 'ready', to: 'importing' } } });
+      if (rows.length > 0)
+        await recordAudit(em, {
+          action: 'update',
+          entityType: 'import',
+          entityId: id,
+          changes: { status: { from: 'ready', to: 'importing' } },
+        });
       return rows;
     });
     if (updated.length === 0) {
-      throw new ApiError(HttpStatus.CONFLICT, 'import_not_ready', imp.status === 'invalid'
-        ? `This import has ${imp.problemCount} problem(s) to fix first` : `This import is ${imp.status}: only a ready import can be confirmed`);
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'import_not_ready',
+        imp.status === 'invalid'
+          ? `This import has ${imp.problemCount} problem(s) to fix first`
+          : `This import is ${imp.status}: only a ready import can be confirmed`,
+      );
     }
     await this.request(() => this.queue.commit(id, imp.generation));
     return this.get(id);
@@ -109,7 +140,8 @@ export class ImportsService {
   /** Discards an import not yet written (its file and staged rows with it); one being written finishes first. */
   async remove(id: string): Promise<void> {
     const imp = await this.get(id);
-    if (imp.status === 'importing') throw new ApiError(HttpStatus.CONFLICT, 'import_in_progress', 'This import is being written: wait for it to finish');
+    if (imp.status === 'importing')
+      throw new ApiError(HttpStatus.CONFLICT, 'import_in_progress', 'This import is being written: wait for it to finish');
     await this.db.manager.delete(Import, { id });
     if (imp.kind === 'responses') await this.responses.discardStaging(id);
   }

@@ -13,7 +13,10 @@ type TextSniffed = Extract<Sniffed, { ok: true }>;
  * `onBytes` hears how many bytes were read so far (the progress the web app shows); a workbook is read within `bounds`.
  */
 export async function* tableRows(
-  bytes: AsyncIterable<Buffer>, sniffed: TextSniffed, onBytes: (n: number) => void = () => undefined, bounds: WorkbookBounds = RESPONSES_WORKBOOK,
+  bytes: AsyncIterable<Buffer>,
+  sniffed: TextSniffed,
+  onBytes: (n: number) => void = () => undefined,
+  bounds: WorkbookBounds = RESPONSES_WORKBOOK,
 ): AsyncGenerator<SourceRow[]> {
   let read = 0;
   async function* counted(): AsyncGenerator<Buffer> {

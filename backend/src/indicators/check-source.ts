@@ -47,7 +47,9 @@ async function checkPart(em: EntityManager, planId: string, part: RatioPart, fie
 
 async function questionsOf(em: EntityManager, planId: string, questionnaireId: string, field: string): Promise<Question[]> {
   const [row]: { plan_id: string; questions: Question[] }[] = await em.query(
-    'SELECT plan_id, questions FROM questionnaires WHERE id = $1', [questionnaireId]);
+    'SELECT plan_id, questions FROM questionnaires WHERE id = $1',
+    [questionnaireId],
+  );
   if (!row) throw invalidField(field, `no such questionnaire (${questionnaireId})`);
   if (row.plan_id !== planId) throw invalidField(field, 'belongs to another plan');
   return row.questions;
@@ -59,6 +61,7 @@ async function checkInstruments(em: EntityManager, planId: string, ids: string[]
     const instrument = found.find((i) => i.id === id);
     if (!instrument) throw invalidField(`${field}.${n}`, `no such instrument (${id})`);
     if (instrument.planId !== planId) throw invalidField(`${field}.${n}`, 'belongs to another plan');
-    if (instrument.kind !== 'participation_count' && instrument.kind !== 'tally') throw invalidField(`${field}.${n}`, 'must count participants (participation count or tally)');
+    if (instrument.kind !== 'participation_count' && instrument.kind !== 'tally')
+      throw invalidField(`${field}.${n}`, 'must count participants (participation count or tally)');
   });
 }

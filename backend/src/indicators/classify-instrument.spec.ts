@@ -35,10 +35,7 @@ describe(classifyInstrument.name, () => {
     ["Nombre de lettres d'appui", 'tally'],
     ['Nombre de collaboration sur des projets', 'tally'],
     ['Nombre de participation à des activités des organismes', 'participation_count'],
-    [
-      'Créer un outil de recensement des besoins des partenaires (Formations – enjeux - jumelage selon les besoins',
-      'document',
-    ],
+    ['Créer un outil de recensement des besoins des partenaires (Formations – enjeux - jumelage selon les besoins', 'document'],
   ])('classifies the seed item « %s » as %s', (text, expected) => {
     // Act
     const kind = classifyInstrument(text);

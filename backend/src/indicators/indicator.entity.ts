@@ -4,8 +4,16 @@ import { Action } from '@backend/plans/action.entity';
 import { ExpectedResult } from '@backend/plans/expected-result.entity';
 import { Objective } from '@backend/plans/objective.entity';
 import {
-  DIMENSIONS, DIRECTIONS, Dimension, Direction, GRAINS, Grain,
-  INDICATOR_KINDS, INDICATOR_STATUSES, IndicatorKind, IndicatorStatus,
+  DIMENSIONS,
+  DIRECTIONS,
+  Dimension,
+  Direction,
+  GRAINS,
+  Grain,
+  INDICATOR_KINDS,
+  INDICATOR_STATUSES,
+  IndicatorKind,
+  IndicatorStatus,
 } from './indicator-kind';
 import type { IndicatorSource } from './indicator-source';
 import { Instrument } from './instrument.entity';

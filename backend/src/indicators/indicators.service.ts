@@ -9,9 +9,9 @@ import { Objective } from '@backend/plans/objective.entity';
 import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
 import { AuthUser } from '@backend/auth/auth.decorators';
 import { recordAudit } from '@backend/audit/audit.service';
+import { archiveRow, archivedWhere, refuseIfArchived, restoreRow } from '@backend/common/archive';
 import { checkSource } from './check-source';
 import { CreateIndicatorDto, IndicatorQueryDto, UpdateIndicatorDto } from './dto/indicator.dto';
-import { archiveRow, archivedWhere, refuseIfArchived, restoreRow } from '@backend/common/archive';
 import { CreateManualValueDto, ManualValueQueryDto } from './dto/manual-value.dto';
 import { ManualValue } from './manual-value.entity';
 import { Indicator } from './indicator.entity';
@@ -24,7 +24,10 @@ export function indicatorView(i: Indicator) {
 
 @Injectable()
 export class IndicatorsService {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly aggregation: AggregationQueueService) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly aggregation: AggregationQueueService,
+  ) {}
 
   async list(q: IndicatorQueryDto, user?: AuthUser) {
     const page = await listPlanParts(this.db.manager, Indicator, q, { archivedAt: archivedWhere(q, user) });
@@ -71,7 +74,13 @@ export class IndicatorsService {
       if (instrumentIds) {
         const linked = (indicator.instruments ?? []).map((x) => x.id).sort();
         if (linked.join() !== linkedBefore.join()) {
-          await recordAudit(em, { action: 'update', entityType: 'indicator', entityId: id, planId: indicator.planId, changes: { instrumentIds: { from: linkedBefore, to: linked } } });
+          await recordAudit(em, {
+            action: 'update',
+            entityType: 'indicator',
+            entityId: id,
+            planId: indicator.planId,
+            changes: { instrumentIds: { from: linkedBefore, to: linked } },
+          });
         }
       }
     });
@@ -81,8 +90,10 @@ export class IndicatorsService {
 
   async listManualValues(q: ManualValueQueryDto) {
     const [items, total] = await this.db.manager.findAndCount(ManualValue, {
-      where: q.indicatorId ? { indicatorId: q.indicatorId } : {}, order: { date: 'DESC', createdAt: 'DESC' },
-      skip: (q.page - 1) * q.limit, take: q.limit,
+      where: q.indicatorId ? { indicatorId: q.indicatorId } : {},
+      order: { date: 'DESC', createdAt: 'DESC' },
+      skip: (q.page - 1) * q.limit,
+      take: q.limit,
     });
     return { items, total, page: q.page, limit: q.limit };
   }
@@ -126,7 +137,9 @@ export class IndicatorsService {
 
   /** The instruments an indicator is linked to, sorted (as its audit events show them). */
   private async linkedInstruments(em: EntityManager, indicatorId: string): Promise<string[]> {
-    const rows = await em.query<{ id: string }[]>('SELECT instrument_id AS id FROM indicator_instruments WHERE indicator_id = $1', [indicatorId]);
+    const rows = await em.query<{ id: string }[]>('SELECT instrument_id AS id FROM indicator_instruments WHERE indicator_id = $1', [
+      indicatorId,
+    ]);
     return rows.map((r) => r.id).sort();
   }
 

@@ -12,14 +12,20 @@ import { Instrument } from './instrument.entity';
 export class InstrumentsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  list(q: PlanPartQueryDto) { return listPlanParts(this.db.manager, Instrument, q); }
-  get(id: string) { return findOr404(this.db.manager, Instrument, id, 'Instrument'); }
+  list(q: PlanPartQueryDto) {
+    return listPlanParts(this.db.manager, Instrument, q);
+  }
+  get(id: string) {
+    return findOr404(this.db.manager, Instrument, id, 'Instrument');
+  }
 
   async create(dto: CreateInstrumentDto): Promise<Instrument> {
     const em = this.db.manager;
     await findReferenced(em, Plan, dto.planId, 'planId');
     if (dto.actionId) await findInPlan(em, Action, dto.actionId, dto.planId, 'actionId');
-    return em.save(em.create(Instrument, { ...dto, actionId: dto.actionId ?? null, description: dto.description ?? null, position: dto.position ?? 0 }));
+    return em.save(
+      em.create(Instrument, { ...dto, actionId: dto.actionId ?? null, description: dto.description ?? null, position: dto.position ?? 0 }),
+    );
   }
 
   async update(id: string, dto: UpdateInstrumentDto): Promise<Instrument> {

@@ -26,16 +26,13 @@ describe(splitNameAndAcronym.name, () => {
     expect(result).toEqual(expected);
   });
 
-  it.each(['Centraide', 'Au Panier de Chomedey', 'Ville de Laval, Bureau des grands projets'])(
-    'gives no acronym to « %s »',
-    (raw) => {
-      // Act
-      const result = splitNameAndAcronym(raw);
+  it.each(['Centraide', 'Au Panier de Chomedey', 'Ville de Laval, Bureau des grands projets'])('gives no acronym to « %s »', (raw) => {
+    // Act
+    const result = splitNameAndAcronym(raw);
 
-      // Assert
-      expect(result).toEqual<OrganizationName>({ name: raw, acronym: null });
-    },
-  );
+    // Assert
+    expect(result).toEqual<OrganizationName>({ name: raw, acronym: null });
+  });
 
   it.each(['Groupe de liaison (Immeubles Val-Martin)', 'Table de quartier et partenaires GRT (groupe ressource technique)'])(
     'keeps a parenthesis that is not an acronym in the name of « %s »',
@@ -60,22 +57,19 @@ describe(splitNameAndAcronym.name, () => {
   });
 
   it.each<[string, OrganizationName]>([
-    [
-      'Ville de Laval, Division du développe- ment social',
-      { name: 'Ville de Laval, Division du développement social', acronym: null },
-    ],
-    [
-      'Ville de Laval, Division du développe-\nment social',
-      { name: 'Ville de Laval, Division du développement social', acronym: null },
-    ],
+    ['Ville de Laval, Division du développe- ment social', { name: 'Ville de Laval, Division du développement social', acronym: null }],
+    ['Ville de Laval, Division du développe-\nment social', { name: 'Ville de Laval, Division du développement social', acronym: null }],
     [
       'Centre intégré de santé et de services so- ciaux de Laval (CISSSL de Laval)',
       { name: 'Centre intégré de santé et de services sociaux de Laval', acronym: 'CISSSL de Laval' },
     ],
-    ['Maison de la famille-Centre communautaire Val-Martin (CCVM)', {
-      name: 'Maison de la famille-Centre communautaire Val-Martin',
-      acronym: 'CCVM',
-    }],
+    [
+      'Maison de la famille-Centre communautaire Val-Martin (CCVM)',
+      {
+        name: 'Maison de la famille-Centre communautaire Val-Martin',
+        acronym: 'CCVM',
+      },
+    ],
     ['Services pré- et postnatals', { name: 'Services pré- et postnatals', acronym: null }],
   ])('repairs line-break hyphenation in « %s » and nothing else', (raw, expected) => {
     // Act
@@ -87,7 +81,7 @@ describe(splitNameAndAcronym.name, () => {
 
   it('collapses spaces and trims', () => {
     // Act
-    const result = splitNameAndAcronym('  Office  Municipale de l\'habitation\t (OMH) ');
+    const result = splitNameAndAcronym("  Office  Municipale de l'habitation\t (OMH) ");
 
     // Assert
     expect(result).toEqual<OrganizationName>({ name: "Office Municipale de l'habitation", acronym: 'OMH' });

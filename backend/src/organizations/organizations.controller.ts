@@ -12,31 +12,55 @@ import { OrganizationsService } from './organizations.service';
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
-  @Get() @ApiOperation({ summary: 'The directory of organizations; archived ones hidden unless ?archived=true (admins, evaluators)' })
-  @ApiOkResponse({ type: OrganizationPageDto }) @ApiErrorResponse(403, '?archived=true by a role that may not list archived organizations')
-  list(@Query() q: OrganizationQueryDto, @CurrentUser() user: AuthUser) { return this.organizations.list(q, user); }
+  @Get()
+  @ApiOperation({ summary: 'The directory of organizations; archived ones hidden unless ?archived=true (admins, evaluators)' })
+  @ApiOkResponse({ type: OrganizationPageDto })
+  @ApiErrorResponse(403, '?archived=true by a role that may not list archived organizations')
+  list(@Query() q: OrganizationQueryDto, @CurrentUser() user: AuthUser) {
+    return this.organizations.list(q, user);
+  }
 
-  @Get(':id') @ApiOperation({ summary: 'An organization, archived or not' }) @ApiOkResponse({ type: OrganizationDto })
-  get(@Param('id', UuidParam) id: string) { return this.organizations.get(id); }
+  @Get(':id')
+  @ApiOperation({ summary: 'An organization, archived or not' })
+  @ApiOkResponse({ type: OrganizationDto })
+  get(@Param('id', UuidParam) id: string) {
+    return this.organizations.get(id);
+  }
 
-  @Post() @Roles(...PLAN_WRITERS) @ApiOperation({ summary: 'Adds an organization to the directory' })
-  @ApiCreatedResponse({ type: OrganizationDto }) @ApiErrorResponse(409, 'An organization of the same name exists (already_exists)')
-  create(@Body() dto: CreateOrganizationDto) { return this.organizations.create(dto); }
+  @Post()
+  @Roles(...PLAN_WRITERS)
+  @ApiOperation({ summary: 'Adds an organization to the directory' })
+  @ApiCreatedResponse({ type: OrganizationDto })
+  @ApiErrorResponse(409, 'An organization of the same name exists (already_exists)')
+  create(@Body() dto: CreateOrganizationDto) {
+    return this.organizations.create(dto);
+  }
 
-  @Patch(':id') @Roles(...PLAN_WRITERS, 'partner')
+  @Patch(':id')
+  @Roles(...PLAN_WRITERS, 'partner')
   @ApiOperation({ summary: 'Changes an organization (a partner: its own)' })
-  @ApiOkResponse({ type: OrganizationDto }) @ApiErrorResponse(409, 'An organization of the same name exists (already_exists)')
+  @ApiOkResponse({ type: OrganizationDto })
+  @ApiErrorResponse(409, 'An organization of the same name exists (already_exists)')
   @ApiErrorResponse(410, 'The organization is archived: an admin restores it first')
   update(@Param('id', UuidParam) id: string, @Body() dto: UpdateOrganizationDto, @CurrentUser() user: AuthUser) {
     return this.organizations.update(id, dto, user);
   }
 
-  @Delete(':id') @HttpCode(204) @Roles(...PLAN_WRITERS)
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles(...PLAN_WRITERS)
   @ApiOperation({ summary: 'Archives the organization (hidden from the directory, kept where it is named, restorable by an admin)' })
   @ApiNoContentResponse({ description: 'Archived' })
-  remove(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser) { return this.organizations.archive(id, user); }
+  remove(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthUser) {
+    return this.organizations.archive(id, user);
+  }
 
-  @Post(':id/restore') @HttpCode(200) @Roles('admin')
-  @ApiOperation({ summary: 'Brings an archived organization back (admins)' }) @ApiOkResponse({ type: OrganizationDto })
-  restore(@Param('id', UuidParam) id: string) { return this.organizations.restore(id); }
+  @Post(':id/restore')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Brings an archived organization back (admins)' })
+  @ApiOkResponse({ type: OrganizationDto })
+  restore(@Param('id', UuidParam) id: string) {
+    return this.organizations.restore(id);
+  }
 }

@@ -15,8 +15,12 @@ export class OrganizationsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list(q: OrganizationQueryDto, user?: AuthUser): Promise<Page<Organization>> {
-    const qb = this.db.getRepository(Organization).createQueryBuilder('o').orderBy('o.name_key', 'ASC')
-      .skip((q.page - 1) * q.limit).take(q.limit);
+    const qb = this.db
+      .getRepository(Organization)
+      .createQueryBuilder('o')
+      .orderBy('o.name_key', 'ASC')
+      .skip((q.page - 1) * q.limit)
+      .take(q.limit);
     if (q.search) {
       // The search is literal: `%`, `_` and `\` are escaped, never LIKE's wildcards (LIKE's escape is `\`).
       const literal = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -52,7 +52,9 @@ describe(protectedFigures.name, () => {
 
   it('hides a total under k − D with every part of it', () => {
     expect(protectedFigures(2, [cell('gender', 'woman', 2)], 42, table)).toEqual({
-      total: null, totalHidden: true, breakdown: [{ dimension: 'gender', category: 'woman', count: null, hidden: true }],
+      total: null,
+      totalHidden: true,
+      breakdown: [{ dimension: 'gender', category: 'woman', count: null, hidden: true }],
     });
   });
 });
@@ -60,7 +62,9 @@ describe(protectedFigures.name, () => {
 describe(trueFigures.name, () => {
   it('gives the figures as entered, nothing hidden', () => {
     expect(trueFigures(7, [cell('gender', 'non_binary', 4)])).toEqual({
-      total: 7, totalHidden: false, breakdown: [{ dimension: 'gender', category: 'non_binary', count: 4, hidden: false }],
+      total: 7,
+      totalHidden: false,
+      breakdown: [{ dimension: 'gender', category: 'non_binary', count: 4, hidden: false }],
     });
   });
 });

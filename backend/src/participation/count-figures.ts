@@ -45,7 +45,10 @@ export function trueFigures(total: number, breakdown: readonly BreakdownCell[]):
  * k − 1 is hidden (null); zeros stay zeros; the others move by at most ±D and never under k.
  */
 export function protectedFigures(
-  total: number, breakdown: readonly BreakdownCell[], recordKey: number, table: PerturbationTable,
+  total: number,
+  breakdown: readonly BreakdownCell[],
+  recordKey: number,
+  table: PerturbationTable,
 ): CountFigures {
   const key = keyFromSum(recordKey);
   const published = protectCount(total, key, table);

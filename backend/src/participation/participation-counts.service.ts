@@ -1,8 +1,8 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
 import { DataSource, EntityManager } from 'typeorm';
+import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
 import { AuthUser } from '@backend/auth/auth.decorators';
 import { auditCreated } from '@backend/audit/audit-diff';
 import { recordAudit } from '@backend/audit/audit.service';
@@ -58,8 +58,15 @@ const STAFF_EDITORS = ['admin', 'evaluator'];
 
 function view(c: ParticipationCount, reading: Reading = AS_ENTERED): ParticipationCountView {
   return {
-    id: c.id, instrumentId: c.instrumentId, organizationId: c.organizationId, activity: c.activity, date: c.date,
-    ...reading.figures(c.total, c.breakdown), recordedBy: c.recordedBy, createdAt: c.createdAt, updatedAt: c.updatedAt,
+    id: c.id,
+    instrumentId: c.instrumentId,
+    organizationId: c.organizationId,
+    activity: c.activity,
+    date: c.date,
+    ...reading.figures(c.total, c.breakdown),
+    recordedBy: c.recordedBy,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
     protected: reading.protected,
   };
 }
@@ -99,12 +106,33 @@ export class ParticipationCountsService {
         `INSERT INTO participation_counts (instrument_id, organization_id, activity, date, total, breakdown, idempotency_key, body_hash, recorded_by)
          VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-        [fields.instrumentId, user.organizationId, fields.activity, fields.date, fields.total, JSON.stringify(fields.breakdown), key, bodyHash, user.id]);
+        [
+          fields.instrumentId,
+          user.organizationId,
+          fields.activity,
+          fields.date,
+          fields.total,
+          JSON.stringify(fields.breakdown),
+          key,
+          bodyHash,
+          user.id,
+        ],
+      );
       if (rows.length > 0) {
-        await recordAudit(em, { action: 'create', entityType: 'participation_count', entityId: rows[0].id, changes: auditCreated({
-          instrumentId: fields.instrumentId, organizationId: user.organizationId, activity: fields.activity, date: fields.date,
-          total: fields.total, breakdown: fields.breakdown, recordedBy: user.id,
-        }) });
+        await recordAudit(em, {
+          action: 'create',
+          entityType: 'participation_count',
+          entityId: rows[0].id,
+          changes: auditCreated({
+            instrumentId: fields.instrumentId,
+            organizationId: user.organizationId,
+            activity: fields.activity,
+            date: fields.date,
+            total: fields.total,
+            breakdown: fields.breakdown,
+            recordedBy: user.id,
+          }),
+        });
       }
       return rows;
     });
@@ -125,29 +153,46 @@ export class ParticipationCountsService {
    * whatever their true figures.
    */
   async list(q: ParticipationCountQueryDto, user: AuthUser): Promise<Page<ParticipationCountView>> {
-    const qb = this.db.getRepository(ParticipationCount).createQueryBuilder('c').addSelect('c.recordKey')
-      .orderBy('c.date', 'DESC').addOrderBy('c.created_at', 'DESC').addOrderBy('c.id', 'ASC')
-      .skip((q.page - 1) * q.limit).take(q.limit);
+    const qb = this.db
+      .getRepository(ParticipationCount)
+      .createQueryBuilder('c')
+      .addSelect('c.recordKey')
+      .orderBy('c.date', 'DESC')
+      .addOrderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .skip((q.page - 1) * q.limit)
+      .take(q.limit);
     if (q.instrumentId) qb.andWhere('c.instrument_id = :instrumentId', { instrumentId: q.instrumentId });
     // Partners see their own organization's counts only.
-    if (user.role === 'partner') qb.andWhere('c.organization_id = :org', { org: user.organizationId ?? '00000000-0000-0000-0000-000000000000' });
+    if (user.role === 'partner')
+      qb.andWhere('c.organization_id = :org', { org: user.organizationId ?? '00000000-0000-0000-0000-000000000000' });
     const [items, total] = await qb.getManyAndCount();
-    return pageOf(items.map((c) => view(c, this.readingFor(c, user))), total, q);
+    return pageOf(
+      items.map((c) => view(c, this.readingFor(c, user))),
+      total,
+      q,
+    );
   }
 
   /** A count with its history, as its reader may see them: the figures before each change are published as the count's. */
   async get(id: string, user: AuthUser): Promise<ParticipationCountView & { history: RevisionView[] }> {
-    const count = await this.db.manager.createQueryBuilder(ParticipationCount, 'c').addSelect('c.recordKey')
-      .where('c.id = :id', { id }).getOne();
+    const count = await this.db.manager
+      .createQueryBuilder(ParticipationCount, 'c')
+      .addSelect('c.recordKey')
+      .where('c.id = :id', { id })
+      .getOne();
     if (!count) throw notFound('Participation count', id);
     this.assertVisible(count, user);
     const reading = this.readingFor(count, user);
     const revisions = await this.db.query<(Omit<RevisionView, 'previous'> & { previous: StoredPrevious })[]>(
       `SELECT r.changed_by AS "changedBy", coalesce(u.display_name, u.email) AS "changedByName", r.changed_at AS "changedAt", r.previous
        FROM participation_count_revisions r LEFT JOIN users u ON u.id = r.changed_by
-       WHERE r.participation_count_id = $1 ORDER BY r.changed_at DESC, r.id DESC`, [id]);
+       WHERE r.participation_count_id = $1 ORDER BY r.changed_at DESC, r.id DESC`,
+      [id],
+    );
     const history = revisions.map(({ previous: { total, breakdown, ...rest }, ...revision }) => ({
-      ...revision, previous: { ...rest, ...reading.figures(total, breakdown as BreakdownCell[]) },
+      ...revision,
+      previous: { ...rest, ...reading.figures(total, breakdown as BreakdownCell[]) },
     }));
     return { ...view(count, reading), history };
   }
@@ -162,14 +207,24 @@ export class ParticipationCountsService {
   }
 
   /** Admins, evaluators and partners of the recording organization; the values before the change go to the history. */
-  async update(id: string, dto: UpdateParticipationCountDto, user: AuthUser): Promise<ParticipationCountView & { history: RevisionView[] }> {
+  async update(
+    id: string,
+    dto: UpdateParticipationCountDto,
+    user: AuthUser,
+  ): Promise<ParticipationCountView & { history: RevisionView[] }> {
     const instruments = await this.db.transaction(async (em) => {
       const count = await em.findOne(ParticipationCount, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!count) throw notFound('Participation count', id);
       if (!STAFF_EDITORS.includes(user.role) && !(user.organizationId && count.organizationId === user.organizationId)) {
         throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', 'Only the organization that recorded a count (or evaluators) may change it.');
       }
-      const previous = { activity: count.activity, date: count.date, total: count.total, breakdown: count.breakdown, instrumentId: count.instrumentId };
+      const previous = {
+        activity: count.activity,
+        date: count.date,
+        total: count.total,
+        breakdown: count.breakdown,
+        instrumentId: count.instrumentId,
+      };
       const next = { ...previous, ...stripUndefined(dto) };
       const errors = breakdownErrors(next.total, next.breakdown);
       if (errors.length > 0) throw invalid(errors);
@@ -189,8 +244,11 @@ export class ParticipationCountsService {
     // cascades): it is corrected again, never erased. A count entered by mistake and never revised may go.
     const [revised] = await this.db.query(`SELECT 1 FROM participation_count_revisions WHERE participation_count_id = $1 LIMIT 1`, [id]);
     if (revised) {
-      throw new ApiError(HttpStatus.CONFLICT, 'has_history',
-        'This count has been corrected before and its history is kept: correct it again (PATCH) rather than deleting it.');
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'has_history',
+        'This count has been corrected before and its history is kept: correct it again (PATCH) rather than deleting it.',
+      );
     }
     await this.db.manager.remove(count);
     await this.aggregation.instrumentChanged(count.instrumentId);
@@ -215,9 +273,12 @@ export class ParticipationCountsService {
     if (!COUNTABLE_KINDS.includes(instrument.kind)) {
       throw invalidField('instrumentId', `is a ${instrument.kind} instrument; counts go to a participation_count or tally instrument`);
     }
-    if (user.role === 'partner' && !(user.organizationId && await partakesIn(em, user.organizationId, instrument.planId))) {
-      throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden',
-        `Instrument « ${instrument.name} » (${instrument.id}) belongs to a plan your organization is not part of: a partner records counts only for the plans it owns or works on in a work cell.`);
+    if (user.role === 'partner' && !(user.organizationId && (await partakesIn(em, user.organizationId, instrument.planId)))) {
+      throw new ApiError(
+        HttpStatus.FORBIDDEN,
+        'forbidden',
+        `Instrument « ${instrument.name} » (${instrument.id}) belongs to a plan your organization is not part of: a partner records counts only for the plans it owns or works on in a work cell.`,
+      );
     }
   }
 }
@@ -232,7 +293,9 @@ async function partakesIn(em: EntityManager, organizationId: string, planId: str
     `SELECT EXISTS (SELECT 1 FROM plans WHERE id = $2 AND owner_organization_id = $1)
          OR EXISTS (SELECT 1 FROM partnerships pa JOIN work_cells wc ON wc.id = pa.work_cell_id
                       JOIN objectives o ON o.id = wc.objective_id
-                     WHERE pa.organization_id = $1 AND o.plan_id = $2) AS part`, [organizationId, planId]);
+                     WHERE pa.organization_id = $1 AND o.plan_id = $2) AS part`,
+    [organizationId, planId],
+  );
   return row.part;
 }
 

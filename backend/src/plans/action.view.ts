@@ -1,7 +1,11 @@
 import type { Organization } from '@backend/organizations/organization.entity';
 import type { Action } from './action.entity';
 
-export interface OrganizationRef { id: string; name: string; acronym: string | null }
+export interface OrganizationRef {
+  id: string;
+  name: string;
+  acronym: string | null;
+}
 
 export const organizationRef = (o: Organization): OrganizationRef => ({ id: o.id, name: o.name, acronym: o.acronym });
 

@@ -32,7 +32,9 @@ export function toScheduleColumns(s: ScheduleDto): ScheduleColumns {
 export class ActionsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  list(q: PlanPartQueryDto) { return listPlanParts(this.db.manager, Action, q); }
+  list(q: PlanPartQueryDto) {
+    return listPlanParts(this.db.manager, Action, q);
+  }
 
   async get(id: string): Promise<Action> {
     const action = await this.db.getRepository(Action).findOne({ where: { id }, relations: { responsibleOrganizations: true } });

@@ -13,13 +13,22 @@ import { Objective } from './objective.entity';
 export class ExpectedResultsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  list(q: PlanPartQueryDto) { return listPlanParts(this.db.manager, ExpectedResult, q); }
-  get(id: string) { return findOr404(this.db.manager, ExpectedResult, id, 'Expected result'); }
+  list(q: PlanPartQueryDto) {
+    return listPlanParts(this.db.manager, ExpectedResult, q);
+  }
+  get(id: string) {
+    return findOr404(this.db.manager, ExpectedResult, id, 'Expected result');
+  }
 
   async create(dto: CreateExpectedResultDto): Promise<ExpectedResult> {
     const em = this.db.manager;
     const objective = await findReferenced(em, Objective, dto.objectiveId, 'objectiveId');
-    const result = em.create(ExpectedResult, { ...dto, planId: objective.planId, actionId: dto.actionId ?? null, position: dto.position ?? 0 });
+    const result = em.create(ExpectedResult, {
+      ...dto,
+      planId: objective.planId,
+      actionId: dto.actionId ?? null,
+      position: dto.position ?? 0,
+    });
     await this.checkAction(em, result);
     return em.save(result);
   }

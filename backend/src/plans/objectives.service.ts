@@ -1,7 +1,7 @@
-import { refuseIfHoldsIndicators } from '@backend/common/archive';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { refuseIfHoldsIndicators } from '@backend/common/archive';
 import { invalidField } from '@backend/common/errors';
 import { findInPlan, findOr404, findReferenced, listPlanParts } from '@backend/common/lookup';
 import { CreateObjectiveDto, UpdateObjectiveDto } from './dto/objective.dto';
@@ -13,13 +13,22 @@ import { Orientation } from './orientation.entity';
 export class ObjectivesService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  list(q: PlanPartQueryDto) { return listPlanParts(this.db.manager, Objective, q); }
-  get(id: string) { return findOr404(this.db.manager, Objective, id, 'Objective'); }
+  list(q: PlanPartQueryDto) {
+    return listPlanParts(this.db.manager, Objective, q);
+  }
+  get(id: string) {
+    return findOr404(this.db.manager, Objective, id, 'Objective');
+  }
 
   async create(dto: CreateObjectiveDto): Promise<Objective> {
     return this.db.transaction(async (em) => {
       const orientation = await findReferenced(em, Orientation, dto.orientationId, 'orientationId');
-      const objective = em.create(Objective, { ...dto, planId: orientation.planId, parentId: dto.parentId ?? null, position: dto.position ?? 0 });
+      const objective = em.create(Objective, {
+        ...dto,
+        planId: orientation.planId,
+        parentId: dto.parentId ?? null,
+        position: dto.position ?? 0,
+      });
       await this.checkParent(em, objective);
       return em.save(objective);
     });

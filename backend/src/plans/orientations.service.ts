@@ -1,7 +1,7 @@
-import { refuseIfHoldsIndicators } from '@backend/common/archive';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { refuseIfHoldsIndicators } from '@backend/common/archive';
 import { findOr404, findReferenced, listPlanParts } from '@backend/common/lookup';
 import { CreateOrientationDto, PlanPartQueryDto, UpdateOrientationDto } from './dto/orientation.dto';
 import { Orientation } from './orientation.entity';
@@ -11,8 +11,12 @@ import { Plan } from './plan.entity';
 export class OrientationsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  list(q: PlanPartQueryDto) { return listPlanParts(this.db.manager, Orientation, q); }
-  get(id: string) { return findOr404(this.db.manager, Orientation, id, 'Orientation'); }
+  list(q: PlanPartQueryDto) {
+    return listPlanParts(this.db.manager, Orientation, q);
+  }
+  get(id: string) {
+    return findOr404(this.db.manager, Orientation, id, 'Orientation');
+  }
 
   async create(dto: CreateOrientationDto): Promise<Orientation> {
     await findReferenced(this.db.manager, Plan, dto.planId, 'planId');

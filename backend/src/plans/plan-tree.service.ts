@@ -14,8 +14,15 @@ type IndicatorView = Omit<Indicator, 'instruments' | 'objective' | 'action' | 'e
 type InstrumentView = Omit<Instrument, 'plan' | 'action'>;
 type ActionNode = ActionView & { expectedResults: ExpectedResult[]; indicators: IndicatorView[]; instruments: InstrumentView[] };
 interface ObjectiveNode {
-  id: string; code: string; title: string; position: number; parentId: string | null;
-  objectives: ObjectiveNode[]; actions: ActionNode[]; expectedResults: ExpectedResult[]; indicators: IndicatorView[];
+  id: string;
+  code: string;
+  title: string;
+  position: number;
+  parentId: string | null;
+  objectives: ObjectiveNode[];
+  actions: ActionNode[];
+  expectedResults: ExpectedResult[];
+  indicators: IndicatorView[];
 }
 
 const byPosition = <T extends { position: number }>(a: T, b: T) => a.position - b.position;
@@ -32,7 +39,10 @@ function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
  */
 @Injectable()
 export class PlanTreeService {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly plans: PlansService) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly plans: PlansService,
+  ) {}
 
   async tree(planId: string) {
     const plan = await this.plans.get(planId);
@@ -47,22 +57,40 @@ export class PlanTreeService {
       em.find(Instrument, { where, order: { position: 'ASC' } }),
       em.query<{ indicator_id: string; instrument_id: string }[]>(
         `SELECT ii.indicator_id, ii.instrument_id FROM indicator_instruments ii
-           JOIN indicators i ON i.id = ii.indicator_id WHERE i.plan_id = $1`, [planId]),
+           JOIN indicators i ON i.id = ii.indicator_id WHERE i.plan_id = $1`,
+        [planId],
+      ),
     ]);
 
     const instrumentIds = groupBy(links, (l) => l.indicator_id);
-    const indicatorViews: IndicatorView[] = indicators.map((i) => ({ ...i, instrumentIds: (instrumentIds.get(i.id) ?? []).map((l) => l.instrument_id) }));
+    const indicatorViews: IndicatorView[] = indicators.map((i) => ({
+      ...i,
+      instrumentIds: (instrumentIds.get(i.id) ?? []).map((l) => l.instrument_id),
+    }));
     const resultsByAction = groupBy(results, (r) => r.actionId);
     const indicatorsByAction = groupBy(indicatorViews, (i) => i.actionId);
     const instrumentsByAction = groupBy(instruments, (i) => i.actionId);
     const actionsByObjective = groupBy(actions, (a) => a.objectiveId);
     const childrenOf = groupBy(objectives, (o) => o.parentId);
-    const objectivesByOrientation = groupBy(objectives.filter((o) => !o.parentId), (o) => o.orientationId);
-    const looseResults = groupBy(results.filter((r) => !r.actionId), (r) => r.objectiveId);
-    const looseIndicators = groupBy(indicatorViews.filter((i) => !i.actionId), (i) => i.objectiveId);
+    const objectivesByOrientation = groupBy(
+      objectives.filter((o) => !o.parentId),
+      (o) => o.orientationId,
+    );
+    const looseResults = groupBy(
+      results.filter((r) => !r.actionId),
+      (r) => r.objectiveId,
+    );
+    const looseIndicators = groupBy(
+      indicatorViews.filter((i) => !i.actionId),
+      (i) => i.objectiveId,
+    );
 
     const objectiveNode = (o: Objective): ObjectiveNode => ({
-      id: o.id, code: o.code, title: o.title, position: o.position, parentId: o.parentId,
+      id: o.id,
+      code: o.code,
+      title: o.title,
+      position: o.position,
+      parentId: o.parentId,
       objectives: (childrenOf.get(o.id) ?? []).sort(byPosition).map(objectiveNode),
       actions: (actionsByObjective.get(o.id) ?? []).map((a) => ({
         ...actionView(a),
@@ -75,12 +103,21 @@ export class PlanTreeService {
     });
 
     return {
-      id: plan.id, title: plan.title, description: plan.description,
+      id: plan.id,
+      title: plan.title,
+      description: plan.description,
       ownerOrganization: plan.ownerOrganization ? organizationRef(plan.ownerOrganization) : null,
-      startDate: plan.startDate, endDate: plan.endDate, midtermDate: plan.midtermDate,
-      timeZone: plan.timeZone, dataFrom: plan.dataFrom, dataUntil: plan.dataUntil,
+      startDate: plan.startDate,
+      endDate: plan.endDate,
+      midtermDate: plan.midtermDate,
+      timeZone: plan.timeZone,
+      dataFrom: plan.dataFrom,
+      dataUntil: plan.dataUntil,
       orientations: orientations.map((or) => ({
-        id: or.id, number: or.number, title: or.title, position: or.position,
+        id: or.id,
+        number: or.number,
+        title: or.title,
+        position: or.position,
         objectives: (objectivesByOrientation.get(or.id) ?? []).map(objectiveNode),
       })),
       instruments,

@@ -51,8 +51,12 @@ export class PlansService {
 
   async create(dto: CreatePlanDto, em: EntityManager = this.db.manager): Promise<Plan> {
     const plan = em.create(Plan, {
-      ...dto, description: dto.description ?? null, ownerOrganizationId: dto.ownerOrganizationId ?? null,
-      timeZone: dto.timeZone ?? this.app.defaultTimeZone, dataFrom: dto.dataFrom ?? null, dataUntil: dto.dataUntil ?? null,
+      ...dto,
+      description: dto.description ?? null,
+      ownerOrganizationId: dto.ownerOrganizationId ?? null,
+      timeZone: dto.timeZone ?? this.app.defaultTimeZone,
+      dataFrom: dto.dataFrom ?? null,
+      dataUntil: dto.dataUntil ?? null,
     });
     await this.check(em, plan);
     return em.save(plan);
@@ -86,14 +90,18 @@ export class PlansService {
       `UPDATE responses r SET answered_month = date_trunc('month', r.answered_at AT TIME ZONE $2)::date
          FROM questionnaires q
         WHERE q.plan_id = $1 AND r.questionnaire_id = q.id
-          AND r.answered_month IS DISTINCT FROM date_trunc('month', r.answered_at AT TIME ZONE $2)::date`, [plan.id, plan.timeZone]);
+          AND r.answered_month IS DISTINCT FROM date_trunc('month', r.answered_at AT TIME ZONE $2)::date`,
+      [plan.id, plan.timeZone],
+    );
   }
 
   /** Every indicator of the plan is computed again (a changed zone, data period or start); the reconcile catches up if Redis is away. */
   private async recomputeIndicators(planId: string): Promise<void> {
     const rows: { id: string }[] = await this.db.query('SELECT id FROM indicators WHERE plan_id = $1', [planId]);
     if (rows.length === 0 || !this.aggregation) return;
-    await this.aggregation.recompute(rows.map((r) => r.id)).catch((err: Error) => this.logger.warn(`recompute of plan ${planId} not queued: ${err.message}`));
+    await this.aggregation
+      .recompute(rows.map((r) => r.id))
+      .catch((err: Error) => this.logger.warn(`recompute of plan ${planId} not queued: ${err.message}`));
   }
 
   /**

@@ -13,7 +13,10 @@ export const ADS_CATEGORIES: Record<Exclude<Dimension, 'disability'> | 'disabili
     choice('woman', t('Femme', 'Woman', 'امرأة', 'Mujer')),
     choice('man', t('Homme', 'Man', 'رجل', 'Hombre')),
     choice('non_binary', t('Personne non binaire', 'Non-binary person', 'شخص غير ثنائي', 'Persona no binaria')),
-    choice('self_described', t('Je me décris autrement', 'I describe myself otherwise', 'أصف نفسي بطريقة أخرى', 'Me describo de otra manera')),
+    choice(
+      'self_described',
+      t('Je me décris autrement', 'I describe myself otherwise', 'أصف نفسي بطريقة أخرى', 'Me describo de otra manera'),
+    ),
   ],
   age_group: [
     choice('under_18', t('Moins de 18 ans', 'Under 18', 'أقل من 18 سنة', 'Menos de 18 años')),
@@ -26,8 +29,14 @@ export const ADS_CATEGORIES: Record<Exclude<Dimension, 'disability'> | 'disabili
   ],
   immigration: [
     choice('born_canada', t('Je suis né·e au Canada', 'I was born in Canada', 'ولدت في كندا', 'Nací en Canadá')),
-    choice('arrived_lt5', t('Arrivé·e il y a moins de 5 ans', 'Arrived less than 5 years ago', 'وصلت منذ أقل من 5 سنوات', 'Llegué hace menos de 5 años')),
-    choice('arrived_5plus', t('Arrivé·e il y a 5 ans ou plus', 'Arrived 5 or more years ago', 'وصلت منذ 5 سنوات أو أكثر', 'Llegué hace 5 años o más')),
+    choice(
+      'arrived_lt5',
+      t('Arrivé·e il y a moins de 5 ans', 'Arrived less than 5 years ago', 'وصلت منذ أقل من 5 سنوات', 'Llegué hace menos de 5 años'),
+    ),
+    choice(
+      'arrived_5plus',
+      t('Arrivé·e il y a 5 ans ou plus', 'Arrived 5 or more years ago', 'وصلت منذ 5 سنوات أو أكثر', 'Llegué hace 5 años o más'),
+    ),
   ],
   language: [
     choice('fr', t('Français', 'French', 'الفرنسية', 'Francés')),
@@ -51,22 +60,67 @@ export const ADS_CATEGORIES: Record<Exclude<Dimension, 'disability'> | 'disabili
 export function adsBlock(idFor: (key: string) => string = () => randomUUID()): Question[] {
   const genderId = idFor('gender');
   return [
-    { id: genderId, type: 'single_choice', required: false, allowPreferNot: true, dimension: 'gender',
-      label: t('Quelle est votre identité de genre ?', 'What is your gender identity?', 'ما هي هويتك الجندرية؟', '¿Cuál es su identidad de género?'),
-      choices: ADS_CATEGORIES.gender },
-    { id: idFor('gender_self'), type: 'short_text', required: false, allowPreferNot: true,
+    {
+      id: genderId,
+      type: 'single_choice',
+      required: false,
+      allowPreferNot: true,
+      dimension: 'gender',
+      label: t(
+        'Quelle est votre identité de genre ?',
+        'What is your gender identity?',
+        'ما هي هويتك الجندرية؟',
+        '¿Cuál es su identidad de género?',
+      ),
+      choices: ADS_CATEGORIES.gender,
+    },
+    {
+      id: idFor('gender_self'),
+      type: 'short_text',
+      required: false,
+      allowPreferNot: true,
       label: t('Comment vous décrivez-vous ?', 'How do you describe yourself?', 'كيف تصف نفسك؟', '¿Cómo se describe?'),
-      showIf: { questionId: genderId, anyOf: ['self_described'] } },
-    { id: idFor('age_group'), type: 'single_choice', required: false, allowPreferNot: true, dimension: 'age_group',
+      showIf: { questionId: genderId, anyOf: ['self_described'] },
+    },
+    {
+      id: idFor('age_group'),
+      type: 'single_choice',
+      required: false,
+      allowPreferNot: true,
+      dimension: 'age_group',
       label: t('Quel est votre groupe d’âge ?', 'What is your age group?', 'ما هي فئتك العمرية؟', '¿Cuál es su grupo de edad?'),
-      choices: ADS_CATEGORIES.age_group },
-    { id: idFor('immigration'), type: 'single_choice', required: false, allowPreferNot: true, dimension: 'immigration',
+      choices: ADS_CATEGORIES.age_group,
+    },
+    {
+      id: idFor('immigration'),
+      type: 'single_choice',
+      required: false,
+      allowPreferNot: true,
+      dimension: 'immigration',
       label: t('Votre parcours migratoire', 'Your immigration background', 'خلفيتك في الهجرة', 'Su trayectoria migratoria'),
-      choices: ADS_CATEGORIES.immigration },
-    { id: idFor('language'), type: 'multiple_choice', required: false, allowPreferNot: true, dimension: 'language',
-      label: t('Quelle(s) langue(s) parlez-vous à la maison ?', 'Which language(s) do you speak at home?', 'ما اللغة (اللغات) التي تتحدثها في المنزل؟', '¿Qué idioma(s) habla en casa?'),
-      choices: ADS_CATEGORIES.language },
-    { id: idFor('disability'), type: 'yes_no', required: false, allowPreferNot: true, dimension: 'disability',
-      label: t('Vivez-vous avec un handicap ?', 'Do you live with a disability?', 'هل تعيش مع إعاقة؟', '¿Vive con una discapacidad?') },
+      choices: ADS_CATEGORIES.immigration,
+    },
+    {
+      id: idFor('language'),
+      type: 'multiple_choice',
+      required: false,
+      allowPreferNot: true,
+      dimension: 'language',
+      label: t(
+        'Quelle(s) langue(s) parlez-vous à la maison ?',
+        'Which language(s) do you speak at home?',
+        'ما اللغة (اللغات) التي تتحدثها في المنزل؟',
+        '¿Qué idioma(s) habla en casa?',
+      ),
+      choices: ADS_CATEGORIES.language,
+    },
+    {
+      id: idFor('disability'),
+      type: 'yes_no',
+      required: false,
+      allowPreferNot: true,
+      dimension: 'disability',
+      label: t('Vivez-vous avec un handicap ?', 'Do you live with a disability?', 'هل تعيش مع إعاقة؟', '¿Vive con una discapacidad?'),
+    },
   ];
 }

@@ -3,10 +3,19 @@ import { freeSlug, missingTranslations, pruneLanguages, sameContent, SLUG, slugi
 import type { QuestionnaireContent } from './validate-questions';
 
 const question = (overrides: Partial<Question> = {}): Question => ({
-  id: '11111111-1111-4111-8111-111111111111', type: 'short_text', required: false, label: { fr: 'Nom ?', en: 'Name?' }, ...overrides,
+  id: '11111111-1111-4111-8111-111111111111',
+  type: 'short_text',
+  required: false,
+  label: { fr: 'Nom ?', en: 'Name?' },
+  ...overrides,
 });
 const content = (overrides: Partial<QuestionnaireContent> = {}): QuestionnaireContent => ({
-  title: { fr: 'Journée', en: 'Day', ar: 'يوم' }, description: {}, languages: ['fr', 'en', 'ar'], defaultLanguage: 'fr', questions: [], ...overrides,
+  title: { fr: 'Journée', en: 'Day', ar: 'يوم' },
+  description: {},
+  languages: ['fr', 'en', 'ar'],
+  defaultLanguage: 'fr',
+  questions: [],
+  ...overrides,
 });
 
 describe(missingTranslations.name, () => {
@@ -18,10 +27,21 @@ describe(missingTranslations.name, () => {
       questions: [
         question(),
         question({
-          type: 'single_choice', label: { fr: 'Venu ?', en: 'Came?', ar: 'جئت؟' },
-          choices: [{ code: 'yes', label: { fr: 'Oui', en: 'Yes', ar: 'نعم' } }, { code: 'no', label: { fr: 'Non', en: 'No' } }],
+          type: 'single_choice',
+          label: { fr: 'Venu ?', en: 'Came?', ar: 'جئت؟' },
+          choices: [
+            { code: 'yes', label: { fr: 'Oui', en: 'Yes', ar: 'نعم' } },
+            { code: 'no', label: { fr: 'Non', en: 'No' } },
+          ],
         }),
-        question({ type: 'scale', min: 1, max: 5, label: { fr: 'Note', en: 'Score', ar: 'نقطة' }, minLabel: { fr: 'Peu', en: 'Little', ar: ' ' }, help: { en: 'only English' } }),
+        question({
+          type: 'scale',
+          min: 1,
+          max: 5,
+          label: { fr: 'Note', en: 'Score', ar: 'نقطة' },
+          minLabel: { fr: 'Peu', en: 'Little', ar: ' ' },
+          help: { en: 'only English' },
+        }),
       ],
     });
     // Act
@@ -62,7 +82,9 @@ describe(sameContent.name, () => {
 describe(pruneLanguages.name, () => {
   it('drops the strings of languages no longer listed, everywhere', () => {
     // Arrange
-    const c = content({ questions: [question({ type: 'single_choice', help: { ar: 'مساعدة' }, choices: [{ code: 'a', label: { fr: 'A', ar: 'أ' } }] })] });
+    const c = content({
+      questions: [question({ type: 'single_choice', help: { ar: 'مساعدة' }, choices: [{ code: 'a', label: { fr: 'A', ar: 'أ' } }] })],
+    });
     // Act
     const pruned = pruneLanguages(c, ['fr', 'en']);
     // Assert

@@ -8,7 +8,9 @@ export const CONTENT_FIELDS = ['title', 'description', 'languages', 'defaultLang
 export { SLUG } from '@repere/contract';
 
 /** Every translatable string of a questionnaire, with its path: `title`, `questions.2.choices.1.label`… */
-export function* texts(c: Pick<QuestionnaireContent, 'title' | 'description' | 'questions'>): Generator<[string, Translations | undefined]> {
+export function* texts(
+  c: Pick<QuestionnaireContent, 'title' | 'description' | 'questions'>,
+): Generator<[string, Translations | undefined]> {
   yield ['title', c.title];
   yield ['description', c.description];
   for (const [n, q] of c.questions.entries()) {
@@ -65,7 +67,12 @@ export function pruneLanguages<T extends Pick<QuestionnaireContent, 'title' | 'd
     if (q.choices) out.choices = q.choices.map((ch) => ({ ...ch, label: keep(ch.label, languages) ?? {} }));
     return out;
   };
-  return { ...c, title: keep(c.title, languages) ?? {}, description: keep(c.description, languages) ?? {}, questions: c.questions.map(question) };
+  return {
+    ...c,
+    title: keep(c.title, languages) ?? {},
+    description: keep(c.description, languages) ?? {},
+    questions: c.questions.map(question),
+  };
 }
 
 /**

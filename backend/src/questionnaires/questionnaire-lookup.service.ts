@@ -28,7 +28,8 @@ export class QuestionnaireLookupService {
     const found = await this.cached(slug);
     if (!found) throw new ApiError(HttpStatus.NOT_FOUND, 'not_found', `No questionnaire is published at « ${slug} ».`);
     const { questionnaire: q } = found;
-    if (found.archived) throw new ApiError(HttpStatus.GONE, 'archived', 'This questionnaire has been archived and no longer takes answers.');
+    if (found.archived)
+      throw new ApiError(HttpStatus.GONE, 'archived', 'This questionnaire has been archived and no longer takes answers.');
     if (q.status === 'closed' || (q.closesAt && q.closesAt <= now)) {
       throw new ApiError(HttpStatus.GONE, 'closed', 'This questionnaire is closed.');
     }
@@ -68,10 +69,15 @@ export class QuestionnaireLookupService {
   private async load(slug: string): Promise<OpenQuestionnaire | null> {
     const questionnaire = await this.db.manager.findOneBy(Questionnaire, { slug });
     if (!questionnaire || questionnaire.status === 'draft' || questionnaire.currentVersion < 1) return null;
-    const version = await this.db.manager.findOneBy(QuestionnaireVersion, { questionnaireId: questionnaire.id, version: questionnaire.currentVersion });
+    const version = await this.db.manager.findOneBy(QuestionnaireVersion, {
+      questionnaireId: questionnaire.id,
+      version: questionnaire.currentVersion,
+    });
     if (version) this.versions.set(`${questionnaire.id}:${version.version}`, version);
     if (!version) return null;
-    const [plan] = await this.db.query<{ archived: boolean }[]>('SELECT archived_at IS NOT NULL AS archived FROM plans WHERE id = $1', [questionnaire.planId]);
+    const [plan] = await this.db.query<{ archived: boolean }[]>('SELECT archived_at IS NOT NULL AS archived FROM plans WHERE id = $1', [
+      questionnaire.planId,
+    ]);
     return { questionnaire, version, archived: questionnaire.archivedAt !== null || plan?.archived === true };
   }
 }

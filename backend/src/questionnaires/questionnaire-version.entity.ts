@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import type { AnswerKeys } from '@backend/responses/answer-keys';
 import type { Question, Translations } from './question.types';
 import { Questionnaire } from './questionnaire.entity';
-import type { AnswerKeys } from '@backend/responses/answer-keys';
 
 /** A published state of a questionnaire. Once a response refers to it, it is never rewritten. */
 @Entity('questionnaire_versions')

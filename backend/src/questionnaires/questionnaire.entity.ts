@@ -1,5 +1,5 @@
-import { QUESTIONNAIRE_STATUSES, type QuestionnaireStatus } from '@repere/contract';
 import { Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { QUESTIONNAIRE_STATUSES, type QuestionnaireStatus } from '@repere/contract';
 import { ArchivableEntity } from '@backend/common/archivable.entity';
 import { Instrument } from '@backend/indicators/instrument.entity';
 import { Plan } from '@backend/plans/plan.entity';

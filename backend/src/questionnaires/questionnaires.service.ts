@@ -14,17 +14,15 @@ import type { AuthUser } from '@backend/auth/auth.decorators';
 import { Instrument } from '@backend/indicators/instrument.entity';
 import { Plan } from '@backend/plans/plan.entity';
 import { Response } from '@backend/responses/response.entity';
+import { diff } from '@backend/audit/audit-diff';
+import { recordAudit } from '@backend/audit/audit.service';
 import { adsBlock } from './ads-block';
-import {
-  CreateQuestionnaireDto, PublishQuestionnaireDto, QuestionnaireQueryDto, UpdateQuestionnaireDto,
-} from './dto/questionnaire.dto';
+import { CreateQuestionnaireDto, PublishQuestionnaireDto, QuestionnaireQueryDto, UpdateQuestionnaireDto } from './dto/questionnaire.dto';
 import { freeSlug, missingTranslations, pruneLanguages, sameContent, slugify } from './questionnaire-content';
 import { QuestionnaireLookupService } from './questionnaire-lookup.service';
 import { QuestionnaireVersion } from './questionnaire-version.entity';
 import { Questionnaire } from './questionnaire.entity';
 import { Checked, QuestionnaireContent, validateContent } from './validate-questions';
-import { diff } from '@backend/audit/audit-diff';
-import { recordAudit } from '@backend/audit/audit.service';
 
 export type QrFormat = 'svg' | 'png';
 
@@ -43,14 +41,27 @@ export interface VersionSummary {
 /** One row of the staff list: the title in the default language. */
 export function questionnaireListItem(q: Questionnaire) {
   return {
-    id: q.id, slug: q.slug, title: q.title[q.defaultLanguage] ?? '', status: q.status, languages: q.languages,
-    defaultLanguage: q.defaultLanguage, planId: q.planId, instrumentId: q.instrumentId, currentVersion: q.currentVersion,
-    opensAt: q.opensAt, closesAt: q.closesAt, archivedAt: q.archivedAt ?? null,
+    id: q.id,
+    slug: q.slug,
+    title: q.title[q.defaultLanguage] ?? '',
+    status: q.status,
+    languages: q.languages,
+    defaultLanguage: q.defaultLanguage,
+    planId: q.planId,
+    instrumentId: q.instrumentId,
+    currentVersion: q.currentVersion,
+    opensAt: q.opensAt,
+    closesAt: q.closesAt,
+    archivedAt: q.archivedAt ?? null,
   };
 }
 
 const contentOf = (q: QuestionnaireContent): QuestionnaireContent => ({
-  title: q.title, description: q.description, languages: q.languages, defaultLanguage: q.defaultLanguage, questions: q.questions,
+  title: q.title,
+  description: q.description,
+  languages: q.languages,
+  defaultLanguage: q.defaultLanguage,
+  questions: q.questions,
 });
 
 function valid<T>(checked: Checked<T>): T {
@@ -85,8 +96,19 @@ export class QuestionnairesService {
   async list(q: QuestionnaireQueryDto, user?: AuthUser): Promise<Page<ReturnType<typeof questionnaireListItem>>> {
     const [rows, total] = await this.db.manager.findAndCount(Questionnaire, {
       select: {
-        id: true, slug: true, title: true, status: true, languages: true, defaultLanguage: true, planId: true,
-        instrumentId: true, currentVersion: true, opensAt: true, closesAt: true, createdAt: true, archivedAt: true,
+        id: true,
+        slug: true,
+        title: true,
+        status: true,
+        languages: true,
+        defaultLanguage: true,
+        planId: true,
+        instrumentId: true,
+        currentVersion: true,
+        opensAt: true,
+        closesAt: true,
+        createdAt: true,
+        archivedAt: true,
       },
       where: { ...(q.planId ? { planId: q.planId } : {}), archivedAt: archivedWhere(q, user) },
       order: { createdAt: 'DESC', id: 'ASC' },
@@ -118,10 +140,15 @@ export class QuestionnairesService {
   }
 
   async create(dto: CreateQuestionnaireDto) {
-    const content = valid(validateContent({
-      title: dto.title, description: dto.description ?? {}, languages: dto.languages,
-      defaultLanguage: dto.defaultLanguage, questions: dto.questions ?? [],
-    }));
+    const content = valid(
+      validateContent({
+        title: dto.title,
+        description: dto.description ?? {},
+        languages: dto.languages,
+        defaultLanguage: dto.defaultLanguage,
+        questions: dto.questions ?? [],
+      }),
+    );
     const id = await this.db.transaction(async (em) => {
       await findReferenced(em, Plan, dto.planId, 'planId');
       const title = content.title[content.defaultLanguage];
@@ -133,9 +160,16 @@ export class QuestionnairesService {
         const message = `« ${slug} » is already the link of another questionnaire`;
         throw new ApiError(HttpStatus.CONFLICT, 'already_exists', `slug: ${message}`, [{ field: 'slug', message }]);
       }
-      const saved = await em.save(em.create(Questionnaire, {
-        ...content, planId: dto.planId, instrumentId: instrument.id, slug, status: 'draft', currentVersion: 0,
-      }));
+      const saved = await em.save(
+        em.create(Questionnaire, {
+          ...content,
+          planId: dto.planId,
+          instrumentId: instrument.id,
+          slug,
+          status: 'draft',
+          currentVersion: 0,
+        }),
+      );
       return saved.id;
     });
     return this.get(id);
@@ -147,13 +181,15 @@ export class QuestionnairesService {
       const q = await this.locked(em, id);
       // Strings of a language taken out go with it, unless the same request sends them again (then they are refused).
       const stored = dto.languages ? pruneLanguages(q, dto.languages) : q;
-      const content = valid(validateContent({
-        title: dto.title ?? stored.title,
-        description: dto.description === null ? {} : (dto.description ?? stored.description),
-        questions: dto.questions ?? stored.questions,
-        languages: dto.languages ?? q.languages,
-        defaultLanguage: dto.defaultLanguage ?? q.defaultLanguage,
-      }));
+      const content = valid(
+        validateContent({
+          title: dto.title ?? stored.title,
+          description: dto.description === null ? {} : (dto.description ?? stored.description),
+          questions: dto.questions ?? stored.questions,
+          languages: dto.languages ?? q.languages,
+          defaultLanguage: dto.defaultLanguage ?? q.defaultLanguage,
+        }),
+      );
       if (dto.instrumentId !== undefined) {
         q.instrumentId = dto.instrumentId && (await this.questionnaireInstrument(em, dto.instrumentId, q.planId)).id;
       }
@@ -180,7 +216,9 @@ export class QuestionnairesService {
         const n = q.questions.findIndex((x) => dimension && x.dimension === dimension);
         if (n >= 0) {
           const message = `question ${n + 1} already asks about ${dimension}`;
-          throw new ApiError(HttpStatus.CONFLICT, 'already_exists', `dimension ${dimension}: ${message}`, [{ field: `questions.${n}.dimension`, message }]);
+          throw new ApiError(HttpStatus.CONFLICT, 'already_exists', `dimension ${dimension}: ${message}`, [
+            { field: `questions.${n}.dimension`, message },
+          ]);
         }
       }
       const questions = [...q.questions, ...pruneLanguages({ title: {}, description: {}, questions: block }, q.languages).questions];
@@ -206,9 +244,13 @@ export class QuestionnairesService {
 
       // Locking the version row waits for responses being inserted against it (their foreign key shares it)
       // and holds off new ones until this commits: « nobody answered it » stays true while it is rewritten.
-      const current = q.currentVersion > 0
-        ? await em.findOne(QuestionnaireVersion, { where: { questionnaireId: id, version: q.currentVersion }, lock: { mode: 'pessimistic_write' } })
-        : null;
+      const current =
+        q.currentVersion > 0
+          ? await em.findOne(QuestionnaireVersion, {
+              where: { questionnaireId: id, version: q.currentVersion },
+              lock: { mode: 'pessimistic_write' },
+            })
+          : null;
       if (!current) {
         q.currentVersion = (await this.lastVersion(em, id)) + 1;
         await em.save(em.create(QuestionnaireVersion, { ...content, questionnaireId: id, version: q.currentVersion }));
@@ -219,8 +261,12 @@ export class QuestionnairesService {
         } else {
           await em.update(QuestionnaireVersion, { id: current.id }, content);
           const fields = Object.keys(content);
-          await recordAudit(em, { action: 'update', entityType: 'questionnaire_version', entityId: current.id,
-            changes: diff(current as unknown as Record<string, unknown>, content as unknown as Record<string, unknown>, fields) });
+          await recordAudit(em, {
+            action: 'update',
+            entityType: 'questionnaire_version',
+            entityId: current.id,
+            changes: diff(current as unknown as Record<string, unknown>, content as unknown as Record<string, unknown>, fields),
+          });
         }
       }
       q.status = 'published';
@@ -234,7 +280,8 @@ export class QuestionnairesService {
   async close(id: string) {
     const slug = await this.db.transaction(async (em) => {
       const q = await this.locked(em, id);
-      if (q.status === 'draft') throw new ApiError(HttpStatus.CONFLICT, 'not_published', 'A questionnaire that was never published cannot be closed.');
+      if (q.status === 'draft')
+        throw new ApiError(HttpStatus.CONFLICT, 'not_published', 'A questionnaire that was never published cannot be closed.');
       q.status = 'closed';
       await em.save(q);
       return q.slug;
@@ -264,7 +311,8 @@ export class QuestionnairesService {
   async qr(id: string, format: QrFormat, lang?: string): Promise<{ body: string | Buffer; contentType: string; filename: string }> {
     const q = await this.db.manager.findOne(Questionnaire, { where: { id }, select: { id: true, slug: true, languages: true } });
     if (!q) throw notFound('Questionnaire', id);
-    if (lang && !q.languages.includes(lang)) throw invalidField('lang', `is not one of the questionnaire's languages (${q.languages.join(', ')})`);
+    if (lang && !q.languages.includes(lang))
+      throw invalidField('lang', `is not one of the questionnaire's languages (${q.languages.join(', ')})`);
     const filename = `${q.slug}${lang ? `-${lang}` : ''}.${format}`;
     return { body: await this.drawQr(this.publicUrl(q.slug, lang), format), contentType: QR_TYPES[format], filename };
   }
@@ -276,9 +324,10 @@ export class QuestionnairesService {
     if (hit) return hit;
     // A wide quiet zone and medium error correction: printed, folded and photographed from afar, it still scans.
     const options = { errorCorrectionLevel: 'M' as const, margin: 4 };
-    const image: Promise<string | Buffer> = format === 'svg'
-      ? QRCode.toString(url, { ...options, type: 'svg' })
-      : QRCode.toBuffer(url, { ...options, type: 'png', width: 1024, rendererOpts: GRAYSCALE_PNG });
+    const image: Promise<string | Buffer> =
+      format === 'svg'
+        ? QRCode.toString(url, { ...options, type: 'svg' })
+        : QRCode.toBuffer(url, { ...options, type: 'png', width: 1024, rendererOpts: GRAYSCALE_PNG });
     this.qrImages.set(key, image);
     image.catch(() => this.qrImages.delete(key));
     if (this.qrImages.size > QR_CACHE_SIZE) this.qrImages.delete(this.qrImages.keys().next().value as string);
@@ -305,7 +354,8 @@ export class QuestionnairesService {
     // many answered that day, beside figures perturbed to hide it.
     const table = deploymentTable(this.app);
     return rows.map(({ key, ...v }) => ({
-      ...v, responseCount: trueCounts ? v.responseCount : protectCount(v.responseCount, keyFromSum(key), table).value,
+      ...v,
+      responseCount: trueCounts ? v.responseCount : protectCount(v.responseCount, keyFromSum(key), table).value,
     }));
   }
 
@@ -318,7 +368,9 @@ export class QuestionnairesService {
 
   private async lastVersion(em: EntityManager, questionnaireId: string): Promise<number> {
     const [{ last }] = await em.query<{ last: number }[]>(
-      'SELECT COALESCE(MAX(version), 0)::int AS last FROM questionnaire_versions WHERE questionnaire_id = $1', [questionnaireId]);
+      'SELECT COALESCE(MAX(version), 0)::int AS last FROM questionnaire_versions WHERE questionnaire_id = $1',
+      [questionnaireId],
+    );
     return last;
   }
 
@@ -330,7 +382,9 @@ export class QuestionnairesService {
 
   private async newInstrument(em: EntityManager, planId: string, name: string): Promise<Instrument> {
     const [{ next }] = await em.query<{ next: number }[]>(
-      'SELECT COALESCE(MAX(position) + 1, 0)::int AS next FROM instruments WHERE plan_id = $1', [planId]);
+      'SELECT COALESCE(MAX(position) + 1, 0)::int AS next FROM instruments WHERE plan_id = $1',
+      [planId],
+    );
     return em.save(em.create(Instrument, { planId, kind: 'questionnaire', name, actionId: null, description: null, position: next }));
   }
 

@@ -6,12 +6,22 @@ const ctx = { languages: ['fr', 'en'], defaultLanguage: 'fr' };
 const yesId = '11111111-1111-4111-8111-111111111111';
 
 const q = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
-  id: randomUUID(), type: 'short_text', required: false, label: { fr: 'Votre prénom ?', en: 'Your first name?' }, ...overrides,
+  id: randomUUID(),
+  type: 'short_text',
+  required: false,
+  label: { fr: 'Votre prénom ?', en: 'Your first name?' },
+  ...overrides,
 });
-const choiceQ = (overrides: Record<string, unknown> = {}) => q({
-  type: 'single_choice', label: { fr: 'Connaissez-vous la Table ?' },
-  choices: [{ code: 'yes', label: { fr: 'Oui' } }, { code: 'no', label: { fr: 'Non' } }], ...overrides,
-});
+const choiceQ = (overrides: Record<string, unknown> = {}) =>
+  q({
+    type: 'single_choice',
+    label: { fr: 'Connaissez-vous la Table ?' },
+    choices: [
+      { code: 'yes', label: { fr: 'Oui' } },
+      { code: 'no', label: { fr: 'Non' } },
+    ],
+    ...overrides,
+  });
 const fields = (input: unknown[]) => validateQuestions(input, ctx).errors.map((e) => e.field);
 
 describe(validateQuestions.name, () => {
@@ -77,10 +87,29 @@ describe(validateQuestions.name, () => {
     ['a choice question without choices', [choiceQ({ choices: [] })], 'questions.0.choices'],
     ['a multiple choice without choices', [q({ type: 'multiple_choice' })], 'questions.0.choices'],
     ['a choice code with capitals', [choiceQ({ choices: [{ code: 'Yes', label: { fr: 'Oui' } }] })], 'questions.0.choices.0.code'],
-    ['a choice code over 40 characters', [choiceQ({ choices: [{ code: 'a'.repeat(41), label: { fr: 'Oui' } }] })], 'questions.0.choices.0.code'],
-    ['a choice code used twice', [choiceQ({ choices: [{ code: 'a', label: { fr: 'A' } }, { code: 'a', label: { fr: 'B' } }] })], 'questions.0.choices.1.code'],
+    [
+      'a choice code over 40 characters',
+      [choiceQ({ choices: [{ code: 'a'.repeat(41), label: { fr: 'Oui' } }] })],
+      'questions.0.choices.0.code',
+    ],
+    [
+      'a choice code used twice',
+      [
+        choiceQ({
+          choices: [
+            { code: 'a', label: { fr: 'A' } },
+            { code: 'a', label: { fr: 'B' } },
+          ],
+        }),
+      ],
+      'questions.0.choices.1.code',
+    ],
     ['a choice without a label', [choiceQ({ choices: [{ code: 'a', label: {} }] })], 'questions.0.choices.0.label'],
-    ['an unknown property of a choice', [choiceQ({ choices: [{ code: 'a', label: { fr: 'A' }, score: 1 }] })], 'questions.0.choices.0.score'],
+    [
+      'an unknown property of a choice',
+      [choiceQ({ choices: [{ code: 'a', label: { fr: 'A' }, score: 1 }] })],
+      'questions.0.choices.0.score',
+    ],
     ['choices on a text question', [q({ choices: [{ code: 'a', label: { fr: 'A' } }] })], 'questions.0.choices'],
     ['a scale without bounds', [q({ type: 'scale' })], 'questions.0.min'],
     ['a scale with a decimal bound', [q({ type: 'scale', min: 1, max: 4.5 })], 'questions.0.max'],
@@ -90,13 +119,33 @@ describe(validateQuestions.name, () => {
     ['a number bound that is not a number', [q({ type: 'number', min: '1' })], 'questions.0.min'],
     ['bounds on a yes/no question', [q({ type: 'yes_no', max: 1 })], 'questions.0.max'],
     ['end labels on a number question', [q({ type: 'number', minLabel: { fr: 'Peu' } })], 'questions.0.minLabel'],
-    ['a show-if on a later question', [q({ showIf: { questionId: yesId, anyOf: ['yes'] } }), choiceQ({ id: yesId })], 'questions.0.showIf.questionId'],
+    [
+      'a show-if on a later question',
+      [q({ showIf: { questionId: yesId, anyOf: ['yes'] } }), choiceQ({ id: yesId })],
+      'questions.0.showIf.questionId',
+    ],
     ['a show-if on itself', [choiceQ({ id: yesId, showIf: { questionId: yesId, anyOf: ['yes'] } })], 'questions.0.showIf.questionId'],
     ['a show-if on an unknown question', [q({ showIf: { questionId: randomUUID(), anyOf: ['yes'] } })], 'questions.0.showIf.questionId'],
-    ['a show-if on a text question', [q({ id: yesId }), q({ showIf: { questionId: yesId, anyOf: ['x'] } })], 'questions.1.showIf.questionId'],
-    ['a show-if on a choice code that does not exist', [choiceQ({ id: yesId }), q({ showIf: { questionId: yesId, anyOf: ['maybe'] } })], 'questions.1.showIf.anyOf.0'],
-    ['a show-if on a yes/no question with a string', [q({ id: yesId, type: 'yes_no' }), q({ showIf: { questionId: yesId, anyOf: ['yes'] } })], 'questions.1.showIf.anyOf.0'],
-    ['a show-if on a scale value out of range', [q({ id: yesId, type: 'scale', min: 1, max: 5 }), q({ showIf: { questionId: yesId, anyOf: [6] } })], 'questions.1.showIf.anyOf.0'],
+    [
+      'a show-if on a text question',
+      [q({ id: yesId }), q({ showIf: { questionId: yesId, anyOf: ['x'] } })],
+      'questions.1.showIf.questionId',
+    ],
+    [
+      'a show-if on a choice code that does not exist',
+      [choiceQ({ id: yesId }), q({ showIf: { questionId: yesId, anyOf: ['maybe'] } })],
+      'questions.1.showIf.anyOf.0',
+    ],
+    [
+      'a show-if on a yes/no question with a string',
+      [q({ id: yesId, type: 'yes_no' }), q({ showIf: { questionId: yesId, anyOf: ['yes'] } })],
+      'questions.1.showIf.anyOf.0',
+    ],
+    [
+      'a show-if on a scale value out of range',
+      [q({ id: yesId, type: 'scale', min: 1, max: 5 }), q({ showIf: { questionId: yesId, anyOf: [6] } })],
+      'questions.1.showIf.anyOf.0',
+    ],
     ['a show-if with no values', [choiceQ({ id: yesId }), q({ showIf: { questionId: yesId, anyOf: [] } })], 'questions.1.showIf.anyOf'],
     ['a show-if that is not an object', [q({ showIf: 'yes' })], 'questions.0.showIf'],
     ['an unknown dimension', [choiceQ({ dimension: 'income' })], 'questions.0.dimension'],
@@ -124,7 +173,9 @@ describe(validateQuestions.name, () => {
     // Act
     const { errors } = validateQuestions([choiceQ({ choices: [{ code: 'Oui!', label: { fr: 'Oui' } }] })], ctx);
     // Assert
-    expect(errors).toEqual([{ field: 'questions.0.choices.0.code', message: expect.stringMatching(/^questions\.0\.choices\.0\.code must be 1 to 40 lower-case/) }]);
+    expect(errors).toEqual([
+      { field: 'questions.0.choices.0.code', message: expect.stringMatching(/^questions\.0\.choices\.0\.code must be 1 to 40 lower-case/) },
+    ]);
   });
 
   it('refuses a list that is not an array', () => {
@@ -174,6 +225,10 @@ describe(validateContent.name, () => {
     const { value, errors } = validateContent({ ...base, questions: [{ type: 'yes_no', label: { fr: 'Venu ?' } }] });
     // Assert
     expect(errors).toEqual([]);
-    expect(value).toMatchObject({ title: { fr: 'Journée de bienvenue' }, languages: ['fr', 'en'], questions: [{ type: 'yes_no', required: false }] });
+    expect(value).toMatchObject({
+      title: { fr: 'Journée de bienvenue' },
+      languages: ['fr', 'en'],
+      questions: [{ type: 'yes_no', required: false }],
+    });
   });
 });

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
-  CHOICE_CODE, CHOICE_TYPES, CONDITION_TYPES, DIMENSION_TYPES, isConditionAnswer, LANGUAGE_CODE,
-  MAX_CHOICES, MAX_QUESTIONS, MAX_SCALE_POINTS, MAX_TEXT_LENGTH,
+  CHOICE_CODE,
+  CHOICE_TYPES,
+  CONDITION_TYPES,
+  DIMENSION_TYPES,
+  isConditionAnswer,
+  LANGUAGE_CODE,
+  MAX_CHOICES,
+  MAX_QUESTIONS,
+  MAX_SCALE_POINTS,
+  MAX_TEXT_LENGTH,
 } from '@repere/contract';
 import type { FieldError } from '@backend/common/errors';
 import { DIMENSIONS, Dimension } from '@backend/indicators/indicator-kind';
@@ -16,7 +24,19 @@ export { CHOICE_CODE, LANGUAGE_CODE, MAX_CHOICES, MAX_QUESTIONS, MAX_SCALE_POINT
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const QUESTION_KEYS = new Set<string>([
-  'id', 'type', 'required', 'label', 'help', 'choices', 'min', 'max', 'minLabel', 'maxLabel', 'showIf', 'allowPreferNot', 'dimension',
+  'id',
+  'type',
+  'required',
+  'label',
+  'help',
+  'choices',
+  'min',
+  'max',
+  'minLabel',
+  'maxLabel',
+  'showIf',
+  'allowPreferNot',
+  'dimension',
 ]);
 const CHOICE_KEYS = new Set<string>(['code', 'label']);
 const SHOW_IF_KEYS = new Set<string>(['questionId', 'anyOf']);
@@ -58,7 +78,8 @@ export function validateLanguages(ctx: LanguageContext): FieldError[] {
     if (!LANGUAGE_CODE.test(code)) errors.add(`languages.${n}`, 'must be a language code of 2 or 3 lower-case letters (fr, en, ar…)');
     else if (ctx.languages.indexOf(code) !== n) errors.add(`languages.${n}`, `repeats ${code}`);
   });
-  if (!ctx.languages.includes(ctx.defaultLanguage)) errors.add('defaultLanguage', `must be one of the languages (${ctx.languages.join(', ')})`);
+  if (!ctx.languages.includes(ctx.defaultLanguage))
+    errors.add('defaultLanguage', `must be one of the languages (${ctx.languages.join(', ')})`);
   return errors.list;
 }
 
@@ -88,7 +109,8 @@ function translations(errors: Errors, path: string, value: unknown, ctx: Languag
 
 /** The title (required in the default language) and the description of a questionnaire. */
 export function validateTexts(
-  input: { title: unknown; description: unknown }, ctx: LanguageContext,
+  input: { title: unknown; description: unknown },
+  ctx: LanguageContext,
 ): Checked<{ title: Translations; description: Translations }> {
   const errors = new Errors();
   const title = translations(errors, 'title', input.title, ctx, true) ?? {};
@@ -132,18 +154,25 @@ function bounds(errors: Errors, path: string, q: Record<string, unknown>, type: 
     if (!intMax) errors.add(`${path}.max`, 'must be an integer (a scale goes e.g. from 1 to 5 or 0 to 10)');
     if (intMin && intMax) {
       if ((min as number) >= (max as number)) errors.add(`${path}.max`, 'must be greater than min');
-      else if ((max as number) - (min as number) + 1 > MAX_SCALE_POINTS) errors.add(`${path}.max`, `leaves more than ${MAX_SCALE_POINTS} points on the scale`);
+      else if ((max as number) - (min as number) + 1 > MAX_SCALE_POINTS)
+        errors.add(`${path}.max`, `leaves more than ${MAX_SCALE_POINTS} points on the scale`);
     }
     return { min: min as number, max: max as number };
   }
   if (type === 'number') {
-    for (const [key, v] of [['min', min], ['max', max]] as const) {
+    for (const [key, v] of [
+      ['min', min],
+      ['max', max],
+    ] as const) {
       if (!absent(v) && !(typeof v === 'number' && Number.isFinite(v))) errors.add(`${path}.${key}`, 'must be a number or null');
     }
     if (typeof min === 'number' && typeof max === 'number' && min > max) errors.add(`${path}.max`, 'must not be less than min');
     return { min: typeof min === 'number' ? min : null, max: typeof max === 'number' ? max : null };
   }
-  for (const [key, v] of [['min', min], ['max', max]] as const) {
+  for (const [key, v] of [
+    ['min', min],
+    ['max', max],
+  ] as const) {
     if (!absent(v)) errors.add(`${path}.${key}`, 'is only for scale and number questions');
   }
   return {};
@@ -169,7 +198,8 @@ function showIf(errors: Errors, path: string, value: unknown, earlier: Question[
   }
   if (source && CONDITION_TYPES.includes(source.type)) {
     anyOf.forEach((v: unknown, n) => {
-      if (!isConditionAnswer(source, v)) errors.add(`${path}.anyOf.${n}`, `is not an answer of the question it refers to (${describeAnswers(source)})`);
+      if (!isConditionAnswer(source, v))
+        errors.add(`${path}.anyOf.${n}`, `is not an answer of the question it refers to (${describeAnswers(source)})`);
     });
   }
   return { questionId: String(questionId), anyOf: anyOf as ShowIf['anyOf'] };
@@ -236,8 +266,10 @@ function question(errors: Errors, path: string, raw: unknown, earlier: Question[
   if (!absent(dimension)) {
     const owner = earlier.find((q) => q.dimension === dimension);
     if (!DIMENSIONS.includes(dimension as Dimension)) errors.add(`${path}.dimension`, `must be one of ${DIMENSIONS.join(', ')}`);
-    else if (knownType && !DIMENSION_TYPES.includes(type)) errors.add(`${path}.dimension`, 'can only be set on a choice or yes/no question');
-    else if (owner) errors.add(`${path}.dimension`, `${String(dimension)} is already the dimension of question ${earlier.indexOf(owner) + 1}`);
+    else if (knownType && !DIMENSION_TYPES.includes(type))
+      errors.add(`${path}.dimension`, 'can only be set on a choice or yes/no question');
+    else if (owner)
+      errors.add(`${path}.dimension`, `${String(dimension)} is already the dimension of question ${earlier.indexOf(owner) + 1}`);
     out.dimension = dimension as Dimension;
   }
   return out;
@@ -267,7 +299,11 @@ export function validateQuestions(input: unknown, ctx: LanguageContext): Checked
 
 /** The whole content: languages, then the texts and questions in them (skipped while the languages are wrong). */
 export function validateContent(input: {
-  title: unknown; description: unknown; languages: string[]; defaultLanguage: string; questions: unknown;
+  title: unknown;
+  description: unknown;
+  languages: string[];
+  defaultLanguage: string;
+  questions: unknown;
 }): Checked<QuestionnaireContent> {
   const ctx: LanguageContext = { languages: input.languages, defaultLanguage: input.defaultLanguage };
   const languageErrors = validateLanguages(ctx);

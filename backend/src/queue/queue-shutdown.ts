@@ -15,7 +15,10 @@ export class QueueShutdown implements BeforeApplicationShutdown {
   constructor(private readonly discovery: DiscoveryService) {}
 
   async beforeApplicationShutdown(): Promise<void> {
-    const queues = this.discovery.getProviders().map((p) => p.instance).filter((i): i is Queue => i instanceof Queue);
+    const queues = this.discovery
+      .getProviders()
+      .map((p) => p.instance)
+      .filter((i): i is Queue => i instanceof Queue);
     for (const queue of queues) {
       // The client of a queue that never connected may never come: BullMQ handles that case itself.
       const client = await Promise.race([queue.client.catch(() => null), new Promise<null>((r) => setTimeout(() => r(null), 200))]);

@@ -14,7 +14,13 @@ const EVALUATION_NAMES: Record<ReportLanguage, Record<EvaluationKind, string>> =
 };
 
 /** « evaluation-mi-parcours-plan-d-action-2021-2023-…-2022-09-30.pdf »: what it is, of which plan, at which cut-off. */
-export function evaluationFileName(kind: EvaluationKind, planTitle: string, cutoff: string, format: ReportFormat, language: ReportLanguage): string {
+export function evaluationFileName(
+  kind: EvaluationKind,
+  planTitle: string,
+  cutoff: string,
+  format: ReportFormat,
+  language: ReportLanguage,
+): string {
   return `${EVALUATION_NAMES[language][kind]}-${slug(planTitle)}-${cutoff}.${format}`;
 }
 

@@ -11,7 +11,16 @@ export const RENDER_ATTEMPTS = 3;
 function withDeadline<T>(p: Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('Redis did not answer in time')), ENQUEUE_DEADLINE_MS);
-    p.then((v) => { clearTimeout(timer); resolve(v); }, (e: unknown) => { clearTimeout(timer); reject(e as Error); });
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e as Error);
+      },
+    );
   });
 }
 
@@ -22,12 +31,18 @@ export class ReportQueueService {
 
   /** Rejects when Redis cannot take the job (the caller decides what that means for the report). */
   async requestRender(reportId: string): Promise<void> {
-    await withDeadline(this.queue.add(ReportJob.Render, { reportId }, {
-      // One job per report: asking again for a report in the works adds nothing.
-      jobId: `report-${reportId}`,
-      attempts: RENDER_ATTEMPTS,
-      backoff: { type: 'exponential', delay: 1000 },
-      ...JOB_RETENTION,
-    }));
+    await withDeadline(
+      this.queue.add(
+        ReportJob.Render,
+        { reportId },
+        {
+          // One job per report: asking again for a report in the works adds nothing.
+          jobId: `report-${reportId}`,
+          attempts: RENDER_ATTEMPTS,
+          backoff: { type: 'exponential', delay: 1000 },
+          ...JOB_RETENTION,
+        },
+      ),
+    );
   }
 }

@@ -32,7 +32,10 @@ const MAX_REDRAWS = 3;
 export class ReportRenderService {
   private readonly logger = new Logger(ReportRenderService.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly sources: ReportSourcesService) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sources: ReportSourcesService,
+  ) {}
 
   /**
    * Idempotent: a report already ready (or failed for good) is left as it is, a report run twice (a retried or stalled job) is rendered
@@ -62,9 +65,11 @@ export class ReportRenderService {
     } catch (err) {
       const message = (err as Error).message;
       const final = options.lastAttempt !== false || err instanceof ReportSourceGone;
-      await this.db.manager.update(Report, { id: reportId, state: 'running' }, final
-        ? { state: 'failed', error: message }
-        : { state: 'queued', progress: 0, error: `${message} (trying again)` });
+      await this.db.manager.update(
+        Report,
+        { id: reportId, state: 'running' },
+        final ? { state: 'failed', error: message } : { state: 'queued', progress: 0, error: `${message} (trying again)` },
+      );
       throw err;
     }
   }
@@ -84,16 +89,20 @@ export class ReportRenderService {
   /** Stores the file unless the evaluation changed since its data was read (false: draw it again), or `anyway`. */
   private store(report: Report, file: Buffer, changedAt: string | null, anyway: boolean): Promise<boolean> {
     return this.db.transaction(async (em) => {
-      const [row]: { state: string; changed: boolean }[] = report.kind === 'evaluation'
-        ? await em.query(
-          `SELECT r.state, (${EVALUATION_LAST_CHANGE_SQL} FROM evaluations e WHERE e.id = r.evaluation_id) IS DISTINCT FROM $2::timestamptz AS changed
-             FROM reports r WHERE r.id = $1 FOR UPDATE OF r`, [report.id, changedAt])
-        : await em.query('SELECT state, false AS changed FROM reports WHERE id = $1 FOR UPDATE', [report.id]);
+      const [row]: { state: string; changed: boolean }[] =
+        report.kind === 'evaluation'
+          ? await em.query(
+              `SELECT r.state, (${EVALUATION_LAST_CHANGE_SQL} FROM evaluations e WHERE e.id = r.evaluation_id) IS DISTINCT FROM $2::timestamptz AS changed
+             FROM reports r WHERE r.id = $1 FOR UPDATE OF r`,
+              [report.id, changedAt],
+            )
+          : await em.query('SELECT state, false AS changed FROM reports WHERE id = $1 FOR UPDATE', [report.id]);
       if (!row || row.state === 'ready') return true;
       if (row.changed && !anyway) return false;
       await em.query(
         `UPDATE reports SET file = $2, state = 'ready', progress = 100, error = NULL, source_changed_at = $3::timestamptz, updated_at = now() WHERE id = $1`,
-        [report.id, file, changedAt]);
+        [report.id, file, changedAt],
+      );
       return true;
     });
   }

@@ -13,7 +13,14 @@ import { Action } from '@backend/plans/action.entity';
 import { Objective } from '@backend/plans/objective.entity';
 import { Orientation } from '@backend/plans/orientation.entity';
 import { Plan } from '@backend/plans/plan.entity';
-import type { ActivityIndicator, ActivityParticipation, ActivityReportInput, ActivityWorkStep, EvaluationReportInput, ReportLanguage } from './render/report-input';
+import type {
+  ActivityIndicator,
+  ActivityParticipation,
+  ActivityReportInput,
+  ActivityWorkStep,
+  EvaluationReportInput,
+  ReportLanguage,
+} from './render/report-input';
 
 /** What a report is drawn from, and when it last changed (`changedAt`, PostgreSQL's text of a timestamptz, exact). */
 export interface Sourced<T> {
@@ -53,10 +60,17 @@ export class ReportSourcesService {
   private publishedParticipation(rows: { instrument: string; activity: string; counts: number; total: number; key: string }[]) {
     const table = deploymentTable(this.app);
     const publish = (total: number, key: number) => protectCount(total, key, table).value;
-    const all = rows.reduce((acc, r) => ({ counts: acc.counts + r.counts, total: acc.total + r.total, key: addKeys(acc.key, keyFromSum(r.key)) }),
-      { counts: 0, total: 0, key: 0 });
+    const all = rows.reduce(
+      (acc, r) => ({ counts: acc.counts + r.counts, total: acc.total + r.total, key: addKeys(acc.key, keyFromSum(r.key)) }),
+      { counts: 0, total: 0, key: 0 },
+    );
     return {
-      participation: rows.map((r): ActivityParticipation => ({ instrument: r.instrument, activity: r.activity, counts: r.counts, total: publish(r.total, keyFromSum(r.key)) })),
+      participation: rows.map((r): ActivityParticipation => ({
+        instrument: r.instrument,
+        activity: r.activity,
+        counts: r.counts,
+        total: publish(r.total, keyFromSum(r.key)),
+      })),
       participationTotal: { counts: all.counts, total: publish(all.total, all.key) },
     };
   }
@@ -64,18 +78,33 @@ export class ReportSourcesService {
   async evaluation(evaluationId: string, language: ReportLanguage, generatedAt: Date): Promise<Sourced<EvaluationReportInput>> {
     // Read before the data: a change landing in between makes the report look older than it is (rendered again
     // next time), never newer.
-    const [row]: { changed_at: string }[] = await this.db.query(`${EVALUATION_LAST_CHANGE_SQL}::text AS changed_at FROM evaluations e WHERE e.id = $1`, [evaluationId]);
+    const [row]: { changed_at: string }[] = await this.db.query(
+      `${EVALUATION_LAST_CHANGE_SQL}::text AS changed_at FROM evaluations e WHERE e.id = $1`,
+      [evaluationId],
+    );
     if (!row) throw new ReportSourceGone(`Evaluation ${evaluationId} no longer exists`);
     const detail = await this.evaluations.get(evaluationId).catch(() => null);
     if (!detail) throw new ReportSourceGone(`Evaluation ${evaluationId} no longer exists`);
     if (!detail.snapshot) throw new ReportSourceGone(`Evaluation ${evaluationId} has no snapshot yet (state ${detail.state})`);
     const midterm = detail.midterm
-      ? { cutoff: detail.midterm.cutoff, values: Object.fromEntries(Object.entries(detail.midterm.indicators).map(([id, v]) => [id, { value: v.value, n: v.n }])) }
+      ? {
+          cutoff: detail.midterm.cutoff,
+          values: Object.fromEntries(Object.entries(detail.midterm.indicators).map(([id, v]) => [id, { value: v.value, n: v.n }])),
+        }
       : null;
     return {
       input: {
-        kind: detail.kind, language, snapshot: detail.snapshot, midterm, generatedAt,
-        assessments: detail.assessments.map((a) => ({ objectiveId: a.objectiveId, rating: a.rating, comment: a.comment, recommendations: a.recommendations })),
+        kind: detail.kind,
+        language,
+        snapshot: detail.snapshot,
+        midterm,
+        generatedAt,
+        assessments: detail.assessments.map((a) => ({
+          objectiveId: a.objectiveId,
+          rating: a.rating,
+          comment: a.comment,
+          recommendations: a.recommendations,
+        })),
       },
       changedAt: row.changed_at,
     };
@@ -86,13 +115,21 @@ export class ReportSourcesService {
    * way): the cells every other surface reads (FiguresService); a suppressed one keeps neither value nor n.
    */
   private async yearFigures(plan: Plan, year: number): Promise<ActivityIndicator[]> {
-    const indicators: { id: string; objectiveCode: string; name: string; unit: string | null; finalTarget: number | null }[] = await this.db.query(
-      `SELECT i.id, o.code AS "objectiveCode", i.name, i.unit, i.final_target AS "finalTarget"
+    const indicators: { id: string; objectiveCode: string; name: string; unit: string | null; finalTarget: number | null }[] =
+      await this.db.query(
+        `SELECT i.id, o.code AS "objectiveCode", i.name, i.unit, i.final_target AS "finalTarget"
          FROM indicators i JOIN objectives o ON o.id = i.objective_id
-        WHERE i.plan_id = $1 AND i.archived_at IS NULL ORDER BY o.position, o.code, i.position, i.name`, [plan.id]);
+        WHERE i.plan_id = $1 AND i.archived_at IS NULL ORDER BY o.position, o.code, i.position, i.name`,
+        [plan.id],
+      );
     const end = `${year}-12-31`;
     const today = todayIn(plan.timeZone);
-    const cells = await this.figures.cellsAsOf(plan, indicators.map((i) => i.id), end < today ? end : today, { grain: 'year', dimension: '' });
+    const cells = await this.figures.cellsAsOf(
+      plan,
+      indicators.map((i) => i.id),
+      end < today ? end : today,
+      { grain: 'year', dimension: '' },
+    );
     return indicators.flatMap(({ id, ...indicator }) => {
       const c = cells.get(id)?.find((cell) => cell.periodStart === `${year}-01-01`);
       if (!c) return [];
@@ -115,31 +152,47 @@ export class ReportSourcesService {
         `SELECT c.name AS "workCell", o.code AS "objectiveCode", s.text, s.phase, s.date::text AS date
            FROM work_steps s JOIN work_cells c ON c.id = s.work_cell_id JOIN objectives o ON o.id = c.objective_id
           WHERE o.plan_id = $1 AND s.done AND s.date BETWEEN $2 AND $3
-          ORDER BY s.date, c.name, s.position`, [planId, from, to]),
+          ORDER BY s.date, c.name, s.position`,
+        [planId, from, to],
+      ),
       em.query<(ActivityParticipation & { total: number; key: string })[]>(
         `SELECT i.name AS instrument, c.activity, count(*)::int AS counts, sum(c.total)::int AS total, sum(c.record_key)::text AS key
            FROM participation_counts c JOIN instruments i ON i.id = c.instrument_id
           WHERE i.plan_id = $1 AND c.date BETWEEN $2 AND $3
           GROUP BY i.id, i.name, i.position, c.activity
-          ORDER BY i.position, i.name, c.activity`, [planId, from, to]),
+          ORDER BY i.position, i.name, c.activity`,
+        [planId, from, to],
+      ),
       this.yearFigures(plan, year),
     ]);
     const actionsOf = new Map<string, Action[]>();
     for (const a of actions) actionsOf.set(a.objectiveId, [...(actionsOf.get(a.objectiveId) ?? []), a]);
     return {
       input: {
-        language, year, generatedAt,
+        language,
+        year,
+        generatedAt,
         plan: { title: plan.title, startDate: plan.startDate, endDate: plan.endDate },
         orientations: orientations.map((o) => ({
-          number: o.number, title: o.title,
-          objectives: objectives.filter((obj) => obj.orientationId === o.id).map((obj) => ({
-            code: obj.code, title: obj.title,
-            actions: (actionsOf.get(obj.id) ?? []).map((a) => ({
-              description: a.description, scheduleKind: a.scheduleKind, scheduleDate: a.scheduleDate, scheduleText: a.scheduleText, resources: a.resources,
+          number: o.number,
+          title: o.title,
+          objectives: objectives
+            .filter((obj) => obj.orientationId === o.id)
+            .map((obj) => ({
+              code: obj.code,
+              title: obj.title,
+              actions: (actionsOf.get(obj.id) ?? []).map((a) => ({
+                description: a.description,
+                scheduleKind: a.scheduleKind,
+                scheduleDate: a.scheduleDate,
+                scheduleText: a.scheduleText,
+                resources: a.resources,
+              })),
             })),
-          })),
         })),
-        workSteps, ...this.publishedParticipation(participation), indicators,
+        workSteps,
+        ...this.publishedParticipation(participation),
+        indicators,
       },
       // Activity data has no single change time: an activity report is rendered on each request.
       changedAt: null,

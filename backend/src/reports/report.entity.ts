@@ -18,8 +18,14 @@ export type ReportState = (typeof REPORT_STATES)[number];
 @Entity('reports')
 @Index('ix_reports_evaluation', ['evaluationId', 'format', 'language', 'createdAt'])
 @Index('ix_reports_plan', ['planId', 'kind', 'year', 'language', 'createdAt'])
-@Index('uq_reports_evaluation_pending', ['evaluationId', 'format', 'language'], { unique: true, where: `kind = 'evaluation' AND state IN ('queued', 'running')` })
-@Index('uq_reports_activity_pending', ['planId', 'year', 'format', 'language'], { unique: true, where: `kind = 'activity' AND state IN ('queued', 'running')` })
+@Index('uq_reports_evaluation_pending', ['evaluationId', 'format', 'language'], {
+  unique: true,
+  where: `kind = 'evaluation' AND state IN ('queued', 'running')`,
+})
+@Index('uq_reports_activity_pending', ['planId', 'year', 'format', 'language'], {
+  unique: true,
+  where: `kind = 'activity' AND state IN ('queued', 'running')`,
+})
 export class Report extends BaseEntity {
   @Column({ type: 'uuid' })
   planId: string;

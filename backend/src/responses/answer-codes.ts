@@ -142,7 +142,12 @@ export function encodeAnswersSql(questions: Question[], answers: string, keys: A
                  THEN ${ANSWERED_BIT}::int8 ${choices.map((c, i) => `+ CASE WHEN ${value} ? ${literal(c.code)} THEN ${2 ** i} ELSE 0 END`).join(' ')} END`;
     }
     const prefer = width === 1 ? PREFER_NOT_BYTE : 0xffffffff;
-    parts.push(hex(`CASE WHEN NOT (${answers} ? ${literal(key)}) THEN 0 WHEN ${value} = 'null'::jsonb THEN ${prefer} ELSE ${coded} END::int8`, width));
+    parts.push(
+      hex(
+        `CASE WHEN NOT (${answers} ? ${literal(key)}) THEN 0 WHEN ${value} = 'null'::jsonb THEN ${prefer} ELSE ${coded} END::int8`,
+        width,
+      ),
+    );
   }
   // concat() would skip a NULL part: || makes the whole codes NULL.
   return parts.length ? `decode(${parts.join(' || ')}, 'hex')` : `'\\x'::bytea`;

@@ -8,9 +8,7 @@ import { clientAddress, TrustFunction } from '@backend/common/client-address';
 import type { SubmitLimit } from '@backend/common/public-route';
 import { RETRY_AFTER_SECONDS } from './response-writer';
 import type { ResponseReceipt } from './responses.service';
-import {
-  IDEMPOTENCY_KEY_HEADER, RESPONSE_BODY_LIMIT, RESPONSE_MEDIA_TYPE, SUBMIT_RESPONSE_PATH,
-} from './submit-response.contract';
+import { IDEMPOTENCY_KEY_HEADER, RESPONSE_BODY_LIMIT, RESPONSE_MEDIA_TYPE, SUBMIT_RESPONSE_PATH } from './submit-response.contract';
 
 /** The contract's path template (no regex characters in it) as a matcher of URLs: `{slug}` one segment, any query. */
 const PATH = new RegExp(`^${SUBMIT_RESPONSE_PATH.replace('{slug}', '([^/?#]+)')}(?:\\?.*)?$`);
@@ -44,7 +42,9 @@ export function directIngest(deps: DirectIngestDeps): DirectRoute {
   // Every reply's headers but its length, as one flat list given to writeHead: setting a dozen headers one by one on
   // each reply (each checked, lower-cased and stored in a map, then copied out) cost ~2 % of the API's CPU (bench:ingest).
   const fixed: (string | number | readonly string[])[] = [
-    ...deps.headers.set.flatMap(([name, value]) => [name, value]), 'content-type', 'application/json; charset=utf-8',
+    ...deps.headers.set.flatMap(([name, value]) => [name, value]),
+    'content-type',
+    'application/json; charset=utf-8',
   ];
   return (req, res) => {
     if (req.method !== 'POST') return false;
@@ -61,11 +61,13 @@ export function directIngest(deps: DirectIngestDeps): DirectRoute {
       return true;
     }
     // The body is not read until the limit has answered: the request stream stays paused meanwhile.
-    deps.submitLimit(clientAddress(req, deps.trust), (name, value) => res.setHeader(name, value)).then(
-      (refused) => (refused ? exchange.refuse(refused) : receive(slug, exchange, deps, logger)),
-      // The limiter skips itself when Redis is away; should it fail anyway, the resident's answer still goes in.
-      () => receive(slug, exchange, deps, logger),
-    );
+    deps
+      .submitLimit(clientAddress(req, deps.trust), (name, value) => res.setHeader(name, value))
+      .then(
+        (refused) => (refused ? exchange.refuse(refused) : receive(slug, exchange, deps, logger)),
+        // The limiter skips itself when Redis is away; should it fail anyway, the resident's answer still goes in.
+        () => receive(slug, exchange, deps, logger),
+      );
     return true;
   };
 }
@@ -153,7 +155,11 @@ function receive(slug: string, { req, res, send, refuse }: Exchange, deps: Direc
   });
 }
 
-const tooLarge = (): ErrorBody => ({ statusCode: 413, code: 'payload_too_large', message: `Request body is larger than ${RESPONSE_BODY_LIMIT} bytes` });
+const tooLarge = (): ErrorBody => ({
+  statusCode: 413,
+  code: 'payload_too_large',
+  message: `Request body is larger than ${RESPONSE_BODY_LIMIT} bytes`,
+});
 
 const isJson = (type: string | undefined) => typeof type === 'string' && MEDIA_TYPE.test(type);
 

@@ -24,14 +24,28 @@ export class PublicQuestionnairesController {
 
   @Get(':slug')
   @PublicRoute('read')
-  @ApiQuery({ name: 'lang', required: false, description: 'Preferred language (fr, en, ar…); the default language when the questionnaire lacks it' })
+  @ApiQuery({
+    name: 'lang',
+    required: false,
+    description: 'Preferred language (fr, en, ar…); the default language when the questionnaire lacks it',
+  })
   @ApiOperation({ summary: 'A published questionnaire, as a resident reads it, in one language' })
-  @ApiOkResponse({ type: RenderedQuestionnaireDto, description: 'The published questionnaire in one language, missing strings filled from the default language' })
+  @ApiOkResponse({
+    type: RenderedQuestionnaireDto,
+    description: 'The published questionnaire in one language, missing strings filled from the default language',
+  })
   @ApiErrorResponse(410, 'The questionnaire is closed')
-  @ApiResponse({ status: 429, type: ErrorBodyDto, description: 'Too many requests from this client (PUBLIC_RATE_LIMIT)', headers: RETRY_AFTER })
+  @ApiResponse({
+    status: 429,
+    type: ErrorBodyDto,
+    description: 'Too many requests from this client (PUBLIC_RATE_LIMIT)',
+    headers: RETRY_AFTER,
+  })
   @ApiResponse({ status: 503, type: ErrorBodyDto, description: 'The database cannot be reached', headers: RETRY_AFTER })
   async get(
-    @Param('slug') slug: string, @Query('lang') lang: string | undefined, @Res({ passthrough: true }) reply: FastifyReply,
+    @Param('slug') slug: string,
+    @Query('lang') lang: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RenderedQuestionnaire> {
     const rendered = await withRetryAfter(reply, this.responses.render(slug, typeof lang === 'string' ? lang : undefined));
     // Only a success may be kept by caches: a 404 may be published a minute later, a 503 or 429 is for now.

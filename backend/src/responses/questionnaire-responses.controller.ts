@@ -12,8 +12,11 @@ import { StoredResponsePageDto } from './stored-response.response';
 export class QuestionnaireResponsesController {
   constructor(private readonly responses: ResponsesService) {}
 
-  @Get(':id/responses') @Roles('admin', 'evaluator')
+  @Get(':id/responses')
+  @Roles('admin', 'evaluator')
   @ApiOperation({ summary: "The questionnaire's stored responses, newest first, answers by question id (evaluators, admins)" })
   @ApiOkResponse({ type: StoredResponsePageDto })
-  list(@Param('id', UuidParam) id: string, @Query() q: PageQueryDto) { return this.responses.list(id, q); }
+  list(@Param('id', UuidParam) id: string, @Query() q: PageQueryDto) {
+    return this.responses.list(id, q);
+  }
 }

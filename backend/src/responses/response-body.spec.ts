@@ -3,8 +3,10 @@ import { RESPONSE_BODY_SCHEMA, RESPONSE_FIELDS } from './submit-response.contrac
 
 describe(parseResponseBody.name, () => {
   it('takes a well-formed body', () => {
-    expect(parseResponseBody({ language: 'ar', version: 2, answers: [], website: '' }))
-      .toEqual({ kind: 'body', body: { language: 'ar', version: 2, answers: [] } });
+    expect(parseResponseBody({ language: 'ar', version: 2, answers: [], website: '' })).toEqual({
+      kind: 'body',
+      body: { language: 'ar', version: 2, answers: [] },
+    });
   });
 
   it('spots a bot by the honeypot before anything else', () => {
@@ -18,7 +20,7 @@ describe(parseResponseBody.name, () => {
 
   it.each<[string, object]>([
     ['a blank language', { language: '  ', version: 1, answers: [] }],
-    ['a language over the schema\'s maxLength', { language: 'x'.repeat(RESPONSE_FIELDS.language.maxLength! + 1), version: 1, answers: [] }],
+    ["a language over the schema's maxLength", { language: 'x'.repeat(RESPONSE_FIELDS.language.maxLength! + 1), version: 1, answers: [] }],
   ])('refuses %s', (_case, raw) => {
     const parsed = parseResponseBody(raw);
     expect(parsed).toEqual({ kind: 'invalid', problems: [{ field: 'language', key: 'language' }], language: undefined });
@@ -36,7 +38,14 @@ describe(parseResponseBody.name, () => {
 });
 
 describe(responseHash.name, () => {
-  const body = { language: 'fr', version: 1, answers: [{ questionId: 'b', value: 1 }, { questionId: 'a', value: ['x', 'y'] }] };
+  const body = {
+    language: 'fr',
+    version: 1,
+    answers: [
+      { questionId: 'b', value: 1 },
+      { questionId: 'a', value: ['x', 'y'] },
+    ],
+  };
 
   it('does not depend on the order of the answers', () => {
     expect(responseHash({ ...body, answers: [...body.answers].reverse() })).toBe(responseHash(body));

@@ -85,5 +85,7 @@ export function responseHash(body: ResponseBody): string {
       return [String(e?.questionId), e?.value === undefined ? null : e.value] as const;
     })
     .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-  return createHash('sha256').update(JSON.stringify({ language: body.language, version: body.version, answers })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ language: body.language, version: body.version, answers }))
+    .digest('hex');
 }

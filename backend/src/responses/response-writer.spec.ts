@@ -4,7 +4,11 @@ import type { DataSource } from 'typeorm';
 import { ApiError } from '@backend/common/errors';
 import { ResponseRow, ResponseWriter, WriterOptions } from './response-writer';
 
-interface Record { questionnaire_id: string; idempotency_key: string; body_hash: string }
+interface Record {
+  questionnaire_id: string;
+  idempotency_key: string;
+  body_hash: string;
+}
 
 /**
  * A database that answers INSERTs with the rows it was given (minus taken keys) and lookups from what it holds.
@@ -14,7 +18,9 @@ function fakeDb(behaviour: { fail?: (records: Record[]) => Error | null; held?: 
   const held = [...(behaviour.held ?? [])];
   const calls: { sql: string; records?: Record[] }[] = [];
   let markSent!: () => void;
-  const sent = new Promise<void>((resolve) => { markSent = resolve; });
+  const sent = new Promise<void>((resolve) => {
+    markSent = resolve;
+  });
   const query = jest.fn(async (sql: string, params: unknown[]) => {
     if (sql.includes('INSERT')) {
       const records = JSON.parse(params[0] as string) as Record[];
@@ -23,21 +29,43 @@ function fakeDb(behaviour: { fail?: (records: Record[]) => Error | null; held?: 
       await behaviour.gate;
       const error = behaviour.fail?.(records);
       if (error) throw error;
-      const fresh = records.filter((r) => !held.some((h) => h.questionnaire_id === r.questionnaire_id && h.idempotency_key === r.idempotency_key));
+      const fresh = records.filter(
+        (r) => !held.some((h) => h.questionnaire_id === r.questionnaire_id && h.idempotency_key === r.idempotency_key),
+      );
       held.push(...fresh);
-      return fresh.map((r) => ({ id: `id-${r.idempotency_key}`, questionnaire_id: r.questionnaire_id, idempotency_key: r.idempotency_key, received_at: new Date(0), body_hash: r.body_hash }));
+      return fresh.map((r) => ({
+        id: `id-${r.idempotency_key}`,
+        questionnaire_id: r.questionnaire_id,
+        idempotency_key: r.idempotency_key,
+        received_at: new Date(0),
+        body_hash: r.body_hash,
+      }));
     }
     calls.push({ sql: 'lookup' });
     const [qids, keys] = params as [string[], string[]];
-    return held.filter((h) => keys.some((k, i) => k === h.idempotency_key && qids[i] === h.questionnaire_id))
-      .map((h) => ({ id: `held-${h.idempotency_key}`, questionnaire_id: h.questionnaire_id, idempotency_key: h.idempotency_key, received_at: new Date(0), body_hash: h.body_hash }));
+    return held
+      .filter((h) => keys.some((k, i) => k === h.idempotency_key && qids[i] === h.questionnaire_id))
+      .map((h) => ({
+        id: `held-${h.idempotency_key}`,
+        questionnaire_id: h.questionnaire_id,
+        idempotency_key: h.idempotency_key,
+        received_at: new Date(0),
+        body_hash: h.body_hash,
+      }));
   });
   return { db: { query } as unknown as DataSource, calls, sent };
 }
 
 const QID = randomUUID();
 const row = (overrides: Partial<ResponseRow> = {}): ResponseRow => ({
-  questionnaireId: QID, version: 1, language: 'fr', idempotencyKey: randomUUID(), bodyHash: 'h1', answers: { a: 1 }, codes: null, ...overrides,
+  questionnaireId: QID,
+  version: 1,
+  language: 'fr',
+  idempotencyKey: randomUUID(),
+  bodyHash: 'h1',
+  answers: { a: 1 },
+  codes: null,
+  ...overrides,
 });
 const WAIT_MS = 5;
 const options: Partial<WriterOptions> = { maxWaitMs: WAIT_MS, maxBatch: 100, maxInFlight: 1 };
@@ -52,7 +80,9 @@ async function afterWait<T>(work: Promise<T>, ms = WAIT_MS): Promise<T> {
 describe(ResponseWriter.name, () => {
   // The writer waits maxWaitMs for company on a timer: the tests move Jest's clock instead of sleeping, and drop
   // the timers a test leaves (a batch held back on purpose), so nothing is left running at the end.
-  beforeEach(() => { jest.useFakeTimers(); });
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
   afterEach(() => {
     jest.clearAllTimers();
     jest.useRealTimers();
@@ -95,11 +125,17 @@ describe(ResponseWriter.name, () => {
   it('settles nothing before the INSERT has returned (committed)', async () => {
     // Arrange
     let commit!: () => void;
-    const { db, sent } = fakeDb({ gate: new Promise<void>((resolve) => { commit = resolve; }) });
+    const { db, sent } = fakeDb({
+      gate: new Promise<void>((resolve) => {
+        commit = resolve;
+      }),
+    });
     const writer = new ResponseWriter(db, options);
     let settled = false;
     // Act: the INSERT is sent, and its answer held back
-    const pending = writer.write(row()).then(() => { settled = true; });
+    const pending = writer.write(row()).then(() => {
+      settled = true;
+    });
     await afterWait(sent);
     await jest.advanceTimersByTimeAsync(60_000); // however long the commit takes
     // Assert
@@ -155,7 +191,9 @@ describe(ResponseWriter.name, () => {
   it('leaves out the one row that breaks an INSERT and stores the others', async () => {
     // Arrange
     const bad = row({ version: 99 }); // a version deleted meanwhile: its foreign key fails
-    const { db } = fakeDb({ fail: (records) => (records.some((r) => (r as unknown as { version: number }).version === 99) ? pgError('23503') : null) });
+    const { db } = fakeDb({
+      fail: (records) => (records.some((r) => (r as unknown as { version: number }).version === 99) ? pgError('23503') : null),
+    });
     const writer = new ResponseWriter(db, options);
     const logs = logged();
     // Act

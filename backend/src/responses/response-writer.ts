@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, HttpStatus, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
 import { DataSource } from 'typeorm';
+import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
 import { ApiError } from '@backend/common/errors';
 import type { AnswerValue } from '@backend/questionnaires/question.types';
 
@@ -81,7 +81,11 @@ const keyOf = (questionnaireId: string, idempotencyKey: string) => `${questionna
 export const RETRY_AFTER_SECONDS = 5;
 
 export function unavailable(): ApiError {
-  return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'unavailable', 'Your answers could not be saved just now. Please send them again in a few seconds.');
+  return new ApiError(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    'unavailable',
+    'Your answers could not be saved just now. Please send them again in a few seconds.',
+  );
 }
 
 /** Errors that one row can cause (a questionnaire deleted meanwhile…): worth finding that row, not failing the others. */
@@ -173,7 +177,8 @@ export class ResponseWriter implements BeforeApplicationShutdown {
       return;
     }
     // Committed: the indicators fed by these questionnaires are due a recompute (throttled per questionnaire).
-    for (const questionnaireId of new Set(batch.map((w) => w.row.questionnaireId))) this.aggregation?.questionnaireChangedSoon(questionnaireId);
+    for (const questionnaireId of new Set(batch.map((w) => w.row.questionnaireId)))
+      this.aggregation?.questionnaireChangedSoon(questionnaireId);
     for (const [k, waiters] of byKey) {
       const s = stored.get(k);
       for (const w of waiters) {
@@ -206,16 +211,21 @@ export class ResponseWriter implements BeforeApplicationShutdown {
         return [];
       }
       const half = Math.ceil(rows.length / 2);
-      return [...await this.insert(rows.slice(0, half)), ...await this.insert(rows.slice(half))];
+      return [...(await this.insert(rows.slice(0, half))), ...(await this.insert(rows.slice(half)))];
     }
   }
 }
 
 function toRecord(r: ResponseRow) {
   return {
-    questionnaire_id: r.questionnaireId, version: r.version, language: r.language,
+    questionnaire_id: r.questionnaireId,
+    version: r.version,
+    language: r.language,
     // bytea's text form, which jsonb_to_recordset reads.
-    idempotency_key: r.idempotencyKey, body_hash: r.bodyHash, answers: r.answers, codes: r.codes && `\\x${r.codes.toString('hex')}`,
+    idempotency_key: r.idempotencyKey,
+    body_hash: r.bodyHash,
+    answers: r.answers,
+    codes: r.codes && `\\x${r.codes.toString('hex')}`,
   };
 }
 

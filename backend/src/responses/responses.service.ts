@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { HttpException, HttpStatus, Injectable, Logger, Optional } from '@nestjs/common';
-import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
-import type { AuthUser } from '@backend/auth/auth.decorators';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
+import type { AuthUser } from '@backend/auth/auth.decorators';
 import { ApiError, FieldError, notFound } from '@backend/common/errors';
 import { findOr404 } from '@backend/common/lookup';
 import { Page, PageQueryDto, pageOf } from '@backend/common/pagination.dto';
@@ -11,6 +11,7 @@ import { QuestionnaireLookupService } from '@backend/questionnaires/questionnair
 import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
 import type { AnswerValue } from '@backend/questionnaires/question.types';
 import { renderQuestionnaire, RenderedQuestionnaire } from '@backend/questionnaires/render-questionnaire';
+import { recordAudit } from '@backend/audit/audit.service';
 import { message, messageLanguage } from './answer-messages';
 import { keyReused, requireIdempotencyKey } from './idempotency-key';
 import { parseResponseBody, primaryLanguage, responseHash } from './response-body';
@@ -18,7 +19,6 @@ import { ResponseWriter, StoredResponse, unavailable } from './response-writer';
 import { encodeAnswers } from './answer-codes';
 import { AnswerProblem, validateAnswers } from './validate-answers';
 import { toStoredAnswers } from './answer-keys';
-import { recordAudit } from '@backend/audit/audit.service';
 
 /** What a stored response's sender gets back, the first time and on every retry (API.md). */
 export interface ResponseReceipt {
@@ -64,8 +64,13 @@ export class ResponsesService {
       if (!row) throw notFound('Response', id);
       await em.query('DELETE FROM responses WHERE id = $1', [id]);
       // Audited in this transaction, without the answers themselves (the trail stores no resident data).
-      await recordAudit(em, { action: 'delete', entityType: 'response', entityId: id, actor: { id: user.id, email: user.email, role: user.role },
-        changes: { questionnaireId: { from: row.questionnaire_id, to: null }, reason: { from: null, to: reason } } });
+      await recordAudit(em, {
+        action: 'delete',
+        entityType: 'response',
+        entityId: id,
+        actor: { id: user.id, email: user.email, role: user.role },
+        changes: { questionnaireId: { from: row.questionnaire_id, to: null }, reason: { from: null, to: reason } },
+      });
       return row.questionnaire_id;
     });
     this.logger.log(`response ${id} of questionnaire ${questionnaireId} deleted by ${user.id}`);
@@ -97,8 +102,12 @@ export class ResponsesService {
     if (parsed.kind === 'invalid') throw this.invalid(parsed.problems, parsed.language, current);
 
     const { body } = parsed;
-    const version = body.version === current.version ? current
-      : body.version < current.version ? await this.lookup.version(questionnaire.id, body.version) : null;
+    const version =
+      body.version === current.version
+        ? current
+        : body.version < current.version
+          ? await this.lookup.version(questionnaire.id, body.version)
+          : null;
     if (!version) throw this.invalid([{ field: 'version', key: 'version' }], primaryLanguage(body.language), current);
 
     const language = primaryLanguage(body.language);
@@ -108,8 +117,13 @@ export class ResponsesService {
 
     const bodyHash = responseHash(body);
     const stored = await this.writer.write({
-      questionnaireId: questionnaire.id, version: version.version, language, idempotencyKey: key, bodyHash,
-      answers: toStoredAnswers(answers, version.answerKeys), codes: encodeAnswers(version.questions, answers),
+      questionnaireId: questionnaire.id,
+      version: version.version,
+      language,
+      idempotencyKey: key,
+      bodyHash,
+      answers: toStoredAnswers(answers, version.answerKeys),
+      codes: encodeAnswers(version.questions, answers),
     });
     if (stored.bodyHash !== bodyHash) throw keyReused();
     return receipt(stored);
@@ -123,7 +137,8 @@ export class ResponsesService {
         `SELECT id, version, language, received_at AS "receivedAt", answered_at AS "answeredAt",
                 response_answers_by_id(questionnaire_id, version, answers) AS answers
          FROM responses WHERE questionnaire_id = $1 ORDER BY answered_at DESC, id DESC LIMIT $2 OFFSET $3`,
-        [questionnaireId, q.limit, (q.page - 1) * q.limit]),
+        [questionnaireId, q.limit, (q.page - 1) * q.limit],
+      ),
       this.db.query<{ total: number }[]>('SELECT count(*)::int AS total FROM responses WHERE questionnaire_id = $1', [questionnaireId]),
     ]);
     return pageOf(rows, total, q);
@@ -140,7 +155,9 @@ export class ResponsesService {
       if (!(err instanceof ApiError) || err.getStatus() !== HttpStatus.GONE) throw err;
       const [row] = await this.db.query<{ id: string; received_at: Date; body_hash: string }[]>(
         `SELECT r.id, r.received_at, encode(r.body_hash, 'hex') AS body_hash FROM responses r JOIN questionnaires q ON q.id = r.questionnaire_id
-         WHERE q.slug = $1 AND r.idempotency_key = $2`, [slug, idempotencyKey]);
+         WHERE q.slug = $1 AND r.idempotency_key = $2`,
+        [slug, idempotencyKey],
+      );
       const parsed = parseResponseBody(raw);
       if (!row || parsed.kind !== 'body') throw err;
       if (row.body_hash !== responseHash(parsed.body)) throw keyReused();
@@ -164,8 +181,10 @@ export class ResponsesService {
 
   /** A 400 with one error per question, in the resident's language when the catalogs have it. */
   private invalid(
-    problems: AnswerProblem[], asked: string | undefined,
-    version: { languages: string[]; defaultLanguage: string; version: number }, current = version.version,
+    problems: AnswerProblem[],
+    asked: string | undefined,
+    version: { languages: string[]; defaultLanguage: string; version: number },
+    current = version.version,
   ): ApiError {
     const lang = messageLanguage(asked && version.languages.includes(asked) ? asked : undefined, version.defaultLanguage);
     const params = { languages: version.languages.join(', '), current };

@@ -31,14 +31,10 @@ export const ANSWER_SCHEMA = {
   properties: {
     questionId: { type: 'string', format: 'uuid', description: 'A question of the version answered' },
     value: {
-      description: 'A choice code (single choice), an array of codes (multiple choice), true/false (yes/no), a number (scale, number), '
-        + 'a string (text), "YYYY-MM-DD" (date), or null for « prefer not to answer » where the question offers it',
-      anyOf: [
-        { type: 'string', nullable: true },
-        { type: 'array', items: { type: 'string' } },
-        { type: 'boolean' },
-        { type: 'number' },
-      ],
+      description:
+        'A choice code (single choice), an array of codes (multiple choice), true/false (yes/no), a number (scale, number), ' +
+        'a string (text), "YYYY-MM-DD" (date), or null for « prefer not to answer » where the question offers it',
+      anyOf: [{ type: 'string', nullable: true }, { type: 'array', items: { type: 'string' } }, { type: 'boolean' }, { type: 'number' }],
     },
   },
 } satisfies SchemaObject;
@@ -46,7 +42,11 @@ export const ANSWER_SCHEMA = {
 /** The required fields of a response, in the order their problems are listed. */
 export const RESPONSE_FIELDS: Record<ResponseField, FieldRule & SchemaObject> = {
   language: {
-    type: 'string', minLength: 1, maxLength: 35, pattern: '\\S', example: 'fr',
+    type: 'string',
+    minLength: 1,
+    maxLength: 35,
+    pattern: '\\S',
+    example: 'fr',
     description: 'One of the languages of the answered version; a regional tag (fr-CA) counts as its language (fr)',
   },
   version: { type: 'integer', minimum: 1, example: 1, description: 'The version answered: the current one or an earlier one' },
@@ -64,7 +64,8 @@ export const RESPONSE_BODY_SCHEMA = {
   properties: {
     ...RESPONSE_FIELDS,
     [HONEYPOT_FIELD]: {
-      type: 'string', nullable: true,
+      type: 'string',
+      nullable: true,
       description: 'Honeypot: left empty by people. When filled (with anything), the reply looks normal and nothing is stored.',
     },
   },
@@ -102,20 +103,43 @@ export interface Refusal {
 /** Every error the route answers, by status (500 aside: a bug, never part of the contract). */
 export const SUBMIT_RESPONSE_REFUSALS: Record<number, Refusal> = {
   400: {
-    description: 'No or malformed Idempotency-Key (idempotency_key_required, invalid_idempotency_key); a body that is not valid '
-      + `JSON (bad_request), not UTF-8 (invalid_encoding), nested too deep (invalid_body) or with a NUL or lone surrogate in a text `
-      + '(validation_failed); or invalid answers (invalid_response): one error per question, in the resident\'s language, '
-      + 'each naming its field and, for an answer, its questionId',
-    codes: ['idempotency_key_required', 'invalid_idempotency_key', 'bad_request', 'invalid_encoding', 'invalid_body', 'validation_failed',
-      'invalid_response'],
+    description:
+      'No or malformed Idempotency-Key (idempotency_key_required, invalid_idempotency_key); a body that is not valid ' +
+      `JSON (bad_request), not UTF-8 (invalid_encoding), nested too deep (invalid_body) or with a NUL or lone surrogate in a text ` +
+      "(validation_failed); or invalid answers (invalid_response): one error per question, in the resident's language, " +
+      'each naming its field and, for an answer, its questionId',
+    codes: [
+      'idempotency_key_required',
+      'invalid_idempotency_key',
+      'bad_request',
+      'invalid_encoding',
+      'invalid_body',
+      'validation_failed',
+      'invalid_response',
+    ],
   },
-  404: { description: 'No questionnaire is published at this slug (not_found), or it opens later (not_open)', codes: ['not_found', 'not_open'] },
-  410: { description: 'The questionnaire is closed (closed) or archived (archived); a retry of a response stored before still gets its receipt',
-    codes: ['closed', 'archived'] },
+  404: {
+    description: 'No questionnaire is published at this slug (not_found), or it opens later (not_open)',
+    codes: ['not_found', 'not_open'],
+  },
+  410: {
+    description: 'The questionnaire is closed (closed) or archived (archived); a retry of a response stored before still gets its receipt',
+    codes: ['closed', 'archived'],
+  },
   413: { description: `Body over ${RESPONSE_BODY_LIMIT} bytes; the connection is closed`, codes: ['payload_too_large'] },
   415: { description: `A body that is not ${RESPONSE_MEDIA_TYPE}; the connection is closed`, codes: ['unsupported_media_type'] },
-  422: { description: 'This Idempotency-Key was already used with another body; the first stays stored', codes: ['idempotency_key_reused'] },
-  429: { description: 'Too many requests from this client (PUBLIC_RATE_LIMIT a minute)', codes: ['too_many_requests'], headers: LIMIT_HEADERS },
-  503: { description: 'Not stored this time (the database cannot be reached); send the same body and key again after Retry-After',
-    codes: ['unavailable'], headers: { 'Retry-After': RETRY_AFTER } },
+  422: {
+    description: 'This Idempotency-Key was already used with another body; the first stays stored',
+    codes: ['idempotency_key_reused'],
+  },
+  429: {
+    description: 'Too many requests from this client (PUBLIC_RATE_LIMIT a minute)',
+    codes: ['too_many_requests'],
+    headers: LIMIT_HEADERS,
+  },
+  503: {
+    description: 'Not stored this time (the database cannot be reached); send the same body and key again after Retry-After',
+    codes: ['unavailable'],
+    headers: { 'Retry-After': RETRY_AFTER },
+  },
 };

@@ -14,7 +14,10 @@ describe(documentSubmitResponse.name, () => {
     const op = document.paths[SUBMIT_RESPONSE_PATH].post!;
     expect(op.security).toEqual([]);
     expect(Object.keys(op.responses)).toEqual(['201', ...Object.keys(SUBMIT_RESPONSE_REFUSALS)]);
-    expect(document.components?.schemas?.SubmittedResponse).toMatchObject({ required: RESPONSE_BODY_SCHEMA.required, additionalProperties: false });
+    expect(document.components?.schemas?.SubmittedResponse).toMatchObject({
+      required: RESPONSE_BODY_SCHEMA.required,
+      additionalProperties: false,
+    });
   });
 
   it('documents each refusal with its codes and no other', () => {
@@ -23,7 +26,9 @@ describe(documentSubmitResponse.name, () => {
     const responses = document.paths[SUBMIT_RESPONSE_PATH].post!.responses;
     for (const [status, refusal] of Object.entries(SUBMIT_RESPONSE_REFUSALS)) {
       expect(responses[status]).toMatchObject({
-        content: { 'application/json': { schema: { properties: { statusCode: { enum: [Number(status)] }, code: { enum: refusal.codes } } } } },
+        content: {
+          'application/json': { schema: { properties: { statusCode: { enum: [Number(status)] }, code: { enum: refusal.codes } } } },
+        },
       });
     }
   });

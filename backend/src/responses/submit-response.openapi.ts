@@ -1,7 +1,14 @@
 import type { OpenAPIObject, OperationObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
 import {
-  ANSWER_SCHEMA, IDEMPOTENCY_KEY_HEADER, RECEIPT_SCHEMA, Refusal, RESPONSE_BODY_LIMIT, RESPONSE_BODY_SCHEMA, RESPONSE_MEDIA_TYPE,
-  SUBMIT_RESPONSE_PATH, SUBMIT_RESPONSE_REFUSALS,
+  ANSWER_SCHEMA,
+  IDEMPOTENCY_KEY_HEADER,
+  RECEIPT_SCHEMA,
+  Refusal,
+  RESPONSE_BODY_LIMIT,
+  RESPONSE_BODY_SCHEMA,
+  RESPONSE_MEDIA_TYPE,
+  SUBMIT_RESPONSE_PATH,
+  SUBMIT_RESPONSE_REFUSALS,
 } from './submit-response.contract';
 
 // Nest documents the routes it serves from their decorators; the residents' ingest is served ahead of Nest
@@ -10,7 +17,13 @@ import {
 const ref = (name: string): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
 
 const SCHEMAS: Record<string, SchemaObject> = {
-  SubmittedResponse: { ...RESPONSE_BODY_SCHEMA, properties: { ...RESPONSE_BODY_SCHEMA.properties, answers: { ...RESPONSE_BODY_SCHEMA.properties.answers, items: ref('SubmittedAnswer') } } },
+  SubmittedResponse: {
+    ...RESPONSE_BODY_SCHEMA,
+    properties: {
+      ...RESPONSE_BODY_SCHEMA.properties,
+      answers: { ...RESPONSE_BODY_SCHEMA.properties.answers, items: ref('SubmittedAnswer') },
+    },
+  },
   SubmittedAnswer: ANSWER_SCHEMA,
   ResponseReceipt: RECEIPT_SCHEMA,
   AnswerFieldError: {
@@ -18,7 +31,10 @@ const SCHEMAS: Record<string, SchemaObject> = {
     required: ['field', 'message'],
     additionalProperties: false,
     properties: {
-      field: { type: 'string', description: 'The field, as the request spells it: language, answers.<questionId>, answers.3.value, Idempotency-Key' },
+      field: {
+        type: 'string',
+        description: 'The field, as the request spells it: language, answers.<questionId>, answers.3.value, Idempotency-Key',
+      },
       questionId: { type: 'string', format: 'uuid', description: 'The question the error concerns, when it concerns one' },
       message: { type: 'string', description: "For the resident, in their language when the questionnaire's catalogs have it" },
     },
@@ -43,31 +59,51 @@ function errorSchema(status: number, refusal: Refusal): SchemaObject {
 const json = (schema: SchemaObject | ReferenceObject) => ({ 'application/json': { schema } });
 
 export function submitResponseOperation(): OperationObject {
-  const refusals = Object.entries(SUBMIT_RESPONSE_REFUSALS).map(([status, refusal]): [string, ResponseObject] => [status, {
-    description: refusal.description,
-    content: json(errorSchema(Number(status), refusal)),
-    ...(refusal.headers ? { headers: Object.fromEntries(Object.entries(refusal.headers).map(([name, h]) => [name, { ...h, required: name === 'Retry-After' }])) } : {}),
-  }]);
+  const refusals = Object.entries(SUBMIT_RESPONSE_REFUSALS).map(([status, refusal]): [string, ResponseObject] => [
+    status,
+    {
+      description: refusal.description,
+      content: json(errorSchema(Number(status), refusal)),
+      ...(refusal.headers
+        ? {
+            headers: Object.fromEntries(
+              Object.entries(refusal.headers).map(([name, h]) => [name, { ...h, required: name === 'Retry-After' }]),
+            ),
+          }
+        : {}),
+    },
+  ]);
   return structuredClone({
     operationId: 'publicQuestionnaires_submit',
     summary: "Send a resident's response",
-    description: 'Stores one response to the published questionnaire, once per Idempotency-Key: a retry with the same key and '
-      + 'body answers as the first send did and stores nothing; the same key with another body is a 422. No account; limited '
-      + `per client; the body is at most ${RESPONSE_BODY_LIMIT} bytes of ${RESPONSE_MEDIA_TYPE}.`,
+    description:
+      'Stores one response to the published questionnaire, once per Idempotency-Key: a retry with the same key and ' +
+      'body answers as the first send did and stores nothing; the same key with another body is a 422. No account; limited ' +
+      `per client; the body is at most ${RESPONSE_BODY_LIMIT} bytes of ${RESPONSE_MEDIA_TYPE}.`,
     tags: ['public'],
     security: [],
     parameters: [
-      { name: 'slug', in: 'path', required: true, schema: { type: 'string' }, description: 'The published questionnaire (the link its QR code encodes)' },
       {
-        name: IDEMPOTENCY_KEY_HEADER, in: 'header', required: true, schema: { type: 'string', format: 'uuid' },
+        name: 'slug',
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+        description: 'The published questionnaire (the link its QR code encodes)',
+      },
+      {
+        name: IDEMPOTENCY_KEY_HEADER,
+        in: 'header',
+        required: true,
+        schema: { type: 'string', format: 'uuid' },
         description: 'A UUID the phone keeps until the server acknowledges: a retry with it stores nothing twice',
       },
     ],
     requestBody: { required: true, content: { [RESPONSE_MEDIA_TYPE]: { schema: ref('SubmittedResponse') } } },
     responses: {
       201: {
-        description: 'Stored; or stored already by an earlier send of the same key and body (the same receipt again); or a filled '
-          + 'honeypot (nothing stored)',
+        description:
+          'Stored; or stored already by an earlier send of the same key and body (the same receipt again); or a filled ' +
+          'honeypot (nothing stored)',
         content: json(ref('ResponseReceipt')),
       },
       ...Object.fromEntries(refusals),

@@ -1,5 +1,8 @@
 import {
-  type AnswerProblem as ContractAnswerProblem, type AnswerRules, type AnswerValue, validateAnswers as validate,
+  type AnswerProblem as ContractAnswerProblem,
+  type AnswerRules,
+  type AnswerValue,
+  validateAnswers as validate,
 } from '@repere/contract';
 import type { MessageKey } from './answer-messages';
 

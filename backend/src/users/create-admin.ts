@@ -24,10 +24,13 @@ async function main(): Promise<void> {
   const { ADMIN_PASSWORD } = loadEnv();
   const generated = !ADMIN_PASSWORD;
   const dto = plainToInstance(CreateUserDto, {
-    email: email ?? '', password: ADMIN_PASSWORD ?? randomBytes(12).toString('base64url'), role: 'admin',
+    email: email ?? '',
+    password: ADMIN_PASSWORD ?? randomBytes(12).toString('base64url'),
+    role: 'admin',
   });
   const problems = validateSync(dto).flatMap((e) => Object.values(e.constraints ?? {}));
-  if (!email || problems.length) throw new Error(email ? problems.join('; ') : 'usage: npm run create-admin -- <email> (ADMIN_PASSWORD=… to choose the password)');
+  if (!email || problems.length)
+    throw new Error(email ? problems.join('; ') : 'usage: npm run create-admin -- <email> (ADMIN_PASSWORD=… to choose the password)');
   const app = await NestFactory.createApplicationContext(CreateAdminModule, { logger: ['error', 'warn'] });
   try {
     const [taken] = await app.get(DataSource).query(`SELECT 1 FROM users WHERE email = $1`, [dto.email.trim().toLowerCase()]);

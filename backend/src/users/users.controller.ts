@@ -14,17 +14,38 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Get() @ApiOperation({ summary: 'Staff accounts (admins)' }) @ApiOkResponse({ type: UserPageDto })
-  list(@Query() q: PageQueryDto) { return this.users.list(q); }
-  @Get(':id') @ApiOperation({ summary: 'A staff account (admins)' }) @ApiOkResponse({ type: UserDto })
-  get(@Param('id', UuidParam) id: string) { return this.users.get(id); }
-  @Post() @ApiOperation({ summary: 'Creates a staff account (admins)' })
-  @ApiCreatedResponse({ type: UserDto }) @ApiErrorResponse(409, 'The email is taken (already_exists)')
-  create(@Body() dto: CreateUserDto) { return this.users.create(dto); }
-  @Patch(':id') @ApiOperation({ summary: "Changes an account; a new password, role or organization ends the user's sessions" })
-  @ApiOkResponse({ type: UserDto }) @ApiErrorResponse(409, 'The email is taken, or the change would leave no admin')
-  update(@Param('id', UuidParam) id: string, @Body() dto: UpdateUserDto) { return this.users.update(id, dto); }
-  @Delete(':id') @HttpCode(204) @ApiOperation({ summary: 'Deletes an account (never the last admin)' })
-  @ApiNoContentResponse({ description: 'Deleted' }) @ApiErrorResponse(409, 'The last admin')
-  remove(@Param('id', UuidParam) id: string) { return this.users.remove(id); }
+  @Get()
+  @ApiOperation({ summary: 'Staff accounts (admins)' })
+  @ApiOkResponse({ type: UserPageDto })
+  list(@Query() q: PageQueryDto) {
+    return this.users.list(q);
+  }
+  @Get(':id')
+  @ApiOperation({ summary: 'A staff account (admins)' })
+  @ApiOkResponse({ type: UserDto })
+  get(@Param('id', UuidParam) id: string) {
+    return this.users.get(id);
+  }
+  @Post()
+  @ApiOperation({ summary: 'Creates a staff account (admins)' })
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiErrorResponse(409, 'The email is taken (already_exists)')
+  create(@Body() dto: CreateUserDto) {
+    return this.users.create(dto);
+  }
+  @Patch(':id')
+  @ApiOperation({ summary: "Changes an account; a new password, role or organization ends the user's sessions" })
+  @ApiOkResponse({ type: UserDto })
+  @ApiErrorResponse(409, 'The email is taken, or the change would leave no admin')
+  update(@Param('id', UuidParam) id: string, @Body() dto: UpdateUserDto) {
+    return this.users.update(id, dto);
+  }
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Deletes an account (never the last admin)' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrorResponse(409, 'The last admin')
+  remove(@Param('id', UuidParam) id: string) {
+    return this.users.remove(id);
+  }
 }

@@ -28,8 +28,12 @@ export class UsersService {
   }
 
   findWithHash(email: string): Promise<User | null> {
-    return this.db.getRepository(User).createQueryBuilder('u')
-      .addSelect('u.passwordHash').where('u.email = :email', { email: email.trim().toLowerCase() }).getOne();
+    return this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
   }
 
   async get(id: string): Promise<UserView> {
@@ -38,9 +42,15 @@ export class UsersService {
 
   async list(q: PageQueryDto): Promise<Page<UserView>> {
     const [rows, total] = await this.db.getRepository(User).findAndCount({
-      order: { email: 'ASC' }, skip: (q.page - 1) * q.limit, take: q.limit,
+      order: { email: 'ASC' },
+      skip: (q.page - 1) * q.limit,
+      take: q.limit,
     });
-    return pageOf(rows.map((u) => this.toView(u)), total, q);
+    return pageOf(
+      rows.map((u) => this.toView(u)),
+      total,
+      q,
+    );
   }
 
   async create(dto: CreateUserDto, em: EntityManager = this.db.manager): Promise<UserView> {
@@ -90,11 +100,17 @@ export class UsersService {
    */
   async changeOwnPassword(id: string, currentPassword: string, newPassword: string): Promise<User> {
     return this.db.transaction(async (em) => {
-      const user = await em.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash')
-        .setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
+      const user = await em
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .setLock('pessimistic_write')
+        .where('u.id = :id', { id })
+        .getOne();
       if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-        throw new ApiError(HttpStatus.BAD_REQUEST, 'current_password_wrong', 'currentPassword: the current password is incorrect',
-          [{ field: 'currentPassword', message: 'the current password is incorrect' }]);
+        throw new ApiError(HttpStatus.BAD_REQUEST, 'current_password_wrong', 'currentPassword: the current password is incorrect', [
+          { field: 'currentPassword', message: 'the current password is incorrect' },
+        ]);
       }
       const problem = passwordProblem(newPassword, user.email);
       if (problem) {
@@ -112,11 +128,19 @@ export class UsersService {
    * admins' rows are locked first, so two admins demoting each other at once cannot both succeed.
    */
   private async keepAnAdmin(em: EntityManager, user: User, change: 'deleted' | 'demoted'): Promise<void> {
-    const admins = await em.getRepository(User).createQueryBuilder('u').select('u.id')
-      .where('u.role = :role', { role: 'admin' }).setLock('pessimistic_write').getMany();
+    const admins = await em
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select('u.id')
+      .where('u.role = :role', { role: 'admin' })
+      .setLock('pessimistic_write')
+      .getMany();
     if (admins.every((a) => a.id === user.id)) {
-      throw new ApiError(HttpStatus.CONFLICT, 'last_admin',
-        `${user.email} is the last administrator and cannot be ${change}: make another user an administrator first.`);
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'last_admin',
+        `${user.email} is the last administrator and cannot be ${change}: make another user an administrator first.`,
+      );
     }
   }
 

@@ -13,9 +13,19 @@ import { WorkCell } from './work-cell.entity';
 import { WorkStep } from './work-step.entity';
 
 export interface WorkCellSummary {
-  id: string; name: string; objectiveId: string | null; objective: { id: string; code: string; title: string } | null;
-  objectiveText: string | null; startDate: string | null; startDateText: string | null; mandate: string;
-  contact: string | null; partnersNote: string | null; stepsDone: number; stepsTotal: number; partnerCount: number;
+  id: string;
+  name: string;
+  objectiveId: string | null;
+  objective: { id: string; code: string; title: string } | null;
+  objectiveText: string | null;
+  startDate: string | null;
+  startDateText: string | null;
+  mandate: string;
+  contact: string | null;
+  partnersNote: string | null;
+  stepsDone: number;
+  stepsTotal: number;
+  partnerCount: number;
 }
 
 @Injectable()
@@ -24,23 +34,38 @@ export class WorkCellsService {
 
   /** Work cells with their step progress and partner count, counted by SQL in the same query. */
   async list(q: PageQueryDto, ids?: string[]): Promise<Page<WorkCellSummary>> {
-    const qb = this.db.createQueryBuilder()
-      .select(['c.id AS id', 'c.name AS name', 'c.objective_id AS "objectiveId"', 'c.objective_text AS "objectiveText"',
-        'c.start_date::text AS "startDate"', 'c.start_date_text AS "startDateText"', 'c.mandate AS mandate', 'c.contact AS contact',
-        'c.partners_note AS "partnersNote"', 'o.code AS "objectiveCode"', 'o.title AS "objectiveTitle"',
+    const qb = this.db
+      .createQueryBuilder()
+      .select([
+        'c.id AS id',
+        'c.name AS name',
+        'c.objective_id AS "objectiveId"',
+        'c.objective_text AS "objectiveText"',
+        'c.start_date::text AS "startDate"',
+        'c.start_date_text AS "startDateText"',
+        'c.mandate AS mandate',
+        'c.contact AS contact',
+        'c.partners_note AS "partnersNote"',
+        'o.code AS "objectiveCode"',
+        'o.title AS "objectiveTitle"',
         '(SELECT count(*) FROM work_steps s WHERE s.work_cell_id = c.id AND s.done)::int AS "stepsDone"',
         '(SELECT count(*) FROM work_steps s WHERE s.work_cell_id = c.id)::int AS "stepsTotal"',
-        '(SELECT count(DISTINCT p.organization_id) FROM partnerships p WHERE p.work_cell_id = c.id)::int AS "partnerCount"'])
-      .from(WorkCell, 'c').leftJoin(Objective, 'o', 'o.id = c.objective_id')
-      .orderBy('c.start_date', 'ASC', 'NULLS LAST').addOrderBy('c.name', 'ASC')
-      .offset((q.page - 1) * q.limit).limit(q.limit);
+        '(SELECT count(DISTINCT p.organization_id) FROM partnerships p WHERE p.work_cell_id = c.id)::int AS "partnerCount"',
+      ])
+      .from(WorkCell, 'c')
+      .leftJoin(Objective, 'o', 'o.id = c.objective_id')
+      .orderBy('c.start_date', 'ASC', 'NULLS LAST')
+      .addOrderBy('c.name', 'ASC')
+      .offset((q.page - 1) * q.limit)
+      .limit(q.limit);
     if (ids) qb.where('c.id IN (:...ids)', { ids });
     const [rows, total] = await Promise.all([
       qb.getRawMany<Omit<WorkCellSummary, 'objective'> & { objectiveCode: string | null; objectiveTitle: string | null }>(),
       ids ? Promise.resolve(ids.length) : this.db.manager.count(WorkCell),
     ]);
     const items = rows.map(({ objectiveCode, objectiveTitle, ...r }) => ({
-      ...r, objective: r.objectiveId ? { id: r.objectiveId, code: objectiveCode ?? '', title: objectiveTitle ?? '' } : null,
+      ...r,
+      objective: r.objectiveId ? { id: r.objectiveId, code: objectiveCode ?? '', title: objectiveTitle ?? '' } : null,
     }));
     return pageOf(items, total, q);
   }
@@ -55,7 +80,10 @@ export class WorkCellsService {
     return {
       ...summary,
       steps,
-      partnerships: partnerships.map(({ organization, ...p }) => ({ ...p, organization: organization ? organizationRef(organization) : null })),
+      partnerships: partnerships.map(({ organization, ...p }) => ({
+        ...p,
+        organization: organization ? organizationRef(organization) : null,
+      })),
     };
   }
 

@@ -4,8 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '@backend/auth/auth.decorators';
 import { ApiError } from '@backend/common/errors';
 import { findOr404, findReferenced } from '@backend/common/lookup';
-import { CreatePartnershipDto, CreateWorkStepDto, UpdatePartnershipDto, UpdateWorkStepDto } from './dto/work-cell.dto';
 import { Organization } from '@backend/organizations/organization.entity';
+import { CreatePartnershipDto, CreateWorkStepDto, UpdatePartnershipDto, UpdateWorkStepDto } from './dto/work-cell.dto';
 import { Partnership } from './partnership.entity';
 import { WorkCell } from './work-cell.entity';
 import { WorkStep } from './work-step.entity';
@@ -53,6 +53,7 @@ export class WorkStepsService {
   private async assertMember(em: EntityManager, workCellId: string, user: AuthUser): Promise<void> {
     if (user.role !== 'partner') return;
     const member = user.organizationId && (await em.exists(Partnership, { where: { workCellId, organizationId: user.organizationId } }));
-    if (!member) throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', "A partner may only keep the steps of its own organization's work cells.");
+    if (!member)
+      throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', "A partner may only keep the steps of its own organization's work cells.");
   }
 }

@@ -13,7 +13,10 @@ const ROOT = resolve(__dirname, '../../..');
 
 /** `<run>_<path of the file, letters and digits>`: what QUEUE_PREFIX allows (letters, digits, _ and -). */
 export function filePrefix(run: string, testPath: string): string {
-  const file = relative(ROOT, testPath).replace(/\.[cm]?[jt]s$/, '').replace(/[^a-z0-9]+/gi, '-').replace(/^-+|-+$/g, '');
+  const file = relative(ROOT, testPath)
+    .replace(/\.[cm]?[jt]s$/, '')
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-+|-+$/g, '');
   return `${run}_${file}`;
 }
 

@@ -21,7 +21,9 @@ export default async function globalSetup(): Promise<void> {
     await redis.connect();
     await redis.ping();
   } catch (err) {
-    throw new Error(`Tests need Redis at ${process.env.REDIS_URL ?? DEFAULT_REDIS_URL} (set REDIS_URL): ${(err as Error).message}`, { cause: err });
+    throw new Error(`Tests need Redis at ${process.env.REDIS_URL ?? DEFAULT_REDIS_URL} (set REDIS_URL): ${(err as Error).message}`, {
+      cause: err,
+    });
   } finally {
     redis.disconnect();
   }

@@ -65,7 +65,11 @@ function mergeEnv(base: NodeJS.ProcessEnv, env: ChildEnv): NodeJS.ProcessEnv {
 
 /** Starts a process and keeps the end of its output; rejects if it cannot be started at all (not installed…). */
 export async function startProcess(
-  name: string, command: string, args: string[], env: NodeJS.ProcessEnv, options: OutputOptions = {},
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: OutputOptions = {},
 ): Promise<Child> {
   const proc: ChildProcess = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((ok, fail) => {
@@ -73,7 +77,9 @@ export async function startProcess(
     proc.once('error', (err) => fail(new Error(`Could not start ${name} (${command}): ${err.message}`)));
   });
   let output = '';
-  proc.on('error', (err) => { output += `\n[${name}: ${err.message}]`; });
+  proc.on('error', (err) => {
+    output += `\n[${name}: ${err.message}]`;
+  });
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-OUTPUT_KEPT);
@@ -86,7 +92,9 @@ export async function startProcess(
       partial = parts.pop()!;
       for (const line of parts) options.onLine?.(line);
     });
-    stream?.on('end', () => { if (partial) options.onLine?.(partial); });
+    stream?.on('end', () => {
+      if (partial) options.onLine?.(partial);
+    });
   };
   proc.stdout?.on('data', onData);
   proc.stderr?.on('data', onData);
@@ -113,10 +121,17 @@ export async function startProcess(
           if (err) fail(err);
           else ok();
         };
-        const check = () => { if (pattern.test(output)) done(); };
-        const timer = setTimeout(() => done(new Error(`${name} did not print ${pattern} within ${timeoutMs} ms. Its output:\n${output}`)), timeoutMs);
+        const check = () => {
+          if (pattern.test(output)) done();
+        };
+        const timer = setTimeout(
+          () => done(new Error(`${name} did not print ${pattern} within ${timeoutMs} ms. Its output:\n${output}`)),
+          timeoutMs,
+        );
         listeners.add(check);
-        void exited.then(({ code, signal }) => done(new Error(`${name} exited (${signal ?? code}) before printing ${pattern}. Its output:\n${output}`)));
+        void exited.then(({ code, signal }) =>
+          done(new Error(`${name} exited (${signal ?? code}) before printing ${pattern}. Its output:\n${output}`)),
+        );
         check();
       });
     },
@@ -127,7 +142,9 @@ export async function startProcess(
     async stop(graceMs = 10_000) {
       if (!running()) return;
       proc.kill('SIGTERM');
-      const timer = setTimeout(() => { if (running()) proc.kill('SIGKILL'); }, graceMs);
+      const timer = setTimeout(() => {
+        if (running()) proc.kill('SIGKILL');
+      }, graceMs);
       await exited;
       clearTimeout(timer);
     },
@@ -145,7 +162,10 @@ export async function stopAll(graceMs = 5_000): Promise<void> {
 /** Fails with a clear message when the build is missing: these tests run what `npm run build:server` made. */
 export function assertBuilt(): void {
   for (const main of [API_MAIN, WORKERS_MAIN]) {
-    if (!existsSync(main)) throw new Error(`These tests run the built processes, and ${main} is missing: run \`npm run build:server\` first (\`npm test\` does).`);
+    if (!existsSync(main))
+      throw new Error(
+        `These tests run the built processes, and ${main} is missing: run \`npm run build:server\` first (\`npm test\` does).`,
+      );
   }
 }
 
@@ -195,8 +215,12 @@ export async function privateRedis(name = 'redis-server'): Promise<RedisServer> 
     url: `redis://127.0.0.1:${port}`,
     async start() {
       if (server?.running()) throw new Error(`${name} is already running`);
-      server = await startProcess(name, 'redis-server',
-        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], process.env);
+      server = await startProcess(
+        name,
+        'redis-server',
+        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+        process.env,
+      );
       await server.waitForOutput(/Ready to accept connections/, 30_000);
     },
     async kill() {

@@ -111,7 +111,10 @@ export class ObservationLog {
   private readonly listed = new Set<string>();
   private readonly expected: { listing: string; dimension: string; categories: string[] | 'all'; from: string; to: string }[] = [];
 
-  constructor(readonly dataFrom: string, readonly dataUntil: string) {}
+  constructor(
+    readonly dataFrom: string,
+    readonly dataUntil: string,
+  ) {}
 
   add(listing: string, what: string, o: Omit<Observation, 'label'>): void {
     this.seen.push({ label: `${listing} › ${what}`, ...o });
@@ -129,10 +132,16 @@ export class ObservationLog {
     for (const o of this.seen) for (const c of o.categories) categories.set(o.dimension, (categories.get(o.dimension) ?? new Set()).add(c));
     const zeros: Observation[] = [];
     for (const e of this.expected) {
-      const groups = e.categories === 'all' ? [...categories.get(e.dimension) ?? []].map((c) => [c]) : [e.categories];
+      const groups = e.categories === 'all' ? [...(categories.get(e.dimension) ?? [])].map((c) => [c]) : [e.categories];
       for (const cats of groups.filter((c) => !this.listed.has(this.key(e.listing, e.dimension, c, e.from, e.to)))) {
-        zeros.push({ label: `${e.listing} › no cell ${e.from}..${e.to} ${e.dimension || 'total'}:${cats.join('+')}`,
-          dimension: e.dimension, categories: cats, from: e.from, to: e.to, figure: 'absent' });
+        zeros.push({
+          label: `${e.listing} › no cell ${e.from}..${e.to} ${e.dimension || 'total'}:${cats.join('+')}`,
+          dimension: e.dimension,
+          categories: cats,
+          from: e.from,
+          to: e.to,
+          figure: 'absent',
+        });
       }
     }
     return [...this.seen, ...zeros];
@@ -145,7 +154,11 @@ export class ObservationLog {
 
 /** What a committee member reads, through the API, written to the log as facts about days and categories. */
 export class CommitteeReader {
-  constructor(private readonly t: TestApp, private readonly log: ObservationLog, private readonly token: string) {}
+  constructor(
+    private readonly t: TestApp,
+    private readonly log: ObservationLog,
+    private readonly token: string,
+  ) {}
 
   private async get<T>(path: string): Promise<T> {
     const res = await this.t.http().get(path).set(bearer(this.token));
@@ -157,7 +170,14 @@ export class CommitteeReader {
   async values(m: Measured, grain: Grain, by: string | null, at: string | null): Promise<void> {
     const query = new URLSearchParams({ grain, ...(by ? { by } : {}), ...(at ? { at } : {}) });
     const rows = await this.get<PublishedPeriod[]>(`/api/indicators/${m.id}/values?${query}`);
-    this.series(`values ${m.label} grain=${grain}${by ? ` by=${by}` : ''}${at ? ` at=${at}` : ''}`, m, rows, by, at ?? this.log.dataUntil, grain);
+    this.series(
+      `values ${m.label} grain=${grain}${by ? ` by=${by}` : ''}${at ? ` at=${at}` : ''}`,
+      m,
+      rows,
+      by,
+      at ?? this.log.dataUntil,
+      grain,
+    );
   }
 
   /** The periods of one listing and their running totals; its periods without a row, or without a category, had nobody. */
@@ -167,9 +187,19 @@ export class CommitteeReader {
       const { dimension, categories } = by ? { dimension: by, categories: [row.category!] } : m.total;
       const to = earlier(lastDayOf(row.period, grain), until);
       const what = `${dimension || 'total'}${categories.length ? `:${categories.join('+')}` : ''}`;
-      this.log.add(listing, `${row.period} ${what}`, { dimension, categories, from: later(row.period, this.log.dataFrom), to, figure: figureOf(row.n, row.suppressed) });
+      this.log.add(listing, `${row.period} ${what}`, {
+        dimension,
+        categories,
+        from: later(row.period, this.log.dataFrom),
+        to,
+        figure: figureOf(row.n, row.suppressed),
+      });
       this.log.add(listing, `running total to ${row.period} ${what}`, {
-        dimension, categories, from: this.log.dataFrom, to, figure: figureOf(row.cumulativeN, row.cumulativeSuppressed),
+        dimension,
+        categories,
+        from: this.log.dataFrom,
+        to,
+        figure: figureOf(row.cumulativeN, row.cumulativeSuppressed),
       });
     }
     for (const period of periodsOf(grain, this.log.dataFrom, until)) {
@@ -181,8 +211,11 @@ export class CommitteeReader {
 
   /** GET /api/plans/{id}/progress, today or as of a day: each indicator's value and n; and the layer's k and D. */
   async progress(planId: string, measured: Measured[], at: string | null): Promise<{ k: number; maxDeviation: number }> {
-    const body = await this.get<{ at: string; disclosure: { k: number; maxDeviation: number }; indicators: (CurrentFigure & { id: string })[] }>(
-      `/api/plans/${planId}/progress${at ? `?at=${at}` : ''}`);
+    const body = await this.get<{
+      at: string;
+      disclosure: { k: number; maxDeviation: number };
+      indicators: (CurrentFigure & { id: string })[];
+    }>(`/api/plans/${planId}/progress${at ? `?at=${at}` : ''}`);
     for (const m of measured) {
       const i = body.indicators.find((x) => x.id === m.id);
       if (!i) throw new Error(`${m.label} is not on the dashboard`);
@@ -194,12 +227,22 @@ export class CommitteeReader {
   private current(listing: string, m: Measured, i: CurrentFigure, asOf: string): void {
     const { dimension, categories } = m.total;
     if (i.period === null || i.periodEnd === null) {
-      this.log.add(listing, `${m.label} (no value)`, { dimension, categories, from: this.log.dataFrom, to: earlier(asOf, this.log.dataUntil), figure: 'absent' });
+      this.log.add(listing, `${m.label} (no value)`, {
+        dimension,
+        categories,
+        from: this.log.dataFrom,
+        to: earlier(asOf, this.log.dataUntil),
+        figure: 'absent',
+      });
       return;
     }
     const running = i.kind === 'response_count' || i.kind === 'participation_sum';
     this.log.add(listing, `${m.label} value`, {
-      dimension, categories, from: running ? this.log.dataFrom : later(i.period, this.log.dataFrom), to: i.periodEnd, figure: i.n === null ? 'hidden' : i.n,
+      dimension,
+      categories,
+      from: running ? this.log.dataFrom : later(i.period, this.log.dataFrom),
+      to: i.periodEnd,
+      figure: i.n === null ? 'hidden' : i.n,
     });
   }
 
@@ -222,7 +265,13 @@ export class CommitteeReader {
         }
         const [from, to] = [later(last, this.log.dataFrom), earlier(earlier(lastDayOf(last, i.grain), cutoff), this.log.dataUntil)];
         for (const c of cells) {
-          this.log.add(`${listed} to ${to}`, c.category, { dimension, categories: [c.category], from: this.log.dataFrom, to, figure: figureOf(c.n, c.suppressed) });
+          this.log.add(`${listed} to ${to}`, c.category, {
+            dimension,
+            categories: [c.category],
+            from: this.log.dataFrom,
+            to,
+            figure: figureOf(c.n, c.suppressed),
+          });
           this.log.add(listed, `${c.category} in ${last}`, { dimension, categories: [c.category], from, to, figure: 'present' });
         }
         this.log.expect(listed, dimension, 'all', from, to);
@@ -274,13 +323,18 @@ export class DifferencingAttack {
   readonly slices: { id: string; from: string; to: string }[] = [];
   private readonly categories = new Map<string, string[]>();
 
-  constructor(readonly setup: AttackSetup, readonly observations: Observation[]) {
+  constructor(
+    readonly setup: AttackSetup,
+    readonly observations: Observation[],
+  ) {
     const starts = new Set([setup.dataFrom, ...setup.cuts.filter((d) => d > setup.dataFrom && d <= setup.dataUntil)]);
     for (const month of periodsOf('month', setup.dataFrom, setup.dataUntil)) if (month > setup.dataFrom) starts.add(month);
     const sorted = [...starts].sort();
-    sorted.forEach((from, i) => this.slices.push({ id: from, from, to: i + 1 < sorted.length ? addDays(sorted[i + 1], -1) : setup.dataUntil }));
+    sorted.forEach((from, i) =>
+      this.slices.push({ id: from, from, to: i + 1 < sorted.length ? addDays(sorted[i + 1], -1) : setup.dataUntil }),
+    );
     for (const o of observations.filter((x) => x.dimension !== TOTAL)) {
-      this.categories.set(o.dimension, [...new Set([...this.categories.get(o.dimension) ?? [], ...o.categories])].sort());
+      this.categories.set(o.dimension, [...new Set([...(this.categories.get(o.dimension) ?? []), ...o.categories])].sort());
     }
   }
 
@@ -290,13 +344,17 @@ export class DifferencingAttack {
 
   /** Every cell of the model. */
   private cells(): string[] {
-    return this.slices.flatMap((s) => [this.cell(TOTAL, null, s.id), ...[...this.categories].flatMap(([d, cats]) => cats.map((c) => this.cell(d, c, s.id)))]);
+    return this.slices.flatMap((s) => [
+      this.cell(TOTAL, null, s.id),
+      ...[...this.categories].flatMap(([d, cats]) => cats.map((c) => this.cell(d, c, s.id))),
+    ]);
   }
 
   /** The cells a figure adds up; its days must start and end slices (else a cut is missing from the setup). */
   termsOf(o: Pick<Observation, 'dimension' | 'categories' | 'from' | 'to'>): string[] {
     const inside = this.slices.filter((s) => s.from >= o.from && s.to <= o.to);
-    if (inside.length === 0 || inside[0].from !== o.from || inside.at(-1)!.to !== o.to) throw new Error(`no slices make up ${o.from}..${o.to}: a cut is missing`);
+    if (inside.length === 0 || inside[0].from !== o.from || inside.at(-1)!.to !== o.to)
+      throw new Error(`no slices make up ${o.from}..${o.to}: a cut is missing`);
     if (o.dimension === TOTAL) return inside.map((s) => this.cell(TOTAL, null, s.id));
     return o.categories.flatMap((c) => inside.map((s) => this.cell(o.dimension, c, s.id)));
   }
@@ -328,7 +386,11 @@ export class DifferencingAttack {
     const sum = (terms: string[]) => terms.map((id) => ({ id, coefficient: 1 }));
     for (const s of this.slices) {
       for (const [dimension, cats] of this.categories) {
-        facts.push({ terms: [...sum(cats.map((c) => this.cell(dimension, c, s.id))), { id: this.cell(TOTAL, null, s.id), coefficient: -1 }], min: 0, max: 0 });
+        facts.push({
+          terms: [...sum(cats.map((c) => this.cell(dimension, c, s.id))), { id: this.cell(TOTAL, null, s.id), coefficient: -1 }],
+          min: 0,
+          max: 0,
+        });
       }
     }
     for (const o of this.observations) {
@@ -364,11 +426,21 @@ export class DifferencingAttack {
 
   /** Those who answered on `day` (a slice of its own): how many, and how many of each category of each dimension. */
   dayTargets(day: string, truth: Map<string, number>): Target[] {
-    const groups: [string, string[]][] = [[TOTAL, []], ...[...this.categories].flatMap(([d, cats]) => cats.map((c): [string, string[]] => [d, [c]]))];
+    const groups: [string, string[]][] = [
+      [TOTAL, []],
+      ...[...this.categories].flatMap(([d, cats]) => cats.map((c): [string, string[]] => [d, [c]])),
+    ];
     return groups.map(([dimension, categories]) => {
       const terms = this.termsOf({ dimension, categories, from: day, to: day });
-      return { label: `answered on ${day}: ${dimension || 'total'}${categories.length ? `:${categories[0]}` : ''}`,
-        dimension, categories, from: day, to: day, terms, truth: terms.reduce((s, id) => s + truth.get(id)!, 0) };
+      return {
+        label: `answered on ${day}: ${dimension || 'total'}${categories.length ? `:${categories[0]}` : ''}`,
+        dimension,
+        categories,
+        from: day,
+        to: day,
+        terms,
+        truth: terms.reduce((s, id) => s + truth.get(id)!, 0),
+      };
     });
   }
 }
@@ -401,9 +473,18 @@ export function attack(system: System, targets: Target[]): Finding[] {
   const facts = [...reduced.facts, ...asked.map((g) => equalTo(g.id, g.terms, g.constant))];
   // Most targets are shown open by a solution where they differ from the truth (itself a solution); the two integer
   // programs per target of differencing-attack.ts decide the others.
-  const open = openTargets(unknowns, facts, asked.map((g) => ({ id: g.id, truth: g.targets[0].truth })));
+  const open = openTargets(
+    unknowns,
+    facts,
+    asked.map((g) => ({ id: g.id, truth: g.targets[0].truth })),
+  );
   const truths = new Map(asked.map((g) => [g.id, g.targets[0].truth]));
-  const determined = determinedCounts(unknowns, facts, asked.filter((g) => !open.has(g.id)).map((g) => g.id), truths);
+  const determined = determinedCounts(
+    unknowns,
+    facts,
+    asked.filter((g) => !open.has(g.id)).map((g) => g.id),
+    truths,
+  );
   return [...groups.values()].flatMap((g) => {
     const value = g.terms.length === 0 ? g.constant : determined.get(g.id);
     return value === undefined ? [] : g.targets.map(({ terms, ...t }) => ({ ...t, determined: value }));
@@ -416,17 +497,28 @@ export function rangesOf(system: System, targets: Target[]): { target: Target; m
   return targets.map((target) => {
     const { terms, constant } = reducedSum(target, reduced.fixed);
     if (terms.length === 0) return { target, min: constant, max: constant };
-    const range = feasibleRange([...reduced.unknowns, { id: 'target', lower: 0, upper: ANY }], [...reduced.facts, equalTo('target', terms, constant)], 'target');
+    const range = feasibleRange(
+      [...reduced.unknowns, { id: 'target', lower: 0, upper: ANY }],
+      [...reduced.facts, equalTo('target', terms, constant)],
+      'target',
+    );
     if (!range) throw new Error('the facts contradict each other: a figure was read wrong');
     return { target, ...range };
   });
 }
 
-const termsKey = (terms: PublishedFact['terms']) => terms.map((t) => `${t.coefficient}*${t.id}`).sort().join(',');
+const termsKey = (terms: PublishedFact['terms']) =>
+  terms
+    .map((t) => `${t.coefficient}*${t.id}`)
+    .sort()
+    .join(',');
 
 /** id = Σ terms + constant. */
-const equalTo = (id: string, terms: PublishedFact['terms'], constant: number): PublishedFact =>
-  ({ terms: [{ id, coefficient: 1 }, ...terms.map((t) => ({ ...t, coefficient: -t.coefficient }))], min: constant, max: constant });
+const equalTo = (id: string, terms: PublishedFact['terms'], constant: number): PublishedFact => ({
+  terms: [{ id, coefficient: 1 }, ...terms.map((t) => ({ ...t, coefficient: -t.coefficient }))],
+  min: constant,
+  max: constant,
+});
 
 /** A target's sum with the counts the presolve pinned moved into a constant. */
 function reducedSum(target: Target, fixed: Map<string, number>): { terms: PublishedFact['terms']; constant: number } {
@@ -522,10 +614,17 @@ function openTargets(unknowns: UnknownCount[], facts: PublishedFact[], targets: 
 }
 
 /** A whole-number solution of the facts that pushes the sum of `objective` up (down), checked against every fact; null if none found. */
-function solution(unknowns: UnknownCount[], facts: PublishedFact[], objective: Set<string>, direction: 'maximize' | 'minimize'): Map<string, number> | null {
+function solution(
+  unknowns: UnknownCount[],
+  facts: PublishedFact[],
+  objective: Set<string>,
+  direction: 'maximize' | 'minimize',
+): Map<string, number> | null {
   const variables = new Map(unknowns.map((u) => [u.id, new Map([[`bound:${u.id}`, 1]])]));
   for (const id of objective) variables.get(id)!.set('objective', 1);
-  facts.forEach((f, i) => f.terms.forEach((t) => variables.get(t.id)!.set(`fact:${i}`, (variables.get(t.id)!.get(`fact:${i}`) ?? 0) + t.coefficient)));
+  facts.forEach((f, i) =>
+    f.terms.forEach((t) => variables.get(t.id)!.set(`fact:${i}`, (variables.get(t.id)!.get(`fact:${i}`) ?? 0) + t.coefficient)),
+  );
   const constraints = new Map([
     ...unknowns.map((u) => [`bound:${u.id}`, { min: u.lower, max: u.upper }] as const),
     ...facts.map((f, i) => [`fact:${i}`, { min: f.min, max: f.max }] as const),
@@ -554,6 +653,8 @@ export async function trueResponses(t: TestApp, questionnaireId: string, questio
     `SELECT to_char((r.answered_at AT TIME ZONE p.time_zone)::date, 'YYYY-MM-DD') AS day
             ${dims.map((_, i) => `, (response_answers_by_id(r.questionnaire_id, r.version, r.answers)->$${i + 2})::text AS d${i}`).join('')}
        FROM responses r JOIN questionnaires q ON q.id = r.questionnaire_id JOIN plans p ON p.id = q.plan_id
-      WHERE r.questionnaire_id = $1`, [questionnaireId, ...dims.map(([, id]) => id)]);
+      WHERE r.questionnaire_id = $1`,
+    [questionnaireId, ...dims.map(([, id]) => id)],
+  );
   return rows.map((r) => ({ day: r.day!, categories: Object.fromEntries(dims.map(([d], i) => [d, categoryOf(r[`d${i}`])])) }));
 }

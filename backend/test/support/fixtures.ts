@@ -72,10 +72,18 @@ export async function purgeEvaluations(db: DataSource, ids: string[]): Promise<v
  * manual values, evaluations, reports), children first, in one transaction. An absent record is fine.
  */
 export async function purge(db: DataSource, kind: PurgeKind, id: string): Promise<void> {
-  const instrumentsOf = { plans: 'SELECT id FROM instruments WHERE plan_id = $1', instruments: 'SELECT $1::uuid' } as Record<string, string>;
-  const questionnairesOf = { plans: 'SELECT id FROM questionnaires WHERE plan_id = $1', questionnaires: 'SELECT $1::uuid', instruments: 'SELECT id FROM questionnaires WHERE instrument_id = $1' } as Record<string, string>;
+  const instrumentsOf = { plans: 'SELECT id FROM instruments WHERE plan_id = $1', instruments: 'SELECT $1::uuid' } as Record<
+    string,
+    string
+  >;
+  const questionnairesOf = {
+    plans: 'SELECT id FROM questionnaires WHERE plan_id = $1',
+    questionnaires: 'SELECT $1::uuid',
+    instruments: 'SELECT id FROM questionnaires WHERE instrument_id = $1',
+  } as Record<string, string>;
   const indicatorsOf = {
-    plans: 'SELECT id FROM indicators WHERE plan_id = $1', indicators: 'SELECT $1::uuid',
+    plans: 'SELECT id FROM indicators WHERE plan_id = $1',
+    indicators: 'SELECT $1::uuid',
     objectives: 'SELECT id FROM indicators WHERE objective_id = $1',
     orientations: 'SELECT i.id FROM indicators i JOIN objectives o ON o.id = i.objective_id WHERE o.orientation_id = $1',
   } as Record<string, string>;
@@ -92,15 +100,22 @@ export async function purge(db: DataSource, kind: PurgeKind, id: string): Promis
       await em.query(`DELETE FROM questionnaires WHERE id IN (${questionnairesOf[kind]})`, [id]);
     }
     if (instrumentsOf[kind]) {
-      await em.query(`DELETE FROM participation_count_revisions WHERE participation_count_id IN
-        (SELECT id FROM participation_counts WHERE instrument_id IN (${instrumentsOf[kind]}))`, [id]);
+      await em.query(
+        `DELETE FROM participation_count_revisions WHERE participation_count_id IN
+        (SELECT id FROM participation_counts WHERE instrument_id IN (${instrumentsOf[kind]}))`,
+        [id],
+      );
       await em.query(`DELETE FROM participation_counts WHERE instrument_id IN (${instrumentsOf[kind]})`, [id]);
     }
     if (indicatorsOf[kind]) await em.query(`DELETE FROM indicator_manual_values WHERE indicator_id IN (${indicatorsOf[kind]})`, [id]);
     // A plan part with indicators under it is refused by the API (409 has_indicators): they go first here.
-    if (kind === 'orientations' || kind === 'objectives') await em.query(`DELETE FROM indicators WHERE id IN (${indicatorsOf[kind]})`, [id]);
+    if (kind === 'orientations' || kind === 'objectives')
+      await em.query(`DELETE FROM indicators WHERE id IN (${indicatorsOf[kind]})`, [id]);
     if (kind === 'organizations') {
-      await em.query('DELETE FROM participation_count_revisions WHERE participation_count_id IN (SELECT id FROM participation_counts WHERE organization_id = $1)', [id]);
+      await em.query(
+        'DELETE FROM participation_count_revisions WHERE participation_count_id IN (SELECT id FROM participation_counts WHERE organization_id = $1)',
+        [id],
+      );
       await em.query('DELETE FROM participation_counts WHERE organization_id = $1', [id]);
     }
     await em.query(`DELETE FROM ${kind} WHERE id = $1`, [id]);
@@ -112,9 +127,20 @@ export function uniqueText(prefix = 'fixture'): string {
   return `${prefix}-${randomUUID()}`;
 }
 
-interface Created { id: string }
-interface OrganizationFields { name: string; acronym: string | null; network: string | null; sector: string | null }
-interface WorkCellView { id: string; steps: Created[]; partnerships: Created[] }
+interface Created {
+  id: string;
+}
+interface OrganizationFields {
+  name: string;
+  acronym: string | null;
+  network: string | null;
+  sector: string | null;
+}
+interface WorkCellView {
+  id: string;
+  steps: Created[];
+  partnerships: Created[];
+}
 
 export function fixtures(t: TestApp): Fixtures {
   const undo: (() => Promise<void>)[] = [];
@@ -132,7 +158,9 @@ export function fixtures(t: TestApp): Fixtures {
     undo.push(async () => {
       // DELETE archives plans, questionnaires, indicators and organizations, and the database refuses to cascade into
       // history (RESTRICT): what holds history is removed by SQL, children first.
-      const purged = /^\/api\/(plans|questionnaires|indicators|instruments|organizations|orientations|objectives)\/([0-9a-f-]{36})$/.exec(path);
+      const purged = /^\/api\/(plans|questionnaires|indicators|instruments|organizations|orientations|objectives)\/([0-9a-f-]{36})$/.exec(
+        path,
+      );
       if (purged) return purge(t.db, purged[1] as PurgeKind, purged[2]);
       const count = /^\/api\/participation-counts\/([0-9a-f-]{36})$/.exec(path);
       if (count) {
@@ -160,15 +188,33 @@ export function fixtures(t: TestApp): Fixtures {
       const plan = await create('/api/plans', { title: uniqueText('Plan'), startDate: '2024-01-01', endDate: `${endYear}-12-31` });
       const orientation = await create('/api/orientations', { planId: plan.id, number: 1, title: 'Orientation fixture' });
       const objective = await create('/api/objectives', { orientationId: orientation.id, code: '1.1', title: 'Objectif fixture' });
-      const action = await create('/api/actions', { objectiveId: objective.id, description: 'Action fixture', schedule: { text: 'Annuel – août' } });
+      const action = await create('/api/actions', {
+        objectiveId: objective.id,
+        description: 'Action fixture',
+        schedule: { text: 'Annuel – août' },
+      });
       const result = await create('/api/expected-results', { objectiveId: objective.id, actionId: action.id, text: 'Résultat fixture' });
-      const instrument = await create('/api/instruments', { planId: plan.id, actionId: action.id, kind: 'participation_count', name: 'Suivi fixture' });
+      const instrument = await create('/api/instruments', {
+        planId: plan.id,
+        actionId: action.id,
+        kind: 'participation_count',
+        name: 'Suivi fixture',
+      });
       const indicator = await create('/api/indicators', {
-        objectiveId: objective.id, actionId: action.id, expectedResultId: result.id, name: 'Indicateur fixture', instrumentIds: [instrument.id],
+        objectiveId: objective.id,
+        actionId: action.id,
+        expectedResultId: result.id,
+        name: 'Indicateur fixture',
+        instrumentIds: [instrument.id],
       });
       return {
-        planId: plan.id, orientationId: orientation.id, objectiveId: objective.id, actionId: action.id,
-        expectedResultId: result.id, instrumentId: instrument.id, indicatorId: indicator.id,
+        planId: plan.id,
+        orientationId: orientation.id,
+        objectiveId: objective.id,
+        actionId: action.id,
+        expectedResultId: result.id,
+        instrumentId: instrument.id,
+        indicatorId: indicator.id,
       };
     },
 
@@ -199,7 +245,11 @@ export function fixtures(t: TestApp): Fixtures {
       const email = `${uniqueText('user')}@example.org`;
       const password = 'fixture-password-1234';
       const user = await create('/api/users', {
-        email, password, role: options.role ?? 'committee', organizationId: options.organizationId ?? null, displayName: 'Fixture',
+        email,
+        password,
+        role: options.role ?? 'committee',
+        organizationId: options.organizationId ?? null,
+        displayName: 'Fixture',
       });
       return { userId: user.id, email, password };
     },

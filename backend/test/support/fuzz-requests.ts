@@ -4,10 +4,29 @@ import { randomUUID } from 'node:crypto';
 // of its body fields, query parameters and path parameters, a value that is null, holds NUL or a lone surrogate, is
 // very long, or has the wrong type; and per route a body nested 10,000 deep and one that is not UTF-8.
 
-type Schema = { $ref?: string; type?: string; format?: string; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; allOf?: Schema[]; required?: string[] };
-interface Parameter { name: string; in: 'path' | 'query' | 'header'; schema?: Schema }
-interface Operation { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }
-export interface OpenApi { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, Schema> } }
+type Schema = {
+  $ref?: string;
+  type?: string;
+  format?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  enum?: unknown[];
+  allOf?: Schema[];
+  required?: string[];
+};
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  schema?: Schema;
+}
+interface Operation {
+  parameters?: Parameter[];
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+}
+export interface OpenApi {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, Schema> };
+}
 
 export interface FuzzRequest {
   method: string;
@@ -23,24 +42,37 @@ export interface FuzzRequest {
 const LONG = 'x'.repeat(20_000);
 /** Values that no field accepts (or, where one does, that it must store or refuse without a 5xx). */
 const BODY_MUTATIONS: [string, unknown][] = [
-  ['null', null], ['NUL', 'a\u0000b'], ['lone surrogate', 'a\ud800b'], ['long string', LONG],
-  ['number', 12345], ['object', { a: 1 }], ['array of NUL', ['\u0000']],
+  ['null', null],
+  ['NUL', 'a\u0000b'],
+  ['lone surrogate', 'a\ud800b'],
+  ['long string', LONG],
+  ['number', 12345],
+  ['object', { a: 1 }],
+  ['array of NUL', ['\u0000']],
 ];
 const QUERY_MUTATIONS: [string, string][] = [
-  ['NUL', 'a%00b'], ['lone surrogate (CESU bytes)', '%ED%A0%80'], ['invalid UTF-8', '%FF%FE'], ['long string', LONG.slice(0, 4000)],
+  ['NUL', 'a%00b'],
+  ['lone surrogate (CESU bytes)', '%ED%A0%80'],
+  ['invalid UTF-8', '%FF%FE'],
+  ['long string', LONG.slice(0, 4000)],
   ['array', 'a&{name}=b'],
 ];
-const PATH_MUTATIONS: [string, string][] = [['NUL', 'a%00b'], ['lone surrogate (CESU bytes)', '%ED%A0%80'], ['long string', LONG.slice(0, 2000)]];
+const PATH_MUTATIONS: [string, string][] = [
+  ['NUL', 'a%00b'],
+  ['lone surrogate (CESU bytes)', '%ED%A0%80'],
+  ['long string', LONG.slice(0, 2000)],
+];
 const DEEP = Buffer.from(`${'['.repeat(10_000)}${']'.repeat(10_000)}`);
 const NOT_UTF8 = Buffer.concat([Buffer.from('{"title":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]);
 
 function resolve(doc: OpenApi, schema: Schema | undefined): Schema {
   let s = schema ?? {};
   for (let i = 0; s.$ref && i < 10; i++) s = doc.components?.schemas?.[s.$ref.split('/').pop() ?? ''] ?? {};
-  if (s.allOf) return s.allOf.reduce<Schema>((all, part) => {
-    const r = resolve(doc, part);
-    return { ...all, ...r, properties: { ...all.properties, ...r.properties } };
-  }, {});
+  if (s.allOf)
+    return s.allOf.reduce<Schema>((all, part) => {
+      const r = resolve(doc, part);
+      return { ...all, ...r, properties: { ...all.properties, ...r.properties } };
+    }, {});
   return s;
 }
 
@@ -50,11 +82,17 @@ function sample(doc: OpenApi, schema: Schema | undefined, depth = 0): unknown {
   if (s.enum?.length) return s.enum[0];
   if (s.properties && depth < 3) return Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, sample(doc, v, depth + 1)]));
   switch (s.type) {
-    case 'integer': case 'number': return 1;
-    case 'boolean': return true;
-    case 'array': return [];
-    case 'object': return {};
-    default: return s.format === 'uuid' ? randomUUID() : s.format === 'date' ? '2024-01-01' : s.format === 'email' ? 'fuzz@example.org' : 'fuzz';
+    case 'integer':
+    case 'number':
+      return 1;
+    case 'boolean':
+      return true;
+    case 'array':
+      return [];
+    case 'object':
+      return {};
+    default:
+      return s.format === 'uuid' ? randomUUID() : s.format === 'date' ? '2024-01-01' : s.format === 'email' ? 'fuzz@example.org' : 'fuzz';
   }
 }
 
@@ -64,8 +102,8 @@ export function fuzzRequests(doc: OpenApi, idFor: (path: string, param: string) 
   for (const [template, operations] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(operations)) {
       const params = op.parameters ?? [];
-      const fill = (except?: string, value?: string) => template.replace(/\{(\w+)\}/g, (_, name: string) =>
-        (name === except ? value! : encodeURIComponent(idFor(template, name))));
+      const fill = (except?: string, value?: string) =>
+        template.replace(/\{(\w+)\}/g, (_, name: string) => (name === except ? value! : encodeURIComponent(idFor(template, name))));
       const path = fill();
       const label = `${method.toUpperCase()} ${template}`;
       for (const p of params.filter((x) => x.in === 'path')) {
@@ -73,7 +111,8 @@ export function fuzzRequests(doc: OpenApi, idFor: (path: string, param: string) 
       }
       if (method === 'delete') continue; // only its id is fuzzed: the rest would delete our own fixtures midway
       for (const p of params.filter((x) => x.in === 'query')) {
-        for (const [how, value] of QUERY_MUTATIONS) out.push({ method, url: `${path}?${p.name}=${value.replace('{name}', p.name)}`, what: `${label} query ${p.name} = ${how}` });
+        for (const [how, value] of QUERY_MUTATIONS)
+          out.push({ method, url: `${path}?${p.name}=${value.replace('{name}', p.name)}`, what: `${label} query ${p.name} = ${how}` });
       }
       const schema = op.requestBody?.content?.['application/json']?.schema;
       if (!schema) continue;

@@ -10,13 +10,24 @@ import { bearer, TestApp } from './test-app';
 
 /** A stored cell, as the values endpoint reads it. */
 export interface Cell {
-  grain: string; period: string; dimension: string; category: string; value: number | null; n: number;
-  cumulative_value: number | null; cumulative_n: number; suppressed: boolean; cumulative_suppressed: boolean;
+  grain: string;
+  period: string;
+  dimension: string;
+  category: string;
+  value: number | null;
+  n: number;
+  cumulative_value: number | null;
+  cumulative_n: number;
+  suppressed: boolean;
+  cumulative_suppressed: boolean;
 }
 
-export const cellsOf = (t: TestApp, indicatorId: string) => t.db.query<Cell[]>(
-  `SELECT grain, period_start::text AS period, dimension, category, value, n, cumulative_value, cumulative_n, suppressed, cumulative_suppressed
-     FROM indicator_values WHERE indicator_id = $1 ORDER BY grain, period_start, dimension, category`, [indicatorId]);
+export const cellsOf = (t: TestApp, indicatorId: string) =>
+  t.db.query<Cell[]>(
+    `SELECT grain, period_start::text AS period, dimension, category, value, n, cumulative_value, cumulative_n, suppressed, cumulative_suppressed
+     FROM indicator_values WHERE indicator_id = $1 ORDER BY grain, period_start, dimension, category`,
+    [indicatorId],
+  );
 
 const keyOf = (c: Cell) => `${c.grain} ${c.period} ${c.dimension || 'total'} ${c.category}`;
 
@@ -28,14 +39,22 @@ export function cellsDiffer(actual: Cell[], expected: Cell[]): string | null {
   const missing = [...want.keys()].filter((k) => !have.has(k));
   const extra = [...have.keys()].filter((k) => !want.has(k));
   const changed = [...want.keys()].filter((k) => have.has(k) && JSON.stringify(have.get(k)) !== JSON.stringify(want.get(k)));
-  const first = changed[0] ? `; first different: ${JSON.stringify(have.get(changed[0]))} instead of ${JSON.stringify(want.get(changed[0]))}` : '';
-  return `${actual.length} cells where ${expected.length} were expected: ${missing.length} missing${missing[0] ? ` (${missing[0]}…)` : ''}, `
-    + `${extra.length} extra${extra[0] ? ` (${extra[0]}…)` : ''}, ${changed.length} different${first}`;
+  const first = changed[0]
+    ? `; first different: ${JSON.stringify(have.get(changed[0]))} instead of ${JSON.stringify(want.get(changed[0]))}`
+    : '';
+  return (
+    `${actual.length} cells where ${expected.length} were expected: ${missing.length} missing${missing[0] ? ` (${missing[0]}…)` : ''}, ` +
+    `${extra.length} extra${extra[0] ? ` (${extra[0]}…)` : ''}, ${changed.length} different${first}`
+  );
 }
 
 export const computationOf = async (t: TestApp, indicatorId: string) =>
-  (await t.db.query<{ computed_at: Date; inputs_fingerprint: string }[]>(
-    'SELECT computed_at, inputs_fingerprint FROM indicator_computations WHERE indicator_id = $1', [indicatorId]))[0] ?? null;
+  (
+    await t.db.query<{ computed_at: Date; inputs_fingerprint: string }[]>(
+      'SELECT computed_at, inputs_fingerprint FROM indicator_computations WHERE indicator_id = $1',
+      [indicatorId],
+    )
+  )[0] ?? null;
 
 export const responsesOf = async (t: TestApp, questionnaireId: string) =>
   (await t.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM responses WHERE questionnaire_id = $1', [questionnaireId]))[0].n;
@@ -46,7 +65,9 @@ export async function storedCount(t: TestApp, indicatorId: string): Promise<{ mo
     `SELECT sum(n)::int AS months,
             (SELECT cumulative_n FROM indicator_values WHERE indicator_id = $1 AND grain = 'month' AND dimension = ''
               ORDER BY period_start DESC LIMIT 1) AS cumulative
-       FROM indicator_values WHERE indicator_id = $1 AND grain = 'month' AND dimension = ''`, [indicatorId]);
+       FROM indicator_values WHERE indicator_id = $1 AND grain = 'month' AND dimension = ''`,
+    [indicatorId],
+  );
   return { months: row.months ?? 0, cumulative: row.cumulative ?? 0 };
 }
 
@@ -57,10 +78,18 @@ export async function storedCount(t: TestApp, indicatorId: string): Promise<{ mo
 export async function cleanCells(t: TestApp, indicatorId: string): Promise<Cell[]> {
   const em = t.db.manager;
   const original = await em.findOneByOrFail(Indicator, { id: indicatorId });
-  const twin = await em.save(em.create(Indicator, {
-    planId: original.planId, objectiveId: original.objectiveId, name: `${original.name} (recalcul témoin)`, kind: original.kind,
-    status: original.status, grain: original.grain, dimensions: original.dimensions, source: original.source,
-  }));
+  const twin = await em.save(
+    em.create(Indicator, {
+      planId: original.planId,
+      objectiveId: original.objectiveId,
+      name: `${original.name} (recalcul témoin)`,
+      kind: original.kind,
+      status: original.status,
+      grain: original.grain,
+      dimensions: original.dimensions,
+      source: original.source,
+    }),
+  );
   await t.app.get(AggregationService).recompute(twin.id);
   return cellsOf(t, twin.id);
 }
@@ -130,5 +159,6 @@ export function indicatorLocks(db: DataSource, indicatorIds: string[]): Promise<
        JOIN unnest($1::uuid[]) i(id) ON l.classid::bigint = ((hashtextextended(i.id::text, 7) >> 32) & 4294967295)
                                     AND l.objid::bigint = (hashtextextended(i.id::text, 7) & 4294967295)
       WHERE l.locktype = 'advisory' AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-    [indicatorIds]);
+    [indicatorIds],
+  );
 }

@@ -13,7 +13,11 @@ function toJsonSchema(node: unknown): unknown {
   for (const [key, value] of Object.entries(node as Schema)) {
     if (key === 'example' || key === 'examples') continue;
     if (key === '$ref' && typeof value === 'string') out.$ref = value.replace('#/components/schemas/', 'openapi#/components/schemas/');
-    else out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value as Schema).map(([k, v]) => [k, toJsonSchema(v)])) : toJsonSchema(value);
+    else
+      out[key] =
+        key === 'properties'
+          ? Object.fromEntries(Object.entries(value as Schema).map(([k, v]) => [k, toJsonSchema(v)]))
+          : toJsonSchema(value);
   }
   if (out.properties && out.additionalProperties === undefined && out.type === 'object') out.additionalProperties = false;
   if (out.nullable === true) {
@@ -38,7 +42,8 @@ export function openApiValidator(document: { components?: unknown; paths: Record
       const key = `${method} ${path} ${status}`;
       let validate = cache.get(key);
       if (!validate) {
-        const op = document.paths[path]?.[method] as { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> } | undefined;
+        const op = document.paths[path]?.[method] as
+          { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> } | undefined;
         const schema = op?.responses?.[status]?.content?.['application/json']?.schema;
         if (!schema) return [`${key}: the document gives no JSON schema`];
         validate = ajv.compile(toJsonSchema(schema) as Schema);

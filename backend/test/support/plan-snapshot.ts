@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
  * instrument and its active indicators are demo data of their own (no seed document holds them): left out.
  */
 export async function planSnapshot(db: DataSource, title: string): Promise<unknown> {
-  const [row] = await db.query<{ plan: unknown }[]>(`
+  const [row] = await db.query<{ plan: unknown }[]>(
+    `
     SELECT json_build_object(
       'title', p.title, 'description', p.description, 'owner', o.name, 'startDate', p.start_date::text, 'endDate', p.end_date::text, 'midtermDate', p.midterm_date::text,
       'orientations', (SELECT json_agg(json_build_object('number', ori.number, 'title', ori.title, 'position', ori.position,
@@ -23,12 +24,15 @@ export async function planSnapshot(db: DataSource, title: string): Promise<unkno
           ORDER BY ob.position) FROM objectives ob WHERE ob.orientation_id = ori.id))
         ORDER BY ori.position) FROM orientations ori WHERE ori.plan_id = p.id)
     ) AS plan
-    FROM plans p LEFT JOIN organizations o ON o.id = p.owner_organization_id WHERE p.title = $1`, [title]);
+    FROM plans p LEFT JOIN organizations o ON o.id = p.owner_organization_id WHERE p.title = $1`,
+    [title],
+  );
   return row?.plan ?? null;
 }
 
 export async function workCellSnapshot(db: DataSource, name: string): Promise<unknown> {
-  const [row] = await db.query<{ cell: unknown }[]>(`
+  const [row] = await db.query<{ cell: unknown }[]>(
+    `
     SELECT json_build_object(
       'name', c.name, 'objective', ob.code, 'objectivePlan', p.title, 'objectiveText', c.objective_text, 'startDate', c.start_date::text,
       'startDateText', c.start_date_text, 'mandate', c.mandate, 'contact', c.contact, 'partnersNote', c.partners_note,
@@ -38,6 +42,8 @@ export async function workCellSnapshot(db: DataSource, name: string): Promise<un
           'organizationSector', org.sector, 'network', pa.network, 'sector', pa.sector) ORDER BY pa.position)
         FROM partnerships pa JOIN organizations org ON org.id = pa.organization_id WHERE pa.work_cell_id = c.id)
     ) AS cell
-    FROM work_cells c LEFT JOIN objectives ob ON ob.id = c.objective_id LEFT JOIN plans p ON p.id = ob.plan_id WHERE c.name = $1`, [name]);
+    FROM work_cells c LEFT JOIN objectives ob ON ob.id = c.objective_id LEFT JOIN plans p ON p.id = ob.plan_id WHERE c.name = $1`,
+    [name],
+  );
   return row?.cell ?? null;
 }

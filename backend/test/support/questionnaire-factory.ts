@@ -26,20 +26,63 @@ export interface SampleIds {
 /** One question of every type, a show-if, and a « prefer not » ADS+ question. */
 export function sampleQuestions(): { questions: Question[]; ids: SampleIds } {
   const ids: SampleIds = {
-    attended: randomUUID(), heardFrom: randomUUID(), services: randomUUID(), satisfaction: randomUUID(), whyUnsatisfied: randomUUID(),
-    people: randomUUID(), comment: randomUUID(), story: randomUUID(), visitDay: randomUUID(), age: randomUUID(),
+    attended: randomUUID(),
+    heardFrom: randomUUID(),
+    services: randomUUID(),
+    satisfaction: randomUUID(),
+    whyUnsatisfied: randomUUID(),
+    people: randomUUID(),
+    comment: randomUUID(),
+    story: randomUUID(),
+    visitDay: randomUUID(),
+    age: randomUUID(),
   };
   const [, , ageGroup] = adsBlock();
   const questions: Question[] = [
-    { id: ids.attended, type: 'yes_no', required: true, label: t('Avez-vous participé ?', 'Did you take part?', 'هل شاركت؟', '¿Participó?') },
-    { id: ids.heardFrom, type: 'single_choice', required: true, label: t('Comment en avez-vous entendu parler ?', 'How did you hear of it?'),
-      choices: [{ code: 'friends', label: t('Amis', 'Friends') }, { code: 'poster', label: t('Affiche', 'Poster') }] },
-    { id: ids.services, type: 'multiple_choice', required: false, label: t('Services utilisés', 'Services used'),
-      choices: [{ code: 'food', label: t('Alimentation', 'Food') }, { code: 'housing', label: t('Logement', 'Housing') }, { code: 'french', label: t('Francisation', 'French') }] },
-    { id: ids.satisfaction, type: 'scale', required: true, min: 1, max: 5, label: t('Satisfaction', 'Satisfaction'),
-      minLabel: t('Pas du tout', 'Not at all'), maxLabel: t('Très', 'Very') },
-    { id: ids.whyUnsatisfied, type: 'long_text', required: true, label: t('Pourquoi ?', 'Why?'),
-      showIf: { questionId: ids.satisfaction, anyOf: [1, 2] } },
+    {
+      id: ids.attended,
+      type: 'yes_no',
+      required: true,
+      label: t('Avez-vous participé ?', 'Did you take part?', 'هل شاركت؟', '¿Participó?'),
+    },
+    {
+      id: ids.heardFrom,
+      type: 'single_choice',
+      required: true,
+      label: t('Comment en avez-vous entendu parler ?', 'How did you hear of it?'),
+      choices: [
+        { code: 'friends', label: t('Amis', 'Friends') },
+        { code: 'poster', label: t('Affiche', 'Poster') },
+      ],
+    },
+    {
+      id: ids.services,
+      type: 'multiple_choice',
+      required: false,
+      label: t('Services utilisés', 'Services used'),
+      choices: [
+        { code: 'food', label: t('Alimentation', 'Food') },
+        { code: 'housing', label: t('Logement', 'Housing') },
+        { code: 'french', label: t('Francisation', 'French') },
+      ],
+    },
+    {
+      id: ids.satisfaction,
+      type: 'scale',
+      required: true,
+      min: 1,
+      max: 5,
+      label: t('Satisfaction', 'Satisfaction'),
+      minLabel: t('Pas du tout', 'Not at all'),
+      maxLabel: t('Très', 'Very'),
+    },
+    {
+      id: ids.whyUnsatisfied,
+      type: 'long_text',
+      required: true,
+      label: t('Pourquoi ?', 'Why?'),
+      showIf: { questionId: ids.satisfaction, anyOf: [1, 2] },
+    },
     { id: ids.people, type: 'number', required: false, min: 0, max: 20, label: t('Combien de personnes ?', 'How many people?') },
     { id: ids.comment, type: 'short_text', required: false, label: t('Un mot ?', 'A word?') },
     { id: ids.story, type: 'long_text', required: false, label: t('Racontez', 'Tell us') },
@@ -52,8 +95,15 @@ export function sampleQuestions(): { questions: Question[]; ids: SampleIds } {
 /** Answers to SAMPLE_QUESTIONS that are valid: satisfied, so the « why » question stays hidden. */
 export function validAnswers(ids: SampleIds, overrides: Partial<Record<keyof SampleIds, AnswerValue | undefined>> = {}) {
   const values: Partial<Record<keyof SampleIds, AnswerValue | undefined>> = {
-    attended: true, heardFrom: 'friends', services: ['food', 'french'], satisfaction: 4, people: 3, comment: 'Merci',
-    visitDay: '2024-08-17', age: '25_34', ...overrides,
+    attended: true,
+    heardFrom: 'friends',
+    services: ['food', 'french'],
+    satisfaction: 4,
+    people: 3,
+    comment: 'Merci',
+    visitDay: '2024-08-17',
+    age: '25_34',
+    ...overrides,
   };
   return (Object.keys(values) as (keyof SampleIds)[])
     .filter((k) => values[k] !== undefined)
@@ -92,13 +142,22 @@ export async function createQuestionnaire(db: DataSource, options: Questionnaire
     languages: options.languages ?? ['fr', 'en', 'ar', 'es'],
   };
   return db.transaction(async (em) => {
-    const questionnaire = await em.save(em.create(Questionnaire, {
-      ...content, questions: versions[versions.length - 1], planId, slug: options.slug ?? `test-${randomUUID()}`,
-      status: options.status ?? 'published', currentVersion: versions.length, closesAt: options.closesAt ?? null,
-    }));
+    const questionnaire = await em.save(
+      em.create(Questionnaire, {
+        ...content,
+        questions: versions[versions.length - 1],
+        planId,
+        slug: options.slug ?? `test-${randomUUID()}`,
+        status: options.status ?? 'published',
+        currentVersion: versions.length,
+        closesAt: options.closesAt ?? null,
+      }),
+    );
     const versionIds: Record<number, string> = {};
     for (const [i, questions] of versions.entries()) {
-      const v = await em.save(em.create(QuestionnaireVersion, { ...content, questions, questionnaireId: questionnaire.id, version: i + 1 }));
+      const v = await em.save(
+        em.create(QuestionnaireVersion, { ...content, questions, questionnaireId: questionnaire.id, version: i + 1 }),
+      );
       versionIds[i + 1] = v.id;
     }
     return { questionnaireId: questionnaire.id, slug: questionnaire.slug, planId, versionIds, questions: versions[versions.length - 1] };

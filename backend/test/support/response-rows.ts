@@ -7,7 +7,10 @@ import { Response } from '@backend/responses/response.entity';
 
 /** A response as a test writes it: answers by question id, a body hash as any text. */
 export type TestResponse = Omit<Partial<Response>, 'answers' | 'bodyHash'> & {
-  questionnaireId: string; version: number; answers: Record<string, AnswerValue>; bodyHash?: string;
+  questionnaireId: string;
+  version: number;
+  answers: Record<string, AnswerValue>;
+  bodyHash?: string;
 };
 
 /**
@@ -22,9 +25,14 @@ export async function insertResponses(db: DataSource | EntityManager, rows: Test
     const id = `${questionnaireId}@${version}`;
     if (!keys.has(id)) keys.set(id, (await em.findOneByOrFail(QuestionnaireVersion, { questionnaireId, version })).answerKeys);
   }
-  return em.insert(Response, list.map(({ answers, bodyHash, ...rest }): Partial<Response> => ({
-    ...rest,
-    answers: toStoredAnswers(answers, keys.get(`${rest.questionnaireId}@${rest.version}`)!),
-    bodyHash: createHash('sha256').update(bodyHash ?? JSON.stringify(answers)).digest(),
-  })) as Parameters<EntityManager['insert']>[1]);
+  return em.insert(
+    Response,
+    list.map(({ answers, bodyHash, ...rest }): Partial<Response> => ({
+      ...rest,
+      answers: toStoredAnswers(answers, keys.get(`${rest.questionnaireId}@${rest.version}`)!),
+      bodyHash: createHash('sha256')
+        .update(bodyHash ?? JSON.stringify(answers))
+        .digest(),
+    })) as Parameters<EntityManager['insert']>[1],
+  );
 }

@@ -20,15 +20,19 @@ const MB = 1024 * 1024;
 function hugeSharedStrings(bytes: number): Readable {
   const chunk = Buffer.alloc(MB, 'a');
   let left = bytes;
-  return Readable.from((function* () {
-    yield Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>');
-    while (left > 0) {
-      const n = Math.min(left, MB);
-      left -= n;
-      yield n === MB ? chunk : chunk.subarray(0, n);
-    }
-    yield Buffer.from('</t></si></sst>');
-  })());
+  return Readable.from(
+    (function* () {
+      yield Buffer.from(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>',
+      );
+      while (left > 0) {
+        const n = Math.min(left, MB);
+        left -= n;
+        yield n === MB ? chunk : chunk.subarray(0, n);
+      }
+      yield Buffer.from('</t></si></sst>');
+    })(),
+  );
 }
 
 /** A workbook whose shared strings part holds one string of `bytes` characters. */
@@ -39,7 +43,10 @@ export async function sharedStringBomb(bytes = 200 * MB): Promise<Buffer> {
   const archive = archiver('zip', { zlib: { level: 9 } });
   const out: Buffer[] = [];
   archive.on('data', (b: Buffer) => out.push(b));
-  const ended = new Promise<void>((resolve, reject) => { archive.on('end', () => resolve()); archive.on('error', reject); });
+  const ended = new Promise<void>((resolve, reject) => {
+    archive.on('end', () => resolve());
+    archive.on('error', reject);
+  });
   for (const name of Object.keys(small.files)) {
     if (small.files[name].dir) continue;
     if (name === 'xl/sharedStrings.xml') archive.append(hugeSharedStrings(bytes), { name });
@@ -56,7 +63,11 @@ export async function sharedStringBomb(bytes = 200 * MB): Promise<Buffer> {
  */
 export function lyingDirectory(zip: Buffer): Buffer {
   const out = Buffer.from(zip);
-  for (let at = out.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = out.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)) {
+  for (
+    let at = out.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    at >= 0;
+    at = out.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)
+  ) {
     out.writeUInt32LE(1024, at + 24);
   }
   return out;

@@ -95,11 +95,15 @@ const staffRoutes: RouteObject[] = [
   },
   {
     path: 'workspace/questionnaires/new',
-    lazy: async () => ({ Component: (await import('@/features/workspace/components/questionnaire/new-questionnaire-page')).NewQuestionnairePage }),
+    lazy: async () => ({
+      Component: (await import('@/features/workspace/components/questionnaire/new-questionnaire-page')).NewQuestionnairePage,
+    }),
   },
   {
     path: 'workspace/questionnaires/:id',
-    lazy: async () => ({ Component: (await import('@/features/workspace/components/questionnaire/builder-page')).QuestionnaireBuilderPage }),
+    lazy: async () => ({
+      Component: (await import('@/features/workspace/components/questionnaire/builder-page')).QuestionnaireBuilderPage,
+    }),
   },
   {
     path: 'workspace/questionnaires/:id/qr',

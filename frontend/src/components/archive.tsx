@@ -90,8 +90,20 @@ export function RestoreButton({ name, pending, onRestore }: { name: string; pend
 }
 
 /** One row of a list, archived: its mark, and the admins' « Restaurer » (pending for this row only). */
-export function ArchivedRowActions({ id, name, archivedAt, restore, canRestore, as: Tag = 'span' }: {
-  id: string; name: string; archivedAt: string | null | undefined; restore: ReturnType<typeof useRestore>; canRestore: boolean; as?: 'span' | 'p';
+export function ArchivedRowActions({
+  id,
+  name,
+  archivedAt,
+  restore,
+  canRestore,
+  as: Tag = 'span',
+}: {
+  id: string;
+  name: string;
+  archivedAt: string | null | undefined;
+  restore: ReturnType<typeof useRestore>;
+  canRestore: boolean;
+  as?: 'span' | 'p';
 }) {
   return (
     <Tag className="archive-row__actions">
@@ -131,7 +143,17 @@ export function RestoreStatus({ restore }: { restore: ReturnType<typeof useResto
  * On a record's own page: « Archivé le … », what that means, and « Restaurer » for admins; once restored, a
  * confirmation. Render it whatever the record's state, so the confirmation outlives the refetch that clears archivedAt.
  */
-export function ArchiveBanner({ kind, id, name, archivedAt }: { kind: ArchivableKind; id: string; name: string; archivedAt: string | null | undefined }) {
+export function ArchiveBanner({
+  kind,
+  id,
+  name,
+  archivedAt,
+}: {
+  kind: ArchivableKind;
+  id: string;
+  name: string;
+  archivedAt: string | null | undefined;
+}) {
   const { t } = useTranslation();
   const messageFor = useErrorMessage();
   const { canRestore } = useArchiveAccess();

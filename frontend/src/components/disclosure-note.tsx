@@ -71,7 +71,11 @@ export function DisclosureNote({
 export function NotForPublicationMark({ detail = false, as: Tag = 'p' }: { detail?: boolean; as?: 'p' | 'div' }) {
   const { t } = useTranslation();
   return (
-    <Tag className={detail ? 'not-for-publication not-for-publication--banner' : 'not-for-publication'} role="note" data-testid="not-for-publication">
+    <Tag
+      className={detail ? 'not-for-publication not-for-publication--banner' : 'not-for-publication'}
+      role="note"
+      data-testid="not-for-publication"
+    >
       <span className="not-for-publication__icon" aria-hidden="true">
         ⚠
       </span>{' '}

@@ -17,24 +17,14 @@ export function Pagination({ page, limit, total, onPageChange }: PaginationProps
   if (pages <= 1) return null;
   return (
     <nav className="pagination" aria-label={t('pagination.label')}>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => onPageChange(page - 1)}
-        disabled={page <= 1}
-      >
+      <button type="button" className="button button--secondary" onClick={() => onPageChange(page - 1)} disabled={page <= 1}>
         <span aria-hidden="true">← </span>
         {t('pagination.previous')}
       </button>
       <span className="pagination__status" aria-live="polite">
         {t('pagination.status', { page, pages })}
       </span>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => onPageChange(page + 1)}
-        disabled={page >= pages}
-      >
+      <button type="button" className="button button--secondary" onClick={() => onPageChange(page + 1)} disabled={page >= pages}>
         {t('pagination.next')}
         <span aria-hidden="true"> →</span>
       </button>

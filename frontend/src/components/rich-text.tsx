@@ -18,9 +18,7 @@ export function RichText({ text, as: Tag = 'p', className }: { text: string; as?
   if (last < text.length) parts.push({ text: text.slice(last), bold: false });
   return (
     <Tag className={['text-block', className].filter(Boolean).join(' ')}>
-      {parts.map((part, index) =>
-        part.bold ? <strong key={index}>{part.text}</strong> : <Fragment key={index}>{part.text}</Fragment>,
-      )}
+      {parts.map((part, index) => (part.bold ? <strong key={index}>{part.text}</strong> : <Fragment key={index}>{part.text}</Fragment>))}
     </Tag>
   );
 }

@@ -104,6 +104,7 @@ export async function apiUpload<T>(
 export async function apiBlob(path: string, signal?: AbortSignal): Promise<Blob> {
   const token = getSessionToken();
   const response = await fetch(buildUrl(path), { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal });
-  if (!response.ok) throw new ApiError({ statusCode: response.status, code: 'http_error', message: response.statusText || `HTTP ${response.status}` });
+  if (!response.ok)
+    throw new ApiError({ statusCode: response.status, code: 'http_error', message: response.statusText || `HTTP ${response.status}` });
   return response.blob();
 }

@@ -12,7 +12,6 @@ import type { ProgressStatus } from '@repere/contract';
 // Features build their configurations with these types and never import chart.js themselves.
 export type { ChartConfiguration, ChartType, TooltipItem } from 'chart.js';
 
-
 /**
  * Status colours. Each carries white text at ≥ 4.5:1 and differs from its neighbours in lightness too, so
  * the statuses stay apart on a washed-out projector and for red–green colour blindness; the UI never shows
@@ -229,7 +228,14 @@ const referencesPlugin: Plugin<ChartType, ReferencesOptions> = {
       const row = rows.findIndex((taken) => taken.every((box) => left + width + 6 < box.left || left > box.right + 6));
       const rowIndex = row < 0 ? rows.length - 1 : row;
       rows[rowIndex]?.push({ left, right: left + width });
-      drawLabel(ctx, marker.label, roomRight ? px + 4 : px - 4, chartArea.top - 10 - rowIndex * 20, marker.color, roomRight ? 'left' : 'right');
+      drawLabel(
+        ctx,
+        marker.label,
+        roomRight ? px + 4 : px - 4,
+        chartArea.top - 10 - rowIndex * 20,
+        marker.color,
+        roomRight ? 'left' : 'right',
+      );
     }
     ctx.restore();
   },
@@ -311,8 +317,18 @@ let loading: Promise<ChartConstructor> | undefined;
 export function loadCharts(): Promise<ChartConstructor> {
   loading ??= import('chart.js').then(
     ({ Chart: ChartJs, BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip }) => {
-      ChartJs.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip,
-        referencesPlugin, suppressedPlugin);
+      ChartJs.register(
+        BarController,
+        BarElement,
+        CategoryScale,
+        LinearScale,
+        LineController,
+        LineElement,
+        PointElement,
+        Tooltip,
+        referencesPlugin,
+        suppressedPlugin,
+      );
       ChartJs.defaults.animation = false;
       ChartJs.defaults.maintainAspectRatio = false;
       ChartJs.defaults.responsive = true;

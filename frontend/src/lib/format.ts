@@ -12,9 +12,7 @@ function localeFor(language: string): string {
 export function formatDate(value: string | null | undefined, language: string): string {
   if (!value) return '';
   const match = ISO_DATE.exec(value);
-  const date = match
-    ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
-    : new Date(value);
+  const date = match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
   const parts = new Intl.DateTimeFormat(localeFor(language), { dateStyle: 'long' }).formatToParts(date);
   // French writes the first of the month « 1er » (« 1er janvier 2021 »), which Intl does not.

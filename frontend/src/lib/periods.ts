@@ -1,6 +1,5 @@
-import type { Grain } from '@repere/contract';
 import type { TFunction } from 'i18next';
-
+import type { Grain } from '@repere/contract';
 
 /**
  * Periods are the API's period starts, 'YYYY-MM-DD' calendar days. They are handled as year and month

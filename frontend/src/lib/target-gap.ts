@@ -1,5 +1,5 @@
-import type { Direction } from '@repere/contract';
 import type { TFunction } from 'i18next';
+import type { Direction } from '@repere/contract';
 import { formatNumber, formatWithUnit } from '@/lib/format';
 
 /** What an indicator reached against its final target, as the dashboards and the evaluations read it. */

@@ -9,8 +9,23 @@ const question = (overrides: Partial<Question> & Pick<Question, 'id' | 'type'>):
 
 const QUESTIONS: Question[] = [
   question({ id: 'came', type: 'yes_no', required: true }),
-  question({ id: 'heard', type: 'single_choice', required: true, choices: [{ code: 'friends', label }, { code: 'poster', label }] }),
-  question({ id: 'services', type: 'multiple_choice', choices: [{ code: 'food', label }, { code: 'housing', label }] }),
+  question({
+    id: 'heard',
+    type: 'single_choice',
+    required: true,
+    choices: [
+      { code: 'friends', label },
+      { code: 'poster', label },
+    ],
+  }),
+  question({
+    id: 'services',
+    type: 'multiple_choice',
+    choices: [
+      { code: 'food', label },
+      { code: 'housing', label },
+    ],
+  }),
   question({ id: 'satisfaction', type: 'scale', required: true, min: 1, max: 5 }),
   question({ id: 'why', type: 'long_text', required: true, showIf: { questionId: 'satisfaction', anyOf: [1, 2] } }),
   question({ id: 'detail', type: 'short_text', showIf: { questionId: 'why', anyOf: ['other'] } }),
@@ -31,7 +46,15 @@ describe(validateAnswers.name, () => {
     const result = check({ services: ['food'], people: 2.5, word: 'Merci', day: '2024-02-29', age: '18_24', food_kind: false });
     // Assert
     expect(result.problems).toEqual([]);
-    expect(result.answers).toEqual({ ...base, services: ['food'], people: 2.5, word: 'Merci', day: '2024-02-29', age: '18_24', food_kind: false });
+    expect(result.answers).toEqual({
+      ...base,
+      services: ['food'],
+      people: 2.5,
+      word: 'Merci',
+      day: '2024-02-29',
+      age: '18_24',
+      food_kind: false,
+    });
   });
 
   it.each<[string, Record<string, unknown>, string, string]>([
@@ -78,7 +101,13 @@ describe(validateAnswers.name, () => {
   });
 
   it('refuses unknown questions once and entries without a questionId', () => {
-    const { problems } = validateAnswers(QUESTIONS, [...entries(base), { questionId: 'nope', value: 1 }, { questionId: 'nope', value: 2 }, { value: 3 }, 'x']);
+    const { problems } = validateAnswers(QUESTIONS, [
+      ...entries(base),
+      { questionId: 'nope', value: 1 },
+      { questionId: 'nope', value: 2 },
+      { value: 3 },
+      'x',
+    ]);
     expect(problems).toEqual([
       { field: 'answers.nope', questionId: 'nope', key: 'unknown_question' },
       { field: 'answers.5', key: 'entry' },
@@ -88,7 +117,10 @@ describe(validateAnswers.name, () => {
 
   it('refuses a question answered twice and an entry with extra fields, one problem per question', () => {
     const { problems } = validateAnswers(QUESTIONS, [
-      ...entries(base), { questionId: 'word', value: 'a' }, { questionId: 'word', value: 'b' }, { questionId: 'day', value: '2024-01-01', note: 'x' },
+      ...entries(base),
+      { questionId: 'word', value: 'a' },
+      { questionId: 'word', value: 'b' },
+      { questionId: 'day', value: '2024-01-01', note: 'x' },
     ]);
     expect(problems).toEqual([
       expect.objectContaining({ questionId: 'word', key: 'duplicate_question' }),
@@ -97,8 +129,13 @@ describe(validateAnswers.name, () => {
   });
 
   it('never meets a show-if that points to a later question', () => {
-    const questions = [question({ id: 'a', type: 'yes_no', showIf: { questionId: 'b', anyOf: [true] } }), question({ id: 'b', type: 'yes_no' })];
-    expect(validateAnswers(questions, entries({ a: true, b: true })).problems).toEqual([expect.objectContaining({ questionId: 'a', key: 'hidden' })]);
+    const questions = [
+      question({ id: 'a', type: 'yes_no', showIf: { questionId: 'b', anyOf: [true] } }),
+      question({ id: 'b', type: 'yes_no' }),
+    ];
+    expect(validateAnswers(questions, entries({ a: true, b: true })).problems).toEqual([
+      expect.objectContaining({ questionId: 'a', key: 'hidden' }),
+    ]);
   });
 });
 
@@ -123,8 +160,14 @@ describe(answerProblem.name, () => {
     expect(answerProblem(scale, [], false)).toBeNull();
   });
 
-  it('reads only the rules of a question: a question with labels in one language (the resident page\'s) fits', () => {
-    const publicQuestion = { id: 'c', type: 'single_choice' as const, required: true, label: 'Choix', choices: [{ code: 'a', label: 'A' }] };
+  it("reads only the rules of a question: a question with labels in one language (the resident page's) fits", () => {
+    const publicQuestion = {
+      id: 'c',
+      type: 'single_choice' as const,
+      required: true,
+      label: 'Choix',
+      choices: [{ code: 'a', label: 'A' }],
+    };
     expect(answerProblem(publicQuestion, 'a')).toBeNull();
     expect(answerProblem(publicQuestion, 'b')).toEqual({ key: 'choice' });
   });
@@ -144,7 +187,10 @@ describe(showIfMet.name, () => {
 });
 
 describe(visibleQuestions.name, () => {
-  const answersOf = (values: Record<string, unknown>) => (id: string): unknown => values[id];
+  const answersOf =
+    (values: Record<string, unknown>) =>
+    (id: string): unknown =>
+      values[id];
   const ids = (values: Record<string, unknown>) => visibleQuestions(QUESTIONS, answersOf(values)).map((q) => q.id);
 
   it('hides a question whose show-if is not met, and one whose condition names a hidden question', () => {
@@ -157,7 +203,10 @@ describe(visibleQuestions.name, () => {
   });
 
   it('never shows a question whose show-if names a later one', () => {
-    const questions = [question({ id: 'a', type: 'yes_no', showIf: { questionId: 'b', anyOf: [true] } }), question({ id: 'b', type: 'yes_no' })];
+    const questions = [
+      question({ id: 'a', type: 'yes_no', showIf: { questionId: 'b', anyOf: [true] } }),
+      question({ id: 'b', type: 'yes_no' }),
+    ];
     expect(visibleQuestions(questions, answersOf({ b: true })).map((q) => q.id)).toEqual(['b']);
   });
 });

@@ -8,14 +8,30 @@ import type { AnswerValue, QuestionType, ShowIf } from './questions';
 /** Longest answers to text questions, in characters (code points). */
 export const SHORT_TEXT_MAX = 500;
 export const LONG_TEXT_MAX = 5000;
-export const TEXT_MAX_LENGTH: Readonly<Record<'short_text' | 'long_text', number>> = { short_text: SHORT_TEXT_MAX, long_text: LONG_TEXT_MAX };
+export const TEXT_MAX_LENGTH: Readonly<Record<'short_text' | 'long_text', number>> = {
+  short_text: SHORT_TEXT_MAX,
+  long_text: LONG_TEXT_MAX,
+};
 
 /** What can be wrong with an answer; the API localizes each (responses/answer-messages.ts), the page maps them to its words. */
 export const ANSWER_PROBLEM_KEYS = [
-  'entry', 'required', 'unknown_question', 'duplicate_question', 'hidden', 'prefer_not',
-  'choice', 'choices', 'yes_no', 'scale', 'scale_any',
-  'number', 'number_min', 'number_max', 'number_range',
-  'text', 'date',
+  'entry',
+  'required',
+  'unknown_question',
+  'duplicate_question',
+  'hidden',
+  'prefer_not',
+  'choice',
+  'choices',
+  'yes_no',
+  'scale',
+  'scale_any',
+  'number',
+  'number_min',
+  'number_max',
+  'number_range',
+  'text',
+  'date',
 ] as const;
 export type AnswerProblemKey = (typeof ANSWER_PROBLEM_KEYS)[number];
 export type AnswerProblemParams = Record<string, string | number>;
@@ -135,7 +151,8 @@ export function showIfMet(condition: Pick<ShowIf, 'anyOf'>, answer: unknown): bo
  * show-if names a hidden question, or one that is not earlier in the list. `answerOf` gives a question's answer as sent.
  */
 export function visibleQuestions<Q extends Pick<AnswerRules, 'id' | 'showIf'>>(
-  questions: readonly Q[], answerOf: (questionId: string) => unknown,
+  questions: readonly Q[],
+  answerOf: (questionId: string) => unknown,
 ): Q[] {
   const shown = new Set<string>();
   const out: Q[] = [];
@@ -162,9 +179,12 @@ export function isConditionAnswer(source: Pick<AnswerRules, 'type' | 'choices' |
     case 'scale':
       return typeof value === 'number' && Number.isInteger(value) && value >= (source.min ?? 0) && value <= (source.max ?? 0);
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value)
-        && (source.min === null || source.min === undefined || value >= source.min)
-        && (source.max === null || source.max === undefined || value <= source.max);
+      return (
+        typeof value === 'number' &&
+        Number.isFinite(value) &&
+        (source.min === null || source.min === undefined || value >= source.min) &&
+        (source.max === null || source.max === undefined || value <= source.max)
+      );
     default:
       return false;
   }
@@ -184,8 +204,7 @@ function idsOf(questions: readonly AnswerRules[]): Set<string> {
 function isEntry(e: unknown): e is { questionId: string; value?: unknown } {
   if (typeof e !== 'object' || e === null || Array.isArray(e)) return false;
   const keys = Object.keys(e);
-  return typeof (e as { questionId?: unknown }).questionId === 'string'
-    && keys.every((k) => k === 'questionId' || k === 'value');
+  return typeof (e as { questionId?: unknown }).questionId === 'string' && keys.every((k) => k === 'questionId' || k === 'value');
 }
 
 /**
@@ -223,10 +242,13 @@ export function validateAnswers(questions: readonly AnswerRules[], entries: read
   const visible = new Set(visibleQuestions(questions, (id) => given.get(id)).map((q) => q.id));
   for (const q of questions) {
     const value = given.get(q.id);
-    const wrong: Verdict = malformed.has(q.id) ? { key: 'entry' }
-      : duplicated.has(q.id) ? { key: 'duplicate_question' }
+    const wrong: Verdict = malformed.has(q.id)
+      ? { key: 'entry' }
+      : duplicated.has(q.id)
+        ? { key: 'duplicate_question' }
         : answerProblem(q, value, visible.has(q.id));
-    if (wrong) problems.push({ field: `answers.${q.id}`, questionId: q.id, key: wrong.key, ...(wrong.params ? { params: wrong.params } : {}) });
+    if (wrong)
+      problems.push({ field: `answers.${q.id}`, questionId: q.id, key: wrong.key, ...(wrong.params ? { params: wrong.params } : {}) });
     else if (visible.has(q.id) && !isEmptyAnswer(value)) answers[q.id] = value as AnswerValue;
   }
   return { answers, problems: [...problems, ...strays] };

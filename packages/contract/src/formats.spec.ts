@@ -23,7 +23,7 @@ describe('formats', () => {
 });
 
 describe(isCumulative.name, () => {
-  it('counts accumulate since the plan\'s start; shares, means and ratios are the latest period\'s', () => {
+  it("counts accumulate since the plan's start; shares, means and ratios are the latest period's", () => {
     expect(INDICATOR_KINDS.filter(isCumulative)).toEqual(['response_count', 'participation_sum', 'manual']);
     expect(CUMULATIVE_KINDS.every((kind) => INDICATOR_KINDS.includes(kind))).toBe(true);
   });

@@ -22,7 +22,12 @@ export type Dimension = (typeof DIMENSIONS)[number];
  * backend/src/aggregation/kind-rules.ts).
  */
 const CUMULATIVE: Record<IndicatorKind, boolean> = {
-  response_count: true, participation_sum: true, manual: true, answer_share: false, scale_mean: false, ratio: false,
+  response_count: true,
+  participation_sum: true,
+  manual: true,
+  answer_share: false,
+  scale_mean: false,
+  ratio: false,
 };
 export const CUMULATIVE_KINDS: readonly IndicatorKind[] = INDICATOR_KINDS.filter((kind) => CUMULATIVE[kind]);
 

@@ -34,7 +34,8 @@ export class ImportProcessor extends WorkerHost implements OnApplicationBootstra
   async process(job: Job<ImportPayload>): Promise<{ done: boolean } | { pending: number }> {
     if (job.name === RECOVER_IMPORTS_JOB) {
       const pending = await this.runner.pending();
-      for (const p of pending) await (p.status === 'analyzing' ? this.requests.analyze(p.id, p.generation) : this.requests.commit(p.id, p.generation));
+      for (const p of pending)
+        await (p.status === 'analyzing' ? this.requests.analyze(p.id, p.generation) : this.requests.commit(p.id, p.generation));
       await this.runner.sweep();
       return { pending: pending.length };
     }

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATE, UUID } from '@backend/common/record.response';
-import { DIRECTIONS, Direction, INDICATOR_KINDS, INDICATOR_STATUSES, IndicatorKind, IndicatorStatus } from '@backend/indicators/indicator-kind';
+import {
+  DIRECTIONS,
+  Direction,
+  INDICATOR_KINDS,
+  INDICATOR_STATUSES,
+  IndicatorKind,
+  IndicatorStatus,
+} from '@backend/indicators/indicator-kind';
 import { PROGRESS_STATUSES, ProgressStatus, type FigurePeriod } from '@repere/contract';
 
 // An indicator's figures as the API answers them (GET /api/indicators/{id}/values, GET /api/plans/{id}/progress);
@@ -13,14 +20,16 @@ export class FigurePeriodDto implements FigurePeriod {
   @ApiProperty({ type: Number, nullable: true, description: `The value of the period, ${PUBLISHED}` }) value: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'How many responses, people or entries it rests on' }) n: number | null;
   @ApiProperty({ description: 'From 1 to k − 1 people behind it: hidden' }) suppressed: boolean;
-  @ApiProperty({ type: Number, nullable: true, description: "Since the plan's start up to the period's end" }) cumulativeValue: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: "Since the plan's start up to the period's end" }) cumulativeValue:
+    number | null;
   @ApiProperty({ type: Number, nullable: true }) cumulativeN: number | null;
   @ApiProperty() cumulativeSuppressed: boolean;
 }
 
 export class SeriesPointDto extends FigurePeriodDto {
   @ApiPropertyOptional({ example: 'woman', description: 'The ADS+ category (with `by`)' }) category?: string;
-  @ApiPropertyOptional({ enum: [true], description: 'The true figures (view=unpublished): never to be published' }) notForPublication?: true;
+  @ApiPropertyOptional({ enum: [true], description: 'The true figures (view=unpublished): never to be published' })
+  notForPublication?: true;
 }
 
 export class DataPeriodDto {
@@ -50,7 +59,8 @@ export class IndicatorProgressDto {
   @ApiProperty({ type: BaselineDto }) baseline: BaselineDto;
   @ApiProperty({ type: Number, nullable: true }) midtermTarget: number | null;
   @ApiProperty({ type: Number, nullable: true }) finalTarget: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: `Cumulative for counts, the latest period's otherwise; ${PUBLISHED}` }) value: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: `Cumulative for counts, the latest period's otherwise; ${PUBLISHED}` }) value:
+    number | null;
   @ApiProperty({ type: Number, nullable: true }) n: number | null;
   @ApiProperty() suppressed: boolean;
   @ApiProperty({ ...DATE, nullable: true, description: 'The first day of the period the value was read from' }) period: string | null;

@@ -7,6 +7,9 @@ export class PasswordChangedDto {
 }
 
 export class SessionDto extends PasswordChangedDto {
-  @ApiProperty({ description: 'Send it back as `deviceToken` with the next sign-in from this client: its failures are then counted apart from strangers\'' })
+  @ApiProperty({
+    description:
+      "Send it back as `deviceToken` with the next sign-in from this client: its failures are then counted apart from strangers'",
+  })
   deviceToken: string;
 }

@@ -37,18 +37,24 @@ export class Archive1796500000000 implements MigrationInterface {
     for (const [table, fk] of ARCHIVABLE) {
       await queryRunner.query(`ALTER TABLE "${table}" ADD "archived_at" TIMESTAMP WITH TIME ZONE`);
       await queryRunner.query(`ALTER TABLE "${table}" ADD "archived_by" uuid`);
-      await queryRunner.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${fk}" FOREIGN KEY ("archived_by") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+      await queryRunner.query(
+        `ALTER TABLE "${table}" ADD CONSTRAINT "${fk}" FOREIGN KEY ("archived_by") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+      );
     }
     for (const [table, fk, column, target] of PROTECTED) {
       await queryRunner.query(`ALTER TABLE "${table}" DROP CONSTRAINT "${fk}"`);
-      await queryRunner.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${fk}" FOREIGN KEY ("${column}") REFERENCES "${target}"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+      await queryRunner.query(
+        `ALTER TABLE "${table}" ADD CONSTRAINT "${fk}" FOREIGN KEY ("${column}") REFERENCES "${target}"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+      );
     }
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     for (const [table, fk, column, target, before] of [...PROTECTED].reverse()) {
       await queryRunner.query(`ALTER TABLE "${table}" DROP CONSTRAINT "${fk}"`);
-      await queryRunner.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${fk}" FOREIGN KEY ("${column}") REFERENCES "${target}"("id") ON DELETE ${before} ON UPDATE NO ACTION`);
+      await queryRunner.query(
+        `ALTER TABLE "${table}" ADD CONSTRAINT "${fk}" FOREIGN KEY ("${column}") REFERENCES "${target}"("id") ON DELETE ${before} ON UPDATE NO ACTION`,
+      );
     }
     for (const [table, fk] of [...ARCHIVABLE].reverse()) {
       await queryRunner.query(`ALTER TABLE "${table}" DROP CONSTRAINT "${fk}"`);

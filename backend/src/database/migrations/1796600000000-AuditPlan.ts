@@ -5,17 +5,35 @@ const UUID = `'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'`;
 /** [entity type, the plan of a record of that type by its id `e.entity_id`]: as the API finds it (audit/audit-plan.ts). */
 const PLAN_OF: [string, string][] = [
   ['plan', 'SELECT e.entity_id'],
-  ...(['orientation:orientations', 'objective:objectives', 'action:actions', 'expected_result:expected_results', 'indicator:indicators',
-    'instrument:instruments', 'questionnaire:questionnaires', 'evaluation:evaluations'].map((s) => s.split(':'))
-    .map(([type, table]) => [type, `SELECT plan_id FROM ${table} WHERE id = e.entity_id`] as [string, string])),
+  ...[
+    'orientation:orientations',
+    'objective:objectives',
+    'action:actions',
+    'expected_result:expected_results',
+    'indicator:indicators',
+    'instrument:instruments',
+    'questionnaire:questionnaires',
+    'evaluation:evaluations',
+  ]
+    .map((s) => s.split(':'))
+    .map(([type, table]) => [type, `SELECT plan_id FROM ${table} WHERE id = e.entity_id`] as [string, string]),
   ['manual_value', 'SELECT i.plan_id FROM indicator_manual_values v JOIN indicators i ON i.id = v.indicator_id WHERE v.id = e.entity_id'],
-  ['participation_count', 'SELECT i.plan_id FROM participation_counts c JOIN instruments i ON i.id = c.instrument_id WHERE c.id = e.entity_id'],
-  ['questionnaire_version', 'SELECT q.plan_id FROM questionnaire_versions v JOIN questionnaires q ON q.id = v.questionnaire_id WHERE v.id = e.entity_id'],
+  [
+    'participation_count',
+    'SELECT i.plan_id FROM participation_counts c JOIN instruments i ON i.id = c.instrument_id WHERE c.id = e.entity_id',
+  ],
+  [
+    'questionnaire_version',
+    'SELECT q.plan_id FROM questionnaire_versions v JOIN questionnaires q ON q.id = v.questionnaire_id WHERE v.id = e.entity_id',
+  ],
   ['assessment', 'SELECT x.plan_id FROM evaluation_assessments a JOIN evaluations x ON x.id = a.evaluation_id WHERE a.id = e.entity_id'],
   ['work_cell', 'SELECT o.plan_id FROM work_cells w JOIN objectives o ON o.id = w.objective_id WHERE w.id = e.entity_id'],
-  ['import', `SELECT q.plan_id FROM imports i JOIN questionnaires q
+  [
+    'import',
+    `SELECT q.plan_id FROM imports i JOIN questionnaires q
                  ON q.id = (CASE WHEN i.options->>'questionnaireId' ~* ${UUID} THEN (i.options->>'questionnaireId')::uuid END)
-              WHERE i.id = e.entity_id`],
+              WHERE i.id = e.entity_id`,
+  ],
 ];
 
 /**

@@ -68,7 +68,9 @@ export class CompactResponses1796700000000 implements MigrationInterface {
           END IF;
           RETURN NEW; END $$`);
       await q.query('DROP TRIGGER IF EXISTS responses_compact_row ON responses');
-      await q.query(`CREATE TRIGGER responses_compact_row BEFORE INSERT ON responses FOR EACH ROW EXECUTE FUNCTION responses_compact_row()`);
+      await q.query(
+        `CREATE TRIGGER responses_compact_row BEFORE INSERT ON responses FOR EACH ROW EXECUTE FUNCTION responses_compact_row()`,
+      );
       await q.query('ALTER TABLE "responses" DROP CONSTRAINT IF EXISTS "fk_responses_version"');
       await q.query(`ALTER TABLE "responses" ADD CONSTRAINT "fk_responses_version" FOREIGN KEY ("questionnaire_id", "version")
         REFERENCES "questionnaire_versions"("questionnaire_id", "version") ON DELETE RESTRICT ON UPDATE NO ACTION NOT VALID`);
@@ -76,11 +78,14 @@ export class CompactResponses1796700000000 implements MigrationInterface {
 
     // A converted row has no version_id: running this again (after a failure) skips it.
     // The version's keys joined to each row, rather than looked up by a function call per row.
-    await inBatches(q, `UPDATE responses r
+    await inBatches(
+      q,
+      `UPDATE responses r
         SET answers = (SELECT coalesce(jsonb_object_agg(coalesce(v.answer_keys->>e.key, e.key), e.value), '{}'::jsonb) FROM jsonb_each(r.answers) e),
             body_sha256 = ${SHA_OF_TEXT('r.body_hash')}, import_id = ${IMPORT_OF_TEXT('r.body_hash')}, version_id = NULL
       FROM batch, questionnaire_versions v
-      WHERE r.id = batch.id AND r.version_id IS NOT NULL AND v.questionnaire_id = r.questionnaire_id AND v.version = r.version`);
+      WHERE r.id = batch.id AND r.version_id IS NOT NULL AND v.questionnaire_id = r.questionnaire_id AND v.version = r.version`,
+    );
     // Reads the table without blocking its writers (SHARE UPDATE EXCLUSIVE).
     await inTransaction(q, () => q.query(`ALTER TABLE "responses" VALIDATE CONSTRAINT "fk_responses_version"`));
 
@@ -115,10 +120,13 @@ export class CompactResponses1796700000000 implements MigrationInterface {
           RETURN NEW; END $$`);
       await q.query(`CREATE TRIGGER responses_expand_row BEFORE INSERT ON responses FOR EACH ROW EXECUTE FUNCTION responses_expand_row()`);
     });
-    await inBatches(q, `UPDATE responses r SET answers = response_answers_by_id(r.questionnaire_id, r.version, r.answers),
+    await inBatches(
+      q,
+      `UPDATE responses r SET answers = response_answers_by_id(r.questionnaire_id, r.version, r.answers),
         body_hash = coalesce(encode(r.body_sha256, 'hex'), 'import:' || r.import_id), version_id = v.id
       FROM batch, questionnaire_versions v
-      WHERE r.id = batch.id AND r.body_hash IS NULL AND v.questionnaire_id = r.questionnaire_id AND v.version = r.version`);
+      WHERE r.id = batch.id AND r.body_hash IS NULL AND v.questionnaire_id = r.questionnaire_id AND v.version = r.version`,
+    );
     await inTransaction(q, async () => {
       await q.query(LOCK_IN_ORDER);
       await q.query(`DROP TRIGGER responses_expand_row ON responses`);
@@ -128,8 +136,12 @@ export class CompactResponses1796700000000 implements MigrationInterface {
       await q.query(`ALTER TABLE "responses" DROP COLUMN "body_sha256"`);
       await q.query(`ALTER TABLE "responses" DROP COLUMN "import_id"`);
       await q.query(`ALTER TABLE "responses" DROP CONSTRAINT "fk_responses_version"`);
-      await q.query(`ALTER TABLE "responses" ADD CONSTRAINT "FK_4ff3e01ab2d625c0bc1fc2ddbbc" FOREIGN KEY ("version_id") REFERENCES "questionnaire_versions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-      await q.query(`ALTER TABLE "responses" ADD CONSTRAINT "FK_e48df894ef4d293bbd2f2b3c736" FOREIGN KEY ("questionnaire_id") REFERENCES "questionnaires"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+      await q.query(
+        `ALTER TABLE "responses" ADD CONSTRAINT "FK_4ff3e01ab2d625c0bc1fc2ddbbc" FOREIGN KEY ("version_id") REFERENCES "questionnaire_versions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+      );
+      await q.query(
+        `ALTER TABLE "responses" ADD CONSTRAINT "FK_e48df894ef4d293bbd2f2b3c736" FOREIGN KEY ("questionnaire_id") REFERENCES "questionnaires"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+      );
       await q.query(`DROP FUNCTION response_answers_by_id(uuid, int, jsonb)`);
       await q.query(`DROP FUNCTION response_answers_keyed(uuid, int, jsonb)`);
       await q.query(`DROP TRIGGER questionnaire_versions_answer_keys ON questionnaire_versions`);
@@ -183,8 +195,7 @@ const READING_FUNCTIONS = `
 /** A stored hex digest as its bytes; NULL for an import's marker; any other text hashed (never a real body's). */
 const SHA_OF_TEXT = (t: string) =>
   `CASE WHEN ${t} ~ '^[0-9a-f]{64}$' THEN decode(${t}, 'hex') WHEN ${t} LIKE 'import:%' THEN NULL ELSE sha256(convert_to(${t}, 'UTF8')) END`;
-const IMPORT_OF_TEXT = (t: string) =>
-  `CASE WHEN ${t} ~ '^import:[0-9a-f-]{36}$' THEN substr(${t}, 8)::uuid END`;
+const IMPORT_OF_TEXT = (t: string) => `CASE WHEN ${t} ~ '^import:[0-9a-f-]{36}$' THEN substr(${t}, 8)::uuid END`;
 
 async function inTransaction(q: QueryRunner, work: () => Promise<unknown>): Promise<void> {
   await q.startTransaction();
@@ -204,7 +215,9 @@ async function inBatches(q: QueryRunner, update: string): Promise<void> {
     const rows: { last: string | null }[] = await q.query(
       `WITH batch AS (SELECT id FROM responses WHERE id > $1 ORDER BY id LIMIT ${COMPACT_BATCH}),
             done AS (${update} RETURNING 1)
-       SELECT (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS last, (SELECT count(*) FROM done) AS n`, [after]);
+       SELECT (SELECT id FROM batch ORDER BY id DESC LIMIT 1) AS last, (SELECT count(*) FROM done) AS n`,
+      [after],
+    );
     if (rows[0].last === null) return;
     after = rows[0].last;
   }

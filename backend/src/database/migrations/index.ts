@@ -17,9 +17,22 @@ import { AuditPlan1796600000000 } from './1796600000000-AuditPlan';
 import { CompactResponses1796700000000 } from './1796700000000-CompactResponses';
 
 /** Every migration, in order. Generated with `npm run migration:generate -- backend/src/database/migrations/<Name>`. */
-export const MIGRATIONS = [InitialSchema1795450090399, QuestionnairesResponsesParticipation1795451616882, IndicatorValues1795452650754,
-  ResponseChangesIndicatorMonths1795462795045, ResponsesAnsweredMonth1795955401220,
-  ResponseCodes1795956864656, Evaluations1795959469769, Reports1795959814195,
-  Imports1795966165373, PlanTimeZones1796000000000, DisclosureControl1796100000000, DeploymentSecrets1796200000000,
+export const MIGRATIONS = [
+  InitialSchema1795450090399,
+  QuestionnairesResponsesParticipation1795451616882,
+  IndicatorValues1795452650754,
+  ResponseChangesIndicatorMonths1795462795045,
+  ResponsesAnsweredMonth1795955401220,
+  ResponseCodes1795956864656,
+  Evaluations1795959469769,
+  Reports1795959814195,
+  Imports1795966165373,
+  PlanTimeZones1796000000000,
+  DisclosureControl1796100000000,
+  DeploymentSecrets1796200000000,
   SessionRevocation1796300000000,
-  AuditTrail1796400000000, Archive1796500000000, AuditPlan1796600000000, CompactResponses1796700000000];
+  AuditTrail1796400000000,
+  Archive1796500000000,
+  AuditPlan1796600000000,
+  CompactResponses1796700000000,
+];

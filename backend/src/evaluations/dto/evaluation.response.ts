@@ -3,11 +3,27 @@ import { DATE, INSTANT, PageOf, UUID } from '@backend/common/record.response';
 import { BaselineDto, DataPeriodDto, FigurePeriodDto } from '@backend/aggregation/dto/figures.response';
 import { IndicatorSourceDto } from '@backend/indicators/dto/indicator.response';
 import {
-  DIMENSIONS, DIRECTIONS, Dimension, Direction, GRAINS, Grain, INDICATOR_KINDS, INDICATOR_STATUSES, IndicatorKind, IndicatorStatus,
+  DIMENSIONS,
+  DIRECTIONS,
+  Dimension,
+  Direction,
+  GRAINS,
+  Grain,
+  INDICATOR_KINDS,
+  INDICATOR_STATUSES,
+  IndicatorKind,
+  IndicatorStatus,
 } from '@backend/indicators/indicator-kind';
 import { PROGRESS_STATUSES, ProgressStatus, type FigureCategory } from '@repere/contract';
 import {
-  ASSESSMENT_RATINGS, AssessmentRating, EVALUATION_ACTIONS, EVALUATION_KINDS, EVALUATION_STATES, EvaluationAction, EvaluationKind, EvaluationState,
+  ASSESSMENT_RATINGS,
+  AssessmentRating,
+  EVALUATION_ACTIONS,
+  EVALUATION_KINDS,
+  EVALUATION_STATES,
+  EvaluationAction,
+  EvaluationKind,
+  EvaluationState,
 } from '../evaluation-kind';
 import type { AssessmentView, EvaluationDetail, EvaluationSummary, HistoryEntry, MidtermComparison } from '../evaluations.service';
 
@@ -112,7 +128,8 @@ export class HistoryEntryDto implements HistoryEntry {
   @ApiProperty({ ...UUID, nullable: true }) userId: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Display name or email, while the user exists' }) userName: string | null;
   @ApiProperty({
-    type: 'object', additionalProperties: { oneOf: [{ type: 'string', nullable: true }, { type: 'number' }] },
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string', nullable: true }, { type: 'number' }] },
     example: { kind: 'midterm', cutoff: '2022-09-29' },
   })
   detail: Record<string, string | number | null>;
@@ -127,7 +144,11 @@ export class MidtermIndicatorDto {
 export class MidtermComparisonDto implements MidtermComparison {
   @ApiProperty(UUID) id: string;
   @ApiProperty(DATE) cutoff: string;
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/MidtermIndicatorDto' }, description: 'By indicator id' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/MidtermIndicatorDto' },
+    description: 'By indicator id',
+  })
   indicators: Record<string, MidtermIndicatorDto>;
 }
 

@@ -10,23 +10,28 @@ export class CreateImportQueryDto {
   @IsIn(IMPORT_KINDS)
   kind: ImportKind;
 
-  @ApiProperty({ description: 'The file\'s name, as the user chose it (shown in the list; .csv makes a text file a CSV)' })
-  @IsString() @MinLength(1) @MaxLength(255)
+  @ApiProperty({ description: "The file's name, as the user chose it (shown in the list; .csv makes a text file a CSV)" })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
   fileName: string;
 
   @ApiPropertyOptional({ description: 'responses: the questionnaire they answered (required for that kind)' })
-  @ValidateIf((q: CreateImportQueryDto) => q.kind === 'responses' || q.questionnaireId !== undefined) @IsUUID()
+  @ValidateIf((q: CreateImportQueryDto) => q.kind === 'responses' || q.questionnaireId !== undefined)
+  @IsUUID()
   questionnaireId?: string;
 }
 
 export class UpdateImportDto {
   @ApiProperty({ type: ImportOptionsDto })
-  @ValidateNested() @Type(() => ImportOptionsDto)
+  @ValidateNested()
+  @Type(() => ImportOptionsDto)
   options: ImportOptionsDto;
 }
 
 export class ImportListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: IMPORT_KINDS })
-  @IsOptional() @IsIn(IMPORT_KINDS)
+  @IsOptional()
+  @IsIn(IMPORT_KINDS)
   kind?: ImportKind;
 }

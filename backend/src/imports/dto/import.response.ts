@@ -10,7 +10,8 @@ export class ImportProgressDto implements ImportProgress {
 }
 
 export class ImportProblemDto implements ImportProblem {
-  @ApiProperty({ type: 'integer', nullable: true, description: 'The row of the file (1 is the first), when it is about one' }) row: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The row of the file (1 is the first), when it is about one' }) row:
+    number | null;
   @ApiProperty({ type: String, nullable: true, description: 'The column, as the file names it' }) column: string | null;
   @ApiProperty({ example: 'unknown_organization' }) code: string;
   @ApiProperty() message: string;
@@ -31,12 +32,19 @@ export class ImportDto extends RecordDto {
   @ApiProperty() fileName: string;
   @ApiProperty({ type: 'integer', description: 'Bytes' }) size: number;
   @ApiProperty({ type: String, enum: IMPORT_FORMATS, nullable: true, description: 'Null until analysed' }) format: ImportFormat | null;
-  @ApiProperty({ type: 'integer', description: 'Raised by each change of options: a preview of an older generation is stale' }) generation: number;
+  @ApiProperty({ type: 'integer', description: 'Raised by each change of options: a preview of an older generation is stale' })
+  generation: number;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The options given (PATCH)' }) options: Record<string, unknown>;
   @ApiProperty({ type: ImportProgressDto, nullable: true }) progress: ImportProgressDto | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'What would be written, by kind; null in lists and until analysed' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'What would be written, by kind; null in lists and until analysed',
+  })
   preview: Record<string, unknown> | null;
-  @ApiProperty({ type: [ImportProblemDto], description: 'The first problems found (problemCount counts them all)' }) problems: ImportProblemDto[];
+  @ApiProperty({ type: [ImportProblemDto], description: 'The first problems found (problemCount counts them all)' })
+  problems: ImportProblemDto[];
   @ApiProperty({ type: 'integer' }) problemCount: number;
   @ApiProperty({ type: ImportResultDto, nullable: true }) result: ImportResultDto | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why it failed' }) error: string | null;

@@ -35,7 +35,16 @@ const HEADER_NAMES: Readonly<Record<ColumnKey, readonly string[]>> = {
     'indicator of success',
     'performance indicator',
   ],
-  followUps: ['suivi', 'moyen de suivi', 'mode de suivi', 'outil de suivi', 'follow up', 'follow up mean', 'mean of follow up', 'monitoring'],
+  followUps: [
+    'suivi',
+    'moyen de suivi',
+    'mode de suivi',
+    'outil de suivi',
+    'follow up',
+    'follow up mean',
+    'mean of follow up',
+    'monitoring',
+  ],
 };
 
 /** Folds case, accents, punctuation and plurals: « INDICATEURS DE RÉUSSITES » and « Indicateur de réussite » meet. */

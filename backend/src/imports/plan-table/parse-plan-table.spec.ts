@@ -6,7 +6,15 @@ import type { ImportProblem, SourceRow } from '@backend/imports/import-problem';
 import { parsePlanTable, readTextTable } from './parse-plan-table';
 
 const SEED_PATH = join(__dirname, '../../../test/fixtures/seeds/003_ae833e418bd2f86e.txt');
-const FRENCH_HEADER = ['OBJECTIF', 'MOYENS-ACTIONS', 'ÉCHÉANCIER', 'RESSOURCES', 'RÉSULTATS ATTENDUS', 'INDICATEURS DE RÉUSSITES', 'SUIVIS'];
+const FRENCH_HEADER = [
+  'OBJECTIF',
+  'MOYENS-ACTIONS',
+  'ÉCHÉANCIER',
+  'RESSOURCES',
+  'RÉSULTATS ATTENDUS',
+  'INDICATEURS DE RÉUSSITES',
+  'SUIVIS',
+];
 
 /** Pasted Word text, one array of cells per line. */
 const pasted = (...lines: ReadonlyArray<readonly string[]>): SourceRow[] =>
@@ -43,7 +51,10 @@ describe(parsePlanTable.name, () => {
       { line: 1, cells: ['Action plan 2022-2024', '', '', '', '', '', '', ''] },
       { line: 2, cells: ['Date:', '15 March 2022', '', '', '', '', '', ''] },
       { line: 3, cells: ['Orientation 1: Food security', '', '', '', '', '', '', ''] },
-      { line: 4, cells: ['Actions', 'Objective', 'Success indicators', 'Schedule', 'Resources', 'Expected results', 'Follow-up means', 'Notes'] },
+      {
+        line: 4,
+        cells: ['Actions', 'Objective', 'Success indicators', 'Schedule', 'Resources', 'Expected results', 'Follow-up means', 'Notes'],
+      },
       {
         line: 5,
         cells: [
@@ -109,7 +120,14 @@ describe(parsePlanTable.name, () => {
             code: '2.1',
             title: 'Keep tenants housed',
             actions: [
-              { description: 'Legal clinic', scheduleText: '', resources: '', expectedResults: [], indicators: ['Evictions avoided'], followUps: [] },
+              {
+                description: 'Legal clinic',
+                scheduleText: '',
+                resources: '',
+                expectedResults: [],
+                indicators: ['Evictions avoided'],
+                followUps: [],
+              },
             ],
           },
         ],
@@ -203,12 +221,19 @@ describe(parsePlanTable.name, () => {
     // Assert
     expect(parsed.problems).toEqual([]);
     expect(parsed.orientations).toHaveLength(1);
-    expect(parsed.orientations[0].objectives.map((o) => o.actions.map((a) => a.description))).toEqual([['Action 1', 'Action 2', 'Action 3']]);
+    expect(parsed.orientations[0].objectives.map((o) => o.actions.map((a) => a.description))).toEqual([
+      ['Action 1', 'Action 2', 'Action 3'],
+    ]);
   });
 
   it('reports two orientations with the same number', () => {
     // Arrange
-    const rows = pasted(['ORIENTATION 1 : Logement'], FRENCH_HEADER, ['Objectif A', 'Action 1', '', '', '', 'I', ''], ['ORIENTATION 1 : Sécurité']);
+    const rows = pasted(
+      ['ORIENTATION 1 : Logement'],
+      FRENCH_HEADER,
+      ['Objectif A', 'Action 1', '', '', '', 'I', ''],
+      ['ORIENTATION 1 : Sécurité'],
+    );
 
     // Act
     const parsed = parsePlanTable(rows);
@@ -294,7 +319,12 @@ describe(parsePlanTable.name, () => {
 
   it('reports a row whose cells do not line up with the header', () => {
     // Arrange
-    const rows = pasted(['ORIENTATION 1 : Logement'], FRENCH_HEADER, ['Objectif A', 'Action A', 'En continu', 'Table', 'R'], ['Objectif B', 'Action B', '', '', '', 'I', '', '', '']);
+    const rows = pasted(
+      ['ORIENTATION 1 : Logement'],
+      FRENCH_HEADER,
+      ['Objectif A', 'Action A', 'En continu', 'Table', 'R'],
+      ['Objectif B', 'Action B', '', '', '', 'I', '', '', ''],
+    );
 
     // Act
     const parsed = parsePlanTable(rows);

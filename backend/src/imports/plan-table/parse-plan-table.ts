@@ -118,7 +118,9 @@ class PlanTableReader {
       }
     }
     if (this.actionCount === 0 && this.problems.length === 0) {
-      const message = this.seenHeader ? 'The table has a header but no rows' : 'No action plan table was found: no row names the columns OBJECTIF, MOYENS-ACTIONS and INDICATEURS';
+      const message = this.seenHeader
+        ? 'The table has a header but no rows'
+        : 'No action plan table was found: no row names the columns OBJECTIF, MOYENS-ACTIONS and INDICATEURS';
       this.problems.push(problem(null, null, 'no_table', message));
     }
   }
@@ -132,7 +134,9 @@ class PlanTableReader {
     if (current !== undefined && title !== '' && current.title === title && (number === null || current.number === number)) return;
     if (this.orientations.some((orientation) => orientation.number === orientationNumber)) {
       this.problems.push(
-        problem(line, null, 'duplicate_orientation', `Line ${line}: there is already an orientation ${orientationNumber}`, { number: orientationNumber }),
+        problem(line, null, 'duplicate_orientation', `Line ${line}: there is already an orientation ${orientationNumber}`, {
+          number: orientationNumber,
+        }),
       );
     }
     const orientation: OrientationDraft = { number: orientationNumber, title, line, objectives: [] };
@@ -226,16 +230,24 @@ class PlanTableReader {
     }
     if (this.objective === null) {
       this.problems.push(
-        problem(row.line, label('objective'), 'missing_value', `Line ${row.line}, column ${label('objective')}: the row has no objective, and no objective comes before it`, {
-          column: label('objective'),
-        }),
+        problem(
+          row.line,
+          label('objective'),
+          'missing_value',
+          `Line ${row.line}, column ${label('objective')}: the row has no objective, and no objective comes before it`,
+          {
+            column: label('objective'),
+          },
+        ),
       );
       return;
     }
     if (description === '') {
       this.lastAction = null;
       this.problems.push(
-        problem(row.line, label('action'), 'missing_value', `Line ${row.line}, column ${label('action')}: the row has no action`, { column: label('action') }),
+        problem(row.line, label('action'), 'missing_value', `Line ${row.line}, column ${label('action')}: the row has no action`, {
+          column: label('action'),
+        }),
       );
       return;
     }
@@ -275,9 +287,15 @@ class PlanTableReader {
     const previous = this.lastAction;
     if (previous === null) {
       this.problems.push(
-        problem(line, actionLabel, 'missing_value', `Line ${line}, column ${actionLabel}: the row has no action, and no row above it to continue`, {
-          column: actionLabel,
-        }),
+        problem(
+          line,
+          actionLabel,
+          'missing_value',
+          `Line ${line}, column ${actionLabel}: the row has no action, and no row above it to continue`,
+          {
+            column: actionLabel,
+          },
+        ),
       );
       return;
     }
@@ -288,7 +306,9 @@ class PlanTableReader {
   private checkSchedule(line: number, raw: string, column: string): void {
     const impossible = findImpossibleDate(cellPlainText(raw));
     if (impossible === null) return;
-    this.problems.push(problem(line, column, 'bad_date', `Line ${line}, column ${column}: "${impossible}" is not a date`, { column, value: impossible }));
+    this.problems.push(
+      problem(line, column, 'bad_date', `Line ${line}, column ${column}: "${impossible}" is not a date`, { column, value: impossible }),
+    );
   }
 }
 

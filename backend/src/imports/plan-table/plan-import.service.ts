@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { appConfig } from '@backend/config/configuration';
 import { DataSource, EntityManager } from 'typeorm';
+import { appConfig } from '@backend/config/configuration';
 import { classifyInstrument } from '@backend/indicators/classify-instrument';
 import { OrganizationsService } from '@backend/organizations/organizations.service';
 import { Plan } from '@backend/plans/plan.entity';
@@ -31,7 +31,11 @@ export interface PlanReading {
 }
 
 /** The plan the file and the user's options describe: the document's title, date and years unless the user says otherwise. */
-function planOf(imp: Import, parsed: ParsedPlanTable, options: PlanImportOptions): Omit<PlanToWrite, 'startDate' | 'endDate'> & { startDate: string | null; endDate: string | null } {
+function planOf(
+  imp: Import,
+  parsed: ParsedPlanTable,
+  options: PlanImportOptions,
+): Omit<PlanToWrite, 'startDate' | 'endDate'> & { startDate: string | null; endDate: string | null } {
   const fileTitle = imp.fileName.replace(/\.[^.]+$/, '');
   return {
     title: options.title?.trim() || parsed.title || fileTitle,
@@ -63,33 +67,56 @@ export class PlanImportService {
     const parsed = parsePlanTable(doc.rows);
     problems.addAll(parsed.problems);
     const plan = planOf(imp, parsed, imp.options as PlanImportOptions);
-    if (plan.startDate === null) problems.add(problem(null, null, 'missing_field', "The document gives no date: enter the plan's start date", { field: 'startDate' }));
-    if (plan.endDate === null) problems.add(problem(null, null, 'missing_field', "The document names no end year: enter the plan's end date", { field: 'endDate' }));
+    if (plan.startDate === null)
+      problems.add(problem(null, null, 'missing_field', "The document gives no date: enter the plan's start date", { field: 'startDate' }));
+    if (plan.endDate === null)
+      problems.add(problem(null, null, 'missing_field', "The document names no end year: enter the plan's end date", { field: 'endDate' }));
     if (plan.startDate !== null && plan.endDate !== null && plan.endDate < plan.startDate) {
-      problems.add(problem(null, null, 'bad_date', `The plan ends (${plan.endDate}) before it starts (${plan.startDate})`, { field: 'endDate', value: plan.endDate }));
+      problems.add(
+        problem(null, null, 'bad_date', `The plan ends (${plan.endDate}) before it starts (${plan.startDate})`, {
+          field: 'endDate',
+          value: plan.endDate,
+        }),
+      );
     }
     if (await em.existsBy(Plan, { title: plan.title })) {
-      problems.add(problem(null, null, 'already_exists', `A plan titled "${plan.title}" already exists: give this one another title`, { field: 'title', value: plan.title }));
+      problems.add(
+        problem(null, null, 'already_exists', `A plan titled "${plan.title}" already exists: give this one another title`, {
+          field: 'title',
+          value: plan.title,
+        }),
+      );
     }
     const preview = {
-      title: plan.title, ownerName: plan.ownerName, description: plan.description, startDate: plan.startDate, endDate: plan.endDate,
+      title: plan.title,
+      ownerName: plan.ownerName,
+      description: plan.description,
+      startDate: plan.startDate,
+      endDate: plan.endDate,
       counts: countPlan(plan.orientations),
       orientations: plan.orientations.map((o) => ({
-        number: o.number, title: o.title,
+        number: o.number,
+        title: o.title,
         objectives: o.objectives.map((obj) => ({
-          code: obj.code, title: obj.title,
+          code: obj.code,
+          title: obj.title,
           actions: obj.actions.map((a) => {
             const { kind, date, recurrence } = parseSchedule(a.scheduleText);
             return {
-              description: a.description, scheduleText: a.scheduleText, schedule: { kind, date, recurrence }, resources: a.resources,
-              expectedResults: a.expectedResults, indicators: a.indicators,
+              description: a.description,
+              scheduleText: a.scheduleText,
+              schedule: { kind, date, recurrence },
+              resources: a.resources,
+              expectedResults: a.expectedResults,
+              indicators: a.indicators,
               instruments: a.followUps.map((name) => ({ name, kind: classifyInstrument(name) })),
             };
           }),
         })),
       })),
     };
-    const complete = plan.startDate !== null && plan.endDate !== null ? { ...plan, startDate: plan.startDate, endDate: plan.endDate } : null;
+    const complete =
+      plan.startDate !== null && plan.endDate !== null ? { ...plan, startDate: plan.startDate, endDate: plan.endDate } : null;
     return { format: doc.format, problems, plan: problems.count === 0 ? complete : null, preview };
   }
 

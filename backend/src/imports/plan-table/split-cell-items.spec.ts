@@ -10,7 +10,11 @@ describe(cellItems.name, () => {
       ['Assemblée générale', 'Forum citoyen', 'évaluation, communication RS'],
     ],
     ['other punctuation', '-Comptes rendus de rencontre. -Contacts', ['Comptes rendus de rencontre.', 'Contacts']],
-    ['a spaced dash, which is not a list', 'partenaires principaux - Arrondissement - CSSDM', ['partenaires principaux - Arrondissement - CSSDM']],
+    [
+      'a spaced dash, which is not a list',
+      'partenaires principaux - Arrondissement - CSSDM',
+      ['partenaires principaux - Arrondissement - CSSDM'],
+    ],
     ['a dash inside a word', 'Consulter-Impliquer-Informer la population', ['Consulter-Impliquer-Informer la population']],
     ['an age range', 'Jeunes de 12 -17 ans', ['Jeunes de 12 -17 ans']],
     ['real line breaks with bullets', '• Évaluation,\n– Observation\r\n* Sondage\n\n', ['Évaluation', 'Observation', 'Sondage']],

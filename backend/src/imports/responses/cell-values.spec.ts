@@ -27,8 +27,20 @@ const services: Question = {
   ],
 };
 
-const children: Question = { id: 'enfants', type: 'yes_no', required: false, label: { fr: 'Avez-vous des enfants ?', en: 'Do you have children?' } };
-const satisfaction: Question = { id: 'satisfaction', type: 'scale', required: false, min: 1, max: 5, label: { fr: 'Satisfaction', en: 'Satisfaction' } };
+const children: Question = {
+  id: 'enfants',
+  type: 'yes_no',
+  required: false,
+  label: { fr: 'Avez-vous des enfants ?', en: 'Do you have children?' },
+};
+const satisfaction: Question = {
+  id: 'satisfaction',
+  type: 'scale',
+  required: false,
+  min: 1,
+  max: 5,
+  label: { fr: 'Satisfaction', en: 'Satisfaction' },
+};
 const people: Question = { id: 'personnes', type: 'number', required: false, label: { fr: 'Nombre de personnes', en: 'Number of people' } };
 const arrival: Question = { id: 'arrivee', type: 'date', required: false, label: { fr: "Date d'arrivée", en: 'Arrival date' } };
 const comment: Question = { id: 'commentaire', type: 'short_text', required: false, label: { fr: 'Commentaire', en: 'Comment' } };
@@ -118,8 +130,15 @@ describe(cellReader.name, () => {
 
   describe('yes or no', () => {
     it.each([
-      ['Oui', true], ['OUI', true], ['yes', true], ['Vrai', true], ['نعم', true],
-      ['Non', false], ['no', false], ['FAUX', false], ['لا', false],
+      ['Oui', true],
+      ['OUI', true],
+      ['yes', true],
+      ['Vrai', true],
+      ['نعم', true],
+      ['Non', false],
+      ['no', false],
+      ['FAUX', false],
+      ['لا', false],
     ])('reads « %s » as %s', (text, value) => {
       // Act
       const cell = cellReader(children)(text);
@@ -216,13 +235,16 @@ describe(cellReader.name, () => {
       expect(cells).toEqual([{ value: null }, { value: null }, { value: null }]);
     });
 
-    it.each(questions.map((q) => [q.type, q] as const))('gives a problem for the label for a %s question that does not allow it', (_, q) => {
-      // Act
-      const cell = cellReader(q)('Je préfère ne pas répondre');
+    it.each(questions.map((q) => [q.type, q] as const))(
+      'gives a problem for the label for a %s question that does not allow it',
+      (_, q) => {
+        // Act
+        const cell = cellReader(q)('Je préfère ne pas répondre');
 
-      // Assert
-      expect(cell).toHaveProperty('problem');
-    });
+        // Assert
+        expect(cell).toHaveProperty('problem');
+      },
+    );
   });
 
   describe('blank cells', () => {
@@ -243,7 +265,14 @@ describe(cellReader.name, () => {
 
 describe(parseNumber.name, () => {
   it.each<[string, number | null]>([
-    ['3,5', 3.5], ['1 234', 1234], ['.5', 0.5], ['+7', 7], ['12.', 12], ['', null], ['abc', null], ['1e3', null],
+    ['3,5', 3.5],
+    ['1 234', 1234],
+    ['.5', 0.5],
+    ['+7', 7],
+    ['12.', 12],
+    ['', null],
+    ['abc', null],
+    ['1e3', null],
   ])('reads « %s » as %s', (text, expected) => {
     // Act
     const n = parseNumber(text);

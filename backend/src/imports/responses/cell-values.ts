@@ -3,13 +3,21 @@ import { isRealDate } from '@backend/responses/validate-answers';
 import { fold } from './fold';
 
 /** A cell read for a question: its answer (undefined: not answered), or why it cannot be one. */
-export type CellValue = { value: AnswerValue | undefined } | { problem: 'unknown_choice' | 'bad_number' | 'bad_date' | 'bad_yes_no'; label: string };
+export type CellValue =
+  { value: AnswerValue | undefined } | { problem: 'unknown_choice' | 'bad_number' | 'bad_date' | 'bad_yes_no'; label: string };
 
 export type CellReader = (text: string) => CellValue;
 
 const NOT_ANSWERED = { value: undefined } as const;
 
-const PREFER_NOT = new Set(['je prefere ne pas repondre', 'prefere ne pas repondre', 'prefer not to say', 'prefer not to answer', 'ne se prononce pas', 'nsp']);
+const PREFER_NOT = new Set([
+  'je prefere ne pas repondre',
+  'prefere ne pas repondre',
+  'prefer not to say',
+  'prefer not to answer',
+  'ne se prononce pas',
+  'nsp',
+]);
 const YES = new Set(['oui', 'yes', 'o', 'y', 'vrai', 'true', '1', 'si', 'sí', 'ja', 'نعم']);
 const NO = new Set(['non', 'no', 'n', 'faux', 'false', '0', 'nein', 'لا']);
 

@@ -12,7 +12,8 @@ export interface ColumnMapping {
 }
 
 // Headers other tools give these columns: Google Forms « Horodateur », LimeSurvey « Date de soumission »…
-const DATE_HEADER = /^(date|horodateur|horodatage|timestamp|submitted at|submission date|date de soumission|date soumise|date de (la )?reponse|response date|answered at|created at|date de creation|completed at|date)$/;
+const DATE_HEADER =
+  /^(date|horodateur|horodatage|timestamp|submitted at|submission date|date de soumission|date soumise|date de (la )?reponse|response date|answered at|created at|date de creation|completed at|date)$/;
 const ID_HEADER = /^(id|identifiant|response id|id de (la )?reponse|respondent id|submission id|numero|n|no|n o|reference)$/;
 const LANGUAGE_HEADER = /^(langue|language|lang|langue de (la )?reponse|response language)$/;
 
@@ -36,14 +37,20 @@ export function mapColumns(headers: readonly string[], questions: readonly Quest
   const problems: ImportProblem[] = [];
   const byHeader = new Map(headers.map((h, i) => [h.trim(), i]));
   for (const header of Object.keys(chosen)) {
-    if (!byHeader.has(header.trim())) problems.push(problem(1, header, 'unknown_column', `No column of the file is named "${header}"`, { column: header }));
+    if (!byHeader.has(header.trim()))
+      problems.push(problem(1, header, 'unknown_column', `No column of the file is named "${header}"`, { column: header }));
   }
   const ids = new Set(questions.map((q) => q.id));
   const targets = headers.map((header) => {
     const wanted = chosen[header] ?? chosen[header.trim()];
     if (wanted === undefined) return autoTarget(header, questions);
     if (!ids.has(wanted) && !(ROW_TARGETS as readonly string[]).includes(wanted)) {
-      problems.push(problem(1, header, 'unknown_question', `Column "${header}" is mapped to "${wanted}", which is no question of this questionnaire`, { column: header, value: wanted }));
+      problems.push(
+        problem(1, header, 'unknown_question', `Column "${header}" is mapped to "${wanted}", which is no question of this questionnaire`, {
+          column: header,
+          value: wanted,
+        }),
+      );
       return '@ignore';
     }
     return wanted;
@@ -53,14 +60,38 @@ export function mapColumns(headers: readonly string[], questions: readonly Quest
     if (target === '@ignore') return;
     const first = seen.get(target);
     if (first !== undefined) {
-      problems.push(problem(1, headers[i], 'duplicate_column', `Columns "${first}" and "${headers[i]}" both hold ${target.startsWith('@') ? target.slice(1) : `question ${target}`}`, { column: headers[i] }));
+      problems.push(
+        problem(
+          1,
+          headers[i],
+          'duplicate_column',
+          `Columns "${first}" and "${headers[i]}" both hold ${target.startsWith('@') ? target.slice(1) : `question ${target}`}`,
+          { column: headers[i] },
+        ),
+      );
     } else seen.set(target, headers[i]);
   });
   if (!targets.includes('@date')) {
-    problems.push(problem(1, null, 'missing_column', 'No column gives the date of each response (a column named « Date » or « Horodateur », or chosen as the date)', { column: 'date' }));
+    problems.push(
+      problem(
+        1,
+        null,
+        'missing_column',
+        'No column gives the date of each response (a column named « Date » or « Horodateur », or chosen as the date)',
+        { column: 'date' },
+      ),
+    );
   }
   if (!targets.some((t) => ids.has(t))) {
-    problems.push(problem(1, null, 'missing_column', 'No column matches a question of this questionnaire: name the columns after the questions or choose them', { column: 'questions' }));
+    problems.push(
+      problem(
+        1,
+        null,
+        'missing_column',
+        'No column matches a question of this questionnaire: name the columns after the questions or choose them',
+        { column: 'questions' },
+      ),
+    );
   }
   return { targets, problems };
 }

@@ -33,7 +33,10 @@ const SAMPLES = 3;
  */
 @Injectable()
 export class ResponsesImportService {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly files: ImportFilesService) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly files: ImportFilesService,
+  ) {}
 
   async analyze(imp: Import, onBytes: (n: number) => void): Promise<Analysis> {
     const options = imp.options as unknown as ResponsesImportOptions;
@@ -66,7 +69,15 @@ export class ResponsesImportService {
         const out: StagedRow[] = [];
         for (const row of batch) {
           if (reader === null) {
-            reader = new ResponseRowReader(row, questionnaire.id, version.questions, version.languages, version.defaultLanguage, options, version.answerKeys);
+            reader = new ResponseRowReader(
+              row,
+              questionnaire.id,
+              version.questions,
+              version.languages,
+              version.defaultLanguage,
+              options,
+              version.answerKeys,
+            );
             if (!reader.headerOk) return; // the columns are wrong: say so at once, without reading the rest
             continue;
           }
@@ -100,8 +111,7 @@ export class ResponsesImportService {
       const r = reader as ResponseRowReader | null;
       if (r === null) {
         if (problems.count === 0) problems.add(problem(null, null, 'no_rows', 'The file has no header row')); // else the file could not be read
-      }
-      else {
+      } else {
         problems.addAll(r.problems.items);
         problems.count += r.problems.count - r.problems.items.length;
         if (rows === 0 && r.headerOk) problems.add(problem(null, null, 'no_rows', 'The file has a header but no response'));
@@ -109,18 +119,35 @@ export class ResponsesImportService {
       let counts = { staged: 0, fresh: 0 };
       if (problems.count > 0) await client.query(`DROP TABLE IF EXISTS ${stagingTable(imp.id, imp.generation)}`);
       else counts = await this.counts(client, stagingTable(imp.id, imp.generation), questionnaire.id);
-      const preview = r === null ? null : {
-        questionnaire: { id: questionnaire.id, title: version.title[version.defaultLanguage] ?? Object.values(version.title)[0] ?? '', version: version.version },
-        // Compared with the stored responses only when every row reads (the rows are then staged).
-        rows, newRows: problems.count > 0 ? null : counts.fresh, alreadyImported: problems.count > 0 ? null : counts.staged - counts.fresh,
-        columns: r.headers.map((header, i) => ({ header, target: r.targets[i], sample: samples.map((s) => s[i] ?? '') })),
-        questions: version.questions.map((q) => ({
-          id: q.id, label: q.label[version.defaultLanguage] ?? Object.values(q.label)[0] ?? q.id, type: q.type,
-          choices: (q.choices ?? []).map((c) => ({ value: c.code, label: c.label[version.defaultLanguage] ?? Object.values(c.label)[0] ?? c.code })),
-        })),
-        unmatchedLabels: [...r.unmatched].flatMap(([questionId, labels]) => [...labels].map(([label, count]) => ({ questionId, label, count }))),
-        firstDate, lastDate,
-      };
+      const preview =
+        r === null
+          ? null
+          : {
+              questionnaire: {
+                id: questionnaire.id,
+                title: version.title[version.defaultLanguage] ?? Object.values(version.title)[0] ?? '',
+                version: version.version,
+              },
+              // Compared with the stored responses only when every row reads (the rows are then staged).
+              rows,
+              newRows: problems.count > 0 ? null : counts.fresh,
+              alreadyImported: problems.count > 0 ? null : counts.staged - counts.fresh,
+              columns: r.headers.map((header, i) => ({ header, target: r.targets[i], sample: samples.map((s) => s[i] ?? '') })),
+              questions: version.questions.map((q) => ({
+                id: q.id,
+                label: q.label[version.defaultLanguage] ?? Object.values(q.label)[0] ?? q.id,
+                type: q.type,
+                choices: (q.choices ?? []).map((c) => ({
+                  value: c.code,
+                  label: c.label[version.defaultLanguage] ?? Object.values(c.label)[0] ?? c.code,
+                })),
+              })),
+              unmatchedLabels: [...r.unmatched].flatMap(([questionId, labels]) =>
+                [...labels].map(([label, count]) => ({ questionId, label, count })),
+              ),
+              firstDate,
+              lastDate,
+            };
       return { format: sniffed.format, preview, problems, staged: counts.staged };
     } finally {
       await runner.release();
@@ -133,7 +160,9 @@ export class ResponsesImportService {
    */
   async commit(em: EntityManager, imp: Import, staged: number): Promise<ImportResult | null> {
     const options = imp.options as unknown as ResponsesImportOptions;
-    const [{ exists }] = await em.query<{ exists: boolean }[]>('SELECT to_regclass($1) IS NOT NULL AS exists', [stagingTable(imp.id, imp.generation)]);
+    const [{ exists }] = await em.query<{ exists: boolean }[]>('SELECT to_regclass($1) IS NOT NULL AS exists', [
+      stagingTable(imp.id, imp.generation),
+    ]);
     if (!exists) return null;
     const table = stagingTable(imp.id, imp.generation);
     const [{ n }] = await em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table} WHERE key IS NOT NULL`);
@@ -162,7 +191,9 @@ export class ResponsesImportService {
   /** The time zone of the questionnaire's plan: its rows' dates are read, and their months taken, in it. */
   private async zoneOf(questionnaireId: string, em: EntityManager = this.db.manager): Promise<string> {
     const [row] = await em.query<{ time_zone: string }[]>(
-      'SELECT p.time_zone FROM questionnaires q JOIN plans p ON p.id = q.plan_id WHERE q.id = $1', [questionnaireId]);
+      'SELECT p.time_zone FROM questionnaires q JOIN plans p ON p.id = q.plan_id WHERE q.id = $1',
+      [questionnaireId],
+    );
     return row?.time_zone ?? 'UTC';
   }
 
@@ -179,21 +210,34 @@ export class ResponsesImportService {
     const { rows } = await client.query<{ staged: number; fresh: number }>(
       `SELECT count(*)::int AS staged,
               count(DISTINCT s.key) FILTER (WHERE NOT EXISTS (SELECT 1 FROM responses r WHERE r.questionnaire_id = $1 AND r.idempotency_key = s.key))::int AS fresh
-       FROM ${table} s WHERE s.key IS NOT NULL`, [questionnaireId]);
+       FROM ${table} s WHERE s.key IS NOT NULL`,
+      [questionnaireId],
+    );
     return rows[0];
   }
 
-  private async target(options: ResponsesImportOptions, problems: ProblemList): Promise<{ questionnaire: Questionnaire; version: QuestionnaireVersion } | null> {
+  private async target(
+    options: ResponsesImportOptions,
+    problems: ProblemList,
+  ): Promise<{ questionnaire: Questionnaire; version: QuestionnaireVersion } | null> {
     const questionnaire = await this.db.manager.findOneBy(Questionnaire, { id: options.questionnaireId });
     if (!questionnaire) {
       problems.add(problem(null, null, 'unknown_questionnaire', `Questionnaire ${options.questionnaireId} does not exist`));
       return null;
     }
     if (questionnaire.currentVersion < 1) {
-      problems.add(problem(null, null, 'not_published', 'This questionnaire has never been published: publish it, then import its responses'));
+      problems.add(
+        problem(null, null, 'not_published', 'This questionnaire has never been published: publish it, then import its responses'),
+      );
       return null;
     }
-    return { questionnaire, version: await this.db.manager.findOneByOrFail(QuestionnaireVersion, { questionnaireId: questionnaire.id, version: questionnaire.currentVersion }) };
+    return {
+      questionnaire,
+      version: await this.db.manager.findOneByOrFail(QuestionnaireVersion, {
+        questionnaireId: questionnaire.id,
+        version: questionnaire.currentVersion,
+      }),
+    };
   }
 }
 

@@ -27,7 +27,10 @@ const HEADER = ['Horodateur', 'Langue parlée à la maison', 'Do you have childr
 const row = (line: number, cells: string[]): SourceRow => ({ line, cells });
 
 function reader(header: string[] = HEADER, options: Partial<ResponsesImportOptions> = {}): ResponseRowReader {
-  return new ResponseRowReader(row(1, header), QUESTIONNAIRE_ID, QUESTIONS, ['fr', 'en'], 'fr', { questionnaireId: QUESTIONNAIRE_ID, ...options });
+  return new ResponseRowReader(row(1, header), QUESTIONNAIRE_ID, QUESTIONS, ['fr', 'en'], 'fr', {
+    questionnaireId: QUESTIONNAIRE_ID,
+    ...options,
+  });
 }
 
 const GOOD = ['2022/03/05 2:07:09 PM', 'Français', 'oui', '4', 'Très bien'];
@@ -137,9 +140,19 @@ describe(ResponseRowReader.name, () => {
 
     // Assert
     expect(staged).toBeNull();
-    expect(r.problems.items[0]).toMatchObject({ row: 7, column: 'Langue parlée à la maison', code: 'unknown_choice', params: { value: 'Espagnol', question: 'langue' } });
+    expect(r.problems.items[0]).toMatchObject({
+      row: 7,
+      column: 'Langue parlée à la maison',
+      code: 'unknown_choice',
+      params: { value: 'Espagnol', question: 'langue' },
+    });
     expect(r.problems.count).toBe(3);
-    expect(r.unmatched.get('langue')).toEqual(new Map([['Espagnol', 2], ['Créole', 1]]));
+    expect(r.unmatched.get('langue')).toEqual(
+      new Map([
+        ['Espagnol', 2],
+        ['Créole', 1],
+      ]),
+    );
   });
 
   it('reports a missing required answer as an invalid answer of its column', () => {
@@ -151,7 +164,14 @@ describe(ResponseRowReader.name, () => {
 
     // Assert
     expect(staged).toBeNull();
-    expect(r.problems.items).toEqual([expect.objectContaining({ row: 4, column: 'Langue parlée à la maison', code: 'invalid_answer', params: expect.objectContaining({ reason: 'required' }) })]);
+    expect(r.problems.items).toEqual([
+      expect.objectContaining({
+        row: 4,
+        column: 'Langue parlée à la maison',
+        code: 'invalid_answer',
+        params: expect.objectContaining({ reason: 'required' }),
+      }),
+    ]);
   });
 
   it('reports an answer out of the scale as an invalid answer', () => {
@@ -163,7 +183,14 @@ describe(ResponseRowReader.name, () => {
 
     // Assert
     expect(staged).toBeNull();
-    expect(r.problems.items).toEqual([expect.objectContaining({ row: 5, column: 'Niveau de satisfaction', code: 'invalid_answer', params: expect.objectContaining({ reason: 'scale' }) })]);
+    expect(r.problems.items).toEqual([
+      expect.objectContaining({
+        row: 5,
+        column: 'Niveau de satisfaction',
+        code: 'invalid_answer',
+        params: expect.objectContaining({ reason: 'scale' }),
+      }),
+    ]);
   });
 
   it('reports a yes/no cell that is neither', () => {

@@ -112,7 +112,15 @@ export class ResponseRowReader {
     const cells = row.cells;
     const before = this.problems.count;
     if (cells.length !== this.headers.length && !(cells.length < this.headers.length && cells.length > 0)) {
-      this.problems.add(problem(row.line, null, 'wrong_cell_count', `Line ${row.line} has ${cells.length} cells where the header has ${this.headers.length}`, { expected: this.headers.length, found: cells.length }));
+      this.problems.add(
+        problem(
+          row.line,
+          null,
+          'wrong_cell_count',
+          `Line ${row.line} has ${cells.length} cells where the header has ${this.headers.length}`,
+          { expected: this.headers.length, found: cells.length },
+        ),
+      );
       return null;
     }
     const answers = this.answers(row.line, cells);
@@ -120,9 +128,11 @@ export class ResponseRowReader {
     const answeredAt = parseAnsweredAt(dateText);
     if (this.dateIndex >= 0 && answeredAt === null) {
       const column = this.headers[this.dateIndex];
-      this.problems.add(dateText === ''
-        ? problem(row.line, column, 'missing_value', `Line ${row.line}: the date is missing`, { column })
-        : problem(row.line, column, 'bad_date', `Line ${row.line}, column "${column}": "${dateText}" is not a date`, { value: dateText }));
+      this.problems.add(
+        dateText === ''
+          ? problem(row.line, column, 'missing_value', `Line ${row.line}: the date is missing`, { column })
+          : problem(row.line, column, 'bad_date', `Line ${row.line}, column "${column}": "${dateText}" is not a date`, { value: dateText }),
+      );
     }
     let language = this.defaultLanguage;
     if (this.languageIndex >= 0) {
@@ -130,11 +140,27 @@ export class ResponseRowReader {
       if (given !== '') language = given;
       if (!LANGUAGE.test(language) || !this.languages.includes(language)) {
         const column = this.headers[this.languageIndex];
-        this.problems.add(problem(row.line, column, 'unknown_language', `Line ${row.line}: "${given}" is not a language of this questionnaire (${this.languages.join(', ')})`, { value: given }));
+        this.problems.add(
+          problem(
+            row.line,
+            column,
+            'unknown_language',
+            `Line ${row.line}: "${given}" is not a language of this questionnaire (${this.languages.join(', ')})`,
+            { value: given },
+          ),
+        );
       }
     }
     if (this.problems.count > before || answeredAt === null || answers === null) return null;
-    return { line: row.line, key: this.key(answeredAt, cells), answeredAt, language, answersId: answers.answersId, answersJson: answers.answersJson, codesHex: answers.codesHex };
+    return {
+      line: row.line,
+      key: this.key(answeredAt, cells),
+      answeredAt,
+      language,
+      answersId: answers.answersId,
+      answersJson: answers.answersJson,
+      codesHex: answers.codesHex,
+    };
   }
 
   /**
@@ -165,19 +191,29 @@ export class ResponseRowReader {
       problems = true;
       const index = this.readers.find((r) => r.question.id === p.questionId)?.index ?? -1;
       const column = index >= 0 ? this.headers[index] : null;
-      this.problems.add(problem(line, column, 'invalid_answer', `Line ${line}, column "${column ?? p.questionId}": ${message('en', p.key, p.params)}`, { reason: p.key, ...(p.questionId ? { question: p.questionId } : {}) }));
+      this.problems.add(
+        problem(line, column, 'invalid_answer', `Line ${line}, column "${column ?? p.questionId}": ${message('en', p.key, p.params)}`, {
+          reason: p.key,
+          ...(p.questionId ? { question: p.questionId } : {}),
+        }),
+      );
     }
     // Rows with problems are not remembered: each must be reported with its own line.
     if (problems) return null;
     const codes = encodeAnswers(this.questions, validated.answers);
     const stored = this.answerKeys === null ? validated.answers : toStoredAnswers(validated.answers, this.answerKeys);
-    const checked = { answersId: (this.answersIds += 1), answersJson: JSON.stringify(stored), codesHex: codes === null ? null : codes.toString('hex') };
+    const checked = {
+      answersId: (this.answersIds += 1),
+      answersJson: JSON.stringify(stored),
+      codesHex: codes === null ? null : codes.toString('hex'),
+    };
     if (this.memo.size < ANSWERS_MEMO) this.memo.set(memoKey, checked);
     return checked;
   }
 
   private key(answeredAt: string, cells: readonly string[]): string {
-    if (this.idIndex >= 0 && (cells[this.idIndex] ?? '').trim() !== '') return rowUuid(answeredAt, `${this.questionnaireId}\u0000id\u0000${cells[this.idIndex].trim()}`);
+    if (this.idIndex >= 0 && (cells[this.idIndex] ?? '').trim() !== '')
+      return rowUuid(answeredAt, `${this.questionnaireId}\u0000id\u0000${cells[this.idIndex].trim()}`);
     // Remembered by digest, not by content: a million rows' cells would take hundreds of megabytes.
     const digest = hash('md5', `${this.questionnaireId}\u0000${cells.join('\u0001')}`, 'base64');
     const n = this.seen.get(digest) ?? 0;
@@ -192,7 +228,19 @@ export class ResponseRowReader {
       if (counts.size < 100 || counts.has(label)) counts.set(label, (counts.get(label) ?? 0) + 1);
       this.unmatched.set(q.id, counts);
     }
-    const what = code === 'unknown_choice' ? 'matches no choice of the question' : code === 'bad_yes_no' ? 'is not yes or no' : code === 'bad_number' ? 'is not a number' : 'is not a date';
-    this.problems.add(problem(line, column, code === 'bad_yes_no' ? 'invalid_answer' : code, `Line ${line}, column "${column}": "${label}" ${what}`, { value: label, question: q.id }));
+    const what =
+      code === 'unknown_choice'
+        ? 'matches no choice of the question'
+        : code === 'bad_yes_no'
+          ? 'is not yes or no'
+          : code === 'bad_number'
+            ? 'is not a number'
+            : 'is not a date';
+    this.problems.add(
+      problem(line, column, code === 'bad_yes_no' ? 'invalid_answer' : code, `Line ${line}, column "${column}": "${label}" ${what}`, {
+        value: label,
+        question: q.id,
+      }),
+    );
   }
 }

@@ -36,7 +36,9 @@ export async function createStaging(client: PoolClient, importId: string, genera
 /** Drops every staging table of an import (all generations). */
 export async function dropStaging(run: <T>(sql: string, params?: unknown[]) => Promise<T>, importId: string): Promise<void> {
   const tables = await run<{ tablename: string }[]>(
-    "SELECT tablename FROM pg_tables WHERE schemaname = 'import_staging' AND starts_with(tablename, $1)", [prefix(importId)]);
+    "SELECT tablename FROM pg_tables WHERE schemaname = 'import_staging' AND starts_with(tablename, $1)",
+    [prefix(importId)],
+  );
   for (const { tablename } of tables) await run(`DROP TABLE IF EXISTS import_staging."${tablename}"`);
 }
 

@@ -20,8 +20,31 @@ const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor
 // What a cell of an export holds: plain words, accents, Arabic, numbers written in French, and everything that
 // must be quoted (delimiters, quotes, line breaks).
 const FRAGMENTS = [
-  'Montréal', 'Élodie', 'œuvre', 'Ça va', 'مرحبا بكم', 'الفرنسية', 'Québec', '3,5', '1 234', 'oui', 'No', ' ', '',
-  ',', ';', '\t', '"', '""', '\n', '\r\n', 'a', 'Je préfère ne pas répondre', '2022-03-05 14:07:09', '«', '»',
+  'Montréal',
+  'Élodie',
+  'œuvre',
+  'Ça va',
+  'مرحبا بكم',
+  'الفرنسية',
+  'Québec',
+  '3,5',
+  '1 234',
+  'oui',
+  'No',
+  ' ',
+  '',
+  ',',
+  ';',
+  '\t',
+  '"',
+  '""',
+  '\n',
+  '\r\n',
+  'a',
+  'Je préfère ne pas répondre',
+  '2022-03-05 14:07:09',
+  '«',
+  '»',
 ];
 
 interface Generated {

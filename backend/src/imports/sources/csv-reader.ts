@@ -2,7 +2,10 @@ import type { SourceRow } from '../import-problem';
 
 /** A file whose quoting is broken: where the faulty record starts and what is wrong. */
 export class CsvSyntaxError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -31,7 +31,10 @@ describe(textDecoder.name, () => {
 
     it('decodes the text fed one byte at a time', () => {
       // Act
-      const decoded = decode('utf8', [...bytes].map((b) => Buffer.from([b])));
+      const decoded = decode(
+        'utf8',
+        [...bytes].map((b) => Buffer.from([b])),
+      );
 
       // Assert
       expect(decoded).toBe(text);

@@ -34,7 +34,8 @@ export function sniff(head: Buffer, textFormat: 'text' | 'csv'): Sniffed {
   const sample = head.subarray(0, 64 * 1024);
   let control = 0;
   for (const byte of sample) {
-    if (byte === 0) return { ok: false, code: 'not_text', message: 'This is not a text file (it holds binary data): choose a CSV, XLSX or text file' };
+    if (byte === 0)
+      return { ok: false, code: 'not_text', message: 'This is not a text file (it holds binary data): choose a CSV, XLSX or text file' };
     if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 13 && byte !== 12) control += 1;
   }
   if (control > sample.length / 100) {

@@ -37,18 +37,31 @@ const MB = 1024 * 1024;
  * shared strings are held whole, so they get a much smaller bound.
  */
 export const RESPONSES_WORKBOOK: WorkbookBounds = {
-  maxUncompressed: 1024 * MB, maxSharedStrings: 50 * MB, maxOtherPart: 10 * MB, maxRatio: 100, ratioFrom: MB, maxCells: 20_000_000,
+  maxUncompressed: 1024 * MB,
+  maxSharedStrings: 50 * MB,
+  maxOtherPart: 10 * MB,
+  maxRatio: 100,
+  ratioFrom: MB,
+  maxCells: 20_000_000,
 };
 
 /** A plan's table or a fiche: a few pages, whose rows are all held in memory. */
 export const DOCUMENT_WORKBOOK: WorkbookBounds = {
-  maxUncompressed: 50 * MB, maxSharedStrings: 20 * MB, maxOtherPart: 10 * MB, maxRatio: 100, ratioFrom: MB, maxCells: 200_000,
+  maxUncompressed: 50 * MB,
+  maxSharedStrings: 20 * MB,
+  maxOtherPart: 10 * MB,
+  maxRatio: 100,
+  ratioFrom: MB,
+  maxCells: 200_000,
 };
 
 /** A workbook past a bound: `code` and `params` let the web app word it, `message` says it in English. */
 export class WorkbookBoundError extends Error {
   readonly code = 'workbook_too_large';
-  constructor(message: string, readonly params: Record<string, string | number>) {
+  constructor(
+    message: string,
+    readonly params: Record<string, string | number>,
+  ) {
     super(message);
     this.name = 'WorkbookBoundError';
   }
@@ -58,8 +71,10 @@ const mb = (bytes: number) => `${Math.round((bytes / MB) * 10) / 10} MB`;
 
 export function tooLarge(part: string, found: number, limit: number, streaming = false): WorkbookBoundError {
   const what = part === '*' ? 'The workbook, uncompressed,' : `The part « ${part} » of the workbook, uncompressed,`;
-  return new WorkbookBoundError(`${what} exceeds ${mb(limit)} (${mb(found)}${streaming ? ' or more' : ''}): it cannot be imported; save the sheet as CSV or split it`,
-    { part, limit, found, reason: 'size' });
+  return new WorkbookBoundError(
+    `${what} exceeds ${mb(limit)} (${mb(found)}${streaming ? ' or more' : ''}): it cannot be imported; save the sheet as CSV or split it`,
+    { part, limit, found, reason: 'size' },
+  );
 }
 
 export interface ZipEntry {
@@ -111,7 +126,10 @@ export function centralDirectoryEntries(dir: Buffer): ZipEntry[] {
         const len = extra.readUInt16LE(e + 2);
         if (id === 0x0001) {
           let f = e + 4;
-          if (uncompressedSize === MAX32 && f + 8 <= e + 4 + len) { uncompressedSize = Number(extra.readBigUInt64LE(f)); f += 8; }
+          if (uncompressedSize === MAX32 && f + 8 <= e + 4 + len) {
+            uncompressedSize = Number(extra.readBigUInt64LE(f));
+            f += 8;
+          }
           if (compressedSize === MAX32 && f + 8 <= e + 4 + len) compressedSize = Number(extra.readBigUInt64LE(f));
           break;
         }
@@ -133,8 +151,14 @@ export function partBound(name: string, bounds: WorkbookBounds): number {
 
 /** The parts the reader parses (the others, images and such, are inflated and dropped). */
 export function isReadPart(name: string): boolean {
-  return name === 'xl/sharedStrings.xml' || name === 'xl/workbook.xml' || name === 'xl/styles.xml' || name === 'xl/_rels/workbook.xml.rels'
-    || /^xl\/worksheets\/sheet\d+\.xml$/.test(name) || /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(name);
+  return (
+    name === 'xl/sharedStrings.xml' ||
+    name === 'xl/workbook.xml' ||
+    name === 'xl/styles.xml' ||
+    name === 'xl/_rels/workbook.xml.rels' ||
+    /^xl\/worksheets\/sheet\d+\.xml$/.test(name) ||
+    /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(name)
+  );
 }
 
 /** The first bound the directory's declared sizes break, or null. */
@@ -147,8 +171,10 @@ export function checkDirectory(entries: readonly ZipEntry[], bounds: WorkbookBou
     if (e.uncompressedSize >= bounds.ratioFrom && e.uncompressedSize > bounds.maxRatio * Math.max(e.compressedSize, 1)) {
       const ratio = Math.round(e.uncompressedSize / Math.max(e.compressedSize, 1));
       return new WorkbookBoundError(
-        `The part « ${e.name} » of the workbook inflates ${ratio} times (${mb(e.compressedSize)} to ${mb(e.uncompressedSize)}; at most ${bounds.maxRatio} times): `
-        + 'no spreadsheet compresses so well, it cannot be imported', { part: e.name, limit: bounds.maxRatio, found: ratio, reason: 'ratio' });
+        `The part « ${e.name} » of the workbook inflates ${ratio} times (${mb(e.compressedSize)} to ${mb(e.uncompressedSize)}; at most ${bounds.maxRatio} times): ` +
+          'no spreadsheet compresses so well, it cannot be imported',
+        { part: e.name, limit: bounds.maxRatio, found: ratio, reason: 'ratio' },
+      );
     }
   }
   if (total > bounds.maxUncompressed) return tooLarge('*', total, bounds.maxUncompressed);
@@ -180,21 +206,31 @@ export class InflatedBytesGuard {
           else {
             const first = chunk.indexOf(0x3c);
             let longest = run + first;
-            for (let i = first, next = chunk.indexOf(0x3c, i + 1); next >= 0 && longest <= MAX_XML_RUN; i = next, next = chunk.indexOf(0x3c, i + 1)) {
+            for (
+              let i = first, next = chunk.indexOf(0x3c, i + 1);
+              next >= 0 && longest <= MAX_XML_RUN;
+              i = next, next = chunk.indexOf(0x3c, i + 1)
+            ) {
               longest = Math.max(longest, next - i);
             }
             run = chunk.length - last;
             longest = Math.max(longest, run);
             if (longest > MAX_XML_RUN) {
-              return done(new WorkbookBoundError(
-                `The part « ${name} » of the workbook holds a text of more than ${MAX_XML_RUN / 1024} KB in one piece (a cell holds at most ${MAX_CELL_CHARS} characters): it cannot be imported`,
-                { part: name, limit: MAX_CELL_CHARS, found: longest, reason: 'cell' }));
+              return done(
+                new WorkbookBoundError(
+                  `The part « ${name} » of the workbook holds a text of more than ${MAX_XML_RUN / 1024} KB in one piece (a cell holds at most ${MAX_CELL_CHARS} characters): it cannot be imported`,
+                  { part: name, limit: MAX_CELL_CHARS, found: longest, reason: 'cell' },
+                ),
+              );
             }
           }
           if (run > MAX_XML_RUN) {
-            return done(new WorkbookBoundError(
-              `The part « ${name} » of the workbook holds a text of more than ${MAX_XML_RUN / 1024} KB in one piece (a cell holds at most ${MAX_CELL_CHARS} characters): it cannot be imported`,
-              { part: name, limit: MAX_CELL_CHARS, found: run, reason: 'cell' }));
+            return done(
+              new WorkbookBoundError(
+                `The part « ${name} » of the workbook holds a text of more than ${MAX_XML_RUN / 1024} KB in one piece (a cell holds at most ${MAX_CELL_CHARS} characters): it cannot be imported`,
+                { part: name, limit: MAX_CELL_CHARS, found: run, reason: 'cell' },
+              ),
+            );
           }
         }
         done(null, chunk);
@@ -210,13 +246,19 @@ const MAX_DIRECTORY = 16 * MB;
  * in [start, end). Null when the declared sizes are within `bounds` (or there is no directory to read: the streaming
  * reader and its guard then decide).
  */
-export async function checkWorkbook(size: number, read: (start: number, end: number) => Promise<Buffer>, bounds: WorkbookBounds): Promise<WorkbookBoundError | null> {
+export async function checkWorkbook(
+  size: number,
+  read: (start: number, end: number) => Promise<Buffer>,
+  bounds: WorkbookBounds,
+): Promise<WorkbookBoundError | null> {
   const tailStart = Math.max(0, size - (22 + 65535 + 20 + 56));
   const range = centralDirectoryRange(await read(tailStart, size), size);
   if (range === null) return null;
   if (range.size > MAX_DIRECTORY) {
-    return new WorkbookBoundError(`The workbook's zip directory takes ${mb(range.size)} (at most ${mb(MAX_DIRECTORY)}): it has far too many parts to be a spreadsheet`,
-      { part: '*', limit: MAX_DIRECTORY, found: range.size, reason: 'directory' });
+    return new WorkbookBoundError(
+      `The workbook's zip directory takes ${mb(range.size)} (at most ${mb(MAX_DIRECTORY)}): it has far too many parts to be a spreadsheet`,
+      { part: '*', limit: MAX_DIRECTORY, found: range.size, reason: 'directory' },
+    );
   }
   return checkDirectory(centralDirectoryEntries(await read(range.offset, range.offset + range.size)), bounds);
 }

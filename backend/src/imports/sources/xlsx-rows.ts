@@ -11,7 +11,9 @@ import { InflatedBytesGuard, MAX_CELL_CHARS, MAX_COLUMNS, WorkbookBoundError, Wo
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
 // exceljs 4.4's own streaming unzip and stream iterator: the reader below is its WorkbookReader.parse, each part piped
 // through the guard that counts its inflated bytes.
-const unzipper = require(require.resolve('unzipper', { paths: [require.resolve('exceljs')] })) as { Parse(opts: { forceStream: boolean }): NodeJS.ReadWriteStream & AsyncIterable<any> };
+const unzipper = require(require.resolve('unzipper', { paths: [require.resolve('exceljs')] })) as {
+  Parse(opts: { forceStream: boolean }): NodeJS.ReadWriteStream & AsyncIterable<any>;
+};
 const iterateStream = require('exceljs/lib/utils/iterate-stream') as (s: NodeJS.ReadableStream) => AsyncIterable<Buffer>;
 
 type Event = { eventType: string; value: unknown };
@@ -32,7 +34,11 @@ interface ReaderInternals {
  */
 async function* boundedWorksheets(input: Readable, bounds: WorkbookBounds): AsyncGenerator<ExcelJS.stream.xlsx.WorksheetReader> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   }) as unknown as ReaderInternals;
   const guard = new InflatedBytesGuard(bounds);
   const zip = unzipper.Parse({ forceStream: true });
@@ -52,7 +58,9 @@ async function* boundedWorksheets(input: Readable, bounds: WorkbookBounds): Asyn
       else if (path === 'xl/workbook.xml') await Promise.race([reader._parseWorkbook(part), failed]);
       else if (path === 'xl/styles.xml') await Promise.race([reader._parseStyles(part), failed]);
       else if (path === 'xl/sharedStrings.xml') {
-        for await (const _ of reader._parseSharedStrings(part)) { /* cached by the reader */ }
+        for await (const _ of reader._parseSharedStrings(part)) {
+          /* cached by the reader */
+        }
       } else if (sheet !== null) {
         if (reader.sharedStrings && reader.workbookRels) {
           for (const { eventType, value } of reader._parseWorksheet(iterateStream(part), sheet[1])) {
@@ -93,7 +101,10 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
     const day = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
-    const time = value.getUTCHours() + value.getUTCMinutes() + value.getUTCSeconds() === 0 ? '' : ` ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`;
+    const time =
+      value.getUTCHours() + value.getUTCMinutes() + value.getUTCSeconds() === 0
+        ? ''
+        : ` ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`;
     return day + time;
   }
   if (typeof value === 'object') {
@@ -120,20 +131,26 @@ export async function* xlsxRows(bytes: AsyncIterable<Buffer>, bounds: WorkbookBo
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
       const values = row.values as ExcelJS.CellValue[]; // 1-based: index 0 is empty
       if (values.length - 1 > MAX_COLUMNS) {
-        throw new WorkbookBoundError(`Row ${row.number} of the sheet has a cell beyond column ${MAX_COLUMNS}, Excel's last: it cannot be imported`,
-          { limit: MAX_COLUMNS, found: values.length - 1, reason: 'columns' });
+        throw new WorkbookBoundError(
+          `Row ${row.number} of the sheet has a cell beyond column ${MAX_COLUMNS}, Excel's last: it cannot be imported`,
+          { limit: MAX_COLUMNS, found: values.length - 1, reason: 'columns' },
+        );
       }
       cellCount += Math.max(values.length - 1, 0);
       if (cellCount > bounds.maxCells) {
-        throw new WorkbookBoundError(`The sheet has more than ${bounds.maxCells.toLocaleString('en')} cells (at row ${row.number}): it cannot be imported; split it`,
-          { limit: bounds.maxCells, found: cellCount, reason: 'cells' });
+        throw new WorkbookBoundError(
+          `The sheet has more than ${bounds.maxCells.toLocaleString('en')} cells (at row ${row.number}): it cannot be imported; split it`,
+          { limit: bounds.maxCells, found: cellCount, reason: 'cells' },
+        );
       }
       const cells: string[] = [];
       for (let i = 1; i < values.length; i += 1) {
         const text = cellText(values[i]);
         if (text.length > MAX_CELL_CHARS) {
-          throw new WorkbookBoundError(`Row ${row.number} of the sheet has a cell of ${text.length.toLocaleString('en')} characters (Excel's limit is ${MAX_CELL_CHARS.toLocaleString('en')}): it cannot be imported`,
-            { limit: MAX_CELL_CHARS, found: text.length, reason: 'cell' });
+          throw new WorkbookBoundError(
+            `Row ${row.number} of the sheet has a cell of ${text.length.toLocaleString('en')} characters (Excel's limit is ${MAX_CELL_CHARS.toLocaleString('en')}): it cannot be imported`,
+            { limit: MAX_CELL_CHARS, found: text.length, reason: 'cell' },
+          );
         }
         cells.push(text);
       }

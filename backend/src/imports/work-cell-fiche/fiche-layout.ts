@@ -45,7 +45,8 @@ const SECTION_HEADINGS: ReadonlyArray<readonly [RegExp, SectionKind]> = [
 
 // The sentence that opens the contact block (« Vous avez des questions ou des commentaires? … »): it is
 // an invitation, not a contact, so it is dropped.
-const CONTACT_INVITATION = /^(vous avez des questions|des questions ?\?|questions ?\?|(do you )?have (any )?questions|any questions|questions or comments)/;
+const CONTACT_INVITATION =
+  /^(vous avez des questions|des questions ?\?|questions ?\?|(do you )?have (any )?questions|any questions|questions or comments)/;
 const EMAIL_ONLY = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** An e-mail address or a telephone number: what a contact line holds. */
 export const CONTACT_DATA = /[^\s@]+@[^\s@]+\.[^\s@]+|\d[\d\s().-]{6,}\d/;

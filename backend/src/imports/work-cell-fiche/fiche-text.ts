@@ -20,11 +20,7 @@ const BOLD = /(\*\*|__)(.+?)\1/g;
  * decoded, words cut at a line break rejoined, whitespace collapsed. Wording is otherwise kept as written.
  */
 export function repairText(raw: string): string {
-  const plain = raw
-    .replace(BREAKING_TAG, ' ')
-    .replace(ANY_TAG, '')
-    .replace(MARKDOWN_LINK, '$1')
-    .replace(BOLD, '$2');
+  const plain = raw.replace(BREAKING_TAG, ' ').replace(ANY_TAG, '').replace(MARKDOWN_LINK, '$1').replace(BOLD, '$2');
   // Decoded after the tags are gone, so that an escaped « &lt;u&gt; » stays text.
   return decodeHtmlEntities(plain)
     .replace(/\u00ad(?!\s)/g, '')

@@ -43,7 +43,10 @@ function formatOf(text: string): Format {
 function cellsOf(text: string, format: Format): string[] {
   switch (format) {
     case 'markdown': {
-      const inner = text.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+      const inner = text
+        .trim()
+        .replace(/^\|/, '')
+        .replace(/(?<!\\)\|$/, '');
       return inner.split(/(?<!\\)\|/).map((cell) => repairText(cell.replace(/\\\|/g, '|')));
     }
     case 'tabs':

@@ -90,7 +90,17 @@ describe(parseWorkCellFiche.name, () => {
 
   it('takes a phase on a line of its own for the steps after it', () => {
     // Arrange
-    const text = ['Nom de la cellule de travail : Cellule', '', 'Étapes des travaux', '', 'PHASE 2 :', '', 'Une étape.', '', 'Une autre.'].join('\n');
+    const text = [
+      'Nom de la cellule de travail : Cellule',
+      '',
+      'Étapes des travaux',
+      '',
+      'PHASE 2 :',
+      '',
+      'Une étape.',
+      '',
+      'Une autre.',
+    ].join('\n');
 
     // Act
     const result = parseWorkCellFiche(text);
@@ -135,7 +145,8 @@ describe(parseWorkCellFiche.name, () => {
         row: 9,
         column: 'Date du début des travaux',
         code: 'bad_date',
-        message: 'Line 9: "Date du début des travaux" is "Bientôt", which names no readable date (write e.g. "Hiver 2021" or "5 juin 2019").',
+        message:
+          'Line 9: "Date du début des travaux" is "Bientôt", which names no readable date (write e.g. "Hiver 2021" or "5 juin 2019").',
         params: { value: 'Bientôt' },
       },
     ]);
@@ -189,7 +200,10 @@ describe(parseWorkCellFiche.name, () => {
 
   it('reports a network it does not know, with its line and column', () => {
     // Arrange
-    const text = seed('001_c3c9cf7dd883bb2b.txt').replace('| Trouve ta ressource | Communautaire |', '| Trouve ta ressource | Paroissial |');
+    const text = seed('001_c3c9cf7dd883bb2b.txt').replace(
+      '| Trouve ta ressource | Communautaire |',
+      '| Trouve ta ressource | Paroissial |',
+    );
 
     // Act
     const result = parseWorkCellFiche(text);
@@ -220,7 +234,9 @@ describe(parseWorkCellFiche.name, () => {
     const result = parseWorkCellFiche(text);
 
     // Assert
-    expect(result.cell).toEqual(expect.objectContaining({ name: 'Cellule X', mandate: 'Un mandat court.', objectiveCode: '', startDateText: '' }));
+    expect(result.cell).toEqual(
+      expect.objectContaining({ name: 'Cellule X', mandate: 'Un mandat court.', objectiveCode: '', startDateText: '' }),
+    );
   });
   it('reads a seed saved with Windows line endings as the same cell', () => {
     // Arrange

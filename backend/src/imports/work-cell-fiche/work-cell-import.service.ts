@@ -51,7 +51,9 @@ export class WorkCellImportService {
     const problems = new ProblemList();
     const doc = await readDocument(imp, await this.files.readAll(imp.id));
     if (!doc.ok || doc.text === null) {
-      problems.add(doc.ok ? problem(null, null, 'not_a_fiche', 'A fiche is a text document (pasted text or .txt), not a spreadsheet') : doc.problem);
+      problems.add(
+        doc.ok ? problem(null, null, 'not_a_fiche', 'A fiche is a text document (pasted text or .txt), not a spreadsheet') : doc.problem,
+      );
       return { format: doc.format, problems, cell: null, objective: null, preview: null };
     }
     const parsed = parseWorkCellFiche(doc.text);
@@ -59,7 +61,12 @@ export class WorkCellImportService {
     if (parsed.cell === null) return { format: doc.format, problems, cell: null, objective: null, preview: null };
     const cell: DemoWorkCell = { ...parsed.cell, name: options.name?.trim() || parsed.cell.name };
     if (await em.existsBy(WorkCell, { name: cell.name })) {
-      problems.add(problem(null, null, 'already_exists', `A work cell named "${cell.name}" already exists: give this one another name`, { field: 'name', value: cell.name }));
+      problems.add(
+        problem(null, null, 'already_exists', `A work cell named "${cell.name}" already exists: give this one another name`, {
+          field: 'name',
+          value: cell.name,
+        }),
+      );
     }
     const objective = await this.objective(em, cell.objectiveCode, options.planId, problems);
     const seen = new Set<string>();
@@ -71,14 +78,31 @@ export class WorkCellImportService {
       const key = organizationKey(name.name);
       if (existing === null && !seen.has(key)) newOrganizations += 1;
       seen.add(key);
-      partners.push({ organization: name.name, acronym: name.acronym, network: parseNetwork(p.network), sector: p.sector, existing: existing && { id: existing.id, name: existing.name } });
+      partners.push({
+        organization: name.name,
+        acronym: name.acronym,
+        network: parseNetwork(p.network),
+        sector: p.sector,
+        existing: existing && { id: existing.id, name: existing.name },
+      });
     }
     const preview = {
-      name: cell.name, objectiveCode: cell.objectiveCode || null, objectiveText: cell.objectiveText || null, objective,
-      startDate: cell.startDateText ? parseFrenchPeriod(cell.startDateText, 'start') : null, startDateText: cell.startDateText || null,
-      mandate: cell.mandate, contact: cell.contact || null,
-      steps: cell.steps.map((s) => ({ text: s.text, done: s.done, phase: s.phase, date: s.dateText ? parseFrenchPeriod(s.dateText, 'start') : null })),
-      partners, partnersNote: cell.partnersNote,
+      name: cell.name,
+      objectiveCode: cell.objectiveCode || null,
+      objectiveText: cell.objectiveText || null,
+      objective,
+      startDate: cell.startDateText ? parseFrenchPeriod(cell.startDateText, 'start') : null,
+      startDateText: cell.startDateText || null,
+      mandate: cell.mandate,
+      contact: cell.contact || null,
+      steps: cell.steps.map((s) => ({
+        text: s.text,
+        done: s.done,
+        phase: s.phase,
+        date: s.dateText ? parseFrenchPeriod(s.dateText, 'start') : null,
+      })),
+      partners,
+      partnersNote: cell.partnersNote,
       counts: { steps: cell.steps.length, partners: cell.partners.length, newOrganizations },
     };
     return { format: doc.format, problems, cell: problems.count === 0 ? cell : null, objective, preview };
@@ -88,17 +112,29 @@ export class WorkCellImportService {
     const reading = await this.read(imp, em);
     if (reading.cell === null) return { problems: reading.problems };
     const { cell, newOrganizations } = await writeWorkCell(em, this.organizations, reading.cell, reading.objective?.id ?? null);
-    return { workCellId: cell.id, created: 1 + reading.cell.steps.length + reading.cell.partners.length, skipped: reading.cell.partners.length - newOrganizations };
+    return {
+      workCellId: cell.id,
+      created: 1 + reading.cell.steps.length + reading.cell.partners.length,
+      skipped: reading.cell.partners.length - newOrganizations,
+    };
   }
 
   /**
    * The objective the sub-objective code names: in the chosen plan, or, when none is chosen, in the one plan that has
    * such a code (codes like « 4.2 » repeat across plans: with several, the user chooses).
    */
-  private async objective(em: EntityManager, code: string, planId: string | undefined, problems: ProblemList): Promise<LinkedObjective | null> {
+  private async objective(
+    em: EntityManager,
+    code: string,
+    planId: string | undefined,
+    problems: ProblemList,
+  ): Promise<LinkedObjective | null> {
     if (!code) return null;
-    const qb = em.createQueryBuilder(Objective, 'o').innerJoin(Plan, 'p', 'p.id = o.plan_id')
-      .select(['o.id AS id', 'o.code AS code', 'o.title AS title', 'p.title AS "planTitle"']).where('o.code = :code', { code });
+    const qb = em
+      .createQueryBuilder(Objective, 'o')
+      .innerJoin(Plan, 'p', 'p.id = o.plan_id')
+      .select(['o.id AS id', 'o.code AS code', 'o.title AS title', 'p.title AS "planTitle"'])
+      .where('o.code = :code', { code });
     if (planId) {
       if (!(await em.existsBy(Plan, { id: planId }))) {
         problems.add(problem(null, null, 'unknown_plan', `Plan ${planId} does not exist`, { field: 'planId' }));

@@ -35,8 +35,12 @@ export function countPlan(orientations: readonly DemoOrientation[]): PlanCounts 
   const actions = objectives.flatMap((o) => o.actions);
   const sum = (f: (a: (typeof actions)[number]) => number) => actions.reduce((n, a) => n + f(a), 0);
   return {
-    orientations: orientations.length, objectives: objectives.length, actions: actions.length,
-    expectedResults: sum((a) => a.expectedResults.length), indicators: sum((a) => a.indicators.length), instruments: sum((a) => a.followUps.length),
+    orientations: orientations.length,
+    objectives: objectives.length,
+    actions: actions.length,
+    expectedResults: sum((a) => a.expectedResults.length),
+    indicators: sum((a) => a.indicators.length),
+    instruments: sum((a) => a.followUps.length),
   };
 }
 
@@ -47,29 +51,68 @@ export function countPlan(orientations: readonly DemoOrientation[]): PlanCounts 
  * of the same row. Used by the demo data and by imports alike, so both give the same plan; in `timeZone` (the demo's
  * America/Toronto, the deployment's DEFAULT_TIME_ZONE for an import).
  */
-export async function writePlan(em: EntityManager, organizations: OrganizationsService, input: PlanToWrite, timeZone: string): Promise<Plan> {
+export async function writePlan(
+  em: EntityManager,
+  organizations: OrganizationsService,
+  input: PlanToWrite,
+  timeZone: string,
+): Promise<Plan> {
   const owner = input.ownerName ? await organizations.findOrCreate(em, { name: input.ownerName }) : null;
-  const plan = await em.save(em.create(Plan, {
-    title: input.title, description: input.description, ownerOrganizationId: owner?.id ?? null,
-    startDate: input.startDate, endDate: input.endDate, midtermDate: midpoint(input.startDate, input.endDate), timeZone,
-  }));
+  const plan = await em.save(
+    em.create(Plan, {
+      title: input.title,
+      description: input.description,
+      ownerOrganizationId: owner?.id ?? null,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      midtermDate: midpoint(input.startDate, input.endDate),
+      timeZone,
+    }),
+  );
   const planId = plan.id;
   let position = 0;
   for (const o of input.orientations) {
     const orientation = await em.save(em.create(Orientation, { planId, number: o.number, title: o.title, position: o.number }));
     for (const [n, obj] of o.objectives.entries()) {
-      const objective = await em.save(em.create(Objective, { planId, orientationId: orientation.id, code: obj.code, title: obj.title, position: n }));
+      const objective = await em.save(
+        em.create(Objective, { planId, orientationId: orientation.id, code: obj.code, title: obj.title, position: n }),
+      );
       for (const a of obj.actions) {
         position += 1;
-        const action = await em.save(em.create(Action, {
-          planId, objectiveId: objective.id, description: a.description, resources: a.resources, position,
-          ...toScheduleColumns({ text: a.scheduleText }),
-        }));
-        await em.save(a.expectedResults.map((text, i) => em.create(ExpectedResult, { planId, objectiveId: objective.id, actionId: action.id, text, position: i })));
-        const instruments = await em.save(a.followUps.map((name, i) => em.create(Instrument, { planId, actionId: action.id, kind: classifyInstrument(name), name, position: position * 100 + i })));
-        await em.save(a.indicators.map((name, i) => em.create(Indicator, {
-          planId, objectiveId: objective.id, actionId: action.id, name, kind: 'manual', status: 'draft', position: position * 100 + i, instruments,
-        })));
+        const action = await em.save(
+          em.create(Action, {
+            planId,
+            objectiveId: objective.id,
+            description: a.description,
+            resources: a.resources,
+            position,
+            ...toScheduleColumns({ text: a.scheduleText }),
+          }),
+        );
+        await em.save(
+          a.expectedResults.map((text, i) =>
+            em.create(ExpectedResult, { planId, objectiveId: objective.id, actionId: action.id, text, position: i }),
+          ),
+        );
+        const instruments = await em.save(
+          a.followUps.map((name, i) =>
+            em.create(Instrument, { planId, actionId: action.id, kind: classifyInstrument(name), name, position: position * 100 + i }),
+          ),
+        );
+        await em.save(
+          a.indicators.map((name, i) =>
+            em.create(Indicator, {
+              planId,
+              objectiveId: objective.id,
+              actionId: action.id,
+              name,
+              kind: 'manual',
+              status: 'draft',
+              position: position * 100 + i,
+              instruments,
+            }),
+          ),
+        );
       }
     }
   }

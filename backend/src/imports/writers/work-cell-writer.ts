@@ -12,16 +12,36 @@ import { WorkStep } from '@backend/work-cells/work-step.entity';
  * organization of the directory that has its name or acronym (accents and case ignored) rather than duplicated.
  * Returns the cell and how many organizations were new. Used by the demo data and by imports alike.
  */
-export async function writeWorkCell(em: EntityManager, organizations: OrganizationsService, fiche: DemoWorkCell, objectiveId: string | null): Promise<{ cell: WorkCell; newOrganizations: number }> {
-  const cell = await em.save(em.create(WorkCell, {
-    name: fiche.name, objectiveId, objectiveText: fiche.objectiveText,
-    startDate: parseFrenchPeriod(fiche.startDateText, 'start'), startDateText: fiche.startDateText,
-    mandate: fiche.mandate, contact: fiche.contact, partnersNote: fiche.partnersNote,
-  }));
-  await em.save(fiche.steps.map((s, position) => em.create(WorkStep, {
-    workCellId: cell.id, position, text: s.text, done: s.done, phase: s.phase,
-    date: s.dateText ? parseFrenchPeriod(s.dateText, 'start') : null,
-  })));
+export async function writeWorkCell(
+  em: EntityManager,
+  organizations: OrganizationsService,
+  fiche: DemoWorkCell,
+  objectiveId: string | null,
+): Promise<{ cell: WorkCell; newOrganizations: number }> {
+  const cell = await em.save(
+    em.create(WorkCell, {
+      name: fiche.name,
+      objectiveId,
+      objectiveText: fiche.objectiveText,
+      startDate: parseFrenchPeriod(fiche.startDateText, 'start'),
+      startDateText: fiche.startDateText,
+      mandate: fiche.mandate,
+      contact: fiche.contact,
+      partnersNote: fiche.partnersNote,
+    }),
+  );
+  await em.save(
+    fiche.steps.map((s, position) =>
+      em.create(WorkStep, {
+        workCellId: cell.id,
+        position,
+        text: s.text,
+        done: s.done,
+        phase: s.phase,
+        date: s.dateText ? parseFrenchPeriod(s.dateText, 'start') : null,
+      }),
+    ),
+  );
   let newOrganizations = 0;
   for (const [position, p] of fiche.partners.entries()) {
     const network = parseNetwork(p.network);

@@ -1,108 +1,193 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Type } from 'class-transformer';
 import { ArchivedQuery } from '@backend/common/archive';
 import { PlanPartQueryDto } from '@backend/plans/dto/orientation.dto';
 import { PatchType } from '@backend/common/patch-type';
-import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested,
-} from 'class-validator';
-import { Type } from 'class-transformer';
 import { IsDateOnly } from '@backend/common/is-date-only.decorator';
 import {
-  DIMENSIONS, DIRECTIONS, Dimension, Direction, GRAINS, Grain, INDICATOR_KINDS, INDICATOR_STATUSES, IndicatorKind, IndicatorStatus,
+  DIMENSIONS,
+  DIRECTIONS,
+  Dimension,
+  Direction,
+  GRAINS,
+  Grain,
+  INDICATOR_KINDS,
+  INDICATOR_STATUSES,
+  IndicatorKind,
+  IndicatorStatus,
 } from '../indicator-kind';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
 
 export class RatioPartDto {
-  @ApiProperty({ enum: ['response_count', 'participation_sum', 'constant'] }) @IsIn(['response_count', 'participation_sum', 'constant'])
+  @ApiProperty({ enum: ['response_count', 'participation_sum', 'constant'] })
+  @IsIn(['response_count', 'participation_sum', 'constant'])
   kind: 'response_count' | 'participation_sum' | 'constant';
 
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all')
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
   questionnaireId?: string;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
   instrumentIds?: string[];
 
   @ApiPropertyOptional({ description: 'For a constant: the number it stands for (members of the table…)' })
-  @IsOptional() @IsNumber(FINITE) @Min(0)
+  @IsOptional()
+  @IsNumber(FINITE)
+  @Min(0)
   value?: number;
 }
 
 /** Where the value comes from; which fields matter depends on the kind (see indicator-source.ts). */
 export class IndicatorSourceDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all')
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
   questionnaireId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The question counted (answer_share, scale_mean, filtered response_count)' })
-  @IsOptional() @IsUUID('all')
+  @IsOptional()
+  @IsUUID('all')
   questionId?: string;
 
   @ApiPropertyOptional({ description: 'The answers that count (choice codes, true/false)', type: 'array', items: {} })
-  @IsOptional() @IsArray() @ArrayMaxSize(50)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
   anyOf?: (string | boolean | number)[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
   instrumentIds?: string[];
 
-  @ApiPropertyOptional({ type: RatioPartDto }) @IsOptional() @ValidateNested() @Type(() => RatioPartDto)
+  @ApiPropertyOptional({ type: RatioPartDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RatioPartDto)
   numerator?: RatioPartDto;
 
-  @ApiPropertyOptional({ type: RatioPartDto }) @IsOptional() @ValidateNested() @Type(() => RatioPartDto)
+  @ApiPropertyOptional({ type: RatioPartDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RatioPartDto)
   denominator?: RatioPartDto;
 }
 
 export class CreateIndicatorDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID('all')
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
   objectiveId: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) @IsOptional() @IsUUID('all')
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
   actionId?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) @IsOptional() @IsUUID('all')
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
   expectedResultId?: string | null;
 
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(1000)
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
   name: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'participants' }) @IsOptional() @IsString() @MaxLength(60)
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'participants' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
   unit?: string | null;
 
-  @ApiPropertyOptional({ enum: INDICATOR_KINDS, default: 'manual' }) @IsOptional() @IsIn(INDICATOR_KINDS)
+  @ApiPropertyOptional({ enum: INDICATOR_KINDS, default: 'manual' })
+  @IsOptional()
+  @IsIn(INDICATOR_KINDS)
   kind?: IndicatorKind;
 
-  @ApiPropertyOptional({ enum: INDICATOR_STATUSES, default: 'draft' }) @IsOptional() @IsIn(INDICATOR_STATUSES)
+  @ApiPropertyOptional({ enum: INDICATOR_STATUSES, default: 'draft' })
+  @IsOptional()
+  @IsIn(INDICATOR_STATUSES)
   status?: IndicatorStatus;
 
-  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber(FINITE)
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  @IsOptional()
+  @IsNumber(FINITE)
   baselineValue?: number | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2021-06-28' }) @IsOptional() @IsDateOnly()
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2021-06-28' })
+  @IsOptional()
+  @IsDateOnly()
   baselineDate?: string | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber(FINITE)
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  @IsOptional()
+  @IsNumber(FINITE)
   midtermTarget?: number | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber(FINITE)
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  @IsOptional()
+  @IsNumber(FINITE)
   finalTarget?: number | null;
 
-  @ApiPropertyOptional({ enum: DIRECTIONS, default: 'up' }) @IsOptional() @IsIn(DIRECTIONS)
+  @ApiPropertyOptional({ enum: DIRECTIONS, default: 'up' })
+  @IsOptional()
+  @IsIn(DIRECTIONS)
   direction?: Direction;
 
-  @ApiPropertyOptional({ enum: GRAINS, default: 'quarter' }) @IsOptional() @IsIn(GRAINS)
+  @ApiPropertyOptional({ enum: GRAINS, default: 'quarter' })
+  @IsOptional()
+  @IsIn(GRAINS)
   grain?: Grain;
 
   @ApiPropertyOptional({ enum: DIMENSIONS, isArray: true, description: 'ADS+ dimensions it is broken down by' })
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(DIMENSIONS, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(DIMENSIONS, { each: true })
   dimensions?: Dimension[];
 
-  @ApiPropertyOptional({ type: IndicatorSourceDto }) @IsOptional() @ValidateNested() @Type(() => IndicatorSourceDto)
+  @ApiPropertyOptional({ type: IndicatorSourceDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IndicatorSourceDto)
   source?: IndicatorSourceDto;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Instruments of the same plan that feed it' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsUUID('all', { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   instrumentIds?: string[];
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
   position?: number;
 }
 

@@ -1,11 +1,20 @@
 import { ApiProperty, ApiPropertyOptional, type SchemaObject } from '@nestjs/swagger';
 import { ArchivableRecordDto, DATE, PageOf, RecordDto, UUID } from '@backend/common/record.response';
+import { RATIO_PART_KINDS, RatioPartKind } from '@repere/contract';
 import {
-  DIMENSIONS, DIRECTIONS, Dimension, Direction, GRAINS, Grain, INDICATOR_KINDS, INDICATOR_STATUSES, IndicatorKind, IndicatorStatus,
+  DIMENSIONS,
+  DIRECTIONS,
+  Dimension,
+  Direction,
+  GRAINS,
+  Grain,
+  INDICATOR_KINDS,
+  INDICATOR_STATUSES,
+  IndicatorKind,
+  IndicatorStatus,
 } from '../indicator-kind';
 import type { IndicatorSource, RatioPart } from '../indicator-source';
 import { INSTRUMENT_KINDS, InstrumentKind } from '../instrument-kind';
-import { RATIO_PART_KINDS, RatioPartKind } from '@repere/contract';
 
 // Indicators, instruments and manual values as the API answers them.
 
@@ -44,7 +53,8 @@ export class IndicatorDto extends ArchivableRecordDto {
   @ApiProperty({ type: Number, nullable: true }) finalTarget: number | null;
   @ApiProperty({ enum: DIRECTIONS, enumName: 'Direction', description: 'Whether more is better (up) or less (down)' }) direction: Direction;
   @ApiProperty({ enum: GRAINS, enumName: 'Grain' }) grain: Grain;
-  @ApiProperty({ enum: DIMENSIONS, enumName: 'Dimension', isArray: true, description: 'The ADS+ dimensions it is broken down by' }) dimensions: Dimension[];
+  @ApiProperty({ enum: DIMENSIONS, enumName: 'Dimension', isArray: true, description: 'The ADS+ dimensions it is broken down by' })
+  dimensions: Dimension[];
   @ApiProperty({ type: 'integer' }) position: number;
   @ApiProperty({ type: IndicatorSourceDto }) source: IndicatorSourceDto;
   @ApiProperty({ type: [String], format: 'uuid', description: 'The instruments that feed it' }) instrumentIds: string[];
@@ -65,7 +75,7 @@ export class ManualValueDto extends RecordDto {
   @ApiProperty(UUID) indicatorId: string;
   @ApiProperty(DATE) date: string;
   @ApiProperty() value: number;
-  @ApiProperty({ description: 'What shows the value (a link, a document\'s name)' }) evidence: string;
+  @ApiProperty({ description: "What shows the value (a link, a document's name)" }) evidence: string;
   @ApiProperty({ ...UUID, nullable: true }) enteredBy: string | null;
 }
 export const ManualValuePageDto = PageOf(ManualValueDto);

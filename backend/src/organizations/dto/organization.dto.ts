@@ -1,21 +1,32 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ArchivedQuery } from '@backend/common/archive';
 import { PatchType } from '@backend/common/patch-type';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@backend/common/pagination.dto';
 import { NETWORKS, Network } from '../network';
 
 export class CreateOrganizationDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300)
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
   name: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(60)
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
   acronym?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, enum: NETWORKS }) @IsOptional() @IsIn(NETWORKS)
+  @ApiPropertyOptional({ nullable: true, enum: NETWORKS })
+  @IsOptional()
+  @IsIn(NETWORKS)
   network?: Network | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   sector?: string | null;
 }
 
@@ -23,6 +34,8 @@ export class UpdateOrganizationDto extends PatchType(CreateOrganizationDto) {}
 
 export class OrganizationQueryDto extends IntersectionType(PageQueryDto, ArchivedQuery) {
   @ApiPropertyOptional({ description: 'Part of the name or acronym, accents and case ignored' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   search?: string;
 }

@@ -1,53 +1,86 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { IsDateOnly } from '@backend/common/is-date-only.decorator';
 import { PageQueryDto } from '@backend/common/pagination.dto';
 import { DIMENSIONS, Dimension } from '@backend/indicators/indicator-kind';
 
 export class BreakdownCellDto {
-  @ApiProperty({ enum: DIMENSIONS }) @IsIn(DIMENSIONS)
+  @ApiProperty({ enum: DIMENSIONS })
+  @IsIn(DIMENSIONS)
   dimension: Dimension;
 
-  @ApiProperty({ example: 'woman', description: 'A category code of the dimension (the ADS+ block\'s answer codes; disability: yes, no)' })
-  @IsString() @Matches(/^[a-z0-9_]+$/, { message: 'category must be a code (a-z, 0-9, _)' }) @MaxLength(60)
+  @ApiProperty({ example: 'woman', description: "A category code of the dimension (the ADS+ block's answer codes; disability: yes, no)" })
+  @IsString()
+  @Matches(/^[a-z0-9_]+$/, { message: 'category must be a code (a-z, 0-9, _)' })
+  @MaxLength(60)
   category: string;
 
-  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(10_000_000)
+  @ApiProperty({ minimum: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
   count: number;
 }
 
 export class CreateParticipationCountDto {
-  @ApiProperty({ format: 'uuid', description: 'An instrument of kind participation_count or tally' }) @IsUUID('all')
+  @ApiProperty({ format: 'uuid', description: 'An instrument of kind participation_count or tally' })
+  @IsUUID('all')
   instrumentId: string;
 
-  @ApiProperty({ example: 'Journée de Bienvenue à Parc-Ex' }) @IsString() @IsNotEmpty() @MaxLength(300)
+  @ApiProperty({ example: 'Journée de Bienvenue à Parc-Ex' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
   activity: string;
 
-  @ApiProperty({ example: '2024-08-17' }) @IsDateOnly()
+  @ApiProperty({ example: '2024-08-17' })
+  @IsDateOnly()
   date: string;
 
-  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(10_000_000)
+  @ApiProperty({ minimum: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
   total: number;
 
   @ApiPropertyOptional({ type: [BreakdownCellDto], description: 'Per dimension, the parts may not exceed the total' })
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => BreakdownCellDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => BreakdownCellDto)
   breakdown?: BreakdownCellDto[];
 }
 
 export class UpdateParticipationCountDto extends PartialType(CreateParticipationCountDto) {}
 
 export class ParticipationCountQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all')
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
   instrumentId?: string;
 }
 
 // Responses (documentation only: the service builds them, count-figures.ts decides their figures).
 
-const PUBLISHED = 'as entered when `protected` is false; otherwise through the disclosure layer (cell-key method: '
-  + 'perturbed by at most ±DISCLOSURE_MAX_DEVIATION, never under SUPPRESSION_K; null when from 1 to SUPPRESSION_K − 1)';
+const PUBLISHED =
+  'as entered when `protected` is false; otherwise through the disclosure layer (cell-key method: ' +
+  'perturbed by at most ±DISCLOSURE_MAX_DEVIATION, never under SUPPRESSION_K; null when from 1 to SUPPRESSION_K − 1)';
 
 export class PublishedBreakdownCellDto {
   @ApiProperty({ enum: DIMENSIONS })
@@ -66,7 +99,8 @@ export class PublishedBreakdownCellDto {
 export class ParticipationCountViewDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) instrumentId: string;
-  @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'The organization that recorded it' }) organizationId: string | null;
+  @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'The organization that recorded it' }) organizationId:
+    string | null;
   @ApiProperty() activity: string;
   @ApiProperty({ example: '2024-08-17' }) date: string;
 
@@ -84,9 +118,10 @@ export class ParticipationCountViewDto {
   @ApiProperty() updatedAt: Date;
 
   @ApiProperty({
-    description: "true: the figures went through the disclosure layer (the committee's reads), the same on every read and as the "
-      + 'indicators built on the count publish it alone in its cell; false: as entered (evaluators, admins, partners reading their '
-      + "own organization's counts — the only ones they may read — and the writer's own POST and PATCH)",
+    description:
+      "true: the figures went through the disclosure layer (the committee's reads), the same on every read and as the " +
+      'indicators built on the count publish it alone in its cell; false: as entered (evaluators, admins, partners reading their ' +
+      "own organization's counts — the only ones they may read — and the writer's own POST and PATCH)",
   })
   protected: boolean;
 }
@@ -106,7 +141,8 @@ export class ParticipationCountRevisionDto {
   changedByName: string | null;
 
   @ApiProperty() changedAt: Date;
-  @ApiProperty({ type: ParticipationCountPreviousDto, description: 'The fields before the change' }) previous: ParticipationCountPreviousDto;
+  @ApiProperty({ type: ParticipationCountPreviousDto, description: 'The fields before the change' })
+  previous: ParticipationCountPreviousDto;
 }
 
 export class ParticipationCountWithHistoryDto extends ParticipationCountViewDto {

@@ -12,7 +12,8 @@ export class PlanDto extends ArchivableRecordDto {
   @ApiProperty() title: string;
   @ApiProperty({ type: String, nullable: true }) description: string | null;
   @ApiProperty({ ...UUID, nullable: true }) ownerOrganizationId: string | null;
-  @ApiPropertyOptional({ type: OrganizationDto, nullable: true, description: 'Given by reads (not by a create)' }) ownerOrganization?: OrganizationDto | null;
+  @ApiPropertyOptional({ type: OrganizationDto, nullable: true, description: 'Given by reads (not by a create)' })
+  ownerOrganization?: OrganizationDto | null;
   @ApiProperty(DATE) startDate: string;
   @ApiProperty(DATE) endDate: string;
   @ApiProperty({ ...DATE, description: 'The mid-term evaluation date (the midpoint unless given)' }) midtermDate: string;
@@ -52,7 +53,8 @@ export const ExpectedResultPageDto = PageOf(ExpectedResultDto);
 export class ScheduleDto {
   @ApiProperty({ enum: SCHEDULE_KINDS, enumName: 'ScheduleKind' }) kind: ScheduleKind;
   @ApiProperty({ ...DATE, nullable: true }) date: string | null;
-  @ApiProperty({ type: String, nullable: true, example: 'FREQ=YEARLY;BYMONTH=8', description: 'An RRULE body (kind recurrence)' }) recurrence: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'FREQ=YEARLY;BYMONTH=8', description: 'An RRULE body (kind recurrence)' })
+  recurrence: string | null;
   @ApiProperty({ example: 'Annuel – août', description: 'The schedule as written' }) text: string;
 }
 

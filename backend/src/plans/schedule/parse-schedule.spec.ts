@@ -113,16 +113,13 @@ describe(parseSchedule.name, () => {
   });
 
   describe('to be determined', () => {
-    it.each(['À déterminer', 'A determiner', 'à déterminer', 'TBD', 'To be determined', ''])(
-      'reads « %s » as tbd',
-      (text) => {
-        // Act
-        const result = parseSchedule(text);
+    it.each(['À déterminer', 'A determiner', 'à déterminer', 'TBD', 'To be determined', ''])('reads « %s » as tbd', (text) => {
+      // Act
+      const result = parseSchedule(text);
 
-        // Assert
-        expect(result).toEqual<ParsedSchedule>({ kind: 'tbd', date: null, recurrence: null, text });
-      },
-    );
+      // Assert
+      expect(result).toEqual<ParsedSchedule>({ kind: 'tbd', date: null, recurrence: null, text });
+    });
 
     it('reads blank text as tbd with an empty text', () => {
       // Act
@@ -239,7 +236,20 @@ describe(parseFrenchPeriod.name, () => {
 
   it('numbers the French months in order', () => {
     // Arrange
-    const months = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'];
+    const months = [
+      'janvier',
+      'fevrier',
+      'mars',
+      'avril',
+      'mai',
+      'juin',
+      'juillet',
+      'aout',
+      'septembre',
+      'octobre',
+      'novembre',
+      'decembre',
+    ];
 
     // Act
     const starts = months.map((month) => parseFrenchPeriod(`${month} 2022`, 'start'));
@@ -250,7 +260,20 @@ describe(parseFrenchPeriod.name, () => {
 
   it('numbers the English months in order', () => {
     // Arrange
-    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    const months = [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ];
 
     // Act
     const starts = months.map((month) => parseFrenchPeriod(`${month} 2022`, 'start'));

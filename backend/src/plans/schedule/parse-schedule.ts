@@ -124,10 +124,7 @@ const PERIOD_PATTERNS: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray) => 
     new RegExp(`\\b(${MONTH_ALTERNATION})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'g'),
     (m) => dayRange(Number(m[3]), monthOf(m[1]), Number(m[2])),
   ],
-  [
-    new RegExp(`\\b(${MONTH_ALTERNATION})\\.?\\s+(?:de\\s+)?(\\d{4})\\b`, 'g'),
-    (m) => monthRange(Number(m[2]), monthOf(m[1])),
-  ],
+  [new RegExp(`\\b(${MONTH_ALTERNATION})\\.?\\s+(?:de\\s+)?(\\d{4})\\b`, 'g'), (m) => monthRange(Number(m[2]), monthOf(m[1]))],
   [
     new RegExp(`\\b(${SEASON_ALTERNATION})\\s+(?:de\\s+)?(\\d{4})\\b`, 'g'),
     (m) => {

@@ -55,7 +55,8 @@ export const QuestionnaireListItemPageDto = PageOf(QuestionnaireListItemDto);
 export class VersionSummaryDto implements VersionSummary {
   @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty(INSTANT) createdAt: Date;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'Below evaluator: as published (null from 1 to k − 1 responses)' }) responseCount: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Below evaluator: as published (null from 1 to k − 1 responses)' })
+  responseCount: number | null;
 }
 
 export class QuestionnaireDto extends ArchivableRecordDto {
@@ -75,8 +76,10 @@ export class QuestionnaireDto extends ArchivableRecordDto {
   @ApiProperty({ description: 'Whether publishing now would change what residents see' }) hasUnpublishedChanges: boolean;
   @ApiProperty({ type: [VersionSummaryDto] }) versions: VersionSummaryDto[];
   @ApiProperty({
-    type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } },
-    description: 'Per language but the default, the paths of the strings it lacks', example: { en: ['questions.2.label'] },
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'string' } },
+    description: 'Per language but the default, the paths of the strings it lacks',
+    example: { en: ['questions.2.label'] },
   })
   missingTranslations: Record<string, string[]>;
 }

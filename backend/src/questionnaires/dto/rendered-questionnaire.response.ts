@@ -39,13 +39,17 @@ export class RenderedQuestionDto implements RenderedQuestion {
   @ApiProperty({ type: RenderedShowIfDto, nullable: true }) showIf: RenderedShowIfDto | null;
 }
 
-@ApiSchema({ name: 'RenderedQuestionnaire', description: 'A published questionnaire in one language, missing strings filled from its default language' })
+@ApiSchema({
+  name: 'RenderedQuestionnaire',
+  description: 'A published questionnaire in one language, missing strings filled from its default language',
+})
 export class RenderedQuestionnaireDto implements RenderedQuestionnaire {
   @ApiProperty(UUID) id: string;
   @ApiProperty({ example: 'bienvenue-parc-ex' }) slug: string;
   @ApiProperty() title: string;
   @ApiProperty({ type: String, nullable: true }) description: string | null;
-  @ApiProperty({ example: 'fr', description: 'The language served: the asked one when the questionnaire has it, else its default' }) language: string;
+  @ApiProperty({ example: 'fr', description: 'The language served: the asked one when the questionnaire has it, else its default' })
+  language: string;
   @ApiProperty({ type: [String], example: ['fr', 'en', 'ar'] }) languages: string[];
   @ApiProperty({ enum: ['ltr', 'rtl'], enumName: 'TextDirection' }) direction: 'ltr' | 'rtl';
   @ApiProperty({ minimum: 1, description: 'The version to send back with the answers' }) version: number;

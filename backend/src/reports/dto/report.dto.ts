@@ -11,7 +11,8 @@ export const LAST_REPORT_YEAR = 2999;
 
 export class ReportLanguageQueryDto {
   @ApiPropertyOptional({ enum: REPORT_LANGUAGES, default: 'fr', description: 'The language the report is written in' })
-  @IsOptional() @IsIn(REPORT_LANGUAGES, oneOf('lang', REPORT_LANGUAGES))
+  @IsOptional()
+  @IsIn(REPORT_LANGUAGES, oneOf('lang', REPORT_LANGUAGES))
   lang?: ReportLanguage;
 }
 
@@ -21,7 +22,8 @@ export class RequestEvaluationReportDto {
   format: ReportFormat;
 
   @ApiPropertyOptional({ enum: REPORT_LANGUAGES, default: 'fr' })
-  @IsOptional() @IsIn(REPORT_LANGUAGES, oneOf('language', REPORT_LANGUAGES))
+  @IsOptional()
+  @IsIn(REPORT_LANGUAGES, oneOf('language', REPORT_LANGUAGES))
   language?: ReportLanguage;
 }
 
@@ -33,7 +35,8 @@ export class RequestActivityReportDto {
   year: number;
 
   @ApiPropertyOptional({ enum: REPORT_LANGUAGES, default: 'fr' })
-  @IsOptional() @IsIn(REPORT_LANGUAGES, oneOf('language', REPORT_LANGUAGES))
+  @IsOptional()
+  @IsIn(REPORT_LANGUAGES, oneOf('language', REPORT_LANGUAGES))
   language?: ReportLanguage;
 }
 
@@ -58,7 +61,8 @@ export class ReportStatusDto {
   @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
   @ApiPropertyOptional({ description: 'Why the rendering failed (state failed), or why it is being retried' }) error?: string;
   @ApiProperty({ example: 'evaluation-mi-parcours-plan-d-action-2021-2023-2022-09-30.pdf' }) fileName: string;
-  @ApiProperty({ type: String, nullable: true, example: '/api/reports/…/file', description: 'Where to download the file, once ready' }) downloadUrl: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '/api/reports/…/file', description: 'Where to download the file, once ready' })
+  downloadUrl: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }

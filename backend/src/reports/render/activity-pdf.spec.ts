@@ -20,7 +20,9 @@ describe(renderActivityPdf.name, () => {
     const text = pdfPlainText(await renderActivityPdf(activityInput()));
     // Assert
     expect(text).toContain('1. Moyens-actions et échéancier');
-    expect(text).toContain('Assurer le leadership du processus de relocalisation 31 décembre 2022 31 décembre 2022 Table de quartier et partenaires');
+    expect(text).toContain(
+      'Assurer le leadership du processus de relocalisation 31 décembre 2022 31 décembre 2022 Table de quartier et partenaires',
+    );
     expect(text).toContain('Rencontrer les partenaires principaux En continu');
   });
 

@@ -16,7 +16,12 @@ export async function renderActivityPdf(input: ActivityReportInput): Promise<Buf
   const cell = (value: number | null, suppressed: boolean) => (suppressed ? t.suppressed : num(value));
   const date = (d: string | null) => (d === null ? t.noValue : formatDate(d, lang));
   const title = `${t.activityTitle} ${input.year}`;
-  const { doc, bytes } = createPdf({ title: `${title} — ${input.plan.title}`, subject: t.year(input.year), language: lang, generatedAt: input.generatedAt });
+  const { doc, bytes } = createPdf({
+    title: `${title} — ${input.plan.title}`,
+    subject: t.year(input.year),
+    language: lang,
+    generatedAt: input.generatedAt,
+  });
 
   // Cover
   const width = contentWidth(doc);
@@ -33,7 +38,8 @@ export async function renderActivityPdf(input: ActivityReportInput): Promise<Buf
   // 1. Actions and their schedule
   doc.addPage();
   heading(doc, `1. ${t.actionsAndSchedule}`, 1);
-  const due = (a: ActivityAction) => (a.scheduleKind === 'date' && a.scheduleDate?.startsWith(`${input.year}-`) ? date(a.scheduleDate) : '');
+  const due = (a: ActivityAction) =>
+    a.scheduleKind === 'date' && a.scheduleDate?.startsWith(`${input.year}-`) ? date(a.scheduleDate) : '';
   let anyAction = false;
   for (const o of input.orientations) {
     const objectives = o.objectives.filter((obj) => obj.actions.length);
@@ -42,9 +48,16 @@ export async function renderActivityPdf(input: ActivityReportInput): Promise<Buf
     for (const obj of objectives) {
       anyAction = true;
       heading(doc, `${obj.code} ${obj.title}`, 3);
-      table(doc, [
-        { header: t.action, width: 0.42 }, { header: t.schedule, width: 0.2 }, { header: t.dueInYear, width: 0.14 }, { header: t.resources, width: 0.24 },
-      ], obj.actions.map((a) => [a.description, a.scheduleText || t.scheduleKind[a.scheduleKind], due(a), a.resources ?? '']));
+      table(
+        doc,
+        [
+          { header: t.action, width: 0.42 },
+          { header: t.schedule, width: 0.2 },
+          { header: t.dueInYear, width: 0.14 },
+          { header: t.resources, width: 0.24 },
+        ],
+        obj.actions.map((a) => [a.description, a.scheduleText || t.scheduleKind[a.scheduleKind], due(a), a.resources ?? '']),
+      );
     }
   }
   if (!anyAction) paragraph(doc, t.noActions, { color: COLORS.muted });
@@ -52,9 +65,21 @@ export async function renderActivityPdf(input: ActivityReportInput): Promise<Buf
   // 2. Work steps done in the year
   heading(doc, `2. ${t.workStepsDone}`, 1);
   if (input.workSteps.length) {
-    table(doc, [
-      { header: t.workCell, width: 0.26 }, { header: t.step, width: 0.44 }, { header: t.phase, width: 0.12 }, { header: t.date, width: 0.18 },
-    ], input.workSteps.map((s) => [s.objectiveCode ? `${s.workCell} (${s.objectiveCode})` : s.workCell, s.text, s.phase ?? '', date(s.date)]));
+    table(
+      doc,
+      [
+        { header: t.workCell, width: 0.26 },
+        { header: t.step, width: 0.44 },
+        { header: t.phase, width: 0.12 },
+        { header: t.date, width: 0.18 },
+      ],
+      input.workSteps.map((s) => [
+        s.objectiveCode ? `${s.workCell} (${s.objectiveCode})` : s.workCell,
+        s.text,
+        s.phase ?? '',
+        date(s.date),
+      ]),
+    );
   } else {
     paragraph(doc, t.noWorkSteps, { color: COLORS.muted });
     doc.moveDown(0.5);
@@ -64,12 +89,19 @@ export async function renderActivityPdf(input: ActivityReportInput): Promise<Buf
   heading(doc, `3. ${t.participationTotals}`, 1);
   if (input.participation.length) {
     const { counts, total } = input.participationTotal;
-    table(doc, [
-      { header: t.activity, width: 0.4 }, { header: t.instrument, width: 0.3 }, { header: t.counts, width: 0.12, align: 'right' }, { header: t.participants, width: 0.18, align: 'right' },
-    ], [
-      ...input.participation.map((p) => [p.activity, p.instrument, num(p.counts), cell(p.total, p.total === null)]),
-      [t.total, '', num(counts), cell(total, total === null)],
-    ]);
+    table(
+      doc,
+      [
+        { header: t.activity, width: 0.4 },
+        { header: t.instrument, width: 0.3 },
+        { header: t.counts, width: 0.12, align: 'right' },
+        { header: t.participants, width: 0.18, align: 'right' },
+      ],
+      [
+        ...input.participation.map((p) => [p.activity, p.instrument, num(p.counts), cell(p.total, p.total === null)]),
+        [t.total, '', num(counts), cell(total, total === null)],
+      ],
+    );
   } else {
     paragraph(doc, t.noParticipation, { color: COLORS.muted });
     doc.moveDown(0.5);
@@ -78,14 +110,27 @@ export async function renderActivityPdf(input: ActivityReportInput): Promise<Buf
   // 4. Indicator values of the year
   heading(doc, `4. ${t.indicatorValues}`, 1);
   if (input.indicators.length) {
-    table(doc, [
-      { header: t.objectiveCode, width: 0.09 }, { header: t.indicator, width: 0.31 }, { header: t.valueOfYear, width: 0.12, align: 'right' },
-      { header: t.n, width: 0.1, align: 'right' }, { header: t.cumulativeToYearEnd, width: 0.15, align: 'right' }, { header: t.cumulativeN, width: 0.12, align: 'right' },
-      { header: t.finalTarget, width: 0.11, align: 'right' },
-    ], input.indicators.map((i) => [
-      i.objectiveCode, i.unit ? `${i.name} (${i.unit})` : i.name, cell(i.value, i.suppressed), cell(i.n, i.suppressed),
-      cell(i.cumulativeValue, i.cumulativeSuppressed), cell(i.cumulativeN, i.cumulativeSuppressed), num(i.finalTarget),
-    ]));
+    table(
+      doc,
+      [
+        { header: t.objectiveCode, width: 0.09 },
+        { header: t.indicator, width: 0.31 },
+        { header: t.valueOfYear, width: 0.12, align: 'right' },
+        { header: t.n, width: 0.1, align: 'right' },
+        { header: t.cumulativeToYearEnd, width: 0.15, align: 'right' },
+        { header: t.cumulativeN, width: 0.12, align: 'right' },
+        { header: t.finalTarget, width: 0.11, align: 'right' },
+      ],
+      input.indicators.map((i) => [
+        i.objectiveCode,
+        i.unit ? `${i.name} (${i.unit})` : i.name,
+        cell(i.value, i.suppressed),
+        cell(i.n, i.suppressed),
+        cell(i.cumulativeValue, i.cumulativeSuppressed),
+        cell(i.cumulativeN, i.cumulativeSuppressed),
+        num(i.finalTarget),
+      ]),
+    );
   } else {
     paragraph(doc, t.noIndicatorValues, { color: COLORS.muted });
   }

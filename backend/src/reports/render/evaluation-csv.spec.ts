@@ -10,11 +10,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i += 1) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; } else if (c === '"') quoted = false; else field += c;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 1; } else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 1;
+    } else field += c;
   }
-  if (field || row.length) { row.push(field); rows.push(row); }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -46,13 +62,19 @@ describe(renderEvaluationCsv.name, () => {
     expect(by('Série')).toHaveLength(4);
     expect(by('Ventilation')).toHaveLength(12);
     expect(by('Appréciation')).toHaveLength(2);
-    expect(by('Indicateur')[0]).toMatchObject({ Indicateur: 'Nombre de participants à la Journée de Bienvenue', 'Valeur à la date de coupure': '325', 'Cible finale': '550' });
+    expect(by('Indicateur')[0]).toMatchObject({
+      Indicateur: 'Nombre de participants à la Journée de Bienvenue',
+      'Valeur à la date de coupure': '325',
+      'Cible finale': '550',
+    });
     expect(by('Série')[3]).toMatchObject({ Période: '2022', Valeur: '50', 'Valeur cumulée': '43.33', 'n cumulé': '180' });
   });
 
   it('writes suppressed cells « supprimé », never 0', () => {
     // Arrange / Act
-    const rows = records(renderEvaluationCsv(evaluationInput())).filter((r) => r.Section === 'Ventilation' && r.Catégorie === 'Personne non binaire');
+    const rows = records(renderEvaluationCsv(evaluationInput())).filter(
+      (r) => r.Section === 'Ventilation' && r.Catégorie === 'Personne non binaire',
+    );
     // Assert
     expect(rows).toHaveLength(2);
     for (const r of rows) expect([r.Valeur, r.n]).toEqual(['supprimé', 'supprimé']);
@@ -65,7 +87,14 @@ describe(renderEvaluationCsv.name, () => {
     snapshot.orientations[0].objectives[0].indicators = [indicatorSnapshot({ name })];
     const input = evaluationInput({
       snapshot,
-      assessments: [{ objectiveId: '00000000-0000-4000-8000-000000000021', rating: 'at_risk', comment: 'Deux lignes,\r\n« citées »', recommendations: '\tTAB' }],
+      assessments: [
+        {
+          objectiveId: '00000000-0000-4000-8000-000000000021',
+          rating: 'at_risk',
+          comment: 'Deux lignes,\r\n« citées »',
+          recommendations: '\tTAB',
+        },
+      ],
     });
     // Act
     const csv = renderEvaluationCsv(input);
@@ -80,6 +109,12 @@ describe(renderEvaluationCsv.name, () => {
 
   it('writes numbers with a point, negative ones as numbers', () => {
     // Arrange / Act / Assert
-    expect([csvField(-2.5), csvField(43.33), csvField(null), csvField('-2'), csvField('a,b')]).toEqual(['-2.5', '43.33', '', "'-2", '"a,b"']);
+    expect([csvField(-2.5), csvField(43.33), csvField(null), csvField('-2'), csvField('a,b')]).toEqual([
+      '-2.5',
+      '43.33',
+      '',
+      "'-2",
+      '"a,b"',
+    ]);
   });
 });

@@ -22,8 +22,10 @@ export function renderEvaluationCsv(input: EvaluationReportInput): Buffer {
   const t = REPORT_STRINGS[input.language];
   const sheets = evaluationSheets(input);
   const parts: [string, Sheet][] = [
-    [t.sections.indicator, sheets.indicators], [t.sections.series, sheets.series],
-    [t.sections.breakdown, sheets.breakdowns], [t.sections.assessment, sheets.assessments],
+    [t.sections.indicator, sheets.indicators],
+    [t.sections.series, sheets.series],
+    [t.sections.breakdown, sheets.breakdowns],
+    [t.sections.assessment, sheets.assessments],
   ];
   const header: string[] = [];
   for (const [, sheet] of parts) for (const c of sheet.columns) if (!header.includes(c.header)) header.push(c.header);
@@ -32,7 +34,9 @@ export function renderEvaluationCsv(input: EvaluationReportInput): Buffer {
     const at = sheet.columns.map((c) => header.indexOf(c.header));
     for (const row of sheet.rows) {
       const out: SheetCell[] = header.map(() => null);
-      row.forEach((cell, i) => { out[at[i]] = cell; });
+      row.forEach((cell, i) => {
+        out[at[i]] = cell;
+      });
       lines.push([section, ...out].map(csvField).join(','));
     }
   }

@@ -46,7 +46,7 @@ describe(renderEvaluationPdf.name, () => {
     expect(text).toContain('Nombre de participants à la Journée de Bienvenue');
     expect(text).toContain('Période Valeur n Valeur cumulée n cumulé 2021 140 140 140 140 2022 185 185 325 325');
     expect(text).toContain('Selon : Genre Catégorie Valeur n Femme 180 180 Homme 141 141');
-    expect(text).toContain('Selon : Groupe d\'âge');
+    expect(text).toContain("Selon : Groupe d'âge");
     expect(text).toContain('43,33');
   });
 
@@ -59,7 +59,9 @@ describe(renderEvaluationPdf.name, () => {
       expect(at).toBeGreaterThan(-1);
       expect(lines.slice(at + 1, at + 3)).toEqual(['supprimé', 'supprimé']);
     }
-    expect(lines.join(' ')).toContain("Pour protéger les personnes, chaque chiffre publié peut différer du vrai d'au plus 2 ; « supprimé » : trop peu de personnes");
+    expect(lines.join(' ')).toContain(
+      "Pour protéger les personnes, chaque chiffre publié peut différer du vrai d'au plus 2 ; « supprimé » : trop peu de personnes",
+    );
   });
 
   it("writes the committee's assessment of each objective, and says when there is none", async () => {

@@ -30,15 +30,33 @@ export function evaluationSheets(input: EvaluationReportInput): EvaluationSheets
   const lang = input.language;
   const final = input.kind === 'final';
   const num = (value: number | null, suppressed = false): SheetCell => (suppressed ? t.suppressed : rounded(value));
-  const objectives: { orientation: OrientationSnapshot; objective: ObjectiveSnapshot }[] = input.snapshot.orientations
-    .flatMap((orientation) => orientation.objectives.map((objective) => ({ orientation, objective })));
+  const objectives: { orientation: OrientationSnapshot; objective: ObjectiveSnapshot }[] = input.snapshot.orientations.flatMap(
+    (orientation) => orientation.objectives.map((objective) => ({ orientation, objective })),
+  );
   const orientationName = (o: OrientationSnapshot) => `${o.number}. ${o.title}`;
 
   const indicatorColumns = [
-    [t.orientationHeader, 30], [t.objectiveCode, 10], [t.objective, 40], [t.indicator, 50], [t.unit, 14],
-    [t.computation, 22], [t.direction, 12], [t.baseline, 14], [t.baselineDate, 14], [t.midtermTarget, 14], [t.finalTarget, 14],
-    ...(final ? [[t.midtermValue, 14], [t.midtermN, 10]] : []),
-    [final ? t.finalValue : t.valueAtCutoff, 16], [t.n, 10], [t.period, 12], [t.statusHeader, 14],
+    [t.orientationHeader, 30],
+    [t.objectiveCode, 10],
+    [t.objective, 40],
+    [t.indicator, 50],
+    [t.unit, 14],
+    [t.computation, 22],
+    [t.direction, 12],
+    [t.baseline, 14],
+    [t.baselineDate, 14],
+    [t.midtermTarget, 14],
+    [t.finalTarget, 14],
+    ...(final
+      ? [
+          [t.midtermValue, 14],
+          [t.midtermN, 10],
+        ]
+      : []),
+    [final ? t.finalValue : t.valueAtCutoff, 16],
+    [t.n, 10],
+    [t.period, 12],
+    [t.statusHeader, 14],
   ] as [string, number][];
 
   const indicators: SheetCell[][] = [];
@@ -48,20 +66,45 @@ export function evaluationSheets(input: EvaluationReportInput): EvaluationSheets
     for (const ind of objective.indicators) {
       const mid = input.midterm?.values[ind.id];
       indicators.push([
-        orientationName(orientation), objective.code, objective.title, ind.name, ind.unit, t.kind[ind.kind], t.directions[ind.direction],
-        num(ind.baseline.value), ind.baseline.date, num(ind.midtermTarget), num(ind.finalTarget),
+        orientationName(orientation),
+        objective.code,
+        objective.title,
+        ind.name,
+        ind.unit,
+        t.kind[ind.kind],
+        t.directions[ind.direction],
+        num(ind.baseline.value),
+        ind.baseline.date,
+        num(ind.midtermTarget),
+        num(ind.finalTarget),
         ...(final ? [num(mid?.value ?? null), mid?.n ?? null] : []),
-        num(ind.value), ind.n, ind.period ? formatPeriodAsOf({ ...ind, period: ind.period }, ind.grain, lang, t.through) : null, t.status[ind.status],
+        num(ind.value),
+        ind.n,
+        ind.period ? formatPeriodAsOf({ ...ind, period: ind.period }, ind.grain, lang, t.through) : null,
+        t.status[ind.status],
       ]);
       for (const p of ind.series) {
         series.push([
-          objective.code, ind.name, formatPeriod(p.period, ind.grain, lang), p.period,
-          num(p.value, p.suppressed), num(p.n, p.suppressed), num(p.cumulativeValue, p.cumulativeSuppressed), num(p.cumulativeN, p.cumulativeSuppressed),
+          objective.code,
+          ind.name,
+          formatPeriod(p.period, ind.grain, lang),
+          p.period,
+          num(p.value, p.suppressed),
+          num(p.n, p.suppressed),
+          num(p.cumulativeValue, p.cumulativeSuppressed),
+          num(p.cumulativeN, p.cumulativeSuppressed),
         ]);
       }
       for (const b of ind.breakdowns) {
         for (const c of categoryOrder(b.dimension, b.cells)) {
-          breakdowns.push([objective.code, ind.name, t.dimension[b.dimension], categoryLabel(b.dimension, c.category, lang), num(c.value, c.suppressed), num(c.n, c.suppressed)]);
+          breakdowns.push([
+            objective.code,
+            ind.name,
+            t.dimension[b.dimension],
+            categoryLabel(b.dimension, c.category, lang),
+            num(c.value, c.suppressed),
+            num(c.n, c.suppressed),
+          ]);
         }
       }
     }
@@ -72,20 +115,50 @@ export function evaluationSheets(input: EvaluationReportInput): EvaluationSheets
     indicators: { name: t.sheets.indicators, columns: cols(indicatorColumns), rows: indicators },
     series: {
       name: t.sheets.series,
-      columns: cols([[t.objectiveCode, 10], [t.indicator, 50], [t.period, 12], [t.periodStart, 12], [t.value, 12], [t.n, 10], [t.cumulativeValue, 14], [t.cumulativeN, 12]]),
+      columns: cols([
+        [t.objectiveCode, 10],
+        [t.indicator, 50],
+        [t.period, 12],
+        [t.periodStart, 12],
+        [t.value, 12],
+        [t.n, 10],
+        [t.cumulativeValue, 14],
+        [t.cumulativeN, 12],
+      ]),
       rows: series,
     },
     breakdowns: {
       name: t.sheets.breakdowns,
-      columns: cols([[t.objectiveCode, 10], [t.indicator, 50], [t.dimensionHeader, 24], [t.category, 30], [t.value, 12], [t.n, 10]]),
+      columns: cols([
+        [t.objectiveCode, 10],
+        [t.indicator, 50],
+        [t.dimensionHeader, 24],
+        [t.category, 30],
+        [t.value, 12],
+        [t.n, 10],
+      ]),
       rows: breakdowns,
     },
     assessments: {
       name: t.sheets.assessments,
-      columns: cols([[t.orientationHeader, 30], [t.objectiveCode, 10], [t.objective, 40], [t.ratingHeader, 16], [t.comment, 60], [t.recommendations, 60]]),
+      columns: cols([
+        [t.orientationHeader, 30],
+        [t.objectiveCode, 10],
+        [t.objective, 40],
+        [t.ratingHeader, 16],
+        [t.comment, 60],
+        [t.recommendations, 60],
+      ]),
       rows: objectives.map(({ orientation, objective }) => {
         const a = assessments.get(objective.id);
-        return [orientationName(orientation), objective.code, objective.title, a ? t.rating[a.rating] : null, a?.comment ?? null, a?.recommendations ?? null];
+        return [
+          orientationName(orientation),
+          objective.code,
+          objective.title,
+          a ? t.rating[a.rating] : null,
+          a?.comment ?? null,
+          a?.recommendations ?? null,
+        ];
       }),
     },
   };

@@ -23,7 +23,16 @@ export interface ChartSpec {
   cutoff: string;
   /** A final evaluation's chart also shows where the mid-term evaluation stood. */
   midtermPoint?: ChartPoint | null;
-  labels: { baseline: string; midtermTarget: string; finalTarget: string; midterm: string; end: string; cutoff: string; value: string; midtermValue: string };
+  labels: {
+    baseline: string;
+    midtermTarget: string;
+    finalTarget: string;
+    midterm: string;
+    end: string;
+    cutoff: string;
+    value: string;
+    midtermValue: string;
+  };
   format: (n: number) => string;
 }
 
@@ -47,8 +56,14 @@ export function niceTicks(min: number, max: number, count = 4): number[] {
  */
 export function drawIndicatorChart(doc: PDFKit.PDFDocument, s: ChartSpec): void {
   const plotted = s.points.filter((p): p is { date: string; value: number } => p.value !== null);
-  const levels = [...plotted.map((p) => p.value), s.baseline, s.midtermTarget, s.finalTarget, s.midtermPoint?.value ?? null, s.zeroBased ? 0 : null]
-    .filter((v): v is number => v !== null && Number.isFinite(v));
+  const levels = [
+    ...plotted.map((p) => p.value),
+    s.baseline,
+    s.midtermTarget,
+    s.finalTarget,
+    s.midtermPoint?.value ?? null,
+    s.zeroBased ? 0 : null,
+  ].filter((v): v is number => v !== null && Number.isFinite(v));
   if (!levels.length) levels.push(0);
   const ticks = niceTicks(Math.min(...levels), Math.max(...levels));
   const [yMin, yMax] = [ticks[0], ticks[ticks.length - 1]];
@@ -66,7 +81,12 @@ export function drawIndicatorChart(doc: PDFKit.PDFDocument, s: ChartSpec): void 
   doc.font(FONT).fontSize(7).fillColor(COLORS.muted);
   for (const t of ticks) {
     const y = yOf(t);
-    doc.moveTo(plot.x, y).lineTo(plot.x + plot.width, y).lineWidth(0.3).strokeColor(COLORS.rule).stroke();
+    doc
+      .moveTo(plot.x, y)
+      .lineTo(plot.x + plot.width, y)
+      .lineWidth(0.3)
+      .strokeColor(COLORS.rule)
+      .stroke();
     doc.text(winAnsi(s.format(t)), s.x, y - 3.5, { width: axisWidth - 4, align: 'right', lineBreak: false });
   }
   // Time axis: one label per year
@@ -76,18 +96,38 @@ export function drawIndicatorChart(doc: PDFKit.PDFDocument, s: ChartSpec): void 
     const d = `${year}-01-01`;
     if (day(d) < t0) continue;
     const x = xOf(d);
-    doc.moveTo(x, plot.y + plot.height).lineTo(x, plot.y + plot.height + 3).lineWidth(0.5).strokeColor(COLORS.muted).stroke();
+    doc
+      .moveTo(x, plot.y + plot.height)
+      .lineTo(x, plot.y + plot.height + 3)
+      .lineWidth(0.5)
+      .strokeColor(COLORS.muted)
+      .stroke();
     doc.text(String(year), x - 15, plot.y + plot.height + 5, { width: 30, align: 'center', lineBreak: false });
   }
-  doc.moveTo(plot.x, plot.y + plot.height).lineTo(plot.x + plot.width, plot.y + plot.height).lineWidth(0.8).strokeColor(COLORS.muted).stroke();
+  doc
+    .moveTo(plot.x, plot.y + plot.height)
+    .lineTo(plot.x + plot.width, plot.y + plot.height)
+    .lineWidth(0.8)
+    .strokeColor(COLORS.muted)
+    .stroke();
 
   // Vertical marks: mid-term date, end of the plan, cut-off
-  const marks: [string, string, string][] = [[s.midtermDate, s.labels.midterm, COLORS.midterm], [s.endDate, s.labels.end, COLORS.final]];
+  const marks: [string, string, string][] = [
+    [s.midtermDate, s.labels.midterm, COLORS.midterm],
+    [s.endDate, s.labels.end, COLORS.final],
+  ];
   // The cut-off is usually the mid-term date or the end, or days from it: then it is not drawn again.
   if (marks.every(([d]) => Math.abs(xOf(d) - xOf(s.cutoff)) > 12)) marks.push([s.cutoff, s.labels.cutoff, COLORS.cutoff]);
   marks.forEach(([date, label, color], i) => {
     const x = xOf(date);
-    doc.moveTo(x, plot.y).lineTo(x, plot.y + plot.height).lineWidth(0.7).dash(2, { space: 2 }).strokeColor(color).stroke().undash();
+    doc
+      .moveTo(x, plot.y)
+      .lineTo(x, plot.y + plot.height)
+      .lineWidth(0.7)
+      .dash(2, { space: 2 })
+      .strokeColor(color)
+      .stroke()
+      .undash();
     // Near the right edge the label goes left of its line, clear of the levels' labels.
     const text = winAnsi(label);
     doc.fontSize(6.5).fillColor(color);
@@ -105,23 +145,37 @@ export function drawIndicatorChart(doc: PDFKit.PDFDocument, s: ChartSpec): void 
   for (const [value, label, color, dashed] of levelsDrawn) {
     if (value === null) continue;
     const y = yOf(value);
-    doc.moveTo(plot.x, y).lineTo(plot.x + plot.width, y).lineWidth(1);
+    doc
+      .moveTo(plot.x, y)
+      .lineTo(plot.x + plot.width, y)
+      .lineWidth(1);
     if (dashed) doc.dash(5, { space: 3 });
     doc.strokeColor(color).stroke().undash();
     // Labels of close levels are pushed apart so they stay readable.
     let ly = y - 4;
     while (used.some((u) => Math.abs(u - ly) < 8)) ly += 8;
     used.push(ly);
-    doc.fontSize(6.5).fillColor(color).text(winAnsi(`${label} ${s.format(value)}`), plot.x + plot.width + 4, ly, { width: labelWidth - 4, lineBreak: false, ellipsis: true });
+    doc
+      .fontSize(6.5)
+      .fillColor(color)
+      .text(winAnsi(`${label} ${s.format(value)}`), plot.x + plot.width + 4, ly, {
+        width: labelWidth - 4,
+        lineBreak: false,
+        ellipsis: true,
+      });
   }
 
   // The series: a line through consecutive known values, a point on each
   doc.lineWidth(1.5).strokeColor(COLORS.series);
   let drawing = false;
   for (const p of s.points) {
-    if (p.value === null) { drawing = false; continue; }
+    if (p.value === null) {
+      drawing = false;
+      continue;
+    }
     const [x, y] = [xOf(p.date), yOf(p.value)];
-    if (drawing) doc.lineTo(x, y); else doc.moveTo(x, y);
+    if (drawing) doc.lineTo(x, y);
+    else doc.moveTo(x, y);
     drawing = true;
   }
   if (plotted.length > 1) doc.stroke();
@@ -141,9 +195,19 @@ export function drawIndicatorChart(doc: PDFKit.PDFDocument, s: ChartSpec): void 
     doc.fillColor(COLORS.text).text(winAnsi(label), lx + 16, ly, { lineBreak: false });
     lx += 16 + doc.widthOfString(winAnsi(label)) + 12;
   };
-  legend(s.labels.value, (x, y) => { doc.moveTo(x, y).lineTo(x + 12, y).lineWidth(1.5).strokeColor(COLORS.series).stroke(); doc.circle(x + 6, y, 2).fill(COLORS.series); });
+  legend(s.labels.value, (x, y) => {
+    doc
+      .moveTo(x, y)
+      .lineTo(x + 12, y)
+      .lineWidth(1.5)
+      .strokeColor(COLORS.series)
+      .stroke();
+    doc.circle(x + 6, y, 2).fill(COLORS.series);
+  });
   if (s.midtermPoint && s.midtermPoint.value !== null) {
-    legend(s.labels.midtermValue, (x, y) => { doc.polygon([x + 6, y - 3.5], [x + 9.5, y], [x + 6, y + 3.5], [x + 2.5, y]).fill(COLORS.midterm); });
+    legend(s.labels.midtermValue, (x, y) => {
+      doc.polygon([x + 6, y - 3.5], [x + 9.5, y], [x + 6, y + 3.5], [x + 2.5, y]).fill(COLORS.midterm);
+    });
   }
   doc.restore();
   doc.font(FONT).fontSize(10).fillColor(COLORS.text);

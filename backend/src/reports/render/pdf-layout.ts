@@ -9,8 +9,16 @@ export const FONT = 'Helvetica';
 export const BOLD = 'Helvetica-Bold';
 export const OBLIQUE = 'Helvetica-Oblique';
 export const COLORS = {
-  text: '#1f2933', muted: '#616e7c', rule: '#cbd2d9', zebra: '#f2f4f7', accent: '#1d4e89',
-  baseline: '#7b8794', midterm: '#c65d00', final: '#1b7f3b', series: '#1d4e89', cutoff: '#9aa5b1',
+  text: '#1f2933',
+  muted: '#616e7c',
+  rule: '#cbd2d9',
+  zebra: '#f2f4f7',
+  accent: '#1d4e89',
+  baseline: '#7b8794',
+  midterm: '#c65d00',
+  final: '#1b7f3b',
+  series: '#1d4e89',
+  cutoff: '#9aa5b1',
 } as const;
 
 const MARGIN = 50;
@@ -19,8 +27,20 @@ const FOOTER_SPACE = 30;
 // The characters of Windows-1252 above 0x7F that are not Latin-1's (pdfkit maps them itself).
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 const REPLACEMENTS: Record<string, string> = {
-  '\u2192': '->', '\u2190': '<-', '\u2264': '<=', '\u2265': '>=', '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2212': '-',
-  '\u202f': '\u00a0', '\u2009': ' ', '\u200b': '', '\u2032': "'", '\u2033': '"', '\u00ad': '',
+  '\u2192': '->',
+  '\u2190': '<-',
+  '\u2264': '<=',
+  '\u2265': '>=',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2212': '-',
+  '\u202f': '\u00a0',
+  '\u2009': ' ',
+  '\u200b': '',
+  '\u2032': "'",
+  '\u2033': '"',
+  '\u00ad': '',
 };
 
 /** Text as a standard PDF font can show it: known look-alikes replaced, anything else outside WinAnsi as « ? ». */
@@ -51,7 +71,14 @@ export function createPdf(meta: PdfMeta): { doc: PDFKit.PDFDocument; bytes: Prom
     bufferPages: true,
     lang: meta.language === 'fr' ? 'fr-CA' : 'en-CA',
     displayTitle: true,
-    info: { Title: winAnsi(meta.title), Subject: winAnsi(meta.subject), Creator: 'Repère', Producer: 'Repère', CreationDate: meta.generatedAt, ModDate: meta.generatedAt },
+    info: {
+      Title: winAnsi(meta.title),
+      Subject: winAnsi(meta.subject),
+      Creator: 'Repère',
+      Producer: 'Repère',
+      CreationDate: meta.generatedAt,
+      ModDate: meta.generatedAt,
+    },
   });
   const chunks: Buffer[] = [];
   const bytes = new Promise<Buffer>((resolve, reject) => {
@@ -83,15 +110,22 @@ export function heading(doc: PDFKit.PDFDocument, text: string, level: 1 | 2 | 3)
 }
 
 export function paragraph(doc: PDFKit.PDFDocument, text: string, options: { font?: string; size?: number; color?: string } = {}): void {
-  doc.font(options.font ?? FONT).fontSize(options.size ?? 10).fillColor(options.color ?? COLORS.text)
+  doc
+    .font(options.font ?? FONT)
+    .fontSize(options.size ?? 10)
+    .fillColor(options.color ?? COLORS.text)
     .text(winAnsi(text), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
   doc.font(FONT).fontSize(10).fillColor(COLORS.text);
 }
 
 /** A label in bold followed by its text, flowing like a paragraph. */
 export function labelled(doc: PDFKit.PDFDocument, label: string, text: string, language: ReportLanguage): void {
-  doc.font(BOLD).fillColor(COLORS.text).text(`${winAnsi(colon(label, language))} `, doc.page.margins.left, doc.y, { width: contentWidth(doc), continued: true })
-    .font(FONT).text(winAnsi(text));
+  doc
+    .font(BOLD)
+    .fillColor(COLORS.text)
+    .text(`${winAnsi(colon(label, language))} `, doc.page.margins.left, doc.y, { width: contentWidth(doc), continued: true })
+    .font(FONT)
+    .text(winAnsi(text));
 }
 
 export interface Column {
@@ -120,7 +154,12 @@ export function table(doc: PDFKit.PDFDocument, columns: Column[], rows: string[]
     cells.forEach((c, i) => {
       doc.text(winAnsi(c), xs[i] + PAD, y + PAD, { width: widths[i] - 2 * PAD, align: columns[i].align ?? 'left' });
     });
-    doc.moveTo(left, y + rowHeight).lineTo(left + contentWidth(doc), y + rowHeight).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
+    doc
+      .moveTo(left, y + rowHeight)
+      .lineTo(left + contentWidth(doc), y + rowHeight)
+      .lineWidth(0.5)
+      .strokeColor(COLORS.rule)
+      .stroke();
     doc.y = y + rowHeight;
   };
   const headers = columns.map((c) => c.header);
@@ -150,7 +189,12 @@ export function addFooters(doc: PDFKit.PDFDocument, title: string, page: (n: num
     doc.page.margins.bottom = 0;
     const y = doc.page.height - MARGIN - 8;
     const width = contentWidth(doc);
-    doc.moveTo(doc.page.margins.left, y - 6).lineTo(doc.page.margins.left + width, y - 6).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
+    doc
+      .moveTo(doc.page.margins.left, y - 6)
+      .lineTo(doc.page.margins.left + width, y - 6)
+      .lineWidth(0.5)
+      .strokeColor(COLORS.rule)
+      .stroke();
     doc.font(FONT).fontSize(8).fillColor(COLORS.muted);
     doc.text(winAnsi(title), doc.page.margins.left, y, { width: width * 0.75, lineBreak: false, ellipsis: true });
     doc.text(page(i - range.start + 1, range.count), doc.page.margins.left, y, { width, align: 'right', lineBreak: false });

@@ -35,12 +35,21 @@ describe('report formatting', () => {
     // Arrange
     const cells = ['prefer_not', 'woman', 'not_recorded', 'zz_custom', 'man', 'non_binary'].map((category) => ({ category }));
     // Act / Assert
-    expect(categoryOrder('gender', cells).map((c) => c.category)).toEqual(['woman', 'man', 'non_binary', 'zz_custom', 'not_recorded', 'prefer_not']);
+    expect(categoryOrder('gender', cells).map((c) => c.category)).toEqual([
+      'woman',
+      'man',
+      'non_binary',
+      'zz_custom',
+      'not_recorded',
+      'prefer_not',
+    ]);
   });
 
   it('makes ASCII file names from titles', () => {
     // Arrange / Act / Assert
-    expect(slug("Plan d'action 2021/2023 — Table de quartier de Parc-Extension")).toBe('plan-d-action-2021-2023-table-de-quartier-de-parc-extension');
+    expect(slug("Plan d'action 2021/2023 — Table de quartier de Parc-Extension")).toBe(
+      'plan-d-action-2021-2023-table-de-quartier-de-parc-extension',
+    );
     expect(slug('Évaluation « à mi-parcours »')).toBe('evaluation-a-mi-parcours');
     expect(slug('مرحبا')).toBe('plan');
   });

@@ -20,7 +20,9 @@ export function formatNumber(value: number, language: ReportLanguage): string {
 
 /** « 30 septembre 2022 » · « September 30, 2022 ». Dates are days: read and printed in UTC. */
 export function formatDate(date: string, language: ReportLanguage): string {
-  return new Intl.DateTimeFormat(LOCALE[language], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+  return new Intl.DateTimeFormat(LOCALE[language], { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${date.slice(0, 10)}T00:00:00Z`),
+  );
 }
 
 /** A period by its first day, as its grain names it: « 2022 », « T3 2022 » / « Q3 2022 », « août 2022 ». */
@@ -28,7 +30,9 @@ export function formatPeriod(periodStart: string, grain: Grain, language: Report
   const [y, m] = periodStart.split('-').map(Number);
   if (grain === 'year') return String(y);
   if (grain === 'quarter') return `${language === 'fr' ? 'T' : 'Q'}${Math.floor((m - 1) / 3) + 1} ${y}`;
-  return new Intl.DateTimeFormat(LOCALE[language], { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return new Intl.DateTimeFormat(LOCALE[language], { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
 }
 
 /**
@@ -36,11 +40,16 @@ export function formatPeriod(periodStart: string, grain: Grain, language: Report
  * as-of date is never printed as the whole one. Snapshots frozen before `partial` existed read as whole periods.
  */
 export function formatPeriodAsOf(
-  f: { period: string; periodEnd?: string | null; partial?: boolean }, grain: Grain, language: ReportLanguage, through: (period: string, day: string) => string,
+  f: { period: string; periodEnd?: string | null; partial?: boolean },
+  grain: Grain,
+  language: ReportLanguage,
+  through: (period: string, day: string) => string,
 ): string {
   const label = formatPeriod(f.period, grain, language);
   if (!f.partial || !f.periodEnd) return label;
-  const day = new Intl.DateTimeFormat(LOCALE[language], { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${f.periodEnd}T00:00:00Z`));
+  const day = new Intl.DateTimeFormat(LOCALE[language], { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    new Date(`${f.periodEnd}T00:00:00Z`),
+  );
   return through(label, day);
 }
 
@@ -52,7 +61,12 @@ export function categoryLabel(dimension: Dimension, category: string, language: 
 
 /** A file name's part from a title: ASCII, lower case, dashes (« Plan d'action 2021/2023 » → plan-d-action-2021-2023). */
 export function slug(text: string, max = 60): string {
-  const s = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const s = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return s.slice(0, max).replace(/-+$/, '') || 'plan';
 }
 

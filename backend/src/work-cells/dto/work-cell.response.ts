@@ -15,7 +15,8 @@ export class WorkCellSummaryDto implements WorkCellSummary {
   @ApiProperty() name: string;
   @ApiProperty({ ...UUID, nullable: true }) objectiveId: string | null;
   @ApiProperty({ type: ObjectiveRefDto, nullable: true }) objective: ObjectiveRefDto | null;
-  @ApiProperty({ type: String, nullable: true, description: 'The objective as written, when it is not one of a plan' }) objectiveText: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The objective as written, when it is not one of a plan' }) objectiveText:
+    string | null;
   @ApiProperty({ ...DATE, nullable: true }) startDate: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The start as written' }) startDateText: string | null;
   @ApiProperty() mandate: string;
@@ -39,7 +40,8 @@ export class WorkStepDto extends RecordDto {
 export class PartnershipDto extends RecordDto {
   @ApiProperty(UUID) workCellId: string;
   @ApiProperty(UUID) organizationId: string;
-  @ApiProperty({ type: String, enum: NETWORKS, nullable: true, description: 'The network it represents in the cell' }) network: Network | null;
+  @ApiProperty({ type: String, enum: NETWORKS, nullable: true, description: 'The network it represents in the cell' })
+  network: Network | null;
   @ApiProperty({ type: String, nullable: true }) sector: string | null;
   @ApiProperty({ type: 'integer' }) position: number;
 }

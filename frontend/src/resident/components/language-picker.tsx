@@ -29,12 +29,7 @@ export function LanguagePicker({ label, labelLanguage, languages, value, busy, o
       <label htmlFor="r-language" lang={labelLanguage}>
         <GlobeIcon /> {label}
       </label>
-      <select
-        id="r-language"
-        value={value}
-        aria-busy={busy || undefined}
-        onChange={(event) => onChange(event.target.value)}
-      >
+      <select id="r-language" value={value} aria-busy={busy || undefined} onChange={(event) => onChange(event.target.value)}>
         {languages.map((language) => (
           <option key={language} value={language} lang={language}>
             {nativeName(language)}

@@ -1,5 +1,5 @@
-import { TEXT_MAX_LENGTH, type AnswerValue } from '@repere/contract';
 import type { ReactNode, Ref } from 'react';
+import { TEXT_MAX_LENGTH, type AnswerValue } from '@repere/contract';
 import type { PublicQuestion } from '@/resident/api/public-api';
 import type { Translate } from '@/resident/lib/messages';
 
@@ -214,13 +214,7 @@ export function QuestionStep({ question, value, error, t, headingRef, onChange }
       );
       break;
     case 'date':
-      field = (
-        <input
-          {...common}
-          type="date"
-          onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)}
-        />
-      );
+      field = <input {...common} type="date" onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)} />;
       break;
     case 'long_text':
       field = (

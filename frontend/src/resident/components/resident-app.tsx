@@ -1,17 +1,11 @@
-import type { AnswerValue } from '@repere/contract';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { AnswerValue } from '@repere/contract';
 import type { PublicApiError, PublicQuestionnaire } from '@/resident/api/public-api';
 import { LanguagePicker } from '@/resident/components/language-picker';
 import { QuestionStep } from '@/resident/components/question-step';
 import { useQuestionnaire } from '@/resident/hooks/use-questionnaire';
 import { useSubmission } from '@/resident/hooks/use-submission';
-import {
-  buildResponse,
-  validateAnswer,
-  visibleQuestions,
-  type DraftAnswers,
-  type ValidationError,
-} from '@/resident/lib/answers';
+import { buildResponse, validateAnswer, visibleQuestions, type DraftAnswers, type ValidationError } from '@/resident/lib/answers';
 import { deviceLanguages, directionOf, primaryTag } from '@/resident/lib/languages';
 import { translator, uiLanguageFor, type Translate } from '@/resident/lib/messages';
 import {

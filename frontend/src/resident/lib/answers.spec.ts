@@ -6,8 +6,17 @@ import { buildResponse, validateAnswer, visibleQuestions, type DraftAnswers } fr
 // The page checks drafts with the server's own rules: what it lets through, the API accepts.
 // A question as the API renders it (openapi.json's RenderedQuestion): every field present, null when unset.
 const question = (overrides: Partial<PublicQuestion> & Pick<PublicQuestion, 'id' | 'type'>): PublicQuestion => ({
-  required: false, label: 'Question', help: null, choices: [], min: null, max: null, minLabel: null, maxLabel: null,
-  allowPreferNot: false, showIf: null, ...overrides,
+  required: false,
+  label: 'Question',
+  help: null,
+  choices: [],
+  min: null,
+  max: null,
+  minLabel: null,
+  maxLabel: null,
+  allowPreferNot: false,
+  showIf: null,
+  ...overrides,
 });
 const QUESTIONS: PublicQuestion[] = [
   question({ id: 'people', type: 'number', required: true, min: 0, max: 20 }),
@@ -17,7 +26,15 @@ const QUESTIONS: PublicQuestion[] = [
   question({ id: 'age', type: 'single_choice', allowPreferNot: true, choices: [{ code: '18_24', label: '18-24' }] }),
 ];
 const questionnaire: PublicQuestionnaire = {
-  id: 'q', slug: 'accueil', title: 'Accueil', description: null, language: 'fr', languages: ['fr'], direction: 'ltr', version: 1, questions: QUESTIONS,
+  id: 'q',
+  slug: 'accueil',
+  title: 'Accueil',
+  description: null,
+  language: 'fr',
+  languages: ['fr'],
+  direction: 'ltr',
+  version: 1,
+  questions: QUESTIONS,
 };
 const ids = (answers: DraftAnswers) => visibleQuestions(QUESTIONS, answers).map((q) => q.id);
 
@@ -49,7 +66,9 @@ describe(buildResponse.name, () => {
   it('sends what the server accepts: the shown answers only, typed as API.md says', () => {
     const body = buildResponse(questionnaire, { people: '3', many: true, why: ' hidden ', day: '2024-02-29', age: null });
     expect(body.answers).toEqual([
-      { questionId: 'people', value: 3 }, { questionId: 'day', value: '2024-02-29' }, { questionId: 'age', value: null },
+      { questionId: 'people', value: 3 },
+      { questionId: 'day', value: '2024-02-29' },
+      { questionId: 'age', value: null },
     ]);
     expect(validateAnswers(QUESTIONS, body.answers).problems).toEqual([]);
   });

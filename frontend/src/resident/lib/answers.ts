@@ -1,9 +1,4 @@
-import {
-  answerProblem,
-  visibleQuestions as shownQuestions,
-  type AnswerProblemKey,
-  type AnswerValue,
-} from '@repere/contract';
+import { answerProblem, visibleQuestions as shownQuestions, type AnswerProblemKey, type AnswerValue } from '@repere/contract';
 import type { PublicQuestion, PublicQuestionnaire, ResponseBody } from '@/resident/api/public-api';
 import type { MessageKey } from '@/resident/lib/messages';
 

@@ -38,8 +38,7 @@ const fr = {
   offlineTitle: 'Votre réponse est gardée',
   offline:
     'Pas de connexion pour le moment. Votre réponse est gardée sur ce téléphone et sera envoyée dès le retour de la connexion. Vous pouvez laisser cette page ouverte.',
-  serverWait:
-    'Le serveur ne répond pas pour le moment. Votre réponse est gardée sur ce téléphone et sera envoyée automatiquement.',
+  serverWait: 'Le serveur ne répond pas pour le moment. Votre réponse est gardée sur ce téléphone et sera envoyée automatiquement.',
   sendNow: 'Réessayer maintenant',
   thanks: 'Merci ! Votre réponse a bien été reçue.',
   thanksBody: 'Vous pouvez fermer cette page.',
@@ -130,8 +129,7 @@ const ar: Catalog = {
   sendingTitle: 'جارٍ إرسال إجاباتك…',
   sending: 'لحظة من فضلك، نحن نرسل إجاباتك.',
   offlineTitle: 'إجاباتك محفوظة',
-  offline:
-    'لا يوجد اتصال حاليًا. إجاباتك محفوظة على هذا الهاتف وسيتم إرسالها فور عودة الاتصال. يمكنك ترك هذه الصفحة مفتوحة.',
+  offline: 'لا يوجد اتصال حاليًا. إجاباتك محفوظة على هذا الهاتف وسيتم إرسالها فور عودة الاتصال. يمكنك ترك هذه الصفحة مفتوحة.',
   serverWait: 'الخادم لا يستجيب حاليًا. إجاباتك محفوظة على هذا الهاتف وسيتم إرسالها تلقائيًا.',
   sendNow: 'أعد المحاولة الآن',
   thanks: 'شكرًا! لقد تم استلام إجاباتك.',
@@ -177,8 +175,7 @@ const es: Catalog = {
   offlineTitle: 'Sus respuestas están guardadas',
   offline:
     'No hay conexión por ahora. Sus respuestas se guardan en este teléfono y se enviarán en cuanto vuelva la conexión. Puede dejar esta página abierta.',
-  serverWait:
-    'El servidor no responde por ahora. Sus respuestas se guardan en este teléfono y se enviarán automáticamente.',
+  serverWait: 'El servidor no responde por ahora. Sus respuestas se guardan en este teléfono y se enviarán automáticamente.',
   sendNow: 'Reintentar ahora',
   thanks: '¡Gracias! Hemos recibido sus respuestas.',
   thanksBody: 'Puede cerrar esta página.',
@@ -202,8 +199,6 @@ export function translator(language: string): Translate {
   return (key, values) => {
     const template = catalog[key] || en[key];
     if (!values) return template;
-    return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-      name in values ? String(values[name]) : match,
-    );
+    return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
   };
 }

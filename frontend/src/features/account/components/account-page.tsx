@@ -62,9 +62,8 @@ export function AccountPage() {
   const apiError = mutation.error instanceof ApiError ? mutation.error : null;
   const known = apiError ? ERROR_KEYS[apiError.code] : undefined;
   const errorFor = (field: Field): string | undefined => fieldErrors[field] ?? (known?.field === field ? t(known.key) : undefined);
-  const generalError = mutation.error && !known
-    ? apiError?.code === 'too_many_requests' ? t('account.errors.throttled') : messageFor(mutation.error)
-    : null;
+  const generalError =
+    mutation.error && !known ? (apiError?.code === 'too_many_requests' ? t('account.errors.throttled') : messageFor(mutation.error)) : null;
 
   const field = (name: Field, label: string, autoComplete: string, value: string, set: (v: string) => void, hint?: string) => {
     const error = errorFor(name);
@@ -100,9 +99,7 @@ export function AccountPage() {
   return (
     <section aria-labelledby="account-title">
       <h1 id="account-title">{t('account.title')}</h1>
-      {user.data ? (
-        <p className="muted">{t('account.signedInAs', { email: user.data.email, role: t(`role.${user.data.role}`) })}</p>
-      ) : null}
+      {user.data ? <p className="muted">{t('account.signedInAs', { email: user.data.email, role: t(`role.${user.data.role}`) })}</p> : null}
       <h2>{t('account.passwordHeading')}</h2>
       <p className="muted">{t('account.passwordIntro')}</p>
       {mutation.isSuccess ? (

@@ -16,9 +16,7 @@ type FieldErrors = Partial<Record<'email' | 'password', string>>;
 function safeRedirect(state: unknown): string {
   const from = (state as LoginRedirectState | null)?.from;
   // Only same-app paths: never an absolute URL handed in through history state.
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login')
-    ? from
-    : '/plans';
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/plans';
 }
 
 export function LoginPage() {

@@ -1,6 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import { changePassword, fetchCurrentUser, login, type ChangePasswordRequest, type LoginRequest, type User } from '@/features/auth/api/auth-api';
+import {
+  changePassword,
+  fetchCurrentUser,
+  login,
+  type ChangePasswordRequest,
+  type LoginRequest,
+  type User,
+} from '@/features/auth/api/auth-api';
 import { clearSessionToken, getSessionToken, setSessionToken, subscribeSessionToken } from '@/lib/session-token';
 
 export const currentUserKey = ['auth', 'me'] as const;

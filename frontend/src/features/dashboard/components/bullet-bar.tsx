@@ -10,7 +10,8 @@ function scaleOf(indicator: IndicatorProgress): { min: number; max: number } {
   if (indicator.unit === '%' && values.every((v) => v >= 0 && v <= 100)) return { min: 0, max: 100 };
   // A rating scale (1 to 5) has no meaningful zero: start a step below the lowest mark, so that the gap
   // between the value and the targets is visible.
-  const min = indicator.kind === 'scale_mean' && values.length > 0 ? Math.max(0, Math.floor(Math.min(...values)) - 1) : Math.min(0, ...values);
+  const min =
+    indicator.kind === 'scale_mean' && values.length > 0 ? Math.max(0, Math.floor(Math.min(...values)) - 1) : Math.min(0, ...values);
   const max = Math.max(...values, 0);
   return { min, max: max === min ? min + 1 : max + (max - min) * 0.1 };
 }
@@ -33,12 +34,14 @@ export function BulletBar({ indicator }: { indicator: IndicatorProgress }) {
     <div className="bullet" style={statusStyle(indicator.status)} aria-hidden="true">
       {/* A suppressed value (read from a period, yet absent) is hatched across, never an empty bar that reads as 0. */}
       <div className={indicator.suppressed ? 'bullet__track bullet__track--suppressed' : 'bullet__track'}>
-        {indicator.value !== null ? (
-          <div className="bullet__fill" style={{ width: at(indicator.value, scale) }} />
-        ) : null}
+        {indicator.value !== null ? <div className="bullet__fill" style={{ width: at(indicator.value, scale) }} /> : null}
         {marks.map((mark) =>
           mark.value === null ? null : (
-            <span key={mark.kind} className={`bullet__mark bullet__mark--${mark.kind}`} style={{ left: at(mark.value, scale) } as CSSProperties} />
+            <span
+              key={mark.kind}
+              className={`bullet__mark bullet__mark--${mark.kind}`}
+              style={{ left: at(mark.value, scale) } as CSSProperties}
+            />
           ),
         )}
       </div>

@@ -127,7 +127,11 @@ export function DataTable({ table }: { table: TableModel }) {
                   <td
                     key={index}
                     className={
-                      [cell.numeric ? 'numeric' : '', cell.suppressed ? 'suppressed' : '', cell.hiddenWhenPublished ? 'hidden-when-published' : '']
+                      [
+                        cell.numeric ? 'numeric' : '',
+                        cell.suppressed ? 'suppressed' : '',
+                        cell.hiddenWhenPublished ? 'hidden-when-published' : '',
+                      ]
                         .filter(Boolean)
                         .join(' ') || undefined
                     }
@@ -145,7 +149,11 @@ export function DataTable({ table }: { table: TableModel }) {
         <button type="button" className="button button--secondary" onClick={() => void copy()} aria-describedby={statusId}>
           {t('dashboard.copyTable')}
         </button>
-        <span id={statusId} role="status" className={status === 'failed' ? 'data-table__status data-table__status--error' : 'data-table__status'}>
+        <span
+          id={statusId}
+          role="status"
+          className={status === 'failed' ? 'data-table__status data-table__status--error' : 'data-table__status'}
+        >
           {status === 'copied' ? t('dashboard.copied') : status === 'failed' ? t('dashboard.copyFailed') : ''}
         </span>
       </p>

@@ -1,5 +1,5 @@
-import { isCumulative, type Dimension, type Grain } from '@repere/contract';
 import type { TFunction } from 'i18next';
+import { isCumulative, type Dimension, type Grain } from '@repere/contract';
 import type { IndicatorDefinition, PlanDates, ValueCell } from '@/features/dashboard/api/dashboard-api';
 import type { LegendItem } from '@/features/dashboard/components/chart-figure';
 import type { TableCell, TableModel } from '@/features/dashboard/components/data-table';
@@ -60,7 +60,13 @@ function valueText(value: number | null, indicator: IndicatorDefinition, { langu
  * A value's cell. Published, a suppressed cell says so and never shows a number; among the true figures it shows
  * its value and that it is suppressed once published.
  */
-function cellText(value: number | null, suppressed: boolean, indicator: IndicatorDefinition, text: ChartText, figures: FiguresOptions): TableCell {
+function cellText(
+  value: number | null,
+  suppressed: boolean,
+  indicator: IndicatorDefinition,
+  text: ChartText,
+  figures: FiguresOptions,
+): TableCell {
   if (suppressed && !figures.unpublished) return { text: suppressedText(text, figures), suppressed: true, numeric: true };
   if (value === null) return { text: '—', copy: '', numeric: true };
   const cell: TableCell = { text: valueText(value, indicator, text), copy: formatForCopy(value, text.language), numeric: true };
@@ -85,7 +91,8 @@ function markedSummary(summary: string, { t }: ChartText, figures: FiguresOption
 }
 
 function axisTicks(indicator: IndicatorDefinition, language: string) {
-  return (value: number | string): string => (typeof value === 'number' ? formatWithUnit(value, indicator.unit === '%' ? '%' : null, language) : value);
+  return (value: number | string): string =>
+    typeof value === 'number' ? formatWithUnit(value, indicator.unit === '%' ? '%' : null, language) : value;
 }
 
 export interface SeriesFigure {
@@ -145,7 +152,9 @@ export function seriesFigure(
   });
 
   const lines: ReferenceLine[] = [];
-  const legend: LegendItem[] = [{ label: t(cumulative ? 'dashboard.series.cumulative' : 'dashboard.series.value'), color: SERIES_COLOR, mark: 'line' }];
+  const legend: LegendItem[] = [
+    { label: t(cumulative ? 'dashboard.series.cumulative' : 'dashboard.series.value'), color: SERIES_COLOR, mark: 'line' },
+  ];
   const reference = (value: number | null, key: 'baseline' | 'midterm' | 'final', dash: number[]): void => {
     if (value === null) return;
     const label = t(`dashboard.reference.${key}`, { value: formatWithUnit(value, indicator.unit, language) });
@@ -157,12 +166,19 @@ export function seriesFigure(
   reference(indicator.finalTarget, 'final', [10, 5]);
 
   const dates: DateMarker[] = [];
-  for (const [key, day] of [['midtermDate', plan?.midtermDate], ['endDate', plan?.endDate]] as const) {
+  for (const [key, day] of [
+    ['midtermDate', plan?.midtermDate],
+    ['endDate', plan?.endDate],
+  ] as const) {
     const position = day ? positionOf(day, periods, grain) : null;
     if (day && position !== null) {
       // On the chart, the short words; the legend gives the date.
       dates.push({ position, label: t(key === 'midtermDate' ? 'dashboard.midterm' : 'dashboard.end'), color: REFERENCE_COLORS.date });
-      legend.push({ label: t(`dashboard.reference.${key}`, { date: formatDate(day, language) }), color: REFERENCE_COLORS.date, mark: 'dotted' });
+      legend.push({
+        label: t(`dashboard.reference.${key}`, { date: formatDate(day, language) }),
+        color: REFERENCE_COLORS.date,
+        mark: 'dotted',
+      });
     }
   }
 
@@ -246,28 +262,36 @@ export function seriesFigure(
     { label: t('dashboard.table.cumulativeValue'), numeric: true },
     ...(withN ? [{ label: t('dashboard.table.cumulativeN'), numeric: true }] : []),
   ];
-  const table = marked({
-    caption: t('dashboard.table.seriesCaption', { name: indicator.name, grain: t(`dashboard.grain.${grain}`) }),
-    rowHeader: t('dashboard.table.period'),
-    columns,
-    rows: sorted.map((cell) => ({
-      header: labelOf(cell.period, grain, text, asOf),
-      cells: [
-        cellText(cell.value, cell.suppressed, indicator, text, figures),
-        ...(withN ? [nCell(cell.n, cell.suppressed, text, figures)] : []),
-        cellText(cell.cumulativeValue, cell.cumulativeSuppressed, indicator, text, figures),
-        ...(withN ? [nCell(cell.cumulativeN, cell.cumulativeSuppressed, text, figures)] : []),
-      ],
-    })),
-  }, text, figures);
+  const table = marked(
+    {
+      caption: t('dashboard.table.seriesCaption', { name: indicator.name, grain: t(`dashboard.grain.${grain}`) }),
+      rowHeader: t('dashboard.table.period'),
+      columns,
+      rows: sorted.map((cell) => ({
+        header: labelOf(cell.period, grain, text, asOf),
+        cells: [
+          cellText(cell.value, cell.suppressed, indicator, text, figures),
+          ...(withN ? [nCell(cell.n, cell.suppressed, text, figures)] : []),
+          cellText(cell.cumulativeValue, cell.cumulativeSuppressed, indicator, text, figures),
+          ...(withN ? [nCell(cell.cumulativeN, cell.cumulativeSuppressed, text, figures)] : []),
+        ],
+      })),
+    },
+    text,
+    figures,
+  );
 
   const lastValue = [...values].reverse().find((v) => v !== null) ?? null;
-  const summary = markedSummary(t('dashboard.series.summary', {
-    name: indicator.name,
-    from: labels[0] ?? '',
-    to: labels.at(-1) ?? '',
-    last: lastValue === null ? t('dashboard.noValue') : valueText(lastValue, indicator, text),
-  }), text, figures);
+  const summary = markedSummary(
+    t('dashboard.series.summary', {
+      name: indicator.name,
+      from: labels[0] ?? '',
+      to: labels.at(-1) ?? '',
+      last: lastValue === null ? t('dashboard.noValue') : valueText(lastValue, indicator, text),
+    }),
+    text,
+    figures,
+  );
   return { config, legend, table, summary, pointCount: dataValues.length };
 }
 
@@ -304,7 +328,10 @@ export function breakdownFigure(
   const { t, language } = text;
   const { unpublished } = figures;
   const periods = [...new Set(cells.map((cell) => cell.period))].sort();
-  const categories = labels.sortCategories(dimension, cells.map((cell) => cell.category ?? ''));
+  const categories = labels.sortCategories(
+    dimension,
+    cells.map((cell) => cell.category ?? ''),
+  );
   const key = (period: string, category: string): string => `${period}|${category}`;
   const byKey = new Map(cells.map((cell) => [key(cell.period, cell.category ?? ''), cell]));
   const periodLabels = periods.map((period) => labelOf(period, grain, text, asOf));
@@ -380,32 +407,40 @@ export function breakdownFigure(
   if (suppressedCount > 0) legend.push({ label: suppressedLabel, color: '#4d5661', mark: 'hatch' });
 
   const withN = showsN(indicator);
-  const table = marked({
-    caption: t('dashboard.table.breakdownCaption', { name: indicator.name, dimension: labels.dimension(dimension) }),
-    rowHeader: labels.dimension(dimension),
-    groups: withN ? periodLabels.map((label) => ({ label, span: 2 })) : undefined,
-    columns: periodLabels.flatMap((label) =>
-      withN
-        ? [
-            { label: t('dashboard.table.value'), numeric: true },
-            { label: t('dashboard.table.n'), numeric: true },
-          ]
-        : [{ label, numeric: true }],
-    ),
-    rows: categories.map((category) => ({
-      header: labels.category(dimension, category),
-      cells: periods.flatMap((period) => {
-        const cell = byKey.get(key(period, category));
-        const value = cellText(cell?.value ?? null, cell?.suppressed ?? false, indicator, text, figures);
-        return withN ? [value, nCell(cell?.n ?? null, cell?.suppressed ?? false, text, figures)] : [value];
-      }),
-    })),
-  }, text, figures);
+  const table = marked(
+    {
+      caption: t('dashboard.table.breakdownCaption', { name: indicator.name, dimension: labels.dimension(dimension) }),
+      rowHeader: labels.dimension(dimension),
+      groups: withN ? periodLabels.map((label) => ({ label, span: 2 })) : undefined,
+      columns: periodLabels.flatMap((label) =>
+        withN
+          ? [
+              { label: t('dashboard.table.value'), numeric: true },
+              { label: t('dashboard.table.n'), numeric: true },
+            ]
+          : [{ label, numeric: true }],
+      ),
+      rows: categories.map((category) => ({
+        header: labels.category(dimension, category),
+        cells: periods.flatMap((period) => {
+          const cell = byKey.get(key(period, category));
+          const value = cellText(cell?.value ?? null, cell?.suppressed ?? false, indicator, text, figures);
+          return withN ? [value, nCell(cell?.n ?? null, cell?.suppressed ?? false, text, figures)] : [value];
+        }),
+      })),
+    },
+    text,
+    figures,
+  );
 
-  const summary = markedSummary(t('dashboard.breakdown.summary', {
-    name: indicator.name,
-    dimension: labels.dimension(dimension),
-    count: suppressedCount,
-  }), text, figures);
+  const summary = markedSummary(
+    t('dashboard.breakdown.summary', {
+      name: indicator.name,
+      dimension: labels.dimension(dimension),
+      count: suppressedCount,
+    }),
+    text,
+    figures,
+  );
   return { config, legend, table, summary, suppressedCount };
 }

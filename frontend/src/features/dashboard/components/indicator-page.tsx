@@ -1,7 +1,7 @@
-import { isCumulative, type Dimension, type Grain } from '@repere/contract';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { isCumulative, type Dimension, type Grain } from '@repere/contract';
 import { ArchiveBanner } from '@/components/archive';
 import { DisclosureNote, NotForPublicationMark } from '@/components/disclosure-note';
 import { ErrorState, LoadingState } from '@/components/query-state';
@@ -12,7 +12,13 @@ import { breakdownFigure, seriesFigure, type ChartText, type FiguresOptions } fr
 import { useAdsLabels } from '@/features/dashboard/components/labels';
 import { FiguresViewSwitch, TRUE_FIGURES_READERS, trueCurrentOf } from '@/features/dashboard/components/figures-view';
 import { StatusBadge } from '@/features/dashboard/components/status-badge';
-import { useIndicator, useIndicatorBreakdowns, useIndicatorValues, usePlan, usePlanProgress } from '@/features/dashboard/hooks/use-dashboard';
+import {
+  useIndicator,
+  useIndicatorBreakdowns,
+  useIndicatorValues,
+  usePlan,
+  usePlanProgress,
+} from '@/features/dashboard/hooks/use-dashboard';
 import { loadCharts } from '@/lib/charts';
 import { formatDate, formatNumber, formatWithUnit } from '@/lib/format';
 import { periodLabelAsOf, type AsOf } from '@/lib/periods';
@@ -47,7 +53,9 @@ function SeriesSection({ indicator, plan, cells, grain, asOf, figures }: SeriesP
   return (
     <ChartFigure
       id="indicator-series"
-      title={t(isCumulative(indicator.kind) ? 'dashboard.series.titleCumulative' : 'dashboard.series.title', { grain: t(`dashboard.grain.${grain}`) })}
+      title={t(isCumulative(indicator.kind) ? 'dashboard.series.titleCumulative' : 'dashboard.series.title', {
+        grain: t(`dashboard.grain.${grain}`),
+      })}
       level={2}
       summary={figure.summary}
       config={figure.config}
@@ -126,7 +134,13 @@ export function IndicatorPage() {
   // Without `at`, the plan's today (in its time zone), which the response gives back with the data period.
   const progress = usePlanProgress(indicator.data?.planId, at);
   // The true current value: the true series at the indicator's own grain as of the progress's date, as it reads it.
-  const trueCurrent = useIndicatorValues(id, indicator.data?.grain, progress.data?.at ?? null, 'unpublished', view === 'unpublished' && Boolean(progress.data));
+  const trueCurrent = useIndicatorValues(
+    id,
+    indicator.data?.grain,
+    progress.data?.at ?? null,
+    'unpublished',
+    view === 'unpublished' && Boolean(progress.data),
+  );
   const adsLabels = useAdsLabels();
   const asOfData = progress.data;
   const asOf = useMemo<AsOf | null>(
@@ -188,7 +202,9 @@ export function IndicatorPage() {
         <p className="badges">
           {current ? <StatusBadge status={current.status} /> : null}
           <span className="badge">{t(`indicatorKind.${definition.kind}`, { defaultValue: definition.kind })}</span>
-          {definition.unit ? <span className="badge badge--outline">{t('dashboard.indicator.unit', { unit: definition.unit })}</span> : null}
+          {definition.unit ? (
+            <span className="badge badge--outline">{t('dashboard.indicator.unit', { unit: definition.unit })}</span>
+          ) : null}
           <span className="badge badge--outline">
             <span aria-hidden="true">{definition.direction === 'down' ? '↓ ' : '↑ '}</span>
             {t(`dashboard.indicator.direction.${definition.direction}`)}
@@ -206,11 +222,16 @@ export function IndicatorPage() {
                     {' '}
                     {t('dashboard.indicator.currentDetail', {
                       n: formatNumber(trueValue.n ?? 0, language),
-                      period: periodLabelAsOf(current?.period ?? '', definition.grain, { t, language }, {
-                        periodEnd: current?.periodEnd,
-                        partial: current?.partial,
-                        dataFrom: asOf?.from,
-                      }),
+                      period: periodLabelAsOf(
+                        current?.period ?? '',
+                        definition.grain,
+                        { t, language },
+                        {
+                          periodEnd: current?.periodEnd,
+                          partial: current?.partial,
+                          dataFrom: asOf?.from,
+                        },
+                      ),
                     })}
                   </span>
                   <span className="indicator-facts__published">
@@ -238,11 +259,16 @@ export function IndicatorPage() {
                   {' '}
                   {t('dashboard.indicator.currentDetail', {
                     n: formatNumber(current.n ?? 0, language),
-                    period: periodLabelAsOf(current.period, definition.grain, { t, language }, {
-                      periodEnd: current.periodEnd,
-                      partial: current.partial,
-                      dataFrom: asOf?.from,
-                    }),
+                    period: periodLabelAsOf(
+                      current.period,
+                      definition.grain,
+                      { t, language },
+                      {
+                        periodEnd: current.periodEnd,
+                        partial: current.partial,
+                        dataFrom: asOf?.from,
+                      },
+                    ),
                   })}
                 </span>
               ) : null}
@@ -312,7 +338,8 @@ export function IndicatorPage() {
           <div className="breakdowns">
             {definition.dimensions.map((dimension, index) => {
               const query = breakdowns[index];
-              if (!query || query.isPending || !grain || !progressSettled) return <LoadingState key={dimension} label={adsLabels.dimension(dimension)} />;
+              if (!query || query.isPending || !grain || !progressSettled)
+                return <LoadingState key={dimension} label={adsLabels.dimension(dimension)} />;
               if (query.isError) return <ErrorState key={dimension} error={query.error} onRetry={() => void query.refetch()} />;
               return (
                 <BreakdownSection

@@ -1,6 +1,6 @@
-import type { Grain } from '@repere/contract';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import type { Grain } from '@repere/contract';
 import type { IndicatorProgress } from '@/features/dashboard/api/dashboard-api';
 import { BulletBar } from '@/features/dashboard/components/bullet-bar';
 import { StatusBadge, statusStyle } from '@/features/dashboard/components/status-badge';
@@ -56,7 +56,12 @@ export function IndicatorRow({ indicator, context }: { indicator: IndicatorProgr
   const gap = final ? targetGapText(indicator, { t, language }) : null;
   const period =
     indicator.period && grain
-      ? periodLabelAsOf(indicator.period, grain, { t, language }, { periodEnd: indicator.periodEnd, partial: indicator.partial, dataFrom: context.dataFrom })
+      ? periodLabelAsOf(
+          indicator.period,
+          grain,
+          { t, language },
+          { periodEnd: indicator.periodEnd, partial: indicator.partial, dataFrom: context.dataFrom },
+        )
       : t('common.none');
   return (
     <li

@@ -1,7 +1,7 @@
-import type { Dimension } from '@repere/contract';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { i18n as I18n, TFunction } from 'i18next';
+import type { Dimension } from '@repere/contract';
 
 /** Categories that are not ADS+ groups but answers about them: always listed last, in this order. */
 const TRAILING = ['other', 'prefer_not', 'not_recorded'];
@@ -67,9 +67,7 @@ function adsLabels(t: TFunction, i18n: I18n, language: string) {
       const index = known.indexOf(code);
       return index >= 0 ? index : 500;
     };
-    return [...new Set(codes)].sort(
-      (a, b) => rank(a) - rank(b) || category(dim, a).localeCompare(category(dim, b), locale),
-    );
+    return [...new Set(codes)].sort((a, b) => rank(a) - rank(b) || category(dim, a).localeCompare(category(dim, b), locale));
   };
 
   return { dimension, category, sortCategories };

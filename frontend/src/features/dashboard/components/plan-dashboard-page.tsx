@@ -1,18 +1,12 @@
-import { PROGRESS_STATUSES, type Grain, type ProgressStatus } from '@repere/contract';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { PROGRESS_STATUSES, type Grain, type ProgressStatus } from '@repere/contract';
 import { DisclosureNote } from '@/components/disclosure-note';
 import { Heading, nextLevel, type HeadingLevel } from '@/components/heading';
 import { ProgressBar } from '@/components/progress-bar';
 import { ErrorState, LoadingState } from '@/components/query-state';
-import type {
-  Disclosure,
-  IndicatorProgress,
-  PlanProgress,
-  PlanTree,
-  TreeObjective,
-} from '@/features/dashboard/api/dashboard-api';
+import type { Disclosure, IndicatorProgress, PlanProgress, PlanTree, TreeObjective } from '@/features/dashboard/api/dashboard-api';
 import { IndicatorRow, type RowContext } from '@/features/dashboard/components/indicator-row';
 import { StatusBadge, statusStyle } from '@/features/dashboard/components/status-badge';
 import { usePlanProgress, usePlanTree, useWorkCells } from '@/features/dashboard/hooks/use-dashboard';
@@ -107,7 +101,14 @@ function ObjectiveBlock({ objective, level, byObjective, shown, context }: Objec
         </ul>
       ) : null}
       {byPosition(objective.objectives).map((child) => (
-        <ObjectiveBlock key={child.id} objective={child} level={nextLevel(level)} byObjective={byObjective} shown={shown} context={context} />
+        <ObjectiveBlock
+          key={child.id}
+          objective={child}
+          level={nextLevel(level)}
+          byObjective={byObjective}
+          shown={shown}
+          context={context}
+        />
       ))}
     </section>
   );
@@ -120,7 +121,8 @@ function StatusCounts({ indicators }: { indicators: readonly IndicatorProgress[]
     <ul className="status-counts">
       {PROGRESS_STATUSES.filter((status) => counts[status] > 0).map((status) => (
         <li key={status} style={statusStyle(status)}>
-          <span aria-hidden="true">{STATUS_SYMBOLS[status]}</span> {t('dashboard.statusCount', { count: counts[status], status: t(`dashboard.status.${status}`) })}
+          <span aria-hidden="true">{STATUS_SYMBOLS[status]}</span>{' '}
+          {t('dashboard.statusCount', { count: counts[status], status: t(`dashboard.status.${status}`) })}
         </li>
       ))}
     </ul>
@@ -292,13 +294,25 @@ export function PlanDashboardPage() {
             <label id="dash-at-label" htmlFor="dash-at-input">
               {t('dashboard.at')}
             </label>
-            <input id="dash-at-input" type="date" value={draftAt} onChange={(event) => setDraftAt(event.target.value)} aria-describedby="dash-at-hint dash-data-period" />
+            <input
+              id="dash-at-input"
+              type="date"
+              value={draftAt}
+              onChange={(event) => setDraftAt(event.target.value)}
+              aria-describedby="dash-at-hint dash-data-period"
+            />
             <button type="submit" className="button button--secondary">
               {t('dashboard.show')}
             </button>
             <span className="dash-at__jumps">
               {jumps.map((jump) => (
-                <button key={jump.key} type="button" className="button button--ghost" aria-pressed={jump.day === at} onClick={() => moveTo(jump.day)}>
+                <button
+                  key={jump.key}
+                  type="button"
+                  className="button button--ghost"
+                  aria-pressed={jump.day === at}
+                  onClick={() => moveTo(jump.day)}
+                >
                   {jump.label}
                 </button>
               ))}
@@ -352,7 +366,14 @@ export function PlanDashboardPage() {
             </div>
             {visible ? null : <p className="empty">{t('dashboard.noneShown')}</p>}
             {byPosition(orientation.objectives).map((objective) => (
-              <ObjectiveBlock key={objective.id} objective={objective} level={3} byObjective={byObjective} shown={shown} context={context} />
+              <ObjectiveBlock
+                key={objective.id}
+                objective={objective}
+                level={3}
+                byObjective={byObjective}
+                shown={shown}
+                context={context}
+              />
             ))}
           </section>
         );

@@ -1,6 +1,6 @@
-import type { ProgressStatus } from '@repere/contract';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ProgressStatus } from '@repere/contract';
 import { STATUS_COLORS, STATUS_SYMBOLS } from '@/lib/charts';
 
 export function statusStyle(status: ProgressStatus): CSSProperties {

@@ -63,7 +63,12 @@ function stepsFigure(cell: WorkCell, { t, language }: Text) {
       interaction: { mode: 'index', intersect: false },
       scales: {
         x: { offset: true, grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 12 } },
-        y: { beginAtZero: true, suggestedMax: cell.stepsTotal, ticks: { precision: 0 }, title: { display: true, text: t('dashboard.workCell.stepsAxis') } },
+        y: {
+          beginAtZero: true,
+          suggestedMax: cell.stepsTotal,
+          ticks: { precision: 0 },
+          title: { display: true, text: t('dashboard.workCell.stepsAxis') },
+        },
       },
     },
   };
@@ -84,7 +89,13 @@ function stepsFigure(cell: WorkCell, { t, language }: Text) {
 }
 
 /** Partnerships counted by a property (network, sector), most frequent first, as horizontal bars. */
-function countFigure(cell: WorkCell, pick: (p: WorkCell['partnerships'][number]) => string, caption: string, rowHeader: string, { t, language }: Text) {
+function countFigure(
+  cell: WorkCell,
+  pick: (p: WorkCell['partnerships'][number]) => string,
+  caption: string,
+  rowHeader: string,
+  { t, language }: Text,
+) {
   const counts = new Map<string, number>();
   for (const partnership of cell.partnerships) counts.set(pick(partnership), (counts.get(pick(partnership)) ?? 0) + 1);
   const rows = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], localeFor(language)));
@@ -92,7 +103,14 @@ function countFigure(cell: WorkCell, pick: (p: WorkCell['partnerships'][number])
     type: 'bar',
     data: {
       labels: rows.map(([label]) => label),
-      datasets: [{ label: t('dashboard.workCell.partnerships'), data: rows.map(([, count]) => count), backgroundColor: SERIES_COLOR, maxBarThickness: 32 }],
+      datasets: [
+        {
+          label: t('dashboard.workCell.partnerships'),
+          data: rows.map(([, count]) => count),
+          backgroundColor: SERIES_COLOR,
+          maxBarThickness: 32,
+        },
+      ],
     },
     options: {
       locale: localeFor(language),
@@ -107,7 +125,10 @@ function countFigure(cell: WorkCell, pick: (p: WorkCell['partnerships'][number])
     caption,
     rowHeader,
     columns: [{ label: t('dashboard.workCell.partnerships'), numeric: true }],
-    rows: rows.map(([label, count]) => ({ header: label, cells: [{ text: formatNumber(count, language), copy: String(count), numeric: true }] })),
+    rows: rows.map(([label, count]) => ({
+      header: label,
+      cells: [{ text: formatNumber(count, language), copy: String(count), numeric: true }],
+    })),
   };
   return { config, table, height: `${Math.max(10, rows.length * 2.4 + 4)}rem` };
 }
@@ -161,7 +182,11 @@ export function WorkCellDashboardPage() {
         <h1>
           <span className="dashboard__kicker">{t('dashboard.title')}</span> {cell.name}
         </h1>
-        <ProgressBar value={cell.stepsDone} max={cell.stepsTotal} label={t('dashboard.workCells.steps', { done: cell.stepsDone, count: cell.stepsTotal })} />
+        <ProgressBar
+          value={cell.stepsDone}
+          max={cell.stepsTotal}
+          label={t('dashboard.workCells.steps', { done: cell.stepsDone, count: cell.stepsTotal })}
+        />
         <p className="muted">{t('dashboard.workCells.partners', { count: cell.partnerships.length })}</p>
       </header>
 
@@ -180,7 +205,9 @@ export function WorkCellDashboardPage() {
         ) : (
           <>
             <h2 id="cell-steps-chart-title">{t('dashboard.workCell.stepsTitle')}</h2>
-            <p className="empty">{cell.stepsDone > 0 ? t('dashboard.workCell.noDates', { count: cell.stepsDone }) : t('dashboard.workCell.noneDone')}</p>
+            <p className="empty">
+              {cell.stepsDone > 0 ? t('dashboard.workCell.noDates', { count: cell.stepsDone }) : t('dashboard.workCell.noneDone')}
+            </p>
           </>
         )}
       </section>

@@ -1,5 +1,5 @@
-import type { Dimension, Grain } from '@repere/contract';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import type { Dimension, Grain } from '@repere/contract';
 import {
   fetchIndicator,
   fetchIndicatorValues,
@@ -58,7 +58,13 @@ export function useIndicator(id: string) {
  * The indicator's series at `grain`, as of `at` when the page is viewed as of a date: the published figures, or
  * the true ones (`unpublished`, which only evaluators and admins may ask for).
  */
-export function useIndicatorValues(id: string, grain: Grain | undefined, at: string | null, view: FiguresView = 'published', enabled = true) {
+export function useIndicatorValues(
+  id: string,
+  grain: Grain | undefined,
+  at: string | null,
+  view: FiguresView = 'published',
+  enabled = true,
+) {
   return useQuery({
     queryKey: dashboardKeys.values(id, grain ?? 'quarter', null, at, view),
     queryFn: ({ signal }) => fetchIndicatorValues(id, { grain: grain ?? 'quarter', at: at ?? undefined, view }, signal),

@@ -1,6 +1,6 @@
-import { ASSESSMENT_RATINGS, type AssessmentRating } from '@repere/contract';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ASSESSMENT_RATINGS, type AssessmentRating } from '@repere/contract';
 import { useErrorMessage } from '@/components/query-state';
 import type { Assessment, AssessmentInput } from '@/features/evaluations/api/evaluations-api';
 import { RatingBadge, RatingSymbol } from '@/features/evaluations/components/evaluation-badges';
@@ -37,7 +37,11 @@ function LastUpdate({ assessment, name }: { assessment: Assessment; name: string
 export function AssessmentView({ assessment, updatedByName, objectiveLabel }: Omit<AssessmentProps, 'evaluationId' | 'objectiveId'>) {
   const { t } = useTranslation();
   return (
-    <div className="eval-assessment eval-assessment--read" role="group" aria-label={`${t('evaluations.assessment.heading')} — ${objectiveLabel}`}>
+    <div
+      className="eval-assessment eval-assessment--read"
+      role="group"
+      aria-label={`${t('evaluations.assessment.heading')} — ${objectiveLabel}`}
+    >
       <h4 className="eval-assessment__title">{t('evaluations.assessment.heading')}</h4>
       {assessment ? (
         <>
@@ -86,7 +90,9 @@ export function AssessmentForm({ evaluationId, objectiveId, objectiveLabel, asse
   const [attempted, setAttempted] = useState(false);
   const [savedBody, setSavedBody] = useState<string | null>(null);
 
-  const body: AssessmentInput | null = rating ? { rating, comment: blankToNull(comment), recommendations: blankToNull(recommendations) } : null;
+  const body: AssessmentInput | null = rating
+    ? { rating, comment: blankToNull(comment), recommendations: blankToNull(recommendations) }
+    : null;
   const serialized = JSON.stringify(body);
   const stored = assessment
     ? JSON.stringify({ rating: assessment.rating, comment: assessment.comment, recommendations: assessment.recommendations })
@@ -95,7 +101,10 @@ export function AssessmentForm({ evaluationId, objectiveId, objectiveLabel, asse
 
   const own: Partial<Record<Field, string>> = {};
   if (attempted && !rating) own.rating = t('evaluations.assessment.errors.rating');
-  for (const [field, value] of [['comment', comment], ['recommendations', recommendations]] as const) {
+  for (const [field, value] of [
+    ['comment', comment],
+    ['recommendations', recommendations],
+  ] as const) {
     if (value.length > ASSESSMENT_TEXT_MAX) {
       own[field] = t('evaluations.assessment.errors.tooLong', { max: ASSESSMENT_TEXT_MAX, length: value.length });
     }
@@ -144,7 +153,12 @@ export function AssessmentForm({ evaluationId, objectiveId, objectiveLabel, asse
   };
 
   return (
-    <form className="eval-assessment form" onSubmit={onSubmit} noValidate aria-label={`${t('evaluations.assessment.heading')} — ${objectiveLabel}`}>
+    <form
+      className="eval-assessment form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={`${t('evaluations.assessment.heading')} — ${objectiveLabel}`}
+    >
       <h4 id={ids.heading} className="eval-assessment__title">
         {t('evaluations.assessment.heading')}
       </h4>

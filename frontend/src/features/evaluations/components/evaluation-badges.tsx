@@ -1,6 +1,6 @@
-import type { AssessmentRating, EvaluationState, ProgressStatus } from '@repere/contract';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AssessmentRating, EvaluationState, ProgressStatus } from '@repere/contract';
 import { STATUS_COLORS, STATUS_SYMBOLS } from '@/lib/charts';
 
 // Colour, symbol and words together, never colour alone; the statuses share the dashboards' colours.

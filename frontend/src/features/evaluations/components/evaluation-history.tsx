@@ -1,6 +1,6 @@
-import { ASSESSMENT_RATINGS, EVALUATION_KINDS } from '@repere/contract';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ASSESSMENT_RATINGS, EVALUATION_KINDS } from '@repere/contract';
 import type { EvaluationSnapshot, HistoryEntry } from '@/features/evaluations/api/evaluations-api';
 import { formatDateTime } from '@/features/evaluations/components/evaluation-format';
 import { formatDate } from '@/lib/format';

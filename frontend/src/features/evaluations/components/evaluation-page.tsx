@@ -1,16 +1,10 @@
-import { PROGRESS_STATUSES, type ProgressStatus } from '@repere/contract';
-import './evaluations.css';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { PROGRESS_STATUSES, type ProgressStatus } from '@repere/contract';
 import { DisclosureNote } from '@/components/disclosure-note';
 import { ErrorState, LoadingState } from '@/components/query-state';
-import type {
-  EvaluationDetail,
-  EvaluationSnapshot,
-  HistoryEntry,
-  ObjectiveSnapshot,
-} from '@/features/evaluations/api/evaluations-api';
+import type { EvaluationDetail, EvaluationSnapshot, HistoryEntry, ObjectiveSnapshot } from '@/features/evaluations/api/evaluations-api';
 import { AssessmentForm, AssessmentView } from '@/features/evaluations/components/assessment-form';
 import { CloseEvaluation } from '@/features/evaluations/components/close-evaluation';
 import { StateBadge, StatusBadge } from '@/features/evaluations/components/evaluation-badges';
@@ -21,6 +15,7 @@ import { ReportsPanel } from '@/features/evaluations/components/reports-panel';
 import { useCanWrite, useEvaluation, usePlanInfo } from '@/features/evaluations/hooks/use-evaluations';
 import { formatDate } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import './evaluations.css';
 
 const lastOf = (history: HistoryEntry[], action: HistoryEntry['action']): HistoryEntry | undefined =>
   history.filter((entry) => entry.action === action).at(-1);
@@ -117,7 +112,15 @@ function Summary({ snapshot, assessed, objectives }: { snapshot: EvaluationSnaps
   );
 }
 
-function ObjectiveBlock({ evaluation, objective, canWrite }: { evaluation: EvaluationDetail; objective: ObjectiveSnapshot; canWrite: boolean }) {
+function ObjectiveBlock({
+  evaluation,
+  objective,
+  canWrite,
+}: {
+  evaluation: EvaluationDetail;
+  objective: ObjectiveSnapshot;
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const snapshot = evaluation.snapshot as EvaluationSnapshot;
   const headingId = `objective-${objective.id}`;
@@ -140,11 +143,7 @@ function ObjectiveBlock({ evaluation, objective, canWrite }: { evaluation: Evalu
         k={snapshot.suppressionK}
       />
       {canWrite && evaluation.state === 'open' ? (
-        <AssessmentForm
-          evaluationId={evaluation.id}
-          objectiveId={objective.id}
-          {...shared}
-        />
+        <AssessmentForm evaluationId={evaluation.id} objectiveId={objective.id} {...shared} />
       ) : (
         <AssessmentView {...shared} />
       )}

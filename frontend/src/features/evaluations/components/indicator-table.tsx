@@ -1,5 +1,5 @@
-import type { EvaluationKind } from '@repere/contract';
 import { useTranslation } from 'react-i18next';
+import type { EvaluationKind } from '@repere/contract';
 import type { IndicatorSnapshot, MidtermComparison, ObjectiveSnapshot } from '@/features/evaluations/api/evaluations-api';
 import { StatusBadge } from '@/features/evaluations/components/evaluation-badges';
 import { formatValue } from '@/features/evaluations/components/evaluation-format';
@@ -29,7 +29,17 @@ interface RowProps {
   k: number;
 }
 
-function Figure({ value, n, unit, suppressed = null }: { value: number | null; n: number | null; unit: string | null; suppressed?: string | null }) {
+function Figure({
+  value,
+  n,
+  unit,
+  suppressed = null,
+}: {
+  value: number | null;
+  n: number | null;
+  unit: string | null;
+  suppressed?: string | null;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'fr';
   if (value === null && suppressed) return <span className="eval-suppressed">{suppressed}</span>;
@@ -51,11 +61,16 @@ function IndicatorRow({ indicator, midterm, ended, dataFrom, k }: RowProps) {
   // A value read from part of a period says so; snapshots frozen before `partial` existed read as whole periods.
   const period =
     indicator.value !== null && indicator.period
-      ? periodLabelAsOf(indicator.period, indicator.grain, { t, language }, {
-          periodEnd: indicator.periodEnd ?? null,
-          partial: indicator.partial ?? false,
-          dataFrom,
-        })
+      ? periodLabelAsOf(
+          indicator.period,
+          indicator.grain,
+          { t, language },
+          {
+            periodEnd: indicator.periodEnd ?? null,
+            partial: indicator.partial ?? false,
+            dataFrom,
+          },
+        )
       : null;
   const final = ended && (indicator.status === 'achieved' || indicator.status === 'not_achieved');
   const gap = final ? targetGapText(indicator, { t, language }) : null;
@@ -128,20 +143,22 @@ export function IndicatorTable({ objective, kind, cutoff, midterm, ended, dataFr
   return (
     <div className="table-wrap">
       <table className="eval-table">
-        <caption className="visually-hidden">
-          {t('evaluations.table.caption', { code: objective.code, cutoff: cutoffText })}
-        </caption>
+        <caption className="visually-hidden">{t('evaluations.table.caption', { code: objective.code, cutoff: cutoffText })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('evaluations.table.indicator')}</th>
             <th scope="col">{t('evaluations.table.baseline')}</th>
             {comparison !== undefined ? (
               <th scope="col">
-                {comparison ? t('evaluations.table.midtermValue', { date: formatDate(comparison.cutoff, language) }) : t('evaluations.kind.midterm')}
+                {comparison
+                  ? t('evaluations.table.midtermValue', { date: formatDate(comparison.cutoff, language) })
+                  : t('evaluations.kind.midterm')}
               </th>
             ) : null}
             <th scope="col">
-              {kind === 'final' ? t('evaluations.table.finalValue', { date: cutoffText }) : t('evaluations.table.value', { date: cutoffText })}
+              {kind === 'final'
+                ? t('evaluations.table.finalValue', { date: cutoffText })
+                : t('evaluations.table.value', { date: cutoffText })}
             </th>
             <th scope="col">{t('evaluations.table.midtermTarget')}</th>
             <th scope="col">{t('evaluations.table.finalTarget')}</th>

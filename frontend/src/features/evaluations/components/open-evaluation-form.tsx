@@ -1,7 +1,7 @@
-import { EVALUATION_KINDS, type EvaluationKind } from '@repere/contract';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { EVALUATION_KINDS, type EvaluationKind } from '@repere/contract';
 import { useErrorMessage } from '@/components/query-state';
 import type { PlanInfo } from '@/features/evaluations/api/evaluations-api';
 import { cutoffError, suggestedCutoff } from '@/features/evaluations/components/cutoff-rules';
@@ -62,10 +62,7 @@ export function OpenEvaluationForm({ plan }: { plan: PlanInfo }) {
       return;
     }
     if (open.isPending) return;
-    open.mutate(
-      { kind, cutoff: cutoff.trim() },
-      { onSuccess: (evaluation) => navigate(`/evaluations/${evaluation.id}`) },
-    );
+    open.mutate({ kind, cutoff: cutoff.trim() }, { onSuccess: (evaluation) => navigate(`/evaluations/${evaluation.id}`) });
   };
 
   return (
@@ -76,13 +73,7 @@ export function OpenEvaluationForm({ plan }: { plan: PlanInfo }) {
           <legend>{t('evaluations.open.kind')}</legend>
           {EVALUATION_KINDS.map((value) => (
             <label key={value} className="eval-choice__option">
-              <input
-                type="radio"
-                name={ids.kind}
-                value={value}
-                checked={kind === value}
-                onChange={() => chooseKind(value)}
-              />
+              <input type="radio" name={ids.kind} value={value} checked={kind === value} onChange={() => chooseKind(value)} />
               {t(`evaluations.kind.${value}`)}
             </label>
           ))}

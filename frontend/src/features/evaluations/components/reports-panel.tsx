@@ -2,12 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '@/components/progress-bar';
 import { useErrorMessage } from '@/components/query-state';
-import {
-  REPORT_FORMATS,
-  REPORT_LANGUAGES,
-  type ReportFormat,
-  type ReportLanguage,
-} from '@/features/evaluations/api/reports-api';
+import { REPORT_FORMATS, REPORT_LANGUAGES, type ReportFormat, type ReportLanguage } from '@/features/evaluations/api/reports-api';
 import {
   useObjectUrl,
   useReportFile,
@@ -47,7 +42,9 @@ export function ReportJob({ job, onRetry }: { job: Job; onRetry: () => void }) {
       <ProgressBar
         value={progress}
         max={100}
-        label={report?.state === 'running' ? t('evaluations.reports.running', { ...names, progress }) : t('evaluations.reports.queued', names)}
+        label={
+          report?.state === 'running' ? t('evaluations.reports.running', { ...names, progress }) : t('evaluations.reports.queued', names)
+        }
       />
     );
   }

@@ -79,7 +79,8 @@ export function useSaveAssessment(evaluationId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: evaluationKeys.detail(evaluationId) }),
     // A 409: closed meanwhile (by someone else): the page turns read-only.
     onError: (error) => {
-      if (error instanceof ApiError && error.statusCode === 409) void queryClient.invalidateQueries({ queryKey: evaluationKeys.detail(evaluationId) });
+      if (error instanceof ApiError && error.statusCode === 409)
+        void queryClient.invalidateQueries({ queryKey: evaluationKeys.detail(evaluationId) });
     },
   });
 }

@@ -58,7 +58,8 @@ function ResultPanel({ dto }: { dto: ImportDto }) {
   const result = dto.result;
   let link: { to: string; label: string } | null = null;
   if (dto.kind === 'plan' && result?.planId) link = { to: `/plans/${result.planId}`, label: t('imports.done.viewPlan') };
-  if (dto.kind === 'work-cell' && result?.workCellId) link = { to: `/work-cells/${result.workCellId}`, label: t('imports.done.viewWorkCell') };
+  if (dto.kind === 'work-cell' && result?.workCellId)
+    link = { to: `/work-cells/${result.workCellId}`, label: t('imports.done.viewWorkCell') };
   if (dto.kind === 'responses' && dto.options.questionnaireId) {
     link = { to: `/questionnaires/${dto.options.questionnaireId}`, label: t('imports.done.viewQuestionnaire') };
   }
@@ -87,7 +88,12 @@ function ResultPanel({ dto }: { dto: ImportDto }) {
   );
 }
 
-function Preview({ dto, applying, onApply, onDirtyChange }: {
+function Preview({
+  dto,
+  applying,
+  onApply,
+  onDirtyChange,
+}: {
   dto: ImportDto;
   applying: boolean;
   onApply: (options: ImportOptionsInput) => void;
@@ -120,7 +126,12 @@ function Decision({ dto, dirty, applying }: { dto: ImportDto; dirty: boolean; ap
   else if (dto.status === 'ready' && dirty) hint = t('imports.decision.dirty');
   else if (dto.status === 'ready') hint = t('imports.decision.ready');
 
-  const confirmError = confirm.error instanceof ApiError && confirm.error.code === 'import_not_ready' ? t('imports.decision.notReady') : confirm.error ? messageFor(confirm.error) : null;
+  const confirmError =
+    confirm.error instanceof ApiError && confirm.error.code === 'import_not_ready'
+      ? t('imports.decision.notReady')
+      : confirm.error
+        ? messageFor(confirm.error)
+        : null;
 
   return (
     <section className="import-panel import-decision" aria-label={t('imports.decision.label')}>

@@ -131,7 +131,9 @@ function UploadForms({ kind }: { kind: ImportKind }) {
               id={ids.questionnaire}
               value={questionnaireId}
               aria-invalid={fileError === 'noQuestionnaire' ? true : undefined}
-              aria-describedby={[`${ids.questionnaire}-hint`, fileError === 'noQuestionnaire' ? `${ids.questionnaire}-error` : null].filter(Boolean).join(' ')}
+              aria-describedby={[`${ids.questionnaire}-hint`, fileError === 'noQuestionnaire' ? `${ids.questionnaire}-error` : null]
+                .filter(Boolean)
+                .join(' ')}
               onChange={(event) => setQuestionnaireId(event.target.value)}
             >
               <option value="">{t('imports.upload.chooseQuestionnaire')}</option>

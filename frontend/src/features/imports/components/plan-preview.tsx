@@ -30,12 +30,20 @@ function checkPlan(fields: PlanFields): Partial<Record<keyof PlanFields, 'requir
   if (fields.title.trim() === '') errors.title = 'required';
   if (fields.startDate && !ISO_DATE.test(fields.startDate)) errors.startDate = 'date';
   if (fields.endDate && !ISO_DATE.test(fields.endDate)) errors.endDate = 'date';
-  if (!errors.startDate && !errors.endDate && fields.startDate && fields.endDate && fields.endDate < fields.startDate) errors.endDate = 'order';
+  if (!errors.startDate && !errors.endDate && fields.startDate && fields.endDate && fields.endDate < fields.startDate)
+    errors.endDate = 'order';
   return errors;
 }
 
 /** The plan's own fields, defaulting to what the file says; applying them runs the analysis again. */
-function PlanOptionsForm({ dto, preview, editable, applying, onApply, onDirtyChange }: OptionsFormProps<PlanImport> & { preview: PlanPreview }) {
+function PlanOptionsForm({
+  dto,
+  preview,
+  editable,
+  applying,
+  onApply,
+  onDirtyChange,
+}: OptionsFormProps<PlanImport> & { preview: PlanPreview }) {
   const { t } = useTranslation();
   const ids = { title: useId(), owner: useId(), description: useId(), start: useId(), end: useId() };
   const initial = fieldsOf(preview, dto.options);
@@ -53,7 +61,8 @@ function PlanOptionsForm({ dto, preview, editable, applying, onApply, onDirtyCha
     const options: PlanImportOptions = { title: fields.title.trim() };
     if (fields.ownerName.trim()) options.ownerName = fields.ownerName.trim();
     // The API words a default description (« Importé de … »): only one the user wrote is sent.
-    if (fields.description !== initial.description || dto.options.description !== undefined) options.description = fields.description.trim();
+    if (fields.description !== initial.description || dto.options.description !== undefined)
+      options.description = fields.description.trim();
     if (fields.startDate) options.startDate = fields.startDate;
     if (fields.endDate) options.endDate = fields.endDate;
     onApply(options);
@@ -75,7 +84,13 @@ function PlanOptionsForm({ dto, preview, editable, applying, onApply, onDirtyCha
         {type === 'textarea' ? (
           <textarea {...common} rows={2} maxLength={5000} onChange={(event) => onChange(event.target.value)} />
         ) : (
-          <input {...common} type={type} maxLength={type === 'text' ? 300 : undefined} autoComplete="off" onChange={(event) => onChange(event.target.value)} />
+          <input
+            {...common}
+            type={type}
+            maxLength={type === 'text' ? 300 : undefined}
+            autoComplete="off"
+            onChange={(event) => onChange(event.target.value)}
+          />
         )}
         {error ? (
           <p id={`${id}-error`} className="field__error">

@@ -1,11 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  isProblemField,
-  isProblemWording,
-  type ImportProblem,
-  type ProblemWording,
-} from '@/features/imports/api/imports-api';
+import { isProblemField, isProblemWording, type ImportProblem, type ProblemWording } from '@/features/imports/api/imports-api';
 
 /** The wording a problem takes: its code, or the variant of it its params name. */
 function wordingOf(problem: ImportProblem): ProblemWording | null {
@@ -54,7 +49,11 @@ export function useProblemText(questionLabel?: (id: string) => string | undefine
 }
 
 /** Every problem the analysis found, where to find it in the file: line, column, then what is wrong. */
-export function ProblemsTable({ problems, problemCount, questionLabel }: {
+export function ProblemsTable({
+  problems,
+  problemCount,
+  questionLabel,
+}: {
   problems: ImportProblem[];
   problemCount: number;
   questionLabel?: (id: string) => string | undefined;

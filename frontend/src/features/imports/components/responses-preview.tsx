@@ -1,11 +1,6 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  COLUMN_TARGETS,
-  isColumnTarget,
-  type ResponsesImport,
-  type ResponsesPreview,
-} from '@/features/imports/api/imports-api';
+import { COLUMN_TARGETS, isColumnTarget, type ResponsesImport, type ResponsesPreview } from '@/features/imports/api/imports-api';
 import { OptionsActions, type OptionsFormProps } from '@/features/imports/components/options-actions';
 import { formatDate } from '@/lib/format';
 
@@ -41,7 +36,14 @@ function cleanChoices(choices: Choices): Choices {
 }
 
 /** The past responses' file: what each column is, which answers the questionnaire does not know, and how many rows are new. */
-export function ResponsesPreviewView({ dto, preview, editable, applying, onApply, onDirtyChange }: OptionsFormProps<ResponsesImport> & { preview: ResponsesPreview }) {
+export function ResponsesPreviewView({
+  dto,
+  preview,
+  editable,
+  applying,
+  onApply,
+  onDirtyChange,
+}: OptionsFormProps<ResponsesImport> & { preview: ResponsesPreview }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'fr';
   const ids = { heading: useId(), columns: useId(), labels: useId() };
@@ -58,7 +60,8 @@ export function ResponsesPreviewView({ dto, preview, editable, applying, onApply
   const labelRows: LabelRow[] = [...preview.unmatchedLabels];
   for (const [questionId, labels] of Object.entries(startChoices)) {
     for (const label of Object.keys(labels)) {
-      if (!labelRows.some((row) => row.questionId === questionId && row.label === label)) labelRows.push({ questionId, label, count: null });
+      if (!labelRows.some((row) => row.questionId === questionId && row.label === label))
+        labelRows.push({ questionId, label, count: null });
     }
   }
 
@@ -98,7 +101,12 @@ export function ResponsesPreviewView({ dto, preview, editable, applying, onApply
         </p>
       ) : null}
 
-      <form className="form import-options import-options--wide" onSubmit={onSubmit} noValidate aria-label={t('imports.responses.optionsLabel')}>
+      <form
+        className="form import-options import-options--wide"
+        onSubmit={onSubmit}
+        noValidate
+        aria-label={t('imports.responses.optionsLabel')}
+      >
         <h3 id={ids.columns}>{t('imports.responses.columnsHeading')}</h3>
         <p className="muted small">{t('imports.responses.columnsIntro')}</p>
         <div className="table-wrap">

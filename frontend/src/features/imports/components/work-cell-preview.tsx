@@ -6,7 +6,14 @@ import { usePlanOptions } from '@/features/imports/hooks/use-imports';
 import { formatDate } from '@/lib/format';
 
 /** The cell's name, the sub-objective the fiche names, and the plan it is looked for in (options.name, options.planId). */
-function CellOptions({ dto, preview, editable, applying, onApply, onDirtyChange }: OptionsFormProps<WorkCellImport> & { preview: WorkCellPreview }) {
+function CellOptions({
+  dto,
+  preview,
+  editable,
+  applying,
+  onApply,
+  onDirtyChange,
+}: OptionsFormProps<WorkCellImport> & { preview: WorkCellPreview }) {
   const { t } = useTranslation();
   const ids = { plan: useId(), name: useId() };
   const plans = usePlanOptions();
@@ -185,7 +192,9 @@ export function WorkCellPreviewView(props: OptionsFormProps<WorkCellImport> & { 
       ))}
 
       <h3 id={ids.partners}>{t('imports.workCell.partners')}</h3>
-      {preview.partners.length === 0 ? <p className="empty">{t('imports.workCell.noPartners')}</p> : (
+      {preview.partners.length === 0 ? (
+        <p className="empty">{t('imports.workCell.noPartners')}</p>
+      ) : (
         <div className="table-wrap">
           <table aria-labelledby={ids.partners}>
             <thead>

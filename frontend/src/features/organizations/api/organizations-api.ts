@@ -12,11 +12,6 @@ export interface OrganizationSearch {
   archived?: boolean;
 }
 
-export function fetchOrganizations(
-  { search, page, limit, archived }: OrganizationSearch,
-  signal?: AbortSignal,
-): Promise<OrganizationPage> {
-  return call(
-    api.GET('/api/organizations', { params: { query: { search, page, limit, archived: archived || undefined } }, signal }),
-  );
+export function fetchOrganizations({ search, page, limit, archived }: OrganizationSearch, signal?: AbortSignal): Promise<OrganizationPage> {
+  return call(api.GET('/api/organizations', { params: { query: { search, page, limit, archived: archived || undefined } }, signal }));
 }

@@ -4,11 +4,7 @@ import { useSearchParams } from 'react-router-dom';
 import { ArchivedRowActions, ArchivedSwitch, RestoreStatus, useArchiveAccess, useRestore } from '@/components/archive';
 import { Pagination, parsePage } from '@/components/pagination';
 import { ErrorState, LoadingState } from '@/components/query-state';
-import {
-  ORGANIZATIONS_PAGE_SIZE,
-  useDebouncedValue,
-  useOrganizations,
-} from '@/features/organizations/hooks/use-organizations';
+import { ORGANIZATIONS_PAGE_SIZE, useDebouncedValue, useOrganizations } from '@/features/organizations/hooks/use-organizations';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
 export function OrganizationsPage() {
@@ -82,9 +78,7 @@ export function OrganizationsPage() {
         {data ? t('organizations.count', { count: data.total }) : null}
       </p>
       {organizations.isPending ? <LoadingState /> : null}
-      {organizations.isError ? (
-        <ErrorState error={organizations.error} onRetry={() => void organizations.refetch()} />
-      ) : null}
+      {organizations.isError ? <ErrorState error={organizations.error} onRetry={() => void organizations.refetch()} /> : null}
       {data && data.items.length === 0 ? (
         <p className="empty">
           {search ? t('organizations.empty') : archived ? t('archive.emptyArchived') : t('organizations.emptyDirectory')}
@@ -109,15 +103,17 @@ export function OrganizationsPage() {
                   <th scope="row">{organization.name}</th>
                   <td>{organization.acronym ?? t('common.none')}</td>
                   <td>
-                    {organization.network
-                      ? t(`network.${organization.network}`, { defaultValue: organization.network })
-                      : t('common.none')}
+                    {organization.network ? t(`network.${organization.network}`, { defaultValue: organization.network }) : t('common.none')}
                   </td>
                   <td>{organization.sector ?? t('common.none')}</td>
                   {archived ? (
                     <td>
                       <ArchivedRowActions
-                        id={organization.id} name={organization.name} archivedAt={organization.archivedAt} restore={restore} canRestore={canRestore}
+                        id={organization.id}
+                        name={organization.name}
+                        archivedAt={organization.archivedAt}
+                        restore={restore}
+                        canRestore={canRestore}
                       />
                     </td>
                   ) : null}
@@ -127,14 +123,7 @@ export function OrganizationsPage() {
           </table>
         </div>
       ) : null}
-      {data ? (
-        <Pagination
-          page={page}
-          limit={data.limit || ORGANIZATIONS_PAGE_SIZE}
-          total={data.total}
-          onPageChange={goToPage}
-        />
-      ) : null}
+      {data ? <Pagination page={page} limit={data.limit || ORGANIZATIONS_PAGE_SIZE} total={data.total} onPageChange={goToPage} /> : null}
     </>
   );
 }

@@ -35,9 +35,7 @@ export function fetchPlanOptions(signal?: AbortSignal): Promise<Schemas['PlanPag
 
 export async function fetchCountedInstruments(planId: string, signal?: AbortSignal): Promise<InstrumentOption[]> {
   const page = await call(api.GET('/api/instruments', { params: { query: { planId, page: 1, limit: LIST_LIMIT } }, signal }));
-  return page.items.filter((instrument) =>
-    COUNTED_INSTRUMENT_KINDS.some((kind) => kind === instrument.kind),
-  );
+  return page.items.filter((instrument) => COUNTED_INSTRUMENT_KINDS.some((kind) => kind === instrument.kind));
 }
 
 export function fetchRecentCounts(instrumentId: string, signal?: AbortSignal): Promise<ParticipationCountPage> {
@@ -53,9 +51,6 @@ export function fetchRecentCounts(instrumentId: string, signal?: AbortSignal): P
  * Records a count. The key is the caller's: the same key with the same body is stored once however many
  * times it is sent (a double click, a retry after a timeout).
  */
-export function createParticipationCount(
-  body: CreateParticipationCount,
-  idempotencyKey: string,
-): Promise<ParticipationCount> {
+export function createParticipationCount(body: CreateParticipationCount, idempotencyKey: string): Promise<ParticipationCount> {
   return call(api.POST('/api/participation-counts', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body }));
 }

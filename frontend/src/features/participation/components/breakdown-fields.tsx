@@ -1,9 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import {
-  BREAKDOWN_DIMENSIONS,
-  DIMENSION_ORDER,
-  type BreakdownDimension,
-} from '@/features/participation/api/participation-api';
+import { BREAKDOWN_DIMENSIONS, DIMENSION_ORDER, type BreakdownDimension } from '@/features/participation/api/participation-api';
 import { dimensionSum, type CountField, type CountForm } from '@/features/participation/components/count-form-state';
 
 interface BreakdownFieldsProps {
@@ -15,9 +11,7 @@ interface BreakdownFieldsProps {
 /** The optional ADS+ breakdown: one group per dimension, with its running sum against the total. */
 export function BreakdownFields({ form, errorFor, onChange }: BreakdownFieldsProps) {
   const { t } = useTranslation();
-  const filled = DIMENSION_ORDER.some((dimension) =>
-    Object.values(form.breakdown[dimension]).some((value) => value.trim() !== ''),
-  );
+  const filled = DIMENSION_ORDER.some((dimension) => Object.values(form.breakdown[dimension]).some((value) => value.trim() !== ''));
   const anyError = DIMENSION_ORDER.some((dimension) => errorFor(`breakdown.${dimension}`)) || errorFor('breakdown');
   const total = form.total.trim() === '' ? null : Number(form.total);
 

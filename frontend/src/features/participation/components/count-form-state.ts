@@ -31,7 +31,6 @@ export function emptyBreakdown(): CountForm['breakdown'] {
   return breakdown;
 }
 
-
 /** The sum of a dimension's parts; NaN when one of them is not a whole number. */
 export function dimensionSum(form: CountForm, dimension: BreakdownDimension): number {
   let sum = 0;

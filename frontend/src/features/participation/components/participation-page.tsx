@@ -16,12 +16,7 @@ import {
   type CountForm,
 } from '@/features/participation/components/count-form-state';
 import { RecentCounts } from '@/features/participation/components/recent-counts';
-import {
-  useCountedInstruments,
-  usePlanOptions,
-  useRecentCounts,
-  useRecordCount,
-} from '@/features/participation/hooks/use-participation';
+import { useCountedInstruments, usePlanOptions, useRecentCounts, useRecordCount } from '@/features/participation/hooks/use-participation';
 import { ApiError } from '@/lib/api-client';
 import { todayInPlanZone } from '@/lib/plan-today';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -94,8 +89,7 @@ export function ParticipationPage() {
     if (own) return t(own.key as 'participation.errors.total', own.values);
     return apiErrors[field] ?? null;
   };
-  const generalError =
-    record.error && Object.keys(apiErrors).length === 0 ? messageFor(record.error) : null;
+  const generalError = record.error && Object.keys(apiErrors).length === 0 ? messageFor(record.error) : null;
 
   const update = (patch: Partial<CountForm>): void => {
     setForm((previous) => ({ ...previous, ...patch }));
@@ -143,10 +137,7 @@ export function ParticipationPage() {
     setAttempted(false);
   }, [lastStored, t]);
 
-  const activities = useMemo(
-    () => [...new Set((recent.data?.items ?? []).map((count) => count.activity))],
-    [recent.data],
-  );
+  const activities = useMemo(() => [...new Set((recent.data?.items ?? []).map((count) => count.activity))], [recent.data]);
   const instrumentName = instruments.data?.find((instrument) => instrument.id === form.instrumentId)?.name;
 
   const describedBy = (field: keyof typeof FIELD_IDS, hint?: string): string | undefined =>
@@ -189,9 +180,11 @@ export function ParticipationPage() {
                 <option value="">{t('participation.chooseInstrument')}</option>
                 {(instruments.data ?? []).map((instrument) => (
                   <option key={instrument.id} value={instrument.id}>
-                    {instrument.name} ({t(`instrumentKind.${instrument.kind}` as 'instrumentKind.tally', {
+                    {instrument.name} (
+                    {t(`instrumentKind.${instrument.kind}` as 'instrumentKind.tally', {
                       defaultValue: instrument.kind,
-                    })})
+                    })}
+                    )
                   </option>
                 ))}
               </select>
@@ -256,11 +249,7 @@ export function ParticipationPage() {
             </div>
           </div>
 
-          <BreakdownFields
-            form={form}
-            errorFor={errorFor}
-            onChange={(breakdown) => update({ breakdown })}
-          />
+          <BreakdownFields form={form} errorFor={errorFor} onChange={(breakdown) => update({ breakdown })} />
 
           <div className="count-form__actions">
             <button type="submit" className="button button--primary" disabled={record.isPending}>

@@ -25,9 +25,7 @@ export function RecentCounts({ query, instrumentName }: RecentCountsProps) {
       {data && data.items.length > 0 ? (
         <div className="table-wrap">
           <table aria-busy={query.isFetching}>
-            <caption className="visually-hidden">
-              {t('participation.recentCaption', { instrument: instrumentName ?? '' })}
-            </caption>
+            <caption className="visually-hidden">{t('participation.recentCaption', { instrument: instrumentName ?? '' })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('participation.date')}</th>

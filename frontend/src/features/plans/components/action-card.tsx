@@ -65,9 +65,7 @@ export function ActionCard({ action, number, level }: ActionCardProps) {
             <dt>{t('plans.responsibleOrganizations')}</dt>
             <dd>
               {action.responsibleOrganizations
-                .map((organization) =>
-                  organization.acronym ? `${organization.name} (${organization.acronym})` : organization.name,
-                )
+                .map((organization) => (organization.acronym ? `${organization.name} (${organization.acronym})` : organization.name))
                 .join(separator)}
             </dd>
           </div>
@@ -106,9 +104,7 @@ export function ActionCard({ action, number, level }: ActionCardProps) {
             {action.instruments.map((instrument) => (
               <li key={instrument.id}>
                 <span className="instrument__name">{instrument.name}</span>{' '}
-                <span className="badge badge--outline">
-                  {t(`instrumentKind.${instrument.kind}`, { defaultValue: instrument.kind })}
-                </span>
+                <span className="badge badge--outline">{t(`instrumentKind.${instrument.kind}`, { defaultValue: instrument.kind })}</span>
                 {instrument.description ? <RichText text={instrument.description} className="muted small" /> : null}
               </li>
             ))}

@@ -31,16 +31,16 @@ function IndicatorItem({ indicator }: { indicator: Indicator }) {
       </p>
       <p className="targets">
         <span className="target">
-          <span className="target__label">{t('plans.baseline')}</span>{' '}
-          <strong>{value(indicator.baselineValue)}</strong>
-          {baselineDate && indicator.baselineValue !== null ? <span className="muted"> {t('plans.baselineDate', { date: baselineDate })}</span> : null}
+          <span className="target__label">{t('plans.baseline')}</span> <strong>{value(indicator.baselineValue)}</strong>
+          {baselineDate && indicator.baselineValue !== null ? (
+            <span className="muted"> {t('plans.baselineDate', { date: baselineDate })}</span>
+          ) : null}
         </span>
         <span className="target__arrow" aria-hidden="true">
           →
         </span>
         <span className="target">
-          <span className="target__label">{t('plans.midtermTarget')}</span>{' '}
-          <strong>{value(indicator.midtermTarget)}</strong>
+          <span className="target__label">{t('plans.midtermTarget')}</span> <strong>{value(indicator.midtermTarget)}</strong>
         </span>
         <span className="target__arrow" aria-hidden="true">
           →

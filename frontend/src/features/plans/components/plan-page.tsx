@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ArchiveBanner } from '@/components/archive';
 import { Link, useParams } from 'react-router-dom';
+import { ArchiveBanner } from '@/components/archive';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import { RichText } from '@/components/rich-text';
 import { byPosition } from '@/features/plans/components/by-position';
@@ -25,8 +25,7 @@ export function PlanPage() {
 
   const tree = plan.data;
   const orientations = byPosition(tree.orientations);
-  const headingFor = (number: number, title: string): string =>
-    t('plans.orientationHeading', { number, title });
+  const headingFor = (number: number, title: string): string => t('plans.orientationHeading', { number, title });
 
   return (
     <article className="plan">
@@ -78,11 +77,7 @@ export function PlanPage() {
       ) : null}
 
       {orientations.map((orientation) => (
-        <section
-          key={orientation.id}
-          className="orientation"
-          aria-labelledby={`orientation-${orientation.id}`}
-        >
+        <section key={orientation.id} className="orientation" aria-labelledby={`orientation-${orientation.id}`}>
           <h2 id={`orientation-${orientation.id}`} className="orientation__title" tabIndex={-1}>
             {headingFor(orientation.number, orientation.title)}
           </h2>

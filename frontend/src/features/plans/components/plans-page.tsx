@@ -33,7 +33,9 @@ export function PlansPage() {
       <RestoreStatus restore={restore} />
       {plans.isPending ? <LoadingState /> : null}
       {plans.isError ? <ErrorState error={plans.error} onRetry={() => void plans.refetch()} /> : null}
-      {plans.data && plans.data.items.length === 0 ? <p className="empty">{t(archived ? 'archive.emptyArchived' : 'plans.empty')}</p> : null}
+      {plans.data && plans.data.items.length === 0 ? (
+        <p className="empty">{t(archived ? 'archive.emptyArchived' : 'plans.empty')}</p>
+      ) : null}
       {plans.data && plans.data.items.length > 0 ? (
         <ul className="card-list" aria-busy={plans.isPlaceholderData}>
           {plans.data.items.map((plan) => (
@@ -43,7 +45,14 @@ export function PlansPage() {
               </h2>
               <PlanDates plan={plan} />
               {plan.archivedAt ? (
-                <ArchivedRowActions as="p" id={plan.id} name={plan.title} archivedAt={plan.archivedAt} restore={restore} canRestore={canRestore} />
+                <ArchivedRowActions
+                  as="p"
+                  id={plan.id}
+                  name={plan.title}
+                  archivedAt={plan.archivedAt}
+                  restore={restore}
+                  canRestore={canRestore}
+                />
               ) : null}
             </li>
           ))}

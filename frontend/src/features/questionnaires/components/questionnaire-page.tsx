@@ -39,23 +39,35 @@ export function QuestionnairePage() {
         {q.hasUnpublishedChanges ? ` · ${t('questionnaires.unpublished')}` : ''}
       </p>
       <h2>{t('questionnaires.link')}</h2>
-      <p><a href={q.publicUrl}>{q.publicUrl}</a></p>
+      <p>
+        <a href={q.publicUrl}>{q.publicUrl}</a>
+      </p>
       {svgUrl ? <img src={svgUrl} alt={t('questionnaires.qrAlt', { url: q.publicUrl })} width={220} height={220} /> : null}
       <p>
-        {svgUrl ? <a href={svgUrl} download={`${q.slug}.svg`}>{t('questionnaires.downloadSvg')}</a> : null}
+        {svgUrl ? (
+          <a href={svgUrl} download={`${q.slug}.svg`}>
+            {t('questionnaires.downloadSvg')}
+          </a>
+        ) : null}
         {' · '}
-        {pngUrl ? <a href={pngUrl} download={`${q.slug}.png`}>{t('questionnaires.downloadPng')}</a> : null}
+        {pngUrl ? (
+          <a href={pngUrl} download={`${q.slug}.png`}>
+            {t('questionnaires.downloadPng')}
+          </a>
+        ) : null}
       </p>
       <h2>{t('questionnaires.missingTitle')}</h2>
       {missing.every(([, paths]) => paths.length === 0) ? (
         <p>{t('questionnaires.noneMissing')}</p>
       ) : (
         <ul className="bullets">
-          {missing.filter(([, paths]) => paths.length > 0).map(([language, paths]) => (
-            <li key={language}>
-              <strong>{language}</strong> — {t('questionnaires.missingCount', { count: paths.length })}: {paths.join(', ')}
-            </li>
-          ))}
+          {missing
+            .filter(([, paths]) => paths.length > 0)
+            .map(([language, paths]) => (
+              <li key={language}>
+                <strong>{language}</strong> — {t('questionnaires.missingCount', { count: paths.length })}: {paths.join(', ')}
+              </li>
+            ))}
         </ul>
       )}
       <h2>{t('questionnaires.versions')}</h2>

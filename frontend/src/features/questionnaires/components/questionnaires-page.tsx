@@ -47,7 +47,9 @@ export function QuestionnairesPage() {
             <tbody>
               {items.map((q) => (
                 <tr key={q.id}>
-                  <th scope="row"><Link to={`/questionnaires/${q.id}`}>{q.title}</Link></th>
+                  <th scope="row">
+                    <Link to={`/questionnaires/${q.id}`}>{q.title}</Link>
+                  </th>
                   <td>{t(`questionnaires.statuses.${q.status}`)}</td>
                   <td>{q.languages.join(', ')}</td>
                   <td>{q.currentVersion || '—'}</td>

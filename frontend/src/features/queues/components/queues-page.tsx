@@ -16,33 +16,41 @@ export function QueuesPage() {
       <h1 id="queues-title">{t('queues.title')}</h1>
       <p className="muted">{t('queues.intro')}</p>
       <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">{t('queues.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('queues.queue')}</th>
-            {COLUMNS.map((c) => <th key={c} scope="col">{t(`queues.${c}`)}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {queues.data.queues.map((q) => (
-            <tr key={q.name}>
-              <th scope="row">{t(`queues.name.${q.name}`, { defaultValue: q.name })}</th>
-              {COLUMNS.map((c) => <td key={c}>{q[c]}</td>)}
+        <table>
+          <caption className="visually-hidden">{t('queues.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('queues.queue')}</th>
+              {COLUMNS.map((c) => (
+                <th key={c} scope="col">
+                  {t(`queues.${c}`)}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {queues.data.queues.map((q) => (
+              <tr key={q.name}>
+                <th scope="row">{t(`queues.name.${q.name}`, { defaultValue: q.name })}</th>
+                {COLUMNS.map((c) => (
+                  <td key={c}>{q[c]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       {queues.data.queues.flatMap((q) => q.failures.map((f) => ({ ...f, queue: q.name }))).length > 0 ? (
         <>
           <h2>{t('queues.failures')}</h2>
           <ul className="bullets">
-            {queues.data.queues.flatMap((q) => q.failures.map((f) => (
-              <li key={`${q.name}-${f.id}`}>
-                <strong>{q.name}</strong> · {f.name} · {f.failedReason} ({t('queues.attempts', { count: f.attemptsMade })})
-              </li>
-            )))}
+            {queues.data.queues.flatMap((q) =>
+              q.failures.map((f) => (
+                <li key={`${q.name}-${f.id}`}>
+                  <strong>{q.name}</strong> · {f.name} · {f.failedReason} ({t('queues.attempts', { count: f.attemptsMade })})
+                </li>
+              )),
+            )}
           </ul>
         </>
       ) : null}

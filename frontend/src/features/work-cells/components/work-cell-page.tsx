@@ -134,14 +134,10 @@ export function WorkCellPage() {
                   <tr key={partnership.id}>
                     <th scope="row">
                       {partnership.organization?.name ?? t('common.none')}
-                      {partnership.organization?.acronym ? (
-                        <span className="muted"> ({partnership.organization.acronym})</span>
-                      ) : null}
+                      {partnership.organization?.acronym ? <span className="muted"> ({partnership.organization.acronym})</span> : null}
                     </th>
                     <td>
-                      {partnership.network
-                        ? t(`network.${partnership.network}`, { defaultValue: partnership.network })
-                        : t('common.none')}
+                      {partnership.network ? t(`network.${partnership.network}`, { defaultValue: partnership.network }) : t('common.none')}
                     </td>
                     <td>{partnership.sector ?? t('common.none')}</td>
                   </tr>
@@ -152,7 +148,6 @@ export function WorkCellPage() {
         )}
         {cell.partnersNote ? <RichText text={cell.partnersNote} className="muted" /> : null}
       </section>
-
     </article>
   );
 }

@@ -46,7 +46,8 @@ export function useFormErrors(problems: Problems, error: unknown, slots: Readonl
     if (error instanceof ApiError) {
       for (const fieldError of error.errors) {
         const slot = slotFor(fieldError.field, slots);
-        if (slot === null) stray.push(fieldError.message.startsWith(fieldError.field) ? fieldError.message : `${fieldError.field}: ${fieldError.message}`);
+        if (slot === null)
+          stray.push(fieldError.message.startsWith(fieldError.field) ? fieldError.message : `${fieldError.field}: ${fieldError.message}`);
         else byField[slot] = byField[slot] ? `${byField[slot]} ${fieldError.message}` : fieldError.message;
       }
     }

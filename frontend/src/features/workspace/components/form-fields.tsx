@@ -36,7 +36,22 @@ interface TextFieldProps {
 
 /** A labelled input with its hint and its error, wired for screen readers. */
 export function TextField({
-  id, label, value, onChange, error, hint, type = 'text', multiline, rows = 3, maxLength, lang, dir, step, className, field, list,
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  type = 'text',
+  multiline,
+  rows = 3,
+  maxLength,
+  lang,
+  dir,
+  step,
+  className,
+  field,
+  list,
 }: TextFieldProps) {
   const common = {
     id,
@@ -124,7 +139,14 @@ interface CheckboxGroupProps<T extends string | number | boolean> {
 
 /** A fieldset of checkboxes for a set of values (policy values, ADS+ dimensions, the answers that count…). */
 export function CheckboxGroup<T extends string | number | boolean>({
-  id, legend, options, selected, onChange, error, hint, field,
+  id,
+  legend,
+  options,
+  selected,
+  onChange,
+  error,
+  hint,
+  field,
 }: CheckboxGroupProps<T>) {
   const toggle = (value: T, on: boolean): void => {
     const rest = selected.filter((item) => item !== value);

@@ -38,7 +38,11 @@ export function WorkspacePage() {
             {(plans.data?.items ?? []).map((plan) => (
               <li key={plan.id} className="ws-list__item">
                 <span className="ws-list__text">{plan.title}</span>
-                <Link className="button button--ghost" to={`/workspace/plans/${plan.id}`} aria-label={t('workspace.hub.editPlan', { title: plan.title })}>
+                <Link
+                  className="button button--ghost"
+                  to={`/workspace/plans/${plan.id}`}
+                  aria-label={t('workspace.hub.editPlan', { title: plan.title })}
+                >
                   {t('workspace.common.edit')}
                 </Link>
               </li>
@@ -55,16 +59,21 @@ export function WorkspacePage() {
             {(questionnaires.data?.items ?? []).map((questionnaire) => (
               <li key={questionnaire.id} className="ws-list__item">
                 <span className="ws-list__text">
-                  {questionnaire.title}{' '}
-                  <span className="badge badge--outline">{t(`questionnaires.statuses.${questionnaire.status}`)}</span>{' '}
+                  {questionnaire.title} <span className="badge badge--outline">{t(`questionnaires.statuses.${questionnaire.status}`)}</span>{' '}
                   <span className="muted small">{questionnaire.languages.join(', ')}</span>
                 </span>
-                <Link className="button button--ghost" to={`/workspace/questionnaires/${questionnaire.id}`}
-                  aria-label={t('workspace.hub.editQuestionnaire', { title: questionnaire.title })}>
+                <Link
+                  className="button button--ghost"
+                  to={`/workspace/questionnaires/${questionnaire.id}`}
+                  aria-label={t('workspace.hub.editQuestionnaire', { title: questionnaire.title })}
+                >
                   {t('workspace.common.edit')}
                 </Link>
-                <Link className="button button--ghost" to={`/workspace/questionnaires/${questionnaire.id}/qr`}
-                  aria-label={t('workspace.hub.printQr', { title: questionnaire.title })}>
+                <Link
+                  className="button button--ghost"
+                  to={`/workspace/questionnaires/${questionnaire.id}/qr`}
+                  aria-label={t('workspace.hub.printQr', { title: questionnaire.title })}
+                >
                   {t('workspace.hub.qr')}
                 </Link>
               </li>
@@ -86,9 +95,14 @@ export function WorkspacePage() {
             {(cells.data?.items ?? []).map((cell) => (
               <li key={cell.id} className="ws-list__item">
                 <span className="ws-list__text">
-                  {cell.name} <span className="muted small">{t('workspace.hub.cellProgress', { done: cell.stepsDone, total: cell.stepsTotal })}</span>
+                  {cell.name}{' '}
+                  <span className="muted small">{t('workspace.hub.cellProgress', { done: cell.stepsDone, total: cell.stepsTotal })}</span>
                 </span>
-                <Link className="button button--ghost" to={`/workspace/work-cells/${cell.id}`} aria-label={t('workspace.hub.editCell', { name: cell.name })}>
+                <Link
+                  className="button button--ghost"
+                  to={`/workspace/work-cells/${cell.id}`}
+                  aria-label={t('workspace.hub.editCell', { name: cell.name })}
+                >
                   {t('workspace.common.edit')}
                 </Link>
               </li>

@@ -69,9 +69,7 @@ export function useDeleteWorkCell() {
 }
 
 export type StepWrite =
-  | { kind: 'create'; body: StepBody & { text: string } }
-  | { kind: 'update'; id: string; body: StepBody }
-  | { kind: 'delete'; id: string };
+  { kind: 'create'; body: StepBody & { text: string } } | { kind: 'update'; id: string; body: StepBody } | { kind: 'delete'; id: string };
 
 export function useStepWrite(cellId: string) {
   const refresh = useRefresh();

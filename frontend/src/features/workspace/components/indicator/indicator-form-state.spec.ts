@@ -1,12 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  checkIndicator,
-  initialFields,
-  questionTypesFor,
-  takesAnswers,
-  toBody,
-  type IndicatorFields,
-} from './indicator-form-state';
+import { checkIndicator, initialFields, questionTypesFor, takesAnswers, toBody, type IndicatorFields } from './indicator-form-state';
 
 // The indicator form: what it starts from, what it refuses before sending (under the API's field paths), and the
 // body it sends, whose source and linked instruments follow from the kind.
@@ -58,15 +51,30 @@ function form(overrides: Partial<IndicatorFields> = {}): IndicatorFields {
 describe(initialFields.name, () => {
   it('starts a new indicator as a draft answer share under the objective and action it was opened from', () => {
     expect(initialFields(undefined, defaults)).toMatchObject({
-      name: '', objectiveId: 'obj-1', actionId: 'act-1', kind: 'answer_share', status: 'draft', direction: 'up', grain: 'quarter',
-      baselineValue: '', anyOf: [], numerator: { kind: 'participation_sum' }, denominator: { kind: 'constant', value: '' },
+      name: '',
+      objectiveId: 'obj-1',
+      actionId: 'act-1',
+      kind: 'answer_share',
+      status: 'draft',
+      direction: 'up',
+      grain: 'quarter',
+      baselineValue: '',
+      anyOf: [],
+      numerator: { kind: 'participation_sum' },
+      denominator: { kind: 'constant', value: '' },
     });
   });
 
   it('opens an indicator with its numbers as text, and keeps it off any action when it had none', () => {
     expect(initialFields(indicator, defaults)).toMatchObject({
-      objectiveId: 'obj-2', actionId: '', baselineValue: '0.4', midtermTarget: '0.5', finalTarget: '0.75',
-      questionnaireId: 'qn-1', questionId: 'q-choice', anyOf: ['yes'],
+      objectiveId: 'obj-2',
+      actionId: '',
+      baselineValue: '0.4',
+      midtermTarget: '0.5',
+      finalTarget: '0.75',
+      questionnaireId: 'qn-1',
+      questionId: 'q-choice',
+      anyOf: ['yes'],
     });
   });
 
@@ -97,7 +105,10 @@ describe(checkIndicator.name, () => {
   });
 
   it('wants a name and an objective; numbers and the baseline date, when given, must be real ones', () => {
-    const problems = checkIndicator(form({ name: '  ', objectiveId: '', baselineValue: '1,5', finalTarget: 'abc', baselineDate: '2025-02-30', kind: 'manual' }), questions);
+    const problems = checkIndicator(
+      form({ name: '  ', objectiveId: '', baselineValue: '1,5', finalTarget: 'abc', baselineDate: '2025-02-30', kind: 'manual' }),
+      questions,
+    );
     expect(problems).toEqual({
       name: { key: 'required' },
       objectiveId: { key: 'objective' },
@@ -113,26 +124,37 @@ describe(checkIndicator.name, () => {
       'source.questionnaireId': { key: 'questionnaire' },
       'source.anyOf': { key: 'anyOf' },
     });
-    expect(checkIndicator(form({ kind: 'answer_share', questionnaireId: 'qn-1', anyOf: ['yes'] }), questions)).toEqual({ 'source.questionId': { key: 'question' } });
-    expect(checkIndicator(form({ kind: 'answer_share', questionnaireId: 'qn-1', questionId: 'q-gone', anyOf: ['yes'] }), questions)).toEqual({ 'source.questionId': { key: 'question' } });
+    expect(checkIndicator(form({ kind: 'answer_share', questionnaireId: 'qn-1', anyOf: ['yes'] }), questions)).toEqual({
+      'source.questionId': { key: 'question' },
+    });
+    expect(
+      checkIndicator(form({ kind: 'answer_share', questionnaireId: 'qn-1', questionId: 'q-gone', anyOf: ['yes'] }), questions),
+    ).toEqual({ 'source.questionId': { key: 'question' } });
   });
 
-  it('does not refuse a question while the questionnaire\'s questions are still loading', () => {
-    expect(checkIndicator(form({ kind: 'answer_share', questionnaireId: 'qn-1', questionId: 'q-gone', anyOf: ['yes'] }), undefined)).toEqual({});
+  it("does not refuse a question while the questionnaire's questions are still loading", () => {
+    expect(
+      checkIndicator(form({ kind: 'answer_share', questionnaireId: 'qn-1', questionId: 'q-gone', anyOf: ['yes'] }), undefined),
+    ).toEqual({});
   });
 
   it('takes a mean of a scale or number question only, and of every answer', () => {
     expect(checkIndicator(form({ kind: 'scale_mean', questionnaireId: 'qn-1', questionId: 'q-scale' }), questions)).toEqual({});
-    expect(checkIndicator(form({ kind: 'scale_mean', questionnaireId: 'qn-1', questionId: 'q-choice' }), questions)).toEqual({ 'source.questionId': { key: 'scaleQuestion' } });
+    expect(checkIndicator(form({ kind: 'scale_mean', questionnaireId: 'qn-1', questionId: 'q-choice' }), questions)).toEqual({
+      'source.questionId': { key: 'scaleQuestion' },
+    });
   });
 
   it('counts every response of a questionnaire, or those with chosen answers once a question is picked', () => {
     expect(checkIndicator(form({ kind: 'response_count', questionnaireId: 'qn-1' }), questions)).toEqual({});
-    expect(checkIndicator(form({ kind: 'response_count', questionnaireId: 'qn-1', questionId: 'q-choice' }), questions)).toEqual({ 'source.anyOf': { key: 'anyOf' } });
+    expect(checkIndicator(form({ kind: 'response_count', questionnaireId: 'qn-1', questionId: 'q-choice' }), questions)).toEqual({
+      'source.anyOf': { key: 'anyOf' },
+    });
   });
 
   it('wants each side of a ratio complete: a positive constant, a questionnaire, or instruments to sum', () => {
-    const ratio = (numerator: IndicatorFields['numerator'], denominator: IndicatorFields['denominator']) => checkIndicator(form({ kind: 'ratio', numerator, denominator }), questions);
+    const ratio = (numerator: IndicatorFields['numerator'], denominator: IndicatorFields['denominator']) =>
+      checkIndicator(form({ kind: 'ratio', numerator, denominator }), questions);
     const part = (kind: IndicatorFields['numerator']['kind'], value = '') => ({ kind, questionnaireId: '', instrumentIds: [], value });
     expect(ratio(part('participation_sum'), part('constant', '0'))).toEqual({
       'source.numerator.instrumentIds': { key: 'instruments' },
@@ -147,23 +169,41 @@ describe(checkIndicator.name, () => {
 
   it('takes at most 50 answers and 50 instruments', () => {
     const many = Array.from({ length: 51 }, (_, n) => `c${n}`);
-    expect(checkIndicator(form({ kind: 'participation_sum', instrumentIds: many }), questions)).toEqual({ 'source.instrumentIds': { key: 'tooMany', values: { max: 50 } } });
-    expect(checkIndicator(form({ kind: 'answer_share', questionnaireId: 'qn-1', questionId: 'q-choice', anyOf: many }), questions)).toEqual({ 'source.anyOf': { key: 'tooMany', values: { max: 50 } } });
+    expect(checkIndicator(form({ kind: 'participation_sum', instrumentIds: many }), questions)).toEqual({
+      'source.instrumentIds': { key: 'tooMany', values: { max: 50 } },
+    });
+    expect(checkIndicator(form({ kind: 'answer_share', questionnaireId: 'qn-1', questionId: 'q-choice', anyOf: many }), questions)).toEqual(
+      { 'source.anyOf': { key: 'tooMany', values: { max: 50 } } },
+    );
   });
 });
 
 describe(toBody.name, () => {
   it('sends a trimmed name, and nothing rather than blanks', () => {
     expect(toBody(form({ name: '  Visites  ', unit: ' ', actionId: '', kind: 'manual' }), instrumentOf)).toMatchObject({
-      name: 'Visites', unit: null, actionId: null, expectedResultId: null, baselineValue: null, baselineDate: null, midtermTarget: null, finalTarget: null,
+      name: 'Visites',
+      unit: null,
+      actionId: null,
+      expectedResultId: null,
+      baselineValue: null,
+      baselineDate: null,
+      midtermTarget: null,
+      finalTarget: null,
     });
-    expect(toBody(form({ baselineValue: '12.5', finalTarget: '0', kind: 'manual' }), instrumentOf)).toMatchObject({ baselineValue: 12.5, finalTarget: 0 });
+    expect(toBody(form({ baselineValue: '12.5', finalTarget: '0', kind: 'manual' }), instrumentOf)).toMatchObject({
+      baselineValue: 12.5,
+      finalTarget: 0,
+    });
   });
 
   it('sends only the source fields of the chosen kind, whatever was typed under another kind', () => {
     const typed = form({ questionnaireId: 'qn-1', questionId: 'q-scale', anyOf: [4, 5], instrumentIds: ['inst-a'] });
     expect(toBody({ ...typed, kind: 'scale_mean' }, instrumentOf).source).toEqual({ questionnaireId: 'qn-1', questionId: 'q-scale' });
-    expect(toBody({ ...typed, kind: 'answer_share' }, instrumentOf).source).toEqual({ questionnaireId: 'qn-1', questionId: 'q-scale', anyOf: [4, 5] });
+    expect(toBody({ ...typed, kind: 'answer_share' }, instrumentOf).source).toEqual({
+      questionnaireId: 'qn-1',
+      questionId: 'q-scale',
+      anyOf: [4, 5],
+    });
     expect(toBody({ ...typed, kind: 'participation_sum' }, instrumentOf).source).toEqual({ instrumentIds: ['inst-a'] });
     expect(toBody({ ...typed, kind: 'manual' }, instrumentOf)).toMatchObject({ source: {}, instrumentIds: [] });
     expect(toBody({ ...typed, kind: 'response_count', questionId: '' }, instrumentOf).source).toEqual({ questionnaireId: 'qn-1' });
@@ -173,21 +213,30 @@ describe(toBody.name, () => {
   it('links the indicator to the instruments its figures come from', () => {
     expect(toBody(form({ kind: 'answer_share', questionnaireId: 'qn-2' }), instrumentOf).instrumentIds).toEqual(['inst-r']);
     expect(toBody(form({ kind: 'answer_share', questionnaireId: 'qn-without-instrument' }), instrumentOf).instrumentIds).toEqual([]);
-    expect(toBody(form({ kind: 'participation_sum', instrumentIds: ['inst-a', 'inst-b'] }), instrumentOf).instrumentIds).toEqual(['inst-a', 'inst-b']);
+    expect(toBody(form({ kind: 'participation_sum', instrumentIds: ['inst-a', 'inst-b'] }), instrumentOf).instrumentIds).toEqual([
+      'inst-a',
+      'inst-b',
+    ]);
   });
 
   it('sends both sides of a ratio, and links the instruments of both once each', () => {
-    const body = toBody(form({
-      kind: 'ratio',
-      numerator: { kind: 'participation_sum', questionnaireId: 'qn-1', instrumentIds: ['inst-a', 'inst-q'], value: '3' },
-      denominator: { kind: 'response_count', questionnaireId: 'qn-1', instrumentIds: ['inst-z'], value: '' },
-    }), instrumentOf);
+    const body = toBody(
+      form({
+        kind: 'ratio',
+        numerator: { kind: 'participation_sum', questionnaireId: 'qn-1', instrumentIds: ['inst-a', 'inst-q'], value: '3' },
+        denominator: { kind: 'response_count', questionnaireId: 'qn-1', instrumentIds: ['inst-z'], value: '' },
+      }),
+      instrumentOf,
+    );
     expect(body.source).toEqual({
       numerator: { kind: 'participation_sum', instrumentIds: ['inst-a', 'inst-q'] },
       denominator: { kind: 'response_count', questionnaireId: 'qn-1' },
     });
     expect(body.instrumentIds).toEqual(['inst-a', 'inst-q']);
-    const constant = toBody(form({ kind: 'ratio', denominator: { kind: 'constant', questionnaireId: '', instrumentIds: [], value: '250' } }), instrumentOf);
+    const constant = toBody(
+      form({ kind: 'ratio', denominator: { kind: 'constant', questionnaireId: '', instrumentIds: [], value: '250' } }),
+      instrumentOf,
+    );
     expect(constant.source.denominator).toEqual({ kind: 'constant', value: 250 });
   });
 });

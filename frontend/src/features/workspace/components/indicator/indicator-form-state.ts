@@ -64,7 +64,10 @@ function ratioFields(part: RatioPart | undefined, fallback: RatioPartKind): Rati
   return { kind: part.kind, questionnaireId: part.questionnaireId ?? '', instrumentIds: part.instrumentIds ?? [], value: text(part.value) };
 }
 
-export function initialFields(indicator: IndicatorDefinition | undefined, defaults: { objectiveId: string; actionId: string }): IndicatorFields {
+export function initialFields(
+  indicator: IndicatorDefinition | undefined,
+  defaults: { objectiveId: string; actionId: string },
+): IndicatorFields {
   const source = indicator?.source ?? {};
   return {
     name: indicator?.name ?? '',
@@ -122,7 +125,8 @@ export function checkIndicator(form: IndicatorFields, questions: readonly Questi
     else if (questions) {
       const question = questions.find((candidate) => candidate.id === form.questionId);
       if (!question) check.add('source.questionId', 'question');
-      else if (form.kind === 'scale_mean' && question.type !== 'scale' && question.type !== 'number') check.add('source.questionId', 'scaleQuestion');
+      else if (form.kind === 'scale_mean' && question.type !== 'scale' && question.type !== 'number')
+        check.add('source.questionId', 'scaleQuestion');
     }
     if (form.kind !== 'scale_mean' && form.anyOf.length === 0) check.add('source.anyOf', 'anyOf');
   }
@@ -132,10 +136,33 @@ export function checkIndicator(form: IndicatorFields, questions: readonly Questi
 }
 
 export const INDICATOR_SLOTS: readonly string[] = [
-  'name', 'unit', 'objectiveId', 'actionId', 'expectedResultId', 'kind', 'status', 'baselineValue', 'baselineDate',
-  'midtermTarget', 'finalTarget', 'direction', 'grain', 'dimensions', 'instrumentIds', 'source', 'source.questionnaireId',
-  'source.questionId', 'source.anyOf', 'source.instrumentIds',
-  ...['numerator', 'denominator'].flatMap((part) => [`source.${part}`, `source.${part}.kind`, `source.${part}.questionnaireId`, `source.${part}.instrumentIds`, `source.${part}.value`]),
+  'name',
+  'unit',
+  'objectiveId',
+  'actionId',
+  'expectedResultId',
+  'kind',
+  'status',
+  'baselineValue',
+  'baselineDate',
+  'midtermTarget',
+  'finalTarget',
+  'direction',
+  'grain',
+  'dimensions',
+  'instrumentIds',
+  'source',
+  'source.questionnaireId',
+  'source.questionId',
+  'source.anyOf',
+  'source.instrumentIds',
+  ...['numerator', 'denominator'].flatMap((part) => [
+    `source.${part}`,
+    `source.${part}.kind`,
+    `source.${part}.questionnaireId`,
+    `source.${part}.instrumentIds`,
+    `source.${part}.value`,
+  ]),
 ];
 
 function ratioPart(part: RatioFields): RatioPart {
@@ -159,7 +186,9 @@ export function toBody(form: IndicatorFields, instrumentOfQuestionnaire: (id: st
     case 'response_count':
       source = form.questionId
         ? { questionnaireId: form.questionnaireId, questionId: form.questionId, anyOf: form.anyOf }
-        : form.questionnaireId ? { questionnaireId: form.questionnaireId } : {};
+        : form.questionnaireId
+          ? { questionnaireId: form.questionnaireId }
+          : {};
       links = questionnaireLink(form.questionnaireId);
       break;
     case 'answer_share':
@@ -178,8 +207,13 @@ export function toBody(form: IndicatorFields, instrumentOfQuestionnaire: (id: st
       const numerator = ratioPart(form.numerator);
       const denominator = ratioPart(form.denominator);
       source = { numerator, denominator };
-      links = [...new Set([numerator, denominator].flatMap((part) =>
-        part.kind === 'response_count' ? questionnaireLink(part.questionnaireId ?? '') : (part.instrumentIds ?? [])))];
+      links = [
+        ...new Set(
+          [numerator, denominator].flatMap((part) =>
+            part.kind === 'response_count' ? questionnaireLink(part.questionnaireId ?? '') : (part.instrumentIds ?? []),
+          ),
+        ),
+      ];
       break;
     }
     case 'manual':

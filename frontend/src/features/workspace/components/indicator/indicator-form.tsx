@@ -1,14 +1,7 @@
-import {
-  DIMENSIONS,
-  DIRECTIONS,
-  GRAINS,
-  INDICATOR_KINDS,
-  INDICATOR_STATUSES,
-  type IndicatorKind,
-} from '@repere/contract';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { DIMENSIONS, DIRECTIONS, GRAINS, INDICATOR_KINDS, INDICATOR_STATUSES, type IndicatorKind } from '@repere/contract';
 import type { IndicatorDefinition } from '@/features/workspace/api/indicators-api';
 import type { ObjectiveNode, PlanTree } from '@/features/workspace/api/plan-api';
 import { CheckboxGroup, FieldError, FormStatus, SelectField, TextField } from '@/features/workspace/components/form-fields';
@@ -23,11 +16,7 @@ import {
 } from '@/features/workspace/components/indicator/indicator-form-state';
 import { SourceFields } from '@/features/workspace/components/indicator/source-fields';
 import { SourcePreview } from '@/features/workspace/components/indicator/source-preview';
-import {
-  usePlanQuestionnaires,
-  useQuestionnaireDetail,
-  useSaveIndicator,
-} from '@/features/workspace/hooks/use-indicator-editor';
+import { usePlanQuestionnaires, useQuestionnaireDetail, useSaveIndicator } from '@/features/workspace/hooks/use-indicator-editor';
 
 const PREFIX = 'indicator';
 
@@ -73,9 +62,7 @@ export function IndicatorForm({ tree, indicator, defaults, onSaved }: IndicatorF
 
   const objectives = useMemo(() => flattenObjectives(tree), [tree]);
   const objective = objectives.find((option) => option.objective.id === form.objectiveId)?.objective;
-  const results = objective
-    ? [...objective.expectedResults, ...objective.actions.flatMap((action) => action.expectedResults)]
-    : [];
+  const results = objective ? [...objective.expectedResults, ...objective.actions.flatMap((action) => action.expectedResults)] : [];
 
   const update = (patch: Partial<IndicatorFields>): void => {
     setForm((previous) => {

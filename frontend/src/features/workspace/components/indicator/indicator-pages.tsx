@@ -116,7 +116,11 @@ export function IndicatorEditorPage() {
                   remove.mutate(definition.id, { onSuccess: () => navigate(`/workspace/plans/${definition.planId}`, { replace: true }) })
                 }
               />
-              {remove.error ? <p className="field__error" role="alert">{messageFor(remove.error)}</p> : null}
+              {remove.error ? (
+                <p className="field__error" role="alert">
+                  {messageFor(remove.error)}
+                </p>
+              ) : null}
             </div>
           ) : null}
         </div>

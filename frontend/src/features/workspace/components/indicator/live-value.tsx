@@ -70,11 +70,16 @@ export function LiveValue({ indicator, savedAt, trueFigures }: LiveValueProps) {
   // The period holding today is still running: its value says how far it was counted.
   const currentPeriod = current?.period
     ? current.partial
-      ? periodLabelAsOf(current.period, indicator.grain, { t, language }, {
-          periodEnd: current.periodEnd,
-          partial: true,
-          dataFrom: progress.data?.dataPeriod.from,
-        })
+      ? periodLabelAsOf(
+          current.period,
+          indicator.grain,
+          { t, language },
+          {
+            periodEnd: current.periodEnd,
+            partial: true,
+            dataFrom: progress.data?.dataPeriod.from,
+          },
+        )
       : periodOf(current.period)
     : null;
 
@@ -91,12 +96,16 @@ export function LiveValue({ indicator, savedAt, trueFigures }: LiveValueProps) {
                 <>
                   <strong className="ws-live__true">{withUnit(trueValue)}</strong>{' '}
                   <span className="badge ws-live__true-badge">{t('disclosure.trueFigures.current')}</span>{' '}
-                  {trueN !== null ? <span className="badge badge--outline">{t('workspace.indicator.respondents', { n: trueN })}</span> : null}
+                  {trueN !== null ? (
+                    <span className="badge badge--outline">{t('workspace.indicator.respondents', { n: trueN })}</span>
+                  ) : null}
                 </>
               ) : (
                 <>
                   <strong>{published}</strong>{' '}
-                  {current.n !== null ? <span className="badge badge--outline">{t('workspace.indicator.respondents', { n: current.n })}</span> : null}
+                  {current.n !== null ? (
+                    <span className="badge badge--outline">{t('workspace.indicator.respondents', { n: current.n })}</span>
+                  ) : null}
                 </>
               )}{' '}
               {currentPeriod ? <span className="muted">{t('workspace.indicator.period', { period: currentPeriod })}</span> : null}{' '}
@@ -150,7 +159,13 @@ export function LiveValue({ indicator, savedAt, trueFigures }: LiveValueProps) {
                 <tr key={cell.period}>
                   <th scope="row">{periodOf(cell.period)}</th>
                   <td>
-                    <Figure value={cell.value} suppressed={cell.suppressed} format={withUnit} suppressedText={suppressedText} trueFigures={trueFigures} />
+                    <Figure
+                      value={cell.value}
+                      suppressed={cell.suppressed}
+                      format={withUnit}
+                      suppressedText={suppressedText}
+                      trueFigures={trueFigures}
+                    />
                   </td>
                   <td>{cell.n ?? '—'}</td>
                   <td>

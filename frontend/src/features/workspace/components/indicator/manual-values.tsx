@@ -70,14 +70,38 @@ export function ManualValues({ indicatorId, planId }: { indicatorId: string; pla
       <h2 id="manual-values-title">{t('workspace.indicator.manualTitle')}</h2>
       <form className="form" onSubmit={onSubmit} noValidate>
         <div className="ws-row">
-          <TextField id={fieldId(PREFIX, 'date')} field="date" type="date" label={t('workspace.indicator.manualDate')}
-            value={form.date} onChange={(date) => update({ date })} error={errors.errorFor('date')} />
-          <TextField id={fieldId(PREFIX, 'value')} field="value" type="number" step="any" label={t('workspace.indicator.manualValue')}
-            value={form.value} onChange={(value) => update({ value })} error={errors.errorFor('value')} />
+          <TextField
+            id={fieldId(PREFIX, 'date')}
+            field="date"
+            type="date"
+            label={t('workspace.indicator.manualDate')}
+            value={form.date}
+            onChange={(date) => update({ date })}
+            error={errors.errorFor('date')}
+          />
+          <TextField
+            id={fieldId(PREFIX, 'value')}
+            field="value"
+            type="number"
+            step="any"
+            label={t('workspace.indicator.manualValue')}
+            value={form.value}
+            onChange={(value) => update({ value })}
+            error={errors.errorFor('value')}
+          />
         </div>
-        <TextField id={fieldId(PREFIX, 'evidence')} field="evidence" multiline rows={2} maxLength={2000}
-          label={t('workspace.indicator.manualEvidence')} hint={t('workspace.indicator.manualEvidenceHint')}
-          value={form.evidence} onChange={(evidence) => update({ evidence })} error={errors.errorFor('evidence')} />
+        <TextField
+          id={fieldId(PREFIX, 'evidence')}
+          field="evidence"
+          multiline
+          rows={2}
+          maxLength={2000}
+          label={t('workspace.indicator.manualEvidence')}
+          hint={t('workspace.indicator.manualEvidenceHint')}
+          value={form.evidence}
+          onChange={(evidence) => update({ evidence })}
+          error={errors.errorFor('evidence')}
+        />
         <div className="ws-actions">
           <button type="submit" className="button button--primary" disabled={add.isPending}>
             {add.isPending ? t('workspace.common.saving') : t('workspace.indicator.manualAdd')}

@@ -1,5 +1,5 @@
-import { RATIO_PART_KINDS, type AnswerCode, type RatioPartKind } from '@repere/contract';
 import { useTranslation } from 'react-i18next';
+import { RATIO_PART_KINDS, type AnswerCode, type RatioPartKind } from '@repere/contract';
 import type { PlanTree } from '@/features/workspace/api/plan-api';
 import type { Questionnaire, QuestionnaireListItem } from '@/features/workspace/api/questionnaires-api';
 import { CheckboxGroup, SelectField, TextField } from '@/features/workspace/components/form-fields';
@@ -25,7 +25,16 @@ interface SourceFieldsProps {
 }
 
 /** Where the value comes from, by kind: a questionnaire and its question and answers, counts, a ratio, or nothing. */
-export function SourceFields({ prefix, form, tree, questionnaires, questionnaire, questionnairePending, update, errorFor }: SourceFieldsProps) {
+export function SourceFields({
+  prefix,
+  form,
+  tree,
+  questionnaires,
+  questionnaire,
+  questionnairePending,
+  update,
+  errorFor,
+}: SourceFieldsProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'fr';
   const counted = tree.instruments.filter((instrument) => instrument.kind === 'participation_count' || instrument.kind === 'tally');
@@ -133,7 +142,8 @@ export function SourceFields({ prefix, form, tree, questionnaires, questionnaire
 
   const fallback = questionnaire?.defaultLanguage ?? 'fr';
   const allowed = questionTypesFor(form.kind);
-  const questions = (questionnaire?.questions ?? []).map((question, index) => ({ question, index }))
+  const questions = (questionnaire?.questions ?? [])
+    .map((question, index) => ({ question, index }))
     .filter(({ question }) => allowed.includes(question.type));
   const question = questionnaire?.questions.find((candidate) => candidate.id === form.questionId);
   const answers = question
@@ -143,7 +153,8 @@ export function SourceFields({ prefix, form, tree, questionnaires, questionnaire
   return (
     <>
       {questionnaireSelect('source.questionnaireId', form.questionnaireId, (questionnaireId) =>
-        update({ questionnaireId, questionId: '', anyOf: [] }))}
+        update({ questionnaireId, questionId: '', anyOf: [] }),
+      )}
       {questionnaires.length === 0 ? <p className="muted small">{t('workspace.indicator.noQuestionnaire')}</p> : null}
       {form.questionnaireId ? (
         <SelectField

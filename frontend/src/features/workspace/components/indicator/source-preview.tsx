@@ -38,21 +38,27 @@ export function SourcePreview({ form, tree, questionnaires, questionnaire }: Sou
 
   switch (form.kind) {
     case 'response_count':
-      lines.push(t('workspace.indicator.preview.responses', { questionnaire: form.questionnaireId ? titleOf(form.questionnaireId) : none }));
+      lines.push(
+        t('workspace.indicator.preview.responses', { questionnaire: form.questionnaireId ? titleOf(form.questionnaireId) : none }),
+      );
       if (form.questionId) lines.push(t('workspace.indicator.preview.filtered', { question: questionLabel, answers: answerLabels() }));
       break;
     case 'answer_share':
-      lines.push(t('workspace.indicator.preview.share', {
-        questionnaire: form.questionnaireId ? titleOf(form.questionnaireId) : none,
-        question: questionLabel,
-      }));
+      lines.push(
+        t('workspace.indicator.preview.share', {
+          questionnaire: form.questionnaireId ? titleOf(form.questionnaireId) : none,
+          question: questionLabel,
+        }),
+      );
       lines.push(t('workspace.indicator.preview.answers', { answers: answerLabels() }));
       break;
     case 'scale_mean':
-      lines.push(t('workspace.indicator.preview.mean', {
-        questionnaire: form.questionnaireId ? titleOf(form.questionnaireId) : none,
-        question: questionLabel,
-      }));
+      lines.push(
+        t('workspace.indicator.preview.mean', {
+          questionnaire: form.questionnaireId ? titleOf(form.questionnaireId) : none,
+          question: questionLabel,
+        }),
+      );
       break;
     case 'participation_sum':
       lines.push(t('workspace.indicator.preview.sum', { instruments: instrumentNames(form.instrumentIds) }));
@@ -60,7 +66,8 @@ export function SourcePreview({ form, tree, questionnaires, questionnaire }: Sou
     case 'ratio': {
       const describe = (part: RatioFields): string => {
         if (part.kind === 'constant') return t('workspace.indicator.preview.constant', { value: part.value || none });
-        if (part.kind === 'response_count') return t('workspace.indicator.preview.responses', { questionnaire: part.questionnaireId ? titleOf(part.questionnaireId) : none });
+        if (part.kind === 'response_count')
+          return t('workspace.indicator.preview.responses', { questionnaire: part.questionnaireId ? titleOf(part.questionnaireId) : none });
         return t('workspace.indicator.preview.sum', { instruments: instrumentNames(part.instrumentIds) });
       };
       lines.push(t('workspace.indicator.preview.ratio', { numerator: describe(form.numerator), denominator: describe(form.denominator) }));

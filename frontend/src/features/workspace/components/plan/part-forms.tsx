@@ -1,14 +1,6 @@
-import {
-  isRealDate,
-  PLAN_TEXT_MAX,
-  POLICY_VALUES,
-  RRULE,
-  SCHEDULE_KINDS,
-  type PolicyValue,
-  type ScheduleKind,
-} from '@repere/contract';
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isRealDate, PLAN_TEXT_MAX, POLICY_VALUES, RRULE, SCHEDULE_KINDS, type PolicyValue, type ScheduleKind } from '@repere/contract';
 import type { ActionBody, ActionNode } from '@/features/workspace/api/plan-api';
 import { CheckboxGroup, FormStatus, SelectField, TextField } from '@/features/workspace/components/form-fields';
 import { fieldId, focusFirst, useFormErrors, type Problems } from '@/features/workspace/components/form-errors';
@@ -188,7 +180,15 @@ interface ObjectiveFormProps {
   onCancel?: () => void;
 }
 
-export function ObjectiveForm({ planId, objective, orientationId, parentId = null, nextPosition = 0, onDone, onCancel }: ObjectiveFormProps) {
+export function ObjectiveForm({
+  planId,
+  objective,
+  orientationId,
+  parentId = null,
+  nextPosition = 0,
+  onDone,
+  onCancel,
+}: ObjectiveFormProps) {
   const { t } = useTranslation();
   const prefix = `objective-${useId()}`;
   const { form, update, errors, submit, write } = usePartForm<ObjectiveFields>(
@@ -278,21 +278,30 @@ function checkAction(form: ActionFields): Problems {
   return check.problems;
 }
 const ACTION_SLOTS = [
-  'description', 'schedule', 'schedule.kind', 'schedule.date', 'schedule.recurrence', 'schedule.text', 'resources', 'values', 'objectiveId',
+  'description',
+  'schedule',
+  'schedule.kind',
+  'schedule.date',
+  'schedule.recurrence',
+  'schedule.text',
+  'resources',
+  'values',
+  'objectiveId',
 ] as const;
 
 function actionBody(form: ActionFields): ActionBody {
   const kind = form.scheduleKind;
   return {
     description: form.description.trim(),
-    schedule: kind === ''
-      ? { text: form.scheduleText.trim() } as ActionBody['schedule']
-      : {
-          kind,
-          date: kind === 'date' ? form.scheduleDate : null,
-          recurrence: kind === 'recurrence' ? form.scheduleRecurrence.trim() : null,
-          text: form.scheduleText.trim(),
-        },
+    schedule:
+      kind === ''
+        ? ({ text: form.scheduleText.trim() } as ActionBody['schedule'])
+        : {
+            kind,
+            date: kind === 'date' ? form.scheduleDate : null,
+            recurrence: kind === 'recurrence' ? form.scheduleRecurrence.trim() : null,
+            text: form.scheduleText.trim(),
+          },
     resources: orNull(form.resources),
     values: form.values,
   };
@@ -459,7 +468,12 @@ interface ResultFormProps {
 export function ResultForm({ planId, objectiveId, actionId, result, nextPosition = 0, onDone, onCancel }: ResultFormProps) {
   const { t } = useTranslation();
   const prefix = `result-${useId()}`;
-  const { form, update, errors, submit, write } = usePartForm<ResultFields>(planId, { text: result?.text ?? '' }, checkResult, RESULT_SLOTS);
+  const { form, update, errors, submit, write } = usePartForm<ResultFields>(
+    planId,
+    { text: result?.text ?? '' },
+    checkResult,
+    RESULT_SLOTS,
+  );
   const onSubmit = (): void =>
     submit(
       prefix,

@@ -19,7 +19,13 @@ interface PartToolbarProps<T extends { id: string; position: number }> {
 
 /** Edit, move up, move down and delete: the same four buttons on every part of the tree. */
 export function PartToolbar<T extends { id: string; position: number }>({
-  planId, part, siblings, index, name, editLabel, onEdit,
+  planId,
+  part,
+  siblings,
+  index,
+  name,
+  editLabel,
+  onEdit,
 }: PartToolbarProps<T>) {
   const { t } = useTranslation();
   const messageFor = useErrorMessage();
@@ -35,7 +41,12 @@ export function PartToolbar<T extends { id: string; position: number }>({
   return (
     <div className="ws-toolbar">
       {onEdit ? (
-        <button type="button" className="button button--ghost" aria-label={`${editLabel ?? t('workspace.common.edit')} — ${name}`} onClick={onEdit}>
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-label={`${editLabel ?? t('workspace.common.edit')} — ${name}`}
+          onClick={onEdit}
+        >
           {editLabel ?? t('workspace.common.edit')}
         </button>
       ) : null}

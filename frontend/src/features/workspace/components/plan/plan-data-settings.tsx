@@ -1,6 +1,6 @@
-import { isRealDate } from '@repere/contract';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isRealDate } from '@repere/contract';
 import type { PlanDataSettings, PlanTree } from '@/features/workspace/api/plan-api';
 import { FormStatus, SelectField, TextField } from '@/features/workspace/components/form-fields';
 import { fieldId, focusFirst, useFormErrors, type Problems } from '@/features/workspace/components/form-errors';
@@ -157,11 +157,19 @@ function PlanDataView({ plan }: { plan: PlanTree }) {
       </div>
       <div>
         <dt>{t('workspace.plan.data.dataFrom')}</dt>
-        <dd>{plan.dataFrom ? formatDate(plan.dataFrom, language) : t('workspace.plan.data.planStart', { date: formatDate(plan.startDate, language) })}</dd>
+        <dd>
+          {plan.dataFrom
+            ? formatDate(plan.dataFrom, language)
+            : t('workspace.plan.data.planStart', { date: formatDate(plan.startDate, language) })}
+        </dd>
       </div>
       <div>
         <dt>{t('workspace.plan.data.dataUntil')}</dt>
-        <dd>{plan.dataUntil ? formatDate(plan.dataUntil, language) : t('workspace.plan.data.planEnd', { date: formatDate(plan.endDate, language) })}</dd>
+        <dd>
+          {plan.dataUntil
+            ? formatDate(plan.dataUntil, language)
+            : t('workspace.plan.data.planEnd', { date: formatDate(plan.endDate, language) })}
+        </dd>
       </div>
     </dl>
   );

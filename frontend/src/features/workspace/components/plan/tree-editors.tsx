@@ -3,13 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Heading, nextLevel, type HeadingLevel } from '@/components/heading';
 import { RichText } from '@/components/rich-text';
-import type {
-  ActionNode,
-  ExpectedResultNode,
-  IndicatorNode,
-  ObjectiveNode,
-  OrientationNode,
-} from '@/features/workspace/api/plan-api';
+import type { ActionNode, ExpectedResultNode, IndicatorNode, ObjectiveNode, OrientationNode } from '@/features/workspace/api/plan-api';
 import { PartToolbar } from '@/features/workspace/components/plan/part-toolbar';
 import { ActionForm, ObjectiveForm, OrientationForm, ResultForm } from '@/features/workspace/components/plan/part-forms';
 import { formatDate } from '@/lib/format';
@@ -113,7 +107,9 @@ function IndicatorLinks({ planId, objectiveId, actionId, indicators, level }: In
             <li key={indicator.id} className="ws-list__item">
               <span className="ws-list__text">
                 {indicator.name}{' '}
-                <span className="badge">{t(`indicatorKind.${indicator.kind}` as 'indicatorKind.manual', { defaultValue: indicator.kind })}</span>
+                <span className="badge">
+                  {t(`indicatorKind.${indicator.kind}` as 'indicatorKind.manual', { defaultValue: indicator.kind })}
+                </span>
               </span>
               <Link
                 className="button button--ghost"
@@ -234,7 +230,10 @@ export function ObjectiveEditor({ planId, orientationId, objectives, index, leve
   const inner = nextLevel(level);
 
   return (
-    <section className={objective.parentId ? 'ws-node ws-node--objective ws-node--sub' : 'ws-node ws-node--objective'} aria-labelledby={`ws-objective-${objective.id}`}>
+    <section
+      className={objective.parentId ? 'ws-node ws-node--objective ws-node--sub' : 'ws-node ws-node--objective'}
+      aria-labelledby={`ws-objective-${objective.id}`}
+    >
       <div className="ws-node__head">
         <Heading level={level} id={`ws-objective-${objective.id}`} className="ws-node__title">
           <span className="code">{objective.code}</span> {objective.title}
@@ -263,11 +262,24 @@ export function ObjectiveEditor({ planId, orientationId, objectives, index, leve
       <IndicatorLinks planId={planId} objectiveId={objective.id} actionId={null} indicators={objective.indicators} level={inner} />
 
       {objective.actions.map((action, actionIndex) => (
-        <ActionEditor key={action.id} planId={planId} objectiveId={objective.id} actions={objective.actions} index={actionIndex} level={inner} />
+        <ActionEditor
+          key={action.id}
+          planId={planId}
+          objectiveId={objective.id}
+          actions={objective.actions}
+          index={actionIndex}
+          level={inner}
+        />
       ))}
       <AddToggle label={t('workspace.plan.addActionTo', { code: objective.code })}>
         {(close) => (
-          <ActionForm planId={planId} objectiveId={objective.id} nextPosition={nextPositionOf(objective.actions)} onDone={close} onCancel={close} />
+          <ActionForm
+            planId={planId}
+            objectiveId={objective.id}
+            nextPosition={nextPositionOf(objective.actions)}
+            onDone={close}
+            onCancel={close}
+          />
         )}
       </AddToggle>
 
@@ -355,4 +367,3 @@ export function OrientationEditor({ planId, orientations, index }: OrientationEd
     </section>
   );
 }
-

@@ -1,8 +1,7 @@
-import { QUESTION_TYPES, type QuestionType } from '@repere/contract';
-import '@/features/workspace/components/workspace.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { QUESTION_TYPES, type QuestionType } from '@repere/contract';
 import { ErrorState, LoadingState, useErrorMessage } from '@/components/query-state';
 import type { Questionnaire, QuestionnaireCommand } from '@/features/workspace/api/questionnaires-api';
 import { ConfirmDelete, FieldError, FormStatus } from '@/features/workspace/components/form-fields';
@@ -31,6 +30,7 @@ import {
   useSaveQuestionnaire,
 } from '@/features/workspace/hooks/use-questionnaire-builder';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import '@/features/workspace/components/workspace.css';
 
 const PREFIX = 'qb';
 
@@ -40,7 +40,9 @@ export function QuestionnaireBuilderPage() {
   const { id = '' } = useParams();
   const detail = useQuestionnaireDetail(id);
   const { canEdit, pending } = useCanEdit();
-  useDocumentTitle(detail.data ? pick(detail.data.title, detail.data.defaultLanguage, detail.data.defaultLanguage) : t('workspace.builder.title'));
+  useDocumentTitle(
+    detail.data ? pick(detail.data.title, detail.data.defaultLanguage, detail.data.defaultLanguage) : t('workspace.builder.title'),
+  );
 
   if (detail.isPending || pending) return <LoadingState />;
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
@@ -156,14 +158,14 @@ function Builder({ questionnaire, canEdit }: { questionnaire: Questionnaire; can
         <Link to={`/questionnaires/${questionnaire.id}`}>{t('workspace.builder.readView')}</Link>
       </p>
       <header className="page-header">
-        <h1 lang={draft.defaultLanguage} dir={directionOf(draft.defaultLanguage)}>{title}</h1>
+        <h1 lang={draft.defaultLanguage} dir={directionOf(draft.defaultLanguage)}>
+          {title}
+        </h1>
         <p className="badges">
           <span className={`badge ${questionnaire.status === 'published' ? 'badge--success' : 'badge--muted'}`}>
             {t(`questionnaires.statuses.${questionnaire.status}`)}
           </span>
-          <span className="badge badge--outline">
-            {t('workspace.builder.version', { version: questionnaire.currentVersion || '—' })}
-          </span>
+          <span className="badge badge--outline">{t('workspace.builder.version', { version: questionnaire.currentVersion || '—' })}</span>
           {questionnaire.hasUnpublishedChanges && questionnaire.status !== 'draft' ? (
             <span className="badge badge--outline">{t('questionnaires.unpublished')}</span>
           ) : null}
@@ -214,7 +216,15 @@ function Builder({ questionnaire, canEdit }: { questionnaire: Questionnaire; can
       <div className="ws-two-columns ws-two-columns--builder">
         <div>
           {canEdit ? (
-            <form className="form ws-form" onSubmit={(event) => { event.preventDefault(); onSave(); }} noValidate aria-label={t('workspace.builder.formLabel')}>
+            <form
+              className="form ws-form"
+              onSubmit={(event) => {
+                event.preventDefault();
+                onSave();
+              }}
+              noValidate
+              aria-label={t('workspace.builder.formLabel')}
+            >
               <LanguagesEditor
                 prefix={PREFIX}
                 languages={draft.languages}
@@ -301,7 +311,11 @@ function Builder({ questionnaire, canEdit }: { questionnaire: Questionnaire; can
                 onArm={setArmed}
                 onConfirm={() => remove.mutate(questionnaire.id, { onSuccess: () => navigate('/workspace', { replace: true }) })}
               />
-              {remove.error ? <p className="field__error" role="alert">{messageFor(remove.error)}</p> : null}
+              {remove.error ? (
+                <p className="field__error" role="alert">
+                  {messageFor(remove.error)}
+                </p>
+              ) : null}
             </div>
           ) : null}
         </div>

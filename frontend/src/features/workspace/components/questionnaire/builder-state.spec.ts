@@ -28,7 +28,10 @@ const content: Content = {
       type: 'single_choice',
       required: true,
       label: { fr: 'Genre', en: 'Gender' },
-      choices: [{ code: 'woman', label: { fr: 'Femme', en: 'Woman' } }, { code: 'man', label: { fr: 'Homme', en: 'Man' } }],
+      choices: [
+        { code: 'woman', label: { fr: 'Femme', en: 'Woman' } },
+        { code: 'man', label: { fr: 'Homme', en: 'Man' } },
+      ],
       showIf: null,
       allowPreferNot: true,
       dimension: 'gender',
@@ -121,8 +124,12 @@ describe('draftOf and toContent', () => {
     const draft = draftOf(content);
     question(draft, 1).type = 'short_text';
     expect(toContent(draft).questions[1]).toEqual({
-      id: 'q-satisfaction', type: 'short_text', required: false, label: { fr: 'Satisfaction', en: 'Satisfaction' },
-      help: { fr: '1 : pas du tout', en: '1: not at all' }, showIf: { questionId: 'q-gender', anyOf: ['woman'] },
+      id: 'q-satisfaction',
+      type: 'short_text',
+      required: false,
+      label: { fr: 'Satisfaction', en: 'Satisfaction' },
+      help: { fr: '1 : pas du tout', en: '1: not at all' },
+      showIf: { questionId: 'q-gender', anyOf: ['woman'] },
     });
   });
 });
@@ -150,8 +157,21 @@ describe(withoutLanguage.name, () => {
       description: { fr: 'Quelques questions' },
       languages: ['fr'],
       questions: [
-        { ...content.questions[0], label: { fr: 'Genre' }, choices: [{ code: 'woman', label: { fr: 'Femme' } }, { code: 'man', label: { fr: 'Homme' } }] },
-        { ...content.questions[1], label: { fr: 'Satisfaction' }, help: { fr: '1 : pas du tout' }, minLabel: { fr: 'Pas du tout' }, maxLabel: { fr: 'Tout à fait' } },
+        {
+          ...content.questions[0],
+          label: { fr: 'Genre' },
+          choices: [
+            { code: 'woman', label: { fr: 'Femme' } },
+            { code: 'man', label: { fr: 'Homme' } },
+          ],
+        },
+        {
+          ...content.questions[1],
+          label: { fr: 'Satisfaction' },
+          help: { fr: '1 : pas du tout' },
+          minLabel: { fr: 'Pas du tout' },
+          maxLabel: { fr: 'Tout à fait' },
+        },
         { ...content.questions[2], label: { fr: 'Visites' } },
       ],
     });
@@ -197,9 +217,18 @@ describe(checkDraft.name, () => {
   });
 
   it('wants a scale of whole numbers, low to high, of at most 101 points', () => {
-    const scale = (min: string, max: string): QuestionDraft => ({ ...newQuestion('scale'), id: `s${min}${max}`, label: { fr: 'Échelle' }, min, max });
+    const scale = (min: string, max: string): QuestionDraft => ({
+      ...newQuestion('scale'),
+      id: `s${min}${max}`,
+      label: { fr: 'Échelle' },
+      min,
+      max,
+    });
     expect(checkDraft(draftWith(scale('1', '5')))).toEqual({});
-    expect(checkDraft(draftWith(scale('', '2.5')))).toEqual({ 'questions.0.min': { key: 'integer' }, 'questions.0.max': { key: 'integer' } });
+    expect(checkDraft(draftWith(scale('', '2.5')))).toEqual({
+      'questions.0.min': { key: 'integer' },
+      'questions.0.max': { key: 'integer' },
+    });
     expect(checkDraft(draftWith(scale('5', '5')))).toEqual({ 'questions.0.max': { key: 'scaleOrder' } });
     expect(checkDraft(draftWith(scale('0', '101')))).toEqual({ 'questions.0.max': { key: 'scalePoints', values: { max: 101 } } });
     expect(checkDraft(draftWith(scale('0', '100')))).toEqual({});
@@ -218,16 +247,25 @@ describe(checkDraft.name, () => {
     const text = { ...newQuestion('short_text'), id: 'txt', label: { fr: 'Texte' } };
     const after = (showIf: QuestionDraft['showIf']): QuestionDraft => choiceQuestion('dep', ['x'], { showIf });
     expect(checkDraft(draftWith(source, after({ questionId: 'src', anyOf: ['b'] })))).toEqual({});
-    expect(checkDraft(draftWith(after({ questionId: 'src', anyOf: ['a'] }), source))).toEqual({ 'questions.0.showIf.questionId': { key: 'showIfEarlier' } });
-    expect(checkDraft(draftWith(text, after({ questionId: 'txt', anyOf: ['a'] })))).toMatchObject({ 'questions.1.showIf.questionId': { key: 'showIfType' } });
-    expect(checkDraft(draftWith(source, after({ questionId: 'src', anyOf: [] })))).toEqual({ 'questions.1.showIf.anyOf': { key: 'showIfAnyOf' } });
-    expect(checkDraft(draftWith(source, after({ questionId: 'src', anyOf: ['c'] })))).toEqual({ 'questions.1.showIf.anyOf': { key: 'showIfAnswer' } });
+    expect(checkDraft(draftWith(after({ questionId: 'src', anyOf: ['a'] }), source))).toEqual({
+      'questions.0.showIf.questionId': { key: 'showIfEarlier' },
+    });
+    expect(checkDraft(draftWith(text, after({ questionId: 'txt', anyOf: ['a'] })))).toMatchObject({
+      'questions.1.showIf.questionId': { key: 'showIfType' },
+    });
+    expect(checkDraft(draftWith(source, after({ questionId: 'src', anyOf: [] })))).toEqual({
+      'questions.1.showIf.anyOf': { key: 'showIfAnyOf' },
+    });
+    expect(checkDraft(draftWith(source, after({ questionId: 'src', anyOf: ['c'] })))).toEqual({
+      'questions.1.showIf.anyOf': { key: 'showIfAnswer' },
+    });
   });
 
   it('matches a condition on a scale or a yes/no question against the answers it can give', () => {
     const scale = { ...newQuestion('scale'), id: 'sc', label: { fr: 'Échelle' } };
     const yesNo = { ...newQuestion('yes_no'), id: 'yn', label: { fr: 'Oui ou non' } };
-    const on = (questionId: string, anyOf: (string | number | boolean)[]): QuestionDraft => choiceQuestion(`on-${questionId}`, ['x'], { showIf: { questionId, anyOf } });
+    const on = (questionId: string, anyOf: (string | number | boolean)[]): QuestionDraft =>
+      choiceQuestion(`on-${questionId}`, ['x'], { showIf: { questionId, anyOf } });
     expect(checkDraft(draftWith(scale, yesNo, on('sc', [4, 5]), on('yn', [true])))).toEqual({});
     expect(checkDraft(draftWith(scale, on('sc', [6])))).toEqual({ 'questions.1.showIf.anyOf': { key: 'showIfAnswer' } });
     expect(checkDraft(draftWith(yesNo, on('yn', ['oui'])))).toEqual({ 'questions.1.showIf.anyOf': { key: 'showIfAnswer' } });
@@ -246,7 +284,11 @@ describe(checkDraft.name, () => {
   });
 
   it(`refuses more than ${MAX_QUESTIONS} questions`, () => {
-    const questions = Array.from({ length: MAX_QUESTIONS + 1 }, (_, n) => ({ ...newQuestion('yes_no'), id: `q${n}`, label: { fr: `Q${n}` } }));
+    const questions = Array.from({ length: MAX_QUESTIONS + 1 }, (_, n) => ({
+      ...newQuestion('yes_no'),
+      id: `q${n}`,
+      label: { fr: `Q${n}` },
+    }));
     expect(checkDraft(draftWith(...questions))).toEqual({ questions: { key: 'tooMany', values: { max: MAX_QUESTIONS } } });
   });
 });
@@ -254,7 +296,16 @@ describe(checkDraft.name, () => {
 describe(draftSlots.name, () => {
   it('has a place for every path the API may name, in every language', () => {
     const slots = draftSlots(draftOf(content));
-    for (const path of ['title.en', 'languages.1', 'questions.0.choices.1.code', 'questions.0.choices.1.label.en', 'questions.1.showIf.anyOf', 'questions.1.maxLabel.fr', 'questions.2.max', 'slug']) {
+    for (const path of [
+      'title.en',
+      'languages.1',
+      'questions.0.choices.1.code',
+      'questions.0.choices.1.label.en',
+      'questions.1.showIf.anyOf',
+      'questions.1.maxLabel.fr',
+      'questions.2.max',
+      'slug',
+    ]) {
       expect(slots.has(path)).toBe(true);
     }
     expect(slots.has('questions.3')).toBe(false);

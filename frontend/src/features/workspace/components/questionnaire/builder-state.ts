@@ -118,7 +118,8 @@ export function toQuestions(draft: BuilderDraft): Question[] {
     const out: Question = { id: question.id, type: question.type, required: question.required, label: filled(question.label) };
     const help = filled(question.help);
     if (Object.keys(help).length > 0) out.help = help;
-    if (CHOICE_TYPES.includes(question.type)) out.choices = question.choices.map((choice) => ({ code: choice.code.trim(), label: filled(choice.label) }));
+    if (CHOICE_TYPES.includes(question.type))
+      out.choices = question.choices.map((choice) => ({ code: choice.code.trim(), label: filled(choice.label) }));
     if (question.type === 'scale' || question.type === 'number') {
       out.min = bound(question.min);
       out.max = bound(question.max);
@@ -243,7 +244,9 @@ function checkQuestion(check: Checker, question: QuestionDraft, n: number, earli
     if (!(DIMENSIONS as readonly string[]).includes(question.dimension)) check.add(`${path}.dimension`, 'dimension');
     else if (!DIMENSION_TYPES.includes(question.type)) check.add(`${path}.dimension`, 'dimensionType');
     else {
-      const owner = earlier.findIndex((candidate) => candidate.dimension === question.dimension && DIMENSION_TYPES.includes(candidate.type));
+      const owner = earlier.findIndex(
+        (candidate) => candidate.dimension === question.dimension && DIMENSION_TYPES.includes(candidate.type),
+      );
       if (owner >= 0) check.add(`${path}.dimension`, 'dimensionRepeat', { number: owner + 1 });
     }
   }
@@ -263,7 +266,17 @@ export function checkDraft(draft: BuilderDraft): Problems {
 
 /** Every path a message can be shown beside, for the API's errors to find their input. */
 export function draftSlots(draft: BuilderDraft): Set<string> {
-  const slots = new Set<string>(['title', 'description', 'languages', 'defaultLanguage', 'questions', 'slug', 'planId', 'opensAt', 'closesAt']);
+  const slots = new Set<string>([
+    'title',
+    'description',
+    'languages',
+    'defaultLanguage',
+    'questions',
+    'slug',
+    'planId',
+    'opensAt',
+    'closesAt',
+  ]);
   const texts = (field: string): void => {
     slots.add(field);
     for (const language of draft.languages) slots.add(`${field}.${language}`);
@@ -273,7 +286,20 @@ export function draftSlots(draft: BuilderDraft): Set<string> {
   draft.languages.forEach((_, n) => slots.add(`languages.${n}`));
   draft.questions.forEach((question, n) => {
     const path = `questions.${n}`;
-    for (const key of ['', '.type', '.required', '.allowPreferNot', '.choices', '.min', '.max', '.showIf', '.showIf.questionId', '.showIf.anyOf', '.dimension', '.id']) {
+    for (const key of [
+      '',
+      '.type',
+      '.required',
+      '.allowPreferNot',
+      '.choices',
+      '.min',
+      '.max',
+      '.showIf',
+      '.showIf.questionId',
+      '.showIf.anyOf',
+      '.dimension',
+      '.id',
+    ]) {
       slots.add(`${path}${key}`);
     }
     for (const key of ['label', 'help', 'minLabel', 'maxLabel']) texts(`${path}.${key}`);

@@ -1,6 +1,6 @@
-import { LANGUAGE_CODE } from '@repere/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LANGUAGE_CODE } from '@repere/contract';
 import { FieldError, SelectField } from '@/features/workspace/components/form-fields';
 import { fieldId } from '@/features/workspace/components/form-errors';
 import { directionOf, languageName, nativeLanguageName } from '@/features/workspace/components/questionnaire/translations';

@@ -1,8 +1,7 @@
-import { SLUG, type Translations } from '@repere/contract';
-import '@/features/workspace/components/workspace.css';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { SLUG, type Translations } from '@repere/contract';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import { FormStatus, SelectField, TextField } from '@/features/workspace/components/form-fields';
 import { fieldId, focusFirst, useFormErrors, type Problems } from '@/features/workspace/components/form-errors';
@@ -15,6 +14,7 @@ import { useCanEdit } from '@/features/workspace/hooks/use-can-edit';
 import { usePlanOptions } from '@/features/workspace/hooks/use-plan-editor';
 import { useCreateQuestionnaire } from '@/features/workspace/hooks/use-questionnaire-builder';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import '@/features/workspace/components/workspace.css';
 
 const PREFIX = 'qn';
 
@@ -57,8 +57,18 @@ export function NewQuestionnairePage() {
   const [attempted, setAttempted] = useState(false);
   const problems = attempted ? check({ ...form, planId }) : {};
   const slots = useMemo(
-    () => new Set(['planId', 'slug', 'languages', 'defaultLanguage', 'title', 'description', 'questions', 'instrumentId',
-      ...form.languages.flatMap((language, n) => [`languages.${n}`, `title.${language}`])]),
+    () =>
+      new Set([
+        'planId',
+        'slug',
+        'languages',
+        'defaultLanguage',
+        'title',
+        'description',
+        'questions',
+        'instrumentId',
+        ...form.languages.flatMap((language, n) => [`languages.${n}`, `title.${language}`]),
+      ]),
     [form.languages],
   );
   const errors = useFormErrors(problems, create.error, slots);

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import {
   CHOICE_TYPES,
   CONDITION_TYPES,
@@ -8,7 +9,6 @@ import {
   type Question,
   type QuestionType,
 } from '@repere/contract';
-import { useTranslation } from 'react-i18next';
 import { CheckboxGroup, FieldError, SelectField, TextField } from '@/features/workspace/components/form-fields';
 import { fieldId } from '@/features/workspace/components/form-errors';
 import { newId, type ChoiceDraft, type QuestionDraft } from '@/features/workspace/components/questionnaire/builder-state';
@@ -44,7 +44,17 @@ function asQuestion(draft: QuestionDraft): Question {
 }
 
 export function QuestionEditor({
-  prefix, question, index, earlier, count, languages, defaultLanguage, onChange, onMove, onRemove, errorFor,
+  prefix,
+  question,
+  index,
+  earlier,
+  count,
+  languages,
+  defaultLanguage,
+  onChange,
+  onMove,
+  onRemove,
+  errorFor,
 }: QuestionEditorProps) {
   const { t, i18n } = useTranslation();
   const uiLanguage = i18n.resolvedLanguage ?? 'fr';
@@ -74,22 +84,44 @@ export function QuestionEditor({
   const conditionSources = earlier.filter((candidate) => CONDITION_TYPES.includes(candidate.type));
   const conditionSource = question.showIf ? earlier.find((candidate) => candidate.id === question.showIf?.questionId) : undefined;
   const conditionAnswers = conditionSource
-    ? answerOptions(asQuestion(conditionSource), uiLanguage, defaultLanguage, { yes: t('workspace.preview.yes'), no: t('workspace.preview.no') })
+    ? answerOptions(asQuestion(conditionSource), uiLanguage, defaultLanguage, {
+        yes: t('workspace.preview.yes'),
+        no: t('workspace.preview.no'),
+      })
     : [];
 
   return (
-    <fieldset className="ws-question card" data-field={path} aria-describedby={errorFor(path) ? `${fieldId(prefix, path)}-error` : undefined}>
+    <fieldset
+      className="ws-question card"
+      data-field={path}
+      aria-describedby={errorFor(path) ? `${fieldId(prefix, path)}-error` : undefined}
+    >
       <legend className="ws-question__legend">{t('workspace.builder.questionNumber', { number })}</legend>
       <div className="ws-toolbar">
-        <button type="button" className="button button--ghost" aria-label={t('workspace.common.moveUp', { name: t('workspace.builder.questionNumber', { number }) })}
-          disabled={index === 0} onClick={() => onMove(-1)}>
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-label={t('workspace.common.moveUp', { name: t('workspace.builder.questionNumber', { number }) })}
+          disabled={index === 0}
+          onClick={() => onMove(-1)}
+        >
           <span aria-hidden="true">↑</span>
         </button>
-        <button type="button" className="button button--ghost" aria-label={t('workspace.common.moveDown', { name: t('workspace.builder.questionNumber', { number }) })}
-          disabled={index === count - 1} onClick={() => onMove(1)}>
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-label={t('workspace.common.moveDown', { name: t('workspace.builder.questionNumber', { number }) })}
+          disabled={index === count - 1}
+          onClick={() => onMove(1)}
+        >
           <span aria-hidden="true">↓</span>
         </button>
-        <button type="button" className="button button--ghost ws-danger" aria-label={t('workspace.builder.removeQuestion', { number })} onClick={onRemove}>
+        <button
+          type="button"
+          className="button button--ghost ws-danger"
+          aria-label={t('workspace.builder.removeQuestion', { number })}
+          onClick={onRemove}
+        >
           {t('workspace.builder.remove')}
         </button>
       </div>
@@ -112,24 +144,42 @@ export function QuestionEditor({
         </SelectField>
         <div className="ws-checks-inline">
           <label className="ws-check" htmlFor={fieldId(prefix, `${path}.required`)}>
-            <input id={fieldId(prefix, `${path}.required`)} type="checkbox" checked={question.required}
-              onChange={(event) => set({ required: event.target.checked })} />
+            <input
+              id={fieldId(prefix, `${path}.required`)}
+              type="checkbox"
+              checked={question.required}
+              onChange={(event) => set({ required: event.target.checked })}
+            />
             <span>{t('workspace.builder.required')}</span>
           </label>
           <label className="ws-check" htmlFor={fieldId(prefix, `${path}.allowPreferNot`)}>
-            <input id={fieldId(prefix, `${path}.allowPreferNot`)} type="checkbox" checked={question.allowPreferNot}
-              onChange={(event) => set({ allowPreferNot: event.target.checked })} />
+            <input
+              id={fieldId(prefix, `${path}.allowPreferNot`)}
+              type="checkbox"
+              checked={question.allowPreferNot}
+              onChange={(event) => set({ allowPreferNot: event.target.checked })}
+            />
             <span>{t('workspace.builder.allowPreferNot')}</span>
           </label>
         </div>
       </div>
 
-      <TranslationsFields {...texts} field={`${path}.label`} legend={t('workspace.builder.label')} texts={question.label}
-        onChange={(label) => set({ label })} />
+      <TranslationsFields
+        {...texts}
+        field={`${path}.label`}
+        legend={t('workspace.builder.label')}
+        texts={question.label}
+        onChange={(label) => set({ label })}
+      />
       <details className="ws-details" open={Object.values(question.help).some((value) => value.trim() !== '') || undefined}>
         <summary>{t('workspace.builder.help')}</summary>
-        <TranslationsFields {...texts} field={`${path}.help`} legend={t('workspace.builder.help')} texts={question.help}
-          onChange={(help) => set({ help })} />
+        <TranslationsFields
+          {...texts}
+          field={`${path}.help`}
+          legend={t('workspace.builder.help')}
+          texts={question.help}
+          onChange={(help) => set({ help })}
+        />
       </details>
 
       {CHOICE_TYPES.includes(question.type) ? (
@@ -153,20 +203,38 @@ export function QuestionEditor({
                       onChange={(code) => setChoice(m, { code })}
                       error={errorFor(`${at}.code`) ?? errorFor(at)}
                     />
-                    <TranslationsFields {...texts} field={`${at}.label`} legend={t('workspace.builder.choiceLabel')} texts={choice.label}
-                      onChange={(label) => setChoice(m, { label })} />
+                    <TranslationsFields
+                      {...texts}
+                      field={`${at}.label`}
+                      legend={t('workspace.builder.choiceLabel')}
+                      texts={choice.label}
+                      onChange={(label) => setChoice(m, { label })}
+                    />
                     <div className="ws-toolbar">
-                      <button type="button" className="button button--ghost" disabled={m === 0}
-                        aria-label={t('workspace.common.moveUp', { name: choiceName })} onClick={() => moveChoice(m, -1)}>
+                      <button
+                        type="button"
+                        className="button button--ghost"
+                        disabled={m === 0}
+                        aria-label={t('workspace.common.moveUp', { name: choiceName })}
+                        onClick={() => moveChoice(m, -1)}
+                      >
                         <span aria-hidden="true">↑</span>
                       </button>
-                      <button type="button" className="button button--ghost" disabled={m === question.choices.length - 1}
-                        aria-label={t('workspace.common.moveDown', { name: choiceName })} onClick={() => moveChoice(m, 1)}>
+                      <button
+                        type="button"
+                        className="button button--ghost"
+                        disabled={m === question.choices.length - 1}
+                        aria-label={t('workspace.common.moveDown', { name: choiceName })}
+                        onClick={() => moveChoice(m, 1)}
+                      >
                         <span aria-hidden="true">↓</span>
                       </button>
-                      <button type="button" className="button button--ghost ws-danger"
+                      <button
+                        type="button"
+                        className="button button--ghost ws-danger"
                         aria-label={t('workspace.builder.removeChoice', { name: choiceName, question: number })}
-                        onClick={() => set({ choices: question.choices.filter((_, n) => n !== m) })}>
+                        onClick={() => set({ choices: question.choices.filter((_, n) => n !== m) })}
+                      >
                         {t('workspace.builder.remove')}
                       </button>
                     </div>
@@ -176,8 +244,11 @@ export function QuestionEditor({
             })}
           </ol>
           <FieldError id={`${fieldId(prefix, `${path}.choices`)}-error`} message={errorFor(`${path}.choices`)} />
-          <button type="button" className="button button--secondary"
-            onClick={() => set({ choices: [...question.choices, { key: newId(), code: '', label: {} }] })}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => set({ choices: [...question.choices, { key: newId(), code: '', label: {} }] })}
+          >
             <span aria-hidden="true">+{'\u00a0'}</span>
             {t('workspace.builder.addChoice', { number })}
           </button>
@@ -186,18 +257,44 @@ export function QuestionEditor({
 
       {question.type === 'scale' || question.type === 'number' ? (
         <div className="ws-row">
-          <TextField id={fieldId(prefix, `${path}.min`)} field={`${path}.min`} type="number" step={question.type === 'scale' ? '1' : 'any'}
-            label={t('workspace.builder.min')} value={question.min} onChange={(min) => set({ min })} error={errorFor(`${path}.min`)} />
-          <TextField id={fieldId(prefix, `${path}.max`)} field={`${path}.max`} type="number" step={question.type === 'scale' ? '1' : 'any'}
-            label={t('workspace.builder.max')} value={question.max} onChange={(max) => set({ max })} error={errorFor(`${path}.max`)} />
+          <TextField
+            id={fieldId(prefix, `${path}.min`)}
+            field={`${path}.min`}
+            type="number"
+            step={question.type === 'scale' ? '1' : 'any'}
+            label={t('workspace.builder.min')}
+            value={question.min}
+            onChange={(min) => set({ min })}
+            error={errorFor(`${path}.min`)}
+          />
+          <TextField
+            id={fieldId(prefix, `${path}.max`)}
+            field={`${path}.max`}
+            type="number"
+            step={question.type === 'scale' ? '1' : 'any'}
+            label={t('workspace.builder.max')}
+            value={question.max}
+            onChange={(max) => set({ max })}
+            error={errorFor(`${path}.max`)}
+          />
         </div>
       ) : null}
       {question.type === 'scale' ? (
         <div className="ws-row">
-          <TranslationsFields {...texts} field={`${path}.minLabel`} legend={t('workspace.builder.minLabel')} texts={question.minLabel}
-            onChange={(minLabel) => set({ minLabel })} />
-          <TranslationsFields {...texts} field={`${path}.maxLabel`} legend={t('workspace.builder.maxLabel')} texts={question.maxLabel}
-            onChange={(maxLabel) => set({ maxLabel })} />
+          <TranslationsFields
+            {...texts}
+            field={`${path}.minLabel`}
+            legend={t('workspace.builder.minLabel')}
+            texts={question.minLabel}
+            onChange={(minLabel) => set({ minLabel })}
+          />
+          <TranslationsFields
+            {...texts}
+            field={`${path}.maxLabel`}
+            legend={t('workspace.builder.maxLabel')}
+            texts={question.maxLabel}
+            onChange={(maxLabel) => set({ maxLabel })}
+          />
         </div>
       ) : null}
 
@@ -215,7 +312,8 @@ export function QuestionEditor({
           <option value="">{t('workspace.builder.always')}</option>
           {conditionSources.map((source) => (
             <option key={source.id} value={source.id}>
-              {t('workspace.builder.questionNumber', { number: earlier.indexOf(source) + 1 })} — {pick(source.label, uiLanguage, defaultLanguage)}
+              {t('workspace.builder.questionNumber', { number: earlier.indexOf(source) + 1 })} —{' '}
+              {pick(source.label, uiLanguage, defaultLanguage)}
             </option>
           ))}
         </SelectField>
@@ -258,12 +356,18 @@ export function QuestionEditor({
             label={t('workspace.builder.showIfNumbers')}
             hint={t('workspace.builder.showIfNumbersHint')}
             value={question.showIf.anyOf.join(' ; ')}
-            onChange={(value) => set({
-              showIf: {
-                questionId: question.showIf?.questionId ?? '',
-                anyOf: value.split(';').map((part) => part.trim()).filter(Boolean).map(Number),
-              },
-            })}
+            onChange={(value) =>
+              set({
+                showIf: {
+                  questionId: question.showIf?.questionId ?? '',
+                  anyOf: value
+                    .split(';')
+                    .map((part) => part.trim())
+                    .filter(Boolean)
+                    .map(Number),
+                },
+              })
+            }
             error={errorFor(`${path}.showIf.anyOf`)}
           />
         )

@@ -1,5 +1,5 @@
-import type { Translations } from '@repere/contract';
 import { useTranslation } from 'react-i18next';
+import type { Translations } from '@repere/contract';
 import type { BuilderDraft, QuestionDraft } from '@/features/workspace/components/questionnaire/builder-state';
 import { directionOf, pick } from '@/features/workspace/components/questionnaire/translations';
 
@@ -81,9 +81,10 @@ export function QuestionnairePreview({ draft, language }: PreviewProps) {
       case 'scale': {
         const min = Number(question.min);
         const max = Number(question.max);
-        const points = Number.isInteger(min) && Number.isInteger(max) && max > min && max - min <= 100
-          ? Array.from({ length: max - min + 1 }, (_, k) => min + k)
-          : [];
+        const points =
+          Number.isInteger(min) && Number.isInteger(max) && max > min && max - min <= 100
+            ? Array.from({ length: max - min + 1 }, (_, k) => min + k)
+            : [];
         return (
           <div className="ws-preview__scale">
             {show(question.minLabel)}
@@ -123,9 +124,7 @@ export function QuestionnairePreview({ draft, language }: PreviewProps) {
                 {question.required ? <span aria-hidden="true"> *</span> : null}
               </p>
               {Object.values(question.help).some((value) => value.trim() !== '') ? (
-                <p className="muted small">
-                  {show(question.help)}
-                </p>
+                <p className="muted small">{show(question.help)}</p>
               ) : null}
               {answers(question, n)}
               {question.allowPreferNot ? (

@@ -1,5 +1,5 @@
-import { MAX_TEXT_LENGTH, type Translations } from '@repere/contract';
 import { useTranslation } from 'react-i18next';
+import { MAX_TEXT_LENGTH, type Translations } from '@repere/contract';
 import { FieldError, TextField } from '@/features/workspace/components/form-fields';
 import { fieldId } from '@/features/workspace/components/form-errors';
 import { directionOf, languageName } from '@/features/workspace/components/questionnaire/translations';
@@ -20,7 +20,16 @@ interface TranslationsFieldsProps {
 
 /** One input per language of the questionnaire, each written in its own direction (Arabic right to left). */
 export function TranslationsFields({
-  prefix, field, legend, texts, languages, defaultLanguage, onChange, errorFor, multiline, hint,
+  prefix,
+  field,
+  legend,
+  texts,
+  languages,
+  defaultLanguage,
+  onChange,
+  errorFor,
+  multiline,
+  hint,
 }: TranslationsFieldsProps) {
   const { t, i18n } = useTranslation();
   const uiLanguage = i18n.resolvedLanguage ?? 'fr';

@@ -31,12 +31,7 @@ export interface AnswerOption {
 }
 
 /** The answers a question can receive that an indicator or a condition may wait for. */
-export function answerOptions(
-  question: Question,
-  language: string,
-  fallback: string,
-  yesNo: { yes: string; no: string },
-): AnswerOption[] {
+export function answerOptions(question: Question, language: string, fallback: string, yesNo: { yes: string; no: string }): AnswerOption[] {
   switch (question.type) {
     case 'single_choice':
     case 'multiple_choice':

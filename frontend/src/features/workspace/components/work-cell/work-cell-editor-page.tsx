@@ -71,10 +71,16 @@ function WorkCellForm({ cell }: { cell?: EditableWorkCell }) {
   const errors = useFormErrors(attempted ? checkCell(form) : {}, save.error, CELL_SLOTS);
 
   // Objectives grouped under their plan, in the plans' order.
-  const groups = useMemo(() => (plans.data?.items ?? []).map((plan) => ({
-    plan,
-    objectives: (objectives.data?.items ?? []).filter((objective) => objective.planId === plan.id),
-  })).filter((group) => group.objectives.length > 0), [plans.data, objectives.data]);
+  const groups = useMemo(
+    () =>
+      (plans.data?.items ?? [])
+        .map((plan) => ({
+          plan,
+          objectives: (objectives.data?.items ?? []).filter((objective) => objective.planId === plan.id),
+        }))
+        .filter((group) => group.objectives.length > 0),
+    [plans.data, objectives.data],
+  );
 
   const update = (patch: Partial<CellFields>): void => {
     setForm((previous) => ({ ...previous, ...patch }));
@@ -111,7 +117,11 @@ function WorkCellForm({ cell }: { cell?: EditableWorkCell }) {
     );
   };
 
-  const text = (field: keyof CellFields, label: string, options: { multiline?: boolean; max?: number; hint?: string; type?: 'date' } = {}) => (
+  const text = (
+    field: keyof CellFields,
+    label: string,
+    options: { multiline?: boolean; max?: number; hint?: string; type?: 'date' } = {},
+  ) => (
     <TextField
       id={fieldId(PREFIX, field)}
       field={field}
@@ -128,7 +138,12 @@ function WorkCellForm({ cell }: { cell?: EditableWorkCell }) {
   );
 
   return (
-    <form className="form ws-form" onSubmit={onSubmit} noValidate aria-label={cell ? t('workspace.workCell.editTitle') : t('workspace.workCell.newTitle')}>
+    <form
+      className="form ws-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={cell ? t('workspace.workCell.editTitle') : t('workspace.workCell.newTitle')}
+    >
       {text('name', t('workspace.workCell.name'), { max: 300 })}
       <SelectField
         id={fieldId(PREFIX, 'objectiveId')}
@@ -149,7 +164,11 @@ function WorkCellForm({ cell }: { cell?: EditableWorkCell }) {
           </optgroup>
         ))}
       </SelectField>
-      {text('objectiveText', t('workspace.workCell.objectiveText'), { multiline: true, max: 2000, hint: t('workspace.workCell.objectiveTextHint') })}
+      {text('objectiveText', t('workspace.workCell.objectiveText'), {
+        multiline: true,
+        max: 2000,
+        hint: t('workspace.workCell.objectiveTextHint'),
+      })}
       <div className="ws-row">
         {text('startDate', t('workspace.workCell.startDate'), { type: 'date' })}
         {text('startDateText', t('workspace.workCell.startDateText'), { max: 100, hint: t('workspace.workCell.startDateTextHint') })}
@@ -236,7 +255,11 @@ export function WorkCellEditorPage() {
               onArm={setArmed}
               onConfirm={() => remove.mutate(data.id, { onSuccess: () => navigate('/workspace', { replace: true }) })}
             />
-            {remove.error ? <p className="field__error" role="alert">{messageFor(remove.error)}</p> : null}
+            {remove.error ? (
+              <p className="field__error" role="alert">
+                {messageFor(remove.error)}
+              </p>
+            ) : null}
           </div>
         </>
       )}

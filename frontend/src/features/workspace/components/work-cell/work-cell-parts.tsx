@@ -1,17 +1,12 @@
-import { NETWORKS, type Network } from '@repere/contract';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NETWORKS, type Network } from '@repere/contract';
 import { useErrorMessage } from '@/components/query-state';
 import type { EditablePartnership, EditableStep } from '@/features/workspace/api/work-cells-api';
 import { ConfirmDelete, FormStatus, SelectField, TextField } from '@/features/workspace/components/form-fields';
 import { fieldId, focusFirst, useFormErrors, type Problems } from '@/features/workspace/components/form-errors';
 import { Checker, orNull } from '@/features/workspace/components/form-rules';
-import {
-  useOrganizationSearch,
-  usePartnershipWrite,
-  useStepOrder,
-  useStepWrite,
-} from '@/features/workspace/hooks/use-work-cell-editor';
+import { useOrganizationSearch, usePartnershipWrite, useStepOrder, useStepWrite } from '@/features/workspace/hooks/use-work-cell-editor';
 import { formatDate } from '@/lib/format';
 
 // Steps -----------------------------------------------------------------------------------------------------------
@@ -76,14 +71,44 @@ function StepForm({ cellId, step, nextPosition, onDone, onCancel, phases }: Step
     });
   };
   return (
-    <form className="form ws-inline-form" onSubmit={onSubmit} noValidate aria-label={step ? t('workspace.workCell.editStep') : t('workspace.workCell.newStep')}>
-      <TextField id={fieldId(prefix, 'text')} field="text" multiline rows={2} maxLength={2000} label={t('workspace.workCell.stepText')}
-        value={form.text} onChange={(text) => update({ text })} error={errors.errorFor('text')} />
+    <form
+      className="form ws-inline-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={step ? t('workspace.workCell.editStep') : t('workspace.workCell.newStep')}
+    >
+      <TextField
+        id={fieldId(prefix, 'text')}
+        field="text"
+        multiline
+        rows={2}
+        maxLength={2000}
+        label={t('workspace.workCell.stepText')}
+        value={form.text}
+        onChange={(text) => update({ text })}
+        error={errors.errorFor('text')}
+      />
       <div className="ws-row">
-        <TextField id={fieldId(prefix, 'phase')} field="phase" maxLength={100} label={t('workspace.workCell.phase')} hint={t('workspace.workCell.phaseHint')}
-          value={form.phase} list={`${prefix}-phases`} onChange={(phase) => update({ phase })} error={errors.errorFor('phase')} />
-        <TextField id={fieldId(prefix, 'date')} field="date" type="date" label={t('workspace.workCell.stepDate')}
-          value={form.date} onChange={(date) => update({ date })} error={errors.errorFor('date')} />
+        <TextField
+          id={fieldId(prefix, 'phase')}
+          field="phase"
+          maxLength={100}
+          label={t('workspace.workCell.phase')}
+          hint={t('workspace.workCell.phaseHint')}
+          value={form.phase}
+          list={`${prefix}-phases`}
+          onChange={(phase) => update({ phase })}
+          error={errors.errorFor('phase')}
+        />
+        <TextField
+          id={fieldId(prefix, 'date')}
+          field="date"
+          type="date"
+          label={t('workspace.workCell.stepDate')}
+          value={form.date}
+          onChange={(date) => update({ date })}
+          error={errors.errorFor('date')}
+        />
       </div>
       <datalist id={`${prefix}-phases`}>
         {phases.map((phase) => (
@@ -91,7 +116,12 @@ function StepForm({ cellId, step, nextPosition, onDone, onCancel, phases }: Step
         ))}
       </datalist>
       <label className="ws-check" htmlFor={fieldId(prefix, 'done')}>
-        <input id={fieldId(prefix, 'done')} type="checkbox" checked={form.done} onChange={(event) => update({ done: event.target.checked })} />
+        <input
+          id={fieldId(prefix, 'done')}
+          type="checkbox"
+          checked={form.done}
+          onChange={(event) => update({ done: event.target.checked })}
+        />
         <span>{t('workspace.workCell.done')}</span>
       </label>
       <div className="ws-actions">
@@ -113,7 +143,10 @@ export function StepsEditor({ cellId, steps }: { cellId: string; steps: Editable
   const { t, i18n } = useTranslation();
   const messageFor = useErrorMessage();
   const ordered = useMemo(() => [...steps].sort((a, b) => a.position - b.position), [steps]);
-  const phases = useMemo(() => [...new Set(ordered.map((step) => step.phase).filter((phase): phase is string => Boolean(phase)))], [ordered]);
+  const phases = useMemo(
+    () => [...new Set(ordered.map((step) => step.phase).filter((phase): phase is string => Boolean(phase)))],
+    [ordered],
+  );
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [armed, setArmed] = useState<string | null>(null);
@@ -166,19 +199,39 @@ export function StepsEditor({ cellId, steps }: { cellId: string; steps: Editable
                     {step.date ? <span className="muted small"> — {formatDate(step.date, i18n.resolvedLanguage ?? 'fr')}</span> : null}
                   </span>
                   <div className="ws-toolbar">
-                    <button type="button" className="button button--ghost" aria-label={`${t('workspace.common.edit')} — ${name}`} onClick={() => setEditing(step.id)}>
+                    <button
+                      type="button"
+                      className="button button--ghost"
+                      aria-label={`${t('workspace.common.edit')} — ${name}`}
+                      onClick={() => setEditing(step.id)}
+                    >
                       {t('workspace.common.edit')}
                     </button>
-                    <button type="button" className="button button--ghost" aria-label={t('workspace.common.moveUp', { name })}
-                      disabled={index === 0 || order.isPending} onClick={() => move(index, -1)}>
+                    <button
+                      type="button"
+                      className="button button--ghost"
+                      aria-label={t('workspace.common.moveUp', { name })}
+                      disabled={index === 0 || order.isPending}
+                      onClick={() => move(index, -1)}
+                    >
                       <span aria-hidden="true">↑</span>
                     </button>
-                    <button type="button" className="button button--ghost" aria-label={t('workspace.common.moveDown', { name })}
-                      disabled={index === ordered.length - 1 || order.isPending} onClick={() => move(index, 1)}>
+                    <button
+                      type="button"
+                      className="button button--ghost"
+                      aria-label={t('workspace.common.moveDown', { name })}
+                      disabled={index === ordered.length - 1 || order.isPending}
+                      onClick={() => move(index, 1)}
+                    >
                       <span aria-hidden="true">↓</span>
                     </button>
-                    <ConfirmDelete name={name} pending={write.isPending} armed={armed === step.id}
-                      onArm={(on) => setArmed(on ? step.id : null)} onConfirm={() => write.mutate({ kind: 'delete', id: step.id })} />
+                    <ConfirmDelete
+                      name={name}
+                      pending={write.isPending}
+                      armed={armed === step.id}
+                      onArm={(on) => setArmed(on ? step.id : null)}
+                      onConfirm={() => write.mutate({ kind: 'delete', id: step.id })}
+                    />
                   </div>
                 </>
               )}
@@ -186,7 +239,11 @@ export function StepsEditor({ cellId, steps }: { cellId: string; steps: Editable
           );
         })}
       </ol>
-      {write.error || order.error ? <p className="field__error" role="alert">{messageFor(write.error ?? order.error)}</p> : null}
+      {write.error || order.error ? (
+        <p className="field__error" role="alert">
+          {messageFor(write.error ?? order.error)}
+        </p>
+      ) : null}
       {adding ? (
         <StepForm
           cellId={cellId}
@@ -222,7 +279,12 @@ function checkPartner(form: PartnerFields, creating: boolean): Problems {
 }
 const PARTNER_SLOTS = new Set(['organizationId', 'network', 'sector', 'position', 'workCellId']);
 
-function PartnerForm({ cellId, partnership, onDone, onCancel }: {
+function PartnerForm({
+  cellId,
+  partnership,
+  onDone,
+  onCancel,
+}: {
   cellId: string;
   partnership?: EditablePartnership;
   onDone: () => void;
@@ -260,7 +322,12 @@ function PartnerForm({ cellId, partnership, onDone, onCancel }: {
   };
 
   return (
-    <form className="form ws-inline-form" onSubmit={onSubmit} noValidate aria-label={partnership ? t('workspace.workCell.editPartner') : t('workspace.workCell.newPartner')}>
+    <form
+      className="form ws-inline-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={partnership ? t('workspace.workCell.editPartner') : t('workspace.workCell.newPartner')}
+    >
       {partnership ? (
         <p>
           <strong>{partnership.organization?.name ?? partnership.organizationId}</strong>
@@ -269,7 +336,13 @@ function PartnerForm({ cellId, partnership, onDone, onCancel }: {
         <div className="ws-row">
           <div className="field">
             <label htmlFor={`${prefix}-search`}>{t('workspace.workCell.searchOrganization')}</label>
-            <input id={`${prefix}-search`} type="search" value={search} autoComplete="off" onChange={(event) => setSearch(event.target.value)} />
+            <input
+              id={`${prefix}-search`}
+              type="search"
+              value={search}
+              autoComplete="off"
+              onChange={(event) => setSearch(event.target.value)}
+            />
           </div>
           <SelectField
             id={fieldId(prefix, 'organizationId')}
@@ -305,8 +378,15 @@ function PartnerForm({ cellId, partnership, onDone, onCancel }: {
             </option>
           ))}
         </SelectField>
-        <TextField id={fieldId(prefix, 'sector')} field="sector" maxLength={200} label={t('workspace.workCell.sector')}
-          value={form.sector} onChange={(sector) => update({ sector })} error={errors.errorFor('sector')} />
+        <TextField
+          id={fieldId(prefix, 'sector')}
+          field="sector"
+          maxLength={200}
+          label={t('workspace.workCell.sector')}
+          value={form.sector}
+          onChange={(sector) => update({ sector })}
+          error={errors.errorFor('sector')}
+        />
       </div>
       <div className="ws-actions">
         <button type="submit" className="button button--primary" disabled={write.isPending}>
@@ -351,12 +431,21 @@ export function PartnersEditor({ cellId, partnerships }: { cellId: string; partn
                     {partnership.sector ?? t('common.none')}
                   </span>
                   <div className="ws-toolbar">
-                    <button type="button" className="button button--ghost" aria-label={`${t('workspace.common.edit')} — ${name}`}
-                      onClick={() => setEditing(partnership.id)}>
+                    <button
+                      type="button"
+                      className="button button--ghost"
+                      aria-label={`${t('workspace.common.edit')} — ${name}`}
+                      onClick={() => setEditing(partnership.id)}
+                    >
                       {t('workspace.common.edit')}
                     </button>
-                    <ConfirmDelete name={name} pending={write.isPending} armed={armed === partnership.id}
-                      onArm={(on) => setArmed(on ? partnership.id : null)} onConfirm={() => write.mutate({ kind: 'delete', id: partnership.id })} />
+                    <ConfirmDelete
+                      name={name}
+                      pending={write.isPending}
+                      armed={armed === partnership.id}
+                      onArm={(on) => setArmed(on ? partnership.id : null)}
+                      onConfirm={() => write.mutate({ kind: 'delete', id: partnership.id })}
+                    />
                   </div>
                 </>
               )}
@@ -364,7 +453,11 @@ export function PartnersEditor({ cellId, partnerships }: { cellId: string; partn
           );
         })}
       </ul>
-      {write.error ? <p className="field__error" role="alert">{messageFor(write.error)}</p> : null}
+      {write.error ? (
+        <p className="field__error" role="alert">
+          {messageFor(write.error)}
+        </p>
+      ) : null}
       {adding ? (
         <PartnerForm cellId={cellId} onDone={() => setAdding(false)} onCancel={() => setAdding(false)} />
       ) : (
