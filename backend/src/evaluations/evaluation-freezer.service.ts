@@ -1,16 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
 import { AggregationService } from '@backend/aggregation/aggregation.service';
 import { appConfig } from '@backend/config/configuration';
-import { Indicator } from '@backend/indicators/indicator.entity';
-import { Objective } from '@backend/plans/objective.entity';
-import { Orientation } from '@backend/plans/orientation.entity';
-import { dataPeriodOf, Plan } from '@backend/plans/plan.entity';
-import { EvaluationEvent } from './evaluation-event.entity';
+import type { Objective } from '@backend/plans/objective.entity';
+import { dataPeriodOf } from '@backend/plans/plan.entity';
 import { indicatorsOf, type EvaluationSnapshot, type ObjectiveSnapshot } from './evaluation-snapshot';
-import { Evaluation } from './evaluation.entity';
+import { EvaluationsRepository } from './evaluations.repository';
 import { indicatorSnapshot } from './snapshot-builder';
 
 export type FreezeOutcome = 'frozen' | 'already_frozen' | 'missing';
@@ -23,14 +18,15 @@ function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
 
 /**
  * Freezes an evaluation: the plan's tree and every indicator's values at the cut-off, stored once. The workers run it
- * (the freeze job, and the recovery of evaluations whose job was never queued); nothing here runs in a request.
+ * (the freeze job, and the recovery of evaluations whose job was never queued); nothing here runs in a request. The
+ * rules (when a freeze stores, what a snapshot holds and in which order) are here; the SQL is EvaluationsRepository's.
  */
 @Injectable()
 export class EvaluationFreezerService {
   private readonly logger = new Logger(EvaluationFreezerService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: EvaluationsRepository,
     private readonly aggregation: AggregationService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
@@ -41,25 +37,18 @@ export class EvaluationFreezerService {
    * finds it open and leaves it; a process killed before the commit leaves it freezing, for the recovery to pick up.
    */
   async freeze(evaluationId: string): Promise<FreezeOutcome> {
-    const evaluation = await this.db.manager.findOne(Evaluation, {
-      select: { id: true, planId: true, cutoff: true, state: true },
-      where: { id: evaluationId },
-    });
+    const evaluation = await this.repository.toFreeze(evaluationId);
     if (!evaluation) return 'missing';
     if (evaluation.state !== 'freezing') return 'already_frozen';
     const snapshot = await this.buildSnapshot(evaluation.planId, evaluation.cutoff);
     if (!snapshot) return 'missing';
-    return this.db.transaction(async (em) => {
-      const [row]: { state: string }[] = await em.query('SELECT state FROM evaluations WHERE id = $1 FOR UPDATE', [evaluationId]);
-      if (!row) return 'missing';
-      if (row.state !== 'freezing') return 'already_frozen';
-      await em.query(`UPDATE evaluations SET snapshot = $2::jsonb, state = 'open', frozen_at = $3, updated_at = now() WHERE id = $1`, [
-        evaluationId,
-        JSON.stringify(snapshot),
-        snapshot.frozenAt,
-      ]);
+    return this.repository.transaction(async (tx) => {
+      const state = await tx.lockState(evaluationId);
+      if (!state) return 'missing';
+      if (state !== 'freezing') return 'already_frozen';
+      await tx.storeSnapshot(evaluationId, snapshot);
       const indicators = indicatorsOf(snapshot).length;
-      await em.insert(EvaluationEvent, { evaluationId, userId: null, action: 'frozen', detail: { cutoff: evaluation.cutoff, indicators } });
+      await tx.recordEvent(evaluationId, null, 'frozen', { cutoff: evaluation.cutoff, indicators });
       this.logger.log(`evaluation ${evaluationId} frozen at ${evaluation.cutoff} (${indicators} indicators)`);
       return 'frozen';
     });
@@ -72,27 +61,16 @@ export class EvaluationFreezerService {
    * idempotent, but the caller who opened it would see its own freeze find it « already frozen »). Measured on the
    * database's clock (created_at's default), so that the processes' clocks do not matter.
    */
-  async pending(): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM evaluations WHERE state = 'freezing' AND created_at <= now() - make_interval(secs => $1)
-        ORDER BY created_at`,
-      [this.app.freezeRecoveryGraceSeconds],
-    );
-    return rows.map((r) => r.id);
+  pending(): Promise<string[]> {
+    return this.repository.freezingSince(this.app.freezeRecoveryGraceSeconds);
   }
 
   /** The plan's tree (orientations → objectives and their sub-objectives → indicators, by position) with its values at the cut-off. */
   async buildSnapshot(planId: string, cutoff: string): Promise<EvaluationSnapshot | null> {
-    const em = this.db.manager;
-    const plan = await em.findOneBy(Plan, { id: planId });
+    const plan = await this.repository.plan(planId);
     if (!plan) return null;
-    const where = { planId };
-    const [orientations, objectives, indicators] = await Promise.all([
-      em.find(Orientation, { where, order: { position: 'ASC', number: 'ASC' } }),
-      em.find(Objective, { where, order: { position: 'ASC', code: 'ASC' } }),
-      // An archived indicator is left out of a new snapshot (a frozen one keeps what it froze).
-      em.find(Indicator, { where: { planId, archivedAt: IsNull() }, order: { position: 'ASC', name: 'ASC' } }),
-    ]);
+    // An archived indicator is left out of a new snapshot (a frozen one keeps what it froze).
+    const { orientations, objectives, indicators } = await this.repository.planTree(planId);
     const cells = indicators.length
       ? await this.aggregation.cellsAt(
           indicators.map((i) => i.id),
