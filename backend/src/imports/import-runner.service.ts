@@ -1,12 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
 import { ProblemList } from './import-problem';
 import { MAX_PROBLEMS } from './import-kind';
 import { Import, ImportProgress, ImportResult } from './import.entity';
 import { ImportFilesService } from './import-files.service';
-import { updateReturning } from './update-rows';
+import { ImportsRepository, ImportTransaction } from './imports.repository';
 import { PlanImportService } from './plan-table/plan-import.service';
 import { ResponsesImportService } from './responses/responses-import.service';
 import type { ResponsesImportOptions } from './responses/row-reader';
@@ -27,7 +25,7 @@ export class ImportRunnerService {
   private readonly logger = new Logger(ImportRunnerService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: ImportsRepository,
     private readonly files: ImportFilesService,
     private readonly plans: PlanImportService,
     private readonly workCells: WorkCellImportService,
@@ -48,39 +46,25 @@ export class ImportRunnerService {
    * One step of an import at a time, whoever asks (a job retried while its first attempt still runs, the recovery):
    * the second waits, then finds the import moved on and has nothing to do.
    */
-  private async alone<T>(importId: string, step: () => Promise<T>): Promise<T> {
-    const lock = this.db.createQueryRunner();
-    await lock.connect();
-    try {
-      await lock.query('SELECT pg_advisory_lock(hashtextextended($1, 6))', [importId]);
-      return await step();
-    } finally {
-      await lock.query('SELECT pg_advisory_unlock(hashtextextended($1, 6))', [importId]).catch(() => undefined);
-      await lock.release();
-    }
+  private alone<T>(importId: string, step: () => Promise<T>): Promise<T> {
+    return this.repo.alone(importId, step);
   }
 
   private async analyzeNow(importId: string, generation: number): Promise<boolean> {
-    const imp = await this.db.manager.findOneBy(Import, { id: importId, generation, status: 'analyzing' });
+    const imp = await this.repo.findAt(importId, generation, 'analyzing');
     if (!imp) return false;
     const onBytes = this.progressReporter(imp, imp.size);
     const analysis = await this.analysis(imp, onBytes);
-    const updated = await updateReturning(
-      this.db,
-      `UPDATE imports SET status = $3, format = $4, preview = $5, problems = $6, problem_count = $7, progress = NULL, updated_at = now()
-       WHERE id = $1 AND generation = $2 AND status = 'analyzing' RETURNING id`,
-      [
-        importId,
-        generation,
-        analysis.problems.count > 0 ? 'invalid' : 'ready',
-        analysis.format,
-        analysis.preview && JSON.stringify(analysis.preview),
-        JSON.stringify(analysis.problems.items.slice(0, MAX_PROBLEMS)),
-        analysis.problems.count,
-      ],
-    );
-    if (updated.length === 0 && imp.kind === 'responses') await this.responses.discardStaging(importId);
-    return updated.length > 0;
+    const recorded = await this.repo.recordAnalysis(importId, generation, {
+      status: analysis.problems.count > 0 ? 'invalid' : 'ready',
+      format: analysis.format,
+      preview: analysis.preview,
+      problems: analysis.problems.items.slice(0, MAX_PROBLEMS),
+      problemCount: analysis.problems.count,
+    });
+    // Overtaken by newer options: what this analysis staged is of no use.
+    if (!recorded && imp.kind === 'responses') await this.responses.discardStaging(importId);
+    return recorded;
   }
 
   /**
@@ -88,16 +72,16 @@ export class ImportRunnerService {
    * way leaves nothing, and the retried job starts again from the same staged rows.
    */
   private async commitNow(importId: string, generation: number): Promise<boolean> {
-    const imp = await this.db.manager.findOneBy(Import, { id: importId, generation, status: 'importing' });
+    const imp = await this.repo.findAt(importId, generation, 'importing');
     if (!imp) return false;
-    let outcome = await this.db.transaction((em) => this.write(em, imp));
+    let outcome = await this.repo.transaction((tx) => this.write(tx, imp));
     if (outcome === 'restage') {
       // The staged rows are gone (PostgreSQL restarted since the analysis): read the file again, then write.
       this.logger.warn(`Import ${importId}: staged rows lost, reading the file again`);
       const again = await this.responses.analyze(imp, this.progressReporter(imp, imp.size));
       if (again.problems.count > 0) throw new Error('the file no longer reads as it did at the preview');
       imp.preview = again.preview;
-      outcome = await this.db.transaction((em) => this.write(em, imp));
+      outcome = await this.repo.transaction((tx) => this.write(tx, imp));
       if (outcome === 'restage') throw new Error('the staged rows could not be found twice');
     }
     if (imp.kind === 'responses') {
@@ -110,9 +94,7 @@ export class ImportRunnerService {
 
   /** Imports waiting for the workers, untouched for a while: their job may have been lost with Redis. */
   pending(): Promise<{ id: string; generation: number; status: 'analyzing' | 'importing' }[]> {
-    return this.db.query(
-      `SELECT id, generation, status FROM imports WHERE status IN ('analyzing', 'importing') AND updated_at < now() - interval '10 seconds'`,
-    );
+    return this.repo.pending();
   }
 
   /**
@@ -120,57 +102,34 @@ export class ImportRunnerService {
    * staged rows, and so does any staging table whose import is gone. Returns how many imports were discarded.
    */
   async sweep(): Promise<number> {
-    // TypeORM answers a DELETE with [rows, affected]: updateReturning gives the rows (it took the pair's length, 2, for a
-    // count, and logged « Discarded 2 » every 15 s on a database without any import).
-    const gone = await updateReturning<{ id: string }>(
-      this.db,
-      `DELETE FROM imports WHERE status IN ('ready', 'invalid', 'failed') AND updated_at < now() - make_interval(days => $1) RETURNING id`,
-      [KEEP_UNCONFIRMED_DAYS],
-    );
-    const orphans = await this.db.query<{ tablename: string }[]>(
-      `SELECT t.tablename FROM pg_tables t WHERE t.schemaname = 'import_staging'
-         AND NOT EXISTS (SELECT 1 FROM imports i WHERE starts_with(t.tablename, 'i_' || replace(i.id::text, '-', '') || '_'))`,
-    );
-    for (const { tablename } of orphans) await this.db.query(`DROP TABLE IF EXISTS import_staging."${tablename}"`);
+    const gone = await this.repo.deleteUnconfirmed(KEEP_UNCONFIRMED_DAYS);
+    for (const tablename of await this.repo.orphanStagingTables()) await this.repo.dropStagingTable(tablename);
     if (gone.length > 0) this.logger.log(`Discarded ${gone.length} import(s) left unconfirmed for ${KEEP_UNCONFIRMED_DAYS} days`);
     return gone.length;
   }
 
   /** Marks an import that no retry could write. */
   async fail(importId: string, generation: number, reason: string): Promise<void> {
-    await this.db.query(
-      `UPDATE imports SET status = 'failed', error = $3, progress = NULL, updated_at = now() WHERE id = $1 AND generation = $2 AND status IN ('analyzing', 'importing')`,
-      [importId, generation, reason],
-    );
+    await this.repo.fail(importId, generation, reason);
   }
 
-  private async write(em: EntityManager, imp: Import): Promise<'done' | 'gone' | 'restage'> {
-    const [locked] = await em.query<{ status: string }[]>('SELECT status FROM imports WHERE id = $1 AND generation = $2 FOR UPDATE', [
-      imp.id,
-      imp.generation,
-    ]);
-    if (locked?.status !== 'importing') return 'gone';
+  private async write(tx: ImportTransaction, imp: Import): Promise<'done' | 'gone' | 'restage'> {
+    if ((await tx.lockStatus(imp.id, imp.generation)) !== 'importing') return 'gone';
     let result: ImportResult | { problems: ProblemList } | null;
     if (imp.kind === 'responses') {
       const rows = (imp.preview as { rows?: number } | null)?.rows ?? -1;
-      result = await this.responses.commit(em, imp, rows);
+      result = await this.responses.commit(tx, imp, rows);
       if (result === null) return 'restage';
     } else {
-      result = imp.kind === 'plan' ? await this.plans.commit(em, imp) : await this.workCells.commit(em, imp);
+      result = imp.kind === 'plan' ? await this.plans.commit(tx.em, imp) : await this.workCells.commit(tx.em, imp);
     }
     if ('problems' in result) {
       // Something changed since the preview (a plan of that title was created meanwhile): back to the preview.
-      await em.query(
-        `UPDATE imports SET status = 'invalid', problems = $2, problem_count = $3, progress = NULL, updated_at = now() WHERE id = $1`,
-        [imp.id, JSON.stringify(result.problems.items), result.problems.count],
-      );
+      await tx.markInvalid(imp.id, result.problems.items, result.problems.count);
       return 'done';
     }
-    await em.query(`UPDATE imports SET status = 'done', result = $2, progress = NULL, updated_at = now() WHERE id = $1`, [
-      imp.id,
-      JSON.stringify(result),
-    ]);
-    await this.files.discard(em, imp.id);
+    await tx.markDone(imp.id, result);
+    await this.files.discard(tx.em, imp.id);
     return 'done';
   }
 
@@ -193,9 +152,7 @@ export class ImportRunnerService {
       if (now - last < PROGRESS_EVERY_MS && done < total) return;
       last = now;
       const progress: ImportProgress = { done, total };
-      void this.db
-        .query('UPDATE imports SET progress = $3 WHERE id = $1 AND generation = $2', [imp.id, imp.generation, JSON.stringify(progress)])
-        .catch(() => undefined);
+      void this.repo.setProgress(imp.id, imp.generation, progress).catch(() => undefined);
     };
   }
 }

@@ -9,6 +9,7 @@ import { ImportFilesService } from './import-files.service';
 import { ImportQueueService } from './import-queue.service';
 import { ImportRunnerService } from './import-runner.service';
 import { ImportsController } from './imports.controller';
+import { ImportsRepository } from './imports.repository';
 import { ImportsService } from './imports.service';
 import { PlanImportService } from './plan-table/plan-import.service';
 import { ResponsesImportService } from './responses/responses-import.service';
@@ -21,6 +22,7 @@ import { WorkCellImportService } from './work-cell-fiche/work-cell-import.servic
   controllers: [ImportsController],
   providers: [
     ImportsService,
+    ImportsRepository,
     ImportFilesService,
     ImportQueueService,
     ImportRunnerService,

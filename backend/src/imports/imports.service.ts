@@ -1,18 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '@backend/auth/auth.decorators';
 import { ApiError, notFound } from '@backend/common/errors';
 import { Page, pageOf } from '@backend/common/pagination.dto';
-import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
-import { recordAudit } from '@backend/audit/audit.service';
 import { diff } from '@backend/audit/audit-diff';
 import type { CreateImportQueryDto, ImportListQueryDto } from './dto/import.dto';
 import { ImportOptionsDto, OPTIONS_BY_KIND } from './dto/import-options.dto';
 import { Import } from './import.entity';
 import { ImportFilesService } from './import-files.service';
 import { ImportQueueService } from './import-queue.service';
-import { updateReturning } from './update-rows';
+import { ImportsRepository } from './imports.repository';
 import { ResponsesImportService } from './responses/responses-import.service';
 
 /**
@@ -23,14 +19,14 @@ import { ResponsesImportService } from './responses/responses-import.service';
 @Injectable()
 export class ImportsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: ImportsRepository,
     private readonly files: ImportFilesService,
     private readonly queue: ImportQueueService,
     private readonly responses: ResponsesImportService,
   ) {}
 
   async create(q: CreateImportQueryDto, body: AsyncIterable<Buffer | string>, user: AuthUser): Promise<Import> {
-    if (q.kind === 'responses' && !(await this.db.manager.existsBy(Questionnaire, { id: q.questionnaireId }))) {
+    if (q.kind === 'responses' && (q.questionnaireId === undefined || !(await this.repo.questionnaireExists(q.questionnaireId)))) {
       throw new ApiError(
         HttpStatus.BAD_REQUEST,
         'invalid_reference',
@@ -40,12 +36,12 @@ export class ImportsService {
     }
     const options = q.kind === 'responses' ? { questionnaireId: q.questionnaireId } : {};
     // The row and its file in one transaction: an upload cut short (or too large) leaves neither.
-    const imp = await this.db.transaction(async (em) => {
-      const created = await em.save(em.create(Import, { kind: q.kind, fileName: q.fileName, size: 0, options, createdById: user.id }));
-      created.size = await this.files.store(em, created.id, body);
+    const imp = await this.repo.transaction(async (tx) => {
+      const created = await tx.create({ kind: q.kind, fileName: q.fileName, size: 0, options, createdById: user.id });
+      created.size = await this.files.store(tx.em, created.id, body);
       if (created.size === 0)
         throw new ApiError(HttpStatus.BAD_REQUEST, 'empty_file', 'The file is empty', [{ field: 'file', message: 'empty' }]);
-      await em.update(Import, created.id, { size: created.size });
+      await tx.setSize(created.id, created.size);
       return created;
     });
     await this.request(() => this.queue.analyze(imp.id, imp.generation));
@@ -53,18 +49,13 @@ export class ImportsService {
   }
 
   async get(id: string): Promise<Import> {
-    const imp = await this.db.manager.findOneBy(Import, { id });
+    const imp = await this.repo.find(id);
     if (!imp) throw notFound('Import', id);
     return imp;
   }
 
   async list(q: ImportListQueryDto): Promise<Page<Import>> {
-    const [items, total] = await this.db.manager.findAndCount(Import, {
-      where: q.kind ? { kind: q.kind } : {},
-      order: { createdAt: 'DESC' },
-      skip: (q.page - 1) * q.limit,
-      take: q.limit,
-    });
+    const [items, total] = await this.repo.list(q.kind, (q.page - 1) * q.limit, q.limit);
     // The list shows what each import is and where it stands; its preview is read one at a time.
     for (const item of items) item.preview = null;
     return pageOf(items, total, q);
@@ -87,44 +78,28 @@ export class ImportsService {
     }
     const kept = imp.kind === 'responses' ? { questionnaireId: (imp.options as { questionnaireId: string }).questionnaireId } : {};
     const next = JSON.parse(JSON.stringify({ ...kept, ...options })) as Record<string, unknown>;
-    const updated = await this.db.transaction(async (em) => {
-      // The options as they were, under the row's lock: the audit event's « from ».
-      const rows = await updateReturning<{ generation: number; before: Record<string, unknown> }>(
-        em,
-        `UPDATE imports i SET options = $2, generation = i.generation + 1, status = 'analyzing', preview = NULL, problems = '[]', problem_count = 0, progress = NULL, updated_at = now()
-           FROM (SELECT id, options FROM imports WHERE id = $1 FOR UPDATE) old
-          WHERE i.id = old.id AND i.status IN ('analyzing', 'ready', 'invalid', 'failed') RETURNING i.generation, old.options AS before`,
-        [id, JSON.stringify(next)],
-      );
+    const updated = await this.repo.transaction(async (tx) => {
+      const row = await tx.reanalyze(id, next);
       // A change of options is the staff member's act (raw SQL: the subscriber does not see it); the same options again, none.
-      const changes = rows[0] ? diff({ options: rows[0].before }, { options: next }, ['options']) : {};
-      if (Object.keys(changes).length > 0) await recordAudit(em, { action: 'update', entityType: 'import', entityId: id, changes });
-      return rows;
+      const changes = row ? diff({ options: row.before }, { options: next }, ['options']) : {};
+      if (Object.keys(changes).length > 0) await tx.audit({ action: 'update', entityType: 'import', entityId: id, changes });
+      return row;
     });
-    if (updated[0] === undefined) throw this.settled(imp);
-    await this.request(() => this.queue.analyze(id, updated[0].generation));
+    if (updated === null) throw this.settled(imp);
+    await this.request(() => this.queue.analyze(id, updated.generation));
     return this.get(id);
   }
 
   async confirm(id: string): Promise<Import> {
     const imp = await this.get(id);
-    const updated = await this.db.transaction(async (em) => {
-      const rows = await updateReturning(
-        em,
-        `UPDATE imports SET status = 'importing', updated_at = now() WHERE id = $1 AND status = 'ready' AND generation = $2 RETURNING id`,
-        [id, imp.generation],
-      );
+    const confirmed = await this.repo.transaction(async (tx) => {
+      const done = await tx.confirm(id, imp.generation);
       // The confirmation is the staff member's act; the workers then write the import's content (not audited row by row).
-      if (rows.length > 0)
-        await recordAudit(em, {
-          action: 'update',
-          entityType: 'import',
-          entityId: id,
-          changes: { status: { from: 'ready', to: 'importing' } },
-        });
-      return rows;
+      if (done)
+        await tx.audit({ action: 'update', entityType: 'import', entityId: id, changes: { status: { from: 'ready', to: 'importing' } } });
+      return done;
     });
-    if (updated.length === 0) {
+    if (!confirmed) {
       throw new ApiError(
         HttpStatus.CONFLICT,
         'import_not_ready',
@@ -142,7 +117,7 @@ export class ImportsService {
     const imp = await this.get(id);
     if (imp.status === 'importing')
       throw new ApiError(HttpStatus.CONFLICT, 'import_in_progress', 'This import is being written: wait for it to finish');
-    await this.db.manager.delete(Import, { id });
+    await this.repo.delete(id);
     if (imp.kind === 'responses') await this.responses.discardStaging(id);
   }
 

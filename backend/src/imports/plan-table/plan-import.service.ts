@@ -1,16 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { appConfig } from '@backend/config/configuration';
 import { classifyInstrument } from '@backend/indicators/classify-instrument';
 import { OrganizationsService } from '@backend/organizations/organizations.service';
-import { Plan } from '@backend/plans/plan.entity';
 import { parseSchedule } from '@backend/plans/schedule/parse-schedule';
 import { readDocument } from '../document-text';
 import { problem, ProblemList } from '../import-problem';
 import type { Import, ImportResult } from '../import.entity';
 import { ImportFilesService } from '../import-files.service';
+import { ImportsRepository } from '../imports.repository';
 import type { ParsedPlanTable } from '../parsed.types';
 import { countPlan, PlanToWrite, writePlan } from '../writers/plan-writer';
 import { parsePlanTable } from './parse-plan-table';
@@ -51,13 +50,14 @@ function planOf(
 @Injectable()
 export class PlanImportService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: ImportsRepository,
     private readonly files: ImportFilesService,
     private readonly organizations: OrganizationsService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
-  async read(imp: Import, em: EntityManager = this.db.manager): Promise<PlanReading> {
+  /** `em`: the commit's transaction, which reads the file again; the preview reads outside any. */
+  async read(imp: Import, em?: EntityManager): Promise<PlanReading> {
     const problems = new ProblemList();
     const doc = await readDocument(imp, await this.files.readAll(imp.id));
     if (!doc.ok) {
@@ -79,7 +79,7 @@ export class PlanImportService {
         }),
       );
     }
-    if (await em.existsBy(Plan, { title: plan.title })) {
+    if (await this.repo.planTitleTaken(plan.title, em)) {
       problems.add(
         problem(null, null, 'already_exists', `A plan titled "${plan.title}" already exists: give this one another title`, {
           field: 'title',

@@ -7,6 +7,7 @@ import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-vers
 import { problem, ProblemList } from '../import-problem';
 import type { Import, ImportResult } from '../import.entity';
 import { ImportFilesService } from '../import-files.service';
+import type { ImportTransaction } from '../imports.repository';
 import { sniff } from '../sources/sniff';
 import { CsvSyntaxError } from '../sources/csv-reader';
 import { EncodingError } from '../sources/decode-text';
@@ -158,33 +159,17 @@ export class ResponsesImportService {
    * Writes the staged rows in the caller's transaction. Returns null when the staging table is gone or short (the
    * database restarted since the analysis: unlogged tables are emptied): the caller analyses the file again.
    */
-  async commit(em: EntityManager, imp: Import, staged: number): Promise<ImportResult | null> {
+  async commit(tx: ImportTransaction, imp: Import, staged: number): Promise<ImportResult | null> {
     const options = imp.options as unknown as ResponsesImportOptions;
-    const [{ exists }] = await em.query<{ exists: boolean }[]>('SELECT to_regclass($1) IS NOT NULL AS exists', [
-      stagingTable(imp.id, imp.generation),
-    ]);
-    if (!exists) return null;
     const table = stagingTable(imp.id, imp.generation);
-    const [{ n }] = await em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table} WHERE key IS NOT NULL`);
+    const n = await tx.stagedRows(table);
     if (n !== staged) return null;
     // The rows were checked against the version the preview names, and staged as stored (staging.ts): they are stored
-    // as answers to it, each joined to its answers, with nothing left to compute. In the order of their keys, which is
-    // that of their dates (row-reader.ts): every index grows at its end. A row's id is its key: unique across
-    // questionnaires too, since the key hashes the questionnaire's id, and in the same order. No body: import_id says
-    // where the row comes from.
+    // as answers to it (ImportTransaction.insertStaged). A row already imported (same questionnaire, same key) is
+    // skipped, not doubled.
     const number = (imp.preview as { questionnaire?: { version?: number } } | null)?.questionnaire?.version;
-    const version = number ?? (await this.currentVersion(em, options.questionnaireId)).version;
-    const [{ created }] = await em.query<{ created: number }[]>(
-      `WITH inserted AS (
-         INSERT INTO responses (id, questionnaire_id, version, language, answered_at, idempotency_key, import_id, answers, codes, answered_month)
-         SELECT s.key, $1, $2, s.language, s.answered_at, s.key, $3, a.answers, a.codes, s.answered_month
-           FROM ${table} s JOIN ${table} a ON a.answers_id = s.answers_id AND a.key IS NULL
-          WHERE s.key IS NOT NULL
-         ORDER BY s.key
-         ON CONFLICT (questionnaire_id, idempotency_key) DO NOTHING RETURNING 1)
-       SELECT count(*)::int AS created FROM inserted`,
-      [options.questionnaireId, version, imp.id],
-    );
+    const version = number ?? (await tx.currentVersion(options.questionnaireId));
+    const created = await tx.insertStaged(table, options.questionnaireId, version, imp.id);
     return { created, skipped: n - created };
   }
 
@@ -195,11 +180,6 @@ export class ResponsesImportService {
       [questionnaireId],
     );
     return row?.time_zone ?? 'UTC';
-  }
-
-  private async currentVersion(em: EntityManager, questionnaireId: string): Promise<QuestionnaireVersion> {
-    const questionnaire = await em.findOneByOrFail(Questionnaire, { id: questionnaireId });
-    return em.findOneByOrFail(QuestionnaireVersion, { questionnaireId, version: questionnaire.currentVersion });
   }
 
   async discardStaging(importId: string): Promise<void> {

@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { DemoWorkCell } from '@backend/demo/demo-data.types';
 import { organizationKey, parseNetwork, splitNameAndAcronym } from '@backend/organizations/normalize-organization-name';
 import { OrganizationsService } from '@backend/organizations/organizations.service';
-import { Objective } from '@backend/plans/objective.entity';
-import { Plan } from '@backend/plans/plan.entity';
 import { parseFrenchPeriod } from '@backend/plans/schedule/parse-schedule';
-import { WorkCell } from '@backend/work-cells/work-cell.entity';
 import { readDocument } from '../document-text';
 import { problem, ProblemList } from '../import-problem';
 import type { Import, ImportResult } from '../import.entity';
 import { ImportFilesService } from '../import-files.service';
+import { ImportsRepository, LinkedObjective } from '../imports.repository';
 import { writeWorkCell } from '../writers/work-cell-writer';
 import { parseWorkCellFiche } from './parse-work-cell-fiche';
 
@@ -20,13 +17,6 @@ export interface WorkCellImportOptions {
   planId?: string;
   /** Another name, when a work cell of the fiche's name exists. */
   name?: string;
-}
-
-interface LinkedObjective {
-  id: string;
-  code: string;
-  title: string;
-  planTitle: string;
 }
 
 export interface WorkCellReading {
@@ -41,12 +31,13 @@ export interface WorkCellReading {
 @Injectable()
 export class WorkCellImportService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: ImportsRepository,
     private readonly files: ImportFilesService,
     private readonly organizations: OrganizationsService,
   ) {}
 
-  async read(imp: Import, em: EntityManager = this.db.manager): Promise<WorkCellReading> {
+  /** `em`: the commit's transaction, which reads the file again; the preview reads outside any. */
+  async read(imp: Import, em?: EntityManager): Promise<WorkCellReading> {
     const options = imp.options as WorkCellImportOptions;
     const problems = new ProblemList();
     const doc = await readDocument(imp, await this.files.readAll(imp.id));
@@ -60,7 +51,7 @@ export class WorkCellImportService {
     problems.addAll(parsed.problems);
     if (parsed.cell === null) return { format: doc.format, problems, cell: null, objective: null, preview: null };
     const cell: DemoWorkCell = { ...parsed.cell, name: options.name?.trim() || parsed.cell.name };
-    if (await em.existsBy(WorkCell, { name: cell.name })) {
+    if (await this.repo.workCellNameTaken(cell.name, em)) {
       problems.add(
         problem(null, null, 'already_exists', `A work cell named "${cell.name}" already exists: give this one another name`, {
           field: 'name',
@@ -74,7 +65,7 @@ export class WorkCellImportService {
     const partners = [];
     for (const p of cell.partners) {
       const name = splitNameAndAcronym(p.organization);
-      const existing = await this.organizations.findExisting(em, name);
+      const existing = await this.organizations.findExisting(this.repo.manager(em), name);
       const key = organizationKey(name.name);
       if (existing === null && !seen.has(key)) newOrganizations += 1;
       seen.add(key);
@@ -124,25 +115,17 @@ export class WorkCellImportService {
    * such a code (codes like « 4.2 » repeat across plans: with several, the user chooses).
    */
   private async objective(
-    em: EntityManager,
+    em: EntityManager | undefined,
     code: string,
     planId: string | undefined,
     problems: ProblemList,
   ): Promise<LinkedObjective | null> {
     if (!code) return null;
-    const qb = em
-      .createQueryBuilder(Objective, 'o')
-      .innerJoin(Plan, 'p', 'p.id = o.plan_id')
-      .select(['o.id AS id', 'o.code AS code', 'o.title AS title', 'p.title AS "planTitle"'])
-      .where('o.code = :code', { code });
-    if (planId) {
-      if (!(await em.existsBy(Plan, { id: planId }))) {
-        problems.add(problem(null, null, 'unknown_plan', `Plan ${planId} does not exist`, { field: 'planId' }));
-        return null;
-      }
-      qb.andWhere('o.plan_id = :planId', { planId });
+    if (planId && !(await this.repo.planExists(planId, em))) {
+      problems.add(problem(null, null, 'unknown_plan', `Plan ${planId} does not exist`, { field: 'planId' }));
+      return null;
     }
-    const found = await qb.limit(2).getRawMany<LinkedObjective>();
+    const found = await this.repo.objectivesWithCode(code, planId, em);
     if (planId && found.length === 0) {
       problems.add(problem(null, null, 'unknown_objective', `The chosen plan has no objective ${code}`, { field: 'planId', value: code }));
     }
