@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HISTORY_READERS } from '@repere/contract';
 import { Roles } from '@backend/auth/auth.decorators';
 import { AuditQueryDto } from './dto/audit-query.dto';
 import { AuditEventPageDto, FieldChangeDto } from './dto/audit-event.response';
@@ -7,7 +8,7 @@ import { AuditService } from './audit.service';
 
 @ApiTags('history')
 @ApiExtraModels(FieldChangeDto)
-@Roles('admin', 'evaluator')
+@Roles(...HISTORY_READERS)
 @Controller('audit-events')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}

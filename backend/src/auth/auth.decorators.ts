@@ -10,8 +10,8 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 /** Only these roles may call the route; without it, any signed-in staff member may. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
-/** The roles that may change a plan and everything in it. */
-export const PLAN_WRITERS: Role[] = ['admin', 'evaluator'];
+/** The roles that may change a plan and everything in it: declared once in @repere/contract (the web app reads it too). */
+export { PLAN_WRITERS } from '@repere/contract';
 
 export interface AuthUser {
   id: string;

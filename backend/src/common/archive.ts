@@ -3,6 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { EntityManager, EntityTarget, FindOperator, IsNull, Not } from 'typeorm';
+import { ARCHIVE_READERS } from '@repere/contract';
 import type { AuthUser } from '@backend/auth/auth.decorators';
 import type { ArchivableEntity } from './archivable.entity';
 import { ApiError, notFound } from './errors';
@@ -16,12 +17,9 @@ export class ArchivedQuery {
   archived?: boolean;
 }
 
-/** The roles that may see archived rows in lists; only admins restore. */
-export const ARCHIVE_READERS = ['admin', 'evaluator'] as const;
-
 /** The `archived_at` condition of a list, after checking the caller may ask for archived rows. */
 export function archivedWhere(q: { archived?: boolean }, user?: Pick<AuthUser, 'role'>): FindOperator<Date> {
-  if (q.archived && user && !(ARCHIVE_READERS as readonly string[]).includes(user.role)) {
+  if (q.archived && user && !ARCHIVE_READERS.includes(user.role)) {
     throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', 'Only admins and evaluators may list archived records.');
   }
   return (q.archived ? Not(IsNull()) : IsNull()) as FindOperator<Date>;

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EVALUATION_WRITERS } from '@repere/contract';
 import { AuthUser, CurrentUser, Roles } from '@backend/auth/auth.decorators';
 import { ApiErrorResponse } from '@backend/common/error.response';
 import { ApiError } from '@backend/common/errors';
 import { PageQueryDto } from '@backend/common/pagination.dto';
 import { UuidParam } from '@backend/common/uuid-param.pipe';
-import type { Role } from '@backend/users/role';
 import { AssessmentDto } from './dto/assessment.dto';
 import { CreateEvaluationDto } from './dto/create-evaluation.dto';
 import {
@@ -16,9 +16,6 @@ import {
   MidtermIndicatorDto,
 } from './dto/evaluation.response';
 import { EvaluationsService } from './evaluations.service';
-
-/** Who opens, assesses and closes evaluations: the committee writes its assessment beside those who build the plan. */
-export const EVALUATION_WRITERS: Role[] = ['admin', 'evaluator', 'committee'];
 
 const ObjectiveIdParam = new ParseUUIDPipe({
   version: undefined,

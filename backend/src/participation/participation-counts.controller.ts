@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { PARTICIPATION_COUNTERS } from '@repere/contract';
 import { AuthUser, CurrentUser, Roles } from '@backend/auth/auth.decorators';
 import { ApiErrorResponse } from '@backend/common/error.response';
 import { UuidParam } from '@backend/common/uuid-param.pipe';
@@ -20,7 +21,7 @@ export class ParticipationCountsController {
 
   @Post()
   @HttpCode(201)
-  @Roles('admin', 'evaluator', 'partner')
+  @Roles(...PARTICIPATION_COUNTERS)
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'A UUID: a retry with the same key and body records nothing twice' })
   @ApiOperation({ summary: 'Records a count; the answer gives the figures as entered (`protected: false`): the writer typed them' })
   @ApiResponse({
@@ -56,7 +57,7 @@ export class ParticipationCountsController {
   }
 
   @Patch(':id')
-  @Roles('admin', 'evaluator', 'partner')
+  @Roles(...PARTICIPATION_COUNTERS)
   @ApiOperation({
     summary:
       "Changes a count (admins, evaluators, the recording organization's partners); the answer gives it as entered, with its history",

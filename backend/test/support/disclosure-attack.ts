@@ -76,7 +76,8 @@ interface CurrentFigure {
   kind: IndicatorKind;
   n: number | null;
   period: string | null;
-  periodEnd: string | null;
+  /** Absent from snapshots frozen before it was kept. */
+  periodEnd?: string | null;
 }
 
 export const addDays = (day: string, days: number): string => {
@@ -226,7 +227,7 @@ export class CommitteeReader {
 
   private current(listing: string, m: Measured, i: CurrentFigure, asOf: string): void {
     const { dimension, categories } = m.total;
-    if (i.period === null || i.periodEnd === null) {
+    if (i.period === null || !i.periodEnd) {
       this.log.add(listing, `${m.label} (no value)`, {
         dimension,
         categories,

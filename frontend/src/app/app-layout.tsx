@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router-dom';
+import { isOneOf, PARTICIPATION_COUNTERS, PLAN_WRITERS } from '@repere/contract';
 import { LanguageSwitch } from '@/components/language-switch';
 import { useCurrentUser, useSignOut } from '@/features/auth/hooks/use-session';
 
@@ -68,17 +69,17 @@ export function AppLayout() {
                 <NavLink to="/questionnaires">{t('nav.questionnaires')}</NavLink>
               </li>
               {/* The steering committee reads; counts are entered by partners, evaluators and admins. */}
-              {user.data && user.data.role !== 'committee' ? (
+              {isOneOf(PARTICIPATION_COUNTERS, user.data?.role) ? (
                 <li>
                   <NavLink to="/participation">{t('nav.participation')}</NavLink>
                 </li>
               ) : null}
-              {user.data?.role === 'admin' || user.data?.role === 'evaluator' ? (
+              {isOneOf(PLAN_WRITERS, user.data?.role) ? (
                 <li>
                   <NavLink to="/workspace">{t('workspace.nav')}</NavLink>
                 </li>
               ) : null}
-              {user.data?.role === 'admin' || user.data?.role === 'evaluator' ? (
+              {isOneOf(PLAN_WRITERS, user.data?.role) ? (
                 <li>
                   <NavLink to="/imports">{t('nav.imports')}</NavLink>
                 </li>

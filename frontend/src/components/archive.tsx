@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ARCHIVE_READERS, isOneOf } from '@repere/contract';
 import { useErrorMessage } from '@/components/query-state';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { api, call } from '@/lib/api/client';
@@ -12,13 +13,10 @@ import { formatDate } from '@/lib/format';
 
 export type ArchivableKind = 'plans' | 'questionnaires' | 'indicators' | 'organizations';
 
-/** The API's ARCHIVE_READERS: who may list archived rows; only admins restore them. */
-const ARCHIVE_READERS: readonly string[] = ['admin', 'evaluator'];
-
 export function useArchiveAccess(): { canSeeArchived: boolean; canRestore: boolean } {
   const me = useCurrentUser();
   const role = me.data?.role ?? '';
-  return { canSeeArchived: ARCHIVE_READERS.includes(role), canRestore: role === 'admin' };
+  return { canSeeArchived: isOneOf(ARCHIVE_READERS, role), canRestore: role === 'admin' };
 }
 
 export function restoreRecord(kind: ArchivableKind, id: string): Promise<unknown> {

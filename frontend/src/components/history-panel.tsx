@@ -1,14 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HISTORY_READERS, isOneOf } from '@repere/contract';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import { Pagination } from '@/components/pagination';
 import { useCurrentUser } from '@/features/auth/hooks/use-session';
 import { fetchAuditEvents, type AuditEvent } from '@/features/history/api/audit-api';
 import './history-panel.css';
 
-/** Who may read the audit trail (API.md « History »). */
-const HISTORY_READERS = ['admin', 'evaluator'];
 const LIMIT = 20;
 
 /** A field's value as one short line: « — » for none, JSON for structures, cut at 120 characters. */
@@ -47,7 +46,7 @@ export function HistoryPanel({ entityType, entityId, wholePlan = false }: { enti
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   const [page, setPage] = useState(1);
-  const mayRead = HISTORY_READERS.includes(me.data?.role ?? '');
+  const mayRead = isOneOf(HISTORY_READERS, me.data?.role);
   const events = useQuery({
     queryKey: ['audit-events', entityType, entityId, wholePlan, page],
     queryFn: ({ signal }) =>

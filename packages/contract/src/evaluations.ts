@@ -71,9 +71,10 @@ export interface IndicatorFigures {
  * plan's `timeZone`, `dataPeriod`, `maxDeviation`, an indicator's `periodEnd` and `partial`): readers allow for that.
  */
 export interface EvaluationSnapshot {
-  plan: { id: string; title: string; startDate: string; midtermDate: string; endDate: string; timeZone: string };
-  /** The days whose data count (the plan's period unless an evaluator widened it). */
-  dataPeriod: { from: string; until: string };
+  /** `timeZone`: absent from snapshots frozen before plans had one (no migration rewrote them). */
+  plan: { id: string; title: string; startDate: string; midtermDate: string; endDate: string; timeZone?: string };
+  /** The days whose data count (the plan's period unless an evaluator widened it); absent from older snapshots. */
+  dataPeriod?: { from: string; until: string };
   cutoff: string;
   frozenAt: string;
   /** k: the disclosure layer's threshold the values were published with (counts from 1 to k − 1 hidden). */
@@ -97,7 +98,9 @@ export interface ObjectiveSnapshot {
   indicators: IndicatorSnapshot[];
 }
 
-export interface IndicatorSnapshot extends IndicatorFigures {
+/** `periodEnd` and `partial` are absent from snapshots frozen before they were kept: read them as whole periods. */
+export interface IndicatorSnapshot
+  extends Omit<IndicatorFigures, 'periodEnd' | 'partial'>, Partial<Pick<IndicatorFigures, 'periodEnd' | 'partial'>> {
   id: string;
   name: string;
   kind: IndicatorKind;

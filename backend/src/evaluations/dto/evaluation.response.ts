@@ -14,7 +14,15 @@ import {
   IndicatorKind,
   IndicatorStatus,
 } from '@backend/indicators/indicator-kind';
-import { PROGRESS_STATUSES, ProgressStatus, type FigureCategory } from '@repere/contract';
+import {
+  PROGRESS_STATUSES,
+  ProgressStatus,
+  type EvaluationSnapshot,
+  type FigureCategory,
+  type IndicatorSnapshot,
+  type ObjectiveSnapshot,
+  type OrientationSnapshot,
+} from '@repere/contract';
 import {
   ASSESSMENT_RATINGS,
   AssessmentRating,
@@ -56,7 +64,7 @@ export class BreakdownDto {
   @ApiProperty({ type: [FigureCategoryDto] }) cells: FigureCategoryDto[];
 }
 
-export class IndicatorSnapshotDto {
+export class IndicatorSnapshotDto implements IndicatorSnapshot {
   @ApiProperty(UUID) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: INDICATOR_KINDS, enumName: 'IndicatorKind' }) kind: IndicatorKind;
@@ -80,21 +88,23 @@ export class IndicatorSnapshotDto {
   @ApiProperty({ type: [BreakdownDto] }) breakdowns: BreakdownDto[];
 }
 
-export class ObjectiveSnapshotDto {
+export class ObjectiveSnapshotDto implements ObjectiveSnapshot {
   @ApiProperty(UUID) id: string;
   @ApiProperty() code: string;
   @ApiProperty() title: string;
   @ApiProperty({ type: [IndicatorSnapshotDto] }) indicators: IndicatorSnapshotDto[];
 }
 
-export class OrientationSnapshotDto {
+export class OrientationSnapshotDto implements OrientationSnapshot {
   @ApiProperty(UUID) id: string;
   @ApiProperty({ type: 'integer' }) number: number;
   @ApiProperty() title: string;
   @ApiProperty({ type: [ObjectiveSnapshotDto] }) objectives: ObjectiveSnapshotDto[];
 }
 
-export class SnapshotPlanDto {
+type SnapshotPlan = EvaluationSnapshot['plan'];
+
+export class SnapshotPlanDto implements SnapshotPlan {
   @ApiProperty(UUID) id: string;
   @ApiProperty() title: string;
   @ApiProperty(DATE) startDate: string;
@@ -103,7 +113,7 @@ export class SnapshotPlanDto {
   @ApiPropertyOptional() timeZone?: string;
 }
 
-export class EvaluationSnapshotDto {
+export class EvaluationSnapshotDto implements EvaluationSnapshot {
   @ApiProperty({ type: SnapshotPlanDto }) plan: SnapshotPlanDto;
   @ApiPropertyOptional({ type: DataPeriodDto }) dataPeriod?: DataPeriodDto;
   @ApiProperty(DATE) cutoff: string;

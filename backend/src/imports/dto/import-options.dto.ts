@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength, registerDecorator, ValidationArguments } from 'class-validator';
+import { IMPORT_OPTION_MAX } from '@repere/contract';
 import { IsDateOnly } from '@backend/common/is-date-only.decorator';
 
 /** An object whose values are strings (depth 1) or objects of strings (depth 2): column and label mappings. */
@@ -31,20 +32,20 @@ export class ImportOptionsDto {
   @IsOptional()
   @IsString()
   @MinLength(1)
-  @MaxLength(300)
+  @MaxLength(IMPORT_OPTION_MAX.title)
   title?: string;
 
   @ApiPropertyOptional({ description: 'plan: the organization that carries it (merged with the directory by name)' })
   @IsOptional()
   @IsString()
   @MinLength(1)
-  @MaxLength(300)
+  @MaxLength(IMPORT_OPTION_MAX.ownerName)
   ownerName?: string;
 
   @ApiPropertyOptional({ description: 'plan: its description' })
   @IsOptional()
   @IsString()
-  @MaxLength(5000)
+  @MaxLength(IMPORT_OPTION_MAX.description)
   description?: string;
 
   @ApiPropertyOptional({ description: "plan: YYYY-MM-DD (default: the document's date, or 1 January of its first year)" })
@@ -66,7 +67,7 @@ export class ImportOptionsDto {
   @IsOptional()
   @IsString()
   @MinLength(1)
-  @MaxLength(300)
+  @MaxLength(IMPORT_OPTION_MAX.name)
   name?: string;
 
   @ApiPropertyOptional({

@@ -1,12 +1,12 @@
+// What a column holds besides a question's answers (the row's date, identifier, language): COLUMN_TARGETS, in
+// @repere/contract, which the web app's mapping offers too.
+import { COLUMN_TARGETS } from '@repere/contract';
 import type { Question } from '@backend/questionnaires/question.types';
 import { problem, ImportProblem } from '../import-problem';
 import { fold } from './fold';
 
-/** What a column of the file holds: a question's answers, or the row's date, identifier or language. */
-export const ROW_TARGETS = ['@date', '@id', '@language', '@ignore'] as const;
-
 export interface ColumnMapping {
-  /** By column index: a question id, a ROW_TARGET, or '@ignore'. */
+  /** By column index: a question id, a COLUMN_TARGET, or '@ignore'. */
   readonly targets: readonly string[];
   readonly problems: readonly ImportProblem[];
 }
@@ -44,7 +44,7 @@ export function mapColumns(headers: readonly string[], questions: readonly Quest
   const targets = headers.map((header) => {
     const wanted = chosen[header] ?? chosen[header.trim()];
     if (wanted === undefined) return autoTarget(header, questions);
-    if (!ids.has(wanted) && !(ROW_TARGETS as readonly string[]).includes(wanted)) {
+    if (!ids.has(wanted) && !(COLUMN_TARGETS as readonly string[]).includes(wanted)) {
       problems.push(
         problem(1, header, 'unknown_question', `Column "${header}" is mapped to "${wanted}", which is no question of this questionnaire`, {
           column: header,

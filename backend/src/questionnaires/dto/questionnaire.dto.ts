@@ -16,7 +16,7 @@ import { DIMENSIONS } from '@backend/indicators/indicator-kind';
 import { PlanPartQueryDto } from '@backend/plans/dto/orientation.dto';
 import { QUESTION_TYPES, type Question, type Translations } from '../question.types';
 import { SLUG } from '../questionnaire-content';
-import { LANGUAGE_CODE, MAX_QUESTIONS } from '../validate-questions';
+import { CHOICE_CODE, LANGUAGE_CODE, MAX_QUESTIONS } from '../validate-questions';
 
 // The questions themselves are checked by validateQuestions (the rules need the questionnaire's languages and
 // the questions before each one); these classes describe them for OpenAPI and check the envelope.
@@ -29,7 +29,7 @@ const TRANSLATIONS = {
 const INSTANT = { type: 'string', format: 'date-time', nullable: true, example: '2025-08-23T09:00:00-04:00' } as const;
 
 class ChoiceSchema {
-  @ApiProperty({ pattern: '^[a-z0-9_-]{1,40}$', example: 'yes', description: 'Stable across versions and languages: what answers store' })
+  @ApiProperty({ pattern: CHOICE_CODE.source, example: 'yes', description: 'Stable across versions and languages: what answers store' })
   code: string;
   @ApiProperty(TRANSLATIONS) label: Translations;
 }

@@ -2005,30 +2005,18 @@ export interface components {
             name?: string;
             /** @example participants */
             unit?: string | null;
-            /**
-             * @default manual
-             * @enum {string}
-             */
+            /** @enum {string} */
             kind?: "response_count" | "participation_sum" | "answer_share" | "scale_mean" | "ratio" | "manual";
-            /**
-             * @default draft
-             * @enum {string}
-             */
+            /** @enum {string} */
             status?: "draft" | "active";
             baselineValue?: number | null;
             /** @example 2021-06-28 */
             baselineDate?: string | null;
             midtermTarget?: number | null;
             finalTarget?: number | null;
-            /**
-             * @default up
-             * @enum {string}
-             */
+            /** @enum {string} */
             direction?: "up" | "down";
-            /**
-             * @default quarter
-             * @enum {string}
-             */
+            /** @enum {string} */
             grain?: "month" | "quarter" | "year";
             /** @description ADS+ dimensions it is broken down by */
             dimensions?: ("gender" | "age_group" | "immigration" | "language" | "disability")[];
@@ -2278,7 +2266,6 @@ export interface components {
         };
         UpdateWorkStepDto: {
             text?: string;
-            /** @default false */
             done?: boolean;
             /** @example PHASE 1 */
             phase?: string | null;
@@ -3253,6 +3240,219 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        PlanImportOptionsDto: {
+            /** @description The title (default: the document's) */
+            title?: string;
+            /** @description The organization that carries it */
+            ownerName?: string;
+            description?: string;
+            /**
+             * Format: date
+             * @example 2024-08-17
+             */
+            startDate?: string;
+            /**
+             * Format: date
+             * @example 2024-08-17
+             */
+            endDate?: string;
+        };
+        WorkCellImportOptionsDto: {
+            /**
+             * Format: uuid
+             * @description The plan whose objective the fiche's sub-objective code names
+             */
+            planId?: string;
+            /** @description Another name than the fiche's */
+            name?: string;
+        };
+        ResponsesImportOptionsDto: {
+            /**
+             * Format: uuid
+             * @description Chosen at the upload
+             */
+            questionnaireId: string;
+            /** @description Column header → question id, @date, @id, @language or @ignore */
+            columns?: {
+                [key: string]: string;
+            };
+            /** @description Question id → { label in the file → choice code } */
+            choices?: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+        };
+        PlanPreviewCountsDto: {
+            orientations: number;
+            objectives: number;
+            actions: number;
+            expectedResults: number;
+            indicators: number;
+            instruments: number;
+        };
+        PlanPreviewScheduleDto: {
+            kind: components["schemas"]["ScheduleKind"];
+            /**
+             * Format: date
+             * @example 2024-08-17
+             */
+            date: string | null;
+            /** @description The recurrence the text names (kind recurrence) */
+            recurrence: string | null;
+        };
+        PlanPreviewInstrumentDto: {
+            name: string;
+            /** @description As the name classifies it */
+            kind: components["schemas"]["InstrumentKind"];
+        };
+        PlanPreviewActionDto: {
+            description: string;
+            /** @description As the document words it */
+            scheduleText: string;
+            /** @description What the schedule text reads as */
+            schedule: components["schemas"]["PlanPreviewScheduleDto"];
+            resources: string;
+            expectedResults: string[];
+            indicators: string[];
+            instruments: components["schemas"]["PlanPreviewInstrumentDto"][];
+        };
+        PlanPreviewObjectiveDto: {
+            /** @example 1.1 */
+            code: string;
+            title: string;
+            actions: components["schemas"]["PlanPreviewActionDto"][];
+        };
+        PlanPreviewOrientationDto: {
+            number: number;
+            title: string;
+            objectives: components["schemas"]["PlanPreviewObjectiveDto"][];
+        };
+        PlanPreviewDto: {
+            title: string;
+            ownerName: string | null;
+            description: string;
+            /**
+             * Format: date
+             * @description Null when neither the document nor the options give it
+             * @example 2024-08-17
+             */
+            startDate: string | null;
+            /**
+             * Format: date
+             * @description Null when neither the document nor the options give it
+             * @example 2024-08-17
+             */
+            endDate: string | null;
+            counts: components["schemas"]["PlanPreviewCountsDto"];
+            orientations: components["schemas"]["PlanPreviewOrientationDto"][];
+        };
+        WorkCellPreviewObjectiveDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            title: string;
+            planTitle: string;
+        };
+        WorkCellPreviewStepDto: {
+            text: string;
+            done: boolean;
+            phase: string | null;
+            /**
+             * Format: date
+             * @description The first day of the period the fiche names, when it reads as one
+             * @example 2024-08-17
+             */
+            date: string | null;
+        };
+        ExistingOrganizationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        WorkCellPreviewPartnerDto: {
+            organization: string;
+            acronym: string | null;
+            /** @enum {string|null} */
+            network: "communautaire" | "institutionnel" | "philanthropique" | "concertation_locale" | "bailleur_de_fonds" | null;
+            sector: string;
+            /** @description The directory organization it merges with; null: a new one */
+            existing: components["schemas"]["ExistingOrganizationDto"] | null;
+        };
+        WorkCellPreviewCountsDto: {
+            steps: number;
+            partners: number;
+            /** @description Partners not in the directory yet */
+            newOrganizations: number;
+        };
+        WorkCellPreviewDto: {
+            name: string;
+            /** @description The sub-objective's code the fiche names */
+            objectiveCode: string | null;
+            objectiveText: string | null;
+            /** @description The objective it links to, once found in the plan */
+            objective: components["schemas"]["WorkCellPreviewObjectiveDto"] | null;
+            /**
+             * Format: date
+             * @example 2024-08-17
+             */
+            startDate: string | null;
+            startDateText: string | null;
+            mandate: string;
+            contact: string | null;
+            steps: components["schemas"]["WorkCellPreviewStepDto"][];
+            partners: components["schemas"]["WorkCellPreviewPartnerDto"][];
+            partnersNote: string | null;
+            counts: components["schemas"]["WorkCellPreviewCountsDto"];
+        };
+        ResponsesPreviewQuestionnaireDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description In the questionnaire's default language */
+            title: string;
+            version: number;
+        };
+        ResponsesPreviewColumnDto: {
+            /** @description As the file names it */
+            header: string;
+            /** @description A question id, @date, @id, @language or @ignore; null: not matched */
+            target: string | null;
+            /** @description Its first values */
+            sample: string[];
+        };
+        ResponsesPreviewChoiceDto: {
+            /** @description The choice code */
+            value: string;
+            label: string;
+        };
+        ResponsesPreviewQuestionDto: {
+            id: string;
+            label: string;
+            type: components["schemas"]["QuestionType"];
+            choices: components["schemas"]["ResponsesPreviewChoiceDto"][];
+        };
+        UnmatchedLabelDto: {
+            questionId: string;
+            label: string;
+            /** @description Rows that give it */
+            count: number;
+        };
+        ResponsesPreviewDto: {
+            questionnaire: components["schemas"]["ResponsesPreviewQuestionnaireDto"];
+            rows: number;
+            /** @description Null while the file has problems: rows are compared once they all read */
+            newRows: number | null;
+            /** @description Null while the file has problems */
+            alreadyImported: number | null;
+            columns: components["schemas"]["ResponsesPreviewColumnDto"][];
+            questions: components["schemas"]["ResponsesPreviewQuestionDto"][];
+            /** @description Labels no choice matched: the options may map them */
+            unmatchedLabels: components["schemas"]["UnmatchedLabelDto"][];
+            /** @description The earliest answer's time, YYYY-MM-DD HH:MM:SS as the file gives it */
+            firstDate: string | null;
+            /** @description The latest answer's time, YYYY-MM-DD HH:MM:SS */
+            lastDate: string | null;
+        };
         /** @enum {string} */
         ImportKind: "plan" | "work-cell" | "responses";
         /** @enum {string} */
@@ -3306,15 +3506,11 @@ export interface components {
             format: "text" | "csv" | "xlsx" | null;
             /** @description Raised by each change of options: a preview of an older generation is stale */
             generation: number;
-            /** @description The options given (PATCH) */
-            options: {
-                [key: string]: unknown;
-            };
+            /** @description The options given (PATCH), by kind: plan, work-cell, responses */
+            options: components["schemas"]["PlanImportOptionsDto"] | components["schemas"]["WorkCellImportOptionsDto"] | components["schemas"]["ResponsesImportOptionsDto"];
             progress: components["schemas"]["ImportProgressDto"] | null;
-            /** @description What would be written, by kind; null in lists and until analysed */
-            preview: {
-                [key: string]: unknown;
-            } | null;
+            /** @description What would be written, by kind (plan, work-cell, responses); null in lists and until analysed */
+            preview: components["schemas"]["PlanPreviewDto"] | components["schemas"]["WorkCellPreviewDto"] | (components["schemas"]["ResponsesPreviewDto"] | null);
             /** @description The first problems found (problemCount counts them all) */
             problems: components["schemas"]["ImportProblemDto"][];
             problemCount: number;

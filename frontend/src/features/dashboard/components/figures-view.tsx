@@ -1,9 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FiguresView, ValueCell } from '@/features/dashboard/api/dashboard-api';
 
-/** Who may read the true figures (the API's PLAN_WRITERS): the others only ever get the published ones. */
-export const TRUE_FIGURES_READERS: readonly string[] = ['evaluator', 'admin'];
-
 /**
  * The evaluators' switch between the published figures (what everyone else sees) and the true ones, and, on the
  * true ones, the banner saying they are not for publication.

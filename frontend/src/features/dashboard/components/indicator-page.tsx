@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { isCumulative, type Dimension, type Grain } from '@repere/contract';
+import { isCumulative, isOneOf, PLAN_WRITERS, type Dimension, type Grain } from '@repere/contract';
 import { ArchiveBanner } from '@/components/archive';
 import { DisclosureNote, NotForPublicationMark } from '@/components/disclosure-note';
 import { ErrorState, LoadingState } from '@/components/query-state';
@@ -10,7 +10,7 @@ import type { FiguresView, IndicatorDefinition, PlanDates, ValueCell } from '@/f
 import { ChartFigure } from '@/features/dashboard/components/chart-figure';
 import { breakdownFigure, seriesFigure, type ChartText, type FiguresOptions } from '@/features/dashboard/components/indicator-charts';
 import { useAdsLabels } from '@/features/dashboard/components/labels';
-import { FiguresViewSwitch, TRUE_FIGURES_READERS, trueCurrentOf } from '@/features/dashboard/components/figures-view';
+import { FiguresViewSwitch, trueCurrentOf } from '@/features/dashboard/components/figures-view';
 import { StatusBadge } from '@/features/dashboard/components/status-badge';
 import {
   useIndicator,
@@ -127,7 +127,8 @@ export function IndicatorPage() {
   // The true figures only for evaluators and admins who asked for them (`?view=unpublished`, kept in the address so
   // that a reload or a print shows what was on screen); anyone else is shown the published ones whatever it says.
   const me = useCurrentUser();
-  const mayReadTrue = TRUE_FIGURES_READERS.includes(me.data?.role ?? '');
+  // Those who write plans read the true figures (the API's readsTrueFigures); the others only ever get the published ones.
+  const mayReadTrue = isOneOf(PLAN_WRITERS, me.data?.role);
   const view: FiguresView = mayReadTrue && search.get('view') === 'unpublished' ? 'unpublished' : 'published';
   const series = useIndicatorValues(id, grain, at, view);
   const breakdowns = useIndicatorBreakdowns(id, grain, indicator.data?.dimensions ?? [], at, view);

@@ -2,9 +2,6 @@ import { api, call, type Schemas } from '@/lib/api/client';
 
 // The shapes of backend/src/evaluations, as openapi.json describes them (lib/api/schema.d.ts, generated).
 
-/** Who may open, assess and close evaluations, and ask for their reports (the API's EVALUATION_WRITERS). */
-export const EVALUATION_WRITERS = ['admin', 'evaluator', 'committee'] as const;
-
 export type CurrentUser = Schemas['UserDto'];
 
 /** The plan's dates and IANA time zone, as the evaluation pages read them. */

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { EVALUATION_WRITERS, isOneOf } from '@repere/contract';
 import {
   closeEvaluation,
-  EVALUATION_WRITERS,
   fetchCurrentUser,
   fetchEvaluation,
   fetchEvaluations,
@@ -34,7 +34,7 @@ export function useCanWrite(): boolean {
     queryFn: ({ signal }) => fetchCurrentUser(signal),
     staleTime: 5 * 60_000,
   });
-  return EVALUATION_WRITERS.some((role) => role === me.data?.role);
+  return isOneOf(EVALUATION_WRITERS, me.data?.role);
 }
 
 export function usePlanInfo(planId: string) {

@@ -1,22 +1,13 @@
-import type { ScheduleKind } from '@repere/contract';
+import { COLUMN_TARGETS, type ColumnTarget } from '@repere/contract';
 import { apiUpload } from '@/lib/api-client';
 import { api, call, type Schemas } from '@/lib/api/client';
 
 // backend/src/imports: a file is uploaded, analysed by the workers into a preview and a list of problems, then,
 // once the user confirms, imported by the workers. Nothing is written before the confirmation.
 
+// Kinds, statuses, the largest file and the columns' pseudo-targets: @repere/contract's, as the API's.
 export type ImportKind = Schemas['ImportKind'];
-// In the page's order; `satisfies` fails the typecheck if the API drops one.
-export const IMPORT_KINDS = ['plan', 'work-cell', 'responses'] as const satisfies readonly ImportKind[];
-
 export type ImportStatus = Schemas['ImportStatus'];
-export const IMPORT_STATUSES = ['analyzing', 'ready', 'invalid', 'importing', 'done', 'failed'] as const satisfies readonly ImportStatus[];
-
-/** Who may import (the API's PLAN_WRITERS). */
-export const IMPORTERS = ['admin', 'evaluator'] as const satisfies readonly Schemas['Role'][];
-
-/** The API refuses bodies larger than this (413). */
-export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
 export const ACCEPTED_EXTENSIONS = '.csv,.tsv,.txt,.xlsx';
 
@@ -27,10 +18,6 @@ const CONTENT_TYPES = [
   'text/tab-separated-values',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ] as const;
-
-/** The pseudo-targets of a responses file's column, beside the questions' ids. */
-export const COLUMN_TARGETS = ['@date', '@id', '@language', '@ignore'] as const;
-export type ColumnTarget = (typeof COLUMN_TARGETS)[number];
 
 /**
  * The problems' wordings the web app has, in the user's language: a code, or a code and the variant its params
@@ -104,140 +91,44 @@ export type ImportProblem = Schemas['ImportProblemDto'];
 export type ImportProgress = Schemas['ImportProgressDto'];
 export type ImportResult = Schemas['ImportResultDto'];
 
-// openapi.json describes an import's options and preview as free-form objects (they differ by kind): their shapes
-// below are the web app's reading of backend/src/imports (plan-preview, work-cell-preview, responses-preview).
-
-export interface PlanImportOptions {
-  title?: string;
-  ownerName?: string;
-  description?: string;
-  startDate?: string;
-  endDate?: string;
+/**
+ * Which options and preview each kind of import carries: openapi.json documents ImportDto's options and preview as
+ * one of three schemas, and its kind says which. Indexed by ImportKind, so a new kind fails the typecheck here.
+ */
+interface ByKind {
+  plan: { options: Schemas['PlanImportOptionsDto']; preview: Schemas['PlanPreviewDto'] };
+  'work-cell': { options: Schemas['WorkCellImportOptionsDto']; preview: Schemas['WorkCellPreviewDto'] };
+  responses: { options: Schemas['ResponsesImportOptionsDto']; preview: Schemas['ResponsesPreviewDto'] };
 }
 
-export interface WorkCellImportOptions {
-  planId?: string;
-  name?: string;
-}
-
-export interface ResponsesImportOptions {
-  questionnaireId: string;
-  columns?: Record<string, string>;
-  choices?: Record<string, Record<string, string>>;
-}
+export type PlanImportOptions = ByKind['plan']['options'];
+export type WorkCellImportOptions = ByKind['work-cell']['options'];
+export type ResponsesImportOptions = ByKind['responses']['options'];
+export type PlanPreview = ByKind['plan']['preview'];
+export type PreviewAction = Schemas['PlanPreviewActionDto'];
+export type WorkCellPreview = ByKind['work-cell']['preview'];
+export type ResponsesPreview = ByKind['responses']['preview'];
 
 /** What PATCH takes, per kind: the responses' questionnaire is chosen at the upload and never changes. */
-export interface OptionsInputByKind {
-  plan: PlanImportOptions;
-  'work-cell': WorkCellImportOptions;
-  responses: Omit<ResponsesImportOptions, 'questionnaireId'>;
-}
+export type OptionsInputByKind = {
+  [K in ImportKind]: Omit<ByKind[K]['options'], 'questionnaireId'>;
+};
 
 export type ImportOptionsInput = OptionsInputByKind[ImportKind];
 
-export interface PreviewAction {
-  description: string;
-  scheduleText: string;
-  schedule: { kind: ScheduleKind; date: string | null; recurrence: string | null };
-  resources: string;
-  expectedResults: string[];
-  indicators: string[];
-  instruments: { name: string; kind: string }[];
-}
+/** The API's ImportDto of one kind: its options and preview are that kind's. */
+export type ImportOf<K extends ImportKind> = Omit<Schemas['ImportDto'], 'kind' | 'options' | 'preview'> & {
+  kind: K;
+  options: ByKind[K]['options'];
+  preview: ByKind[K]['preview'] | null;
+};
 
-export interface PreviewObjective {
-  code: string;
-  title: string;
-  actions: PreviewAction[];
-}
-
-export interface PreviewOrientation {
-  number: number;
-  title: string;
-  objectives: PreviewObjective[];
-}
-
-export interface PlanPreview {
-  title: string;
-  ownerName: string | null;
-  description?: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  counts: {
-    orientations: number;
-    objectives: number;
-    actions: number;
-    expectedResults: number;
-    indicators: number;
-    instruments: number;
-  };
-  orientations: PreviewOrientation[];
-}
-
-export interface WorkCellPreview {
-  name: string;
-  objectiveCode: string | null;
-  objectiveText: string | null;
-  objective: { id: string; code: string; title: string; planTitle: string } | null;
-  startDate: string | null;
-  startDateText: string | null;
-  mandate: string;
-  contact: string | null;
-  steps: { text: string; done: boolean; phase: string | null; date: string | null }[];
-  partners: {
-    organization: string;
-    acronym: string | null;
-    network: string | null;
-    sector: string;
-    existing: { id: string; name: string } | null;
-  }[];
-  partnersNote: string | null;
-  counts: { steps: number; partners: number; newOrganizations: number };
-}
-
-export interface PreviewQuestion {
-  id: string;
-  label: string;
-  type: string;
-  choices: { value: string; label: string }[];
-}
-
-export interface ResponsesPreview {
-  questionnaire: { id: string; title: string; version: number };
-  rows: number;
-  /** Null while the file has problems: rows are compared with the stored responses once they all read. */
-  newRows: number | null;
-  alreadyImported: number | null;
-  columns: { header: string; target: string | null; sample: string[] }[];
-  questions: PreviewQuestion[];
-  unmatchedLabels: { questionId: string; label: string; count: number }[];
-  firstDate: string | null;
-  lastDate: string | null;
-}
-
-/** The API's ImportDto but its kind-dependent options and preview. */
-type ImportBase = Omit<Schemas['ImportDto'], 'kind' | 'options' | 'preview'>;
-
-export interface PlanImport extends ImportBase {
-  kind: 'plan';
-  options: PlanImportOptions;
-  preview: PlanPreview | null;
-}
-
-export interface WorkCellImport extends ImportBase {
-  kind: 'work-cell';
-  options: WorkCellImportOptions;
-  preview: WorkCellPreview | null;
-}
-
-export interface ResponsesImport extends ImportBase {
-  kind: 'responses';
-  options: ResponsesImportOptions;
-  preview: ResponsesPreview | null;
-}
+export type PlanImport = ImportOf<'plan'>;
+export type WorkCellImport = ImportOf<'work-cell'>;
+export type ResponsesImport = ImportOf<'responses'>;
 
 /** The API's ImportDto; its `kind` tells which options and preview it carries. */
-export type ImportDto = PlanImport | WorkCellImport | ResponsesImport;
+export type ImportDto = { [K in ImportKind]: ImportOf<K> }[ImportKind];
 export type ImportPage = Omit<Schemas['ImportPageDto'], 'items'> & { items: ImportDto[] };
 
 export interface NewImport {
@@ -263,7 +154,8 @@ export function createImport({ kind, file, fileName, questionnaireId }: NewImpor
   });
 }
 
-// The API types options and preview loosely (free-form objects): the answer is read as this kind's ImportDto.
+// The document gives options and preview as one of three schemas without tying them to the kind: the answer is read
+// as this kind's ImportDto (ByKind).
 const asImport = (dto: Schemas['ImportDto']): ImportDto => dto as ImportDto;
 
 export function fetchImport(id: string, signal?: AbortSignal): Promise<ImportDto> {

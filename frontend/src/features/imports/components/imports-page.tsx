@@ -2,16 +2,10 @@ import '@/features/imports/components/imports.css';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { IMPORT_KINDS, MAX_IMPORT_BYTES } from '@repere/contract';
 import { Pagination } from '@/components/pagination';
 import { ErrorState, LoadingState, useErrorMessage } from '@/components/query-state';
-import {
-  ACCEPTED_EXTENSIONS,
-  IMPORT_KINDS,
-  MAX_IMPORT_BYTES,
-  type ImportDto,
-  type ImportKind,
-  type NewImport,
-} from '@/features/imports/api/imports-api';
+import { ACCEPTED_EXTENSIONS, type ImportDto, type ImportKind, type NewImport } from '@/features/imports/api/imports-api';
 import { ImportStatusBadge } from '@/features/imports/components/import-status';
 import {
   IMPORTS_PAGE_SIZE,

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IMPORT_OPTION_MAX, isRealDate } from '@repere/contract';
 import type { PlanImport, PlanImportOptions, PlanPreview, PreviewAction } from '@/features/imports/api/imports-api';
 import { OptionsActions, type OptionsFormProps } from '@/features/imports/components/options-actions';
 import { formatDate } from '@/lib/format';
@@ -12,13 +13,18 @@ interface PlanFields {
   endDate: string;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The API's longest options (IMPORT_OPTION_MAX); dates have none. */
+const MAX_LENGTH: Partial<Record<keyof PlanFields, number>> = {
+  title: IMPORT_OPTION_MAX.title,
+  ownerName: IMPORT_OPTION_MAX.ownerName,
+  description: IMPORT_OPTION_MAX.description,
+};
 
 function fieldsOf(preview: PlanPreview, options: PlanImportOptions): PlanFields {
   return {
     title: options.title ?? preview.title,
     ownerName: options.ownerName ?? preview.ownerName ?? '',
-    description: options.description ?? preview.description ?? '',
+    description: options.description ?? preview.description,
     startDate: options.startDate ?? preview.startDate ?? '',
     endDate: options.endDate ?? preview.endDate ?? '',
   };
@@ -28,8 +34,8 @@ function fieldsOf(preview: PlanPreview, options: PlanImportOptions): PlanFields 
 function checkPlan(fields: PlanFields): Partial<Record<keyof PlanFields, 'required' | 'date' | 'order'>> {
   const errors: Partial<Record<keyof PlanFields, 'required' | 'date' | 'order'>> = {};
   if (fields.title.trim() === '') errors.title = 'required';
-  if (fields.startDate && !ISO_DATE.test(fields.startDate)) errors.startDate = 'date';
-  if (fields.endDate && !ISO_DATE.test(fields.endDate)) errors.endDate = 'date';
+  if (fields.startDate && !isRealDate(fields.startDate)) errors.startDate = 'date';
+  if (fields.endDate && !isRealDate(fields.endDate)) errors.endDate = 'date';
   if (!errors.startDate && !errors.endDate && fields.startDate && fields.endDate && fields.endDate < fields.startDate)
     errors.endDate = 'order';
   return errors;
@@ -82,12 +88,12 @@ function PlanOptionsForm({
       <div className="field">
         <label htmlFor={id}>{label}</label>
         {type === 'textarea' ? (
-          <textarea {...common} rows={2} maxLength={5000} onChange={(event) => onChange(event.target.value)} />
+          <textarea {...common} rows={2} maxLength={MAX_LENGTH[key]} onChange={(event) => onChange(event.target.value)} />
         ) : (
           <input
             {...common}
             type={type}
-            maxLength={type === 'text' ? 300 : undefined}
+            maxLength={MAX_LENGTH[key]}
             autoComplete="off"
             onChange={(event) => onChange(event.target.value)}
           />

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COLUMN_TARGETS, isColumnTarget, type ResponsesImport, type ResponsesPreview } from '@/features/imports/api/imports-api';
+import { COLUMN_TARGETS } from '@repere/contract';
+import { isColumnTarget, type ResponsesImport, type ResponsesPreview } from '@/features/imports/api/imports-api';
 import { OptionsActions, type OptionsFormProps } from '@/features/imports/components/options-actions';
 import { formatDate } from '@/lib/format';
 

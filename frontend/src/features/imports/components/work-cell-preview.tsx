@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IMPORT_OPTION_MAX } from '@repere/contract';
 import type { WorkCellImport, WorkCellImportOptions, WorkCellPreview } from '@/features/imports/api/imports-api';
 import { OptionsActions, type OptionsFormProps } from '@/features/imports/components/options-actions';
 import { usePlanOptions } from '@/features/imports/hooks/use-imports';
@@ -47,7 +48,7 @@ function CellOptions({
           id={ids.name}
           type="text"
           value={name}
-          maxLength={300}
+          maxLength={IMPORT_OPTION_MAX.name}
           disabled={!editable}
           autoComplete="off"
           aria-invalid={nameError ? true : undefined}

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { isOneOf, PLAN_WRITERS } from '@repere/contract';
 import {
   confirmImport,
   createImport,
@@ -9,7 +10,6 @@ import {
   fetchMe,
   fetchPlanOptions,
   fetchQuestionnaireOptions,
-  IMPORTERS,
   updateImportOptions,
   type ImportDto,
   type ImportOptionsInput,
@@ -39,7 +39,7 @@ export const isBusy = (status: ImportStatus | undefined): boolean => status === 
 /** Whether the signed-in user may import; the key is the session's own, so the shell's user is reused. */
 export function useCanImport(): { canImport: boolean; pending: boolean } {
   const me = useQuery({ queryKey: ['auth', 'me'], queryFn: ({ signal }) => fetchMe(signal), staleTime: 5 * 60_000 });
-  return { canImport: IMPORTERS.some((role) => role === me.data?.role), pending: me.isPending };
+  return { canImport: isOneOf(PLAN_WRITERS, me.data?.role), pending: me.isPending };
 }
 
 export function useImports(page: number) {

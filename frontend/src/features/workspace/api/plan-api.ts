@@ -4,8 +4,6 @@ import { api, call, type Schemas } from '@/lib/api/client';
 // (backend/src/plans: orientations, objectives, actions, expected results). The shapes are openapi.json's
 // (lib/api/schema.d.ts, generated).
 
-export const ROLES_WHO_EDIT = ['admin', 'evaluator'] as const satisfies readonly Schemas['Role'][];
-
 export type SessionUser = Schemas['UserDto'];
 
 /** The signed-in user: who may write plans, indicators, questionnaires and work cells. */

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { fetchMe, ROLES_WHO_EDIT } from '@/features/workspace/api/plan-api';
+import { isOneOf, PLAN_WRITERS } from '@repere/contract';
+import { fetchMe } from '@/features/workspace/api/plan-api';
 
 /**
  * Whether the signed-in user may change plans, indicators, questionnaires and work cells (the API's PLAN_WRITERS).
@@ -8,7 +9,7 @@ import { fetchMe, ROLES_WHO_EDIT } from '@/features/workspace/api/plan-api';
 export function useCanEdit(): { canEdit: boolean; pending: boolean } {
   const me = useQuery({ queryKey: ['auth', 'me'], queryFn: ({ signal }) => fetchMe(signal), staleTime: 5 * 60_000 });
   return {
-    canEdit: ROLES_WHO_EDIT.some((role) => role === me.data?.role),
+    canEdit: isOneOf(PLAN_WRITERS, me.data?.role),
     pending: me.isPending,
   };
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { isCumulative } from '@repere/contract';
 import { DisclosureNote, NotForPublicationMark } from '@/components/disclosure-note';
 import { useErrorMessage } from '@/components/query-state';
 import type { IndicatorDefinition, ValueCell } from '@/features/workspace/api/indicators-api';
@@ -17,9 +18,6 @@ function usePeriodFormat(grain: IndicatorDefinition['grain']): (period: string) 
     return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' }).format(new Date(year, month - 1, 1));
   };
 }
-
-/** Kinds whose value is what has accumulated since the plan's start (the API's progress uses the same rule). */
-const CUMULATIVE_KINDS: readonly string[] = ['response_count', 'participation_sum', 'manual'];
 
 interface LiveValueProps {
   indicator: IndicatorDefinition;
@@ -50,7 +48,7 @@ export function LiveValue({ indicator, savedAt, trueFigures }: LiveValueProps) {
   const polling = values.fetchStatus === 'fetching' || progress.fetchStatus === 'fetching';
   const k = progress.data?.disclosure.k ?? null;
   const suppressedText = k ? t('workspace.indicator.suppressed', { k }) : t('dashboard.suppressedShort');
-  const cumulative = CUMULATIVE_KINDS.includes(indicator.kind);
+  const cumulative = isCumulative(indicator.kind);
 
   const withUnit = (value: number): string => {
     const formatted = formatNumber(value, language);
