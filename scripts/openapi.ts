@@ -48,7 +48,8 @@ async function typesText(document: string): Promise<string> {
   // emptyObjectsUnknown: a free-form JSON object (a failed job's data, an audit change's value) is
   // Record<string, unknown>, not the Record<string, never> that nothing could be read from.
   // defaultNonNullable off: a property with a default is optional in a request body (the server fills it in), where
-  // the generator's default would make it required (a PATCH would have to send `kind` and `status`).
+  // the generator's default would make it required (creating an indicator would have to send `kind`, `status`,
+  // `direction` and `grain`). PATCH bodies carry no defaults at all (common/patch-type.ts).
   const ast = await openapiTS(JSON.parse(document) as OpenAPI3, {
     silent: true,
     cwd: ROOT,
