@@ -44,8 +44,8 @@ export class PlanPreviewActionDto {
   @ApiProperty({ description: 'As the document words it' }) scheduleText: string;
   @ApiProperty({ type: PlanPreviewScheduleDto, description: 'What the schedule text reads as' }) schedule: PlanPreviewScheduleDto;
   @ApiProperty() resources: string;
-  @ApiProperty({ type: [String] }) expectedResults: string[];
-  @ApiProperty({ type: [String] }) indicators: string[];
+  @ApiProperty({ type: [String] }) expectedResults: readonly string[];
+  @ApiProperty({ type: [String] }) indicators: readonly string[];
   @ApiProperty({ type: [PlanPreviewInstrumentDto] }) instruments: PlanPreviewInstrumentDto[];
 }
 

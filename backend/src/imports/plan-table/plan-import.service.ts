@@ -12,6 +12,7 @@ import { ImportFilesService } from '../import-files.service';
 import { ImportsRepository } from '../imports.repository';
 import type { ParsedPlanTable } from '../parsed.types';
 import { countPlan, PlanToWrite, writePlan } from '../writers/plan-writer';
+import type { PlanPreviewDto } from '../dto/import-preview.response';
 import { parsePlanTable } from './parse-plan-table';
 
 export interface PlanImportOptions {
@@ -114,7 +115,7 @@ export class PlanImportService {
           }),
         })),
       })),
-    };
+    } satisfies PlanPreviewDto; // the document describes what is built here (import-preview.response.ts)
     const complete =
       plan.startDate !== null && plan.endDate !== null ? { ...plan, startDate: plan.startDate, endDate: plan.endDate } : null;
     return { format: doc.format, problems, plan: problems.count === 0 ? complete : null, preview };

@@ -14,6 +14,7 @@ import { EncodingError } from '../sources/decode-text';
 import { checkWorkbook, RESPONSES_WORKBOOK, WorkbookBoundError } from '../sources/xlsx-bounds';
 import { unreadable } from '../document-text';
 import { tableRows } from '../table-source';
+import type { ResponsesPreviewDto } from '../dto/import-preview.response';
 import { ResponseRowReader, ResponsesImportOptions, StagedRow } from './row-reader';
 import { copyIntoStaging, createStaging, dropStaging, stagingTable } from './staging';
 
@@ -123,7 +124,7 @@ export class ResponsesImportService {
       const preview =
         r === null
           ? null
-          : {
+          : ({
               questionnaire: {
                 id: questionnaire.id,
                 title: version.title[version.defaultLanguage] ?? Object.values(version.title)[0] ?? '',
@@ -148,7 +149,7 @@ export class ResponsesImportService {
               ),
               firstDate,
               lastDate,
-            };
+            } satisfies ResponsesPreviewDto); // the document describes what is built here (import-preview.response.ts)
       return { format: sniffed.format, preview, problems, staged: counts.staged };
     } finally {
       await runner.release();

@@ -10,6 +10,7 @@ import type { Import, ImportResult } from '../import.entity';
 import { ImportFilesService } from '../import-files.service';
 import { ImportsRepository, LinkedObjective } from '../imports.repository';
 import { writeWorkCell } from '../writers/work-cell-writer';
+import type { WorkCellPreviewDto } from '../dto/import-preview.response';
 import { parseWorkCellFiche } from './parse-work-cell-fiche';
 
 export interface WorkCellImportOptions {
@@ -95,7 +96,7 @@ export class WorkCellImportService {
       partners,
       partnersNote: cell.partnersNote,
       counts: { steps: cell.steps.length, partners: cell.partners.length, newOrganizations },
-    };
+    } satisfies WorkCellPreviewDto; // the document describes what is built here (import-preview.response.ts)
     return { format: doc.format, problems, cell: problems.count === 0 ? cell : null, objective, preview };
   }
 
