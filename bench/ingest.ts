@@ -7,6 +7,7 @@ import { DEFAULT_DATABASE_URL } from '../backend/src/config/defaults';
 import { onServer as onServerOf, withDatabase } from './support/database';
 import type { LoadOptions, LoadResult } from './load';
 import { BENCH_QUESTIONS, BENCH_SLUG, LANGUAGES, Q } from './support/bench-questionnaire';
+import { seedPlan } from './aggregate/seed';
 import { prefill } from './ingest/prefill';
 import { abortBench, cpuByPid, cpuSeconds, finished, freePort, killAll, machineCpu, start, stop, waitForHttp } from './support/processes';
 
@@ -164,23 +165,10 @@ async function seed(url: string): Promise<{ questionnaireId: string; answerKeys:
   await db.connect();
   try {
     const title = { fr: 'Journée de Bienvenue (banc d’essai)', en: 'Welcome Day (bench)', ar: 'يوم الترحيب (اختبار)' };
-    const [{ id: planId }] = (
-      await db.query<{ id: string }>(
-        `INSERT INTO plans (title, start_date, end_date, midterm_date) VALUES ('Banc d’essai', now()::date - interval '3 years', now()::date + interval '3 years', now()::date) RETURNING id`,
-      )
-    ).rows;
-    const [{ id: orientationId }] = (
-      await db.query<{ id: string }>(
-        `INSERT INTO orientations (plan_id, number, title) VALUES ($1, 1, 'Accueillir les nouveaux arrivants') RETURNING id`,
-        [planId],
-      )
-    ).rows;
-    const [{ id: objectiveId }] = (
-      await db.query<{ id: string }>(
-        `INSERT INTO objectives (plan_id, orientation_id, code, title) VALUES ($1, $2, '1.1', 'Faire connaître la Table') RETURNING id`,
-        [planId, orientationId],
-      )
-    ).rows;
+    // A plan in its fourth year of six, so that every response of the load falls within it.
+    const start = new Date();
+    start.setUTCFullYear(start.getUTCFullYear() - 3);
+    const { planId, objectiveId } = await seedPlan(db, start.toISOString().slice(0, 10));
     const [{ id: questionnaireId }] = (
       await db.query<{ id: string }>(
         `INSERT INTO questionnaires (plan_id, slug, title, default_language, languages, questions, status, current_version)
