@@ -4,8 +4,6 @@ import { Queue, QueueEvents } from 'bullmq';
 import { redisOptions } from '@backend/queue/redis-options';
 import { PingPayload, SYSTEM_QUEUE, SystemJob } from '@backend/queue/queues';
 import { WorkersModule } from '../../workers/src/workers.module';
-// This file's own queue prefix, before the workers read their configuration.
-import './setup/file-prefix';
 
 describe('The worker process', () => {
   const connection = redisOptions(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', 'worker');

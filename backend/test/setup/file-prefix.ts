@@ -5,9 +5,8 @@ import { relative, resolve } from 'node:path';
 // sign-in counters are its own. Jest gives every test file its own copy of process.env, which the app, the workers it
 // starts in process and the children it spawns all read: setting it here, before any of them starts, is enough.
 //
-// Loaded by jest.config.js (setupFilesAfterEnv) for every file, and imported by support/test-app.ts and
-// support/child-processes.ts as well, so that the files starting an app or a child get it whatever the config says.
-// Setting it twice gives the same prefix.
+// Loaded by jest.config.js (setupFilesAfterEnv) for every file of the e2e and browser projects, before the file's own
+// modules: nothing else needs to import it.
 
 const ROOT = resolve(__dirname, '../../..');
 

@@ -4,7 +4,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 // Children inherit the test file's own Redis prefix.
-import '../setup/file-prefix';
 
 // Processes a test starts for real (the built API and workers, a Redis server of its own), so that it can kill them
 // the way production gets killed. Each is tracked until it exits; stopAll() ends those still running, and an exit

@@ -9,7 +9,6 @@ import { OrganizationsService } from '@backend/organizations/organizations.servi
 import { DEMO_PASSWORD, DEMO_USERS } from '@backend/demo/demo-users';
 import type { Role } from '@backend/users/role';
 // Before the app reads its configuration: this file's own Redis prefix.
-import '../setup/file-prefix';
 
 export interface TestApp {
   app: NestFastifyApplication;
