@@ -33,14 +33,29 @@ export const NETWORK_ERROR_CODE = 'network_error';
 
 type QueryValue = string | number | boolean | null | undefined;
 
-function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+/** A query string: a value left out, null or '' is not sent (an empty search box is no filter). */
+export function queryString(query: Record<string, unknown>): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
+  for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
+    params.set(key, String(value as QueryValue));
   }
-  const search = params.toString();
+  return params.toString();
+}
+
+function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const search = queryString(query ?? {});
   return `/api${path}${search ? `?${search}` : ''}`;
+}
+
+/** fetch, with a network failure (not a cancelled request) as ApiError 'network_error'. */
+export async function fetchOrNetworkError(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  try {
+    return await globalThis.fetch(input, init);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({ statusCode: 0, code: NETWORK_ERROR_CODE, message: '' });
+  }
 }
 
 function isErrorBody(value: unknown): value is ApiErrorBody {
@@ -90,13 +105,12 @@ export async function apiUpload<T>(
   const headers = new Headers({ Accept: 'application/json', 'Content-Type': options.contentType });
   const token = getSessionToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path, options.query), { method: 'POST', headers, body: file, signal: options.signal });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({ statusCode: 0, code: NETWORK_ERROR_CODE, message: '' });
-  }
+  const response = await fetchOrNetworkError(buildUrl(path, options.query), {
+    method: 'POST',
+    headers,
+    body: file,
+    signal: options.signal,
+  });
   return answerOf<T>(response, token);
 }
 
@@ -104,7 +118,6 @@ export async function apiUpload<T>(
 export async function apiBlob(path: string, signal?: AbortSignal): Promise<Blob> {
   const token = getSessionToken();
   const response = await fetch(buildUrl(path), { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal });
-  if (!response.ok)
-    throw new ApiError({ statusCode: response.status, code: 'http_error', message: response.statusText || `HTTP ${response.status}` });
+  if (!response.ok) throw apiErrorOf(response, null);
   return response.blob();
 }

@@ -1,45 +1,27 @@
 /**
  * The web app's typed API client: paths, parameters, bodies and answers come from the generated `paths`
  * (./schema.d.ts, written by `npm run openapi` from openapi.json), so a call that no longer matches the API fails
- * the typecheck instead of drifting. It behaves as apiRequest (lib/api-client.ts) does: bearer token, JSON, the
- * API's error body turned into an ApiError, a network failure into ApiError 'network_error', and a 401 on an
+ * the typecheck instead of drifting. Bearer token, JSON, the API's error body turned into an ApiError, a network
+ * failure into ApiError 'network_error' (lib/api-client.ts, shared with the file upload), and a 401 on an
  * authenticated call ends the session.
  */
 import createClient, { type Client } from 'openapi-fetch';
-import { ApiError, NETWORK_ERROR_CODE, apiErrorOf } from '@/lib/api-client';
+import { apiErrorOf, fetchOrNetworkError, queryString } from '@/lib/api-client';
 import { clearSessionToken, getSessionToken } from '@/lib/session-token';
 import type { components, paths } from './schema';
 
 /** The API's named shapes: `Schemas['PlanDto']`. */
 export type Schemas = components['schemas'];
 
-type QueryValue = string | number | boolean | null | undefined;
-
-/** As apiRequest: a value left out, null or '' is not sent (an empty search box is no filter). */
-function serializeQuery(query: Record<string, unknown>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value as QueryValue));
-  }
-  return params.toString();
-}
-
 function clientFor(authenticated: boolean): Client<paths> {
   return createClient<paths>({
-    querySerializer: serializeQuery,
+    querySerializer: queryString,
     // Read at call time, not at creation: the session token changes, and tests replace globalThis.fetch.
     fetch: async (request: Request): Promise<Response> => {
       request.headers.set('Accept', 'application/json');
       const token = authenticated ? getSessionToken() : null;
       if (token) request.headers.set('Authorization', `Bearer ${token}`);
-      let response: Response;
-      try {
-        response = await globalThis.fetch(request);
-      } catch (error) {
-        if (error instanceof DOMException && error.name === 'AbortError') throw error;
-        throw new ApiError({ statusCode: 0, code: NETWORK_ERROR_CODE, message: '' });
-      }
+      const response = await fetchOrNetworkError(request);
       if (response.status === 401 && token) clearSessionToken();
       return response;
     },
