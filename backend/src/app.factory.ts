@@ -8,6 +8,9 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { registerSecurityHeaders, securityHeaders } from './common/security-headers';
 import { registerInputRules } from './common/input-hooks';
+import { registerFileUploads } from './common/file-uploads';
+import { EVIDENCE_UPLOAD_TYPES } from './evidence/evidence-upload-types';
+import { UPLOAD_TYPES } from './imports/upload-types';
 import { trustFunction } from './common/client-address';
 import { appConfig, redisConfig } from './config/configuration';
 import { loadEnv } from './config/load-env';
@@ -46,6 +49,10 @@ export async function createApp(): Promise<NestFastifyApplication> {
   const headers = securityHeaders(config.publicUrl);
   registerSecurityHeaders(fastify, headers);
   registerInputRules(fastify, env.BODY_LIMIT_BYTES);
+  registerFileUploads(fastify, [
+    { prefix: '/api/imports', types: UPLOAD_TYPES },
+    { prefix: '/api/evidence', types: EVIDENCE_UPLOAD_TYPES },
+  ]);
 
   // Per-client limits and body limits of the routes reached without an account; before app.init(), which
   // registers the routes. The counts are in Redis, shared by every API process.

@@ -7,6 +7,7 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import { CoreModule } from './core.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { IndicatorsModule } from './indicators/indicators.module';
@@ -38,6 +39,7 @@ import { WorkCellsModule } from './work-cells/work-cells.module';
     EvaluationsModule,
     ReportsModule,
     ImportsModule,
+    EvidenceModule,
     AuditModule,
   ],
   providers: [

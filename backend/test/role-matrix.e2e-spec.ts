@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { DEMO_PASSWORD, DEMO_USERS } from '@backend/demo/demo-users';
 import { EvaluationFreezerService } from '@backend/evaluations/evaluation-freezer.service';
+import { EvidenceThumbnailsService } from '@backend/evidence/evidence-thumbnails.service';
 import { ImportRunnerService } from '@backend/imports/import-runner.service';
 import { ReportRenderService } from '@backend/reports/report-render.service';
 import type { Role } from '@backend/users/role';
@@ -36,7 +37,8 @@ type Table =
   | 'indicator_manual_values'
   | 'evaluations'
   | 'evaluation_assessments'
-  | 'imports';
+  | 'imports'
+  | 'evidence_files';
 
 const ACTORS: readonly Actor[] = ['admin', 'evaluator', 'partner', 'committee', 'anonymous'];
 const STAFF: readonly Role[] = ['admin', 'evaluator', 'partner', 'committee'];
@@ -83,6 +85,10 @@ interface Setups {
   bareParts: PlanFixture & { bareOrientationId: string; bareObjectiveId: string };
   /** A plan, its indicator, a questionnaire of it and an organization, all archived (by an admin's DELETE). */
   archived: PlanFixture & { questionnaireId: string; organizationId: string };
+  /** A PDF attached by the admin to the plan's action (the demo partner is not responsible for it). */
+  evidence: PlanFixture & { evidenceId: string };
+  /** A PNG attached by the admin to the plan's action, with its thumbnail made (as the workers would). */
+  imageEvidence: PlanFixture & { evidenceId: string };
   /** A resident's response to an open questionnaire. */
   response: PlanFixture & { questionnaireId: string; responseId: string };
   /** A fresh user of each role, signed in: the actor changes its own password, never a demo user's. */
@@ -1021,7 +1027,71 @@ const ROUTES: Route[] = [
     result: { status: 'importing' },
   }),
   route({ method: 'delete', path: '/api/imports/:id', allowed: WRITERS, setup: 'readyImport', table: 'imports', id: (i) => i.importId }),
+
+  // Evidence: the file is the body; a partner attaches to its own organization's records; every staff role reads.
+  route({
+    method: 'post',
+    path: '/api/evidence',
+    note: "a count of the partner's organization",
+    allowed: WRITERS_AND_PARTNER,
+    setup: 'partnersCount',
+    table: 'evidence_files',
+    query: (c, m) => `ownerKind=participation_count&ownerId=${c.countId}&title=${m}&date=2024-08-17`,
+    headers: () => ({ 'Content-Type': 'application/pdf' }),
+    raw: () => MINUTES_PDF,
+  }),
+  route({
+    method: 'post',
+    path: '/api/evidence',
+    note: 'a count of another organization',
+    allowed: WRITERS,
+    setup: 'count',
+    table: 'evidence_files',
+    query: (c, m) => `ownerKind=participation_count&ownerId=${c.countId}&title=${m}&date=2024-08-17`,
+    headers: () => ({ 'Content-Type': 'application/pdf' }),
+    raw: () => MINUTES_PDF,
+  }),
+  route({
+    method: 'get',
+    path: '/api/evidence',
+    allowed: STAFF,
+    setup: 'evidence',
+    query: (e) => `ownerKind=action&ownerId=${e.actionId}`,
+    expects: (e) => [{ id: e.evidenceId, mediaType: 'application/pdf' }],
+  }),
+  route({ method: 'get', path: '/api/evidence/:id', allowed: STAFF, setup: 'evidence', id: (e) => e.evidenceId }),
+  route({
+    method: 'get',
+    path: '/api/evidence/:id/file',
+    allowed: STAFF,
+    setup: 'evidence',
+    id: (e) => e.evidenceId,
+    contentType: 'application/pdf',
+  }),
+  route({
+    method: 'get',
+    path: '/api/evidence/:id/thumbnail',
+    allowed: STAFF,
+    setup: 'imageEvidence',
+    id: (e) => e.evidenceId,
+    contentType: 'image/webp',
+  }),
+  route({
+    method: 'delete',
+    path: '/api/evidence/:id',
+    allowed: WRITERS,
+    setup: 'evidence',
+    table: 'evidence_files',
+    archives: true,
+    id: (e) => e.evidenceId,
+  }),
 ];
+
+/** A 1 × 1 PNG. */
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP4////fwAJ+wP9KobjigAAAABJRU5ErkJggg==';
+
+/** The smallest PDF the evidence upload takes (its type is read from the first bytes). */
+const MINUTES_PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
 
 /** The smallest plan table an import takes: a title with its years, an orientation, a header and one row. */
 const PLAN_TABLE =
@@ -1105,6 +1175,33 @@ describe('Role matrix: every route for every role', () => {
       const p = await SETUPS.partnersPlan(f);
       const partnersCountId = await recordCount(f, t.tokens.partner, p.instrumentId);
       return { ...p, partnersCountId, adminCountId: await recordCount(f, t.tokens.admin, p.instrumentId) };
+    },
+    evidence: async (f) => {
+      const p = await f.plan();
+      const res = await t
+        .http()
+        .post('/api/evidence')
+        .query({ ownerKind: 'action', ownerId: p.actionId, title: uniqueText('Compte rendu'), date: '2024-03-01' })
+        .set(bearer(t.tokens.admin))
+        .set('Content-Type', 'application/pdf')
+        .send(MINUTES_PDF)
+        .expect(201);
+      // Removed with the plan (fixtures' purge).
+      return { ...p, evidenceId: (res.body as { id: string }).id };
+    },
+    imageEvidence: async (f) => {
+      const p = await f.plan();
+      const res = await t
+        .http()
+        .post('/api/evidence')
+        .query({ ownerKind: 'action', ownerId: p.actionId, title: uniqueText('Photo'), date: '2024-03-01' })
+        .set(bearer(t.tokens.admin))
+        .set('Content-Type', 'image/png')
+        .send(Buffer.from(ONE_PIXEL_PNG, 'base64'))
+        .expect(201);
+      const evidenceId = (res.body as { id: string }).id;
+      await t.app.get(EvidenceThumbnailsService).make(evidenceId);
+      return { ...p, evidenceId };
     },
     manualValue: async (f) => {
       const p = await f.plan();

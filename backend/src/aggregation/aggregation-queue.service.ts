@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AGGREGATION_QUEUE, AggregationJob, JOB_RETENTION, RecomputePayload, RecomputeQuestionnairePayload } from '@backend/queue/queues';
+import { withDeadline } from '@backend/queue/with-deadline';
 import { AggregationService } from './aggregation.service';
 
 /**
@@ -13,22 +14,6 @@ import { AggregationService } from './aggregation.service';
 const THROTTLE_MS = 500;
 // A write never waits long on Redis: past this, the add is given up and the reconcile job catches up.
 const ENQUEUE_DEADLINE_MS = 500;
-
-function withDeadline<T>(p: Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('Redis did not answer in time')), ENQUEUE_DEADLINE_MS);
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e as Error);
-      },
-    );
-  });
-}
 
 @Injectable()
 export class AggregationQueueService implements OnModuleDestroy {
@@ -60,6 +45,7 @@ export class AggregationQueueService implements OnModuleDestroy {
         backoff: { type: 'exponential', delay: 500 },
         ...JOB_RETENTION,
       }),
+      ENQUEUE_DEADLINE_MS,
     ).catch((err: Error) => this.logger.warn(`recompute for ${deduplicationId} not queued (${err.message}); reconcile will catch up`));
   }
 

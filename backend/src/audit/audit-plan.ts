@@ -36,6 +36,7 @@ const PLAN_OF: Record<string, string> = {
     'SELECT o.plan_id FROM work_steps s JOIN work_cells w ON w.id = s.work_cell_id JOIN objectives o ON o.id = w.objective_id WHERE s.id = :id',
   partnership:
     'SELECT o.plan_id FROM partnerships p JOIN work_cells w ON w.id = p.work_cell_id JOIN objectives o ON o.id = w.objective_id WHERE p.id = :id',
+  evidence: 'SELECT plan_id FROM evidence_files WHERE id = :id',
   import: `SELECT coalesce(
              (SELECT id FROM plans WHERE id = ${asUuid("i.options->>'planId'")}),
              (SELECT plan_id FROM questionnaires WHERE id = ${asUuid("i.options->>'questionnaireId'")}),

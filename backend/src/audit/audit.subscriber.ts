@@ -30,6 +30,7 @@ const AUDITED: Record<string, { type: string; exclude?: string[] }> = {
   work_cells: { type: 'work_cell' },
   work_steps: { type: 'work_step' },
   partnerships: { type: 'partnership' },
+  evidence_files: { type: 'evidence', exclude: ['sha256', 'storage', 'storageKey'] },
   imports: { type: 'import', exclude: ['preview', 'problems', 'problemCount', 'progress', 'result', 'error', 'generation', 'size'] },
 };
 

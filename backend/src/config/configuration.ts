@@ -46,9 +46,28 @@ export const authConfig = registerAs('auth', () => {
   };
 });
 
+export const evidenceConfig = registerAs('evidence', () => {
+  const e = env();
+  return {
+    maxBytes: e.EVIDENCE_MAX_BYTES,
+    storage: e.EVIDENCE_STORAGE,
+    s3:
+      e.EVIDENCE_STORAGE === 's3'
+        ? {
+            endpoint: e.S3_ENDPOINT as string,
+            region: e.S3_REGION,
+            bucket: e.S3_BUCKET as string,
+            accessKeyId: e.S3_ACCESS_KEY_ID as string,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY as string,
+          }
+        : null,
+  };
+});
+
 export type AppConfig = ReturnType<typeof appConfig>;
 export type DatabaseConfig = ReturnType<typeof databaseConfig>;
 export type RedisConfig = ReturnType<typeof redisConfig>;
 export type AuthConfig = ReturnType<typeof authConfig>;
+export type EvidenceConfig = ReturnType<typeof evidenceConfig>;
 
-export const CONFIGS = [appConfig, databaseConfig, redisConfig, authConfig];
+export const CONFIGS = [appConfig, databaseConfig, redisConfig, authConfig, evidenceConfig];

@@ -3,6 +3,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsNotEmpty,
   IsOptional,
   IsString,
   IsUrl,
@@ -11,10 +12,12 @@ import {
   Min,
   MinLength,
   Validate,
+  ValidateIf,
   ValidatorConstraint,
   ValidatorConstraintInterface,
   validateSync,
 } from 'class-validator';
+import { EVIDENCE_DEFAULT_MAX_BYTES } from '@repere/contract';
 import { FALLBACK_TIME_ZONE, isTimeZone } from '@backend/common/time-zone';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from './defaults';
 
@@ -171,6 +174,43 @@ export class Environment {
   @IsInt()
   @Min(1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** The largest evidence file (a scanned report, photos of an event), in bytes: 25 MB unless told. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  EVIDENCE_MAX_BYTES = EVIDENCE_DEFAULT_MAX_BYTES;
+
+  /**
+   * Where new evidence files' bytes go: `postgres` (the default: one thing to back up) or `s3`, an S3-compatible
+   * store (MinIO, a cloud's), named by the S3_* settings. Files stored before a change stay readable where they are.
+   */
+  @IsIn(['postgres', 's3'], { message: 'EVIDENCE_STORAGE must be postgres or s3' })
+  EVIDENCE_STORAGE: 'postgres' | 's3' = 'postgres';
+
+  /** The S3-compatible store's address (http://minio:9000); required with EVIDENCE_STORAGE=s3. */
+  @ValidateIf((e: Environment) => e.EVIDENCE_STORAGE === 's3' || e.S3_ENDPOINT !== undefined)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'S3_ENDPOINT must be an http(s) URL' })
+  S3_ENDPOINT?: string;
+
+  @ValidateIf((e: Environment) => e.EVIDENCE_STORAGE === 's3')
+  @IsString()
+  @IsNotEmpty({ message: 'S3_BUCKET is required with EVIDENCE_STORAGE=s3' })
+  S3_BUCKET?: string;
+
+  @ValidateIf((e: Environment) => e.EVIDENCE_STORAGE === 's3')
+  @IsString()
+  @IsNotEmpty({ message: 'S3_ACCESS_KEY_ID is required with EVIDENCE_STORAGE=s3' })
+  S3_ACCESS_KEY_ID?: string;
+
+  @ValidateIf((e: Environment) => e.EVIDENCE_STORAGE === 's3')
+  @IsString()
+  @IsNotEmpty({ message: 'S3_SECRET_ACCESS_KEY is required with EVIDENCE_STORAGE=s3' })
+  S3_SECRET_ACCESS_KEY?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
 
   @IsOptional()
   @IsString()

@@ -13,6 +13,7 @@ import { Instrument } from '@backend/indicators/instrument.entity';
 import { Organization } from '@backend/organizations/organization.entity';
 import { Action } from '@backend/plans/action.entity';
 import { ExpectedResult } from '@backend/plans/expected-result.entity';
+import { EvidenceFile } from '@backend/evidence/evidence-file.entity';
 import { Objective } from '@backend/plans/objective.entity';
 import { Orientation } from '@backend/plans/orientation.entity';
 import { Plan } from '@backend/plans/plan.entity';
@@ -57,4 +58,5 @@ export const ENTITIES = [
   Report,
   Import,
   ImportChunk,
+  EvidenceFile,
 ];

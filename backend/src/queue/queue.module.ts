@@ -4,7 +4,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { ConfigType } from '@nestjs/config';
 import { redisConfig } from '@backend/config/configuration';
 import { QueueShutdown } from './queue-shutdown';
-import { AGGREGATION_QUEUE, EVALUATION_QUEUE, IMPORT_QUEUE, REPORT_QUEUE, SYSTEM_QUEUE } from './queues';
+import { AGGREGATION_QUEUE, EVALUATION_QUEUE, EVIDENCE_QUEUE, IMPORT_QUEUE, REPORT_QUEUE, SYSTEM_QUEUE } from './queues';
 import { redisOptions } from './redis-options';
 
 /** BullMQ's connection, shared by the API (fails fast when Redis is down) and the workers (wait for it). */
@@ -28,6 +28,7 @@ export class QueueModule {
           { name: EVALUATION_QUEUE },
           { name: REPORT_QUEUE },
           { name: IMPORT_QUEUE },
+          { name: EVIDENCE_QUEUE },
         ),
       ],
       providers: [QueueShutdown],

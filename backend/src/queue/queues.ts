@@ -68,3 +68,15 @@ export interface ImportPayload {
   /** The options' generation the job was asked for: an older one has nothing left to do. */
   generation: number;
 }
+
+/** Evidence: a thumbnail for each image attached, and a sweep for the images whose job was lost (Redis down). */
+export const EVIDENCE_QUEUE = 'evidence';
+
+export const EvidenceJob = {
+  Thumbnail: 'make-thumbnail',
+  Sweep: 'sweep-thumbnails',
+} as const;
+
+export interface ThumbnailPayload {
+  evidenceId: string;
+}

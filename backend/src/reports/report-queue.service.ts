@@ -2,27 +2,12 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { JOB_RETENTION, RenderReportPayload, REPORT_QUEUE, ReportJob } from '@backend/queue/queues';
+import { withDeadline } from '@backend/queue/with-deadline';
 
 // A request never waits long on Redis: past this, the report is refused for now (503) rather than left unrendered.
 const ENQUEUE_DEADLINE_MS = 1000;
 
 export const RENDER_ATTEMPTS = 3;
-
-function withDeadline<T>(p: Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('Redis did not answer in time')), ENQUEUE_DEADLINE_MS);
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e as Error);
-      },
-    );
-  });
-}
 
 /** Asks the workers to render a report. */
 @Injectable()
@@ -43,6 +28,7 @@ export class ReportQueueService {
           ...JOB_RETENTION,
         },
       ),
+      ENQUEUE_DEADLINE_MS,
     );
   }
 }

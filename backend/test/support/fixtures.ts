@@ -94,6 +94,11 @@ export async function purge(db: DataSource, kind: PurgeKind, id: string): Promis
       await em.query('DELETE FROM evaluation_events WHERE evaluation_id = ANY($1::uuid[])', [evaluations]);
       await em.query('DELETE FROM evaluation_assessments WHERE evaluation_id = ANY($1::uuid[])', [evaluations]);
       await em.query('DELETE FROM evaluations WHERE plan_id = $1', [id]);
+      await em.query(
+        "DELETE FROM evidence_blobs WHERE key IN (SELECT storage_key FROM evidence_files WHERE plan_id = $1 AND storage = 'postgres')",
+        [id],
+      );
+      await em.query('DELETE FROM evidence_files WHERE plan_id = $1', [id]);
     }
     if (questionnairesOf[kind]) {
       await em.query(`DELETE FROM responses WHERE questionnaire_id IN (${questionnairesOf[kind]})`, [id]);

@@ -3,6 +3,7 @@
 export * from './answers';
 export * from './dates';
 export * from './evaluations';
+export * from './evidence';
 export * from './imports';
 export * from './indicators';
 export * from './networks';

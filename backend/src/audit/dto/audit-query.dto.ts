@@ -6,7 +6,7 @@ export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     example: 'indicator',
     description:
-      'plan, orientation, objective, action, expected_result, indicator, instrument, manual_value, participation_count, questionnaire, questionnaire_version, evaluation, assessment, user, organization, work_cell, work_step, partnership, import',
+      'plan, orientation, objective, action, expected_result, indicator, instrument, manual_value, participation_count, questionnaire, questionnaire_version, evaluation, assessment, user, organization, work_cell, work_step, partnership, import, evidence',
   })
   @IsOptional()
   @MaxLength(64)

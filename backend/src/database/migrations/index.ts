@@ -15,6 +15,7 @@ import { AuditTrail1796400000000 } from './1796400000000-AuditTrail';
 import { Archive1796500000000 } from './1796500000000-Archive';
 import { AuditPlan1796600000000 } from './1796600000000-AuditPlan';
 import { CompactResponses1796700000000 } from './1796700000000-CompactResponses';
+import { EvidenceFiles1797000000000 } from './1797000000000-EvidenceFiles';
 
 /** Every migration, in order. Generated with `npm run migration:generate -- backend/src/database/migrations/<Name>`. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Archive1796500000000,
   AuditPlan1796600000000,
   CompactResponses1796700000000,
+  EvidenceFiles1797000000000,
 ];
