@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { EvidenceMediaType, EvidenceOwnerKind } from '@repere/contract';
 import { ArchivableEntity } from '@backend/common/archivable.entity';
 
@@ -11,6 +11,9 @@ export type EvidenceStorageName = 'postgres' | 's3';
  * stays readable.
  */
 @Entity('evidence_files')
+@Check('ck_evidence_files_owner_kind', `"owner_kind" IN ('manual_value', 'participation_count', 'work_step', 'action', 'assessment')`)
+@Check('ck_evidence_files_storage', `"storage" IN ('postgres', 's3')`)
+@Check('ck_evidence_files_size', `"size" > 0`)
 @Index('ix_evidence_files_owner', ['ownerKind', 'ownerId', 'date'])
 @Index('ix_evidence_files_plan', ['planId', 'date'])
 export class EvidenceFile extends ArchivableEntity {
@@ -24,7 +27,7 @@ export class EvidenceFile extends ArchivableEntity {
   planId: string;
 
   @ManyToOne('Plan', { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'plan_id' })
+  @JoinColumn({ name: 'plan_id', foreignKeyConstraintName: 'fk_evidence_files_plan' })
   plan?: unknown;
 
   @Column({ type: 'text' })
@@ -53,6 +56,6 @@ export class EvidenceFile extends ArchivableEntity {
   addedBy: string | null;
 
   @ManyToOne('User', { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'added_by' })
+  @JoinColumn({ name: 'added_by', foreignKeyConstraintName: 'fk_evidence_files_added_by' })
   addedByUser?: unknown;
 }

@@ -34,7 +34,7 @@ export class EvidenceFiles1797000000000 implements MigrationInterface {
       CONSTRAINT "ck_evidence_files_size" CHECK ("size" > 0),
       CONSTRAINT "fk_evidence_files_plan" FOREIGN KEY ("plan_id") REFERENCES "plans"("id") ON DELETE RESTRICT,
       CONSTRAINT "fk_evidence_files_added_by" FOREIGN KEY ("added_by") REFERENCES "users"("id") ON DELETE SET NULL,
-      CONSTRAINT "fk_evidence_files_archived_by" FOREIGN KEY ("archived_by") REFERENCES "users"("id") ON DELETE SET NULL)`);
+      CONSTRAINT "FK_ec79124c340d9d822f59d94d18d" FOREIGN KEY ("archived_by") REFERENCES "users"("id") ON DELETE SET NULL)`);
     // A record's evidence by date (its page, the snapshot at a cut-off); a plan's (the annex of its report).
     await queryRunner.query(`CREATE INDEX "ix_evidence_files_owner" ON "evidence_files" ("owner_kind", "owner_id", "date")`);
     await queryRunner.query(`CREATE INDEX "ix_evidence_files_plan" ON "evidence_files" ("plan_id", "date")`);
