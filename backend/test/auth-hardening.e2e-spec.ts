@@ -145,21 +145,25 @@ describe('The password policy', () => {
       .set(bearer(t.tokens.admin))
       .send({ email: `policy-${Date.now()}@example.org`, password, role: 'committee' });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ field: 'password', message: expect.stringMatching(why) }]);
+    expect(res.body.errors).toEqual([{ field: 'password', message: expect.stringMatching(why), code: 'isAcceptablePassword' }]);
   });
 
   it('refuses the email as the password, on creation and on an update', async () => {
     const email = `same-${Date.now()}@example.org`;
     const created = await t.http().post('/api/users').set(bearer(t.tokens.admin)).send({ email, password: email, role: 'committee' });
     expect(created.status).toBe(400);
-    expect(created.body.errors).toEqual([{ field: 'password', message: expect.stringMatching(/must not be the account's email/) }]);
+    expect(created.body.errors).toEqual([
+      { field: 'password', message: expect.stringMatching(/must not be the account's email/), code: 'isAcceptablePassword' },
+    ]);
     const user = await newUser('committee');
     const updated = await t.http().patch(`/api/users/${user.id}`).set(bearer(t.tokens.admin)).send({ password: user.email.toUpperCase() });
     expect(updated.status).toBe(400);
     expect(updated.body.errors).toEqual([{ field: 'password', message: expect.stringMatching(/must not be the account's email/) }]);
     const common = await t.http().patch(`/api/users/${user.id}`).set(bearer(t.tokens.admin)).send({ password: 'qwertyuiop' });
     expect(common.status).toBe(400);
-    expect(common.body.errors).toEqual([{ field: 'password', message: expect.stringMatching(/most commonly used/) }]);
+    expect(common.body.errors).toEqual([
+      { field: 'password', message: expect.stringMatching(/most commonly used/), code: 'isAcceptablePassword' },
+    ]);
   });
 });
 

@@ -123,6 +123,7 @@ describe('OpenAPI document', () => {
     ['/api/auth/me', () => '/api/auth/me'],
     ['/api/users', () => '/api/users'],
     ['/api/organizations', () => '/api/organizations'],
+    ['/api/organizations/{id}/plans', () => `/api/organizations/${cell.partnerOrganizationId}/plans`],
     ['/api/plans', () => '/api/plans'],
     ['/api/plans/{id}', () => `/api/plans/${demoPlanId}`],
     ['/api/plans/{id}/tree', () => `/api/plans/${demoPlanId}/tree`],

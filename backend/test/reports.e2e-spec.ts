@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Job } from 'bullmq';
 import type { Response } from 'supertest';
+import { csvConvention, parseCsv, parseCsvNumber } from '@backend/common/csv-convention';
 import { disclosureTable } from '@backend/disclosure/disclosure';
 import { keyFromSum, protectCount } from '@backend/disclosure/cell-key';
 import { EvaluationFreezerService } from '@backend/evaluations/evaluation-freezer.service';
@@ -250,10 +251,11 @@ describe('Reports', () => {
       for (const r of marked) expect(r.getCell(6).value).toBe('suppressed');
     });
 
-    it('gives the figures as .csv (UTF-8 with BOM)', async () => {
+    it('gives the figures as .csv in the French convention: « ; » between columns, decimal commas, UTF-8 with BOM', async () => {
       // Arrange: no test of this file asked for the French CSV before
       const asked = await get(`/api/evaluations/${midterm.id}/report.csv`).expect(202);
       await expect(runJob((asked.body as Requested).reportId)).resolves.toMatchObject({ outcome: { outcome: 'ready' } });
+      const fr = csvConvention('fr');
       // Act
       const res = await get(`/api/evaluations/${midterm.id}/report.csv`);
       // Assert
@@ -261,9 +263,21 @@ describe('Reports', () => {
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       const csv = bytes(res);
       expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const lines = csv.toString('utf8').slice(1).split('\r\n');
-      expect(lines[0]).toMatch(/^Section,Orientation,Code objectif,Objectif,Indicateur,/);
-      expect(lines.some((l) => l.startsWith('Ventilation,') && l.includes(',supprimé,'))).toBe(true);
+      const [header, ...rows] = parseCsv(csv.toString('utf8'), fr);
+      expect(header.slice(0, 5)).toEqual(['Section', 'Orientation', 'Code objectif', 'Objectif', 'Indicateur']);
+      for (const row of rows) expect(row).toHaveLength(header.length);
+      const column = (name: string) => header.indexOf(name);
+      const breakdowns = rows.filter((r) => r[0] === 'Ventilation');
+      expect(breakdowns.some((r) => r[column('Valeur')] === 'supprimé')).toBe(true);
+      // Every figure reads as a number with a decimal comma, never with a point
+      const series = rows.filter((r) => r[0] === 'Série');
+      const values = series
+        .flatMap((r) => [r[column('Valeur')], r[column('Valeur cumulée')]])
+        .filter((v) => v !== undefined && v !== '' && v !== 'supprimé');
+      expect(values.length).toBeGreaterThan(0);
+      for (const v of values) expect(parseCsvNumber(v, fr)).not.toBeNaN();
+      expect(values.some((v) => v.includes(','))).toBe(true);
+      expect(values.some((v) => v.includes('.'))).toBe(false);
     });
 
     it('sets a final evaluation beside the mid-term', async () => {

@@ -56,6 +56,8 @@ interface Setups {
   /** The demo partner's own organization (« Centre communautaire Val-Martin »), restored after the case. */
   partnersOrganization: OrganizationFixture;
   user: UserFixture;
+  /** A committee account opened with an invitation link, not used yet. */
+  invitation: { userId: string; email: string; token: string };
   /** A work cell the demo partner's organization is not part of. */
   cell: WorkCellFixture;
   /** A work cell the demo partner's organization is part of. */
@@ -157,6 +159,24 @@ const ROUTES: Route[] = [
     setup: 'none',
     status: 200,
     body: () => ({ email: 'comite@demo.repere.org', password: DEMO_PASSWORD }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/auth/invitations/:token',
+    allowed: PUBLIC,
+    setup: 'invitation',
+    param: (i) => i.token,
+    expects: (i) => ({ email: i.email, role: 'committee' }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/auth/invitations/:token',
+    allowed: PUBLIC,
+    setup: 'invitation',
+    status: 200,
+    param: (i) => i.token,
+    body: () => ({ password: 'une-phrase-de-la-matrice' }),
+    result: { accessToken: expect.any(String), user: { invited: false } },
   }),
   route({
     method: 'get',
@@ -440,6 +460,14 @@ const ROUTES: Route[] = [
     query: (p) => `planId=${p.planId}`,
     expects: (p) => only({ id: p.indicatorId }),
   }),
+  route({
+    method: 'get',
+    path: '/api/indicators/overview',
+    allowed: STAFF,
+    setup: 'plan',
+    query: (p) => `planId=${p.planId}`,
+    expects: (p) => only({ id: p.indicatorId, plan: { id: p.planId }, objective: { id: p.objectiveId } }),
+  }),
   route({ method: 'get', path: '/api/indicators/:id', allowed: STAFF, setup: 'plan', id: (p) => p.indicatorId }),
   route({
     method: 'post',
@@ -630,6 +658,15 @@ const ROUTES: Route[] = [
     expects: (o) => only({ id: o.organizationId, name: o.name }),
   }),
   route({ method: 'get', path: '/api/organizations/:id', allowed: STAFF, setup: 'organization', id: (o) => o.organizationId }),
+  // A new organization takes part in no plan yet.
+  route({
+    method: 'get',
+    path: '/api/organizations/:id/plans',
+    allowed: STAFF,
+    setup: 'organization',
+    id: (o) => o.organizationId,
+    expects: () => ({ items: [], total: 0 }),
+  }),
   route({
     method: 'post',
     path: '/api/organizations',
@@ -777,6 +814,16 @@ const ROUTES: Route[] = [
     param: (r) => r.questionnaireId,
     expects: (r) => only({ id: r.responseId }),
   }),
+  // Raw responses leave the platform only with those who read them (a notice on the file's first line).
+  route({
+    method: 'get',
+    path: '/api/questionnaires/:id/responses/export',
+    allowed: WRITERS,
+    setup: 'response',
+    param: (r) => r.questionnaireId,
+    query: () => 'format=csv',
+    contentType: 'text/csv',
+  }),
   // The one hard deletion of raw data: an admin's, with a reason.
   route({
     method: 'delete',
@@ -893,6 +940,17 @@ const ROUTES: Route[] = [
     body: (_, m) => ({ displayName: m }),
   }),
   route({ method: 'delete', path: '/api/users/:id', allowed: ADMIN, setup: 'user', table: 'users', id: (u) => u.userId }),
+  route({
+    method: 'post',
+    path: '/api/users/:id/reset',
+    allowed: ADMIN,
+    setup: 'user',
+    table: 'users',
+    status: 200,
+    id: (u) => u.userId,
+    body: () => ({ credentials: 'temporary_password' }),
+    result: { mustChangePassword: true, temporaryPassword: expect.any(String) },
+  }),
 
   route({
     method: 'post',
@@ -1142,6 +1200,18 @@ describe('Role matrix: every route for every role', () => {
     organization: (f) => f.organization(),
     partnersOrganization: (f) => f.existingOrganization(partnersOrganizationId),
     user: (f) => f.user(),
+    invitation: async (f) => {
+      const email = `${uniqueText('invited')}@example.org`.toLowerCase();
+      const res = await t
+        .http()
+        .post('/api/users')
+        .set(bearer(t.tokens.admin))
+        .send({ email, role: 'committee', credentials: 'invitation' })
+        .expect(201);
+      const { id, invitationToken } = res.body as { id: string; invitationToken: string };
+      f.track(`/api/users/${id}`);
+      return { userId: id, email, token: invitationToken };
+    },
     cell: (f) => f.workCell(),
     partnersCell: (f) => f.workCell({ partnerOrganizationId: partnersOrganizationId }),
     cellAndOrganization: async (f) => {

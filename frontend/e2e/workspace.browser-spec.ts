@@ -135,11 +135,11 @@ describe('An evaluator works in the evaluation workspace', () => {
     await title.getByLabel('français (fr, par défaut)').fill('Café-rencontre des nouveaux arrivants');
     await title.getByLabel('arabe (ar)').fill('لقاء القهوة للقادمين الجدد');
 
-    // The Welcome Day's link is taken: only the server knows, and its message lands beside the field.
+    // The Welcome Day's link is taken: only the server knows, and its refusal lands beside the field, in French.
     await page.getByLabel('Lien public (facultatif)').fill(WELCOME_DAY_SLUG);
     await page.getByRole('button', { name: 'Créer le questionnaire' }).click();
     const slugError = page.locator('#qn-slug-error');
-    await slugError.getByText(`« ${WELCOME_DAY_SLUG} » is already the link of another questionnaire`).waitFor();
+    await slugError.getByText(`« ${WELCOME_DAY_SLUG} » est déjà le lien d'un autre questionnaire.`).waitFor();
     await eventually(() => expect(page.getByLabel('Lien public (facultatif)').getAttribute('aria-invalid')).resolves.toBe('true'));
     await screenshot(page, 'workspace-api-error');
 
@@ -204,7 +204,7 @@ describe('An evaluator works in the evaluation workspace', () => {
     await page.getByRole('status').getByText('Bloc ADS+ ajouté à la fin du questionnaire.').waitFor();
     await page.getByRole('heading', { name: '8 questions' }).waitFor();
     await page.getByRole('button', { name: 'Ajouter le bloc ADS+' }).click();
-    await page.locator('#qb-questions-2-dimension-error').getByText('question 3 already asks about gender').waitFor();
+    await page.locator('#qb-questions-2-dimension-error').getByText('La question 3 porte déjà sur : genre.').waitFor();
 
     await page.getByRole('button', { name: 'Publier', exact: true }).click();
     await page.getByRole('status').getByText('Questionnaire publié : les résidents peuvent y répondre.').waitFor();

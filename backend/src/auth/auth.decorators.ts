@@ -7,6 +7,14 @@ export const ROLES_KEY = 'repere:roles';
 /** No account needed (residents' pages, health, login). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
+export const BEFORE_PASSWORD_CHANGE = 'repere:beforePasswordChange';
+
+/**
+ * Reachable by an account signed in with a temporary password before it is changed (reading oneself, changing
+ * it): every other staff route answers 403 password_change_required until then.
+ */
+export const AllowedBeforePasswordChange = () => SetMetadata(BEFORE_PASSWORD_CHANGE, true);
+
 /** Only these roles may call the route; without it, any signed-in staff member may. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 

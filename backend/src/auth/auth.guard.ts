@@ -6,7 +6,7 @@ import { Repository } from 'typeorm';
 import { ApiError } from '@backend/common/errors';
 import type { Role } from '@backend/users/role';
 import { User } from '@backend/users/user.entity';
-import { AuthUser, IS_PUBLIC, ROLES_KEY } from './auth.decorators';
+import { AuthUser, BEFORE_PASSWORD_CHANGE, IS_PUBLIC, ROLES_KEY } from './auth.decorators';
 
 interface TokenPayload {
   sub: string;
@@ -51,6 +51,10 @@ export class AuthGuard implements CanActivate {
       throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'The token is invalid or has expired.');
     }
     const user = await this.users.findOneBy({ id: payload.sub });
+    // Deactivation raises the version too; said first, so the person learns why rather than « sign in again ».
+    if (user && !user.active) {
+      throw new ApiError(HttpStatus.UNAUTHORIZED, 'account_deactivated', 'This account is deactivated: ask an administrator.');
+    }
     if (user && (payload.ver ?? 0) !== user.tokenVersion) {
       throw new ApiError(
         HttpStatus.UNAUTHORIZED,
@@ -60,6 +64,15 @@ export class AuthGuard implements CanActivate {
     }
     if (!user) throw new ApiError(HttpStatus.UNAUTHORIZED, 'unauthorized', 'The token is invalid or has expired.');
     request.user = { id: user.id, email: user.email, role: user.role, organizationId: user.organizationId };
+    // A temporary password was known to the admin who gave it: enforced here, not only by the web app, so no
+    // client (a script, an old tab) can work under it.
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE, targets)) {
+      throw new ApiError(
+        HttpStatus.FORBIDDEN,
+        'password_change_required',
+        'This account signed in with a temporary password: change it (POST /api/auth/password) before anything else.',
+      );
+    }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(user.role)) {
       throw new ApiError(HttpStatus.FORBIDDEN, 'forbidden', `The ${user.role} role may not do this.`);

@@ -6,6 +6,7 @@ import { verifyPassword } from '@backend/users/password';
 import { UsersService } from '@backend/users/users.service';
 import { AuthGuard } from './auth.guard';
 import { ChangePasswordDto } from './dto/change-password.dto';
+import { AcceptInvitationDto } from './dto/invitation.dto';
 import { LoginDto } from './dto/login.dto';
 import { LoginAttempt, LoginThrottle } from './login-throttle';
 
@@ -51,6 +52,8 @@ export class AuthService {
     if (!(await verifyPassword(found?.passwordHash ?? null, dto.password)) || !found) {
       throw new ApiError(HttpStatus.UNAUTHORIZED, 'invalid_credentials', 'Email or password is incorrect.');
     }
+    if (!found.active)
+      throw new ApiError(HttpStatus.UNAUTHORIZED, 'account_deactivated', 'This account is deactivated: ask an administrator.');
     await this.throttle.succeeded(attempt);
     const user = this.users.toView(found);
     const accessToken = await this.jwt.signAsync(AuthGuard.tokenPayload(user, found.tokenVersion));
@@ -82,6 +85,19 @@ export class AuthService {
       throw err;
     }
     await this.throttle.succeeded(attempt);
+    const user = this.users.toView(changed);
+    return { accessToken: await this.jwt.signAsync(AuthGuard.tokenPayload(user, changed.tokenVersion)), user };
+  }
+
+  /** Whom an invitation link is for (404 unknown, 410 used, expired or account deactivated). */
+  async invitation(token: string) {
+    const { email, displayName, role, expiresAt } = await this.users.invitation(token);
+    return { email, displayName, role, expiresAt };
+  }
+
+  /** The person chooses their password through the link and is signed in with it. */
+  async acceptInvitation(token: string, dto: AcceptInvitationDto) {
+    const changed = await this.users.acceptInvitation(token, dto.password);
     const user = this.users.toView(changed);
     return { accessToken: await this.jwt.signAsync(AuthGuard.tokenPayload(user, changed.tokenVersion)), user };
   }

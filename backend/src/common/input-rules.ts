@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import secureJson from 'secure-json-parse';
-import { ApiError, FieldError } from './errors';
+import { ApiError, ErrorCode, FieldError } from './errors';
 
 /**
  * The one input rule of every route (issue 15), shared by Fastify's JSON parser and hook (input-hooks.ts) and by the
@@ -18,7 +18,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-const badRequest = (message: string, code = 'invalid_body') => new ApiError(HttpStatus.BAD_REQUEST, code, message);
+const badRequest = (message: string, code: ErrorCode = 'invalid_body') => new ApiError(HttpStatus.BAD_REQUEST, code, message);
 
 /** What is wrong with a text, or null. */
 export function textProblem(text: string): string | null {

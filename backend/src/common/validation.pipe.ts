@@ -4,10 +4,12 @@ import { ApiError, FieldError } from './errors';
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({
+    const own = Object.entries(e.constraints ?? {}).map(([code, message]) => ({
       field,
       // class-validator names the bare property; a nested one needs its full path to be found.
       message: prefix ? message.replace(new RegExp(`^${e.property}\\b`), field) : message,
+      // The rule's name, so that the web app can say what is wrong in the user's language.
+      code,
     }));
     return [...own, ...flatten(e.children ?? [], field)];
   });

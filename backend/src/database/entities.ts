@@ -23,6 +23,7 @@ import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-vers
 import { Report } from '@backend/reports/report.entity';
 import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
 import { Response } from '@backend/responses/response.entity';
+import { UserInvitation } from '@backend/users/user-invitation.entity';
 import { User } from '@backend/users/user.entity';
 import { Partnership } from '@backend/work-cells/partnership.entity';
 import { WorkCell } from '@backend/work-cells/work-cell.entity';
@@ -32,6 +33,7 @@ import { WorkStep } from '@backend/work-cells/work-step.entity';
 export const ENTITIES = [
   Organization,
   User,
+  UserInvitation,
   Plan,
   Orientation,
   Objective,

@@ -5,6 +5,8 @@ import { ApiErrorResponse } from '@backend/common/error.response';
 import { UuidParam } from '@backend/common/uuid-param.pipe';
 import { PlanPartQueryDto } from '@backend/plans/dto/orientation.dto';
 import { CreateIndicatorDto, IndicatorQueryDto, UpdateIndicatorDto } from './dto/indicator.dto';
+import { IndicatorOverviewQueryDto } from './dto/indicator-overview.dto';
+import { IndicatorOverviewPageDto } from './dto/indicator-overview.response';
 import {
   IndicatorDto,
   IndicatorPageDto,
@@ -15,6 +17,7 @@ import {
 } from './dto/indicator.response';
 import { CreateInstrumentDto, UpdateInstrumentDto } from './dto/instrument.dto';
 import { CreateManualValueDto, ManualValueQueryDto } from './dto/manual-value.dto';
+import { IndicatorOverviewService } from './indicator-overview.service';
 import { IndicatorsService } from './indicators.service';
 import { InstrumentsService } from './instruments.service';
 
@@ -23,7 +26,19 @@ const ARCHIVED = 'The indicator is archived: an admin restores it first';
 @ApiTags('indicators')
 @Controller('indicators')
 export class IndicatorsController {
-  constructor(private readonly service: IndicatorsService) {}
+  constructor(
+    private readonly service: IndicatorsService,
+    private readonly overview: IndicatorOverviewService,
+  ) {}
+  @Get('overview')
+  @ApiOperation({
+    summary:
+      "Every indicator of the plans in use with its plan, objective, definition status and today's published value, n and status (the dashboards' figures)",
+  })
+  @ApiOkResponse({ type: IndicatorOverviewPageDto })
+  overviewList(@Query() q: IndicatorOverviewQueryDto) {
+    return this.overview.list(q);
+  }
   @Get()
   @ApiOperation({ summary: 'Indicators, optionally of one plan; archived ones hidden unless ?archived=true (admins, evaluators)' })
   @ApiOkResponse({ type: IndicatorPageDto })

@@ -2,7 +2,9 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, PLAN_WRITERS, Roles } from '@backend/auth/auth.decorators';
 import { ApiErrorResponse } from '@backend/common/error.response';
+import { PageQueryDto } from '@backend/common/pagination.dto';
 import { UuidParam } from '@backend/common/uuid-param.pipe';
+import { PlanPageDto } from '@backend/plans/dto/plan.response';
 import { CreateOrganizationDto, OrganizationQueryDto, UpdateOrganizationDto } from './dto/organization.dto';
 import { OrganizationDto, OrganizationPageDto } from './dto/organization.response';
 import { OrganizationsService } from './organizations.service';
@@ -25,6 +27,15 @@ export class OrganizationsController {
   @ApiOkResponse({ type: OrganizationDto })
   get(@Param('id', UuidParam) id: string) {
     return this.organizations.get(id);
+  }
+
+  @Get(':id/plans')
+  @ApiOperation({
+    summary: 'The plans the organization takes part in (owner, or partner in one of their work cells): those its partners count for',
+  })
+  @ApiOkResponse({ type: PlanPageDto })
+  plans(@Param('id', UuidParam) id: string, @Query() q: PageQueryDto) {
+    return this.organizations.plans(id, q);
   }
 
   @Post()

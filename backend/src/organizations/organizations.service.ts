@@ -5,10 +5,12 @@ import { AuthUser } from '@backend/auth/auth.decorators';
 import { ApiError } from '@backend/common/errors';
 import { findOr404 } from '@backend/common/lookup';
 import { archiveRow, archivedSql, refuseIfArchived, restoreRow } from '@backend/common/archive';
-import { Page, pageOf } from '@backend/common/pagination.dto';
+import { Page, PageQueryDto, pageOf } from '@backend/common/pagination.dto';
+import { Plan } from '@backend/plans/plan.entity';
 import { CreateOrganizationDto, OrganizationQueryDto, UpdateOrganizationDto } from './dto/organization.dto';
 import { organizationKey } from './normalize-organization-name';
 import { Organization } from './organization.entity';
+import { plansOfOrganizationSql } from './plans-of-organization';
 
 @Injectable()
 export class OrganizationsService {
@@ -37,6 +39,23 @@ export class OrganizationsService {
 
   get(id: string): Promise<Organization> {
     return findOr404(this.db.manager, Organization, id, 'Organization');
+  }
+
+  /** The plans (not archived) the organization takes part in: those it owns, those of the work cells it is a partner in. */
+  async plans(id: string, q: PageQueryDto): Promise<Page<Plan>> {
+    await this.get(id);
+    const [items, total] = await this.db
+      .getRepository(Plan)
+      .createQueryBuilder('plan')
+      .leftJoinAndSelect('plan.ownerOrganization', 'owner')
+      .where(`plan.id IN (${plansOfOrganizationSql(':organizationId')})`, { organizationId: id })
+      .andWhere('plan.archived_at IS NULL')
+      .orderBy('plan.startDate', 'DESC')
+      .addOrderBy('plan.title', 'ASC')
+      .skip((q.page - 1) * q.limit)
+      .take(q.limit)
+      .getManyAndCount();
+    return pageOf(items, total, q);
   }
 
   async create(dto: CreateOrganizationDto): Promise<Organization> {

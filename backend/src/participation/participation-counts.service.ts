@@ -11,6 +11,7 @@ import { deploymentTable } from '@backend/disclosure/disclosure';
 import { ApiError, FieldError, invalidField, notFound } from '@backend/common/errors';
 import { Page, pageOf } from '@backend/common/pagination.dto';
 import { Instrument } from '@backend/indicators/instrument.entity';
+import { plansOfOrganizationSql } from '@backend/organizations/plans-of-organization';
 import { keyReused, requireIdempotencyKey } from '@backend/responses/idempotency-key';
 import { breakdownErrors, countHash, CountFields } from './breakdown';
 import { CountFigures, protectedFigures, readsTrueCounts, trueFigures } from './count-figures';
@@ -283,19 +284,12 @@ export class ParticipationCountsService {
   }
 }
 
-/**
- * Whether an organization is part of a plan: the plan's owner, or a partner (partnerships) in one of the work cells
- * of the plan's objectives (work_cells.objective_id → objectives.plan_id, sub-objectives included). A work cell
- * linked to no objective makes its partners part of no plan.
- */
+/** Whether an organization is part of a plan: its owner, or a partner in one of its work cells (plansOfOrganizationSql). */
 async function partakesIn(em: EntityManager, organizationId: string, planId: string): Promise<boolean> {
-  const [row] = await em.query<{ part: boolean }[]>(
-    `SELECT EXISTS (SELECT 1 FROM plans WHERE id = $2 AND owner_organization_id = $1)
-         OR EXISTS (SELECT 1 FROM partnerships pa JOIN work_cells wc ON wc.id = pa.work_cell_id
-                      JOIN objectives o ON o.id = wc.objective_id
-                     WHERE pa.organization_id = $1 AND o.plan_id = $2) AS part`,
-    [organizationId, planId],
-  );
+  const [row] = await em.query<{ part: boolean }[]>(`SELECT $2::uuid IN (${plansOfOrganizationSql('$1')}) AS part`, [
+    organizationId,
+    planId,
+  ]);
   return row.part;
 }
 

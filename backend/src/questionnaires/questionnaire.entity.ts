@@ -58,6 +58,10 @@ export class Questionnaire extends ArchivableEntity {
   @Column({ type: 'timestamptz', nullable: true })
   closesAt: Date | null;
 
+  /** Kiosk mode: one shared tablet, one resident after another (« Nouvelle réponse », back to the start when idle). */
+  @Column({ type: 'boolean', default: false })
+  kiosk: boolean;
+
   /** The version residents get now; 0 until first published. */
   @Column({ type: 'int', default: 0 })
   currentVersion: number;

@@ -168,6 +168,7 @@ export class QuestionnairesService {
           slug,
           status: 'draft',
           currentVersion: 0,
+          kiosk: dto.kiosk ?? false,
         }),
       );
       return saved.id;
@@ -195,6 +196,7 @@ export class QuestionnairesService {
       }
       if (dto.opensAt !== undefined) q.opensAt = instant(dto.opensAt);
       if (dto.closesAt !== undefined) q.closesAt = instant(dto.closesAt);
+      if (dto.kiosk !== undefined) q.kiosk = dto.kiosk;
       checkWindow(q);
       await em.save(Object.assign(q, content));
       return q.slug;

@@ -16,7 +16,7 @@ export function chooseLanguage(version: Pick<QuestionnaireVersion, 'languages' |
 
 /** What a resident's page needs (API.md), in one language with fallbacks filled in. */
 export function renderQuestionnaire(
-  q: { id: string; slug: string },
+  q: { id: string; slug: string; kiosk?: boolean },
   version: Pick<QuestionnaireVersion, 'version' | 'title' | 'description' | 'languages' | 'defaultLanguage' | 'questions'>,
   asked?: string,
 ) {
@@ -31,6 +31,7 @@ export function renderQuestionnaire(
     languages: version.languages,
     direction: RTL_LANGUAGES.includes(language) ? ('rtl' as const) : ('ltr' as const),
     version: version.version,
+    kiosk: q.kiosk ?? false,
     questions: version.questions.map((question: Question) => ({
       id: question.id,
       type: question.type,

@@ -4,6 +4,7 @@ import { QuestionnairesModule } from '@backend/questionnaires/questionnaires.mod
 import { PublicQuestionnairesController } from './public-questionnaires.controller';
 import { QuestionnaireResponsesController } from './questionnaire-responses.controller';
 import { ResponsesAdminController } from './responses-admin.controller';
+import { ResponseBrowserService } from './response-browser.service';
 import { ResponseWriter } from './response-writer';
 import { ResponsesService } from './responses.service';
 
@@ -11,6 +12,6 @@ import { ResponsesService } from './responses.service';
 @Module({
   imports: [QuestionnairesModule, AggregationModule],
   controllers: [PublicQuestionnairesController, QuestionnaireResponsesController, ResponsesAdminController],
-  providers: [ResponsesService, ResponseWriter],
+  providers: [ResponsesService, ResponseWriter, ResponseBrowserService],
 })
 export class ResponsesModule {}

@@ -5,10 +5,7 @@ import { DataSource } from 'typeorm';
 import { AggregationQueueService } from '@backend/aggregation/aggregation-queue.service';
 import type { AuthUser } from '@backend/auth/auth.decorators';
 import { ApiError, FieldError, notFound } from '@backend/common/errors';
-import { findOr404 } from '@backend/common/lookup';
-import { Page, PageQueryDto, pageOf } from '@backend/common/pagination.dto';
 import { QuestionnaireLookupService } from '@backend/questionnaires/questionnaire-lookup.service';
-import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
 import type { AnswerValue } from '@backend/questionnaires/question.types';
 import { renderQuestionnaire, RenderedQuestionnaire } from '@backend/questionnaires/render-questionnaire';
 import { recordAudit } from '@backend/audit/audit.service';
@@ -127,21 +124,6 @@ export class ResponsesService {
     });
     if (stored.bodyHash !== bodyHash) throw keyReused();
     return receipt(stored);
-  }
-
-  /** Stored responses of a questionnaire, newest answered first (through the index the recompute reads by). */
-  async list(questionnaireId: string, q: PageQueryDto): Promise<Page<StoredResponseView>> {
-    await findOr404(this.db.manager, Questionnaire, questionnaireId, 'Questionnaire');
-    const [rows, [{ total }]] = await Promise.all([
-      this.db.query<StoredResponseView[]>(
-        `SELECT id, version, language, received_at AS "receivedAt", answered_at AS "answeredAt",
-                response_answers_by_id(questionnaire_id, version, answers) AS answers
-         FROM responses WHERE questionnaire_id = $1 ORDER BY answered_at DESC, id DESC LIMIT $2 OFFSET $3`,
-        [questionnaireId, q.limit, (q.page - 1) * q.limit],
-      ),
-      this.db.query<{ total: number }[]>('SELECT count(*)::int AS total FROM responses WHERE questionnaire_id = $1', [questionnaireId]),
-    ]);
-    return pageOf(rows, total, q);
   }
 
   /**

@@ -13,6 +13,7 @@ export class User extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   displayName: string | null;
 
+  /** Unusable (users/password.ts) until the person chooses a password through an invitation, and after a reset by one. */
   @Column({ type: 'text', select: false })
   passwordHash: string;
 
@@ -29,6 +30,17 @@ export class User extends BaseEntity {
    */
   @Column({ type: 'integer', default: 0 })
   tokenVersion: number;
+
+  /** A deactivated account cannot sign in, and its sessions end (the guard refuses it); an admin reactivates it. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  /**
+   * Set when an admin gives a temporary password: the account signs in, but the API refuses everything except
+   * reading itself and changing its password until it is changed (auth/auth.guard.ts).
+   */
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword: boolean;
 
   @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organization_id' })

@@ -4,8 +4,8 @@ import { Roles } from '@backend/auth/auth.decorators';
 import { ApiErrorResponse } from '@backend/common/error.response';
 import { PageQueryDto } from '@backend/common/pagination.dto';
 import { UuidParam } from '@backend/common/uuid-param.pipe';
-import { CreateUserDto, UpdateUserDto } from './dto/create-user.dto';
-import { UserDto, UserPageDto } from './dto/user.response';
+import { CreateUserDto, ResetUserDto, UpdateUserDto } from './dto/create-user.dto';
+import { UserDto, UserPageDto, UserWithCredentialsDto } from './dto/user.response';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -27,8 +27,13 @@ export class UsersController {
     return this.users.get(id);
   }
   @Post()
-  @ApiOperation({ summary: 'Creates a staff account (admins)' })
-  @ApiCreatedResponse({ type: UserDto })
+  @ApiOperation({
+    summary: 'Creates a staff account (admins)',
+    description:
+      'With a password, an invitation link (`credentials: invitation`, the answer carries its token once) or a temporary ' +
+      'password to change at first sign-in (`credentials: temporary_password`, in the answer once)',
+  })
+  @ApiCreatedResponse({ type: UserWithCredentialsDto })
   @ApiErrorResponse(409, 'The email is taken (already_exists)')
   create(@Body() dto: CreateUserDto) {
     return this.users.create(dto);
@@ -36,9 +41,19 @@ export class UsersController {
   @Patch(':id')
   @ApiOperation({ summary: "Changes an account; a new password, role or organization ends the user's sessions" })
   @ApiOkResponse({ type: UserDto })
-  @ApiErrorResponse(409, 'The email is taken, or the change would leave no admin')
+  @ApiErrorResponse(409, 'The email is taken, or the change would leave no active admin (last_admin)')
   update(@Param('id', UuidParam) id: string, @Body() dto: UpdateUserDto) {
     return this.users.update(id, dto);
+  }
+  @Post(':id/reset')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'A new invitation link or temporary password for an account (admins): its sessions end, earlier links die',
+  })
+  @ApiOkResponse({ type: UserWithCredentialsDto })
+  @ApiErrorResponse(409, 'The account is deactivated (account_deactivated)')
+  reset(@Param('id', UuidParam) id: string, @Body() dto: ResetUserDto) {
+    return this.users.reset(id, dto);
   }
   @Delete(':id')
   @HttpCode(204)

@@ -68,6 +68,11 @@ export function AppLayout() {
               <li>
                 <NavLink to="/questionnaires">{t('nav.questionnaires')}</NavLink>
               </li>
+              {user.data?.role === 'partner' && user.data.organizationId ? (
+                <li>
+                  <NavLink to="/my-organization">{t('organizations.mine.nav')}</NavLink>
+                </li>
+              ) : null}
               {/* The steering committee reads; counts are entered by partners, evaluators and admins. */}
               {isOneOf(PARTICIPATION_COUNTERS, user.data?.role) ? (
                 <li>
@@ -82,6 +87,11 @@ export function AppLayout() {
               {isOneOf(PLAN_WRITERS, user.data?.role) ? (
                 <li>
                   <NavLink to="/imports">{t('nav.imports')}</NavLink>
+                </li>
+              ) : null}
+              {user.data?.role === 'admin' ? (
+                <li>
+                  <NavLink to="/admin/users">{t('users.nav')}</NavLink>
                 </li>
               ) : null}
               {user.data?.role === 'admin' ? (

@@ -13,8 +13,19 @@ const staffRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('@/features/plans/components/plans-page')).PlansPage }),
   },
   {
+    path: 'plans/new',
+    lazy: async () => ({ Component: (await import('@/features/plans/components/new-plan-page')).NewPlanPage }),
+  },
+  {
     path: 'plans/:id',
     lazy: async () => ({ Component: (await import('@/features/plans/components/plan-page')).PlanPage }),
+  },
+  // Every indicator across the plans in use, with its published figure (issue 18).
+  {
+    path: 'indicators',
+    lazy: async () => ({
+      Component: (await import('@/features/indicators/components/indicators-overview-page')).IndicatorsOverviewPage,
+    }),
   },
   {
     path: 'plans/:id/dashboard',
@@ -59,6 +70,19 @@ const staffRoutes: RouteObject[] = [
     }),
   },
   {
+    path: 'organizations/:id',
+    lazy: async () => ({
+      Component: (await import('@/features/organizations/components/organization-page')).OrganizationPage,
+    }),
+  },
+  // « Mon organisme »: the partner's own organization (issue 18).
+  {
+    path: 'my-organization',
+    lazy: async () => ({
+      Component: (await import('@/features/organizations/components/organization-page')).MyOrganizationPage,
+    }),
+  },
+  {
     path: 'participation',
     lazy: async () => ({
       Component: (await import('@/features/participation/components/participation-page')).ParticipationPage,
@@ -71,6 +95,16 @@ const staffRoutes: RouteObject[] = [
   {
     path: 'questionnaires/:id',
     lazy: async () => ({ Component: (await import('@/features/questionnaires/components/questionnaire-page')).QuestionnairePage }),
+  },
+  // The raw responses of a questionnaire: browsed, filtered and exported by evaluators and admins (issue 18).
+  {
+    path: 'questionnaires/:id/responses',
+    lazy: async () => ({ Component: (await import('@/features/responses/components/responses-page')).ResponsesPage }),
+  },
+  // The staff accounts (admins): invitations, temporary passwords, roles, deactivation (issue 18).
+  {
+    path: 'admin/users',
+    lazy: async () => ({ Component: (await import('@/features/users/components/users-page')).UsersPage }),
   },
   {
     path: 'admin/queues',
@@ -141,6 +175,11 @@ const publicRoutes: RouteObject[] = [
   {
     path: 'login',
     lazy: async () => ({ Component: (await import('@/features/auth/components/login-page')).LoginPage }),
+  },
+  // The link an admin hands over to open an account: the person chooses the password (issue 18).
+  {
+    path: 'invitation/:token',
+    lazy: async () => ({ Component: (await import('@/features/auth/components/invitation-page')).InvitationPage }),
   },
 ];
 

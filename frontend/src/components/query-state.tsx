@@ -1,5 +1,7 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, NETWORK_ERROR_CODE } from '@/lib/api-client';
+import { ApiError, type ApiFieldError } from '@/lib/api-client';
+import { apiErrorMessage, fieldErrorMessage } from '@/lib/api-errors';
 
 export function LoadingState({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -11,33 +13,20 @@ export function LoadingState({ label }: { label?: string }) {
   );
 }
 
-/** The codes the web app words itself, in the user's language (the API's `message` is English). */
-const WORDED_CODES = ['archived', 'has_indicators', 'has_history', 'last_admin'] as const;
-type WordedCode = (typeof WORDED_CODES)[number];
-const isWorded = (code: string): code is WordedCode => WORDED_CODES.some((known) => known === code);
-
-/** The indicators a 409 has_indicators names: « A », « B » and 3 more. */
-function indicatorNames(message: string, language: string): string | null {
-  const match = /:\s*(«.*»(?: and \d+ more)?)\.\s/.exec(message);
-  const names = match?.[1];
-  if (!names) return null;
-  return language.startsWith('en') ? names : names.replace(/ and (\d+) more$/, ' et $1 autres');
-}
-
-/** A translated message for the codes above, the API's own `message` for others, a translated fallback otherwise. */
+/** An API error in the user's language (lib/api-errors.ts): from its code, the API's English message only as a fallback. */
 export function useErrorMessage(): (error: unknown) => string {
   const { t, i18n } = useTranslation();
-  return (error) => {
-    if (error instanceof ApiError) {
-      if (error.code === NETWORK_ERROR_CODE) return t('errors.network');
-      if (isWorded(error.code)) {
-        const names = error.code === 'has_indicators' ? indicatorNames(error.message, i18n.resolvedLanguage ?? 'fr') : null;
-        return names ? t('errors.codes.has_indicatorsNamed', { names }) : t(`errors.codes.${error.code}`);
-      }
-      if (error.message) return error.message;
-    }
-    return t('errors.unknown');
-  };
+  const language = i18n.resolvedLanguage ?? 'fr';
+  return useCallback((error: unknown) => apiErrorMessage(error, t, language), [t, language]);
+}
+
+/** One field's problem from an API error, in the user's language: to show beside the field. */
+export function useFieldErrorMessage(): (fieldError: ApiFieldError, error?: unknown) => string {
+  const { t } = useTranslation();
+  return useCallback(
+    (fieldError: ApiFieldError, error?: unknown) => fieldErrorMessage(fieldError, t, error instanceof ApiError ? error.code : undefined),
+    [t],
+  );
 }
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

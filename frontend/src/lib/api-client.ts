@@ -117,7 +117,11 @@ export async function apiUpload<T>(
 /** A file the API serves behind authentication (a QR code…), as a Blob the page can show or offer. */
 export async function apiBlob(path: string, signal?: AbortSignal): Promise<Blob> {
   const token = getSessionToken();
-  const response = await fetch(buildUrl(path), { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal });
-  if (!response.ok) throw apiErrorOf(response, null);
-  return response.blob();
+  // As the JSON calls: a network failure is 'network_error', and the API's error body (a 401, a 404) is read, so that
+  // the page says what went wrong in the user's language and an ended session ends here too.
+  const response = await fetchOrNetworkError(buildUrl(path), { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal });
+  if (response.ok) return response.blob();
+  const payload = await readJson(response);
+  if (response.status === 401 && token) clearSessionToken();
+  throw apiErrorOf(response, payload);
 }

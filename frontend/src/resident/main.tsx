@@ -23,3 +23,13 @@ createRoot(container).render(
     <ResidentApp slug={slugFromPath(window.location.pathname)} />
   </StrictMode>,
 );
+
+// Offline after a first visit (public/q-sw.js): its scope is /q/, the resident's page and nothing of the staff app.
+// Not under `vite` dev, whose modules are not the build's.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/q-sw.js', { scope: '/q/' }).catch(() => {
+      // No worker (private mode, an old browser): the page works online as before.
+    });
+  });
+}

@@ -2,6 +2,7 @@
 // TypeScript without dependencies: change a kind, a status or a rule here and every side follows or fails to build.
 export * from './answers';
 export * from './dates';
+export * from './errors';
 export * from './evaluations';
 export * from './evidence';
 export * from './imports';

@@ -17,6 +17,9 @@ export const ARCHIVE_READERS: readonly Role[] = ['admin', 'evaluator'];
 /** Who may read the audit trail (a record's history). */
 export const HISTORY_READERS: readonly Role[] = ['admin', 'evaluator'];
 
+/** Who may read, filter and export a questionnaire's raw responses (confidential: never published as they are). */
+export const RESPONSE_READERS: readonly Role[] = ['admin', 'evaluator'];
+
 /** Who may record and correct participation counts (a partner, only its organization's); the committee reads them. */
 export const PARTICIPATION_COUNTERS: readonly Role[] = ['admin', 'evaluator', 'partner'];
 

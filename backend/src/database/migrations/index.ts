@@ -15,6 +15,8 @@ import { AuditTrail1796400000000 } from './1796400000000-AuditTrail';
 import { Archive1796500000000 } from './1796500000000-Archive';
 import { AuditPlan1796600000000 } from './1796600000000-AuditPlan';
 import { CompactResponses1796700000000 } from './1796700000000-CompactResponses';
+import { UserInvitations1796800000000 } from './1796800000000-UserInvitations';
+import { QuestionnaireKiosk1796900000000 } from './1796900000000-QuestionnaireKiosk';
 import { EvidenceFiles1797000000000 } from './1797000000000-EvidenceFiles';
 
 /** Every migration, in order. Generated with `npm run migration:generate -- backend/src/database/migrations/<Name>`. */
@@ -36,5 +38,7 @@ export const MIGRATIONS = [
   Archive1796500000000,
   AuditPlan1796600000000,
   CompactResponses1796700000000,
+  UserInvitations1796800000000,
+  QuestionnaireKiosk1796900000000,
   EvidenceFiles1797000000000,
 ];

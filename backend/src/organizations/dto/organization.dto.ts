@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ORGANIZATION_TEXT_MAX } from '@repere/contract';
 import { ArchivedQuery } from '@backend/common/archive';
 import { PatchType } from '@backend/common/patch-type';
 import { PageQueryDto } from '@backend/common/pagination.dto';
@@ -9,13 +10,13 @@ export class CreateOrganizationDto {
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(300)
+  @MaxLength(ORGANIZATION_TEXT_MAX.name)
   name: string;
 
   @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(60)
+  @MaxLength(ORGANIZATION_TEXT_MAX.acronym)
   acronym?: string | null;
 
   @ApiPropertyOptional({ nullable: true, enum: NETWORKS })
@@ -26,7 +27,7 @@ export class CreateOrganizationDto {
   @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(ORGANIZATION_TEXT_MAX.sector)
   sector?: string | null;
 }
 

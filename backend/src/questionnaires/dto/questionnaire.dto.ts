@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsISO8601,
   IsObject,
   IsOptional,
@@ -113,6 +114,15 @@ export class CreateQuestionnaireDto {
   @IsOptional()
   @IsArray()
   questions?: Question[];
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Kiosk mode: one shared tablet, one resident after another (« Nouvelle réponse », back to the start after 20 s idle)',
+  })
+  // Absent leaves it as it is; null is not « off » but a mistake, refused like any other non-boolean.
+  @ValidateIf((_, v) => v !== undefined)
+  @IsBoolean()
+  kiosk?: boolean;
 }
 
 /** Edits the working copy; residents see it once it is published. */
@@ -172,6 +182,16 @@ export class UpdateQuestionnaireDto {
   @ValidateIf((_, v) => v !== null)
   @IsISO8601({ strict: true })
   closesAt?: string | null;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Kiosk mode: one shared tablet, one resident after another (applies at once, like the dates; « Nouvelle réponse », back to the start after 20 s idle)',
+  })
+  // Absent leaves it as it is; null is not « off » but a mistake, refused like any other non-boolean.
+  @ValidateIf((_, v) => v !== undefined)
+  @IsBoolean()
+  kiosk?: boolean;
 }
 
 export class PublishQuestionnaireDto {

@@ -72,6 +72,7 @@ export class QuestionnaireDto extends ArchivableRecordDto {
   @ApiProperty({ ...INSTANT, nullable: true }) opensAt: Date | null;
   @ApiProperty({ ...INSTANT, nullable: true }) closesAt: Date | null;
   @ApiProperty({ type: 'integer' }) currentVersion: number;
+  @ApiProperty({ description: 'Kiosk mode: one shared tablet, one resident after another' }) kiosk: boolean;
   @ApiProperty({ format: 'uri', description: "The residents' page (/q/{slug})" }) publicUrl: string;
   @ApiProperty({ description: 'Whether publishing now would change what residents see' }) hasUnpublishedChanges: boolean;
   @ApiProperty({ type: [VersionSummaryDto] }) versions: VersionSummaryDto[];

@@ -53,5 +53,9 @@ export class RenderedQuestionnaireDto implements RenderedQuestionnaire {
   @ApiProperty({ type: [String], example: ['fr', 'en', 'ar'] }) languages: string[];
   @ApiProperty({ enum: ['ltr', 'rtl'], enumName: 'TextDirection' }) direction: 'ltr' | 'rtl';
   @ApiProperty({ minimum: 1, description: 'The version to send back with the answers' }) version: number;
+  @ApiProperty({
+    description: 'Kiosk mode: a shared tablet; the page offers « Nouvelle réponse » and goes back to the start when left idle',
+  })
+  kiosk: boolean;
   @ApiProperty({ type: [RenderedQuestionDto] }) questions: RenderedQuestionDto[];
 }

@@ -1,41 +1,11 @@
-import { csvField, renderEvaluationCsv } from './evaluation-csv';
+import { csvConvention, parseCsv } from '@backend/common/csv-convention';
+import { renderEvaluationCsv } from './evaluation-csv';
 import { evaluationInput, evaluationSnapshot, indicatorSnapshot } from './report-input.factory';
 
-/** An RFC 4180 reader (quoted fields, doubled quotes, line breaks inside quotes, CRLF records). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+const fr = csvConvention('fr');
 
-function records(csv: Buffer): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(csv.toString('utf8').replace(/^\ufeff/, ''));
+function records(csv: Buffer, convention = fr): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(csv.toString('utf8'), convention);
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
 }
 
@@ -48,7 +18,7 @@ describe(renderEvaluationCsv.name, () => {
     const text = csv.toString('utf8');
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/\n/);
-    const rows = parseCsv(text.slice(1));
+    const rows = parseCsv(text, fr);
     expect(rows[0].slice(0, 4)).toEqual(['Section', 'Orientation', 'Code objectif', 'Objectif']);
     for (const r of rows) expect(r).toHaveLength(rows[0].length);
   });
@@ -67,7 +37,7 @@ describe(renderEvaluationCsv.name, () => {
       'Valeur à la date de coupure': '325',
       'Cible finale': '550',
     });
-    expect(by('Série')[3]).toMatchObject({ Période: '2022', Valeur: '50', 'Valeur cumulée': '43.33', 'n cumulé': '180' });
+    expect(by('Série')[3]).toMatchObject({ Période: '2022', Valeur: '50', 'Valeur cumulée': '43,33', 'n cumulé': '180' });
   });
 
   it('writes suppressed cells « supprimé », never 0', () => {
@@ -107,14 +77,16 @@ describe(renderEvaluationCsv.name, () => {
     for (const r of rows) for (const v of Object.values(r)) expect(v).not.toMatch(/^[=+\-@\t\r]/);
   });
 
-  it('writes numbers with a point, negative ones as numbers', () => {
-    // Arrange / Act / Assert
-    expect([csvField(-2.5), csvField(43.33), csvField(null), csvField('-2'), csvField('a,b')]).toEqual([
-      '-2.5',
-      '43.33',
-      '',
-      "'-2",
-      '"a,b"',
-    ]);
+  it('is written for its reader: « ; » and decimal commas in French, « , » and points in English', () => {
+    // Arrange
+    const en = csvConvention('en');
+    // Act
+    const french = renderEvaluationCsv(evaluationInput());
+    const english = renderEvaluationCsv(evaluationInput({ language: 'en' }));
+    // Assert
+    expect(french.toString('utf8').split('\r\n')[0]).toMatch(/^\ufeffSection;Orientation;Code objectif;Objectif;/);
+    expect(english.toString('utf8').split('\r\n')[0]).toMatch(/^\ufeffSection,Orientation,Objective code,Objective,/);
+    const series = records(english, en).filter((r) => r.Section === 'Series');
+    expect(series[3]).toMatchObject({ Period: '2022', Value: '50', 'Cumulative value': '43.33' });
   });
 });

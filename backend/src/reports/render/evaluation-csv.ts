@@ -1,22 +1,12 @@
+import { csvConvention, CsvCell, csvDocument } from '@backend/common/csv-convention';
 import { evaluationSheets, Sheet, SheetCell } from './evaluation-sheets';
 import type { EvaluationReportInput } from './report-input';
 import { REPORT_STRINGS } from './report-strings';
-import { neutralizeFormula } from './spreadsheet-safe';
-
-const BOM = '\ufeff';
-const CRLF = '\r\n';
-
-/** One RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. */
-export function csvField(cell: SheetCell): string {
-  if (cell === null) return '';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
-  const text = neutralizeFormula(cell);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /**
- * The workbook's four tables in one CSV (UTF-8 with a BOM, so spreadsheets read the accents; CRLF line ends): a first
- * column « Section » says which table a row comes from, and the columns are the union of the tables' columns.
+ * The workbook's four tables in one CSV, in the reader's convention (common/csv-convention.ts: `;` and a decimal comma
+ * for French, `,` and a point for English; UTF-8 with a BOM, CRLF line ends): a first column « Section » says which
+ * table a row comes from, and the columns are the union of the tables' columns.
  */
 export function renderEvaluationCsv(input: EvaluationReportInput): Buffer {
   const t = REPORT_STRINGS[input.language];
@@ -29,7 +19,7 @@ export function renderEvaluationCsv(input: EvaluationReportInput): Buffer {
   ];
   const header: string[] = [];
   for (const [, sheet] of parts) for (const c of sheet.columns) if (!header.includes(c.header)) header.push(c.header);
-  const lines = [[t.section, ...header].map(csvField).join(',')];
+  const rows: CsvCell[][] = [[t.section, ...header]];
   for (const [section, sheet] of parts) {
     const at = sheet.columns.map((c) => header.indexOf(c.header));
     for (const row of sheet.rows) {
@@ -37,8 +27,8 @@ export function renderEvaluationCsv(input: EvaluationReportInput): Buffer {
       row.forEach((cell, i) => {
         out[at[i]] = cell;
       });
-      lines.push([section, ...out].map(csvField).join(','));
+      rows.push([section, ...out]);
     }
   }
-  return Buffer.from(BOM + lines.join(CRLF) + CRLF, 'utf8');
+  return csvDocument(rows, csvConvention(input.language));
 }

@@ -17,12 +17,22 @@ export function progressValue(indicator: IndicatorSnapshot, p: SnapshotPeriod): 
   return p.suppressed ? null : p.value;
 }
 
-/** The chart's points: each period's value on the day it is known (its last day, or the cut-off for the current one). */
+/**
+ * The chart's points: each period's value over the middle of the days it covers (to its last day, or to the cut-off
+ * for the current one), as the web's charts place them: the 2021 value stands over « 2021 », not over « 2022 ».
+ */
 export function chartPoints(indicator: IndicatorSnapshot, cutoff: string): { date: string; value: number | null }[] {
   return indicator.series.map((p) => {
     const end = periodEnd(p.period, indicator.grain);
-    return { date: end < cutoff ? end : cutoff, value: progressValue(indicator, p) };
+    return { date: midDay(p.period, end < cutoff ? end : cutoff), value: progressValue(indicator, p) };
   });
+}
+
+/** The day halfway between two days (both included), rounded down. */
+export function midDay(from: string, to: string): string {
+  const [a, b] = [Date.parse(`${from.slice(0, 10)}T00:00:00Z`), Date.parse(`${to.slice(0, 10)}T00:00:00Z`)];
+  const days = Math.floor((b - a) / 86_400_000 / 2);
+  return new Date(a + Math.max(0, days) * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Rounds a computed figure for reading (shares and means carry long decimals); counts stay whole. */

@@ -113,6 +113,51 @@ describe(renderEvaluationPdf.name, () => {
     expect(text).toContain('Mi-parcours');
   });
 
+  it('names cumulative values in the legend, and says where an axis that does not start at zero starts', async () => {
+    // Arrange: a sum drawn as running totals, and a mean on a scale between 3.4 and 4.2 (its axis from 3.25)
+    const snapshot = evaluationSnapshot();
+    snapshot.orientations[0].objectives[0].indicators = [
+      indicatorSnapshot({ unit: null }),
+      indicatorSnapshot({
+        id: '00000000-0000-4000-8000-000000000199',
+        name: 'Satisfaction moyenne',
+        kind: 'scale_mean',
+        unit: null,
+        baseline: { value: null, date: null },
+        midtermTarget: null,
+        finalTarget: null,
+        series: [
+          {
+            period: '2021-01-01',
+            value: 3.4,
+            n: 40,
+            suppressed: false,
+            cumulativeValue: 3.4,
+            cumulativeN: 40,
+            cumulativeSuppressed: false,
+          },
+          {
+            period: '2022-01-01',
+            value: 4.2,
+            n: 40,
+            suppressed: false,
+            cumulativeValue: 3.8,
+            cumulativeN: 80,
+            cumulativeSuppressed: false,
+          },
+        ],
+      }),
+    ];
+    // Act
+    const french = pdfPlainText(await renderEvaluationPdf(evaluationInput({ snapshot })));
+    const english = pdfPlainText(await renderEvaluationPdf(evaluationInput({ snapshot, language: 'en' })));
+    // Assert
+    expect(french).toContain('Valeur cumulée');
+    expect(french).toMatch(/Axe tronqué\s: commence à 3,25/);
+    expect(english).toContain('Cumulative value');
+    expect(english).toContain('Axis starts at 3.25');
+  });
+
   it('survives text a standard PDF font cannot show, and an objective without indicators', async () => {
     // Arrange
     const snapshot = evaluationSnapshot();

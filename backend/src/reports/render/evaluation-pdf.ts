@@ -1,4 +1,4 @@
-import { PROGRESS_STATUSES as STATUSES } from '@repere/contract';
+import { CUMULATIVE_KINDS, PROGRESS_STATUSES as STATUSES } from '@repere/contract';
 import type { IndicatorSnapshot, ObjectiveSnapshot } from '@backend/evaluations/evaluation-snapshot';
 import { chartPoints } from './evaluation-figures';
 import { drawIndicatorChart } from './indicator-chart';
@@ -197,6 +197,8 @@ class EvaluationPdf {
       ensureSpace(doc, CHART_HEIGHT + 10);
       const top = doc.y;
       const midtermValue = input.kind === 'final' ? input.midterm?.values[ind.id] : undefined;
+      // The line of a cumulative indicator draws running sums (progressValue): its legend names them so.
+      const drawn = CUMULATIVE_KINDS.includes(ind.kind) ? t.cumulativeValue : t.value;
       drawIndicatorChart(doc, {
         x: doc.page.margins.left,
         y: top,
@@ -219,8 +221,9 @@ class EvaluationPdf {
           midterm: t.midtermMark,
           end: t.endMark,
           cutoff: t.cutoffMark,
-          value: ind.unit ? `${t.value} (${ind.unit})` : t.value,
+          value: ind.unit ? `${drawn} (${ind.unit})` : drawn,
           midtermValue: t.midtermValue,
+          axisStartsAt: t.axisStartsAt,
         },
         format: (n) => formatNumber(n, this.lang),
       });

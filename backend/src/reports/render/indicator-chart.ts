@@ -1,7 +1,7 @@
 import { COLORS, FONT, winAnsi } from './pdf-layout';
 
 export interface ChartPoint {
-  /** The day the value stands for (the end of its period, or the cut-off). */
+  /** Where the value is drawn: the middle of the days its period covers up to the cut-off (chartPoints). */
   date: string;
   value: number | null;
 }
@@ -30,8 +30,11 @@ export interface ChartSpec {
     midterm: string;
     end: string;
     cutoff: string;
+    /** What the line shows: « Valeur cumulée » / « Cumulative value » where cumulative sums are drawn. */
     value: string;
     midtermValue: string;
+    /** Said on the chart when the value axis does not start at zero: « Axe tronqué : commence à 3,4 ». */
+    axisStartsAt: (start: string) => string;
   };
   format: (n: number) => string;
 }
@@ -50,11 +53,25 @@ export function niceTicks(min: number, max: number, count = 4): number[] {
   return ticks;
 }
 
-/**
- * An indicator's chart in vector: its values over time as a line with points, the baseline and the targets as
- * horizontal lines, the mid-term date, the end of the plan and the cut-off as vertical marks.
- */
-export function drawIndicatorChart(doc: PDFKit.PDFDocument, s: ChartSpec): void {
+/** The plot's frame inside the chart's box: room on the left for the value axis, on the right for the levels' labels. */
+const AXIS_WIDTH = 38;
+const LABEL_WIDTH = 78;
+
+export interface ChartGeometry {
+  plot: { x: number; y: number; width: number; height: number };
+  ticks: number[];
+  yMin: number;
+  yMax: number;
+  /** The value axis starts above zero (or ends below it): the chart says so. */
+  truncated: boolean;
+  xOf: (date: string) => number;
+  yOf: (value: number) => number;
+  /** One label per year, centred on the days of that year the axis shows; `boundary` is where its year starts. */
+  years: { label: string; x: number; boundary: number | null }[];
+}
+
+/** Where everything of a chart goes, apart from drawing it (unit-tested in indicator-chart.spec.ts). */
+export function chartGeometry(s: ChartSpec): ChartGeometry {
   const plotted = s.points.filter((p): p is { date: string; value: number } => p.value !== null);
   const levels = [
     ...plotted.map((p) => p.value),
@@ -68,13 +85,38 @@ export function drawIndicatorChart(doc: PDFKit.PDFDocument, s: ChartSpec): void 
   const ticks = niceTicks(Math.min(...levels), Math.max(...levels));
   const [yMin, yMax] = [ticks[0], ticks[ticks.length - 1]];
 
-  const axisWidth = 38;
-  const labelWidth = 78;
-  const plot = { x: s.x + axisWidth, y: s.y + 6, width: s.width - axisWidth - labelWidth, height: s.height - 24 };
+  const plot = { x: s.x + AXIS_WIDTH, y: s.y + 6, width: s.width - AXIS_WIDTH - LABEL_WIDTH, height: s.height - 24 };
   const dates = [s.startDate, s.endDate, s.cutoff, ...s.points.map((p) => p.date)].map(day);
   const [t0, t1] = [Math.min(...dates), Math.max(...dates)];
-  const xOf = (d: string) => plot.x + ((day(d) - t0) / (t1 - t0 || 1)) * plot.width;
+  const xAt = (t: number) => plot.x + ((t - t0) / (t1 - t0 || 1)) * plot.width;
+  const xOf = (d: string) => xAt(day(d));
   const yOf = (v: number) => plot.y + plot.height - ((v - yMin) / (yMax - yMin || 1)) * plot.height;
+
+  const years: ChartGeometry['years'] = [];
+  for (let year = new Date(t0).getUTCFullYear(); year <= new Date(t1).getUTCFullYear(); year += 1) {
+    const [from, to] = [Math.max(t0, Date.UTC(year, 0, 1)), Math.min(t1, Date.UTC(year + 1, 0, 1))];
+    // A year the axis barely touches (a plan ending on January 1st) gets no label of its own.
+    if (xAt(to) - xAt(from) < 24) continue;
+    years.push({
+      label: String(year),
+      x: (xAt(from) + xAt(to)) / 2,
+      boundary: Date.UTC(year, 0, 1) > t0 ? xAt(Date.UTC(year, 0, 1)) : null,
+    });
+  }
+  return { plot, ticks, yMin, yMax, truncated: yMin > 0 || yMax < 0, xOf, yOf, years };
+}
+
+/**
+ * An indicator's chart in vector: its values over time as a line with points (each over the middle of its period, as
+ * on the web), the baseline and the targets as horizontal lines, the mid-term date, the end of the plan and the cut-off
+ * as vertical marks. An axis that does not start at zero is said to be cut.
+ */
+export function drawIndicatorChart(doc: PDFKit.PDFDocument, s: ChartSpec): void {
+  const g = chartGeometry(s);
+  const { plot, ticks, xOf, yOf } = g;
+  const plotted = s.points.filter((p): p is { date: string; value: number } => p.value !== null);
+  const axisWidth = AXIS_WIDTH;
+  const labelWidth = LABEL_WIDTH;
 
   doc.save();
   // Grid and value axis
@@ -89,20 +131,17 @@ export function drawIndicatorChart(doc: PDFKit.PDFDocument, s: ChartSpec): void 
       .stroke();
     doc.text(winAnsi(s.format(t)), s.x, y - 3.5, { width: axisWidth - 4, align: 'right', lineBreak: false });
   }
-  // Time axis: one label per year
-  const firstYear = new Date(t0).getUTCFullYear();
-  const lastYear = new Date(t1).getUTCFullYear();
-  for (let year = firstYear; year <= lastYear; year += 1) {
-    const d = `${year}-01-01`;
-    if (day(d) < t0) continue;
-    const x = xOf(d);
-    doc
-      .moveTo(x, plot.y + plot.height)
-      .lineTo(x, plot.y + plot.height + 3)
-      .lineWidth(0.5)
-      .strokeColor(COLORS.muted)
-      .stroke();
-    doc.text(String(year), x - 15, plot.y + plot.height + 5, { width: 30, align: 'center', lineBreak: false });
+  // Time axis: a tick where each year starts, its label over the middle of its days (the 2021 value sits over « 2021 »)
+  for (const year of g.years) {
+    if (year.boundary !== null) {
+      doc
+        .moveTo(year.boundary, plot.y + plot.height)
+        .lineTo(year.boundary, plot.y + plot.height + 3)
+        .lineWidth(0.5)
+        .strokeColor(COLORS.muted)
+        .stroke();
+    }
+    doc.text(year.label, year.x - 15, plot.y + plot.height + 5, { width: 30, align: 'center', lineBreak: false });
   }
   doc
     .moveTo(plot.x, plot.y + plot.height)
@@ -207,6 +246,19 @@ export function drawIndicatorChart(doc: PDFKit.PDFDocument, s: ChartSpec): void 
   if (s.midtermPoint && s.midtermPoint.value !== null) {
     legend(s.labels.midtermValue, (x, y) => {
       doc.polygon([x + 6, y - 3.5], [x + 9.5, y], [x + 6, y + 3.5], [x + 2.5, y]).fill(COLORS.midterm);
+    });
+  }
+  if (g.truncated) {
+    // A cut axis makes small changes look large: the reader is told where it starts.
+    legend(s.labels.axisStartsAt(s.format(g.yMin)), (x, y) => {
+      doc
+        .moveTo(x + 2, y + 3)
+        .lineTo(x + 6, y - 3)
+        .moveTo(x + 6, y + 3)
+        .lineTo(x + 10, y - 3)
+        .lineWidth(0.8)
+        .strokeColor(COLORS.muted)
+        .stroke();
     });
   }
   doc.restore();

@@ -40,6 +40,8 @@ export interface ReportStrings {
   value: string;
   n: string;
   cumulativeValue: string;
+  /** Said on a chart whose value axis does not start at zero. */
+  axisStartsAt: (start: string) => string;
   cumulativeN: string;
   series: string;
   breakdowns: string;
@@ -147,6 +149,7 @@ const fr: ReportStrings = {
   value: 'Valeur',
   n: 'n',
   cumulativeValue: 'Valeur cumulée',
+  axisStartsAt: (start) => `Axe tronqué\u00a0: commence à ${start}`,
   cumulativeN: 'n cumulé',
   series: 'Série',
   breakdowns: 'Ventilations ADS+',
@@ -258,6 +261,7 @@ const en: ReportStrings = {
   value: 'Value',
   n: 'n',
   cumulativeValue: 'Cumulative value',
+  axisStartsAt: (start) => `Axis starts at ${start}`,
   cumulativeN: 'Cumulative n',
   series: 'Series',
   breakdowns: 'GBA+ breakdowns',

@@ -58,6 +58,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whom an invitation link is for, while it works */
+        get: operations["auth_invitation"];
+        put?: never;
+        /** Choose the password through an invitation link (single use): the answer signs the person in */
+        post: operations["auth_acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -68,7 +86,10 @@ export interface paths {
         /** Staff accounts (admins) */
         get: operations["users_list"];
         put?: never;
-        /** Creates a staff account (admins) */
+        /**
+         * Creates a staff account (admins)
+         * @description With a password, an invitation link (`credentials: invitation`, the answer carries its token once) or a temporary password to change at first sign-in (`credentials: temporary_password`, in the answer once)
+         */
         post: operations["users_create"];
         delete?: never;
         options?: never;
@@ -93,6 +114,23 @@ export interface paths {
         head?: never;
         /** Changes an account; a new password, role or organization ends the user's sessions */
         patch: operations["users_update"];
+        trace?: never;
+    };
+    "/api/users/{id}/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new invitation link or temporary password for an account (admins): its sessions end, earlier links die */
+        post: operations["users_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/organizations": {
@@ -130,6 +168,23 @@ export interface paths {
         head?: never;
         /** Changes an organization (a partner: its own) */
         patch: operations["organizations_update"];
+        trace?: never;
+    };
+    "/api/organizations/{id}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plans the organization takes part in (owner, or partner in one of their work cells): those its partners count for */
+        get: operations["organizations_plans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/organizations/{id}/restore": {
@@ -411,6 +466,23 @@ export interface paths {
         };
         /** Background queues: waiting, active, completed, failed, delayed, retried, and the latest failures (admin) */
         get: operations["queueBoard_queues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every indicator of the plans in use with its plan, objective, definition status and today's published value, n and status (the dashboards' figures) */
+        get: operations["indicators_overviewList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -798,8 +870,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The questionnaire's stored responses, newest first, answers by question id (evaluators, admins) */
+        /** The questionnaire's stored responses, newest first, answers by question id, filtered by day answered, version, language or answer (evaluators, admins) */
         get: operations["questionnaireResponses_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questionnaires/{id}/responses/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered raw responses as a file (?format=csv|xlsx, ?lang=fr|en), opening with « Réponses brutes : confidentielles, ne pas publier »; a French CSV uses ; and decimal commas (evaluators, admins) */
+        get: operations["questionnaireResponses_export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1121,6 +1210,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A record's evidence, by date */
+        get: operations["evidence_list"];
+        put?: never;
+        /** Attaches a file (the body) to a record: its type is decided from its bytes */
+        post: operations["evidence_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A piece of evidence: title, date, type, size, who added it */
+        get: operations["evidence_get"];
+        put?: never;
+        post?: never;
+        /** Removes a file from its record: it is archived, never erased */
+        delete: operations["evidence_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file (images and PDFs inline, the rest as an attachment; a sandboxing CSP) */
+        get: operations["evidence_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An image's thumbnail (WebP, at most 320 px), made by the workers after the upload */
+        get: operations["evidence_thumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit-events": {
         parameters: {
             query?: never;
@@ -1183,6 +1342,12 @@ export interface components {
              */
             organizationId: string | null;
             displayName: string | null;
+            /** @description false: deactivated, cannot sign in */
+            active: boolean;
+            /** @description Signed in with a temporary password: must change it before anything else */
+            mustChangePassword: boolean;
+            /** @description No password yet: waiting for the person to open their invitation link */
+            invited: boolean;
         };
         SessionDto: {
             /** @description A bearer token for `Authorization: Bearer …`; every token issued before is void */
@@ -1195,6 +1360,11 @@ export interface components {
             /** @description The field, as the request spells it (`answers.3.value`, `breakdown.gender`) */
             field: string;
             message: string;
+            /**
+             * @description The rule the field broke, when it has a name (`isNotEmpty`, `maxLength`…)
+             * @example maxLength
+             */
+            code?: string;
         };
         /** @description The body of every error: a stable code for programs, a message for people */
         ErrorBody: {
@@ -1220,6 +1390,21 @@ export interface components {
             accessToken: string;
             user: components["schemas"]["UserDto"];
         };
+        InvitationDto: {
+            /** Format: email */
+            email: string;
+            displayName: string | null;
+            role: components["schemas"]["Role"];
+            /**
+             * Format: date-time
+             * @description When the link stops working
+             */
+            expiresAt: string;
+        };
+        AcceptInvitationDto: {
+            /** @description The password the person chooses: at least 10 characters; not a commonly used password, one repeated character, nor the email */
+            password: string;
+        };
         UserPageDto: {
             items: components["schemas"]["UserDto"][];
             /** @description How many match, over every page */
@@ -1229,8 +1414,14 @@ export interface components {
         };
         CreateUserDto: {
             email: string;
-            /** @description At least 10 characters; not a commonly used password, one repeated character, nor the email */
-            password: string;
+            /**
+             * @description `invitation`: a one-time link to choose the password; `temporary_password`: drawn here, to be changed at first sign-in
+             * @default password
+             * @enum {string}
+             */
+            credentials?: "password" | "invitation" | "temporary_password";
+            /** @description Required with `credentials: password` (the default), absent otherwise. At least 10 characters; not a commonly used password, one repeated character, nor the email */
+            password?: string;
             /** @enum {string} */
             role: "admin" | "evaluator" | "partner" | "committee";
             /**
@@ -1240,9 +1431,37 @@ export interface components {
             organizationId?: string | null;
             displayName?: string | null;
         };
+        UserWithCredentialsDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: email */
+            email: string;
+            role: components["schemas"]["Role"];
+            /**
+             * Format: uuid
+             * @description The organization a partner acts for (others may belong to one too)
+             */
+            organizationId: string | null;
+            displayName: string | null;
+            /** @description false: deactivated, cannot sign in */
+            active: boolean;
+            /** @description Signed in with a temporary password: must change it before anything else */
+            mustChangePassword: boolean;
+            /** @description No password yet: waiting for the person to open their invitation link */
+            invited: boolean;
+            /** @description The invitation token: the link is /invitation/{token} on the web app (single use) */
+            invitationToken?: string;
+            /**
+             * Format: date-time
+             * @description When the invitation link stops working
+             */
+            invitationExpiresAt?: string;
+            /** @description The temporary password, to be changed at first sign-in */
+            temporaryPassword?: string;
+        };
         UpdateUserDto: {
             email?: string;
-            /** @description At least 10 characters; not a commonly used password, one repeated character, nor the email */
+            /** @description Required with `credentials: password` (the default), absent otherwise. At least 10 characters; not a commonly used password, one repeated character, nor the email */
             password?: string;
             /** @enum {string} */
             role?: "admin" | "evaluator" | "partner" | "committee";
@@ -1252,6 +1471,15 @@ export interface components {
              */
             organizationId?: string | null;
             displayName?: string | null;
+            /** @description false deactivates the account (its sessions end, it cannot sign in; never the last admin); true reactivates it */
+            active?: boolean;
+        };
+        ResetUserDto: {
+            /**
+             * @description A new invitation link (the current password stops working), or a temporary password to change at first sign-in; the user's sessions end
+             * @enum {string}
+             */
+            credentials: "invitation" | "temporary_password";
         };
         OrganizationDto: {
             /** Format: uuid */
@@ -1284,20 +1512,6 @@ export interface components {
             total: number;
             page: number;
             limit: number;
-        };
-        CreateOrganizationDto: {
-            name: string;
-            acronym?: string | null;
-            /** @enum {string|null} */
-            network?: "communautaire" | "institutionnel" | "philanthropique" | "concertation_locale" | "bailleur_de_fonds" | null;
-            sector?: string | null;
-        };
-        UpdateOrganizationDto: {
-            name?: string;
-            acronym?: string | null;
-            /** @enum {string|null} */
-            network?: "communautaire" | "institutionnel" | "philanthropique" | "concertation_locale" | "bailleur_de_fonds" | null;
-            sector?: string | null;
         };
         PlanDto: {
             /** Format: uuid */
@@ -1362,6 +1576,20 @@ export interface components {
             total: number;
             page: number;
             limit: number;
+        };
+        CreateOrganizationDto: {
+            name: string;
+            acronym?: string | null;
+            /** @enum {string|null} */
+            network?: "communautaire" | "institutionnel" | "philanthropique" | "concertation_locale" | "bailleur_de_fonds" | null;
+            sector?: string | null;
+        };
+        UpdateOrganizationDto: {
+            name?: string;
+            acronym?: string | null;
+            /** @enum {string|null} */
+            network?: "communautaire" | "institutionnel" | "philanthropique" | "concertation_locale" | "bailleur_de_fonds" | null;
+            sector?: string | null;
         };
         OrganizationRefDto: {
             /** Format: uuid */
@@ -1946,6 +2174,47 @@ export interface components {
         QueueBoardDto: {
             queues: components["schemas"]["QueueStateDto"][];
         };
+        OverviewPlanDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        OverviewObjectiveDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 3.2.1 */
+            code: string;
+            title: string;
+        };
+        IndicatorOverviewDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["IndicatorKind"];
+            unit: string | null;
+            definitionStatus: components["schemas"]["IndicatorStatus"];
+            plan: components["schemas"]["OverviewPlanDto"];
+            objective: components["schemas"]["OverviewObjectiveDto"];
+            /** @description Today's value as the plan's dashboard publishes it (perturbed within ±maxDeviation), null when suppressed */
+            value: number | null;
+            n: number | null;
+            suppressed: boolean;
+            /**
+             * Format: date
+             * @description The first day of the period the value was read from
+             * @example 2024-08-17
+             */
+            period: string | null;
+            partial: boolean;
+            status: components["schemas"]["ProgressStatus"];
+        };
+        IndicatorOverviewPageDto: {
+            items: components["schemas"]["IndicatorOverviewDto"][];
+            /** @description How many match, over every page */
+            total: number;
+            page: number;
+            limit: number;
+        };
         IndicatorPageDto: {
             items: components["schemas"]["IndicatorDto"][];
             /** @description How many match, over every page */
@@ -2493,6 +2762,8 @@ export interface components {
             /** Format: date-time */
             closesAt: string | null;
             currentVersion: number;
+            /** @description Kiosk mode: one shared tablet, one resident after another */
+            kiosk: boolean;
             /**
              * Format: uri
              * @description The residents' page (/q/{slug})
@@ -2645,6 +2916,11 @@ export interface components {
              */
             languages: string[];
             questions?: components["schemas"]["QuestionSchema"][];
+            /**
+             * @description Kiosk mode: one shared tablet, one resident after another (« Nouvelle réponse », back to the start after 20 s idle)
+             * @default false
+             */
+            kiosk?: boolean;
         };
         UpdateQuestionnaireDto: {
             /**
@@ -2694,6 +2970,11 @@ export interface components {
              * @example 2025-08-23T09:00:00-04:00
              */
             closesAt?: string | null;
+            /**
+             * @description Kiosk mode: one shared tablet, one resident after another (applies at once, like the dates; « Nouvelle réponse », back to the start after 20 s idle)
+             * @default false
+             */
+            kiosk?: boolean;
         };
         PublishQuestionnaireDto: {
             /**
@@ -2767,6 +3048,8 @@ export interface components {
             direction: components["schemas"]["TextDirection"];
             /** @description The version to send back with the answers */
             version: number;
+            /** @description Kiosk mode: a shared tablet; the page offers « Nouvelle réponse » and goes back to the start when left idle */
+            kiosk: boolean;
             questions: components["schemas"]["RenderedQuestion"][];
         };
         StoredResponseDto: {
@@ -3556,6 +3839,48 @@ export interface components {
         UpdateImportDto: {
             options: components["schemas"]["ImportOptionsDto"];
         };
+        /** @enum {string} */
+        EvidenceOwnerKind: "manual_value" | "participation_count" | "work_step" | "action" | "assessment";
+        /**
+         * @description Decided from the bytes
+         * @enum {string}
+         */
+        EvidenceMediaType: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "application/vnd.openxmlformats-officedocument.presentationml.presentation" | "application/vnd.oasis.opendocument.text" | "application/vnd.oasis.opendocument.spreadsheet" | "application/vnd.oasis.opendocument.presentation" | "image/png" | "image/jpeg" | "image/gif" | "image/webp";
+        EvidenceDto: {
+            /** Format: uuid */
+            id: string;
+            ownerKind: components["schemas"]["EvidenceOwnerKind"];
+            /** Format: uuid */
+            ownerId: string;
+            /** Format: uuid */
+            planId: string;
+            title: string;
+            /** Format: date */
+            date: string;
+            /** @description Decided from the bytes */
+            mediaType: components["schemas"]["EvidenceMediaType"];
+            /**
+             * @description The file name it is downloaded under
+             * @example compte-rendu-2022-03-12.pdf
+             */
+            fileName: string;
+            /** @description Bytes */
+            size: number;
+            /** @description SHA-256 of the bytes, hex */
+            sha256: string;
+            /** @description GET it for the file (images and PDFs open in the browser; the rest downloads) */
+            url: string;
+            /** @description An image's thumbnail (WebP) once the workers have made it */
+            thumbnailUrl: string | null;
+            /** Format: uuid */
+            addedBy: string | null;
+            /** @description Who added it (name or email), null once the account is gone */
+            addedByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            archivedAt?: string | null;
+        };
         FieldChangeDto: {
             /** @description The value before (null on a create) */
             from: (string | null) | number | boolean | Record<string, unknown> | unknown[];
@@ -3781,6 +4106,106 @@ export interface operations {
             };
         };
     };
+    auth_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such link, or replaced by a newer one (invitation_not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Used (invitation_used), expired (invitation_expired), or the account is deactivated */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    auth_acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordChangedDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such link (invitation_not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Used, expired, or the account is deactivated */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     users_list: {
         parameters: {
             query?: {
@@ -3848,7 +4273,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDto"];
+                    "application/json": components["schemas"]["UserWithCredentialsDto"];
                 };
             };
             /** @description Invalid input: `errors` names each field */
@@ -4070,7 +4495,77 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The email is taken, or the change would leave no admin */
+            /** @description The email is taken, or the change would leave no active admin (last_admin) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    users_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserWithCredentialsDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role (or organization) may not */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The account is deactivated (account_deactivated) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4367,6 +4862,57 @@ export interface operations {
             };
             /** @description The organization is archived: an admin restores it first */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    organizations_plans: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanPageDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6011,6 +6557,55 @@ export interface operations {
             };
             /** @description Redis does not answer (unavailable) */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    indicators_overviewList: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                /** @description Only this plan's indicators */
+                planId?: string;
+                kind?: components["schemas"]["IndicatorKind"];
+                /** @description Status against its targets today */
+                status?: components["schemas"]["ProgressStatus"];
+                /** @description Draft or active definition */
+                definitionStatus?: components["schemas"]["IndicatorStatus"];
+                /** @description Words of the indicator's name (accents and case ignored) */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorOverviewPageDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8061,6 +8656,18 @@ export interface operations {
             query?: {
                 page?: number;
                 limit?: number;
+                /** @description First day answered, in the plan's time zone */
+                from?: string;
+                /** @description Last day answered, in the plan's time zone */
+                to?: string;
+                /** @description Only responses to this version */
+                version?: number;
+                /** @description Only responses given in this language */
+                language?: string;
+                /** @description Only responses that answered this question (with `answer`: that answer) */
+                questionId?: string;
+                /** @description With `questionId`: a choice code (one of the codes, for several choices), true/false, a number or a text */
+                answer?: string;
             };
             header?: never;
             path: {
@@ -8078,7 +8685,7 @@ export interface operations {
                     "application/json": components["schemas"]["StoredResponsePageDto"];
                 };
             };
-            /** @description Invalid input: `errors` names each field */
+            /** @description A filter that cannot apply (to before from, answer without questionId, a question of another questionnaire) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8112,6 +8719,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    questionnaireResponses_export: {
+        parameters: {
+            query: {
+                /** @description First day answered, in the plan's time zone */
+                from?: string;
+                /** @description Last day answered, in the plan's time zone */
+                to?: string;
+                /** @description Only responses to this version */
+                version?: number;
+                /** @description Only responses given in this language */
+                language?: string;
+                /** @description Only responses that answered this question (with `answer`: that answer) */
+                questionId?: string;
+                /** @description With `questionId`: a choice code (one of the codes, for several choices), true/false, a number or a text */
+                answer?: string;
+                format: "csv" | "xlsx";
+                /** @description Headings and notice; a French CSV uses ; and decimal commas, an English one , and points */
+                lang?: "fr" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment; no cell starts a formula */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description A filter that cannot apply, or no format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBody"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role (or organization) may not */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More responses than one export holds (unprocessable): narrow the filters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBody"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -9654,12 +10347,343 @@ export interface operations {
             };
         };
     };
+    evidence_list: {
+        parameters: {
+            query: {
+                /** @description true: the archived rows only (admins and evaluators); lists hide them otherwise */
+                archived?: boolean;
+                ownerKind: components["schemas"]["EvidenceOwnerKind"];
+                ownerId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceDto"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    evidence_add: {
+        parameters: {
+            query: {
+                ownerKind: components["schemas"]["EvidenceOwnerKind"];
+                ownerId: string;
+                title: string;
+                /** @description The date of what the file shows (a meeting, an event) */
+                date: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                "application/vnd.oasis.opendocument.text": string;
+                "application/vnd.oasis.opendocument.spreadsheet": string;
+                "application/vnd.oasis.opendocument.presentation": string;
+                "image/png": string;
+                "image/jpeg": string;
+                "image/gif": string;
+                "image/webp": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceDto"];
+                };
+            };
+            /** @description An unknown record (invalid_reference), a missing title or date, an empty file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not allowed to add evidence to that record */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Larger than EVIDENCE_MAX_BYTES, 25 MB by default (too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a PDF, office document or image, from its bytes (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    evidence_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    evidence_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Archived */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role (or organization) may not */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    evidence_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes as uploaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/*": string;
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    evidence_thumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thumbnail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not made yet, or not an image */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     audit_list: {
         parameters: {
             query?: {
                 page?: number;
                 limit?: number;
-                /** @description plan, orientation, objective, action, expected_result, indicator, instrument, manual_value, participation_count, questionnaire, questionnaire_version, evaluation, assessment, user, organization, work_cell, work_step, partnership, import */
+                /** @description plan, orientation, objective, action, expected_result, indicator, instrument, manual_value, participation_count, questionnaire, questionnaire_version, evaluation, assessment, user, organization, work_cell, work_step, partnership, import, evidence */
                 entityType?: string;
                 entityId?: string;
                 actorId?: string;

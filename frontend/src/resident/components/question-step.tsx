@@ -47,7 +47,11 @@ function Option({ type, name, checked, label, onToggle, className, describedBy }
   );
 }
 
-/** One question on its own screen: a fieldset with its legend for choices, a labelled field for the rest. */
+/**
+ * One question on its own screen: a fieldset with its legend for choices, a labelled field for the rest.
+ * The questionnaire's strings are isolated (bdi, dir="auto"): a string the translation lacks comes in the default
+ * language, and French inside an Arabic page must keep its own direction, or its « ? » lands at the wrong end.
+ */
 export function QuestionStep({ question, value, error, t, headingRef, onChange }: QuestionStepProps) {
   const base = `q-${question.id}`;
   const helpId = `${base}-help`;
@@ -59,7 +63,7 @@ export function QuestionStep({ question, value, error, t, headingRef, onChange }
   const marker = <span className="r-question__marker">{question.required ? t('required') : t('optional')}</span>;
 
   const help = question.help ? (
-    <p id={helpId} className="r-question__help">
+    <p id={helpId} className="r-question__help" dir="auto">
       {question.help}
     </p>
   ) : null;
@@ -93,7 +97,7 @@ export function QuestionStep({ question, value, error, t, headingRef, onChange }
           type="radio"
           name={question.id}
           checked={value === choice.code}
-          label={choice.label}
+          label={<bdi>{choice.label}</bdi>}
           onToggle={() => onChange(choice.code)}
         />
       ));
@@ -116,7 +120,7 @@ export function QuestionStep({ question, value, error, t, headingRef, onChange }
           type="checkbox"
           name={question.id}
           checked={selected.includes(choice.code)}
-          label={choice.label}
+          label={<bdi>{choice.label}</bdi>}
           onToggle={(checked) => {
             const next = checked ? [...selected, choice.code] : selected.filter((code) => code !== choice.code);
             onChange(next.length > 0 ? next : undefined);
@@ -162,7 +166,7 @@ export function QuestionStep({ question, value, error, t, headingRef, onChange }
       <fieldset className="r-question" aria-describedby={fieldsetDescribedBy}>
         <legend className="r-question__legend">
           <h1 ref={headingRef} tabIndex={-1} className="r-question__label">
-            {question.label} {marker}
+            <bdi>{question.label}</bdi> {marker}
           </h1>
         </legend>
         {help}
@@ -241,7 +245,7 @@ export function QuestionStep({ question, value, error, t, headingRef, onChange }
     <div className="r-question">
       <h1 ref={headingRef} tabIndex={-1} className="r-question__label">
         <label htmlFor={inputId}>
-          {question.label} {marker}
+          <bdi>{question.label}</bdi> {marker}
         </label>
       </h1>
       {help}

@@ -3,17 +3,29 @@ import type { AnswerValue } from '@repere/contract';
 import type { PublicApiError, PublicQuestionnaire } from '@/resident/api/public-api';
 import { LanguagePicker } from '@/resident/components/language-picker';
 import { QuestionStep } from '@/resident/components/question-step';
+import { useIdle } from '@/resident/hooks/use-idle';
 import { useQuestionnaire } from '@/resident/hooks/use-questionnaire';
 import { useSubmission } from '@/resident/hooks/use-submission';
-import { buildResponse, validateAnswer, visibleQuestions, type DraftAnswers, type ValidationError } from '@/resident/lib/answers';
+import {
+  buildResponse,
+  countedQuestions,
+  validateAnswer,
+  visibleQuestions,
+  type DraftAnswers,
+  type ValidationError,
+} from '@/resident/lib/answers';
 import { deviceLanguages, directionOf, primaryTag } from '@/resident/lib/languages';
 import { translator, uiLanguageFor, type Translate } from '@/resident/lib/messages';
 import {
   clearAll,
+  clearDraft,
   clearPending,
   loadDraft,
+  loadOutbox,
   loadPending,
+  moveToOutbox,
   newIdempotencyKey,
+  removeFromOutbox,
   savePending,
   saveDraft,
   type PendingSubmission,
@@ -29,9 +41,10 @@ function urlLanguage(): string | null {
   return value ? primaryTag(value) : null;
 }
 
-function showLanguageInUrl(language: string): void {
+function showLanguageInUrl(language: string | null): void {
   const url = new URL(window.location.href);
-  url.searchParams.set('lang', language);
+  if (language) url.searchParams.set('lang', language);
+  else url.searchParams.delete('lang');
   window.history.replaceState(window.history.state, '', url);
 }
 
@@ -41,15 +54,20 @@ function errorText(error: FieldError | undefined, t: Translate): string | null {
 }
 
 export function ResidentApp({ slug }: { slug: string }) {
-  const [initial] = useState(() => ({ draft: loadDraft(slug), pending: loadPending(slug), url: urlLanguage() }));
-  const [answers, setAnswers] = useState<DraftAnswers>(initial.draft.answers);
-  const [current, setCurrent] = useState<string | null>(initial.draft.current);
-  const [chosenLanguage, setChosenLanguage] = useState<string | null>(initial.url ?? initial.draft.language);
+  // Each piece read from storage by itself, once: no object holding a resident's draft outlives the first render
+  // (a kiosk's next resident must leave nothing of the previous one in memory either).
+  const [answers, setAnswers] = useState<DraftAnswers>(() => loadDraft(slug).answers);
+  const [current, setCurrent] = useState<string | null>(() => loadDraft(slug).current);
+  // The URL's language when the page opened (a QR code can preselect one): where a kiosk goes back to.
+  const [startLanguage] = useState(urlLanguage);
+  const [chosenLanguage, setChosenLanguage] = useState<string | null>(() => startLanguage ?? loadDraft(slug).language);
   const [deviceChoice, setDeviceChoice] = useState<string | null>(null);
-  const [pending, setPending] = useState<PendingSubmission | null>(initial.pending);
-  const [stage, setStage] = useState<Stage>(initial.pending ? 'sending' : initial.draft.current ? 'question' : 'intro');
+  const [pending, setPending] = useState<PendingSubmission | null>(() => loadPending(slug));
+  const [stage, setStage] = useState<Stage>(() => (loadPending(slug) ? 'sending' : loadDraft(slug).current ? 'question' : 'intro'));
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [rejection, setRejection] = useState<PublicApiError | null>(null);
+  // A kiosk's responses sent while offline, handed over when the next resident started: sent one after another.
+  const [outbox, setOutbox] = useState<PendingSubmission[]>(() => loadOutbox(slug));
   const headingRef = useRef<HTMLHeadingElement>(null);
   const pendingRef = useRef(pending);
   pendingRef.current = pending;
@@ -82,10 +100,12 @@ export function ResidentApp({ slug }: { slug: string }) {
     if (data?.title) document.title = data.title;
   }, [data?.title]);
 
-  // Every change is on the phone at once: a closed tab or a reload resumes where the resident was.
+  // Every change is on the phone at once: a closed tab or a reload resumes where the resident was. Nothing answered
+  // yet on the first screen is nothing to keep (a kiosk's next resident leaves no draft behind).
   useEffect(() => {
     if (stage === 'done') return;
-    saveDraft(slug, { answers, current: stage === 'intro' ? null : current, language: chosenLanguage });
+    if (stage === 'intro' && Object.keys(answers).length === 0) clearDraft(slug);
+    else saveDraft(slug, { answers, current: stage === 'intro' ? null : current, language: chosenLanguage });
   }, [slug, answers, current, chosenLanguage, stage]);
 
   // Each screen starts at its heading, so a screen reader reads the new question and keyboard users go on
@@ -138,6 +158,44 @@ export function ResidentApp({ slug }: { slug: string }) {
   // A pending submission leaves once the questionnaire is loaded: a refusal must find the question it names.
   const submission = useSubmission(slug, data ? pending : null, onStored, onRejected);
 
+  // The outbox's first response goes out (same key, same body, with backoff) until the server has it; then the next.
+  // A refusal is final there too: nobody is left on the page to correct it.
+  const outboxHead = outbox[0] ?? null;
+  const dropFromOutbox = useCallback(() => {
+    if (!outboxHead) return;
+    const key = outboxHead.idempotencyKey;
+    removeFromOutbox(slug, key);
+    setOutbox((previous) => previous.filter((item) => item.idempotencyKey !== key));
+  }, [slug, outboxHead]);
+  useSubmission(slug, outboxHead, dropFromOutbox, dropFromOutbox);
+
+  const kiosk = data?.kiosk === true;
+
+  /**
+   * A kiosk's next resident: nothing of the previous one stays, on screen, in memory or in storage. A response still
+   * waiting for a connection is not lost: it moves to the outbox, which sends it and then forgets it.
+   */
+  const startOver = useCallback(() => {
+    const waiting = pendingRef.current;
+    if (waiting) {
+      moveToOutbox(slug, waiting);
+      setOutbox((previous) => [...previous.filter((item) => item.idempotencyKey !== waiting.idempotencyKey), waiting]);
+      pendingRef.current = null;
+      setPending(null);
+    }
+    clearDraft(slug);
+    setAnswers({});
+    setCurrent(null);
+    setErrors({});
+    setRejection(null);
+    setChosenLanguage(startLanguage);
+    showLanguageInUrl(startLanguage);
+    setStage('intro');
+  }, [slug, startLanguage]);
+
+  const untouched = stage === 'intro' && Object.keys(answers).length === 0 && chosenLanguage === startLanguage;
+  useIdle(kiosk && !untouched, startOver);
+
   const chooseLanguage = (language: string): void => {
     setChosenLanguage(language);
     showLanguageInUrl(language);
@@ -188,7 +246,9 @@ export function ResidentApp({ slug }: { slug: string }) {
   const header = (
     <header className="r-header">
       <div className="r-header__inner">
-        <p className="r-header__title">{data?.title ?? '\u00a0'}</p>
+        <p className="r-header__title" dir="auto">
+          {data?.title ?? '\u00a0'}
+        </p>
         {data && data.languages.length > 1 && (stage === 'intro' || stage === 'question') ? (
           <LanguagePicker
             label={t('language')}
@@ -212,12 +272,19 @@ export function ResidentApp({ slug }: { slug: string }) {
           {waiting ? t('offlineTitle') : t('sendingTitle')}
         </h1>
         <div role="status" className={waiting ? 'r-status r-status--waiting' : 'r-status'}>
-          <p>{waiting ? (submission.offline ? t('offline') : t('serverWait')) : t('sending')}</p>
+          <p>{waiting ? (kiosk ? t('kioskOffline') : submission.offline ? t('offline') : t('serverWait')) : t('sending')}</p>
         </div>
         {waiting ? (
-          <button type="button" className="r-button r-button--secondary" onClick={submission.sendNow}>
-            {t('sendNow')}
-          </button>
+          <div className="r-nav">
+            <button type="button" className="r-button r-button--secondary" onClick={submission.sendNow}>
+              {t('sendNow')}
+            </button>
+            {kiosk ? (
+              <button type="button" className="r-button r-button--primary" onClick={startOver}>
+                {t('newResponse')}
+              </button>
+            ) : null}
+          </div>
         ) : (
           <span className="r-spinner" aria-hidden="true" />
         )}
@@ -231,7 +298,16 @@ export function ResidentApp({ slug }: { slug: string }) {
             {t('thanks')}
           </h1>
         </div>
-        <p>{t('thanksBody')}</p>
+        {kiosk ? (
+          <>
+            <p>{t('kioskThanksBody')}</p>
+            <button type="button" className="r-button r-button--primary" onClick={startOver}>
+              {t('newResponse')}
+            </button>
+          </>
+        ) : (
+          <p>{t('thanksBody')}</p>
+        )}
       </section>
     );
   } else if (stage === 'closed' || questionnaire.error?.status === 410) {
@@ -292,12 +368,16 @@ export function ResidentApp({ slug }: { slug: string }) {
       const resuming = Object.keys(answers).length > 0;
       body = (
         <section className="r-screen r-intro">
-          <h1 ref={headingRef} tabIndex={-1}>
+          <h1 ref={headingRef} tabIndex={-1} dir="auto">
             {data.title}
           </h1>
-          {data.description ? <p className="r-intro__description">{data.description}</p> : null}
+          {data.description ? (
+            <p className="r-intro__description" dir="auto">
+              {data.description}
+            </p>
+          ) : null}
           <p className="r-muted" lang={uiLang}>
-            {t('questionCount', { count: visible.length })} · {t('anonymous')}
+            {t('questionCount', { count: countedQuestions(data.questions, answers, null).length })} · {t('anonymous')}
           </p>
           <button
             type="button"
@@ -317,6 +397,8 @@ export function ResidentApp({ slug }: { slug: string }) {
       const index = found === -1 ? 0 : found;
       const question = visible[index] as (typeof visible)[number];
       const isLast = index === visible.length - 1;
+      const counted = countedQuestions(data.questions, answers, question.id);
+      const number = counted.findIndex((candidate) => candidate.id === question.id) + 1;
       const onNext = (event: FormEvent<HTMLFormElement>): void => {
         event.preventDefault();
         const error = validateAnswer(question, answers[question.id]);
@@ -335,10 +417,10 @@ export function ResidentApp({ slug }: { slug: string }) {
       body = (
         <form className="r-screen r-step" onSubmit={onNext} noValidate aria-busy={questionnaire.loading || undefined}>
           <p className="r-progress" lang={uiLang}>
-            {t('progress', { current: index + 1, total: visible.length })}
+            {t('progress', { current: number, total: counted.length })}
           </p>
           <div className="r-progress__track" aria-hidden="true">
-            <span className="r-progress__fill" style={{ width: `${((index + 1) / visible.length) * 100}%` }} />
+            <span className="r-progress__fill" style={{ width: `${(number / counted.length) * 100}%` }} />
           </div>
           {serverLevelErrors > 0 ? (
             <p className="r-error" role="alert" lang={uiLang}>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { validateAnswers } from '@repere/contract';
 import type { PublicQuestion, PublicQuestionnaire } from '@/resident/api/public-api';
-import { buildResponse, validateAnswer, visibleQuestions, type DraftAnswers } from '@/resident/lib/answers';
+import { buildResponse, countedQuestions, validateAnswer, visibleQuestions, type DraftAnswers } from '@/resident/lib/answers';
 
 // The page checks drafts with the server's own rules: what it lets through, the API accepts.
 // A question as the API renders it (openapi.json's RenderedQuestion): every field present, null when unset.
@@ -34,6 +34,7 @@ const questionnaire: PublicQuestionnaire = {
   languages: ['fr'],
   direction: 'ltr',
   version: 1,
+  kiosk: false,
   questions: QUESTIONS,
 };
 const ids = (answers: DraftAnswers) => visibleQuestions(QUESTIONS, answers).map((q) => q.id);
@@ -46,6 +47,23 @@ describe(visibleQuestions.name, () => {
 
   it('hides a question whose condition names a hidden one', () => {
     expect(ids({ people: '3', many: true })).toEqual(['people', 'day', 'age']);
+  });
+});
+
+describe(countedQuestions.name, () => {
+  const counted = (answers: DraftAnswers, current: string | null) => countedQuestions(QUESTIONS, answers, current).map((q) => q.id);
+
+  it('counts the conditional questions that can still appear, so the total never grows mid-way', () => {
+    expect(counted({}, null)).toEqual(['people', 'many', 'why', 'day', 'age']);
+    expect(counted({}, 'people')).toEqual(['people', 'many', 'why', 'day', 'age']);
+    expect(counted({ people: '10' }, 'many')).toEqual(['people', 'many', 'why', 'day', 'age']);
+    expect(counted({ people: '10', many: true }, 'why')).toEqual(['people', 'many', 'why', 'day', 'age']);
+  });
+
+  it('drops a branch once an answer rules it out, and one whose source was passed unanswered', () => {
+    expect(counted({ people: '3' }, 'people')).toEqual(['people', 'day', 'age']);
+    expect(counted({ people: '10', many: false }, 'many')).toEqual(['people', 'many', 'day', 'age']);
+    expect(counted({ people: '10' }, 'day')).toEqual(['people', 'many', 'day', 'age']);
   });
 });
 

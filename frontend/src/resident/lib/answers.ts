@@ -97,3 +97,30 @@ export function buildResponse(questionnaire: PublicQuestionnaire, answers: Draft
   }
   return { language: questionnaire.language, version: questionnaire.version, answers: sent };
 }
+
+/**
+ * The questions « question N of M » counts: the visible ones, and the conditional ones that can still appear (their
+ * source is still to come or not answered yet). A question shows up when its condition is met, but it was counted from
+ * the start, so the total never grows mid-way (« 1 / 8 » then « 5 / 9 »); it only shrinks when an answer rules a
+ * branch out, and N never jumps. (Progress without a total would hide how long the questionnaire is, which residents
+ * ask before they start.) `currentId`: the question on screen; null before the first one.
+ */
+export function countedQuestions(questions: PublicQuestion[], answers: DraftAnswers, currentId: string | null): PublicQuestion[] {
+  const shown = new Set(visibleQuestions(questions, answers).map((question) => question.id));
+  const position = currentId ? questions.findIndex((question) => question.id === currentId) : -1;
+  const counted = new Set<string>();
+  const out: PublicQuestion[] = [];
+  questions.forEach((question) => {
+    let open = shown.has(question.id);
+    if (!open && question.showIf) {
+      const at = questions.findIndex((candidate) => candidate.id === question.showIf?.questionId);
+      const source = questions[at];
+      // Undecided: the source can still be shown, is not answered, and the resident has not gone past it.
+      open = source !== undefined && counted.has(source.id) && sentValue(source, answers[source.id]) === undefined && at >= position;
+    }
+    if (!open) return;
+    counted.add(question.id);
+    out.push(question);
+  });
+  return out;
+}

@@ -45,6 +45,10 @@ const fr = {
   rejectedTitle: 'Votre réponse n’a pas pu être enregistrée',
   fixAnswers: 'Certaines réponses sont à corriger.',
   backToAnswers: 'Revenir à mes réponses',
+  newResponse: 'Nouvelle réponse',
+  kioskThanksBody: 'La tablette est prête pour la personne suivante.',
+  kioskOffline:
+    'Pas de connexion pour le moment. Votre réponse est gardée sur cette tablette et partira dès le retour de la connexion : vous pouvez passer la tablette à la personne suivante.',
 };
 
 export type MessageKey = keyof typeof fr;
@@ -93,6 +97,10 @@ const en: Catalog = {
   rejectedTitle: 'Your answers could not be recorded',
   fixAnswers: 'Some answers need to be corrected.',
   backToAnswers: 'Back to my answers',
+  newResponse: 'New response',
+  kioskThanksBody: 'The tablet is ready for the next person.',
+  kioskOffline:
+    'No connection right now. Your answers are kept on this tablet and will be sent as soon as the connection returns: you can hand the tablet to the next person.',
 };
 
 const ar: Catalog = {
@@ -137,6 +145,10 @@ const ar: Catalog = {
   rejectedTitle: 'تعذّر تسجيل إجاباتك',
   fixAnswers: 'بعض الإجابات بحاجة إلى تصحيح.',
   backToAnswers: 'العودة إلى إجاباتي',
+  newResponse: 'إجابة جديدة',
+  kioskThanksBody: 'الجهاز اللوحي جاهز للشخص التالي.',
+  kioskOffline:
+    'لا يوجد اتصال حاليًا. إجاباتك محفوظة على هذا الجهاز اللوحي وسيتم إرسالها فور عودة الاتصال: يمكنك تسليم الجهاز للشخص التالي.',
 };
 
 const es: Catalog = {
@@ -182,6 +194,10 @@ const es: Catalog = {
   rejectedTitle: 'No se pudieron registrar sus respuestas',
   fixAnswers: 'Hay respuestas que corregir.',
   backToAnswers: 'Volver a mis respuestas',
+  newResponse: 'Nueva respuesta',
+  kioskThanksBody: 'La tableta está lista para la siguiente persona.',
+  kioskOffline:
+    'No hay conexión por ahora. Sus respuestas se guardan en esta tableta y se enviarán en cuanto vuelva la conexión: puede pasar la tableta a la siguiente persona.',
 };
 
 const CATALOGS: Record<string, Catalog> = { fr, en, ar, es };

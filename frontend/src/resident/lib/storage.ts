@@ -59,6 +59,12 @@ function remove(key: string): void {
 
 const draftKey = (slug: string): string => `repere.q.${slug}.draft`;
 const pendingKey = (slug: string): string => `repere.q.${slug}.pending`;
+const outboxKey = (slug: string): string => `repere.q.${slug}.outbox`;
+
+function isPending(value: unknown): value is PendingSubmission {
+  const candidate = value as Partial<PendingSubmission> | null;
+  return !!candidate && typeof candidate.idempotencyKey === 'string' && typeof candidate.body === 'object' && !!candidate.body;
+}
 
 export function loadDraft(slug: string): Draft {
   const value = read(draftKey(slug)) as Partial<Draft> | null;
@@ -74,9 +80,8 @@ export function saveDraft(slug: string, draft: Draft): void {
 }
 
 export function loadPending(slug: string): PendingSubmission | null {
-  const value = read(pendingKey(slug)) as Partial<PendingSubmission> | null;
-  if (!value || typeof value.idempotencyKey !== 'string' || typeof value.body !== 'object' || !value.body) return null;
-  return value as PendingSubmission;
+  const value = read(pendingKey(slug));
+  return isPending(value) ? value : null;
 }
 
 export function savePending(slug: string, pending: PendingSubmission): void {
@@ -91,4 +96,37 @@ export function clearPending(slug: string): void {
 export function clearAll(slug: string): void {
   remove(pendingKey(slug));
   remove(draftKey(slug));
+}
+
+/** The draft alone: a kiosk's next resident starts blank (a pending submission is not the draft, and stays). */
+export function clearDraft(slug: string): void {
+  remove(draftKey(slug));
+}
+
+// A kiosk's outbox: responses sent while the tablet was offline, handed over when the next resident starts. Each stays
+// until the server acknowledges it (same key, same body), then goes: nothing of a sent response is left.
+
+export function loadOutbox(slug: string): PendingSubmission[] {
+  const value = read(outboxKey(slug));
+  return Array.isArray(value) ? value.filter(isPending) : [];
+}
+
+function saveOutbox(slug: string, outbox: PendingSubmission[]): void {
+  if (outbox.length === 0) remove(outboxKey(slug));
+  else write(outboxKey(slug), outbox);
+}
+
+/** Moves the pending submission to the outbox, in one write before the pending key goes: it is never in neither. */
+export function moveToOutbox(slug: string, pending: PendingSubmission): PendingSubmission[] {
+  const outbox = [...loadOutbox(slug).filter((item) => item.idempotencyKey !== pending.idempotencyKey), pending];
+  saveOutbox(slug, outbox);
+  remove(pendingKey(slug));
+  return outbox;
+}
+
+/** Takes a submission out of the outbox once the server has it (or refused it for good). */
+export function removeFromOutbox(slug: string, idempotencyKey: string): PendingSubmission[] {
+  const outbox = loadOutbox(slug).filter((item) => item.idempotencyKey !== idempotencyKey);
+  saveOutbox(slug, outbox);
+  return outbox;
 }

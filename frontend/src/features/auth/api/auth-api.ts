@@ -7,6 +7,7 @@ export type LoginRequest = Omit<Schemas['LoginDto'], 'deviceToken'>;
 export type LoginResponse = Schemas['SessionDto'];
 export type ChangePasswordRequest = Schemas['ChangePasswordDto'];
 export type PasswordChanged = Schemas['PasswordChangedDto'];
+export type Invitation = Schemas['InvitationDto'];
 
 export async function login(body: LoginRequest): Promise<LoginResponse> {
   const deviceToken = getDeviceToken(body.email);
@@ -22,4 +23,14 @@ export function changePassword(body: ChangePasswordRequest): Promise<PasswordCha
 
 export function fetchCurrentUser(signal?: AbortSignal): Promise<User> {
   return call(api.GET('/api/auth/me', { signal }));
+}
+
+/** Whom an invitation link is for, while it works (410 once used or expired). */
+export function fetchInvitation(token: string, signal?: AbortSignal): Promise<Invitation> {
+  return call(anonymousApi.GET('/api/auth/invitations/{token}', { params: { path: { token } }, signal }));
+}
+
+/** The person chooses their password through the link; the answer signs them in. */
+export function acceptInvitation(token: string, password: string): Promise<PasswordChanged> {
+  return call(anonymousApi.POST('/api/auth/invitations/{token}', { params: { path: { token } }, body: { password } }));
 }

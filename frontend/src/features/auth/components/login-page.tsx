@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import { LanguageSwitch } from '@/components/language-switch';
-import { useErrorMessage } from '@/components/query-state';
+import { useErrorMessage, useFieldErrorMessage } from '@/components/query-state';
 import type { LoginRedirectState } from '@/features/auth/components/require-auth';
 import { useLogin, useSessionToken } from '@/features/auth/hooks/use-session';
 import { ApiError } from '@/lib/api-client';
@@ -26,6 +26,7 @@ export function LoginPage() {
   const token = useSessionToken();
   const loginMutation = useLogin();
   const messageFor = useErrorMessage();
+  const fieldMessageFor = useFieldErrorMessage();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -56,7 +57,7 @@ export function LoginPage() {
   const apiError = loginMutation.error;
   const apiFieldErrors = apiError instanceof ApiError ? apiError.errors : [];
   const errorFor = (field: 'email' | 'password'): string | undefined =>
-    fieldErrors[field] ?? apiFieldErrors.find((error) => error.field === field)?.message;
+    fieldErrors[field] ?? apiFieldErrors.filter((error) => error.field === field).map((error) => fieldMessageFor(error, apiError))[0];
   const emailError = errorFor('email');
   const passwordError = errorFor('password');
 

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import {
+  acceptInvitation,
   changePassword,
   fetchCurrentUser,
   login,
@@ -32,6 +33,19 @@ export function useLogin() {
     mutationFn: (credentials: LoginRequest) => login(credentials),
     onSuccess: ({ accessToken, user }) => {
       // Whatever a previous user had loaded must not leak into this session.
+      queryClient.clear();
+      queryClient.setQueryData(currentUserKey, user);
+      setSessionToken(accessToken);
+    },
+  });
+}
+
+/** The password chosen through an invitation link: the person is then signed in, as by the login form. */
+export function useAcceptInvitation(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (password: string) => acceptInvitation(token, password),
+    onSuccess: ({ accessToken, user }) => {
       queryClient.clear();
       queryClient.setQueryData(currentUserKey, user);
       setSessionToken(accessToken);

@@ -1,7 +1,7 @@
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSESSMENT_RATINGS, type AssessmentRating } from '@repere/contract';
-import { useErrorMessage } from '@/components/query-state';
+import { useErrorMessage, useFieldErrorMessage } from '@/components/query-state';
 import type { Assessment, AssessmentInput } from '@/features/evaluations/api/evaluations-api';
 import { RatingBadge, RatingSymbol } from '@/features/evaluations/components/evaluation-badges';
 import { formatDateTime } from '@/features/evaluations/components/evaluation-format';
@@ -80,6 +80,7 @@ const blankToNull = (value: string): string | null => (value.trim() === '' ? nul
 export function AssessmentForm({ evaluationId, objectiveId, objectiveLabel, assessment, updatedByName }: AssessmentProps) {
   const { t } = useTranslation();
   const messageFor = useErrorMessage();
+  const fieldMessageFor = useFieldErrorMessage();
   const save = useSaveAssessment(evaluationId);
   const ids = { heading: useId(), rating: useId(), comment: useId(), recommendations: useId(), status: useId() };
   const firstRadio = useRef<HTMLInputElement>(null);
@@ -114,12 +115,12 @@ export function AssessmentForm({ evaluationId, objectiveId, objectiveLabel, asse
     if (save.error instanceof ApiError) {
       for (const error of save.error.errors) {
         if ((error.field === 'rating' || error.field === 'comment' || error.field === 'recommendations') && !found[error.field]) {
-          found[error.field] = error.message;
+          found[error.field] = fieldMessageFor(error, save.error);
         }
       }
     }
     return found;
-  }, [save.error]);
+  }, [save.error, fieldMessageFor]);
   const errorFor = (field: Field): string | null => own[field] ?? apiErrors[field] ?? null;
   const generalError = save.error && Object.keys(apiErrors).length === 0 ? messageFor(save.error) : null;
 

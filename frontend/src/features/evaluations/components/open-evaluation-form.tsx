@@ -2,7 +2,7 @@ import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { EVALUATION_KINDS, type EvaluationKind } from '@repere/contract';
-import { useErrorMessage } from '@/components/query-state';
+import { useErrorMessage, useFieldErrorMessage } from '@/components/query-state';
 import type { PlanInfo } from '@/features/evaluations/api/evaluations-api';
 import { cutoffError, suggestedCutoff } from '@/features/evaluations/components/cutoff-rules';
 import { todayInPlanZone } from '@/lib/plan-today';
@@ -17,6 +17,7 @@ export function OpenEvaluationForm({ plan }: { plan: PlanInfo }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'fr';
   const messageFor = useErrorMessage();
+  const fieldMessageFor = useFieldErrorMessage();
   const navigate = useNavigate();
   const open = useOpenEvaluation(plan.id);
   const today = todayInPlanZone(plan.timeZone);
@@ -34,11 +35,12 @@ export function OpenEvaluationForm({ plan }: { plan: PlanInfo }) {
     const found: Partial<Record<Field, string>> = {};
     if (open.error instanceof ApiError) {
       for (const error of open.error.errors) {
-        if ((error.field === 'kind' || error.field === 'cutoff') && !found[error.field]) found[error.field] = error.message;
+        if ((error.field === 'kind' || error.field === 'cutoff') && !found[error.field])
+          found[error.field] = fieldMessageFor(error, open.error);
       }
     }
     return found;
-  }, [open.error]);
+  }, [open.error, fieldMessageFor]);
   const cutoffMessage = own
     ? t(`evaluations.open.errors.${own.key}`, {
         today: formatDate(own.values?.today, language),

@@ -15,3 +15,15 @@ export interface OrganizationSearch {
 export function fetchOrganizations({ search, page, limit, archived }: OrganizationSearch, signal?: AbortSignal): Promise<OrganizationPage> {
   return call(api.GET('/api/organizations', { params: { query: { search, page, limit, archived: archived || undefined } }, signal }));
 }
+
+/** The fields of an organization's record one may change (UpdateOrganizationDto). */
+export type OrganizationChanges = Schemas['UpdateOrganizationDto'];
+
+export function fetchOrganization(id: string, signal?: AbortSignal): Promise<Organization> {
+  return call(api.GET('/api/organizations/{id}', { params: { path: { id } }, signal }));
+}
+
+/** Admins and evaluators change any record; a partner its own organization's (another's answers 403). */
+export function updateOrganization(id: string, body: OrganizationChanges): Promise<Organization> {
+  return call(api.PATCH('/api/organizations/{id}', { params: { path: { id } }, body }));
+}

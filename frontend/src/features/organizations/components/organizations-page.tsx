@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { ArchivedRowActions, ArchivedSwitch, RestoreStatus, useArchiveAccess, useRestore } from '@/components/archive';
 import { Pagination, parsePage } from '@/components/pagination';
 import { ErrorState, LoadingState } from '@/components/query-state';
@@ -100,7 +100,9 @@ export function OrganizationsPage() {
             <tbody>
               {data.items.map((organization) => (
                 <tr key={organization.id}>
-                  <th scope="row">{organization.name}</th>
+                  <th scope="row">
+                    <Link to={`/organizations/${organization.id}`}>{organization.name}</Link>
+                  </th>
                   <td>{organization.acronym ?? t('common.none')}</td>
                   <td>
                     {organization.network ? t(`network.${organization.network}`, { defaultValue: organization.network }) : t('common.none')}

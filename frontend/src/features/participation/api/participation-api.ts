@@ -29,8 +29,14 @@ export type ParticipationCountPage = Schemas['ParticipationCountPageDto'];
 const LIST_LIMIT = 200;
 export const RECENT_COUNTS_LIMIT = 20;
 
-export function fetchPlanOptions(signal?: AbortSignal): Promise<Schemas['PlanPageDto']> {
-  return call(api.GET('/api/plans', { params: { query: { page: 1, limit: LIST_LIMIT } }, signal }));
+/**
+ * The plans a count may be recorded for: all of them for admins and evaluators; for a partner, those its organization
+ * takes part in (owner, or partner in one of their work cells), the only ones the API lets it count for.
+ */
+export function fetchPlanOptions(organizationId: string | null, signal?: AbortSignal): Promise<Schemas['PlanPageDto']> {
+  const query = { page: 1, limit: LIST_LIMIT };
+  if (organizationId) return call(api.GET('/api/organizations/{id}/plans', { params: { path: { id: organizationId }, query }, signal }));
+  return call(api.GET('/api/plans', { params: { query }, signal }));
 }
 
 export async function fetchCountedInstruments(planId: string, signal?: AbortSignal): Promise<InstrumentOption[]> {

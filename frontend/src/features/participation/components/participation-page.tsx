@@ -2,7 +2,8 @@ import './participation-page.css';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { ErrorState, LoadingState, useErrorMessage } from '@/components/query-state';
+import { ErrorState, LoadingState, useErrorMessage, useFieldErrorMessage } from '@/components/query-state';
+import { useCan } from '@/features/auth/hooks/use-can';
 import type { CreateParticipationCount } from '@/features/participation/api/participation-api';
 import { BreakdownFields } from '@/features/participation/components/breakdown-fields';
 import {
@@ -40,8 +41,12 @@ export function ParticipationPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('participation.title'));
   const messageFor = useErrorMessage();
+  const fieldMessageFor = useFieldErrorMessage();
+  const session = useCan();
+  const isPartner = session.user?.role === 'partner';
   const [searchParams, setSearchParams] = useSearchParams();
-  const plans = usePlanOptions();
+  // A partner is offered the plans its organization takes part in: the ones the API accepts its counts for.
+  const plans = usePlanOptions(isPartner ? (session.user?.organizationId ?? null) : null, !session.pending);
   const onlyPlan = plans.data?.items.length === 1 ? plans.data.items[0]?.id : undefined;
   const planId = searchParams.get('planId') ?? onlyPlan ?? '';
   const instruments = useCountedInstruments(planId);
@@ -79,17 +84,20 @@ export function ParticipationPage() {
     if (record.error instanceof ApiError) {
       for (const error of record.error.errors) {
         const field = fieldFor(error.field, sentRef.current);
-        if (field && !found[field]) found[field] = error.message;
+        if (field && !found[field]) found[field] = fieldMessageFor(error, record.error);
       }
     }
     return found;
-  }, [record.error]);
+  }, [record.error, fieldMessageFor]);
   const errorFor = (field: CountField): string | null => {
     const own = errors[field];
     if (own) return t(own.key as 'participation.errors.total', own.values);
     return apiErrors[field] ?? null;
   };
-  const generalError = record.error && Object.keys(apiErrors).length === 0 ? messageFor(record.error) : null;
+  // A partner's count for a plan its organization takes no part in is refused (403): said in the user's language.
+  const refused = record.error instanceof ApiError && record.error.statusCode === 403;
+  const generalError =
+    record.error && Object.keys(apiErrors).length === 0 ? (refused ? t('participation.forbidden') : messageFor(record.error)) : null;
 
   const update = (patch: Partial<CountForm>): void => {
     setForm((previous) => ({ ...previous, ...patch }));
@@ -148,6 +156,7 @@ export function ParticipationPage() {
       <div className="page-header">
         <h1>{t('participation.title')}</h1>
         <p className="muted">{t('participation.intro')}</p>
+        {isPartner ? <p className="muted">{t('participation.partnerScope')}</p> : null}
       </div>
 
       {plans.isPending ? <LoadingState /> : null}

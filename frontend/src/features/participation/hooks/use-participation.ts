@@ -11,15 +11,17 @@ import { ApiError, NETWORK_ERROR_CODE } from '@/lib/api-client';
 import { newIdempotencyKey } from '@/lib/idempotency-key';
 
 export const participationKeys = {
-  plans: ['participation', 'plans'] as const,
+  plans: (organizationId: string | null) => ['participation', 'plans', organizationId ?? 'all'] as const,
   instruments: (planId: string) => ['participation', 'instruments', planId] as const,
   counts: (instrumentId: string) => ['participation', 'counts', instrumentId] as const,
 };
 
-export function usePlanOptions() {
+/** `organizationId`: a partner's organization, whose plans alone it counts for; null for staff who count for any plan. */
+export function usePlanOptions(organizationId: string | null, enabled = true) {
   return useQuery({
-    queryKey: participationKeys.plans,
-    queryFn: ({ signal }) => fetchPlanOptions(signal),
+    queryKey: participationKeys.plans(organizationId),
+    queryFn: ({ signal }) => fetchPlanOptions(organizationId, signal),
+    enabled,
   });
 }
 

@@ -22,3 +22,10 @@ export function fetchPlans(page: number, limit: number, signal?: AbortSignal, ar
 export function fetchPlanTree(id: string, signal?: AbortSignal): Promise<PlanTree> {
   return call(api.GET('/api/plans/{id}/tree', { params: { path: { id } }, signal }));
 }
+
+export type NewPlan = Schemas['CreatePlanDto'];
+
+/** A plan from scratch: its tree is then built in the editor (/workspace/plans/:id). */
+export function createPlan(body: NewPlan): Promise<PlanSummary> {
+  return call(api.POST('/api/plans', { body }));
+}

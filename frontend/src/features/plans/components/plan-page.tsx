@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { PLAN_WRITERS } from '@repere/contract';
 import { ArchiveBanner } from '@/components/archive';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import { RichText } from '@/components/rich-text';
+import { useCan } from '@/features/auth/hooks/use-can';
 import { byPosition } from '@/features/plans/components/by-position';
 import { ObjectiveSection } from '@/features/plans/components/objective-section';
 import { PlanDates } from '@/features/plans/components/plan-dates';
@@ -18,6 +20,7 @@ export function PlanPage() {
   // The tree does not say whether the plan is archived; the plan itself does.
   const record = usePlan(id);
   const archivedAt = record.data?.archivedAt ?? null;
+  const { can: canEdit } = useCan(PLAN_WRITERS);
   useDocumentTitle(plan.data?.title ?? t('plans.title'));
 
   if (plan.isPending) return <LoadingState />;
@@ -34,8 +37,8 @@ export function PlanPage() {
           <span aria-hidden="true">← </span>
           {t('plans.backToList')}
         </Link>
-        {/* An archived plan is read-only (writes answer 410): no edit link until it is restored. */}
-        {record.data && !archivedAt ? (
+        {/* An archived plan is read-only (writes answer 410): no edit link until it is restored; none for readers. */}
+        {record.data && !archivedAt && canEdit ? (
           <>
             {' · '}
             <Link to={`/workspace/plans/${tree.id}`}>{t('workspace.editLink')}</Link>

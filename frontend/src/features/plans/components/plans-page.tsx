@@ -1,8 +1,11 @@
+import './plans-page.css';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { PLAN_WRITERS } from '@repere/contract';
 import { ArchivedRowActions, ArchivedSwitch, RestoreStatus, useArchiveAccess, useRestore } from '@/components/archive';
 import { Pagination, parsePage } from '@/components/pagination';
 import { ErrorState, LoadingState } from '@/components/query-state';
+import { useCan } from '@/features/auth/hooks/use-can';
 import { PlanDates } from '@/features/plans/components/plan-dates';
 import { PLANS_PAGE_SIZE, usePlans } from '@/features/plans/hooks/use-plans';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -16,6 +19,7 @@ export function PlansPage() {
   // `?archived=1`: the archived plans (admins and evaluators), each with « Restaurer » for admins.
   const archived = canSeeArchived && searchParams.get('archived') === '1';
   const plans = usePlans(page, archived);
+  const { can: canCreate } = useCan(PLAN_WRITERS);
   const restore = useRestore('plans');
   const showArchived = (next: boolean): void => {
     restore.clear();
@@ -27,6 +31,17 @@ export function PlansPage() {
       <div className="page-header">
         <h1>{t('plans.title')}</h1>
         {plans.data ? <p className="muted">{t('plans.count', { count: plans.data.total })}</p> : null}
+        <p className="plans-actions">
+          {canCreate ? (
+            <Link className="button button--primary" to="/plans/new">
+              <span aria-hidden="true">+{'\u00a0'}</span>
+              {t('newPlan.link')}
+            </Link>
+          ) : null}
+          <Link className="button button--secondary" to="/indicators">
+            {t('indicatorsOverview.link')}
+          </Link>
+        </p>
       </div>
       {canSeeArchived ? <ArchivedSwitch archived={archived} onChange={showArchived} /> : null}
       {archived ? <p className="muted">{t('archive.archivedList')}</p> : null}

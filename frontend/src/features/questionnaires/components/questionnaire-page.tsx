@@ -1,9 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { PLAN_WRITERS, RESPONSE_READERS } from '@repere/contract';
 import { ArchiveBanner } from '@/components/archive';
 import { ErrorState, LoadingState } from '@/components/query-state';
+import { useCan } from '@/features/auth/hooks/use-can';
 import { fetchQrCode, fetchQuestionnaire } from '@/features/questionnaires/api/questionnaires-api';
+import { missingByLanguage } from '@/features/workspace/components/questionnaire/translation-check';
+import { MissingTranslationsList } from '@/features/workspace/components/questionnaire/translation-check-panel';
 import { useObjectUrl } from '@/lib/use-object-url';
 import { HistoryPanel } from '@/components/history-panel';
 
@@ -11,6 +15,8 @@ import { HistoryPanel } from '@/components/history-panel';
 export function QuestionnairePage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
+  const { can: canEdit } = useCan(PLAN_WRITERS);
+  const { can: canReadResponses } = useCan(RESPONSE_READERS);
   const detail = useQuery({ queryKey: ['questionnaires', id], queryFn: ({ signal }) => fetchQuestionnaire(id, signal) });
   const svg = useQuery({ queryKey: ['questionnaires', id, 'qr.svg'], queryFn: ({ signal }) => fetchQrCode(id, 'svg', signal) });
   const png = useQuery({ queryKey: ['questionnaires', id, 'qr.png'], queryFn: ({ signal }) => fetchQrCode(id, 'png', signal) });
@@ -28,12 +34,18 @@ export function QuestionnairePage() {
     <article aria-labelledby="questionnaire-title">
       <h1 id="questionnaire-title">{title}</h1>
       <ArchiveBanner kind="questionnaires" id={q.id} name={title ?? q.slug} archivedAt={q.archivedAt} />
-      {/* An archived questionnaire is read-only (writes answer 410): no edit link until it is restored. */}
-      {q.archivedAt ? null : (
+      {/* An archived questionnaire is read-only (writes answer 410): no edit link until it is restored; none for readers. */}
+      {q.archivedAt || !canEdit ? null : (
         <p>
           <Link to={`/workspace/questionnaires/${q.id}`}>{t('workspace.editLink')}</Link>
         </p>
       )}
+      {/* Raw responses: evaluators and admins browse, filter and export them (issue 18). */}
+      {canReadResponses ? (
+        <p>
+          <Link to={`/questionnaires/${q.id}/responses`}>{t('responses.link')}</Link>
+        </p>
+      ) : null}
       <p>
         {t(`questionnaires.statuses.${q.status}`)} · {t('questionnaires.version')} {q.currentVersion || '—'}
         {q.hasUnpublishedChanges ? ` · ${t('questionnaires.unpublished')}` : ''}
@@ -60,15 +72,8 @@ export function QuestionnairePage() {
       {missing.every(([, paths]) => paths.length === 0) ? (
         <p>{t('questionnaires.noneMissing')}</p>
       ) : (
-        <ul className="bullets">
-          {missing
-            .filter(([, paths]) => paths.length > 0)
-            .map(([language, paths]) => (
-              <li key={language}>
-                <strong>{language}</strong> — {t('questionnaires.missingCount', { count: paths.length })}: {paths.join(', ')}
-              </li>
-            ))}
-        </ul>
+        // Each missing string by its question and its text in the default language, not by its path in the API.
+        <MissingTranslationsList entries={missingByLanguage(q, q.missingTranslations)} defaultLanguage={q.defaultLanguage} />
       )}
       <h2>{t('questionnaires.versions')}</h2>
       <ul className="bullets">

@@ -13,3 +13,8 @@ export function fetchWorkCells(page: number, limit: number, signal?: AbortSignal
 export function fetchWorkCell(id: string, signal?: AbortSignal): Promise<WorkCell> {
   return call(api.GET('/api/work-cells/{id}', { params: { path: { id } }, signal }));
 }
+
+/** Ticks or unticks a step (plan writers; partners, the steps of their organization's cells). */
+export function setStepDone(id: string, done: boolean): Promise<WorkStep> {
+  return call(api.PATCH('/api/work-steps/{id}', { params: { path: { id } }, body: { done } }));
+}

@@ -1,10 +1,14 @@
+import './work-cell-page.css';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ErrorState, LoadingState } from '@/components/query-state';
+import { PLAN_WRITERS } from '@repere/contract';
+import { ErrorState, LoadingState, useErrorMessage } from '@/components/query-state';
 import { RichText } from '@/components/rich-text';
+import { canTickSteps, useCan } from '@/features/auth/hooks/use-can';
 import type { WorkStep } from '@/features/work-cells/api/work-cells-api';
 import { WorkCellFacts } from '@/features/work-cells/components/work-cell-facts';
-import { useWorkCell } from '@/features/work-cells/hooks/use-work-cells';
+import { useTickStep, useWorkCell } from '@/features/work-cells/hooks/use-work-cells';
+import { ApiError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
@@ -24,27 +28,57 @@ function groupByPhase(steps: readonly WorkStep[]): StepGroup[] {
   return groups;
 }
 
-function StepList({ steps, start }: { steps: WorkStep[]; start: number }) {
-  const { t, i18n } = useTranslation();
+/** Ticks a step; given to those who may (plan writers, the cell's partners). */
+type Tick = (step: WorkStep, done: boolean) => void;
+
+function StepText({ step }: { step: WorkStep }) {
+  const { i18n } = useTranslation();
+  return (
+    <>
+      <RichText as="span" text={step.text} />
+      {step.date ? (
+        <span className="muted small checklist__date">
+          {' '}
+          <time dateTime={step.date}>{formatDate(step.date, i18n.resolvedLanguage ?? 'fr')}</time>
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** The steps: real checkboxes, labelled by the step's text, for those who may tick them; their state only for readers. */
+function StepList({ steps, start, tick }: { steps: WorkStep[]; start: number; tick?: Tick }) {
+  const { t } = useTranslation();
   return (
     <ol className="checklist" start={start}>
       {steps.map((step) => (
         <li key={step.id} className={step.done ? 'checklist__item checklist__item--done' : 'checklist__item'}>
-          <span className="checklist__mark" aria-hidden="true">
-            {step.done ? '✓' : ''}
-          </span>
-          <span className="visually-hidden">
-            {t('workCells.stepStatus', { status: step.done ? t('workCells.stepDone') : t('workCells.stepTodo') })}
-          </span>
-          <span className="checklist__body">
-            <RichText as="span" text={step.text} />
-            {step.date ? (
-              <span className="muted small checklist__date">
-                {' '}
-                <time dateTime={step.date}>{formatDate(step.date, i18n.resolvedLanguage ?? 'fr')}</time>
+          {tick ? (
+            <>
+              <input
+                id={`step-done-${step.id}`}
+                className="checklist__box"
+                type="checkbox"
+                checked={step.done}
+                onChange={(event) => tick(step, event.target.checked)}
+              />
+              <label htmlFor={`step-done-${step.id}`} className="checklist__body checklist__label">
+                <StepText step={step} />
+              </label>
+            </>
+          ) : (
+            <>
+              <span className="checklist__mark" aria-hidden="true">
+                {step.done ? '✓' : ''}
               </span>
-            ) : null}
-          </span>
+              <span className="visually-hidden">
+                {t('workCells.stepStatus', { status: step.done ? t('workCells.stepDone') : t('workCells.stepTodo') })}
+              </span>
+              <span className="checklist__body">
+                <StepText step={step} />
+              </span>
+            </>
+          )}
         </li>
       ))}
     </ol>
@@ -54,13 +88,25 @@ function StepList({ steps, start }: { steps: WorkStep[]; start: number }) {
 export function WorkCellPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const messageFor = useErrorMessage();
   const query = useWorkCell(id);
+  const { user, can: canEditCell, pending } = useCan(PLAN_WRITERS);
+  const tickStep = useTickStep(id);
   useDocumentTitle(query.data?.name ?? t('workCells.title'));
 
-  if (query.isPending) return <LoadingState />;
+  if (query.isPending || pending) return <LoadingState />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
 
   const cell = query.data;
+  const tick: Tick | undefined = canTickSteps(user, cell.partnerships)
+    ? (step, done) => tickStep.mutate({ stepId: step.id, done })
+    : undefined;
+  const tickError =
+    tickStep.error instanceof ApiError && tickStep.error.statusCode === 403
+      ? t('workCells.tickForbidden')
+      : tickStep.error
+        ? messageFor(tickStep.error)
+        : null;
   const groups = groupByPhase(cell.steps);
   let stepNumber = 1;
 
@@ -71,8 +117,12 @@ export function WorkCellPage() {
           <span aria-hidden="true">← </span>
           {t('workCells.backToList')}
         </Link>
-        {' · '}
-        <Link to={`/workspace/work-cells/${cell.id}`}>{t('workspace.editLink')}</Link>
+        {canEditCell ? (
+          <>
+            {' · '}
+            <Link to={`/workspace/work-cells/${cell.id}`}>{t('workspace.editLink')}</Link>
+          </>
+        ) : null}
       </p>
       <header className="page-header">
         <h1>{cell.name}</h1>
@@ -100,6 +150,7 @@ export function WorkCellPage() {
 
       <section aria-labelledby="cell-steps">
         <h2 id="cell-steps">{t('workCells.steps')}</h2>
+        {tick && groups.length > 0 ? <p className="muted">{t('workCells.tickHint')}</p> : null}
         {groups.length === 0 ? <p className="empty">{t('workCells.noSteps')}</p> : null}
         {groups.map((group, index) => {
           const start = stepNumber;
@@ -107,12 +158,19 @@ export function WorkCellPage() {
           return group.phase ? (
             <div key={`${group.phase}-${index}`} className="phase">
               <h3>{group.phase}</h3>
-              <StepList steps={group.steps} start={start} />
+              <StepList steps={group.steps} start={start} tick={tick} />
             </div>
           ) : (
-            <StepList key={`none-${index}`} steps={group.steps} start={start} />
+            <StepList key={`none-${index}`} steps={group.steps} start={start} tick={tick} />
           );
         })}
+        <div aria-live="polite">
+          {tickError ? (
+            <p className="alert alert--error" role="alert">
+              {tickError}
+            </p>
+          ) : null}
+        </div>
       </section>
 
       <section aria-labelledby="cell-partners">

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorMessage } from '@/components/query-state';
+import { useErrorMessage, useFieldErrorMessage } from '@/components/query-state';
 import { ApiError } from '@/lib/api-client';
 
 /** What is wrong with a field, as an i18n key (under workspace.errors) and its values. */
@@ -39,6 +39,7 @@ export function slotFor(field: string, slots: ReadonlySet<string>): string | nul
 export function useFormErrors(problems: Problems, error: unknown, slots: ReadonlySet<string>): FormErrors {
   const { t } = useTranslation();
   const messageFor = useErrorMessage();
+  const fieldMessageFor = useFieldErrorMessage();
 
   const server = useMemo(() => {
     const byField: Record<string, string> = {};
@@ -46,13 +47,13 @@ export function useFormErrors(problems: Problems, error: unknown, slots: Readonl
     if (error instanceof ApiError) {
       for (const fieldError of error.errors) {
         const slot = slotFor(fieldError.field, slots);
-        if (slot === null)
-          stray.push(fieldError.message.startsWith(fieldError.field) ? fieldError.message : `${fieldError.field}: ${fieldError.message}`);
-        else byField[slot] = byField[slot] ? `${byField[slot]} ${fieldError.message}` : fieldError.message;
+        const problem = fieldMessageFor(fieldError, error);
+        if (slot === null) stray.push(t('errors.fieldProblem', { field: fieldError.field, problem }));
+        else byField[slot] = byField[slot] ? `${byField[slot]} ${problem}` : problem;
       }
     }
     return { byField, stray };
-  }, [error, slots]);
+  }, [error, slots, fieldMessageFor, t]);
 
   const errorFor = (field: string): string | null => {
     const own = problems[field];

@@ -217,28 +217,22 @@ interface ConfirmDeleteProps {
 /** Deleting takes two clicks: the first asks, the second does it. */
 export function ConfirmDelete({ name, label, pending, onConfirm, armed, onArm, archive }: ConfirmDeleteProps) {
   const { t } = useTranslation();
+  // Each button's accessible name starts with its visible text (WCAG 2.5.3, axe's label-content-name-mismatch): a
+  // speech user says what they see, « Archiver cet indicateur », and the name then says which item goes.
+  const named = (action: string): string => t('workspace.common.namedAction', { action, name });
   if (!armed) {
+    const visible = label ?? t('workspace.common.delete');
     return (
-      <button
-        type="button"
-        className="button button--ghost ws-danger"
-        aria-label={t('workspace.common.deleteNamed', { name })}
-        onClick={() => onArm(true)}
-      >
-        {label ?? t('workspace.common.delete')}
+      <button type="button" className="button button--ghost ws-danger" aria-label={named(visible)} onClick={() => onArm(true)}>
+        {visible}
       </button>
     );
   }
+  const confirm = t(archive ? 'workspace.common.confirmArchive' : 'workspace.common.confirmDelete');
   return (
     <span className="ws-confirm" role="group" aria-label={t('workspace.common.deleteNamed', { name })}>
-      <button
-        type="button"
-        className="button ws-button--danger"
-        aria-label={t('workspace.common.confirmDeleteNamed', { name })}
-        disabled={pending}
-        onClick={onConfirm}
-      >
-        {t(archive ? 'workspace.common.confirmArchive' : 'workspace.common.confirmDelete')}
+      <button type="button" className="button ws-button--danger" aria-label={named(confirm)} disabled={pending} onClick={onConfirm}>
+        {confirm}
       </button>
       <button type="button" className="button button--ghost" onClick={() => onArm(false)}>
         {t('workspace.common.cancel')}

@@ -38,13 +38,15 @@ export function WorkspacePage() {
             {(plans.data?.items ?? []).map((plan) => (
               <li key={plan.id} className="ws-list__item">
                 <span className="ws-list__text">{plan.title}</span>
-                <Link
-                  className="button button--ghost"
-                  to={`/workspace/plans/${plan.id}`}
-                  aria-label={t('workspace.hub.editPlan', { title: plan.title })}
-                >
-                  {t('workspace.common.edit')}
-                </Link>
+                {canEdit ? (
+                  <Link
+                    className="button button--ghost"
+                    to={`/workspace/plans/${plan.id}`}
+                    aria-label={t('workspace.hub.editPlan', { title: plan.title })}
+                  >
+                    {t('workspace.common.edit')}
+                  </Link>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -62,13 +64,15 @@ export function WorkspacePage() {
                   {questionnaire.title} <span className="badge badge--outline">{t(`questionnaires.statuses.${questionnaire.status}`)}</span>{' '}
                   <span className="muted small">{questionnaire.languages.join(', ')}</span>
                 </span>
-                <Link
-                  className="button button--ghost"
-                  to={`/workspace/questionnaires/${questionnaire.id}`}
-                  aria-label={t('workspace.hub.editQuestionnaire', { title: questionnaire.title })}
-                >
-                  {t('workspace.common.edit')}
-                </Link>
+                {canEdit ? (
+                  <Link
+                    className="button button--ghost"
+                    to={`/workspace/questionnaires/${questionnaire.id}`}
+                    aria-label={t('workspace.hub.editQuestionnaire', { title: questionnaire.title })}
+                  >
+                    {t('workspace.common.edit')}
+                  </Link>
+                ) : null}
                 <Link
                   className="button button--ghost"
                   to={`/workspace/questionnaires/${questionnaire.id}/qr`}
@@ -98,13 +102,15 @@ export function WorkspacePage() {
                   {cell.name}{' '}
                   <span className="muted small">{t('workspace.hub.cellProgress', { done: cell.stepsDone, total: cell.stepsTotal })}</span>
                 </span>
-                <Link
-                  className="button button--ghost"
-                  to={`/workspace/work-cells/${cell.id}`}
-                  aria-label={t('workspace.hub.editCell', { name: cell.name })}
-                >
-                  {t('workspace.common.edit')}
-                </Link>
+                {canEdit ? (
+                  <Link
+                    className="button button--ghost"
+                    to={`/workspace/work-cells/${cell.id}`}
+                    aria-label={t('workspace.hub.editCell', { name: cell.name })}
+                  >
+                    {t('workspace.common.edit')}
+                  </Link>
+                ) : null}
               </li>
             ))}
           </ul>

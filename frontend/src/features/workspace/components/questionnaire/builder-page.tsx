@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { QUESTION_TYPES, type QuestionType } from '@repere/contract';
@@ -16,9 +16,12 @@ import {
   type BuilderDraft,
   type QuestionDraft,
 } from '@/features/workspace/components/questionnaire/builder-state';
+import { KioskSetting } from '@/features/workspace/components/questionnaire/kiosk-setting';
 import { LanguagesEditor } from '@/features/workspace/components/questionnaire/languages-editor';
 import { QuestionEditor } from '@/features/workspace/components/questionnaire/question-editor';
 import { QuestionnairePreview } from '@/features/workspace/components/questionnaire/questionnaire-preview';
+import { missingByLanguage } from '@/features/workspace/components/questionnaire/translation-check';
+import { PublishConfirmation, TranslationCheck } from '@/features/workspace/components/questionnaire/translation-check-panel';
 import { TranslationsFields } from '@/features/workspace/components/questionnaire/translations-fields';
 import { directionOf, languageName, nativeLanguageName, pick } from '@/features/workspace/components/questionnaire/translations';
 import { ReadOnlyNotice } from '@/features/workspace/components/read-only-notice';
@@ -64,6 +67,8 @@ function Builder({ questionnaire, canEdit }: { questionnaire: Questionnaire; can
   const [newType, setNewType] = useState<QuestionType>('single_choice');
   const [focusNext, setFocusNext] = useState<string | null>(null);
   const [armed, setArmed] = useState(false);
+  const [confirmingPublish, setConfirmingPublish] = useState(false);
+  const publishRef = useRef<HTMLButtonElement>(null);
   const save = useSaveQuestionnaire(questionnaire.id);
   const command = useQuestionnaireCommand(questionnaire.id);
   const remove = useDeleteQuestionnaire();
@@ -74,6 +79,8 @@ function Builder({ questionnaire, canEdit }: { questionnaire: Questionnaire; can
   const errors = useFormErrors(problems, save.error ?? command.error, slots);
   const shownLanguage = draft.languages.includes(previewLanguage) ? previewLanguage : draft.defaultLanguage;
   const responses = questionnaire.versions.reduce((sum, version) => sum + (version.responseCount ?? 0), 0);
+  // What the API says is missing, in the stored working copy: publishing waits for the draft to be saved.
+  const incomplete = useMemo(() => missingByLanguage(questionnaire, questionnaire.missingTranslations), [questionnaire]);
 
   useEffect(() => {
     if (!focusNext) return;
@@ -135,6 +142,7 @@ function Builder({ questionnaire, canEdit }: { questionnaire: Questionnaire; can
   };
 
   const run = (name: QuestionnaireCommand): void => {
+    setConfirmingPublish(false);
     setStatus(null);
     save.reset();
     command.mutate(name, {
@@ -186,7 +194,14 @@ function Builder({ questionnaire, canEdit }: { questionnaire: Questionnaire; can
           <button type="button" className="button button--secondary" disabled={dirty || command.isPending} onClick={() => run('ads-block')}>
             {t('workspace.builder.addAdsBlock')}
           </button>
-          <button type="button" className="button button--secondary" disabled={dirty || command.isPending} onClick={() => run('publish')}>
+          <button
+            ref={publishRef}
+            type="button"
+            className="button button--secondary"
+            disabled={dirty || command.isPending}
+            // A language with strings missing: its residents would read them in the default language. Asked first.
+            onClick={() => (incomplete.length > 0 ? setConfirmingPublish(true) : run('publish'))}
+          >
             {questionnaire.status === 'published' ? t('workspace.builder.republish') : t('workspace.builder.publish')}
           </button>
           {questionnaire.status === 'published' ? (
@@ -206,7 +221,24 @@ function Builder({ questionnaire, canEdit }: { questionnaire: Questionnaire; can
           </Link>
         </p>
       )}
+      {canEdit && confirmingPublish && !dirty ? (
+        <PublishConfirmation
+          entries={incomplete}
+          defaultLanguage={questionnaire.defaultLanguage}
+          pending={command.isPending}
+          onConfirm={() => run('publish')}
+          onCancel={() => {
+            setConfirmingPublish(false);
+            publishRef.current?.focus();
+          }}
+        />
+      ) : null}
       <FormStatus saved={status} error={errors.general} />
+      <section className="ws-section" aria-labelledby="qb-settings-title">
+        <h2 id="qb-settings-title">{t('workspace.builder.settings')}</h2>
+        <KioskSetting questionnaire={questionnaire} canEdit={canEdit} />
+        <TranslationCheck entries={incomplete} defaultLanguage={questionnaire.defaultLanguage} languages={questionnaire.languages} />
+      </section>
       {errors.count > 0 ? (
         <p className="alert alert--error" role="alert">
           {t('workspace.builder.fix', { count: errors.count })}

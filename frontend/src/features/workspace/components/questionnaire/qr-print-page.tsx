@@ -1,4 +1,5 @@
 import '@/features/workspace/components/workspace.css';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorState, LoadingState } from '@/components/query-state';
@@ -75,7 +76,7 @@ export function QrPrintPage() {
           <LoadingState />
         )}
         <p className="qr-print__url" data-testid="qr-url">
-          {link}
+          {breakableLink(link)}
         </p>
         <p className="qr-print__languages">
           {questionnaire.languages.map((code) => (
@@ -87,4 +88,20 @@ export function QrPrintPage() {
       </section>
     </article>
   );
+}
+
+/**
+ * The link in parts that each end with a « / » (not inside « // »), the query on its own: a part goes to the next
+ * line whole, so the link breaks after a slash or before « ? », never in the middle of the slug or the host (a part
+ * wider than the whole line, a very long slug on a phone, still wraps inside itself rather than overflow).
+ */
+function breakableLink(link: string): ReactNode[] {
+  return link.split(/(?<=[^/]\/)(?!\/)|(?=\?)/).flatMap((part, i) => {
+    const shown = (
+      <span key={`part-${i}`} className="qr-print__part">
+        {part}
+      </span>
+    );
+    return i === 0 ? [shown] : [<wbr key={`break-${i}`} />, shown];
+  });
 }
