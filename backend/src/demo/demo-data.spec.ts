@@ -285,6 +285,12 @@ describe('LAVAL_PRDS_PLAN', () => {
     expect(titles).toEqual([LAVAL_WORK_CELLS[0].objectiveText, LAVAL_WORK_CELLS[1].objectiveText]);
   });
 
+  it('gives no orientation a title that only repeats its number (« Orientation 4 : Orientation 4 »)', () => {
+    for (const plan of [PARC_EXTENSION_PLAN, LAVAL_PRDS_PLAN]) {
+      for (const orientation of plan.orientations) expect(orientation.title).not.toMatch(/^orientation\s*\d+$/i);
+    }
+  });
+
   it('belongs to the Ville de Laval and starts with the first work cell', () => {
     // Act
     const { owner, startDate, endDate } = LAVAL_PRDS_PLAN;

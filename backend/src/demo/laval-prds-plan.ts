@@ -29,7 +29,9 @@ export const LAVAL_PRDS_PLAN: DemoPlan = {
     },
     {
       number: 4,
-      title: 'Orientation 4',
+      // No seed gives orientation 4's wording (fiche 001 names its sub-objective 4.2 only): the title says so rather
+      // than repeating « Orientation 4 » (shown « Orientation 4 : Orientation 4 ») or inventing the PRDS's words.
+      title: 'Intitulé absent des fiches de la PRDS (voir le sous-objectif 4.2)',
       objectives: [
         {
           code: '4.2',
