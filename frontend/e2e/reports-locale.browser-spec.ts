@@ -12,19 +12,12 @@ import { purgeEvaluations } from '../../backend/test/support/fixtures';
 import { bearer, type TestApp } from '../../backend/test/support/test-app';
 import { waitFor } from '../../backend/test/support/wait-for';
 import { eventually, screenshot, useBrowserApp, signIn as signInAs } from './browser';
+import { expectNoAxeViolations } from './axe';
 
 // Issue 18: reports a French office opens (the CSV in the reader's convention), API errors in the user's language, the
 // QR code on direct loads, and the rough edges (the menu at 1366 px, the annual report's dropdowns, the poster's link).
 
-const AXE_PATH = require.resolve('axe-core/axe.min.js');
 const SLUG = 'bienvenue-parc-ex';
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: unknown[];
-}
 
 describe('Reports in the reader’s convention, errors in the user’s language, the QR code and the rough edges', () => {
   let t: TestApp;
@@ -47,25 +40,6 @@ describe('Reports in the reader’s convention, errors in the user’s language,
   });
 
   const signIn = (email: string) => signInAs(page, origin, email);
-
-  async function audit(state: string): Promise<void> {
-    await page.addScriptTag({ path: AXE_PATH });
-    const violations = await page.evaluate(async (): Promise<Violation[]> => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (
-              context: Document,
-              options: object,
-            ) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target) }));
-    });
-    expect({ state, violations }).toEqual({ state, violations: [] });
-  }
 
   it(
     'downloads the French CSV of an evaluation, which opens as columns with decimal commas',
@@ -193,7 +167,7 @@ describe('Reports in the reader’s convention, errors in the user’s language,
     await page.goto(`${origin}/workspace/questionnaires/${id}/qr?lang=ar`);
     await shown('img.qr-print__code');
     await screenshot(page, 'qr-poster');
-    await audit('qr-poster');
+    await expectNoAxeViolations(page, 'qr-poster');
   });
 
   it('breaks the poster’s link at a slash, never inside a word, on a wide screen and on a phone', async () => {
@@ -248,7 +222,7 @@ describe('Reports in the reader’s convention, errors in the user’s language,
     expect(new Set(boxes.map((b) => b.top)).size).toBe(1);
     for (const b of boxes) expect(b.right).toBeLessThanOrEqual(1366);
     await screenshot(page, 'menu-1366');
-    await audit('menu-1366');
+    await expectNoAxeViolations(page, 'menu-1366');
   });
 
   it('lines the workspace cards up: « Plans » starts level with the others', async () => {
@@ -281,6 +255,6 @@ describe('Reports in the reader’s convention, errors in the user’s language,
     expect(style.radius).not.toBe('0px');
     await panel.scrollIntoViewIfNeeded();
     await screenshot(page, 'report-form');
-    await audit('report-form');
+    await expectNoAxeViolations(page, 'report-form');
   });
 });

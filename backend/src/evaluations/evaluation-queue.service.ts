@@ -2,25 +2,10 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { EVALUATION_QUEUE, EvaluationJob, FreezePayload, JOB_RETENTION } from '@backend/queue/queues';
+import { withDeadline } from '@backend/queue/with-deadline';
 
 // A request never waits long on Redis: past this, the add is given up and the workers' recovery freezes it.
 const ENQUEUE_DEADLINE_MS = 500;
-
-function withDeadline<T>(p: Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('Redis did not answer in time')), ENQUEUE_DEADLINE_MS);
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e as Error);
-      },
-    );
-  });
-}
 
 /**
  * Asks the workers to freeze an evaluation's snapshot. Never fails the caller: the evaluation row, committed in state
@@ -49,6 +34,7 @@ export class EvaluationQueueService {
             ...JOB_RETENTION,
           },
         ),
+        ENQUEUE_DEADLINE_MS,
       );
       return true;
     } catch (err) {
