@@ -31,10 +31,6 @@ const services = {
 };
 module.exports = {
   testTimeout: 60000,
-  // Two test files at a time even on two cores (Jest's default would be one): most of a file's time is spent waiting
-  // (on workers killed and their jobs' locks expiring, on Chromium, on PostgreSQL), not computing. Files never meet
-  // each other's data (fixtures' unique names, one queue prefix per file), which is what lets them overlap.
-  maxWorkers: 2,
   projects: [
     {
       ...shared,
