@@ -11,7 +11,10 @@ export type EvidenceStorageName = 'postgres' | 's3';
  * stays readable.
  */
 @Entity('evidence_files')
-@Check('ck_evidence_files_owner_kind', `"owner_kind" IN ('manual_value', 'participation_count', 'work_step', 'action', 'assessment')`)
+@Check(
+  'ck_evidence_files_owner_kind',
+  `"owner_kind" IN ('manual_value', 'participation_count', 'work_step', 'action', 'assessment', 'instrument')`,
+)
 @Check('ck_evidence_files_storage', `"storage" IN ('postgres', 's3')`)
 @Check('ck_evidence_files_size', `"size" > 0`)
 @Index('ix_evidence_files_owner', ['ownerKind', 'ownerId', 'date'])

@@ -49,13 +49,22 @@ export const OWNER_RULES: Record<EvidenceOwnerKind, OwnerRule> = {
     // The committee assesses: it may put the documents it relied on beside its assessment.
     writers: EVALUATION_WRITERS,
   },
+  instrument: {
+    what: 'Instrument',
+    // Only a « document » follow-up means holds documents; the others are fed by responses and counts.
+    planSql: "SELECT plan_id FROM instruments WHERE id = $1 AND kind = 'document'",
+    writers: PLAN_WRITERS,
+    // Its action's partners keep its minutes, as they keep the action's own evidence.
+    partnerSql: `SELECT 1 FROM instruments i JOIN action_organizations ao ON ao.action_id = i.action_id
+                  WHERE i.id = $1 AND ao.organization_id = $2`,
+  },
 };
 
 /** The record's plan; 400 naming `ownerId` when there is no such record. */
 export async function ownerPlan(em: EntityManager, kind: EvidenceOwnerKind, id: string): Promise<string> {
   const rows = await em.query<{ plan_id: string | null }[]>(OWNER_RULES[kind].planSql, [id]);
   const planId = rows[0]?.plan_id;
-  if (!planId) throw invalidField('ownerId', `no ${kind.replace('_', ' ')} ${id}`);
+  if (!planId) throw invalidField('ownerId', `no ${kind.replace('_', ' ')}${kind === 'instrument' ? ' of kind document' : ''} ${id}`);
   return planId;
 }
 

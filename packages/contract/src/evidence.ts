@@ -1,7 +1,10 @@
 // Evidence (issue 19): the documents behind a figure — minutes, activity reports, photos, a signed agreement.
 
-/** What a piece of evidence is attached to. */
-export const EVIDENCE_OWNER_KINDS = ['manual_value', 'participation_count', 'work_step', 'action', 'assessment'] as const;
+/**
+ * What a piece of evidence is attached to. `instrument`: a follow-up means of kind « document » (compte rendu,
+ * procès-verbal), whose documents are the evidence itself.
+ */
+export const EVIDENCE_OWNER_KINDS = ['manual_value', 'participation_count', 'work_step', 'action', 'assessment', 'instrument'] as const;
 export type EvidenceOwnerKind = (typeof EVIDENCE_OWNER_KINDS)[number];
 
 /**

@@ -18,6 +18,7 @@ import { CompactResponses1796700000000 } from './1796700000000-CompactResponses'
 import { UserInvitations1796800000000 } from './1796800000000-UserInvitations';
 import { QuestionnaireKiosk1796900000000 } from './1796900000000-QuestionnaireKiosk';
 import { EvidenceFiles1797000000000 } from './1797000000000-EvidenceFiles';
+import { EvidenceOfInstruments1797100000000 } from './1797100000000-EvidenceOfInstruments';
 
 /** Every migration, in order. Generated with `npm run migration:generate -- backend/src/database/migrations/<Name>`. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   UserInvitations1796800000000,
   QuestionnaireKiosk1796900000000,
   EvidenceFiles1797000000000,
+  EvidenceOfInstruments1797100000000,
 ];
