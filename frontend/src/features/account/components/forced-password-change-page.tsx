@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '@/components/language-switch';
 import { PasswordChangeForm } from '@/features/account/components/password-change-form';
+import { AuthPanel } from '@/features/auth/components/auth-panel';
 import { useCurrentUser, useSignOut } from '@/features/auth/hooks/use-session';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
@@ -17,28 +17,19 @@ export function ForcedPasswordChangePage() {
   const signOut = useSignOut();
 
   return (
-    <main id="main" className="login" tabIndex={-1}>
-      <div className="login__panel">
-        <div className="login__lang">
-          <LanguageSwitch />
-        </div>
-        <p className="login__brand" aria-hidden="true">
-          {t('app.name')}
-        </p>
-        <h1>{t('account.forced.title')}</h1>
-        <p className="muted">{t('account.forced.intro', { email: user.data?.email ?? '' })}</p>
-        <PasswordChangeForm
-          currentLabel={t('account.forced.current')}
-          submitLabel={t('account.forced.submit')}
-          // Whatever the pages asked for before was refused: asked again now that the account may.
-          onChanged={() => void queryClient.invalidateQueries()}
-        />
-        <p>
-          <button type="button" className="button button--ghost" onClick={signOut}>
-            {t('session.signOut')}
-          </button>
-        </p>
-      </div>
-    </main>
+    <AuthPanel title={t('account.forced.title')}>
+      <p className="muted">{t('account.forced.intro', { email: user.data?.email ?? '' })}</p>
+      <PasswordChangeForm
+        currentLabel={t('account.forced.current')}
+        submitLabel={t('account.forced.submit')}
+        // Whatever the pages asked for before was refused: asked again now that the account may.
+        onChanged={() => void queryClient.invalidateQueries()}
+      />
+      <p>
+        <button type="button" className="button button--ghost" onClick={signOut}>
+          {t('session.signOut')}
+        </button>
+      </p>
+    </AuthPanel>
   );
 }

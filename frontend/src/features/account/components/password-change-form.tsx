@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '@/components/query-state';
 import { useChangePassword } from '@/features/auth/hooks/use-session';
 import { ApiError } from '@/lib/api-client';
+import { PasswordField } from './password-field';
 
 type Field = 'currentPassword' | 'newPassword' | 'confirmPassword';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -71,37 +72,6 @@ export function PasswordChangeForm({ currentLabel, submitLabel, onChanged }: Pas
   const generalError =
     mutation.error && !known ? (apiError?.code === 'too_many_requests' ? t('account.errors.throttled') : messageFor(mutation.error)) : null;
 
-  const field = (name: Field, label: string, autoComplete: string, value: string, set: (v: string) => void, hint?: string) => {
-    const error = errorFor(name);
-    const describedBy = [hint ? `account-${name}-hint` : null, error ? `account-${name}-error` : null].filter(Boolean).join(' ');
-    return (
-      <div className="field">
-        <label htmlFor={`account-${name}`}>{label}</label>
-        {hint ? (
-          <p id={`account-${name}-hint`} className="muted">
-            {hint}
-          </p>
-        ) : null}
-        <input
-          id={`account-${name}`}
-          name={name}
-          type="password"
-          autoComplete={autoComplete}
-          required
-          value={value}
-          onChange={(event) => set(event.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
-        />
-        {error ? (
-          <p id={`account-${name}-error`} className="field__error">
-            {error}
-          </p>
-        ) : null}
-      </div>
-    );
-  };
-
   return (
     <>
       {mutation.isSuccess && !onChanged ? (
@@ -115,9 +85,34 @@ export function PasswordChangeForm({ currentLabel, submitLabel, onChanged }: Pas
         </div>
       ) : null}
       <form className="form" onSubmit={onSubmit} noValidate>
-        {field('currentPassword', currentLabel ?? t('account.currentPassword'), 'current-password', currentPassword, setCurrentPassword)}
-        {field('newPassword', t('account.newPassword'), 'new-password', newPassword, setNewPassword, t('account.rules'))}
-        {field('confirmPassword', t('account.confirmPassword'), 'new-password', confirmPassword, setConfirmPassword)}
+        <PasswordField
+          id="account-currentPassword"
+          name="currentPassword"
+          label={currentLabel ?? t('account.currentPassword')}
+          autoComplete="current-password"
+          value={currentPassword}
+          onChange={setCurrentPassword}
+          error={errorFor('currentPassword')}
+        />
+        <PasswordField
+          id="account-newPassword"
+          name="newPassword"
+          label={t('account.newPassword')}
+          autoComplete="new-password"
+          value={newPassword}
+          onChange={setNewPassword}
+          hint={t('account.rules')}
+          error={errorFor('newPassword')}
+        />
+        <PasswordField
+          id="account-confirmPassword"
+          name="confirmPassword"
+          label={t('account.confirmPassword')}
+          autoComplete="new-password"
+          value={confirmPassword}
+          onChange={setConfirmPassword}
+          error={errorFor('confirmPassword')}
+        />
         <button type="submit" className="button button--primary" disabled={mutation.isPending} aria-busy={mutation.isPending}>
           {submitLabel ?? t('account.submit')}
         </button>

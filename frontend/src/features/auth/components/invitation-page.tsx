@@ -2,13 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router-dom';
-import { LanguageSwitch } from '@/components/language-switch';
 import { LoadingState, useErrorMessage, useFieldErrorMessage } from '@/components/query-state';
+import { PasswordField } from '@/features/account/components/password-field';
 import { fetchInvitation } from '@/features/auth/api/auth-api';
 import { useAcceptInvitation, useSessionToken } from '@/features/auth/hooks/use-session';
 import { ApiError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { AuthPanel } from './auth-panel';
 
 type Field = 'password' | 'confirmPassword';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -60,86 +61,61 @@ export function InvitationPage() {
     fieldErrors[field] ?? (field === 'password' && apiPasswordError ? fieldMessage(apiPasswordError, apiError) : undefined);
   const generalError = accept.error && !apiPasswordError ? messageFor(accept.error) : null;
 
-  const field = (name: Field, label: string, value: string, set: (v: string) => void, hint?: string) => {
-    const error = errorFor(name);
-    const describedBy = [hint ? `invitation-${name}-hint` : null, error ? `invitation-${name}-error` : null].filter(Boolean).join(' ');
-    return (
-      <div className="field">
-        <label htmlFor={`invitation-${name}`}>{label}</label>
-        {hint ? (
-          <p id={`invitation-${name}-hint`} className="muted">
-            {hint}
-          </p>
-        ) : null}
-        <input
-          id={`invitation-${name}`}
-          name={name}
-          type="password"
-          autoComplete="new-password"
-          required
-          value={value}
-          onChange={(event) => set(event.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
-        />
-        {error ? (
-          <p id={`invitation-${name}-error`} className="field__error">
-            {error}
-          </p>
-        ) : null}
-      </div>
-    );
-  };
-
   return (
-    <main id="main" className="login" tabIndex={-1}>
-      <div className="login__panel">
-        <div className="login__lang">
-          <LanguageSwitch />
-        </div>
-        <p className="login__brand" aria-hidden="true">
-          {t('app.name')}
-        </p>
-        <h1>{t('invitation.title')}</h1>
-        {invitation.isPending ? <LoadingState /> : null}
-        {invitation.isError ? (
-          <>
+    <AuthPanel title={t('invitation.title')}>
+      {invitation.isPending ? <LoadingState /> : null}
+      {invitation.isError ? (
+        <>
+          <div className="alert alert--error" role="alert">
+            <p>{messageFor(invitation.error)}</p>
+          </div>
+          <p>
+            <Link to="/login">{t('invitation.toLogin')}</Link>
+          </p>
+        </>
+      ) : null}
+      {invitation.data ? (
+        <>
+          <p>
+            {t('invitation.intro', {
+              email: invitation.data.email,
+              role: t(`role.${invitation.data.role}`, { defaultValue: invitation.data.role }),
+            })}
+          </p>
+          <p className="muted">{t('invitation.expires', { date: formatDate(invitation.data.expiresAt, i18n.resolvedLanguage ?? 'fr') })}</p>
+          {generalError ? (
             <div className="alert alert--error" role="alert">
-              <p>{messageFor(invitation.error)}</p>
+              <p>{generalError}</p>
             </div>
-            <p>
-              <Link to="/login">{t('invitation.toLogin')}</Link>
-            </p>
-          </>
-        ) : null}
-        {invitation.data ? (
-          <>
-            <p>
-              {t('invitation.intro', {
-                email: invitation.data.email,
-                role: t(`role.${invitation.data.role}`, { defaultValue: invitation.data.role }),
-              })}
-            </p>
-            <p className="muted">
-              {t('invitation.expires', { date: formatDate(invitation.data.expiresAt, i18n.resolvedLanguage ?? 'fr') })}
-            </p>
-            {generalError ? (
-              <div className="alert alert--error" role="alert">
-                <p>{generalError}</p>
-              </div>
-            ) : null}
-            <form className="form" onSubmit={onSubmit} noValidate>
-              {/* The account's email, for password managers to file the new password under. */}
-              <input type="hidden" name="username" autoComplete="username" value={invitation.data.email} />
-              {field('password', t('invitation.password'), password, setPassword, t('account.rules'))}
-              {field('confirmPassword', t('invitation.confirmPassword'), confirmPassword, setConfirmPassword)}
-              <button type="submit" className="button button--primary" disabled={accept.isPending} aria-busy={accept.isPending}>
-                {t('invitation.submit')}
-              </button>
-            </form>
-          </>
-        ) : null}
-      </div>
-    </main>
+          ) : null}
+          <form className="form" onSubmit={onSubmit} noValidate>
+            {/* The account's email, for password managers to file the new password under. */}
+            <input type="hidden" name="username" autoComplete="username" value={invitation.data.email} />
+            <PasswordField
+              id="invitation-password"
+              name="password"
+              label={t('invitation.password')}
+              autoComplete="new-password"
+              value={password}
+              onChange={setPassword}
+              hint={t('account.rules')}
+              error={errorFor('password')}
+            />
+            <PasswordField
+              id="invitation-confirmPassword"
+              name="confirmPassword"
+              label={t('invitation.confirmPassword')}
+              autoComplete="new-password"
+              value={confirmPassword}
+              onChange={setConfirmPassword}
+              error={errorFor('confirmPassword')}
+            />
+            <button type="submit" className="button button--primary" disabled={accept.isPending} aria-busy={accept.isPending}>
+              {t('invitation.submit')}
+            </button>
+          </form>
+        </>
+      ) : null}
+    </AuthPanel>
   );
 }

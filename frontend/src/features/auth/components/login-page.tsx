@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
-import { LanguageSwitch } from '@/components/language-switch';
 import { useErrorMessage, useFieldErrorMessage } from '@/components/query-state';
 import type { LoginRedirectState } from '@/features/auth/components/require-auth';
 import { useLogin, useSessionToken } from '@/features/auth/hooks/use-session';
 import { ApiError } from '@/lib/api-client';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { AuthPanel } from './auth-panel';
 
 // The same rule the API applies to the email (class-validator's IsEmail, loosely): something@something.tld.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -62,67 +62,58 @@ export function LoginPage() {
   const passwordError = errorFor('password');
 
   return (
-    <main id="main" className="login" tabIndex={-1}>
-      <div className="login__panel">
-        <div className="login__lang">
-          <LanguageSwitch />
+    <AuthPanel title={t('auth.title')}>
+      <p className="muted">{t('auth.intro')}</p>
+      {apiError ? (
+        <div className="alert alert--error" role="alert">
+          <p>{messageFor(apiError)}</p>
         </div>
-        <p className="login__brand" aria-hidden="true">
-          {t('app.name')}
-        </p>
-        <h1>{t('auth.title')}</h1>
-        <p className="muted">{t('auth.intro')}</p>
-        {apiError ? (
-          <div className="alert alert--error" role="alert">
-            <p>{messageFor(apiError)}</p>
-          </div>
-        ) : null}
-        <form className="form" onSubmit={onSubmit} noValidate>
-          <div className="field">
-            <label htmlFor="login-email">{t('auth.email')}</label>
-            <input
-              id="login-email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              inputMode="email"
-              spellCheck={false}
-              required
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-              aria-invalid={emailError ? true : undefined}
-              aria-describedby={emailError ? 'login-email-error' : undefined}
-            />
-            {emailError ? (
-              <p id="login-email-error" className="field__error">
-                {emailError}
-              </p>
-            ) : null}
-          </div>
-          <div className="field">
-            <label htmlFor="login-password">{t('auth.password')}</label>
-            <input
-              id="login-password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-              aria-invalid={passwordError ? true : undefined}
-              aria-describedby={passwordError ? 'login-password-error' : undefined}
-            />
-            {passwordError ? (
-              <p id="login-password-error" className="field__error">
-                {passwordError}
-              </p>
-            ) : null}
-          </div>
-          <button type="submit" className="button button--primary" disabled={loginMutation.isPending} aria-busy={loginMutation.isPending}>
-            {t('auth.submit')}
-          </button>
-        </form>
-      </div>
-    </main>
+      ) : null}
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <div className="field">
+          <label htmlFor="login-email">{t('auth.email')}</label>
+          <input
+            id="login-email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            spellCheck={false}
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            aria-invalid={emailError ? true : undefined}
+            aria-describedby={emailError ? 'login-email-error' : undefined}
+          />
+          {emailError ? (
+            <p id="login-email-error" className="field__error">
+              {emailError}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="login-password">{t('auth.password')}</label>
+          <input
+            id="login-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            aria-invalid={passwordError ? true : undefined}
+            aria-describedby={passwordError ? 'login-password-error' : undefined}
+          />
+          {passwordError ? (
+            <p id="login-password-error" className="field__error">
+              {passwordError}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="button button--primary" disabled={loginMutation.isPending} aria-busy={loginMutation.isPending}>
+          {t('auth.submit')}
+        </button>
+      </form>
+    </AuthPanel>
   );
 }
