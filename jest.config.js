@@ -31,6 +31,9 @@ const services = {
 };
 module.exports = {
   testTimeout: 60000,
+  // Two test files at a time, each Jest worker on its own copy of the run's database (setup/global-setup.ts): most of
+  // a file's time is waiting (Chromium, child processes, killed workers' job locks), so two halve the run on two cores.
+  maxWorkers: 2,
   projects: [
     {
       ...shared,

@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { REPORT_QUEUE } from '@backend/queue/queues';
+import { MIGRATIONS } from '@backend/database/migrations';
 import { filePrefix } from './setup/file-prefix';
+import { workerDatabase } from './setup/test-database';
 import { startTestApp, TestApp } from './support/test-app';
 
 // Test files run at the same time on one Redis: each has a prefix of its own (setup/file-prefix.ts), so that the jobs
@@ -37,5 +39,26 @@ describe("A test file's Redis prefix", () => {
     const queue = t.app.get<Queue>(getQueueToken(REPORT_QUEUE));
     // Assert
     expect(queue.opts.prefix).toBe(`${process.env.QUEUE_PREFIX}:bull`);
+  });
+});
+
+// Files also run at the same time on one PostgreSQL: each Jest worker has its own migrated copy of the run's database.
+describe("A test file's database", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("is its Jest worker's copy of the run's database, migrated", async () => {
+    // Arrange / Act
+    const [{ name, migrations }] = await t.db.query<{ name: string; migrations: number }[]>(
+      'SELECT current_database() AS name, (SELECT count(*)::int FROM migrations) AS migrations',
+    );
+    // Assert
+    expect(name).toBe(workerDatabase(process.env.REPERE_TEST_DATABASE!, process.env.JEST_WORKER_ID!));
+    expect(migrations).toBe(MIGRATIONS.length);
   });
 });

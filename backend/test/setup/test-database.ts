@@ -31,3 +31,8 @@ export async function createDatabase(url: string, name: string): Promise<string>
 export async function dropDatabase(url: string, name: string): Promise<void> {
   await onServer(url, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
+
+/** The database of one Jest worker (JEST_WORKER_ID, from 1): a copy of the run's migrated database. */
+export function workerDatabase(run: string, worker: number | string): string {
+  return `${run}_w${worker}`;
+}
