@@ -3840,7 +3840,7 @@ export interface components {
             options: components["schemas"]["ImportOptionsDto"];
         };
         /** @enum {string} */
-        EvidenceOwnerKind: "manual_value" | "participation_count" | "work_step" | "action" | "assessment";
+        EvidenceOwnerKind: "manual_value" | "participation_count" | "work_step" | "action" | "assessment" | "instrument";
         /**
          * @description Decided from the bytes
          * @enum {string}
