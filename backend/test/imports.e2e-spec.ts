@@ -382,7 +382,8 @@ describe('Imports', () => {
       const answers = await refused('responses', 'reponses.csv', garbage, `&questionnaireId=${q.questionnaireId}`);
       expect(answers.problems.map((p) => p.code)).toEqual(['missing_column', 'missing_column']);
       await removeQuestionnaire(t.db, q.questionnaireId);
-    });
+      // Two 50 MB uploads read to the end: on two cores shared with another test file, more than Jest's default minute.
+    }, 180_000);
 
     it('a file sent to a route that reads JSON is refused (415), and JSON sent as a file too', async () => {
       const plans = (await counts()).plans;
