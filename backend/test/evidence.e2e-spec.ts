@@ -316,6 +316,74 @@ describe('Evidence files (/api/evidence)', () => {
       expect(n).toBe(2);
     });
 
+    describe('a follow-up means of kind « document » (owner kind instrument)', () => {
+      const instrument = async (kind: 'document' | 'questionnaire', actionId = plan.actionId): Promise<string> => {
+        const res = await t
+          .http()
+          .post('/api/instruments')
+          .set(bearer(t.tokens.admin))
+          .send({ planId: plan.planId, actionId, kind, name: kind === 'document' ? 'Compte rendu des rencontres' : 'Sondage' })
+          .expect(201);
+        fx.track(`/api/instruments/${res.body.id}`);
+        return res.body.id as string;
+      };
+      const listOf = async (token: string, instrumentId: string) =>
+        (await t.http().get('/api/evidence').query({ ownerKind: 'instrument', ownerId: instrumentId }).set(bearer(token)).expect(200))
+          .body as Evidence[];
+
+      it('keeps a document instrument’s minutes, listed by date', async () => {
+        // Arrange
+        const minutes = await instrument('document');
+        // Act
+        const later = (
+          await upload(
+            t.tokens.evaluator,
+            { ownerKind: 'instrument', ownerId: minutes, title: 'PV du 3 mai', date: '2023-05-03' },
+            SAMPLE_FILES.pdf(),
+          ).expect(201)
+        ).body as Evidence;
+        const earlier = (
+          await upload(
+            t.tokens.admin,
+            { ownerKind: 'instrument', ownerId: minutes, title: 'PV du 8 février', date: '2023-02-08' },
+            SAMPLE_FILES.pdf(),
+          ).expect(201)
+        ).body as Evidence;
+        // Assert
+        expect(later).toMatchObject({ ownerKind: 'instrument', ownerId: minutes, planId: plan.planId });
+        expect((await listOf(t.tokens.committee, minutes)).map((e) => e.id)).toEqual([earlier.id, later.id]);
+      });
+
+      it('answers 400 naming ownerId for an instrument of another kind', async () => {
+        const survey = await instrument('questionnaire');
+        const before = await stored();
+        const res = await upload(t.tokens.evaluator, { ownerKind: 'instrument', ownerId: survey }, SAMPLE_FILES.pdf()).expect(400);
+        expect(fields(res.body)).toEqual(['ownerId']);
+        expect(await stored()).toBe(before);
+      });
+
+      it('lets a partner of the instrument’s action attach its minutes, and refuses another partner', async () => {
+        // Arrange: the demo partner is responsible for the plan's action; another organization's partner is not.
+        const minutes = await instrument('document');
+        const { organizationId } = await fx.organization();
+        const other = await fx.user({ role: 'partner', organizationId });
+        const otherPartner = (await t.http().post('/api/auth/login').send({ email: other.email, password: other.password }).expect(200))
+          .body.accessToken as string;
+        // Act
+        const ours = await upload(
+          t.tokens.partner,
+          { ownerKind: 'instrument', ownerId: minutes, title: 'Compte rendu' },
+          SAMPLE_FILES.pdf(),
+        );
+        const theirs = await upload(otherPartner, { ownerKind: 'instrument', ownerId: minutes }, SAMPLE_FILES.pdf());
+        // Assert
+        expect(ours.status).toBe(201);
+        expect(theirs.status).toBe(403);
+        expect(theirs.body.code).toBe('forbidden');
+        expect((await listOf(t.tokens.partner, minutes)).map((e) => e.id)).toEqual([ours.body.id]);
+      });
+    });
+
     it('answers 404 for an unknown file', async () => {
       await t.http().get(`/api/evidence/${randomUUID()}/file`).set(bearer(t.tokens.admin)).expect(404);
     });

@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Heading, nextLevel, type HeadingLevel } from '@/components/heading';
 import { RichText } from '@/components/rich-text';
+import { useCan } from '@/features/auth/hooks/use-can';
+import { EvidenceDisclosure, EvidencePanel } from '@/features/evidence/components/evidence-panel';
+import { canAddEvidence } from '@/features/evidence/hooks/can-add-evidence';
 import type { Action, Schedule } from '@/features/plans/api/plans-api';
 import { byPosition } from '@/features/plans/components/by-position';
 import { IndicatorList } from '@/features/plans/components/indicator-list';
@@ -37,6 +40,12 @@ export function ActionCard({ action, number, level }: ActionCardProps) {
   const results = byPosition(action.expectedResults);
   const headingId = `action-${action.id}`;
   const separator = t('common.listSeparator');
+  const { user } = useCan();
+  // The action's responsible organizations keep its evidence and its minutes (evidence-owners.ts).
+  const canAttach = canAddEvidence(
+    user,
+    action.responsibleOrganizations.map((organization) => organization.id),
+  );
 
   return (
     <article className="card action" aria-labelledby={headingId}>
@@ -106,11 +115,23 @@ export function ActionCard({ action, number, level }: ActionCardProps) {
                 <span className="instrument__name">{instrument.name}</span>{' '}
                 <span className="badge badge--outline">{t(`instrumentKind.${instrument.kind}`, { defaultValue: instrument.kind })}</span>
                 {instrument.description ? <RichText text={instrument.description} className="muted small" /> : null}
+                {/* A « document » follow-up means is its documents (compte rendu, procès-verbal): listed at once, by date. */}
+                {instrument.kind === 'document' ? (
+                  <EvidencePanel
+                    ownerKind="instrument"
+                    ownerId={instrument.id}
+                    canWrite={canAttach}
+                    heading={t('evidence.documentsOf', { name: instrument.name })}
+                    level={nextLevel(sectionLevel)}
+                  />
+                ) : null}
               </li>
             ))}
           </ul>
         </PlanPart>
       ) : null}
+
+      <EvidenceDisclosure ownerKind="action" ownerId={action.id} canWrite={canAttach} context={t('evidence.ofAction', { number })} />
     </article>
   );
 }

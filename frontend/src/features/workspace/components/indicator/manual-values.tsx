@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EvidenceDisclosure } from '@/features/evidence/components/evidence-panel';
 import { FormStatus, TextField } from '@/features/workspace/components/form-fields';
 import { fieldId, focusFirst, useFormErrors, type Problems } from '@/features/workspace/components/form-errors';
 import { Checker } from '@/features/workspace/components/form-rules';
@@ -114,6 +115,13 @@ export function ManualValues({ indicatorId, planId }: { indicatorId: string; pla
           {list.data.items.map((item) => (
             <li key={item.id}>
               {formatDate(item.date, language)} : <strong>{formatNumber(item.value, language)}</strong> — {item.evidence}
+              {/* Shown to plan writers only (indicator-pages.tsx), who attach a value's documents. */}
+              <EvidenceDisclosure
+                ownerKind="manual_value"
+                ownerId={item.id}
+                canWrite
+                context={t('evidence.ofValue', { date: formatDate(item.date, language) })}
+              />
             </li>
           ))}
         </ul>
