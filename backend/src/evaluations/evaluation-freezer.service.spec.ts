@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
+import type { EvidenceItem } from '@repere/contract';
 import type { AggregationService } from '@backend/aggregation/aggregation.service';
 import type { ComputedCell } from '@backend/aggregation/cells';
 import type { appConfig } from '@backend/config/configuration';
@@ -65,6 +66,9 @@ class FakeRepository {
   stored: { id: string; snapshot: EvaluationSnapshot }[] = [];
   events: { evaluationId: string; userId: string | null; action: EvaluationAction; detail: EventDetail }[] = [];
   calls: string[] = [];
+  /** Per indicator, the files behind it at the cut-off (the SQL is indicator-evidence.e2e-spec.ts's subject). */
+  evidence = new Map<string, EvidenceItem[]>();
+  evidenceAsked: [string[], string, string][] = [];
 
   row(id: string, state: EvaluationState): void {
     this.rows.set(id, { id, planId: PLAN.id, cutoff: CUTOFF, state });
@@ -99,6 +103,10 @@ class FakeRepository {
     },
     plan: async () => this.plan,
     planTree: async () => this.tree,
+    evidenceAt: async (ids: string[], cutoff: string, timeZone: string) => {
+      this.evidenceAsked.push([ids, cutoff, timeZone]);
+      return this.evidence;
+    },
   } as unknown as EvaluationsRepository;
 }
 
@@ -250,6 +258,34 @@ describe(EvaluationFreezerService.name, () => {
       expect(Number.isNaN(Date.parse(snapshot.frozenAt))).toBe(false);
       // No indicator: nothing to compute.
       expect(cellsAt).not.toHaveBeenCalled();
+    });
+
+    it('lists, per indicator, the evidence that existed at the cut-off in the plan’s zone, and none for the others', async () => {
+      // Arrange
+      const minutes: EvidenceItem = {
+        id: 'f1',
+        title: 'Compte rendu',
+        date: '2024-03-12',
+        mediaType: 'application/pdf',
+        ownerKind: 'participation_count',
+        url: '/api/evidence/f1/file',
+      };
+      fake.tree = {
+        orientations: [orientation('o1', 1)],
+        objectives: [objective('a', 'o1', '1.1')],
+        indicators: [indicator('i1', 'a'), indicator('i2', 'a')],
+      };
+      fake.evidence = new Map([['i1', [minutes]]]);
+
+      // Act
+      const snapshot = (await freezer.buildSnapshot(PLAN.id, CUTOFF))!;
+
+      // Assert
+      expect(snapshot.orientations[0].objectives[0].indicators.map((i) => [i.id, i.evidence])).toEqual([
+        ['i1', [minutes]],
+        ['i2', []],
+      ]);
+      expect(fake.evidenceAsked).toEqual([[['i1', 'i2'], CUTOFF, 'America/Toronto']]);
     });
 
     it('is null when the plan does not exist', async () => {

@@ -65,18 +65,18 @@ export class EvaluationFreezerService {
     return this.repository.freezingSince(this.app.freezeRecoveryGraceSeconds);
   }
 
-  /** The plan's tree (orientations → objectives and their sub-objectives → indicators, by position) with its values at the cut-off. */
+  /**
+   * The plan's tree (orientations → objectives and their sub-objectives → indicators, by position) with its values
+   * and the evidence behind them at the cut-off.
+   */
   async buildSnapshot(planId: string, cutoff: string): Promise<EvaluationSnapshot | null> {
     const plan = await this.repository.plan(planId);
     if (!plan) return null;
     // An archived indicator is left out of a new snapshot (a frozen one keeps what it froze).
     const { orientations, objectives, indicators } = await this.repository.planTree(planId);
-    const cells = indicators.length
-      ? await this.aggregation.cellsAt(
-          indicators.map((i) => i.id),
-          cutoff,
-        )
-      : new Map();
+    const ids = indicators.map((i) => i.id);
+    const cells = indicators.length ? await this.aggregation.cellsAt(ids, cutoff) : new Map();
+    const evidence = await this.repository.evidenceAt(ids, cutoff, plan.timeZone);
     const indicatorsOf = groupBy(indicators, (i) => i.objectiveId);
     const known = new Set(objectives.map((o) => o.id));
     const childrenOf = groupBy(
@@ -93,7 +93,9 @@ export class EvaluationFreezerService {
       id: o.id,
       code: o.code,
       title: o.title,
-      indicators: (indicatorsOf.get(o.id) ?? []).map((i) => indicatorSnapshot(i, cells.get(i.id) ?? [], plan, cutoff)),
+      indicators: (indicatorsOf.get(o.id) ?? []).map((i) =>
+        indicatorSnapshot(i, cells.get(i.id) ?? [], plan, cutoff, evidence.get(i.id) ?? []),
+      ),
     });
     return {
       plan: {

@@ -21,6 +21,8 @@ export interface EvaluationSummary {
 }
 
 export interface AssessmentView {
+  /** What the committee's documents are attached to (evidence owner kind `assessment`). */
+  id: string;
   objectiveId: string;
   rating: AssessmentRating;
   comment: string | null;

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import type { EvidenceItem } from '@repere/contract';
 import { recordAudit, type AuditEntry } from '@backend/audit/audit.service';
+import { cutoffInstant, indicatorEvidence } from '@backend/evidence/indicator-evidence';
 import { Indicator } from '@backend/indicators/indicator.entity';
 import { Objective } from '@backend/plans/objective.entity';
 import { Orientation } from '@backend/plans/orientation.entity';
@@ -113,7 +115,7 @@ export class EvaluationWrites {
          ON CONFLICT (evaluation_id, objective_id) DO UPDATE
            SET rating = EXCLUDED.rating, comment = EXCLUDED.comment, recommendations = EXCLUDED.recommendations,
                updated_by = EXCLUDED.updated_by, updated_at = now()
-         RETURNING objective_id AS "objectiveId", rating, comment, recommendations, updated_by AS "updatedBy", updated_at AS "updatedAt"`,
+         RETURNING id, objective_id AS "objectiveId", rating, comment, recommendations, updated_by AS "updatedBy", updated_at AS "updatedAt"`,
       [evaluationId, objectiveId, fields.rating, fields.comment, fields.recommendations, updatedBy],
     );
     return saved;
@@ -185,7 +187,7 @@ export class EvaluationsRepository {
   /** The committee's assessments, in the order they were first written. */
   assessments(evaluationId: string): Promise<AssessmentView[]> {
     return this.db.manager.query<AssessmentView[]>(
-      `SELECT objective_id AS "objectiveId", rating, comment, recommendations, updated_by AS "updatedBy", updated_at AS "updatedAt"
+      `SELECT id, objective_id AS "objectiveId", rating, comment, recommendations, updated_by AS "updatedBy", updated_at AS "updatedAt"
            FROM evaluation_assessments WHERE evaluation_id = $1 ORDER BY created_at, objective_id`,
       [evaluationId],
     );
@@ -232,6 +234,11 @@ export class EvaluationsRepository {
 
   plan(planId: string): Promise<Plan | null> {
     return this.db.manager.findOneBy(Plan, { id: planId });
+  }
+
+  /** Per indicator, the evidence that existed at the cut-off (the end of its day in the plan's zone). */
+  async evidenceAt(indicatorIds: string[], cutoff: string, timeZone: string): Promise<Map<string, EvidenceItem[]>> {
+    return indicatorEvidence(this.db, indicatorIds, await cutoffInstant(this.db, cutoff, timeZone));
   }
 
   /** An archived indicator is left out (a new snapshot does not show it; a frozen one keeps what it froze). */

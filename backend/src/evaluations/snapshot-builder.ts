@@ -1,3 +1,4 @@
+import type { EvidenceItem } from '@repere/contract';
 import type { ComputedCell } from '@backend/aggregation/cells';
 import { figuresPlan, indicatorFigures } from '@backend/aggregation/figures';
 import type { Indicator } from '@backend/indicators/indicator.entity';
@@ -24,13 +25,15 @@ export type SnapshotIndicator = Pick<
 
 /**
  * One indicator as it stood at the cut-off, from its definition now and its cells computed up to the cut-off: its
- * figures are those of the one function the progress endpoint and the dashboards use (indicatorFigures).
+ * figures are those of the one function the progress endpoint and the dashboards use (indicatorFigures), with the
+ * evidence that existed then (indicator-evidence.ts).
  */
 export function indicatorSnapshot(
   indicator: SnapshotIndicator,
   cells: ComputedCell[],
   plan: SnapshotPlan,
   cutoff: string,
+  evidence: EvidenceItem[] = [],
 ): IndicatorSnapshot {
   return {
     id: indicator.id,
@@ -46,5 +49,6 @@ export function indicatorSnapshot(
     midtermTarget: indicator.midtermTarget,
     finalTarget: indicator.finalTarget,
     ...indicatorFigures(indicator, cells, figuresPlan(plan), cutoff),
+    evidence,
   };
 }

@@ -1,5 +1,6 @@
 import type { Dimension, Direction, Grain, IndicatorKind, IndicatorSource, IndicatorStatus } from './indicators';
 import type { ProgressStatus } from './progress';
+import type { EvidenceMediaType, EvidenceOwnerKind } from './evidence';
 
 /** « Évaluation à mi-parcours / finale » (DOMAIN.md). */
 export const EVALUATION_KINDS = ['midterm', 'final'] as const;
@@ -113,6 +114,23 @@ export interface IndicatorSnapshot
   baseline: { value: number | null; date: string | null };
   midtermTarget: number | null;
   finalTarget: number | null;
+  /**
+   * The files behind its figure that existed at the cut-off, by date: kept as they were listed, a file removed since
+   * stays named (and downloadable). Absent from snapshots frozen before evidence existed.
+   */
+  evidence?: EvidenceItem[];
+}
+
+/** A file behind an indicator's figure (GET /api/indicators/{id}/evidence, evaluation snapshots); `url` serves it. */
+export interface EvidenceItem {
+  id: string;
+  title: string;
+  /** The date of what it shows (a meeting's, an event's). */
+  date: string;
+  mediaType: EvidenceMediaType;
+  /** What it is attached to: one of the indicator's manual values, counts, instruments, steps, or its action. */
+  ownerKind: EvidenceOwnerKind;
+  url: string;
 }
 
 export type SnapshotPeriod = FigurePeriod;

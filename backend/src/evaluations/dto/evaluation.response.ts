@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATE, INSTANT, PageOf, UUID } from '@backend/common/record.response';
 import { BaselineDto, DataPeriodDto, FigurePeriodDto } from '@backend/aggregation/dto/figures.response';
+import { IndicatorEvidenceDto } from '@backend/evidence/indicator-evidence.dto';
 import { IndicatorSourceDto } from '@backend/indicators/dto/indicator.response';
 import {
   DIMENSIONS,
@@ -86,6 +87,11 @@ export class IndicatorSnapshotDto implements IndicatorSnapshot {
   @ApiProperty({ enum: PROGRESS_STATUSES, enumName: 'ProgressStatus' }) status: ProgressStatus;
   @ApiProperty({ type: [FigurePeriodDto] }) series: FigurePeriodDto[];
   @ApiProperty({ type: [BreakdownDto] }) breakdowns: BreakdownDto[];
+  @ApiPropertyOptional({
+    type: [IndicatorEvidenceDto],
+    description: 'The files behind its figure at the cut-off, by date; absent from snapshots frozen before evidence was kept',
+  })
+  evidence?: IndicatorEvidenceDto[];
 }
 
 export class ObjectiveSnapshotDto implements ObjectiveSnapshot {
@@ -124,6 +130,7 @@ export class EvaluationSnapshotDto implements EvaluationSnapshot {
 }
 
 export class AssessmentViewDto implements AssessmentView {
+  @ApiProperty({ ...UUID, description: 'What documents are attached to (evidence of owner kind assessment)' }) id: string;
   @ApiProperty(UUID) objectiveId: string;
   @ApiProperty({ enum: ASSESSMENT_RATINGS, enumName: 'AssessmentRating' }) rating: AssessmentRating;
   @ApiProperty({ type: String, nullable: true }) comment: string | null;

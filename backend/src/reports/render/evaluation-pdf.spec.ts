@@ -169,4 +169,66 @@ describe(renderEvaluationPdf.name, () => {
     expect(text).toContain('Participants — ????? -> ?');
     expect(text).toContain('Aucun indicateur.');
   });
+
+  describe('annex of evidence', () => {
+    const minutes = {
+      id: '00000000-0000-4000-8000-000000000701',
+      title: 'Compte rendu de la Journée de Bienvenue',
+      date: '2022-06-18',
+      mediaType: 'application/pdf' as const,
+      ownerKind: 'participation_count' as const,
+      url: '/api/evidence/00000000-0000-4000-8000-000000000701/file',
+    };
+    const photo = {
+      ...minutes,
+      id: '00000000-0000-4000-8000-000000000702',
+      title: "Photo de l'accueil",
+      date: '2022-06-19',
+      mediaType: 'image/jpeg' as const,
+      url: '/api/evidence/00000000-0000-4000-8000-000000000702/file',
+    };
+    const withEvidence = () => {
+      const snapshot = evaluationSnapshot();
+      const [first, ...others] = snapshot.orientations[0].objectives[0].indicators;
+      first.evidence = [minutes, photo];
+      for (const other of others) other.evidence = [];
+      return snapshot;
+    };
+
+    it('names, per indicator, the evidence the snapshot listed at its cut-off: title, date and type', async () => {
+      // Arrange
+      const snapshot = withEvidence();
+      // Act
+      const french = pdfPlainText(await renderEvaluationPdf(evaluationInput({ snapshot })));
+      const english = pdfPlainText(await renderEvaluationPdf(evaluationInput({ snapshot, language: 'en' })));
+      // Assert
+      const annex = french.slice(french.indexOf('Annexe — Pièces justificatives'));
+      expect(annex).not.toBe(french);
+      expect(annex).toContain('Nombre de participants à la Journée de Bienvenue');
+      expect(annex).toContain('Pièce Date Type Compte rendu de la Journée de Bienvenue 18 juin 2022 PDF');
+      expect(annex).toContain("Photo de l'accueil 19 juin 2022 JPG");
+      // An indicator without evidence is not named in the annex.
+      expect(annex).not.toContain('Part des nouveaux résidents qui connaissent la Table de quartier');
+      expect(english).toContain('Appendix — Evidence');
+      expect(english).toContain('Document Date Type Compte rendu de la Journée de Bienvenue June 18, 2022 PDF');
+    });
+
+    it('says when no file supported any indicator at the cut-off', async () => {
+      // Arrange
+      const snapshot = evaluationSnapshot();
+      for (const o of snapshot.orientations) for (const x of o.objectives) for (const i of x.indicators) i.evidence = [];
+      // Act
+      const text = pdfPlainText(await renderEvaluationPdf(evaluationInput({ snapshot })));
+      // Assert
+      expect(text).toContain('Annexe — Pièces justificatives');
+      expect(text).toContain('Aucune pièce justificative à la date de coupure.');
+    });
+
+    it('is left out of a snapshot frozen before evidence was kept, which cannot say what there was', async () => {
+      // Arrange / Act: the factory's snapshot has no `evidence` field, as those frozen before it existed
+      const text = pdfPlainText(await renderEvaluationPdf(evaluationInput()));
+      // Assert
+      expect(text).not.toContain('Annexe — Pièces justificatives');
+    });
+  });
 });

@@ -1,5 +1,5 @@
-import { CUMULATIVE_KINDS, PROGRESS_STATUSES as STATUSES } from '@repere/contract';
-import type { IndicatorSnapshot, ObjectiveSnapshot } from '@backend/evaluations/evaluation-snapshot';
+import { CUMULATIVE_KINDS, EVIDENCE_MEDIA_TYPES, PROGRESS_STATUSES as STATUSES } from '@repere/contract';
+import { indicatorsOf, type IndicatorSnapshot, type ObjectiveSnapshot } from '@backend/evaluations/evaluation-snapshot';
 import { chartPoints } from './evaluation-figures';
 import { drawIndicatorChart } from './indicator-chart';
 import {
@@ -24,7 +24,8 @@ const CHART_HEIGHT = 150;
 
 /**
  * The evaluation report a steering committee hands to its funders: a cover, the statuses at a glance, then each
- * orientation and objective with its indicators (chart, series, ADS+ breakdowns) and the committee's assessment.
+ * orientation and objective with its indicators (chart, series, ADS+ breakdowns) and the committee's assessment, and
+ * an annex naming the evidence behind each indicator at the cut-off.
  */
 export async function renderEvaluationPdf(input: EvaluationReportInput): Promise<Buffer> {
   const t = REPORT_STRINGS[input.language];
@@ -45,6 +46,7 @@ export async function renderEvaluationPdf(input: EvaluationReportInput): Promise
     heading(doc, `${t.orientation(orientation.number)} — ${orientation.title}`, 1);
     for (const objective of orientation.objectives) view.objective(objective);
   }
+  view.evidenceAnnex();
   addFooters(doc, `${title} — ${snapshot.plan.title}`, t.page);
   doc.end();
   return bytes;
@@ -278,6 +280,35 @@ class EvaluationPdf {
       paragraph(doc, t.disclosureNote(snapshot.suppressionK, snapshot.maxDeviation ?? 0), { size: 7.5, color: COLORS.muted });
     }
     doc.moveDown(0.6);
+  }
+
+  /**
+   * Per indicator, the files the snapshot listed at its cut-off (title, date, type): the reader finds them in Repère.
+   * Left out for a snapshot frozen before evidence was kept, which cannot say what there was.
+   */
+  evidenceAnnex(): void {
+    const { doc, t } = this;
+    const indicators = indicatorsOf(this.input.snapshot);
+    if (!indicators.some((i) => i.evidence)) return;
+    doc.addPage();
+    heading(doc, t.evidenceAnnex, 1);
+    paragraph(doc, t.evidenceIntro, { size: 9, color: COLORS.muted });
+    doc.moveDown(0.5);
+    const supported = indicators.filter((i) => i.evidence?.length);
+    if (!supported.length) paragraph(doc, t.noEvidence, { color: COLORS.muted });
+    for (const ind of supported) {
+      heading(doc, ind.name, 3);
+      table(
+        doc,
+        [
+          { header: t.evidenceTitle, width: 0.62 },
+          { header: t.date, width: 0.24 },
+          { header: t.evidenceType, width: 0.14 },
+        ],
+        ind.evidence!.map((e) => [e.title, this.date(e.date), EVIDENCE_MEDIA_TYPES[e.mediaType].toUpperCase()]),
+      );
+      doc.moveDown(0.4);
+    }
   }
 
   private assessment(a: ObjectiveAssessment | undefined): void {

@@ -5,6 +5,7 @@ import { PROGRESS_STATUSES, type ProgressStatus } from '@repere/contract';
 import { DisclosureNote } from '@/components/disclosure-note';
 import { ErrorState, LoadingState } from '@/components/query-state';
 import type { EvaluationDetail, EvaluationSnapshot, HistoryEntry, ObjectiveSnapshot } from '@/features/evaluations/api/evaluations-api';
+import { EvidenceDisclosure } from '@/features/evidence/components/evidence-panel';
 import { AssessmentForm, AssessmentView } from '@/features/evaluations/components/assessment-form';
 import { CloseEvaluation } from '@/features/evaluations/components/close-evaluation';
 import { StateBadge, StatusBadge } from '@/features/evaluations/components/evaluation-badges';
@@ -147,6 +148,17 @@ function ObjectiveBlock({
       ) : (
         <AssessmentView {...shared} />
       )}
+      {/* The documents the committee relied on, beside its assessment: attached once the assessment is saved. */}
+      {assessment ? (
+        <EvidenceDisclosure
+          ownerKind="assessment"
+          ownerId={assessment.id}
+          canWrite={canWrite && evaluation.state === 'open'}
+          context={objectiveLabel}
+        />
+      ) : canWrite && evaluation.state === 'open' ? (
+        <p className="muted small">{t('evidence_trace.assessmentFirst')}</p>
+      ) : null}
     </section>
   );
 }

@@ -1,6 +1,8 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationKind } from '@repere/contract';
 import type { IndicatorSnapshot, MidtermComparison, ObjectiveSnapshot } from '@/features/evaluations/api/evaluations-api';
+import { EvidenceTraceList } from '@/features/dashboard/components/evidence-trace';
 import { StatusBadge } from '@/features/evaluations/components/evaluation-badges';
 import { formatValue } from '@/features/evaluations/components/evaluation-format';
 import { formatDate, formatNumber } from '@/lib/format';
@@ -49,6 +51,25 @@ function Figure({
       <strong className="eval-figure">{formatValue(value, unit, language)}</strong>
       {n !== null ? <span className="eval-n">{t('evaluations.table.n', { n: formatNumber(n, language) })}</span> : null}
     </>
+  );
+}
+
+/**
+ * The files behind the indicator that existed at the cut-off, as the snapshot froze them (a file removed since still
+ * opens): a row of its own under the indicator's, across the table. Snapshots frozen before evidence was kept have none.
+ */
+function EvidenceRow({ indicator, columns }: { indicator: IndicatorSnapshot; columns: number }) {
+  const { t } = useTranslation();
+  if (!indicator.evidence?.length) return null;
+  return (
+    <tr className="eval-evidence-row">
+      <td colSpan={columns}>
+        <span className="eval-evidence-row__title" aria-hidden="true">
+          {t('evidence_trace.atCutoff', { count: indicator.evidence.length })}
+        </span>
+        <EvidenceTraceList items={indicator.evidence} label={t('evidence_trace.headingOf', { name: indicator.name })} />
+      </td>
+    </tr>
   );
 }
 
@@ -167,7 +188,10 @@ export function IndicatorTable({ objective, kind, cutoff, midterm, ended, dataFr
         </thead>
         <tbody>
           {objective.indicators.map((indicator) => (
-            <IndicatorRow key={indicator.id} indicator={indicator} midterm={comparison} ended={ended} dataFrom={dataFrom} k={k} />
+            <Fragment key={indicator.id}>
+              <IndicatorRow indicator={indicator} midterm={comparison} ended={ended} dataFrom={dataFrom} k={k} />
+              <EvidenceRow indicator={indicator} columns={comparison !== undefined ? 7 : 6} />
+            </Fragment>
           ))}
         </tbody>
       </table>
