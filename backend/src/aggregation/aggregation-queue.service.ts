@@ -76,4 +76,9 @@ export class AggregationQueueService implements OnModuleDestroy {
   async instrumentChanged(instrumentId: string): Promise<void> {
     await this.recompute(await this.aggregation.indicatorsFedBy({ instrumentId }).catch(() => []));
   }
+
+  /** A step of the cell added, ticked, unticked, re-dated or removed: the indicators that read its progress. */
+  async workCellChanged(workCellId: string): Promise<void> {
+    await this.recompute(await this.aggregation.indicatorsFedBy({ workCellId }).catch(() => []));
+  }
 }

@@ -9,7 +9,15 @@ import type { ComputedCell, MonthCell } from './cells';
 import { IndicatorComputation } from './indicator-computation.entity';
 import { CachedSpec, cachedResponseMonths, Changed, foldResponseChanges } from './response-month-cache';
 import { ResponseSpec, responseMonths } from './response-months';
-import { DimensionQuestion, dimensionQuestions, manualMonths, participationMonths, ratioPartMonths, Scope } from './source-queries';
+import {
+  DimensionQuestion,
+  dimensionQuestions,
+  manualMonths,
+  participationMonths,
+  ratioPartMonths,
+  Scope,
+  workStepMonths,
+} from './source-queries';
 import { storeValues } from './store-values';
 
 /**
@@ -28,11 +36,12 @@ export interface LinkedInstrument {
   questionnaireId: string | null;
 }
 
-/** What an indicator's fingerprint covers: its own rows, and those of the questionnaires and instruments it reads. */
+/** What an indicator's fingerprint covers: its own rows, and those of the questionnaires, instruments or work cell it reads. */
 export interface FingerprintInputs {
   indicatorId: string;
   questionnaireIds: string[];
   instrumentIds: string[];
+  workCellId?: string | null;
 }
 
 /**
@@ -92,12 +101,16 @@ export class AggregationReads {
     return ratioPartMonths(this.em, part, months, scope);
   }
 
+  workStepMonths(workCellId: string, phase: string | null, scope: Scope): Promise<MonthCell[]> {
+    return workStepMonths(this.em, workCellId, phase, scope);
+  }
+
   storeValues(indicatorId: string, cells: ComputedCell[], changed: Changed): Promise<void> {
     return storeValues(this.em, indicatorId, cells, changed);
   }
 
   /** Counts and newest times of everything the indicator is computed from, in this snapshot. */
-  async fingerprint({ indicatorId, questionnaireIds, instrumentIds }: FingerprintInputs): Promise<string> {
+  async fingerprint({ indicatorId, questionnaireIds, instrumentIds, workCellId = null }: FingerprintInputs): Promise<string> {
     const [row]: { f: string }[] = await this.em.query(
       `SELECT concat_ws('|',
          (SELECT updated_at::text FROM indicators WHERE id = $1),
@@ -106,8 +119,12 @@ export class AggregationReads {
          (SELECT string_agg(id || '@' || updated_at::text, ',' ORDER BY id) FROM questionnaires WHERE id = ANY($2::uuid[])),
          (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM participation_counts WHERE instrument_id = ANY($3::uuid[])),
          (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM indicator_manual_values WHERE indicator_id = $1),
-         (SELECT string_agg(instrument_id::text, ',' ORDER BY instrument_id) FROM indicator_instruments WHERE indicator_id = $1)) AS f`,
-      [indicatorId, questionnaireIds, instrumentIds],
+         (SELECT string_agg(instrument_id::text, ',' ORDER BY instrument_id) FROM indicator_instruments WHERE indicator_id = $1),
+         -- Null (so left out, and other kinds' fingerprints unchanged) unless the indicator reads a work cell's steps;
+         -- a removed step lowers the count, any change moves the newest time.
+         (SELECT 'steps ' || count(*) || ':' || coalesce(max(updated_at)::text, '') FROM work_steps
+           WHERE $4::uuid IS NOT NULL AND work_cell_id = $4::uuid HAVING $4::uuid IS NOT NULL)) AS f`,
+      [indicatorId, questionnaireIds, instrumentIds, workCellId],
     );
     return row.f;
   }
@@ -198,8 +215,15 @@ export class AggregationRepository {
     return row;
   }
 
-  /** Indicators fed by a questionnaire or by instruments: whom a new response or count concerns. */
-  async indicatorsFedBy(what: { questionnaireId?: string; instrumentId?: string }): Promise<string[]> {
+  /** Indicators fed by a questionnaire, by instruments or by a work cell's steps: whom a new response, count or step concerns. */
+  async indicatorsFedBy(what: { questionnaireId?: string; instrumentId?: string; workCellId?: string }): Promise<string[]> {
+    if (what.workCellId) {
+      const rows: { id: string }[] = await this.db.query(
+        `SELECT id FROM indicators WHERE kind = 'work_steps_done' AND source->>'workCellId' = $1`,
+        [what.workCellId],
+      );
+      return rows.map((r) => r.id);
+    }
     const rows: { id: string }[] = what.questionnaireId
       ? await this.db.query(
           `SELECT i.id FROM indicators i WHERE i.source->>'questionnaireId' = $1

@@ -191,6 +191,11 @@ export class AggregationService {
         return { from: 'rows', read: () => reads.manualMonths(indicator.id, scope) };
       case 'ratio':
         return { from: 'rows', read: () => this.ratioMonths(reads, indicator, scope) };
+      case 'steps': {
+        const { workCellId, phase } = indicator.source;
+        if (!workCellId) return { from: 'nothing' };
+        return { from: 'rows', read: () => reads.workStepMonths(workCellId, phase ?? null, scope) };
+      }
     }
   }
 
@@ -212,8 +217,8 @@ export class AggregationService {
     return stale;
   }
 
-  /** Indicators fed by a questionnaire or by instruments: whom a new response or count concerns. */
-  indicatorsFedBy(what: { questionnaireId?: string; instrumentId?: string }): Promise<string[]> {
+  /** Indicators fed by a questionnaire, by instruments or by a work cell's steps: whom a new response, count or step concerns. */
+  indicatorsFedBy(what: { questionnaireId?: string; instrumentId?: string; workCellId?: string }): Promise<string[]> {
     return this.repository.indicatorsFedBy(what);
   }
 
@@ -292,6 +297,7 @@ export class AggregationService {
         (id): id is string => !!id,
       ),
       instrumentIds: [...inputs.instrumentIds, ...(numerator?.instrumentIds ?? []), ...(denominator?.instrumentIds ?? [])],
+      ...(indicator.source.workCellId ? { workCellId: indicator.source.workCellId } : {}),
     });
   }
 

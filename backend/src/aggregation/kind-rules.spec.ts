@@ -16,6 +16,7 @@ describe('KIND_RULES', () => {
       participation_sum: 'participation',
       ratio: 'ratio',
       manual: 'manual',
+      work_steps_done: 'steps',
     });
     expect(() => responseMeasure('participation_sum')).toThrow('not computed from responses');
   });
@@ -28,6 +29,7 @@ describe('KIND_RULES', () => {
       ['scale_mean', 0.75, null],
       ['ratio', 75, null],
       ['manual', 3, 3],
+      ['work_steps_done', 75, null],
     ]);
   });
 

@@ -42,10 +42,19 @@ interface Common {
   publish: Publisher;
   /** The categories of a breakdown that stand for « no answer »: shown in every period, like the ADS+ ones. */
   unanswered: readonly string[];
+  /**
+   * Whether `den` and `n` are a stock every month restates (a work cell's steps) rather than a flow to add up: a period
+   * and a running total then keep the largest, and only `num` adds up (rollup.ts).
+   */
+  stock?: boolean;
 }
 
-/** Where the month cells come from: a questionnaire's responses (shared scans), participation counts, entered values, two sides. */
-export type KindRules = Common & ({ reads: 'responses'; measure: ResponseMeasure } | { reads: 'participation' | 'manual' | 'ratio' });
+/**
+ * Where the month cells come from: a questionnaire's responses (shared scans), participation counts, entered values,
+ * two sides, a work cell's steps.
+ */
+export type KindRules = Common &
+  ({ reads: 'responses'; measure: ResponseMeasure } | { reads: 'participation' | 'manual' | 'ratio' | 'steps' });
 
 const answered = (a: unknown) => a !== undefined && a !== null;
 
@@ -124,6 +133,18 @@ export const KIND_RULES: Record<IndicatorKind, KindRules> = {
     value: asIs,
     publish: publishAsEntered,
     unanswered: NOT_ANSWERED,
+  },
+  // Each month: the steps done in it (num) over all of the cell's steps (den, n: a stock), so a running total is the
+  // share done by the end of a period and a period's value the share done during it (source-queries.ts stepMonths).
+  // Published as computed: a step is a task of the partners' work, not a person, and whether one is done is no one's
+  // answer, so no count of people is behind it to protect (the disclosure layer's per-kind switch, this table, says
+  // so; the figures still take the same publish path as every other kind).
+  work_steps_done: {
+    reads: 'steps',
+    value: percent,
+    publish: publishAsEntered,
+    unanswered: [],
+    stock: true,
   },
 };
 

@@ -6,7 +6,8 @@ import { KIND_RULES } from './kind-rules';
 /** The first day of the period a month belongs to. */
 export function periodOf(month: string, grain: Grain): string {
   const [y, m] = month.split('-').map(Number);
-  if (grain === 'month') return month.slice(0, 10);
+  // A day too (the data period's first, which may fall mid-month): its month starts on the 1st.
+  if (grain === 'month') return `${month.slice(0, 7)}-01`;
   if (grain === 'year') return `${y}-01-01`;
   const q = Math.floor((m - 1) / 3) * 3 + 1;
   return `${y}-${String(q).padStart(2, '0')}-01`;
@@ -22,10 +23,10 @@ const empty = (): CellSums => ({ num: 0, den: 0, n: 0, numKey: null, denKey: nul
 /** Keys add as their records do; a side without records of people keeps none. */
 const plusKey = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : addKeys(a, b));
 
-function add(into: CellSums, c: CellSums): void {
+function add(into: CellSums, c: CellSums, stock = false): void {
   into.num += c.num;
-  into.den += c.den;
-  into.n += c.n;
+  into.den = stock ? Math.max(into.den, c.den) : into.den + c.den;
+  into.n = stock ? Math.max(into.n, c.n) : into.n + c.n;
   into.numKey = plusKey(into.numKey, c.numKey);
   into.denKey = plusKey(into.denKey, c.denKey);
 }
@@ -46,13 +47,14 @@ export function rollUp(
   categories: ReadonlyMap<string, readonly string[]> = new Map(),
 ): ComputedCell[] {
   const out: ComputedCell[] = [];
+  const stock = KIND_RULES[kind].stock ?? false;
   for (const grain of GRAINS) {
     const byKey = new Map<string, CellSums & { periodStart: string; dimension: string; category: string }>();
     for (const m of months) {
       const periodStart = periodOf(m.month, grain);
       const key = `${m.dimension}|${m.category}|${periodStart}`;
       const acc = byKey.get(key) ?? { periodStart, dimension: m.dimension, category: m.category, ...empty() };
-      add(acc, m);
+      add(acc, m, stock);
       byKey.set(key, acc);
     }
     const periods = new Set(months.filter((m) => m.dimension === TOTAL).map((m) => periodOf(m.month, grain)));
@@ -71,7 +73,7 @@ export function rollUp(
       const series = `${c.dimension}|${c.category}`;
       const r = running.get(series) ?? empty();
       if (c.periodStart >= start) {
-        add(r, c);
+        add(r, c, stock);
         running.set(series, r);
       }
       out.push({

@@ -122,3 +122,45 @@ export async function ratioPartMonths(
   for (const c of cells) if (c.dimension === TOTAL) out.set(c.month, { value: c.num, n: c.n, key: c.numKey ?? 0 });
   return out;
 }
+
+/**
+ * Month cells of a work cell's progress from the days its steps were done (null: not done), within `scope`: each month
+ * the steps done in it over all `total` steps (those of today: a step added later counts in every period, as the cell's
+ * plan of work stands). The data period's first month also holds the steps done before it began, and is always there,
+ * so a cell with nothing done yet reads 0 %; steps done after `scope.until` are left out. A cell without steps has no
+ * cells (no share of nothing).
+ */
+export function stepMonths(doneOn: readonly (string | null)[], total: number, scope: Pick<Scope, 'from' | 'until'>): MonthCell[] {
+  if (total === 0) return [];
+  const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
+  const first = monthOf(scope.from);
+  const done = new Map<string, number>([[first, 0]]);
+  for (const day of doneOn) {
+    if (day === null || day > scope.until) continue;
+    const month = day < scope.from ? first : monthOf(day);
+    done.set(month, (done.get(month) ?? 0) + 1);
+  }
+  return [...done].map(([month, num]) => ({
+    month,
+    dimension: TOTAL,
+    category: TOTAL,
+    num,
+    den: total,
+    n: total,
+    numKey: null,
+    denKey: null,
+  }));
+}
+
+/** The days a work cell's steps (of one phase, if given) were done: what stepMonths reads. */
+export async function workStepMonths(em: EntityManager, workCellId: string, phase: string | null, scope: Scope): Promise<MonthCell[]> {
+  const rows: { done_on: string | null }[] = await em.query(
+    `SELECT done_on::text AS done_on FROM work_steps WHERE work_cell_id = $1 AND ($2::text IS NULL OR phase = $2)`,
+    [workCellId, phase],
+  );
+  return stepMonths(
+    rows.map((r) => r.done_on),
+    rows.length,
+    scope,
+  );
+}

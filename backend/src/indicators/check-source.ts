@@ -7,7 +7,8 @@ import { Instrument } from './instrument.entity';
 
 /**
  * What a kind needs from its source, and that what it names belongs to the same plan: a question of the
- * questionnaire, scales for means, participation instruments for sums. The 400 names the field.
+ * questionnaire, scales for means, participation instruments for sums, a work cell of the plan (and one of its
+ * phases) for steps done. The 400 names the field.
  */
 export async function checkSource(em: EntityManager, planId: string, kind: IndicatorKind, source: IndicatorSource): Promise<void> {
   if (kind === 'ratio') {
@@ -17,6 +18,7 @@ export async function checkSource(em: EntityManager, planId: string, kind: Indic
     await checkPart(em, planId, source.denominator, 'source.denominator');
     return;
   }
+  if (kind === 'work_steps_done') return checkWorkCell(em, planId, source);
   if (source.instrumentIds?.length) await checkInstruments(em, planId, source.instrumentIds, 'source.instrumentIds');
   if (kind === 'answer_share' || kind === 'scale_mean' || (kind === 'response_count' && source.questionId)) {
     if (!source.questionnaireId) throw invalidField('source.questionnaireId', `is required for ${kind}`);
@@ -64,4 +66,18 @@ async function checkInstruments(em: EntityManager, planId: string, ids: string[]
     if (instrument.kind !== 'participation_count' && instrument.kind !== 'tally')
       throw invalidField(`${field}.${n}`, 'must count participants (participation count or tally)');
   });
+}
+
+/** A work cell serving one of the plan's objectives and, if a phase is named, one of its steps' phases. */
+async function checkWorkCell(em: EntityManager, planId: string, source: IndicatorSource): Promise<void> {
+  if (!source.workCellId) throw invalidField('source.workCellId', 'is required for work_steps_done');
+  const [cell]: { plan_id: string | null; phases: (string | null)[] }[] = await em.query(
+    `SELECT o.plan_id, array(SELECT DISTINCT s.phase FROM work_steps s WHERE s.work_cell_id = c.id) AS phases
+       FROM work_cells c LEFT JOIN objectives o ON o.id = c.objective_id WHERE c.id = $1`,
+    [source.workCellId],
+  );
+  if (!cell) throw invalidField('source.workCellId', `no such work cell (${source.workCellId})`);
+  if (cell.plan_id !== planId) throw invalidField('source.workCellId', "does not serve one of this plan's objectives");
+  if (source.phase !== undefined && source.phase !== null && !cell.phases.includes(source.phase))
+    throw invalidField('source.phase', "is not a phase of this work cell's steps");
 }

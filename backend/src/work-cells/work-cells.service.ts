@@ -1,14 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { invalidField } from '@backend/common/errors';
 import { findOr404, findReferenced } from '@backend/common/lookup';
+import { appConfig } from '@backend/config/configuration';
 import { Page, PageQueryDto, pageOf } from '@backend/common/pagination.dto';
 import { Organization } from '@backend/organizations/organization.entity';
 import { organizationRef } from '@backend/plans/action.view';
 import { Objective } from '@backend/plans/objective.entity';
 import { CreateWorkCellDto, PartnershipFieldsDto, UpdateWorkCellDto } from './dto/work-cell.dto';
 import { Partnership } from './partnership.entity';
+import { doneOnAfter, todayOfCell } from './step-done-on';
 import { WorkCell } from './work-cell.entity';
 import { WorkStep } from './work-step.entity';
 
@@ -17,6 +20,8 @@ export interface WorkCellSummary {
   name: string;
   objectiveId: string | null;
   objective: { id: string; code: string; title: string } | null;
+  /** The plan of its objective: where the indicators reading its progress are. */
+  planId: string | null;
   objectiveText: string | null;
   startDate: string | null;
   startDateText: string | null;
@@ -30,7 +35,10 @@ export interface WorkCellSummary {
 
 @Injectable()
 export class WorkCellsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
 
   /** Work cells with their step progress and partner count, counted by SQL in the same query. */
   async list(q: PageQueryDto, ids?: string[]): Promise<Page<WorkCellSummary>> {
@@ -48,6 +56,7 @@ export class WorkCellsService {
         'c.partners_note AS "partnersNote"',
         'o.code AS "objectiveCode"',
         'o.title AS "objectiveTitle"',
+        'o.plan_id AS "planId"',
         '(SELECT count(*) FROM work_steps s WHERE s.work_cell_id = c.id AND s.done)::int AS "stepsDone"',
         '(SELECT count(*) FROM work_steps s WHERE s.work_cell_id = c.id)::int AS "stepsTotal"',
         '(SELECT count(DISTINCT p.organization_id) FROM partnerships p WHERE p.work_cell_id = c.id)::int AS "partnerCount"',
@@ -93,7 +102,17 @@ export class WorkCellsService {
       const { steps, partnerships, ...fields } = dto;
       if (fields.objectiveId) await findReferenced(em, Objective, fields.objectiveId, 'objectiveId');
       const cell = await em.save(em.create(WorkCell, fields));
-      await em.save((steps ?? []).map((s, n) => em.create(WorkStep, { ...s, workCellId: cell.id, position: s.position ?? n })));
+      const today = await todayOfCell(em, cell.id, this.app.defaultTimeZone);
+      await em.save(
+        (steps ?? []).map((s, n) =>
+          em.create(WorkStep, {
+            ...s,
+            workCellId: cell.id,
+            position: s.position ?? n,
+            doneOn: doneOnAfter({ done: false, doneOn: null }, s, today),
+          }),
+        ),
+      );
       await this.checkOrganizations(em, partnerships ?? []);
       await em.save((partnerships ?? []).map((p, n) => em.create(Partnership, { ...p, workCellId: cell.id, position: p.position ?? n })));
       return cell.id;

@@ -23,8 +23,8 @@ describe('formats', () => {
 });
 
 describe(isCumulative.name, () => {
-  it("counts accumulate since the plan's start; shares, means and ratios are the latest period's", () => {
-    expect(INDICATOR_KINDS.filter(isCumulative)).toEqual(['response_count', 'participation_sum', 'manual']);
+  it("counts (and steps done) accumulate since the plan's start; shares, means and ratios are the latest period's", () => {
+    expect(INDICATOR_KINDS.filter(isCumulative)).toEqual(['response_count', 'participation_sum', 'manual', 'work_steps_done']);
     expect(CUMULATIVE_KINDS.every((kind) => INDICATOR_KINDS.includes(kind))).toBe(true);
   });
 });

@@ -1,9 +1,11 @@
 import { EntityManager } from 'typeorm';
 import type { DemoWorkCell } from '@backend/demo/demo-data.types';
 import { parseNetwork, splitNameAndAcronym } from '@backend/organizations/normalize-organization-name';
+import { FALLBACK_TIME_ZONE } from '@backend/common/time-zone';
 import { OrganizationsService } from '@backend/organizations/organizations.service';
 import { parseFrenchPeriod } from '@backend/plans/schedule/parse-schedule';
 import { Partnership } from '@backend/work-cells/partnership.entity';
+import { todayOfCell } from '@backend/work-cells/step-done-on';
 import { WorkCell } from '@backend/work-cells/work-cell.entity';
 import { WorkStep } from '@backend/work-cells/work-step.entity';
 
@@ -30,17 +32,22 @@ export async function writeWorkCell(
       partnersNote: fiche.partnersNote,
     }),
   );
+  // A fiche says which steps are done, not when: a done step is dated by the day it names, or else the day it was
+  // written (the closest the fiche lets us know; evaluators may correct it).
+  const today = await todayOfCell(em, cell.id, FALLBACK_TIME_ZONE);
   await em.save(
-    fiche.steps.map((s, position) =>
-      em.create(WorkStep, {
+    fiche.steps.map((s, position) => {
+      const date = s.dateText ? parseFrenchPeriod(s.dateText, 'start') : null;
+      return em.create(WorkStep, {
         workCellId: cell.id,
         position,
         text: s.text,
         done: s.done,
         phase: s.phase,
-        date: s.dateText ? parseFrenchPeriod(s.dateText, 'start') : null,
-      }),
-    ),
+        date,
+        doneOn: s.done ? (date !== null && date <= today ? date : today) : null,
+      });
+    }),
   );
   let newOrganizations = 0;
   for (const [position, p] of fiche.partners.entries()) {

@@ -41,6 +41,17 @@ export class WorkStepFieldsDto {
   @IsDateOnly()
   date?: string | null;
 
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2021-03-15',
+    description:
+      "The day it was done, in its plan's time zone: today when ticked unless given (evaluators and admins); cleared when unticked",
+  })
+  @IsOptional()
+  @IsDateOnly()
+  doneOn?: string | null;
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsInt()

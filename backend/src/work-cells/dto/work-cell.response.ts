@@ -15,6 +15,7 @@ export class WorkCellSummaryDto implements WorkCellSummary {
   @ApiProperty() name: string;
   @ApiProperty({ ...UUID, nullable: true }) objectiveId: string | null;
   @ApiProperty({ type: ObjectiveRefDto, nullable: true }) objective: ObjectiveRefDto | null;
+  @ApiProperty({ ...UUID, nullable: true, description: "Its objective's plan" }) planId: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The objective as written, when it is not one of a plan' }) objectiveText:
     string | null;
   @ApiProperty({ ...DATE, nullable: true }) startDate: string | null;
@@ -35,6 +36,7 @@ export class WorkStepDto extends RecordDto {
   @ApiProperty() done: boolean;
   @ApiProperty({ type: String, nullable: true, example: 'PHASE 1' }) phase: string | null;
   @ApiProperty({ ...DATE, nullable: true }) date: string | null;
+  @ApiProperty({ ...DATE, nullable: true, description: 'The day it was done (null when not done)' }) doneOn: string | null;
 }
 
 export class PartnershipDto extends RecordDto {

@@ -12,6 +12,7 @@ import { useWorkCell } from '@/features/dashboard/hooks/use-dashboard';
 import { loadCharts, SERIES_COLOR, type ChartConfiguration } from '@/lib/charts';
 import { formatDate, formatNumber } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { WorkCellIndicators } from '@/features/work-cells/components/work-cell-indicators';
 import '@/features/dashboard/components/dashboard.css';
 
 void loadCharts();
@@ -26,7 +27,8 @@ const localeFor = (language: string): string => (language.startsWith('en') ? 'en
 /** Done steps with a date, counted per quarter from the cell's start: how the work advanced. */
 function stepsFigure(cell: WorkCell, { t, language }: Text) {
   const dated = cell.steps
-    .filter((step): step is typeof step & { date: string } => step.done && step.date !== null)
+    // The day each step was done (every done step has one), not the day its text names.
+    .flatMap((step) => (step.done && step.doneOn !== null ? [{ ...step, date: step.doneOn }] : []))
     .sort((a, b) => a.date.localeCompare(b.date) || a.position - b.position);
   const first = [cell.startDate, dated[0]?.date].filter((d): d is string => Boolean(d)).sort()[0];
   const last = dated.at(-1)?.date;
@@ -211,6 +213,8 @@ export function WorkCellDashboardPage() {
           </>
         )}
       </section>
+
+      {cell.planId ? <WorkCellIndicators planId={cell.planId} workCellId={cell.id} /> : null}
 
       {cell.partnerships.length > 0 ? (
         <section className="indicator-section" aria-labelledby="cell-partners-title">

@@ -5,8 +5,10 @@ import { PLAN_WRITERS } from '@repere/contract';
 import { ErrorState, LoadingState, useErrorMessage } from '@/components/query-state';
 import { RichText } from '@/components/rich-text';
 import { canTickSteps, useCan } from '@/features/auth/hooks/use-can';
+import { EvidenceDisclosure } from '@/features/evidence/components/evidence-panel';
 import type { WorkStep } from '@/features/work-cells/api/work-cells-api';
 import { WorkCellFacts } from '@/features/work-cells/components/work-cell-facts';
+import { WorkCellIndicators } from '@/features/work-cells/components/work-cell-indicators';
 import { useTickStep, useWorkCell } from '@/features/work-cells/hooks/use-work-cells';
 import { ApiError } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
@@ -51,7 +53,7 @@ function StepList({ steps, start, tick }: { steps: WorkStep[]; start: number; ti
   const { t } = useTranslation();
   return (
     <ol className="checklist" start={start}>
-      {steps.map((step) => (
+      {steps.map((step, index) => (
         <li key={step.id} className={step.done ? 'checklist__item checklist__item--done' : 'checklist__item'}>
           {tick ? (
             <>
@@ -79,6 +81,13 @@ function StepList({ steps, start, tick }: { steps: WorkStep[]; start: number; ti
               </span>
             </>
           )}
+          <EvidenceDisclosure
+            ownerKind="work_step"
+            ownerId={step.id}
+            // Those who tick a step attach its documents: the same rule (plan writers, the cell's partners).
+            canWrite={tick !== undefined}
+            context={t('evidence.ofStep', { number: start + index })}
+          />
         </li>
       ))}
     </ol>
@@ -172,6 +181,8 @@ export function WorkCellPage() {
           ) : null}
         </div>
       </section>
+
+      {cell.planId ? <WorkCellIndicators planId={cell.planId} workCellId={cell.id} /> : null}
 
       <section aria-labelledby="cell-partners">
         <h2 id="cell-partners">{t('workCells.partnersTitle')}</h2>

@@ -11,6 +11,7 @@ import {
   type IndicatorFields,
   type RatioFields,
 } from '@/features/workspace/components/indicator/indicator-form-state';
+import { WorkCellSourceFields } from '@/features/workspace/components/indicator/work-cell-source-fields';
 import { answerOptions, pick } from '@/features/workspace/components/questionnaire/translations';
 
 interface SourceFieldsProps {
@@ -24,7 +25,7 @@ interface SourceFieldsProps {
   errorFor: (field: string) => string | null;
 }
 
-/** Where the value comes from, by kind: a questionnaire and its question and answers, counts, a ratio, or nothing. */
+/** Where the value comes from, by kind: a questionnaire and its question and answers, counts, a ratio, a work cell, or nothing. */
 export function SourceFields({
   prefix,
   form,
@@ -62,6 +63,9 @@ export function SourceFields({
   );
 
   if (form.kind === 'manual') return <p className="muted">{t('workspace.indicator.manualHint')}</p>;
+
+  if (form.kind === 'work_steps_done')
+    return <WorkCellSourceFields prefix={prefix} planId={tree.id} form={form} update={update} errorFor={errorFor} />;
 
   if (form.kind === 'participation_sum') {
     return (

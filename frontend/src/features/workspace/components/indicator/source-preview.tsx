@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useWorkCells } from '@/features/dashboard/hooks/use-dashboard';
 import type { PlanTree } from '@/features/workspace/api/plan-api';
 import type { Questionnaire, QuestionnaireListItem } from '@/features/workspace/api/questionnaires-api';
 import type { IndicatorFields, RatioFields } from '@/features/workspace/components/indicator/indicator-form-state';
@@ -17,6 +18,8 @@ interface SourcePreviewProps {
  */
 export function SourcePreview({ form, tree, questionnaires, questionnaire }: SourcePreviewProps) {
   const { t, i18n } = useTranslation();
+  // The list the work cell was chosen from (work-cell-source-fields.tsx): read from the same cache.
+  const cells = useWorkCells().data?.items;
   const language = i18n.resolvedLanguage ?? 'fr';
   const none = t('workspace.indicator.previewMissing');
   const separator = t('common.listSeparator');
@@ -75,6 +78,10 @@ export function SourcePreview({ form, tree, questionnaires, questionnaire }: Sou
     }
     case 'manual':
       lines.push(t('workspace.indicator.preview.manual'));
+      break;
+    case 'work_steps_done':
+      lines.push(t('workStepsIndicator.preview', { cell: cells?.find((cell) => cell.id === form.workCellId)?.name ?? none }));
+      if (form.phase) lines.push(t('workStepsIndicator.previewPhase', { phase: form.phase }));
       break;
   }
 
