@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { PARC_EX_UNMEASURED } from '@backend/demo/parc-ex-indicators';
+import { PARC_EXTENSION_PLAN } from '@backend/demo/parc-extension-plan';
 import { D, publishable } from './support/disclosure';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -185,5 +187,183 @@ describe('The demo indicators', () => {
     expect(publishable(share.n, 120)).toBe(true);
     const series = await t.http().get(`/api/indicators/${share.id}/values?by=immigration`).set(bearer(t.tokens.committee)).expect(200);
     expect(series.body.length).toBeGreaterThan(6);
+  });
+});
+
+describe('The Parc-Extension plan in its third year', () => {
+  let t: TestApp;
+  let planId: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    [{ id: planId }] = await t.db.query(`SELECT id FROM plans WHERE title = $1`, [PARC_EXTENSION_PLAN.title]);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** The plan's own success indicators and the Welcome Day's, as the seed left them (other files may add more). */
+  const seeded = async () =>
+    t.db.query<{ id: string; name: string; status: string; note: string | null; means: string[] }[]>(
+      `SELECT i.id, i.name, i.status, i.note,
+          array(SELECT DISTINCT m.kind::text FROM indicator_instruments ii JOIN instruments m ON m.id = ii.instrument_id WHERE ii.indicator_id = i.id) AS means
+        FROM indicators i WHERE i.plan_id = $1 AND i.archived_at IS NULL AND i.name = ANY($2)`,
+      [
+        planId,
+        [
+          ...PARC_EXTENSION_PLAN.orientations.flatMap((o) => o.objectives.flatMap((b) => b.actions.flatMap((a) => a.indicators))),
+          ...WELCOME,
+        ],
+      ],
+    );
+  const WELCOME = [
+    'Part des nouveaux résidents qui connaissent la Table de quartier',
+    'Satisfaction moyenne à la Journée de Bienvenue',
+    'Nombre de participants à la Journée de Bienvenue',
+    'Nombre de répondants au questionnaire de la Journée de Bienvenue',
+  ];
+
+  it('feeds every indicator whose follow-up means count or ask, and publishes a value for each active one', async () => {
+    // Arrange
+    const indicators = await seeded();
+    // Act
+    const res = await t.http().get(`/api/plans/${planId}/progress?at=2023-12-31`).set(bearer(t.tokens.committee)).expect(200);
+    // Assert
+    expect(indicators).toHaveLength(19);
+    const counted = indicators.filter((i) => i.means.some((kind) => kind !== 'document'));
+    expect(counted.filter((i) => i.status !== 'active').map((i) => i.name)).toEqual([]);
+    const active = indicators.filter((i) => i.status === 'active');
+    expect(active).toHaveLength(16);
+    const progress = new Map<string, { value: number | null; status: string }>(
+      res.body.indicators.map((i: { id: string; value: number | null; status: string }) => [i.id, i]),
+    );
+    expect(active.filter((i) => progress.get(i.id)?.value == null).map((i) => i.name)).toEqual([]);
+    // Some reach their targets and some do not.
+    const statuses = new Set(active.map((i) => progress.get(i.id)!.status));
+    expect(statuses).toContain('achieved');
+    expect([...statuses].some((s) => s !== 'achieved')).toBe(true);
+  });
+
+  it('says why on each indicator left without data', async () => {
+    const unmeasured = (await seeded()).filter((i) => i.status !== 'active');
+    expect(unmeasured.map((i) => i.name).sort()).toEqual(PARC_EX_UNMEASURED.map((i) => i.name).sort());
+    for (const { id } of unmeasured) {
+      const res = await t.http().get(`/api/indicators/${id}`).set(bearer(t.tokens.committee)).expect(200);
+      expect(res.body.note).toEqual(expect.stringMatching(/\S{3,}/));
+    }
+  });
+
+  it('has a mid-term evaluation frozen at the mid-term date and assessed, and the final one open', async () => {
+    const [{ midterm_date: midtermDate }] = await t.db.query(`SELECT midterm_date::text FROM plans WHERE id = $1`, [planId]);
+    const list = await t.http().get(`/api/plans/${planId}/evaluations`).set(bearer(t.tokens.committee)).expect(200);
+    const byKind = (kind: string) => list.body.items.filter((e: { kind: string }) => e.kind === kind);
+    expect(byKind('midterm')).toHaveLength(1);
+    expect(byKind('final')).toHaveLength(1);
+    const midterm = await t
+      .http()
+      .get(`/api/evaluations/${byKind('midterm')[0].id}`)
+      .set(bearer(t.tokens.committee))
+      .expect(200);
+    expect(midterm.body).toMatchObject({ cutoff: midtermDate, state: 'closed', snapshot: { cutoff: midtermDate } });
+    expect(midterm.body.assessments).toHaveLength(4);
+    const final = await t
+      .http()
+      .get(`/api/evaluations/${byKind('final')[0].id}`)
+      .set(bearer(t.tokens.committee))
+      .expect(200);
+    expect(final.body).toMatchObject({ cutoff: '2023-12-31', state: 'open', snapshot: { cutoff: '2023-12-31' } });
+  });
+
+  it('keeps two minutes on its « document » follow-up means, which download as PDF', async () => {
+    const owners = await t.db.query<{ id: string }[]>(
+      `SELECT id FROM instruments WHERE plan_id = $1 AND kind = 'document' AND name = ANY($2)`,
+      [planId, ['Compte rendu des rencontres', 'PV et comptes rendus de rencontre']],
+    );
+    expect(owners).toHaveLength(2);
+    for (const owner of owners) {
+      const list = await t.http().get(`/api/evidence?ownerKind=instrument&ownerId=${owner.id}`).set(bearer(t.tokens.committee)).expect(200);
+      expect(list.body).toHaveLength(1);
+      expect(list.body[0].date >= '2021-06-28' && list.body[0].date <= '2023-12-31').toBe(true);
+      const file = await t
+        .http()
+        .get(list.body[0].url)
+        .set(bearer(t.tokens.committee))
+        .buffer(true)
+        .parse((res, done) => {
+          const parts: Buffer[] = [];
+          res.on('data', (c: Buffer) => parts.push(c));
+          res.on('end', () => done(null, Buffer.concat(parts)));
+        })
+        .expect(200);
+      expect(file.headers['content-type']).toMatch(/^application\/pdf/);
+      expect((file.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    }
+  });
+
+  it('creates nothing when seeded again', async () => {
+    const rows = () =>
+      t.db.query(
+        `SELECT (SELECT count(*) FROM responses r JOIN questionnaires q ON q.id = r.questionnaire_id WHERE q.plan_id = $1)::int AS responses,
+          (SELECT count(*) FROM participation_counts c JOIN instruments i ON i.id = c.instrument_id WHERE i.plan_id = $1)::int AS counts,
+          (SELECT count(*) FROM indicator_manual_values v JOIN indicators i ON i.id = v.indicator_id WHERE i.plan_id = $1)::int AS manual,
+          (SELECT count(*) FROM evidence_files WHERE plan_id = $1)::int AS evidence,
+          (SELECT count(*) FROM evaluations WHERE plan_id = $1)::int AS evaluations,
+          (SELECT count(*) FROM evaluation_assessments a JOIN evaluations e ON e.id = a.evaluation_id WHERE e.plan_id = $1)::int AS assessments`,
+        [planId],
+      );
+    const before = await rows();
+    expect((await t.seeder.seed()).created).toEqual([]);
+    expect(await rows()).toEqual(before);
+  });
+});
+
+describe('The Laval PRDS demo figures', () => {
+  let t: TestApp;
+  let planId: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    [{ id: planId }] = await t.db.query(`SELECT id FROM plans WHERE title LIKE '%(PRDS)'`);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('has indicators on 3.2.1 and 4.2, each with a published value, their statuses differing', async () => {
+    const progress = await t.http().get(`/api/plans/${planId}/progress`).set(bearer(t.tokens.committee)).expect(200);
+    const seeded = progress.body.indicators as { name: string; value: number | null; status: string }[];
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM indicators WHERE plan_id = $1 AND archived_at IS NULL`, [planId]);
+    expect(seeded).toHaveLength(n);
+    expect(n).toBeGreaterThanOrEqual(5);
+    for (const indicator of seeded)
+      expect({ name: indicator.name, value: indicator.value }).toEqual({ name: indicator.name, value: expect.any(Number) });
+    expect(new Set(seeded.map((i) => i.status)).size).toBeGreaterThan(1);
+    const kinds = await t.db.query(
+      `SELECT o.code, array_agg(i.kind::text ORDER BY i.kind::text) AS kinds FROM indicators i JOIN objectives o ON o.id = i.objective_id
+        WHERE i.plan_id = $1 GROUP BY 1 ORDER BY 1`,
+      [planId],
+    );
+    expect(kinds).toEqual([
+      { code: '3.2.1', kinds: ['participation_sum', 'work_steps_done', 'work_steps_done'] },
+      { code: '4.2', kinds: ['manual', 'work_steps_done'] },
+    ]);
+  });
+
+  it("dates every done step of the three work cells within the plan, and attaches the last partners' entry's document", async () => {
+    const [steps] = await t.db.query(
+      `SELECT count(*) FILTER (WHERE s.done)::int AS done, count(*) FILTER (WHERE s.done AND s.done_on BETWEEN '2019-06-05' AND '2025-12-31')::int AS dated
+         FROM work_steps s JOIN work_cells c ON c.id = s.work_cell_id JOIN objectives o ON o.id = c.objective_id WHERE o.plan_id = $1`,
+      [planId],
+    );
+    expect(steps.dated).toBe(steps.done);
+    expect(steps.done).toBeGreaterThan(0);
+    const [named] = await t.db.query(
+      `SELECT s.done_on::text FROM work_steps s JOIN work_cells c ON c.id = s.work_cell_id WHERE c.name = 'Cellule 4.2' AND s.text LIKE '%novembre 2019%'`,
+    );
+    expect(named).toEqual({ done_on: '2019-11-01' });
+    const files = await t.db.query(
+      `SELECT e.title FROM evidence_files e JOIN indicator_manual_values v ON v.id = e.owner_id JOIN indicators i ON i.id = v.indicator_id
+        WHERE e.owner_kind = 'manual_value' AND i.plan_id = $1`,
+      [planId],
+    );
+    expect(files).toHaveLength(1);
   });
 });

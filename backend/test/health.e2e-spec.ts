@@ -9,9 +9,9 @@ describe('Service endpoints', () => {
     await t.close();
   });
 
-  it('reports the database and Redis up', async () => {
+  it('reports the database and Redis up, and that the demo data is loaded', async () => {
     const res = await t.http().get('/api/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', database: 'up', redis: 'up' });
+    expect(res.body).toEqual({ status: 'ok', database: 'up', redis: 'up', demo: true });
   });
 
   it('sends security headers', async () => {

@@ -1120,6 +1120,14 @@ const ROUTES: Route[] = [
   route({ method: 'get', path: '/api/evidence/:id', allowed: STAFF, setup: 'evidence', id: (e) => e.evidenceId }),
   route({
     method: 'get',
+    path: '/api/indicators/:id/evidence',
+    allowed: STAFF,
+    setup: 'evidence',
+    id: (e) => e.indicatorId,
+    expects: (e) => [{ id: e.evidenceId, ownerKind: 'action' }],
+  }),
+  route({
+    method: 'get',
     path: '/api/evidence/:id/file',
     allowed: STAFF,
     setup: 'evidence',

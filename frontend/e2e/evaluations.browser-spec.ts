@@ -302,7 +302,8 @@ describe('The steering committee evaluates the Parc-Extension plan', () => {
     await eventually(() => expect(rows.nth(1).innerText()).resolves.toMatch(/^Finale au 31 décembre 2023\s+✎ Ouverte/));
     await rows.filter({ hasText: 'Clôturée' }).first().waitFor();
     await screenshot(page, 'evaluations');
-    await page.getByRole('link', { name: 'Finale au 31 décembre 2023' }).click();
+    // The newest row: the demo has a final at the same cut-off of its own (demo/parc-ex-evaluations.ts).
+    await rows.nth(1).getByRole('link', { name: 'Finale au 31 décembre 2023' }).click();
     await page.waitForURL(`${origin}/evaluations/${final}`);
 
     // Assert: the respondents went from 0 (baseline) to 180 (mid-term) to 300 (final), as published (within ±D of

@@ -13,8 +13,10 @@ import { User } from '@backend/users/user.entity';
 import { WorkCell } from '@backend/work-cells/work-cell.entity';
 import { DemoPlan, DemoWorkCell } from './demo-data.types';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
+import { seedLavalIndicators } from './laval-indicators.seeder';
 import { LAVAL_COUNTED_INSTRUMENT, LAVAL_PRDS_PLAN } from './laval-prds-plan';
 import { LAVAL_WORK_CELLS } from './laval-work-cells';
+import { seedLivingParcEx } from './parc-ex.seeder';
 import { PARC_EXTENSION_PLAN } from './parc-extension-plan';
 import { WELCOME_DAY_SLUG } from './welcome-day-questionnaire';
 import { seedWelcomeDay } from './welcome-day.seeder';
@@ -54,6 +56,7 @@ export class DemoSeedService {
         if (await this.seedWorkCell(em, cell)) created.push(`work cell « ${cell.name} »`);
       }
       if (await this.seedLavalCounting(em)) created.push(`instrument « ${LAVAL_COUNTED_INSTRUMENT.name} »`);
+      created.push(...(await seedLavalIndicators(em, this.organizations)));
       for (const user of DEMO_USERS) {
         if (await em.existsBy(User, { email: user.email })) continue;
         const organization = user.organization ? await this.organizations.findOrCreate(em, { name: user.organization }) : null;
@@ -72,8 +75,12 @@ export class DemoSeedService {
       return { created };
     });
     // The values are derived data: computed from what was just committed, as the workers would.
-    const plan = await this.db.manager.findOneByOrFail(Plan, { title: PARC_EXTENSION_PLAN.title });
-    for (const indicatorId of await this.aggregation.stale(plan.id)) await this.aggregation.recompute(indicatorId);
+    for (const title of [PARC_EXTENSION_PLAN.title, LAVAL_PRDS_PLAN.title]) {
+      const plan = await this.db.manager.findOneByOrFail(Plan, { title });
+      for (const indicatorId of await this.aggregation.stale(plan.id)) await this.aggregation.recompute(indicatorId);
+    }
+    // Parc-Extension in its third year: its data, then its values and evaluations (they read the committed values).
+    result.created.push(...(await seedLivingParcEx(this.db, this.aggregation)));
     return result;
   }
 

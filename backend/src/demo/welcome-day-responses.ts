@@ -1,13 +1,10 @@
 import type { AnswerValue } from '@backend/questionnaires/question.types';
 import type { BreakdownCell } from '@backend/participation/participation-count.entity';
+import type { DemoResponse } from './demo-questionnaire';
 import { pickWeighted, seededRandom } from './demo-rng';
 import { WELCOME_QUESTION_IDS as Q } from './welcome-day-questionnaire';
 
-export interface GeneratedResponse {
-  language: string;
-  answeredAt: Date;
-  answers: Record<string, AnswerValue>;
-}
+export type GeneratedResponse = DemoResponse;
 
 /** The Welcome Day of each year of the plan (« Annuel – août ») and how many answered there. */
 const EDITIONS = [

@@ -1,16 +1,10 @@
-import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Instrument } from '@backend/indicators/instrument.entity';
-import { ParticipationCount } from '@backend/participation/participation-count.entity';
 import { Indicator } from '@backend/indicators/indicator.entity';
 import { Action } from '@backend/plans/action.entity';
-import { QuestionnaireVersion } from '@backend/questionnaires/questionnaire-version.entity';
 import { Questionnaire } from '@backend/questionnaires/questionnaire.entity';
-import { encodeAnswers } from '@backend/responses/answer-codes';
-import { toStoredAnswers } from '@backend/responses/answer-keys';
-import { Response } from '@backend/responses/response.entity';
-import { recordKey } from '@backend/disclosure/cell-key';
-import { stableUuid } from './demo-rng';
+import { writeDemoCounts } from './demo-counts';
+import { writeDemoQuestionnaire } from './demo-questionnaire';
 import {
   WELCOME_DAY_DESCRIPTION,
   WELCOME_DAY_QUESTIONS,
@@ -26,9 +20,6 @@ const WELCOME_ACTION = 'Mettre en place une Journée de Bienvenue à Parc-Ex';
  * The published Welcome Day questionnaire (fr, en, ar, with the ADS+ block), a few hundred responses over
  * the plan's years and the attendance counted at the door. Skipped when the questionnaire exists.
  */
-/** What the demo's record keys are derived from. */
-const DEMO_KEYS = 'repère demo';
-
 export async function seedWelcomeDay(em: EntityManager, planId: string, organizationId: string | null): Promise<boolean> {
   if (await em.existsBy(Questionnaire, { slug: WELCOME_DAY_SLUG })) return false;
   const action = await em.findOneByOrFail(Action, { planId, description: WELCOME_ACTION });
@@ -41,52 +32,20 @@ export async function seedWelcomeDay(em: EntityManager, planId: string, organiza
       position: action.position * 100 + 50,
     }),
   );
-  const content = {
-    title: WELCOME_DAY_TITLE,
-    description: WELCOME_DAY_DESCRIPTION,
-    defaultLanguage: 'fr',
-    languages: ['fr', 'en', 'ar'],
-    questions: WELCOME_DAY_QUESTIONS,
-  };
-  const questionnaire = await em.save(
-    em.create(Questionnaire, {
-      ...content,
-      planId,
-      instrumentId: instrument.id,
+  const questionnaire = await writeDemoQuestionnaire(
+    em,
+    { planId, instrumentId: instrument.id },
+    {
       slug: WELCOME_DAY_SLUG,
-      status: 'published',
-      currentVersion: 1,
+      title: WELCOME_DAY_TITLE,
+      description: WELCOME_DAY_DESCRIPTION,
+      languages: ['fr', 'en', 'ar'],
+      questions: WELCOME_DAY_QUESTIONS,
       opensAt: new Date('2021-08-01T00:00:00Z'),
-      closesAt: null,
-    }),
+    },
+    generateWelcomeResponses(),
+    { idempotencyPrefix: 'd0e1a000', recordKey: (n) => `response-${n}` },
   );
-  const saved = await em.save(em.create(QuestionnaireVersion, { ...content, questionnaireId: questionnaire.id, version: 1 }));
-  // Read back for the answer keys the database gave it.
-  const { answerKeys } = await em.findOneByOrFail(QuestionnaireVersion, { id: saved.id });
-
-  const rows = generateWelcomeResponses().map((r, n) => ({
-    questionnaireId: questionnaire.id,
-    version: 1,
-    language: r.language,
-    receivedAt: r.answeredAt,
-    answeredAt: r.answeredAt,
-    idempotencyKey: stableUuid('d0e1a000', n),
-    bodyHash: createHash('sha256').update(JSON.stringify(r.answers)).digest(),
-    answers: toStoredAnswers(r.answers, answerKeys),
-    // Coded as the ingest codes them (the aggregation groups the codes).
-    codes: encodeAnswers(WELCOME_DAY_QUESTIONS, r.answers),
-    // Fixed record keys (real records get random ones from the database): the demo publishes the same figures on
-    // every machine, for its screenshots and for the disclosure layer's attacker test (disclosure/cell-key.ts).
-    recordKey: recordKey(DEMO_KEYS, `response-${n}`) | 0,
-  }));
-  for (let i = 0; i < rows.length; i += 200) {
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(Response)
-      .values(rows.slice(i, i + 200))
-      .execute();
-  }
 
   const door = await em.findOneByOrFail(Instrument, { planId, actionId: action.id, kind: 'participation_count' });
   await seedWelcomeIndicators(em, {
@@ -97,19 +56,11 @@ export async function seedWelcomeDay(em: EntityManager, planId: string, organiza
     doorId: door.id,
     instrumentId: instrument.id,
   });
-  await em.save(
-    generateWelcomeCounts().map((c, n) =>
-      em.create(ParticipationCount, {
-        ...c,
-        instrumentId: door.id,
-        organizationId,
-        activity: 'Journée de Bienvenue à Parc-Ex',
-        idempotencyKey: stableUuid('d0e1b000', n),
-        bodyHash: createHash('sha256').update(JSON.stringify(c)).digest('hex'),
-        recordedBy: null,
-        recordKey: recordKey(DEMO_KEYS, `count-${n}`) | 0,
-      }),
-    ),
+  await writeDemoCounts(
+    em,
+    { instrumentId: door.id, organizationId, activity: 'Journée de Bienvenue à Parc-Ex' },
+    generateWelcomeCounts(),
+    { idempotencyPrefix: 'd0e1b000', recordKey: (n) => `count-${n}` },
   );
   return true;
 }

@@ -52,6 +52,10 @@ export class Indicator extends ArchivableEntity {
   @Column({ type: 'text', nullable: true })
   unit: string | null;
 
+  /** What a reader should know about the figure; above all why there is none when the plan gives no means to measure it. */
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
   @Column({ type: 'enum', enum: INDICATOR_KINDS, enumName: 'indicator_kind', default: 'manual' })
   kind: IndicatorKind;
 

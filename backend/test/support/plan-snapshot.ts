@@ -2,8 +2,11 @@ import { DataSource } from 'typeorm';
 
 /**
  * A plan and work cells as users see them, without ids or times: what two databases must agree on when one got its
- * plan from the demo data and the other from an import of the same documents. The Welcome Day questionnaire, its
- * instrument and its active indicators are demo data of their own (no seed document holds them): left out.
+ * plan from the demo data and the other from an import of the same documents: what the import produces, the plan's
+ * structure. The plan writer numbers a row's instruments and indicators `action position × 100 + rank`; what the demo
+ * adds of its own (the Welcome Day's questionnaire instrument at + 50, its indicators from 9001) is numbered outside that
+ * range and left out. Indicators are compared by name, position and instruments, not kind or status: the demo then
+ * gives most of them a kind, targets and data (demo/parc-ex-indicators.ts), which an import leaves to the evaluator.
  */
 export async function planSnapshot(db: DataSource, title: string): Promise<unknown> {
   const [row] = await db.query<{ plan: unknown }[]>(
@@ -16,10 +19,11 @@ export async function planSnapshot(db: DataSource, title: string): Promise<unkno
               'schedule', json_build_object('kind', a.schedule_kind, 'date', a.schedule_date::text, 'recurrence', a.schedule_recurrence, 'text', a.schedule_text),
               'expectedResults', (SELECT json_agg(er.text ORDER BY er.position) FROM expected_results er WHERE er.action_id = a.id),
               'instruments', (SELECT json_agg(json_build_object('name', i.name, 'kind', i.kind, 'position', i.position) ORDER BY i.position) FROM instruments i
-                WHERE i.action_id = a.id AND NOT EXISTS (SELECT 1 FROM questionnaires q WHERE q.instrument_id = i.id)),
-              'indicators', (SELECT json_agg(json_build_object('name', ind.name, 'kind', ind.kind, 'status', ind.status, 'position', ind.position,
-                  'instruments', (SELECT json_agg(i.name ORDER BY i.position) FROM indicator_instruments ii JOIN instruments i ON i.id = ii.instrument_id WHERE ii.indicator_id = ind.id))
-                ORDER BY ind.position) FROM indicators ind WHERE ind.action_id = a.id AND ind.status = 'draft'))
+                WHERE i.action_id = a.id AND i.position BETWEEN a.position * 100 AND a.position * 100 + 49),
+              'indicators', (SELECT json_agg(json_build_object('name', ind.name, 'position', ind.position,
+                  'instruments', (SELECT json_agg(i.name ORDER BY i.position) FROM indicator_instruments ii JOIN instruments i ON i.id = ii.instrument_id
+                    WHERE ii.indicator_id = ind.id AND i.position BETWEEN a.position * 100 AND a.position * 100 + 49))
+                ORDER BY ind.position) FROM indicators ind WHERE ind.action_id = a.id AND ind.position BETWEEN a.position * 100 AND a.position * 100 + 49))
             ORDER BY a.position) FROM actions a WHERE a.objective_id = ob.id))
           ORDER BY ob.position) FROM objectives ob WHERE ob.orientation_id = ori.id))
         ORDER BY ori.position) FROM orientations ori WHERE ori.plan_id = p.id)

@@ -1,5 +1,13 @@
 /** How an indicator's value is computed from its instruments' data (DOMAIN.md, « Indicators »). */
-export const INDICATOR_KINDS = ['response_count', 'participation_sum', 'answer_share', 'scale_mean', 'ratio', 'manual'] as const;
+export const INDICATOR_KINDS = [
+  'response_count',
+  'participation_sum',
+  'answer_share',
+  'scale_mean',
+  'ratio',
+  'manual',
+  'work_steps_done',
+] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 
 export const INDICATOR_STATUSES = ['draft', 'active'] as const;
@@ -25,6 +33,8 @@ const CUMULATIVE: Record<IndicatorKind, boolean> = {
   response_count: true,
   participation_sum: true,
   manual: true,
+  // The share done by the end of the latest period: steps done so far over all of the cell's steps.
+  work_steps_done: true,
   answer_share: false,
   scale_mean: false,
   ratio: false,
@@ -49,7 +59,8 @@ export type AnswerCode = string | boolean | number;
  * - scale_mean: mean of the scale `questionId`;
  * - participation_sum: sum of participation counts of `instrumentIds`;
  * - ratio: `numerator` / `denominator`, each a response count, a participation sum or a constant, × 100;
- * - manual: values entered with evidence.
+ * - manual: values entered with evidence;
+ * - work_steps_done: % of the steps of work cell `workCellId` (of `phase` only, if given) done by the end of each period.
  */
 export interface RatioPart {
   kind: RatioPartKind;
@@ -65,6 +76,8 @@ export interface IndicatorSource {
   instrumentIds?: string[];
   numerator?: RatioPart;
   denominator?: RatioPart;
+  workCellId?: string;
+  phase?: string;
 }
 
 /** « Suivis »: the follow-up means that feed indicators. */

@@ -19,6 +19,8 @@ import { UserInvitations1796800000000 } from './1796800000000-UserInvitations';
 import { QuestionnaireKiosk1796900000000 } from './1796900000000-QuestionnaireKiosk';
 import { EvidenceFiles1797000000000 } from './1797000000000-EvidenceFiles';
 import { EvidenceOfInstruments1797100000000 } from './1797100000000-EvidenceOfInstruments';
+import { WorkStepDoneOn1797200000000 } from './1797200000000-WorkStepDoneOn';
+import { IndicatorNotes1797300000000 } from './1797300000000-IndicatorNotes';
 
 /** Every migration, in order. Generated with `npm run migration:generate -- backend/src/database/migrations/<Name>`. */
 export const MIGRATIONS = [
@@ -43,4 +45,6 @@ export const MIGRATIONS = [
   QuestionnaireKiosk1796900000000,
   EvidenceFiles1797000000000,
   EvidenceOfInstruments1797100000000,
+  WorkStepDoneOn1797200000000,
+  IndicatorNotes1797300000000,
 ];

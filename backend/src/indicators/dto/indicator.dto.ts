@@ -94,6 +94,18 @@ export class IndicatorSourceDto {
   @ValidateNested()
   @Type(() => RatioPartDto)
   denominator?: RatioPartDto;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'For work_steps_done: the work cell whose steps are counted' })
+  @IsOptional()
+  @IsUUID('all')
+  workCellId?: string;
+
+  @ApiPropertyOptional({ example: 'PHASE 1', description: 'For work_steps_done: only the steps of this phase' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  phase?: string;
 }
 
 export class CreateIndicatorDto {
@@ -122,6 +134,17 @@ export class CreateIndicatorDto {
   @IsString()
   @MaxLength(60)
   unit?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 2000,
+    description: 'What a reader should know about the figure, e.g. why it has none (« Sans données »)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
 
   @ApiPropertyOptional({ enum: INDICATOR_KINDS, default: 'manual' })
   @IsOptional()

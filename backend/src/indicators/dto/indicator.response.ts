@@ -36,6 +36,8 @@ export class IndicatorSourceDto implements IndicatorSource {
   @ApiPropertyOptional({ type: [String], format: 'uuid' }) instrumentIds?: string[];
   @ApiPropertyOptional({ type: RatioPartDto }) numerator?: RatioPartDto;
   @ApiPropertyOptional({ type: RatioPartDto }) denominator?: RatioPartDto;
+  @ApiPropertyOptional({ ...UUID, description: 'The work cell whose steps are counted (work_steps_done)' }) workCellId?: string;
+  @ApiPropertyOptional({ description: 'Only the steps of this phase (work_steps_done)' }) phase?: string;
 }
 
 export class IndicatorDto extends ArchivableRecordDto {
@@ -45,6 +47,8 @@ export class IndicatorDto extends ArchivableRecordDto {
   @ApiProperty({ ...UUID, nullable: true }) expectedResultId: string | null;
   @ApiProperty() name: string;
   @ApiProperty({ type: String, nullable: true, example: '%' }) unit: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it has no figure, or anything a reader should know about it' })
+  note: string | null;
   @ApiProperty({ enum: INDICATOR_KINDS, enumName: 'IndicatorKind' }) kind: IndicatorKind;
   @ApiProperty({ enum: INDICATOR_STATUSES, enumName: 'IndicatorStatus' }) status: IndicatorStatus;
   @ApiProperty({ type: Number, nullable: true }) baselineValue: number | null;

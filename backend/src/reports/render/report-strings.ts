@@ -100,6 +100,12 @@ export interface ReportStrings {
   cumulativeToYearEnd: string;
   noActions: string;
   noIndicatorValues: string;
+  // Evaluation report's annex: the files behind each figure, as the snapshot listed them at its cut-off
+  evidenceAnnex: string;
+  evidenceIntro: string;
+  evidenceTitle: string;
+  evidenceType: string;
+  noEvidence: string;
 }
 
 const fr: ReportStrings = {
@@ -136,6 +142,7 @@ const fr: ReportStrings = {
     scale_mean: "Moyenne d'une échelle",
     ratio: 'Ratio',
     manual: 'Valeur saisie',
+    work_steps_done: "Part des étapes d'une cellule de travail réalisées",
   },
   baseline: 'Valeur de référence',
   baselineDate: 'Date de référence',
@@ -212,6 +219,12 @@ const fr: ReportStrings = {
   cumulativeToYearEnd: 'Cumul depuis le début du plan',
   noActions: 'Aucun moyen-action.',
   noIndicatorValues: 'Aucune valeur calculée pour cette année.',
+  evidenceAnnex: 'Annexe — Pièces justificatives',
+  evidenceIntro:
+    "Les documents qui appuient chaque indicateur, tels qu'ils existaient à la date de coupure : comptes rendus, rapports d'activités, photos, ententes. Chacun se consulte dans Repère, sur la page de l'évaluation.",
+  evidenceTitle: 'Pièce',
+  evidenceType: 'Type',
+  noEvidence: 'Aucune pièce justificative à la date de coupure.',
 };
 
 const en: ReportStrings = {
@@ -248,6 +261,7 @@ const en: ReportStrings = {
     scale_mean: 'Mean of a scale',
     ratio: 'Ratio',
     manual: 'Entered value',
+    work_steps_done: "Share of a work cell's steps done",
   },
   baseline: 'Baseline',
   baselineDate: 'Baseline date',
@@ -324,6 +338,12 @@ const en: ReportStrings = {
   cumulativeToYearEnd: "Cumulative since the plan's start",
   noActions: 'No action.',
   noIndicatorValues: 'No value computed for this year.',
+  evidenceAnnex: 'Appendix — Evidence',
+  evidenceIntro:
+    "The documents behind each indicator as they stood at the cut-off date: minutes, activity reports, photos, agreements. Each can be opened in Repère, on the evaluation's page.",
+  evidenceTitle: 'Document',
+  evidenceType: 'Type',
+  noEvidence: 'No evidence at the cut-off date.',
 };
 
 export const REPORT_STRINGS: Record<ReportLanguage, ReportStrings> = { fr, en };

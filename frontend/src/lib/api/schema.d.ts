@@ -958,7 +958,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 200 when PostgreSQL and Redis answer; 503 naming the part that is down */
+        /** 200 when PostgreSQL and Redis answer; 503 naming the part that is down. Says whether the demo data is loaded */
         get: operations["health_health"];
         put?: never;
         post?: never;
@@ -1272,6 +1272,23 @@ export interface paths {
         };
         /** An image's thumbnail (WebP, at most 320 px), made by the workers after the upload */
         get: operations["evidence_thumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files behind the indicator's figure, by date: of its manual values, its instruments' counts, its document instruments, its action and its work cell's steps */
+        get: operations["indicatorEvidence_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1636,7 +1653,7 @@ export interface components {
             position: number;
         };
         /** @enum {string} */
-        IndicatorKind: "response_count" | "participation_sum" | "answer_share" | "scale_mean" | "ratio" | "manual";
+        IndicatorKind: "response_count" | "participation_sum" | "answer_share" | "scale_mean" | "ratio" | "manual" | "work_steps_done";
         /** @enum {string} */
         IndicatorStatus: "draft" | "active";
         /**
@@ -1671,6 +1688,13 @@ export interface components {
             instrumentIds?: string[];
             numerator?: components["schemas"]["RatioPartDto"];
             denominator?: components["schemas"]["RatioPartDto"];
+            /**
+             * Format: uuid
+             * @description The work cell whose steps are counted (work_steps_done)
+             */
+            workCellId?: string;
+            /** @description Only the steps of this phase (work_steps_done) */
+            phase?: string;
         };
         IndicatorDto: {
             /** Format: uuid */
@@ -1700,6 +1724,8 @@ export interface components {
             name: string;
             /** @example % */
             unit: string | null;
+            /** @description Why it has no figure, or anything a reader should know about it */
+            note: string | null;
             kind: components["schemas"]["IndicatorKind"];
             status: components["schemas"]["IndicatorStatus"];
             baselineValue: number | null;
@@ -2232,11 +2258,13 @@ export interface components {
             name: string;
             /** @example participants */
             unit?: string | null;
+            /** @description What a reader should know about the figure, e.g. why it has none (« Sans données ») */
+            note?: string | null;
             /**
              * @default manual
              * @enum {string}
              */
-            kind?: "response_count" | "participation_sum" | "answer_share" | "scale_mean" | "ratio" | "manual";
+            kind?: "response_count" | "participation_sum" | "answer_share" | "scale_mean" | "ratio" | "manual" | "work_steps_done";
             /**
              * @default draft
              * @enum {string}
@@ -2274,8 +2302,10 @@ export interface components {
             name?: string;
             /** @example participants */
             unit?: string | null;
+            /** @description What a reader should know about the figure, e.g. why it has none (« Sans données ») */
+            note?: string | null;
             /** @enum {string} */
-            kind?: "response_count" | "participation_sum" | "answer_share" | "scale_mean" | "ratio" | "manual";
+            kind?: "response_count" | "participation_sum" | "answer_share" | "scale_mean" | "ratio" | "manual" | "work_steps_done";
             /** @enum {string} */
             status?: "draft" | "active";
             baselineValue?: number | null;
@@ -2386,6 +2416,11 @@ export interface components {
             /** Format: uuid */
             objectiveId: string | null;
             objective: components["schemas"]["ObjectiveRefDto"] | null;
+            /**
+             * Format: uuid
+             * @description Its objective's plan
+             */
+            planId: string | null;
             /** @description The objective as written, when it is not one of a plan */
             objectiveText: string | null;
             /**
@@ -2428,6 +2463,12 @@ export interface components {
              * @example 2024-08-17
              */
             date: string | null;
+            /**
+             * Format: date
+             * @description The day it was done (null when not done)
+             * @example 2024-08-17
+             */
+            doneOn: string | null;
         };
         CellPartnershipDto: {
             /** Format: uuid */
@@ -2456,6 +2497,11 @@ export interface components {
             /** Format: uuid */
             objectiveId: string | null;
             objective: components["schemas"]["ObjectiveRefDto"] | null;
+            /**
+             * Format: uuid
+             * @description Its objective's plan
+             */
+            planId: string | null;
             /** @description The objective as written, when it is not one of a plan */
             objectiveText: string | null;
             /**
@@ -2482,6 +2528,11 @@ export interface components {
             phase?: string | null;
             /** @example 2019-11-01 */
             date?: string | null;
+            /**
+             * @description The day it was done, in its plan's time zone: today when ticked unless given (evaluators and admins); cleared when unticked
+             * @example 2021-03-15
+             */
+            doneOn?: string | null;
             position?: number;
         };
         PartnershipFieldsDto: {
@@ -2529,6 +2580,11 @@ export interface components {
             phase?: string | null;
             /** @example 2019-11-01 */
             date?: string | null;
+            /**
+             * @description The day it was done, in its plan's time zone: today when ticked unless given (evaluators and admins); cleared when unticked
+             * @example 2021-03-15
+             */
+            doneOn?: string | null;
             position?: number;
             /** Format: uuid */
             workCellId: string;
@@ -2540,6 +2596,11 @@ export interface components {
             phase?: string | null;
             /** @example 2019-11-01 */
             date?: string | null;
+            /**
+             * @description The day it was done, in its plan's time zone: today when ticked unless given (evaluators and admins); cleared when unticked
+             * @example 2021-03-15
+             */
+            doneOn?: string | null;
             position?: number;
         };
         CreatePartnershipDto: {
@@ -3216,6 +3277,8 @@ export interface components {
             status: "ok" | "error";
             database: components["schemas"]["ServiceState"];
             redis: components["schemas"]["ServiceState"];
+            /** @description The demo data is loaded (its accounts exist): the web app says its figures are generated */
+            demo: boolean;
         };
         MidtermIndicatorDto: {
             value: number | null;
@@ -3315,6 +3378,28 @@ export interface components {
             dimension: components["schemas"]["Dimension"];
             cells: components["schemas"]["FigureCategoryDto"][];
         };
+        /** @enum {string} */
+        EvidenceMediaType: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "application/vnd.openxmlformats-officedocument.presentationml.presentation" | "application/vnd.oasis.opendocument.text" | "application/vnd.oasis.opendocument.spreadsheet" | "application/vnd.oasis.opendocument.presentation" | "image/png" | "image/jpeg" | "image/gif" | "image/webp";
+        /**
+         * @description What it is attached to: one of the indicator's manual values, counts, instruments or steps, or its action
+         * @enum {string}
+         */
+        EvidenceOwnerKind: "manual_value" | "participation_count" | "work_step" | "action" | "assessment" | "instrument";
+        IndicatorEvidenceDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /**
+             * Format: date
+             * @description The date of what it shows (a meeting, an event)
+             */
+            date: string;
+            mediaType: components["schemas"]["EvidenceMediaType"];
+            /** @description What it is attached to: one of the indicator's manual values, counts, instruments or steps, or its action */
+            ownerKind: components["schemas"]["EvidenceOwnerKind"];
+            /** @description GET it for the file */
+            url: string;
+        };
         IndicatorSnapshotDto: {
             /** Format: uuid */
             id: string;
@@ -3346,6 +3431,8 @@ export interface components {
             status: components["schemas"]["ProgressStatus"];
             series: components["schemas"]["FigurePeriodDto"][];
             breakdowns: components["schemas"]["BreakdownDto"][];
+            /** @description The files behind its figure at the cut-off, by date; absent from snapshots frozen before evidence was kept */
+            evidence?: components["schemas"]["IndicatorEvidenceDto"][];
         };
         ObjectiveSnapshotDto: {
             /** Format: uuid */
@@ -3378,6 +3465,11 @@ export interface components {
         /** @enum {string} */
         AssessmentRating: "achieved" | "on_track" | "at_risk" | "not_achieved";
         AssessmentViewDto: {
+            /**
+             * Format: uuid
+             * @description What documents are attached to (evidence of owner kind assessment)
+             */
+            id: string;
             /** Format: uuid */
             objectiveId: string;
             rating: components["schemas"]["AssessmentRating"];
@@ -3839,13 +3931,6 @@ export interface components {
         UpdateImportDto: {
             options: components["schemas"]["ImportOptionsDto"];
         };
-        /** @enum {string} */
-        EvidenceOwnerKind: "manual_value" | "participation_count" | "work_step" | "action" | "assessment" | "instrument";
-        /**
-         * @description Decided from the bytes
-         * @enum {string}
-         */
-        EvidenceMediaType: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "application/vnd.openxmlformats-officedocument.presentationml.presentation" | "application/vnd.oasis.opendocument.text" | "application/vnd.oasis.opendocument.spreadsheet" | "application/vnd.oasis.opendocument.presentation" | "image/png" | "image/jpeg" | "image/gif" | "image/webp";
         EvidenceDto: {
             /** Format: uuid */
             id: string;
@@ -10674,6 +10759,57 @@ export interface operations {
                 };
                 content: {
                     "image/webp": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    indicatorEvidence_list: {
+        parameters: {
+            query?: {
+                /** @description The evidence as it stood at this instant: added by then and not removed by then (default: now) */
+                at?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorEvidenceDto"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such indicator */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };

@@ -7,6 +7,7 @@ import { useLogin, useSessionToken } from '@/features/auth/hooks/use-session';
 import { ApiError } from '@/lib/api-client';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { AuthPanel } from './auth-panel';
+import { DemoNotice } from './demo-notice';
 
 // The same rule the API applies to the email (class-validator's IsEmail, loosely): something@something.tld.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -64,6 +65,7 @@ export function LoginPage() {
   return (
     <AuthPanel title={t('auth.title')}>
       <p className="muted">{t('auth.intro')}</p>
+      <DemoNotice />
       {apiError ? (
         <div className="alert alert--error" role="alert">
           <p>{messageFor(apiError)}</p>

@@ -11,6 +11,8 @@ import { ChartFigure } from '@/features/dashboard/components/chart-figure';
 import { breakdownFigure, seriesFigure, type ChartText, type FiguresOptions } from '@/features/dashboard/components/indicator-charts';
 import { useAdsLabels } from '@/features/dashboard/components/labels';
 import { FiguresViewSwitch, trueCurrentOf } from '@/features/dashboard/components/figures-view';
+import { IndicatorEvidenceSection } from '@/features/dashboard/components/evidence-trace';
+import { IndicatorNote } from '@/features/dashboard/components/indicator-note';
 import { StatusBadge } from '@/features/dashboard/components/status-badge';
 import {
   useIndicator,
@@ -211,6 +213,7 @@ export function IndicatorPage() {
             {t(`dashboard.indicator.direction.${definition.direction}`)}
           </span>
         </p>
+        <IndicatorNote note={definition.note} noData={!current || current.status === 'no_data'} />
         <dl className="facts indicator-facts">
           <div>
             <dt>{t('dashboard.current')}</dt>
@@ -357,6 +360,7 @@ export function IndicatorPage() {
           </div>
         </section>
       ) : null}
+      <IndicatorEvidenceSection indicatorId={definition.id} day={at} />
       <HistoryPanel entityType="indicator" entityId={definition.id} />
     </article>
   );

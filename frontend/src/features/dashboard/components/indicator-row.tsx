@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import type { Grain } from '@repere/contract';
 import type { IndicatorProgress } from '@/features/dashboard/api/dashboard-api';
 import { BulletBar } from '@/features/dashboard/components/bullet-bar';
+import { IndicatorNote } from '@/features/dashboard/components/indicator-note';
 import { StatusBadge, statusStyle } from '@/features/dashboard/components/status-badge';
 import { formatNumber, formatWithUnit } from '@/lib/format';
 import { periodLabelAsOf } from '@/lib/periods';
@@ -20,6 +21,8 @@ export interface RowContext {
   dataFrom: string | null;
   /** k of the disclosure control: a value of 1 to k − 1 people is suppressed, and said so. */
   k: number | null;
+  /** Each indicator's note, by id (the progress endpoint does not carry it): why one has no data, above all. */
+  notes?: Map<string, string>;
 }
 
 /** The indicator page, as of the dashboard's date when one was chosen. */
@@ -49,6 +52,7 @@ export function IndicatorRow({ indicator, context }: { indicator: IndicatorProgr
           <StatusBadge status={indicator.status} />
         </div>
         <p className="dash-indicator__none">{t('dashboard.nothingYet')}</p>
+        <IndicatorNote note={context.notes?.get(indicator.id)} noData={indicator.status === 'no_data'} />
       </li>
     );
   }
@@ -74,6 +78,7 @@ export function IndicatorRow({ indicator, context }: { indicator: IndicatorProgr
       </div>
       <BulletBar indicator={indicator} />
       {gap ? <p className="dash-indicator__gap">{gap}</p> : null}
+      <IndicatorNote note={context.notes?.get(indicator.id)} noData={indicator.status === 'no_data'} />
       <dl className="dash-indicator__figures">
         <div className="dash-indicator__current">
           <dt>{t('dashboard.current')}</dt>

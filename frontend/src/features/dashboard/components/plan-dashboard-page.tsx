@@ -33,6 +33,18 @@ function grainsOf(tree: PlanTree): Map<string, Grain> {
   return grains;
 }
 
+/** Every indicator's note by id, from the tree: the progress endpoint does not carry it. */
+function notesOf(tree: PlanTree): Map<string, string> {
+  const notes = new Map<string, string>();
+  const visit = (objective: TreeObjective): void => {
+    const all = [...objective.indicators, ...objective.actions.flatMap((action) => action.indicators)];
+    for (const indicator of all) if (indicator.note) notes.set(indicator.id, indicator.note);
+    objective.objectives.forEach(visit);
+  };
+  tree.orientations.forEach((orientation) => orientation.objectives.forEach(visit));
+  return notes;
+}
+
 function objectiveIds(objectives: readonly TreeObjective[]): string[] {
   return objectives.flatMap((objective) => [objective.id, ...objectiveIds(objective.objectives)]);
 }
@@ -218,7 +230,14 @@ export function PlanDashboardPage() {
   const dataFrom = progress.data?.dataPeriod.from ?? null;
   const k = progress.data?.disclosure.k ?? null;
   const context = useMemo<RowContext>(
-    () => ({ grains: tree.data ? grainsOf(tree.data) : new Map(), at: requested, ended, dataFrom, k }),
+    () => ({
+      grains: tree.data ? grainsOf(tree.data) : new Map(),
+      notes: tree.data ? notesOf(tree.data) : new Map(),
+      at: requested,
+      ended,
+      dataFrom,
+      k,
+    }),
     [tree.data, requested, ended, dataFrom, k],
   );
   const byObjective = useMemo(() => {

@@ -27,6 +27,7 @@ const indicator: Indicator = {
   expectedResultId: 'er-1',
   name: 'Part des résidents satisfaits',
   unit: '%',
+  note: null,
   kind: 'answer_share',
   status: 'active',
   baselineValue: 0.4,
@@ -238,5 +239,17 @@ describe(toBody.name, () => {
       instrumentOf,
     );
     expect(constant.source.denominator).toEqual({ kind: 'constant', value: 250 });
+  });
+
+  it("sends a work cell's steps, of one phase or all, once a cell is chosen, and links no instrument", () => {
+    expect(checkIndicator(form({ kind: 'work_steps_done', workCellId: '' }), questions)).toEqual({
+      'source.workCellId': { key: 'workCell' },
+    });
+    const all = toBody(form({ kind: 'work_steps_done', workCellId: 'cell-1', questionnaireId: 'qn-1' }), instrumentOf);
+    expect([all.source, all.instrumentIds]).toEqual([{ workCellId: 'cell-1' }, []]);
+    expect(toBody(form({ kind: 'work_steps_done', workCellId: 'cell-1', phase: 'PHASE 1' }), instrumentOf).source).toEqual({
+      workCellId: 'cell-1',
+      phase: 'PHASE 1',
+    });
   });
 });

@@ -23,6 +23,8 @@ export interface RatioFields {
 export interface IndicatorFields {
   name: string;
   unit: string;
+  /** What a reader should know about the figure, e.g. why it has none. */
+  note: string;
   objectiveId: string;
   actionId: string;
   expectedResultId: string;
@@ -34,6 +36,9 @@ export interface IndicatorFields {
   instrumentIds: string[];
   numerator: RatioFields;
   denominator: RatioFields;
+  /** A work cell's steps (work_steps_done), of one phase or ('') all of them. */
+  workCellId: string;
+  phase: string;
   baselineValue: string;
   baselineDate: string;
   midtermTarget: string;
@@ -72,6 +77,7 @@ export function initialFields(
   return {
     name: indicator?.name ?? '',
     unit: indicator?.unit ?? '',
+    note: indicator?.note ?? '',
     objectiveId: indicator?.objectiveId ?? defaults.objectiveId,
     actionId: indicator ? (indicator.actionId ?? '') : defaults.actionId,
     expectedResultId: indicator?.expectedResultId ?? '',
@@ -83,6 +89,8 @@ export function initialFields(
     instrumentIds: source.instrumentIds ?? [],
     numerator: ratioFields(source.numerator, 'participation_sum'),
     denominator: ratioFields(source.denominator, 'constant'),
+    workCellId: source.workCellId ?? '',
+    phase: source.phase ?? '',
     baselineValue: text(indicator?.baselineValue),
     baselineDate: indicator?.baselineDate ?? '',
     midtermTarget: text(indicator?.midtermTarget),
@@ -110,6 +118,7 @@ export function checkIndicator(form: IndicatorFields, questions: readonly Questi
   const check = new Checker();
   check.required('name', form.name, 1000);
   check.maxLength('unit', form.unit, 60);
+  check.maxLength('note', form.note, INDICATOR_NOTE_MAX);
   if (!form.objectiveId) check.add('objectiveId', 'objective');
   for (const field of ['baselineValue', 'midtermTarget', 'finalTarget'] as const) check.number(field, form[field]);
   check.date('baselineDate', form.baselineDate);
@@ -117,6 +126,10 @@ export function checkIndicator(form: IndicatorFields, questions: readonly Questi
   if (form.kind === 'ratio') {
     checkRatio(check, 'source.numerator', form.numerator);
     checkRatio(check, 'source.denominator', form.denominator);
+    return check.problems;
+  }
+  if (form.kind === 'work_steps_done') {
+    if (!form.workCellId) check.add('source.workCellId', 'workCell');
     return check.problems;
   }
   if (form.kind === 'answer_share' || form.kind === 'scale_mean' || (form.kind === 'response_count' && form.questionId)) {
@@ -135,9 +148,13 @@ export function checkIndicator(form: IndicatorFields, questions: readonly Questi
   return check.problems;
 }
 
+/** CreateIndicatorDto's limit on the note. */
+export const INDICATOR_NOTE_MAX = 2000;
+
 export const INDICATOR_SLOTS: readonly string[] = [
   'name',
   'unit',
+  'note',
   'objectiveId',
   'actionId',
   'expectedResultId',
@@ -156,6 +173,8 @@ export const INDICATOR_SLOTS: readonly string[] = [
   'source.questionId',
   'source.anyOf',
   'source.instrumentIds',
+  'source.workCellId',
+  'source.phase',
   ...['numerator', 'denominator'].flatMap((part) => [
     `source.${part}`,
     `source.${part}.kind`,
@@ -216,6 +235,9 @@ export function toBody(form: IndicatorFields, instrumentOfQuestionnaire: (id: st
       ];
       break;
     }
+    case 'work_steps_done':
+      source = form.phase ? { workCellId: form.workCellId, phase: form.phase } : { workCellId: form.workCellId };
+      break;
     case 'manual':
       break;
   }
@@ -225,6 +247,7 @@ export function toBody(form: IndicatorFields, instrumentOfQuestionnaire: (id: st
     expectedResultId: form.expectedResultId || null,
     name: form.name.trim(),
     unit: orNull(form.unit),
+    note: orNull(form.note),
     kind: form.kind,
     status: form.status,
     baselineValue: numberOrNull(form.baselineValue),

@@ -8,6 +8,7 @@ import { CheckboxGroup, FieldError, FormStatus, SelectField, TextField } from '@
 import { fieldId, focusFirst, useFormErrors } from '@/features/workspace/components/form-errors';
 import {
   checkIndicator,
+  INDICATOR_NOTE_MAX,
   INDICATOR_SLOTS,
   initialFields,
   questionTypesFor,
@@ -157,6 +158,18 @@ export function IndicatorForm({ tree, indicator, defaults, onSaved }: IndicatorF
             ))}
           </SelectField>
         </div>
+        <TextField
+          id={fieldId(PREFIX, 'note')}
+          field="note"
+          label={t('indicatorNote.field')}
+          hint={t('indicatorNote.fieldHint')}
+          value={form.note}
+          multiline
+          rows={3}
+          maxLength={INDICATOR_NOTE_MAX}
+          onChange={(note) => update({ note })}
+          error={errors.errorFor('note')}
+        />
         <SelectField
           id={fieldId(PREFIX, 'objectiveId')}
           field="objectiveId"

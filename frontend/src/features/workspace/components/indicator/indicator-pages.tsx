@@ -99,9 +99,6 @@ export function IndicatorEditorPage() {
           ) : (
             <ReadOnlyNotice />
           )}
-        </div>
-        <div>
-          <LiveValue indicator={definition} savedAt={savedAt} trueFigures={canEdit} />
           {definition.kind === 'manual' && canEdit ? <ManualValues indicatorId={definition.id} planId={definition.planId} /> : null}
           {canEdit ? (
             <div className="ws-danger-zone">
@@ -123,6 +120,11 @@ export function IndicatorEditorPage() {
               ) : null}
             </div>
           ) : null}
+        </div>
+        {/* The live value alone in its column: it stays in view (sticky) while the form, the values and the archive
+            button scroll, which it would otherwise cover. */}
+        <div>
+          <LiveValue indicator={definition} savedAt={savedAt} trueFigures={canEdit} />
         </div>
       </div>
     </article>
