@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { INDICATOR_KINDS } from '@repere/contract';
+import { LAVAL_PRDS_PLAN } from '@backend/demo/laval-prds-plan';
 import { PARC_EX_UNMEASURED } from '@backend/demo/parc-ex-indicators';
 import { PARC_EXTENSION_PLAN } from '@backend/demo/parc-extension-plan';
 import { D, publishable } from './support/disclosure';
@@ -220,6 +222,7 @@ describe('The Parc-Extension plan in its third year', () => {
     'Satisfaction moyenne à la Journée de Bienvenue',
     'Nombre de participants à la Journée de Bienvenue',
     'Nombre de répondants au questionnaire de la Journée de Bienvenue',
+    'Taux de réponse au questionnaire de la Journée de Bienvenue',
   ];
 
   it('feeds every indicator whose follow-up means count or ask, and publishes a value for each active one', async () => {
@@ -228,11 +231,11 @@ describe('The Parc-Extension plan in its third year', () => {
     // Act
     const res = await t.http().get(`/api/plans/${planId}/progress?at=2023-12-31`).set(bearer(t.tokens.committee)).expect(200);
     // Assert
-    expect(indicators).toHaveLength(19);
+    expect(indicators).toHaveLength(20);
     const counted = indicators.filter((i) => i.means.some((kind) => kind !== 'document'));
     expect(counted.filter((i) => i.status !== 'active').map((i) => i.name)).toEqual([]);
     const active = indicators.filter((i) => i.status === 'active');
-    expect(active).toHaveLength(16);
+    expect(active).toHaveLength(17);
     const progress = new Map<string, { value: number | null; status: string }>(
       res.body.indicators.map((i: { id: string; value: number | null; status: string }) => [i.id, i]),
     );
@@ -241,6 +244,25 @@ describe('The Parc-Extension plan in its third year', () => {
     const statuses = new Set(active.map((i) => progress.get(i.id)!.status));
     expect(statuses).toContain('achieved');
     expect([...statuses].some((s) => s !== 'achieved')).toBe(true);
+  });
+
+  it('shows every kind of indicator, each with a published value', async () => {
+    // Arrange
+    const rows = await t.db.query<{ kind: string; id: string; plan_id: string }[]>(
+      `SELECT DISTINCT ON (i.kind) i.kind, i.id, i.plan_id FROM indicators i JOIN plans p ON p.id = i.plan_id
+        WHERE i.status = 'active' AND i.archived_at IS NULL AND p.title = ANY($1) ORDER BY i.kind, i.position`,
+      [[PARC_EXTENSION_PLAN.title, LAVAL_PRDS_PLAN.title]],
+    );
+    // Act
+    const values = await Promise.all(
+      rows.map(async (row) => {
+        const res = await t.http().get(`/api/plans/${row.plan_id}/progress?at=2023-12-31`).set(bearer(t.tokens.committee)).expect(200);
+        return res.body.indicators.find((i: { id: string }) => i.id === row.id)?.value as number | null;
+      }),
+    );
+    // Assert
+    expect(rows.map((r) => r.kind).sort()).toEqual([...INDICATOR_KINDS].sort());
+    expect(values.every((v) => typeof v === 'number')).toBe(true);
   });
 
   it('says why on each indicator left without data', async () => {

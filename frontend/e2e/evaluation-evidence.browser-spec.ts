@@ -8,11 +8,13 @@ import { bearer, type TestApp } from '../../backend/test/support/test-app';
 import { expectNoAxeViolations } from './axe';
 import { eventually, screenshot, signIn, useBrowserApp } from './browser';
 
-// Issue 19's goal, in Chromium against the real API: « every figure can be traced to its evidence ». A committee
-// member opens the minutes behind an indicator from the evaluation that froze them, and anyone goes from a plan
-// dashboard's figure to its file in two clicks: the figure (→ the indicator's page), then the file.
+// Issue 19's goal, in Chromium against the real API: « every figure can be traced to its evidence ». A partner
+// attaches minutes to its count and a committee member opens them from the evaluation that froze them, and anyone
+// goes from a plan dashboard's figure to its file in two clicks: the figure (→ the indicator's page), then the file.
 
 const COMMITTEE = 'comite@demo.repere.org';
+const PARTNER = 'partenaire@demo.repere.org';
+const ACTIVITY = `Journée de Bienvenue ${randomUUID().slice(0, 8)}`;
 const FILE_PATH = /^\/api\/evidence\/[0-9a-f-]{36}\/file$/;
 
 describe('Evidence behind the figures: from an evaluation, and from a dashboard in two clicks', () => {
@@ -32,29 +34,27 @@ describe('Evidence behind the figures: from an evaluation, and from a dashboard 
   beforeAll(async () => {
     ({ t, browser, origin } = app());
     fx = fixtures(t);
-    // A plan whose indicator counts the participants of its instrument, one count, and its minutes as a PDF.
+    // A plan of the demo partner's organization, whose indicator counts the participants of its instrument, and one
+    // count the partner recorded; the partner attaches its minutes in the first test.
     plan = await fx.plan();
     const admin = bearer(t.tokens.admin);
+    const [{ organization_id: organizationId }] = await t.db.query<{ organization_id: string }[]>(
+      'SELECT organization_id FROM users WHERE email = $1',
+      [PARTNER],
+    );
+    await t.http().patch(`/api/plans/${plan.planId}`).set(admin).send({ ownerOrganizationId: organizationId }).expect(200);
     await t
       .http()
       .patch(`/api/indicators/${plan.indicatorId}`)
       .set(admin)
       .send({ kind: 'participation_sum', status: 'active', source: { instrumentIds: [plan.instrumentId] }, finalTarget: 100 })
       .expect(200);
-    const count = await t
-      .http()
-      .post('/api/participation-counts')
-      .set(admin)
-      .set('Idempotency-Key', randomUUID())
-      .send({ instrumentId: plan.instrumentId, activity: 'Journée de Bienvenue', date: '2024-08-17', total: 40 })
-      .expect(201);
     await t
       .http()
-      .post('/api/evidence')
-      .query({ ownerKind: 'participation_count', ownerId: (count.body as { id: string }).id, title, date: '2024-08-17' })
-      .set(admin)
-      .set('Content-Type', 'application/pdf')
-      .send(SAMPLE_FILES.pdf())
+      .post('/api/participation-counts')
+      .set(bearer(t.tokens.partner))
+      .set('Idempotency-Key', randomUUID())
+      .send({ instrumentId: plan.instrumentId, activity: ACTIVITY, date: '2024-08-17', total: 40 })
       .expect(201);
   });
   beforeEach(async () => {
@@ -79,8 +79,23 @@ describe('Evidence behind the figures: from an evaluation, and from a dashboard 
     await tab.close();
   }
 
-  it('the committee opens, from the evaluation, the minutes that stood behind the indicator at its cut-off', async () => {
-    // Arrange: an evaluation with today's cut-off (in the plan's zone), frozen
+  it('a partner attaches minutes to its count, and the committee opens them from the evaluation', async () => {
+    // Arrange: the partner, on the participation page, attaches the minutes of its count
+    await signIn(page, origin, PARTNER);
+    await page.goto(`${origin}/participation?planId=${plan.planId}&instrumentId=${plan.instrumentId}`);
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: ACTIVITY }) });
+    await row.getByRole('button', { name: new RegExp(`^Pièces — décompte « ${ACTIVITY} »`) }).click();
+    const panel = page.getByRole('group', { name: new RegExp(`^Pièces justificatives — ${ACTIVITY}`) });
+    await panel.getByRole('button', { name: 'Joindre un document' }).click();
+    await panel.getByLabel('Fichier').setInputFiles({ name: 'compte-rendu.pdf', mimeType: 'application/pdf', buffer: SAMPLE_FILES.pdf() });
+    await panel.getByLabel('Titre').fill(title);
+    await panel.getByLabel('Date').fill('2024-08-17');
+    await panel.getByRole('button', { name: 'Joindre', exact: true }).click();
+    await panel.getByRole('status').getByText(`« ${title} » a été joint.`).waitFor();
+    await page.close();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+
+    // An evaluation with today's cut-off (in the plan's zone), frozen
     const { timeZone } = (await t.http().get(`/api/plans/${plan.planId}`).set(bearer(t.tokens.admin)).expect(200)).body as {
       timeZone: string;
     };
@@ -114,7 +129,7 @@ describe('Evidence behind the figures: from an evaluation, and from a dashboard 
     await page.getByRole('button', { name: "Enregistrer l'appréciation" }).first().click();
     const documents = page.locator('details.evidence-disclosure');
     await documents.locator('summary').click();
-    await documents.getByRole('button', { name: 'Joindre', exact: true }).waitFor();
+    await documents.getByRole('button', { name: 'Joindre un document' }).waitFor();
     await expectNoAxeViolations(page, 'the evaluation page, an assessment saved and its documents open');
   });
 

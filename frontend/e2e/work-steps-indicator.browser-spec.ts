@@ -62,5 +62,9 @@ describe("A work cell's progress as an indicator", () => {
     await expect(row.textContent()).resolves.toContain(fr.dashboard.status[status]);
     await expectNoAxeViolations(page, 'Laval plan dashboard');
     console.log(`Screenshot: ${await screenshot(page, 'work-steps-indicator-dashboard')}`);
+    // Its page says its figures count steps, not people, and are published exact (no perturbed counts of people).
+    await row.getByRole('link', { name: INDICATOR }).click();
+    await page.getByText(fr.disclosure.stepsOnly).waitFor();
+    expect(await page.getByText(fr.disclosure.perturbed.split('{{')[0]).count()).toBe(0);
   });
 });

@@ -147,5 +147,24 @@ async function seedWelcomeIndicators(
       finalTarget: 300,
       instruments: [questionnaire],
     }),
+    // A ratio, so that the demo shows every kind: of the people counted at the door, how many answered.
+    em.create(Indicator, {
+      ...base,
+      position: 9005,
+      name: 'Taux de réponse au questionnaire de la Journée de Bienvenue',
+      unit: '%',
+      kind: 'ratio',
+      grain: 'year',
+      dimensions: [],
+      source: {
+        numerator: { kind: 'response_count', questionnaireId: ids.questionnaireId },
+        denominator: { kind: 'participation_sum', instrumentIds: [ids.doorId] },
+      },
+      baselineValue: 0,
+      baselineDate: '2021-06-28',
+      midtermTarget: 40,
+      finalTarget: 60,
+      instruments: [questionnaire, door],
+    }),
   ]);
 }

@@ -12,7 +12,7 @@ export interface DisclosureParams {
 }
 
 /** Which figures the legend speaks of: any (a plan's dashboard), computed from people, or entered by hand. */
-export type DisclosureScope = 'all' | 'computed' | 'manual';
+export type DisclosureScope = 'all' | 'computed' | 'manual' | 'steps';
 
 interface DisclosureNoteProps {
   disclosure: DisclosureParams | null | undefined;
@@ -41,12 +41,15 @@ export function DisclosureNote({
   if (!disclosure) return null;
   const { k, maxDeviation } = disclosure;
   const sentences: string[] = [];
-  if (scope !== 'manual') {
+  // Entered by hand, or counting work steps (not people): published exactly as they are.
+  const exact = scope === 'manual' || scope === 'steps';
+  if (!exact) {
     if (maxDeviation > 0) sentences.push(t('disclosure.perturbed', { d: maxDeviation }));
     // A figure whose perturbed count is under k is hidden; with k ≤ 1 nothing is.
     if (k > 1) sentences.push(t('disclosure.hidden', { count: k - 1, k }));
   }
   if (scope === 'manual') sentences.push(t('disclosure.manualOnly'));
+  else if (scope === 'steps') sentences.push(t('disclosure.stepsOnly'));
   else if (scope === 'all') sentences.push(t('disclosure.manual'));
   if (sentences.length === 0) return null;
   return (
@@ -54,7 +57,7 @@ export function DisclosureNote({
       <Heading level={level} id={id} className="disclosure-note__title">
         {t(unpublished ? 'disclosure.titleUnpublished' : 'disclosure.title')}
       </Heading>
-      {unpublished && scope !== 'manual' ? <p className="disclosure-note__lead">{t('disclosure.trueFigures.legend')}</p> : null}
+      {unpublished && !exact ? <p className="disclosure-note__lead">{t('disclosure.trueFigures.legend')}</p> : null}
       <ul className="disclosure-note__list">
         {sentences.map((sentence) => (
           <li key={sentence}>{sentence}</li>

@@ -322,7 +322,7 @@ export function IndicatorPage() {
 
       <DisclosureNote
         disclosure={progress.data?.disclosure}
-        scope={definition.kind === 'manual' ? 'manual' : 'computed'}
+        scope={definition.kind === 'manual' ? 'manual' : definition.kind === 'work_steps_done' ? 'steps' : 'computed'}
         unpublished={unpublished}
         id="indicator-disclosure"
       />
