@@ -3,13 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '@/components/progress-bar';
 import { useErrorMessage } from '@/components/query-state';
 import { REPORT_FORMATS, REPORT_LANGUAGES, type ReportFormat, type ReportLanguage } from '@/features/evaluations/api/reports-api';
-import {
-  useObjectUrl,
-  useReportFile,
-  useReportStatus,
-  useRequestReport,
-  type ReportRequest,
-} from '@/features/evaluations/hooks/use-reports';
+import { useReportFile, useReportStatus, useRequestReport, type ReportRequest } from '@/features/evaluations/hooks/use-reports';
+import { useObjectUrl } from '@/lib/use-object-url';
 
 export interface Job extends ReportRequest {
   reportId: string;

@@ -1,5 +1,4 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import {
   fetchReportFile,
   fetchReportStatus,
@@ -58,19 +57,4 @@ export function useReportFile(status: ReportStatus | undefined) {
     enabled: status?.state === 'ready',
     staleTime: Infinity,
   });
-}
-
-/** An object URL for a Blob, revoked when the Blob changes or the component goes. */
-export function useObjectUrl(blob: Blob | undefined): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!blob) {
-      setUrl(null);
-      return undefined;
-    }
-    const created = URL.createObjectURL(blob);
-    setUrl(created);
-    return () => URL.revokeObjectURL(created);
-  }, [blob]);
-  return url;
 }

@@ -9,6 +9,7 @@ import {
   type NewEvidence,
   opensInline,
 } from '@/features/evidence/api/evidence-api';
+import { downloadUrl } from '@/lib/download-url';
 
 export const evidenceKeys = {
   all: ['evidence'] as const,
@@ -55,15 +56,6 @@ export function useEvidenceThumbnail(url: string | null) {
 /** How long an opened file's object URL lives: the new tab has read the bytes long before. */
 const OBJECT_URL_LIFETIME_MS = 60_000;
 
-function download(url: string, fileName: string): void {
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-}
-
 /**
  * Opens a file: a plain link could not send the session's token, so the bytes are fetched and handed to the browser
  * as an object URL. A PDF or an image opens in a new tab, opened at the click (a tab opened after the fetch would be
@@ -81,7 +73,7 @@ export function useOpenEvidence() {
           // The file's tab needs nothing of this one.
           tab.opener = null;
           tab.location.href = url;
-        } else download(url, evidence.fileName);
+        } else downloadUrl(url, evidence.fileName);
       } catch (error) {
         tab?.close();
         throw error;

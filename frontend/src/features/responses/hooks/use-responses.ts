@@ -6,6 +6,7 @@ import {
   type ExportQuery,
   type ResponseQuery,
 } from '@/features/responses/api/responses-api';
+import { downloadUrl } from '@/lib/download-url';
 
 export const RESPONSES_PAGE_SIZE = 25;
 
@@ -34,12 +35,7 @@ export function useResponsesExport(id: string) {
       const blob = await fetchResponsesExport(id, query);
       const url = URL.createObjectURL(blob);
       try {
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = fileName;
-        document.body.append(link);
-        link.click();
-        link.remove();
+        downloadUrl(url, fileName);
       } finally {
         // After the click has started the download: the browser holds the bytes by then.
         window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
